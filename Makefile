@@ -1,0 +1,127 @@
+# tld — top-level build.
+#
+#   make              build build/bin/tld and build/gnu/ld (a symlink for `cc -B build/gnu/`)
+#   make check        install or verify the test dependencies, build, run the lit suites
+#   make demo         build tld and show it at work (examples/demo.sh)
+#   make install      PREFIX=/usr/local (DESTDIR honoured): bin/tld and the man pages
+#   make lint         clang-format --dry-run over every C source and header
+#   make clean        remove build/
+#
+# Sources are found by wildcard, so a new .c file under common/elf/, ld/ or arch/<target>/ needs
+# no edit here. Every object lands under build/obj/ mirroring the source tree, with a .d file
+# beside it (-MMD -MP) so header edits rebuild exactly what they should.
+
+# CC is make's default (cc); override with `make CC=clang`.
+PYTHON ?= python3
+CLANG_FORMAT ?= clang-format
+PREFIX ?= /usr/local
+DESTDIR ?=
+
+CFLAGS ?= -O2 -g
+TLD_CFLAGS := -std=c11 -Wall -Wextra -pthread
+TLD_CPPFLAGS := -D_GNU_SOURCE -I. -Icommon
+TLD_LDFLAGS := -pthread
+LDLIBS ?=
+
+BUILD := build
+OBJDIR := $(BUILD)/obj
+BINDIR := $(BUILD)/bin
+GNUDIR := $(BUILD)/gnu
+
+TLD := $(BINDIR)/tld
+GNU_LD := $(GNUDIR)/ld
+
+SRCS := $(sort $(wildcard common/elf/*.c ld/*.c arch/*/*.c))
+
+# Mapfile front end (DESIGN.md §6). When mapfile/lexer.l and mapfile/parser.y exist, uncomment:
+#
+# BISON ?= bison
+# FLEX ?= flex
+# MAPFILE_GEN := $(OBJDIR)/mapfile/parser.c $(OBJDIR)/mapfile/lexer.c
+# SRCS += $(wildcard mapfile/*.c) $(MAPFILE_GEN)
+# TLD_CPPFLAGS += -Imapfile -I$(OBJDIR)/mapfile
+# $(OBJDIR)/mapfile/parser.c: mapfile/parser.y
+# 	@mkdir -p $(@D)
+# 	$(BISON) -d -o $@ $<
+# $(OBJDIR)/mapfile/lexer.c: mapfile/lexer.l $(OBJDIR)/mapfile/parser.c
+# 	@mkdir -p $(@D)
+# 	$(FLEX) -o $@ $<
+#
+# (Generated sources already live under $(OBJDIR); the object rule below strips that prefix.)
+
+OBJS := $(patsubst %.c,$(OBJDIR)/%.o,$(patsubst $(OBJDIR)/%,%,$(SRCS)))
+DEPS := $(OBJS:.o=.d)
+
+LIT := $(shell command -v lit 2>/dev/null)
+ifeq ($(LIT),)
+LIT := $(PYTHON) /usr/lib/llvm-14/build/utils/lit/lit.py
+endif
+LITFLAGS ?= -sv
+
+MAN1 := $(wildcard man/*.1)
+MAN5 := $(wildcard man/*.5)
+LINT_SRCS := $(sort $(wildcard common/*/*.[ch] common/*.[ch] ld/*.[ch] arch/*/*.[ch] \
+                               mapfile/*.[ch] rtld/*.[ch] rtld/include/*.h examples/*.c))
+
+.PHONY: all check deps sysroot lit demo install lint clean
+
+all: $(TLD) $(GNU_LD)
+
+$(TLD): $(OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(TLD_LDFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+
+# A relative link, so the build tree can move and `cc -B build/gnu/` finds `ld` there.
+$(GNU_LD): | $(TLD)
+	@mkdir -p $(@D)
+	ln -sfn ../bin/tld $@
+
+$(OBJDIR)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(TLD_CPPFLAGS) $(CPPFLAGS) $(TLD_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+# Generated sources (see the mapfile hook above) compile from their place under $(OBJDIR).
+$(OBJDIR)/%.o: $(OBJDIR)/%.c
+	$(CC) $(TLD_CPPFLAGS) $(CPPFLAGS) $(TLD_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(DEPS)
+
+# deps.sh runs before anything is compiled: as root it installs what is missing, otherwise it
+# prints the apt-get line and fails. The build and the tests then run in a fresh make so that
+# compilers installed a moment ago are the ones used.
+check:
+	bash scripts/deps.sh --check
+	$(MAKE) lit
+
+deps:
+	bash scripts/deps.sh --check
+
+# The qemu-sparc32plus sysroot under build/ (lit and the demo pass it with -L).
+sysroot:
+	bash scripts/deps.sh --sysroot
+
+lit: all sysroot
+	$(LIT) $(LITFLAGS) test/lit
+
+demo: all sysroot
+	bash examples/demo.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(TLD) $(DESTDIR)$(PREFIX)/bin/tld
+ifneq ($(MAN1),)
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 $(MAN1) $(DESTDIR)$(PREFIX)/share/man/man1/
+endif
+ifneq ($(MAN5),)
+	install -d $(DESTDIR)$(PREFIX)/share/man/man5
+	install -m 644 $(MAN5) $(DESTDIR)$(PREFIX)/share/man/man5/
+endif
+
+lint:
+ifneq ($(LINT_SRCS),)
+	$(CLANG_FORMAT) --dry-run --Werror $(LINT_SRCS)
+endif
+
+clean:
+	rm -rf $(BUILD)

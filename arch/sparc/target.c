@@ -1,0 +1,78 @@
+/* The SPARC targets: "sparc" (32-bit, V8 and V8+) and "sparcv9" (64-bit), over one relocation
+ * list (reloc.c) that yields a howto table per target.
+ *
+ * ABI summary for readers of the core: big-endian, RELA relocations; the thread pointer is %g7
+ * (TLS variant II); PIC code keeps the GOT base (_GLOBAL_OFFSET_TABLE_) in %l7, and GOT-relative
+ * forms (GOT10/13/22, TLS_*_HI22/LO10, GOTDATA_*) are relative to it. On sparcv9 the stack
+ * pointer carries a bias of 2047, which only matters to start-up code, not to the link-editor.
+ *
+ * e_machine: the sparc target accepts EM_SPARC and EM_SPARC32PLUS inputs and names EM_SPARC as
+ * its machine; an output built from EM_SPARC32PLUS inputs (gcc -m32 on a V9 toolchain, which
+ * uses V9 instructions) must itself be EM_SPARC32PLUS and carry the inputs' e_flags
+ * (EF_SPARC_32PLUS and the memory-model bits), or the kernel and loaders refuse or mis-handle
+ * it. The core should therefore write the e_machine of the first input when the target accepts
+ * it rather than tg_machine blindly. */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/elf/elf.h"
+#include "ld/target.h"
+
+/* From reloc.c. */
+extern const ld_howto sparc_howto32[], sparc_howto64[];
+void sparc_apply(uint8_t *loc, uint32_t type, uint64_t val);
+int sparc_tls_rewrite32(ld_tls_ctx *ctx, int how);
+int sparc_tls_rewrite64(ld_tls_ctx *ctx, int how);
+
+static int sparc_accepts32(uint16_t mach) { return mach == EM_SPARC || mach == EM_SPARC32PLUS; }
+static int sparc_accepts64(uint16_t mach) { return mach == EM_SPARCV9; }
+
+/* Fields common to both targets. PLT and .got.plt: none yet (see plt.c). No GOT relaxation
+ * (GOTDATA_OP) yet; RELA needs no addend reader. The TLS rewrites differ only in the load width
+ * of GD -> IE (ld or ldx) and are per relocation: see the contract in reloc.c. */
+#define SPARC_COMMON                                                                          \
+  .tg_be = 1, .tg_rela = 1, .tg_r_relative = R_SPARC_RELATIVE,                                \
+  .tg_r_glob_dat = R_SPARC_GLOB_DAT, .tg_r_jump_slot = R_SPARC_JMP_SLOT,                      \
+  .tg_r_copy = R_SPARC_COPY, .tg_r_irelative = R_SPARC_IRELATIVE, .tg_r_tlsdesc = 0,          \
+  .tg_nhowto = R_SPARC_REV32 + 1, .tg_read_addend = NULL, .tg_apply = sparc_apply,            \
+  .tg_relax_got = NULL, .tg_plt_header_size = 0, .tg_plt_entry_size = 0,                      \
+  .tg_write_plt_header = NULL, .tg_write_plt_entry = NULL,                                    \
+  .tg_iplt_entry_size = 0, .tg_write_iplt_entry = NULL, .tg_gotplt_reserved = 0
+
+/* GNU ld's sparc32 Linux layout: 64 KiB maximum page, text at 0x10000. */
+const ld_target ld_target_sparc = {
+    .tg_name = "sparc",
+    .tg_emulation = "elf32_sparc",
+    .tg_machine = EM_SPARC,
+    .tg_is64 = 0,
+    .tg_page_size = 0x10000,
+    .tg_base = 0x10000,
+    .tg_interp = "/lib/ld-linux.so.2",
+    .tg_r_abs = R_SPARC_32,
+    .tg_r_dtpmod = R_SPARC_TLS_DTPMOD32,
+    .tg_r_dtpoff = R_SPARC_TLS_DTPOFF32,
+    .tg_r_tpoff = R_SPARC_TLS_TPOFF32,
+    .tg_howto = sparc_howto32,
+    .tg_accepts = sparc_accepts32,
+    .tg_tls_rewrite = sparc_tls_rewrite32,
+    SPARC_COMMON,
+};
+
+/* GNU ld's sparc64 Linux layout: 1 MiB maximum page, text at 0x100000. */
+const ld_target ld_target_sparcv9 = {
+    .tg_name = "sparcv9",
+    .tg_emulation = "elf64_sparc",
+    .tg_machine = EM_SPARCV9,
+    .tg_is64 = 1,
+    .tg_page_size = 0x100000,
+    .tg_base = 0x100000,
+    .tg_interp = "/lib64/ld-linux.so.2",
+    .tg_r_abs = R_SPARC_64,
+    .tg_r_dtpmod = R_SPARC_TLS_DTPMOD64,
+    .tg_r_dtpoff = R_SPARC_TLS_DTPOFF64,
+    .tg_r_tpoff = R_SPARC_TLS_TPOFF64,
+    .tg_howto = sparc_howto64,
+    .tg_accepts = sparc_accepts64,
+    .tg_tls_rewrite = sparc_tls_rewrite64,
+    SPARC_COMMON,
+};

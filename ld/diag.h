@@ -1,0 +1,21 @@
+/* Diagnostics: one function per severity, one message form
+ * ("tld: error: a.o:(.text+0x1c): ..."). Errors are counted atomically; the driver checks the
+ * count after each pass and stops at the first pass that reported one. */
+#ifndef TLD_LD_DIAG_H
+#define TLD_LD_DIAG_H
+
+#include <stdnoreturn.h>
+
+void ld_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void ld_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+noreturn void ld_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Number of errors reported so far. */
+int ld_nerrors(void);
+/* Exit with status 1 if any error has been reported (removing the temporary output). */
+void ld_check_errors(void);
+/* Called at fatal exit to remove a temporary output file; set by the writer. */
+extern const char *ld_tmp_output;
+/* Warnings become errors (--fatal-warnings). */
+extern int ld_fatal_warnings;
+
+#endif

@@ -1,0 +1,266 @@
+/* .eh_frame: split each input section into CIE and FDE records, drop the FDEs whose function
+ * was discarded (a losing COMDAT group or --gc-sections), and build .eh_frame_hdr's sorted
+ * search table from the written output. Work is proportional to the records kept. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ld.h"
+
+static uint32_t n_live_fde;
+
+uint32_t ld_eh_fde_count(void) { return n_live_fde; }
+
+/* Is the section a relocation at `off` of `is` points into live? */
+static int target_live(ld_isec *is, uint64_t off) {
+  /* Relocations are sorted: binary search for the first at or after off. */
+  uint32_t lo = 0, hi = is->is_nrels;
+  while (lo < hi) {
+    uint32_t mid = (lo + hi) / 2;
+    if (is->is_rels[mid].r_offset < off) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo >= is->is_nrels || is->is_rels[lo].r_offset != off) return 1; /* absolute: keep */
+  const ld_rel *r = &is->is_rels[lo];
+  if (r->r_sym == 0) return 1;
+  ld_sym *s = is->is_file->o_syms[r->r_sym];
+  if (!s) return 1;
+  if (s->s_local) return s->s_sec ? s->s_sec->is_live : 1;
+  if (s->s_def == SD_REGULAR && s->s_sec) return s->s_sec->is_live;
+  return 1;
+}
+
+static void split_one(ld_isec *is) {
+  const uint8_t *d = is->is_data;
+  uint64_t size = is->is_insize, off = 0;
+  int be = is->is_file->o_be;
+  uint32_t cap = 16, n = 0;
+  ld_ehrec *recs = ld_xmalloc(cap * sizeof *recs);
+  ld_read_rels(is);
+  while (off < size) {
+    if (size - off < 4) {
+      ld_error("%s: truncated .eh_frame record", ld_sec_loc(is, off));
+      break;
+    }
+    uint64_t len = elf_rd32(d + off, be), hdr = 4;
+    if (len == 0xffffffff) {
+      ld_error("%s: 64-bit DWARF .eh_frame records are not supported", ld_sec_loc(is, off));
+      break;
+    }
+    if (len > size - off - 4) {
+      ld_error("%s: .eh_frame record of length 0x%llx extends past the section", ld_sec_loc(is, off),
+               (unsigned long long)len);
+      break;
+    }
+    if (n == cap) recs = ld_xrealloc(recs, (cap *= 2) * sizeof *recs);
+    ld_ehrec *r = &recs[n];
+    r->er_off = (uint32_t)off;
+    r->er_size = (uint32_t)(len + hdr);
+    r->er_cie = -1;
+    r->er_live = 1;
+    if (len >= 4) {
+      uint32_t id = elf_rd32(d + off + 4, be);
+      if (id != 0) { /* FDE: id is the distance back to its CIE */
+        uint64_t cie_off = off + 4 - id;
+        int32_t ci = -1;
+        for (int32_t k = (int32_t)n - 1; k >= 0; k--)
+          if (recs[k].er_off == cie_off) { ci = k; break; }
+        if (ci < 0 || recs[ci].er_cie != -1) {
+          ld_error("%s: FDE points to no CIE", ld_sec_loc(is, off));
+          break;
+        }
+        r->er_cie = ci;
+        r->er_live = (uint8_t)target_live(is, off + 8);
+      }
+    }
+    n++;
+    off += len + hdr;
+  }
+  is->is_eh = recs;
+  is->is_neh = n;
+}
+
+void ld_split_eh_frame(void) {
+  for (uint32_t i = 0; i < ctx->objs.n; i++) {
+    ld_obj *o = ctx->objs.v[i];
+    for (uint32_t k = 0; k < o->o_nsec; k++) {
+      ld_isec *is = o->o_secs[k];
+      if (!is || !is->is_live || strcmp(is->is_name, ".eh_frame") || is->is_type == SHT_NOBITS) continue;
+      split_one(is);
+    }
+  }
+}
+
+/* Called after garbage collection: final liveness and output offsets of the records. */
+void ld_eh_finish(void) {
+  n_live_fde = 0;
+  for (uint32_t i = 0; i < ctx->objs.n; i++) {
+    ld_obj *o = ctx->objs.v[i];
+    for (uint32_t k = 0; k < o->o_nsec; k++) {
+      ld_isec *is = o->o_secs[k];
+      if (!is || !is->is_eh) continue;
+      uint32_t out = 0;
+      for (uint32_t j = 0; j < is->is_neh; j++) {
+        ld_ehrec *r = &is->is_eh[j];
+        if (r->er_cie >= 0) r->er_live = r->er_live && (uint8_t)target_live(is, r->er_off + 8);
+        if (!r->er_live) continue;
+        if (r->er_cie >= 0 && r->er_size > 8) n_live_fde++;
+        r->er_out = out;
+        out += r->er_size;
+      }
+      is->is_size = out;
+    }
+  }
+}
+
+/* Output offset (within the section's output piece) of input offset `off`. */
+uint64_t ld_ehframe_map(const ld_isec *is, uint64_t off, int *dropped) {
+  uint32_t lo = 0, hi = is->is_neh;
+  *dropped = 0;
+  while (lo < hi) {
+    uint32_t mid = (lo + hi) / 2;
+    const ld_ehrec *r = &is->is_eh[mid];
+    if (off < r->er_off) hi = mid;
+    else if (off >= (uint64_t)r->er_off + r->er_size) lo = mid + 1;
+    else {
+      if (!r->er_live) *dropped = 1;
+      return r->er_out + (off - r->er_off);
+    }
+  }
+  /* The end of the section. */
+  return is->is_size;
+}
+
+void ld_write_eh_frame(ld_isec *is, uint8_t *out) {
+  /* Relocate a private copy of the input, then keep the live records. */
+  uint8_t *tmp = ld_xmalloc(is->is_insize ? is->is_insize : 1);
+  memcpy(tmp, is->is_data, is->is_insize);
+  ld_apply_relocs(is, tmp);
+  int be = ctx->be;
+  for (uint32_t j = 0; j < is->is_neh; j++) {
+    ld_ehrec *r = &is->is_eh[j];
+    if (!r->er_live) continue;
+    memcpy(out + r->er_out, tmp + r->er_off, r->er_size);
+    if (r->er_cie >= 0) /* the CIE pointer counts back from this field to the CIE */
+      elf_wr32(out + r->er_out + 4, r->er_out + 4 - is->is_eh[r->er_cie].er_out, be);
+  }
+  free(tmp);
+}
+
+/* ---- .eh_frame_hdr ------------------------------------------------------------------- */
+
+enum {
+  PE_absptr = 0x00, PE_uleb128 = 0x01, PE_udata2 = 0x02, PE_udata4 = 0x03, PE_udata8 = 0x04,
+  PE_sleb128 = 0x09, PE_sdata2 = 0x0a, PE_sdata4 = 0x0b, PE_sdata8 = 0x0c, PE_pcrel = 0x10,
+  PE_datarel = 0x30, PE_omit = 0xff,
+};
+
+static uint64_t uleb(const uint8_t **p, const uint8_t *end) {
+  uint64_t v = 0;
+  int sh = 0;
+  while (*p < end) {
+    uint8_t b = *(*p)++;
+    if (sh < 64) v |= (uint64_t)(b & 0x7f) << sh;
+    sh += 7;
+    if (!(b & 0x80)) break;
+  }
+  return v;
+}
+
+/* The pointer encoding of FDE addresses in a CIE ('R' augmentation), or absptr. */
+static int cie_fde_encoding(const uint8_t *cie, uint32_t size) {
+  const uint8_t *p = cie + 8, *end = cie + size;
+  if (p >= end) return PE_absptr;
+  p++; /* version */
+  const char *aug = (const char *)p;
+  const uint8_t *z = memchr(p, 0, (size_t)(end - p));
+  if (!z) return -1;
+  p = z + 1;
+  if (aug[0] == 'e' && aug[1] == 'h') p += ctx->is64 ? 8 : 4;
+  uleb(&p, end); /* code alignment */
+  uleb(&p, end); /* data alignment (sleb, skipped the same way) */
+  p++;           /* return register (version 1: one byte) */
+  if (aug[0] != 'z') return PE_absptr;
+  uleb(&p, end);
+  for (const char *a = aug + 1; *a && p < end; a++) {
+    if (*a == 'R') return *p;
+    if (*a == 'L') p++;
+    else if (*a == 'P') {
+      uint8_t enc = *p++;
+      switch (enc & 0x0f) {
+      case PE_udata2: case PE_sdata2: p += 2; break;
+      case PE_udata4: case PE_sdata4: p += 4; break;
+      case PE_udata8: case PE_sdata8: p += 8; break;
+      case PE_absptr: p += ctx->is64 ? 8 : 4; break;
+      default: return -1;
+      }
+    } else if (*a == 'S' || *a == 'B') {
+    } else return -1;
+  }
+  return PE_absptr;
+}
+
+static int read_enc(const uint8_t *p, int enc, uint64_t pc, uint64_t *out) {
+  int be = ctx->be;
+  uint64_t v;
+  switch (enc & 0x0f) {
+  case PE_absptr: v = ctx->is64 ? elf_rd64(p, be) : elf_rd32(p, be); break;
+  case PE_udata4: v = elf_rd32(p, be); break;
+  case PE_sdata4: v = (uint64_t)(int64_t)(int32_t)elf_rd32(p, be); break;
+  case PE_udata8: case PE_sdata8: v = elf_rd64(p, be); break;
+  case PE_udata2: v = elf_rd16(p, be); break;
+  case PE_sdata2: v = (uint64_t)(int64_t)(int16_t)elf_rd16(p, be); break;
+  default: return -1;
+  }
+  if ((enc & 0x70) == PE_pcrel) v += pc;
+  else if ((enc & 0x70) != 0) return -1;
+  if (!ctx->is64) v &= 0xffffffffu;
+  *out = v;
+  return 0;
+}
+
+typedef struct fde_ent {
+  uint64_t pc, fde;
+} fde_ent;
+
+static int cmp_fde(const void *a, const void *b) {
+  const fde_ent *x = a, *y = b;
+  if (x->pc != y->pc) return x->pc < y->pc ? -1 : 1;
+  return x->fde < y->fde ? -1 : x->fde > y->fde;
+}
+
+void ld_write_eh_frame_hdr(void) {
+  ld_osec *eh = ctx->ehframe, *hdr = ctx->ehframehdr;
+  uint8_t *h = ctx->buf + hdr->os_offset;
+  const uint8_t *e = ctx->buf + eh->os_offset;
+  int be = ctx->be;
+  fde_ent *ents = ld_xmalloc((n_live_fde + 1) * sizeof *ents);
+  uint32_t n = 0;
+  int ok = 1;
+  uint64_t off = 0;
+  while (off + 4 <= eh->os_size) {
+    uint32_t len = elf_rd32(e + off, be);
+    if (len == 0) break; /* terminator */
+    if (off + 4 + len > eh->os_size) break;
+    uint32_t id = elf_rd32(e + off + 4, be);
+    if (id != 0 && len > 4) {
+      uint64_t cie = off + 4 - id;
+      int enc = cie < off ? cie_fde_encoding(e + cie, elf_rd32(e + cie, be) + 4) : -1;
+      uint64_t pc;
+      if (enc < 0 || read_enc(e + off + 8, enc, eh->os_addr + off + 8, &pc) < 0) ok = 0;
+      else if (n < n_live_fde) ents[n].pc = pc, ents[n].fde = eh->os_addr + off, n++;
+    }
+    off += 4 + (uint64_t)len;
+  }
+  qsort(ents, n, sizeof *ents, cmp_fde);
+  h[0] = 1;
+  h[1] = PE_pcrel | PE_sdata4;
+  h[2] = ok ? PE_udata4 : PE_omit;
+  h[3] = ok ? (PE_datarel | PE_sdata4) : PE_omit;
+  elf_wr32(h + 4, (uint32_t)(eh->os_addr - (hdr->os_addr + 4)), be);
+  elf_wr32(h + 8, ok ? n : 0, be);
+  for (uint32_t i = 0; ok && i < n; i++) {
+    elf_wr32(h + 12 + 8 * i, (uint32_t)(ents[i].pc - hdr->os_addr), be);
+    elf_wr32(h + 16 + 8 * i, (uint32_t)(ents[i].fde - hdr->os_addr), be);
+  }
+  free(ents);
+}

@@ -1,0 +1,299 @@
+/* Passes 2-4: open and map every input, classify it, parse objects, and resolve symbols with
+ * archive members extracted to a fixed point.
+ *
+ * Archive semantics are those of lld and mold rather than GNU ld: every archive symbol is entered
+ * as a lazy definition, and a strong undefined reference extracts the member whichever comes
+ * first on the command line. So --start-group/--end-group are accepted but unnecessary, and link
+ * order only breaks ties (the first definition wins). Everything here runs in command-line order
+ * on one thread, so the result is deterministic. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "archive.h"
+#include "ld.h"
+#include "mmap.h"
+#include "script.h"
+
+typedef struct ld_loaded_archive {
+  ld_archive la_ar;
+  uint8_t *la_extracted;
+  uint8_t la_whole;
+} ld_loaded_archive;
+
+static ld_vec extract_queue; /* ld_sym* whose lazy member must be read */
+static ld_vec search_dirs;   /* -L and SEARCH_DIR, in order */
+static uint32_t next_obj_id;
+
+static const char *with_sysroot(const char *p) {
+  if (ctx->opt.sysroot && p[0] == '=') return ld_sprintf("%s%s", ctx->opt.sysroot, p + 1);
+  return p;
+}
+
+static int file_exists(const char *p) {
+  struct stat st;
+  return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static const char *find_lib(const char *name, int bstatic) {
+  for (uint32_t i = 0; i < search_dirs.n; i++) {
+    const char *d = search_dirs.v[i];
+    if (name[0] == ':') {
+      const char *p = ld_sprintf("%s/%s", d, name + 1);
+      if (file_exists(p)) return p;
+      continue;
+    }
+    if (!bstatic) {
+      const char *p = ld_sprintf("%s/lib%s.so", d, name);
+      if (file_exists(p)) return p;
+    }
+    const char *p = ld_sprintf("%s/lib%s.a", d, name);
+    if (file_exists(p)) return p;
+  }
+  return NULL;
+}
+
+/* Choose the target from the first ELF input unless -m or -z target= chose it. */
+static int check_machine(const char *name, const uint8_t *d, uint64_t size) {
+  if (size < 20) return 0;
+  int be = d[EI_DATA] == ELFDATA2MSB;
+  uint16_t mach = elf_rd16(d + 18, be);
+  int is64 = d[EI_CLASS] == ELFCLASS64;
+  if (!ctx->tg) {
+    const ld_target *all[] = {&ld_target_x64, &ld_target_x86, &ld_target_sparc,
+                              &ld_target_sparcv9};
+    for (int i = 0; i < 4; i++)
+      if (all[i]->tg_accepts && all[i]->tg_accepts(mach) && all[i]->tg_is64 == is64) {
+        ctx->tg = all[i];
+        break;
+      }
+    if (!ctx->tg) {
+      ld_error("%s: unsupported machine %u (class %s)", name, mach, is64 ? "ELF64" : "ELF32");
+      return 0;
+    }
+    ctx->is64 = ctx->tg->tg_is64;
+    ctx->be = ctx->tg->tg_be;
+  }
+  if (!ctx->tg->tg_accepts(mach) || is64 != ctx->tg->tg_is64 || be != ctx->tg->tg_be) {
+    ld_error("%s: machine %u (%s, %s-endian) does not match the output target %s", name, mach,
+             is64 ? "ELF64" : "ELF32", be ? "big" : "little", ctx->tg->tg_name);
+    return 0;
+  }
+  return 1;
+}
+
+static void add_object(const char *name, const uint8_t *data, uint64_t size) {
+  if (!check_machine(name, data, size)) return;
+  ld_obj *o = ld_parse_object(name, data, size);
+  if (!o) return;
+  o->o_id = next_obj_id++;
+  ld_vec_push(&ctx->objs, o);
+  ld_object_symbols(o);
+}
+
+/* Enter the archive's index as lazy definitions. */
+static void add_archive_lazy(ld_loaded_archive *la) {
+  ld_archive *ar = &la->la_ar;
+  if (ar->ar_nsyms == 0 && ar->ar_nmembers > 0) {
+    /* No index: read every member's symbol table, as ranlib would have. */
+    ld_warn("%s: archive has no symbol index; members are scanned directly", ar->ar_path);
+  }
+  for (uint32_t i = 0; i < ar->ar_nsyms; i++) {
+    const char *nm = ar->ar_syms[i].as_name;
+    ld_sym *s = ld_sym_intern(nm, (uint32_t)strlen(nm));
+    if (s->s_def == SD_UNDEF) {
+      s->s_def = SD_LAZY;
+      s->s_lazy_ar = la;
+      s->s_lazy_member = ar->ar_syms[i].as_member;
+      if (s->s_referenced && !s->s_weakref) ld_vec_push(&extract_queue, s);
+    }
+  }
+}
+
+static void drain_queue(void) {
+  /* Index-based: extraction can append to the queue. */
+  for (uint32_t qi = 0; qi < extract_queue.n; qi++) {
+    ld_sym *s = extract_queue.v[qi];
+    if (s->s_def != SD_LAZY) continue;
+    ld_extract_lazy(s);
+  }
+  extract_queue.n = 0;
+}
+
+void ld_extract_lazy(ld_sym *s) {
+  ld_loaded_archive *la = s->s_lazy_ar;
+  uint32_t m = s->s_lazy_member;
+  s->s_def = SD_UNDEF;
+  s->s_lazy_ar = NULL;
+  if (la->la_extracted[m]) return;
+  la->la_extracted[m] = 1;
+  ld_ar_member *am = &la->la_ar.ar_members[m];
+  const char *name = ld_sprintf("%s(%s)", la->la_ar.ar_path, am->am_name);
+  if (ctx->opt.trace) printf("%s\n", name);
+  add_object(name, am->am_data, am->am_size);
+}
+
+/* A reference to a lazy symbol: queue its member. Called by ld_object_symbols. */
+void ld_note_lazy_ref(ld_sym *s) { ld_vec_push(&extract_queue, s); }
+
+static void load_file(const char *path, ld_input_arg *ia, int depth);
+
+static void load_script(const char *path, const ld_mapped *m, ld_input_arg *ia, int depth) {
+  ld_script sc;
+  memset(&sc, 0, sizeof sc);
+  if (ld_script_parse(path, m->mf_data, m->mf_size, &sc) < 0) return;
+  for (uint32_t i = 0; i < sc.ls_nsearch_dirs; i++) ld_vec_push(&search_dirs, (void *)sc.ls_search_dirs[i]);
+  if (sc.ls_entry && !ctx->opt.entry) ctx->opt.entry = sc.ls_entry;
+  /* A script's directory is searched for names without a slash, as GNU ld does for scripts in
+   * a sysroot. */
+  for (uint32_t i = 0; i < sc.ls_ninputs; i++) {
+    ld_script_input *si = &sc.ls_inputs[i];
+    ld_input_arg sub = *ia;
+    sub.ia_as_needed = si->si_as_needed || ia->ia_as_needed;
+    if (si->si_lib) {
+      const char *p = find_lib(si->si_name, ia->ia_static);
+      if (!p) {
+        ld_error("%s: cannot find -l%s", path, si->si_name);
+        continue;
+      }
+      load_file(p, &sub, depth + 1);
+      continue;
+    }
+    const char *p = si->si_name;
+    if (p[0] == '/' && ctx->opt.sysroot) {
+      const char *q = ld_sprintf("%s%s", ctx->opt.sysroot, p);
+      if (file_exists(q)) p = q;
+    }
+    if (!file_exists(p) && !strchr(p, '/')) {
+      const char *slash = strrchr(path, '/');
+      const char *q = slash ? ld_sprintf("%.*s/%s", (int)(slash - path), path, p) : p;
+      if (file_exists(q)) p = q;
+      else {
+        for (uint32_t d = 0; d < search_dirs.n; d++) {
+          q = ld_sprintf("%s/%s", (const char *)search_dirs.v[d], p);
+          if (file_exists(q)) { p = q; break; }
+        }
+      }
+    }
+    load_file(p, &sub, depth + 1);
+  }
+}
+
+static void load_file(const char *path, ld_input_arg *ia, int depth) {
+  if (depth > 16) {
+    ld_error("%s: linker scripts nested too deeply", path);
+    return;
+  }
+  ld_mapped *m = ld_map_file(path);
+  if (!m) {
+    ld_error("cannot open %s: %s", path, strerror(errno));
+    return;
+  }
+  if (ctx->opt.trace) printf("%s\n", path);
+  const uint8_t *d = m->mf_data;
+  uint64_t sz = m->mf_size;
+  if (sz >= 4 && d[0] == 0x7f && d[1] == 'E' && d[2] == 'L' && d[3] == 'F') {
+    if (sz < 20) {
+      ld_error("%s: truncated ELF header", path);
+      return;
+    }
+    uint16_t type = elf_rd16(d + 16, d[EI_DATA] == ELFDATA2MSB);
+    if (type == ET_REL) {
+      add_object(path, d, sz);
+    } else if (type == ET_DYN) {
+      if (ctx->opt.is_static && ctx->opt.outkind != OUT_PIE)
+        ld_error("%s: attempted static link of a shared object", path);
+      else
+        ld_error("%s: shared objects as inputs are not supported yet", path);
+    } else {
+      ld_error("%s: not a relocatable object or shared object (e_type %u)", path, type);
+    }
+    return;
+  }
+  if (ld_is_archive(d, sz)) {
+    ld_loaded_archive *la = ld_xcalloc(1, sizeof *la);
+    if (ld_archive_parse(path, d, sz, &la->la_ar) < 0) return;
+    la->la_extracted = ld_xcalloc(la->la_ar.ar_nmembers + 1, 1);
+    la->la_whole = ia->ia_whole;
+    ld_vec_push(&ctx->archives, la);
+    if (ia->ia_whole || la->la_ar.ar_nsyms == 0) {
+      for (uint32_t i = 0; i < la->la_ar.ar_nmembers; i++) {
+        ld_ar_member *am = &la->la_ar.ar_members[i];
+        if (am->am_size < 4 || memcmp(am->am_data, "\177ELF", 4)) continue;
+        if (!ia->ia_whole) {
+          /* No index: read the member now only if it defines something wanted. Simplest
+           * correct behaviour: treat it as extracted (GNU ld without an index errors). */
+        }
+        la->la_extracted[i] = 1;
+        const char *name = ld_sprintf("%s(%s)", path, am->am_name);
+        if (ctx->opt.trace) printf("%s\n", name);
+        add_object(name, am->am_data, am->am_size);
+      }
+    } else {
+      add_archive_lazy(la);
+    }
+    drain_queue();
+    return;
+  }
+  if (ld_is_script(d, sz)) {
+    load_script(path, m, ia, depth);
+    return;
+  }
+  ld_error("%s: unknown file type", path);
+}
+
+static uint32_t estimate_symbols(void) {
+  /* Sized up front from the inputs' sizes: roughly one global per 200 bytes of object. */
+  uint64_t total = 0;
+  for (uint32_t i = 0; i < ctx->opt.inputs.n; i++) {
+    ld_input_arg *ia = ctx->opt.inputs.v[i];
+    struct stat st;
+    if (ia->ia_name && !ia->ia_lib && stat(ia->ia_name, &st) == 0) total += (uint64_t)st.st_size;
+  }
+  uint64_t n = total / 200 + 4096;
+  return n > (1u << 24) ? (1u << 24) : (uint32_t)n;
+}
+
+void ld_load_inputs(void) {
+  ctx->tg = ctx->opt.target;
+  if (ctx->tg) {
+    ctx->is64 = ctx->tg->tg_is64;
+    ctx->be = ctx->tg->tg_be;
+  }
+  if (ctx->opt.sysroot)
+    for (uint32_t i = 0; i < ctx->opt.libdirs.n; i++)
+      ctx->opt.libdirs.v[i] = (void *)with_sysroot(ctx->opt.libdirs.v[i]);
+  for (uint32_t i = 0; i < ctx->opt.libdirs.n; i++) ld_vec_push(&search_dirs, ctx->opt.libdirs.v[i]);
+  ld_sym_init(estimate_symbols());
+
+  /* -u symbols are strong references from the start. */
+  for (uint32_t i = 0; i < ctx->opt.undefs.n; i++) {
+    const char *nm = ctx->opt.undefs.v[i];
+    ld_sym *s = ld_sym_intern(nm, (uint32_t)strlen(nm));
+    s->s_referenced = 1;
+    s->s_weakref = 0;
+  }
+  if (ctx->opt.entry) {
+    ld_sym *s = ld_sym_intern(ctx->opt.entry, (uint32_t)strlen(ctx->opt.entry));
+    s->s_referenced = 1;
+    s->s_weakref = 0;
+  }
+  for (uint32_t i = 0; i < ctx->opt.inputs.n; i++) {
+    ld_input_arg *ia = ctx->opt.inputs.v[i];
+    if (!ia->ia_name) continue; /* group markers: lazy resolution makes groups unnecessary */
+    const char *path = ia->ia_name;
+    if (ia->ia_lib) {
+      path = find_lib(ia->ia_name, ia->ia_static || ctx->opt.is_static);
+      if (!path) {
+        ld_error("cannot find -l%s", ia->ia_name);
+        continue;
+      }
+    }
+    load_file(path, ia, 0);
+  }
+  if (!ctx->tg && ld_nerrors() == 0) ld_error("no ELF input: cannot tell the target (use -m)");
+  ld_check_errors();
+  ld_resolve();
+}

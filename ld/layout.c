@@ -1,0 +1,455 @@
+/* Passes 11-12: order the output sections, group them into segments, assign addresses and file
+ * offsets, build the program headers, and give every symbol its final value. Layout is fixed
+ * when this file is done. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ld.h"
+
+int ld_synth_kind(const char *name);
+uint64_t ld_got_base(void);
+void ld_symtab_prepare(void);
+uint64_t ld_ehframe_map(const ld_isec *is, uint64_t off, int *dropped);
+
+/* Segment classes in address order. */
+enum { C_HDR = 0, C_TEXT, C_RODATA, C_RELRO, C_DATA, C_NONALLOC };
+
+static int seg_class(const ld_osec *os) {
+  uint64_t f = os->os_flags;
+  if (!(f & SHF_ALLOC)) return C_NONALLOC;
+  if (f & SHF_EXECINSTR) return C_TEXT;
+  if (!(f & SHF_WRITE)) {
+    if (os->os_type == SHT_NOTE || os->os_synth == SY_INTERP || os->os_synth == SY_DYNSYM ||
+        os->os_synth == SY_DYNSTR || os->os_synth == SY_HASH || os->os_synth == SY_GNU_HASH ||
+        os->os_synth == SY_RELA_DYN || os->os_synth == SY_RELA_PLT || os->os_synth == SY_RELA_IPLT ||
+        os->os_type == SHT_GNU_versym || os->os_type == SHT_GNU_verdef || os->os_type == SHT_GNU_verneed)
+      return C_HDR;
+    return C_RODATA;
+  }
+  if (os->os_relro || (f & SHF_TLS) || os->os_type == SHT_INIT_ARRAY ||
+      os->os_type == SHT_FINI_ARRAY || os->os_type == SHT_PREINIT_ARRAY ||
+      !strcmp(os->os_name, ".data.rel.ro") || !strcmp(os->os_name, ".ctors") ||
+      !strcmp(os->os_name, ".dtors") || !strcmp(os->os_name, ".jcr"))
+    return ctx->opt.z_relro ? C_RELRO : C_DATA;
+  return C_DATA;
+}
+
+/* Order within a class. */
+static int sub_rank(const ld_osec *os) {
+  const char *n = os->os_name;
+  switch (seg_class(os)) {
+  case C_HDR:
+    if (os->os_synth == SY_INTERP) return 0;
+    if (os->os_type == SHT_NOTE) return 1;
+    if (os->os_synth == SY_HASH) return 2;
+    if (os->os_synth == SY_GNU_HASH) return 3;
+    if (os->os_synth == SY_DYNSYM) return 4;
+    if (os->os_synth == SY_DYNSTR) return 5;
+    if (os->os_synth == SY_RELA_DYN) return 7;
+    if (os->os_synth == SY_RELA_IPLT) return 8;
+    return 6;
+  case C_TEXT:
+    if (!strcmp(n, ".init")) return 0;
+    if (os->os_synth == SY_PLT) return 1;
+    if (os->os_synth == SY_IPLT) return 2;
+    if (!strcmp(n, ".text")) return 3;
+    if (!strcmp(n, ".fini")) return 5;
+    return 4;
+  case C_RODATA:
+    if (!strcmp(n, ".rodata")) return 0;
+    if (os->os_synth == SY_EH_FRAME_HDR) return 2;
+    if (!strcmp(n, ".eh_frame")) return 3;
+    if (!strcmp(n, ".gcc_except_table")) return 4;
+    return 1;
+  case C_RELRO:
+    if (!strcmp(n, ".tdata")) return 0;
+    if (!strcmp(n, ".tbss")) return 1;
+    if (os->os_type == SHT_PREINIT_ARRAY) return 2;
+    if (os->os_type == SHT_INIT_ARRAY) return 3;
+    if (os->os_type == SHT_FINI_ARRAY) return 4;
+    if (os->os_synth == SY_DYNAMIC) return 7;
+    if (os->os_synth == SY_GOT) return 8;
+    return 5;
+  case C_DATA:
+    if (os->os_type == SHT_NOBITS) return !strcmp(n, ".bss") ? 8 : 9;
+    if (os->os_flags & SHF_TLS) return n[2] == 'b' ? 1 : 0; /* without relro */
+    if (os->os_synth == SY_GOTPLT) return 2;
+    if (!strcmp(n, ".data")) return 3;
+    return 4;
+  default:
+    if (os->os_synth == SY_SYMTAB) return 90;
+    if (os->os_synth == SY_STRTAB) return 91;
+    if (os->os_synth == SY_SHSTRTAB) return 92;
+    return 10;
+  }
+}
+
+static int cmp_osec(const void *a, const void *b) {
+  const ld_osec *x = *(ld_osec *const *)a, *y = *(ld_osec *const *)b;
+  int cx = seg_class(x), cy = seg_class(y);
+  if (cx != cy) return cx - cy;
+  /* NOBITS last within the writable classes so the file image ends before them. */
+  int nx = x->os_type == SHT_NOBITS && !(x->os_flags & SHF_TLS);
+  int ny = y->os_type == SHT_NOBITS && !(y->os_flags & SHF_TLS);
+  if (nx != ny) return nx - ny;
+  int rx = sub_rank(x), ry = sub_rank(y);
+  if (rx != ry) return rx - ry;
+  return x->os_seq < y->os_seq ? -1 : x->os_seq > y->os_seq;
+}
+
+static uint32_t seg_flags(int cls) {
+  switch (cls) {
+  case C_TEXT: return PF_R | PF_X;
+  case C_RELRO:
+  case C_DATA: return PF_R | PF_W;
+  default: return PF_R;
+  }
+}
+
+/* Sizes of sections made of input pieces. */
+static void size_osec(ld_osec *os) {
+  if (os->os_synth) return;
+  uint64_t off = 0;
+  for (uint32_t i = 0; i < os->os_isecs.n; i++) {
+    ld_isec *is = os->os_isecs.v[i];
+    off = ld_align(off, is->is_align);
+    is->is_off = off;
+    off += is->is_size;
+  }
+  os->os_size = off;
+}
+
+static ld_seg *add_seg(uint32_t type, uint32_t flags) {
+  ctx->segs = ld_xrealloc(ctx->segs, (ctx->nsegs + 1) * sizeof *ctx->segs);
+  ld_seg *s = &ctx->segs[ctx->nsegs++];
+  memset(s, 0, sizeof *s);
+  s->sg_type = type;
+  s->sg_flags = flags;
+  return s;
+}
+
+static void seg_cover(ld_seg *s, const ld_osec *os) {
+  uint64_t end_m = os->os_addr + ((os->os_flags & SHF_TLS) && os->os_type == SHT_NOBITS && s->sg_type != PT_TLS ? 0 : os->os_size);
+  uint64_t end_f = os->os_offset + (os->os_type == SHT_NOBITS ? 0 : os->os_size);
+  if (!s->sg_memsz && !s->sg_filesz && !s->sg_vaddr) {
+    s->sg_vaddr = os->os_addr;
+    s->sg_offset = os->os_offset;
+  }
+  if (end_m - s->sg_vaddr > s->sg_memsz) s->sg_memsz = end_m - s->sg_vaddr;
+  if (os->os_type != SHT_NOBITS && end_f - s->sg_offset > s->sg_filesz) s->sg_filesz = end_f - s->sg_offset;
+  if (os->os_align > s->sg_align) s->sg_align = os->os_align;
+}
+
+void ld_layout(void) {
+  const ld_target *tg = ctx->tg;
+  int is64 = ctx->is64;
+  uint64_t page = ctx->opt.page_size ? ctx->opt.page_size : tg->tg_page_size;
+
+  for (uint32_t i = 0; i < ctx->osecs.n; i++) size_osec(ctx->osecs.v[i]);
+  ld_symtab_prepare();
+
+  /* Drop empty input-made sections (keep synthetic ones that exist for their address). */
+  ld_osec **ord = ld_xmalloc(ctx->osecs.n * sizeof *ord);
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < ctx->osecs.n; i++) {
+    ld_osec *os = ctx->osecs.v[i];
+    if (!os->os_synth && os->os_isecs.n == 0) continue;
+    ord[n++] = os;
+  }
+  qsort(ord, n, sizeof *ord, cmp_osec);
+  ctx->order = ord;
+  ctx->norder = n;
+
+  /* Which segments exist: a PT_LOAD per class present (the header class always). */
+  int present[C_NONALLOC] = {1, 0, 0, 0, 0};
+  int has_tls = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    int c = seg_class(ord[i]);
+    if (c < C_NONALLOC) present[c] = 1;
+    if (ord[i]->os_flags & SHF_TLS) has_tls = 1;
+  }
+  uint32_t nload = 0;
+  for (int c = 0; c < C_NONALLOC; c++) nload += (uint32_t)present[c];
+  uint32_t nph = nload + 1 /* GNU_STACK */;
+  if (ctx->interp) nph += 2; /* PHDR, INTERP */
+  if (ctx->dynamic) nph++;
+  if (has_tls) nph++;
+  if (ctx->ehframehdr) nph++;
+  if (present[C_RELRO]) nph++;
+  int nnotes = 0;
+  for (uint32_t i = 0; i < n; i++)
+    if (ord[i]->os_type == SHT_NOTE && (ord[i]->os_flags & SHF_ALLOC)) nnotes = 1;
+  nph += (uint32_t)nnotes;
+  if (ctx->gnuprop) nph++;
+  ctx->nphdr = nph;
+
+  uint64_t ehsz = is64 ? ELF64_EHDR_SIZE : ELF32_EHDR_SIZE;
+  uint64_t phsz = is64 ? ELF64_PHDR_SIZE : ELF32_PHDR_SIZE;
+  uint64_t base = ctx->opt.image_base_given ? ctx->opt.image_base
+                  : (ctx->opt.outkind == OUT_EXEC ? tg->tg_base : 0);
+  ctx->ehdr_phoff = ehsz;
+  uint64_t off = ehsz + nph * phsz;
+  uint64_t addr = base + off;
+  int cur = C_HDR;
+  uint64_t seg_start_addr[C_NONALLOC] = {base};
+  int seen[C_NONALLOC] = {1};
+  ctx->tls_addr = 0;
+  ctx->tls_memsz = ctx->tls_filesz = 0;
+  ctx->tls_align = 1;
+  uint64_t tls_end = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    ld_osec *os = ord[i];
+    int c = seg_class(os);
+    if (c == C_NONALLOC) break;
+    if (c != cur) {
+      /* A new segment starts on a new page; its offset and address agree modulo the page. */
+      addr = ld_align(addr, page) + (off & (page - 1));
+      cur = c;
+      if (!seen[c]) seen[c] = 1, seg_start_addr[c] = addr;
+    }
+    int tbss = (os->os_flags & SHF_TLS) && os->os_type == SHT_NOBITS;
+    uint64_t a = ld_align(addr, os->os_align);
+    off += a - addr;
+    addr = a;
+    os->os_addr = addr;
+    os->os_offset = off;
+    if (os->os_flags & SHF_TLS) {
+      if (!ctx->tls_memsz && !tls_end) ctx->tls_addr = addr;
+      if (os->os_align > ctx->tls_align) ctx->tls_align = os->os_align;
+      tls_end = addr + os->os_size;
+      ctx->tls_memsz = tls_end - ctx->tls_addr;
+      if (!tbss) ctx->tls_filesz = tls_end - ctx->tls_addr;
+    }
+    if (tbss) continue; /* .tbss takes no address space outside the TLS template */
+    addr += os->os_size;
+    if (os->os_type != SHT_NOBITS) off += os->os_size;
+  }
+  (void)seg_start_addr;
+  /* Non-allocated sections follow the image. */
+  for (uint32_t i = 0; i < n; i++) {
+    ld_osec *os = ord[i];
+    if (seg_class(os) != C_NONALLOC) continue;
+    off = ld_align(off, os->os_align);
+    os->os_offset = off;
+    os->os_addr = 0;
+    off += os->os_size;
+  }
+  /* Section header table. */
+  off = ld_align(off, is64 ? 8 : 4);
+  uint32_t shn = 1;
+  for (uint32_t i = 0; i < n; i++) ord[i]->os_shndx = shn++;
+  ctx->filesize = off + (uint64_t)shn * (is64 ? ELF64_SHDR_SIZE : ELF32_SHDR_SIZE);
+  if (ctx->tls_memsz) ctx->tp_addr = ctx->tls_addr + ld_align(ctx->tls_memsz, ctx->tls_align);
+
+  /* Program headers. */
+  ctx->nsegs = 0;
+  if (ctx->interp) {
+    ld_seg *s = add_seg(PT_PHDR, PF_R);
+    s->sg_offset = ehsz;
+    s->sg_vaddr = base + ehsz;
+    s->sg_filesz = s->sg_memsz = nph * phsz;
+    s->sg_align = is64 ? 8 : 4;
+    s = add_seg(PT_INTERP, PF_R);
+    seg_cover(s, ctx->interp);
+    s->sg_align = 1;
+  }
+  for (int c = 0; c < C_NONALLOC; c++) {
+    if (!present[c]) continue;
+    ld_seg *s = add_seg(PT_LOAD, seg_flags(c));
+    if (c == C_HDR) {
+      s->sg_vaddr = base;
+      s->sg_offset = 0;
+      s->sg_filesz = s->sg_memsz = ehsz + nph * phsz;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+      if (seg_class(ord[i]) != c) continue;
+      if ((ord[i]->os_flags & SHF_TLS) && ord[i]->os_type == SHT_NOBITS) continue;
+      seg_cover(s, ord[i]);
+      ord[i]->os_seg = ctx->nsegs - 1;
+    }
+    s->sg_align = page;
+  }
+  if (ctx->dynamic) {
+    ld_seg *s = add_seg(PT_DYNAMIC, PF_R | PF_W);
+    seg_cover(s, ctx->dynamic);
+  }
+  if (nnotes) {
+    ld_seg *s = add_seg(PT_NOTE, PF_R);
+    /* The notes are adjacent (sorted together in the header class); cover the first run. */
+    for (uint32_t i = 0; i < n; i++)
+      if (ord[i]->os_type == SHT_NOTE && (ord[i]->os_flags & SHF_ALLOC)) {
+        if (s->sg_filesz && ord[i]->os_offset != s->sg_offset + s->sg_filesz &&
+            ld_align(s->sg_offset + s->sg_filesz, ord[i]->os_align) != ord[i]->os_offset)
+          break;
+        seg_cover(s, ord[i]);
+      }
+  }
+  if (has_tls) {
+    ld_seg *s = add_seg(PT_TLS, PF_R);
+    s->sg_vaddr = ctx->tls_addr;
+    for (uint32_t i = 0; i < n; i++)
+      if (ord[i]->os_flags & SHF_TLS) {
+        s->sg_offset = ord[i]->os_offset;
+        break;
+      }
+    s->sg_filesz = ctx->tls_filesz;
+    s->sg_memsz = ctx->tls_memsz;
+    s->sg_align = ctx->tls_align;
+  }
+  if (ctx->ehframehdr) {
+    ld_seg *s = add_seg(PT_GNU_EH_FRAME, PF_R);
+    seg_cover(s, ctx->ehframehdr);
+  }
+  {
+    ld_seg *s = add_seg(PT_GNU_STACK, PF_R | PF_W | ((ctx->opt.z_execstack || (ctx->exec_stack && !ctx->opt.z_noexecstack)) ? PF_X : 0));
+    s->sg_align = 16;
+  }
+  if (present[C_RELRO]) {
+    ld_seg *s = add_seg(PT_GNU_RELRO, PF_R);
+    for (uint32_t i = 0; i < n; i++)
+      if (seg_class(ord[i]) == C_RELRO) seg_cover(s, ord[i]);
+    s->sg_align = 1;
+    /* The protected range ends at the next page: the data class begins on a new page. */
+    s->sg_memsz = ld_align(s->sg_vaddr + s->sg_memsz, page) - s->sg_vaddr;
+  }
+  if (ctx->gnuprop) {
+    ld_seg *s = add_seg(PT_GNU_PROPERTY, PF_R);
+    seg_cover(s, ctx->gnuprop);
+  }
+  if (ctx->nsegs != nph) ld_fatal("internal: %u program headers planned, %u made", nph, ctx->nsegs);
+}
+
+/* ---- symbol values --------------------------------------------------------------------- */
+
+uint64_t ld_isec_addr(ld_isec *is) { return is->is_out ? is->is_out->os_addr + is->is_off : 0; }
+
+uint64_t ld_local_addr(const ld_sym *s) {
+  if (s->s_sec) {
+    if (!s->s_sec->is_live || !s->s_sec->is_out) return 0;
+    if (s->s_sec->is_eh) {
+      int d;
+      return ld_isec_addr(s->s_sec) + ld_ehframe_map(s->s_sec, s->s_value, &d);
+    }
+    return ld_isec_addr(s->s_sec) + s->s_value;
+  }
+  return s->s_value;
+}
+
+uint64_t ld_sym_addr(ld_sym *s) {
+  if (s->s_final) return s->s_value;
+  if (s->s_def == SD_REGULAR) return ld_local_addr(s);
+  return 0;
+}
+
+static ld_osec *find_osec(const char *name) {
+  for (uint32_t i = 0; i < ctx->norder; i++)
+    if (!strcmp(ctx->order[i]->os_name, name)) return ctx->order[i];
+  return NULL;
+}
+
+static uint64_t osec_start(const char *name, int end) {
+  ld_osec *os = find_osec(name);
+  if (!os) return 0;
+  return os->os_addr + (end ? os->os_size : 0);
+}
+
+static uint64_t synth_value(ld_sym *s) {
+  uint64_t base = ctx->segs ? 0 : 0;
+  uint64_t image = ctx->opt.image_base_given ? ctx->opt.image_base
+                   : (ctx->opt.outkind == OUT_EXEC ? ctx->tg->tg_base : 0);
+  uint64_t etext = 0, edata = 0, end = 0, bss_start = 0;
+  for (uint32_t i = 0; i < ctx->norder; i++) {
+    ld_osec *os = ctx->order[i];
+    if (!(os->os_flags & SHF_ALLOC)) continue;
+    if ((os->os_flags & SHF_TLS) && os->os_type == SHT_NOBITS) continue;
+    uint64_t e = os->os_addr + os->os_size;
+    if (os->os_flags & SHF_EXECINSTR) etext = e > etext ? e : etext;
+    if (os->os_type != SHT_NOBITS) edata = e > edata ? e : edata;
+    else if (!bss_start) bss_start = os->os_addr;
+    end = e > end ? e : end;
+  }
+  if (!bss_start) bss_start = edata;
+  (void)base;
+  uint32_t k = s->s_esym;
+  if (k >= 2000) {
+    ld_defsym *d = ctx->opt.defsyms.v[k - 2000];
+    char *e;
+    unsigned long long v = strtoull(d->expr, &e, 0);
+    if (!*e) return v;
+    ld_sym *t = ld_sym_lookup(d->expr, (uint32_t)strlen(d->expr));
+    if (!t || (t->s_def != SD_REGULAR && t->s_def != SD_SYNTH)) {
+      ld_error("--defsym %s=%s: '%s' is not defined", d->name, d->expr, d->expr);
+      return 0;
+    }
+    s->s_type = t->s_type;
+    return t->s_def == SD_SYNTH ? synth_value(t) : ld_sym_addr(t);
+  }
+  if (k == 1000 || k == 1001) {
+    const char *sec = s->s_name + (k == 1000 ? 8 : 7);
+    ld_osec *os = find_osec(sec);
+    if (!os) {
+      if (!s->s_weakref) ld_error("undefined symbol: %s (no output section named %s)", s->s_name, sec);
+      return 0;
+    }
+    return os->os_addr + (k == 1001 ? os->os_size : 0);
+  }
+  const char *nm = s->s_name;
+  if (!strcmp(nm, "__bss_start")) return bss_start;
+  if (!strcmp(nm, "_edata") || !strcmp(nm, "edata")) return edata;
+  if (!strcmp(nm, "_end") || !strcmp(nm, "end")) return end;
+  if (!strcmp(nm, "__ehdr_start") || !strcmp(nm, "__executable_start")) return image;
+  if (!strcmp(nm, "_etext") || !strcmp(nm, "etext") || !strcmp(nm, "__etext")) return etext;
+  if (!strcmp(nm, "__init_array_start")) return osec_start(".init_array", 0);
+  if (!strcmp(nm, "__init_array_end")) return osec_start(".init_array", 1);
+  if (!strcmp(nm, "__fini_array_start")) return osec_start(".fini_array", 0);
+  if (!strcmp(nm, "__fini_array_end")) return osec_start(".fini_array", 1);
+  if (!strcmp(nm, "__preinit_array_start")) return osec_start(".preinit_array", 0);
+  if (!strcmp(nm, "__preinit_array_end")) return osec_start(".preinit_array", 1);
+  if (!strcmp(nm, "_GLOBAL_OFFSET_TABLE_")) return ld_got_base();
+  if (!strcmp(nm, "_DYNAMIC")) return ctx->dynamic ? ctx->dynamic->os_addr : 0;
+  if (!strcmp(nm, "__rela_iplt_start") || !strcmp(nm, "__rel_iplt_start"))
+    return ctx->relaiplt ? ctx->relaiplt->os_addr : 0;
+  if (!strcmp(nm, "__rela_iplt_end") || !strcmp(nm, "__rel_iplt_end"))
+    return ctx->relaiplt ? ctx->relaiplt->os_addr + ctx->relaiplt->os_size : 0;
+  if (!strcmp(nm, "__GNU_EH_FRAME_HDR")) return ctx->ehframehdr ? ctx->ehframehdr->os_addr : 0;
+  if (!strcmp(nm, "_TLS_MODULE_BASE_")) return ctx->tls_addr;
+  if (!strcmp(nm, "_PROCEDURE_LINKAGE_TABLE_")) return ctx->plt ? ctx->plt->os_addr : 0;
+  return 0;
+}
+
+static void final_one(ld_sym *s, void *arg) {
+  (void)arg;
+  if (s->s_def == SD_SYNTH) {
+    s->s_value = synth_value(s);
+    s->s_final = 1;
+  } else if (s->s_def == SD_REGULAR) {
+    s->s_value = ld_local_addr(s);
+    s->s_final = 1;
+  } else if (s->s_def == SD_UNDEF) {
+    s->s_value = 0;
+    s->s_final = 1;
+  }
+}
+
+void ld_finalize_symbols(void) {
+  ld_sym_foreach(final_one, NULL);
+  const char *e = ctx->opt.entry ? ctx->opt.entry : "_start";
+  ld_sym *s = ld_sym_lookup(e, (uint32_t)strlen(e));
+  if (s && (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH)) {
+    ctx->entry = s->s_value;
+  } else if (ctx->opt.outkind != OUT_SHARED) {
+    char *end;
+    unsigned long long v = strtoull(e, &end, 0);
+    if (!*end && ctx->opt.entry) ctx->entry = v;
+    else {
+      ld_osec *t = find_osec(".text");
+      ctx->entry = t ? t->os_addr : 0;
+      ld_warn("cannot find entry symbol %s; defaulting to 0x%llx", e, (unsigned long long)ctx->entry);
+    }
+  }
+}
+
+const char *ld_sec_loc(ld_isec *is, uint64_t off) {
+  return ld_sprintf("%s:(%s+0x%llx)", is->is_file ? is->is_file->o_name : "<internal>", is->is_name,
+                    (unsigned long long)off);
+}

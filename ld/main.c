@@ -1,0 +1,67 @@
+/* The link-editor reads as its list of passes (DESIGN.md §3). Each pass says why it is where it
+ * is; invariants are marked. The process exits without freeing anything. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ld.h"
+#include "script.h"
+
+static ld_ctx the_ctx;
+ld_ctx *ctx = &the_ctx;
+
+int main(int argc, char **argv) {
+  ld_stat_pass(NULL);
+  /* 1. Options (both flavours) and mapfiles: everything that shapes the link is known before
+   *    any input is read. */
+  argv = ld_expand_response_files(&argc, argv);
+  ld_parse_options(argc, argv, &ctx->opt);
+  ld_check_errors();
+  ld_stat_pass("options");
+
+  /* 2-4. Open and map every input, classify it, parse objects and resolve symbols; archive
+   *      members are extracted to a fixed point. No new input files after this point. */
+  ld_load_inputs();
+  ld_check_errors();
+  ld_stat_pass("inputs and resolution");
+
+  /* 5. COMDAT groups: the first group of a signature wins, the losers' sections are dropped
+   *    (before anything looks at section contents). */
+  ld_comdat();
+  ld_check_errors();
+
+  /* 6. Split .eh_frame into records and drop FDEs of discarded sections; commons become .bss;
+   *    garbage collection when asked. */
+  ld_split_eh_frame();
+  if (ctx->opt.gc_sections) ld_gc_sections();
+  ld_eh_finish();
+  ld_check_errors();
+  ld_stat_pass("comdat, eh_frame, gc");
+
+  /* 8. Place input sections into output sections (the default rules). */
+  ld_place_sections();
+  ld_check_errors();
+
+  /* 9. Scan relocations: every symbol's needs (GOT, PLT, TLS slots, copy, dynamic relocation)
+   *    and the TLS model of each symbol are decided here, once. */
+  ld_scan_relocs();
+  ld_check_errors();
+  ld_stat_pass("placement and scan");
+
+  /* 10. Synthetic sections, sized from the scan's counts. */
+  ld_create_synthetic();
+  ld_check_errors();
+
+  /* 11-12. Addresses and offsets; then final symbol values. Layout is fixed from here. */
+  ld_layout();
+  ld_finalize_symbols();
+  ld_check_errors();
+  ld_stat_pass("layout");
+
+  /* 13-14. Write through one mapping of a temporary file, apply relocations while copying,
+   *        then rename it into place. Before the rename the old output is untouched. */
+  ld_write_output();
+  ld_stat_pass("write");
+  return 0;
+}

@@ -1,0 +1,32 @@
+#include "mmap.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+ld_mapped *ld_map_file(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0) return NULL;
+  struct stat st;
+  if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    return NULL;
+  }
+  ld_mapped *m = calloc(1, sizeof *m);
+  m->mf_path = strdup(path);
+  m->mf_size = (uint64_t)st.st_size;
+  if (st.st_size > 0) {
+    void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (p == MAP_FAILED) {
+      close(fd);
+      free(m);
+      return NULL;
+    }
+    m->mf_data = p;
+  }
+  close(fd);
+  return m;
+}

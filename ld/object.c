@@ -1,0 +1,431 @@
+/* Pass 3: parse relocatable objects. Headers, sections and symbols are read field by field
+ * through the byte-order helpers and normalised to one wide form; every offset and size is
+ * checked against the file before it is used. COMDAT groups are claimed here, in link order, so
+ * the first group of a signature wins and its losers' sections never become live. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ld.h"
+
+int ld_comdat_claim(const char *sig);
+void ld_note_lazy_ref(ld_sym *s);
+
+typedef struct shdr {
+  uint32_t name, type, link, info;
+  uint64_t flags, addr, offset, size, align, entsize;
+} shdr;
+
+static void read_shdr(const ld_obj *o, uint32_t i, shdr *h) {
+  const uint8_t *p = o->o_shdrs + (uint64_t)i * (o->o_is64 ? ELF64_SHDR_SIZE : ELF32_SHDR_SIZE);
+  int be = o->o_be;
+  h->name = elf_rd32(p, be);
+  h->type = elf_rd32(p + 4, be);
+  if (o->o_is64) {
+    h->flags = elf_rd64(p + 8, be);
+    h->addr = elf_rd64(p + 16, be);
+    h->offset = elf_rd64(p + 24, be);
+    h->size = elf_rd64(p + 32, be);
+    h->link = elf_rd32(p + 40, be);
+    h->info = elf_rd32(p + 44, be);
+    h->align = elf_rd64(p + 48, be);
+    h->entsize = elf_rd64(p + 56, be);
+  } else {
+    h->flags = elf_rd32(p + 8, be);
+    h->addr = elf_rd32(p + 12, be);
+    h->offset = elf_rd32(p + 16, be);
+    h->size = elf_rd32(p + 20, be);
+    h->link = elf_rd32(p + 24, be);
+    h->info = elf_rd32(p + 28, be);
+    h->align = elf_rd32(p + 32, be);
+    h->entsize = elf_rd32(p + 36, be);
+  }
+}
+
+typedef struct esym {
+  uint32_t name;
+  uint8_t info, other;
+  uint32_t shndx;
+  uint64_t value, size;
+} esym;
+
+static void read_sym(const ld_obj *o, uint32_t i, esym *s) {
+  int be = o->o_be;
+  if (o->o_is64) {
+    const uint8_t *p = o->o_symtab + (uint64_t)i * ELF64_SYM_SIZE;
+    s->name = elf_rd32(p, be);
+    s->info = p[4];
+    s->other = p[5];
+    s->shndx = elf_rd16(p + 6, be);
+    s->value = elf_rd64(p + 8, be);
+    s->size = elf_rd64(p + 16, be);
+  } else {
+    const uint8_t *p = o->o_symtab + (uint64_t)i * ELF32_SYM_SIZE;
+    s->name = elf_rd32(p, be);
+    s->value = elf_rd32(p + 4, be);
+    s->size = elf_rd32(p + 8, be);
+    s->info = p[12];
+    s->other = p[13];
+    s->shndx = elf_rd16(p + 14, be);
+  }
+  if (s->shndx == SHN_XINDEX && o->o_shndx) s->shndx = elf_rd32(o->o_shndx + 4 * (uint64_t)i, be);
+}
+
+static int in_file(const ld_obj *o, uint64_t off, uint64_t size) {
+  return off <= o->o_size && size <= o->o_size - off;
+}
+
+static const char *sec_name(const ld_obj *o, uint32_t off) {
+  if (!o->o_shstrtab || off >= o->o_shstrsz) return NULL;
+  if (!memchr(o->o_shstrtab + off, 0, o->o_shstrsz - off)) return NULL;
+  return o->o_shstrtab + off;
+}
+
+/* Sections that never reach the output as content. */
+static int is_meta_type(uint32_t t) {
+  return t == SHT_NULL || t == SHT_SYMTAB || t == SHT_STRTAB || t == SHT_REL || t == SHT_RELA ||
+         t == SHT_GROUP || t == SHT_SYMTAB_SHNDX || t == SHT_LLVM_ADDRSIG;
+}
+
+ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
+  ld_obj *o = ld_xcalloc(1, sizeof *o);
+  o->o_name = name;
+  o->o_data = d;
+  o->o_size = size;
+  o->o_kind = FK_OBJ;
+  if (size < EI_NIDENT || (d[EI_CLASS] != ELFCLASS32 && d[EI_CLASS] != ELFCLASS64) ||
+      (d[EI_DATA] != ELFDATA2LSB && d[EI_DATA] != ELFDATA2MSB)) {
+    ld_error("%s: bad ELF identification", name);
+    return NULL;
+  }
+  o->o_is64 = d[EI_CLASS] == ELFCLASS64;
+  o->o_be = d[EI_DATA] == ELFDATA2MSB;
+  int be = o->o_be;
+  uint64_t ehsz = o->o_is64 ? ELF64_EHDR_SIZE : ELF32_EHDR_SIZE;
+  if (size < ehsz) {
+    ld_error("%s: truncated ELF header", name);
+    return NULL;
+  }
+  o->o_machine = elf_rd16(d + 18, be);
+  uint64_t shoff = o->o_is64 ? elf_rd64(d + 40, be) : elf_rd32(d + 32, be);
+  uint32_t shentsize = elf_rd16(d + (o->o_is64 ? 58 : 46), be);
+  uint32_t shnum = elf_rd16(d + (o->o_is64 ? 60 : 48), be);
+  uint32_t shstrndx = elf_rd16(d + (o->o_is64 ? 62 : 50), be);
+  uint32_t want = o->o_is64 ? ELF64_SHDR_SIZE : ELF32_SHDR_SIZE;
+  if (shoff == 0) {
+    ld_error("%s: no section header table", name);
+    return NULL;
+  }
+  if (shentsize != want || !in_file(o, shoff, want)) {
+    ld_error("%s: bad section header table (offset 0x%llx, entry size %u)", name,
+             (unsigned long long)shoff, shentsize);
+    return NULL;
+  }
+  o->o_shdrs = d + shoff;
+  if (shnum == 0 || shstrndx == SHN_XINDEX) { /* extended numbering lives in section 0 */
+    shdr h0;
+    o->o_nsec = 1;
+    read_shdr(o, 0, &h0);
+    if (shnum == 0) shnum = (uint32_t)h0.size;
+    if (shstrndx == SHN_XINDEX) shstrndx = h0.link;
+  }
+  if (!in_file(o, shoff, (uint64_t)shnum * want)) {
+    ld_error("%s: section header table (%u entries at 0x%llx) extends past the end of the file",
+             name, shnum, (unsigned long long)shoff);
+    return NULL;
+  }
+  o->o_nsec = shnum;
+  if (shstrndx >= shnum) {
+    ld_error("%s: bad section name table index %u", name, shstrndx);
+    return NULL;
+  }
+  shdr hs;
+  read_shdr(o, shstrndx, &hs);
+  if (!in_file(o, hs.offset, hs.size)) {
+    ld_error("%s: section name table extends past the end of the file", name);
+    return NULL;
+  }
+  o->o_shstrtab = (const char *)d + hs.offset;
+  o->o_shstrsz = hs.size;
+  o->o_secs = ld_xcalloc(shnum, sizeof(ld_isec *));
+  o->o_exec_stack = 1; /* no .note.GNU-stack: executable stack, as the tools have it */
+
+  uint32_t symtab_idx = 0;
+  shdr *hdrs = ld_xmalloc(shnum * sizeof *hdrs);
+  for (uint32_t i = 0; i < shnum; i++) {
+    read_shdr(o, i, &hdrs[i]);
+    shdr *h = &hdrs[i];
+    if (i == 0) continue;
+    if (h->type != SHT_NOBITS && h->type != SHT_NULL && !in_file(o, h->offset, h->size)) {
+      ld_error("%s: section %u (offset 0x%llx, size 0x%llx) extends past the end of the file",
+               name, i, (unsigned long long)h->offset, (unsigned long long)h->size);
+      return NULL;
+    }
+    const char *nm = sec_name(o, h->name);
+    if (!nm) {
+      ld_error("%s: section %u has a bad name offset 0x%x", name, i, h->name);
+      return NULL;
+    }
+    if (h->type == SHT_SYMTAB) {
+      if (symtab_idx) {
+        ld_error("%s: more than one symbol table", name);
+        return NULL;
+      }
+      symtab_idx = i;
+      continue;
+    }
+    if (h->type == SHT_SYMTAB_SHNDX) {
+      o->o_shndx = d + h->offset;
+      continue;
+    }
+    if (is_meta_type(h->type)) continue;
+    if (!strcmp(nm, ".note.GNU-stack")) {
+      o->o_exec_stack = (h->flags & SHF_EXECINSTR) != 0;
+      continue;
+    }
+    if (h->flags & SHF_EXCLUDE) continue;
+    if (!strcmp(nm, ".note.gnu.property") && h->type == SHT_NOTE) {
+      /* Parsed into the output's property note; not copied. */
+      const uint8_t *p = d + h->offset, *end = p + h->size;
+      uint32_t and_bits = 0;
+      int seen = 0;
+      while (end - p >= 12) {
+        uint32_t nsz = elf_rd32(p, be), dsz = elf_rd32(p + 4, be), nt = elf_rd32(p + 8, be);
+        uint64_t nal = ld_align(nsz, 4), dal = ld_align(dsz, o->o_is64 ? 8 : 4);
+        if ((uint64_t)(end - p) < 12 + nal + dal) break;
+        const uint8_t *q = p + 12 + nal, *qe = q + dsz;
+        if (nt == NT_GNU_PROPERTY_TYPE_0 && nsz == 4 && !memcmp(p + 12, "GNU", 4)) {
+          while (qe - q >= 8) {
+            uint32_t pt = elf_rd32(q, be), psz = elf_rd32(q + 4, be);
+            if ((uint64_t)(qe - q) < 8 + psz) break;
+            if (pt == GNU_PROPERTY_X86_FEATURE_1_AND && psz >= 4)
+              and_bits = elf_rd32(q + 8, be), seen = 1;
+            q += 8 + ld_align(psz, o->o_is64 ? 8 : 4);
+          }
+        }
+        p += 12 + nal + dal;
+      }
+      o->o_has_gnu_property = (uint8_t)seen;
+      o->o_gnu_property_and = and_bits;
+      continue;
+    }
+    if (ctx->opt.strip_debug || ctx->opt.strip_all) {
+      if (!(h->flags & SHF_ALLOC) && (!strncmp(nm, ".debug", 6) || !strncmp(nm, ".zdebug", 7) ||
+                                      !strncmp(nm, ".stab", 5)))
+        continue;
+    }
+    if (!(h->flags & SHF_ALLOC) && !strncmp(nm, ".gnu.lto_", 9)) continue;
+    if (h->align & (h->align - 1)) {
+      ld_error("%s: section %s has alignment %llu, not a power of two", name, nm,
+               (unsigned long long)h->align);
+      continue;
+    }
+    ld_isec *is = ld_xcalloc(1, sizeof *is);
+    is->is_file = o;
+    is->is_name = nm;
+    is->is_idx = i;
+    is->is_type = h->type;
+    is->is_flags = h->flags;
+    is->is_size = is->is_insize = h->size;
+    is->is_align = h->align ? h->align : 1;
+    is->is_entsize = h->entsize;
+    is->is_data = h->type == SHT_NOBITS ? NULL : d + h->offset;
+    is->is_live = 1;
+    o->o_secs[i] = is;
+  }
+  /* Relocation sections attach to their targets. */
+  for (uint32_t i = 1; i < shnum; i++) {
+    shdr *h = &hdrs[i];
+    if (h->type != SHT_REL && h->type != SHT_RELA) continue;
+    if (h->info >= shnum) {
+      ld_error("%s: relocation section %u applies to bad section %u", name, i, h->info);
+      continue;
+    }
+    if ((h->type == SHT_RELA) != ctx->tg->tg_rela) {
+      ld_error("%s: %s relocations in section %u, but the target uses %s", name,
+               h->type == SHT_RELA ? "RELA" : "REL", i, ctx->tg->tg_rela ? "RELA" : "REL");
+      continue;
+    }
+    if (h->link != symtab_idx) {
+      ld_error("%s: relocation section %u does not use the symbol table", name, i);
+      continue;
+    }
+    ld_isec *t = o->o_secs[h->info];
+    if (t) t->is_relsec = i;
+  }
+  /* Symbol table. */
+  if (symtab_idx) {
+    shdr *h = &hdrs[symtab_idx];
+    uint32_t esz = o->o_is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
+    if (h->entsize != esz || h->link >= shnum || hdrs[h->link].type != SHT_STRTAB) {
+      ld_error("%s: bad symbol table header", name);
+      return NULL;
+    }
+    o->o_symtab = d + h->offset;
+    o->o_nsym = (uint32_t)(h->size / esz);
+    o->o_first_global = h->info;
+    if (o->o_first_global > o->o_nsym || o->o_first_global == 0) {
+      ld_error("%s: bad symbol table sh_info %u", name, h->info);
+      return NULL;
+    }
+    o->o_strtab = (const char *)d + hdrs[h->link].offset;
+    o->o_strsz = hdrs[h->link].size;
+    if (o->o_strsz == 0 || o->o_strtab[o->o_strsz - 1] != 0) {
+      ld_error("%s: symbol string table is not NUL-terminated", name);
+      return NULL;
+    }
+  } else {
+    o->o_nsym = 0;
+    o->o_first_global = 0;
+  }
+  /* COMDAT groups: the first object to bring a signature keeps its sections. */
+  for (uint32_t i = 1; i < shnum; i++) {
+    shdr *h = &hdrs[i];
+    if (h->type != SHT_GROUP) continue;
+    if (h->size < 4 || (h->size & 3)) {
+      ld_error("%s: group section %u has bad size", name, i);
+      continue;
+    }
+    const uint8_t *g = d + h->offset;
+    if (!(elf_rd32(g, be) & GRP_COMDAT)) continue;
+    if (h->info >= o->o_nsym) {
+      ld_error("%s: group section %u has bad signature symbol %u", name, i, h->info);
+      continue;
+    }
+    esym es;
+    read_sym(o, h->info, &es);
+    if (es.name >= o->o_strsz) {
+      ld_error("%s: group section %u: bad signature name", name, i);
+      continue;
+    }
+    const char *sig = o->o_strtab + es.name;
+    if (ELF_ST_TYPE(es.info) == STT_SECTION && es.shndx < shnum) /* signature named by section */
+      sig = sec_name(o, hdrs[es.shndx].name);
+    if (ld_comdat_claim(sig)) continue;
+    for (uint64_t k = 1; k < h->size / 4; k++) {
+      uint32_t m = elf_rd32(g + 4 * k, be);
+      if (m >= shnum) {
+        ld_error("%s: group section %u names bad section %u", name, i, m);
+        break;
+      }
+      if (o->o_secs[m]) o->o_secs[m]->is_live = 0;
+    }
+  }
+  free(hdrs);
+  return o;
+}
+
+/* ---- symbols ------------------------------------------------------------------------- */
+
+static uint8_t vis_min(uint8_t a, uint8_t b) {
+  /* Most constraining wins: hidden/internal > protected > default. */
+  static const uint8_t rank[4] = {0, 3, 2, 1}; /* DEFAULT, INTERNAL, HIDDEN, PROTECTED */
+  return rank[a & 3] >= rank[b & 3] ? a : b;
+}
+
+static void set_def(ld_sym *s, ld_obj *o, uint32_t idx, const esym *es, ld_isec *sec, int def) {
+  s->s_file = o;
+  s->s_esym = idx;
+  s->s_sec = sec;
+  s->s_value = es->value;
+  s->s_size = es->size;
+  s->s_type = ELF_ST_TYPE(es->info);
+  s->s_bind = ELF_ST_BIND(es->info);
+  s->s_def = (uint8_t)def;
+  s->s_alias_abs = es->shndx == SHN_ABS;
+  s->s_lazy_ar = NULL;
+}
+
+void ld_object_symbols(ld_obj *o) {
+  o->o_syms = ld_xcalloc(o->o_nsym ? o->o_nsym : 1, sizeof(ld_sym *));
+  o->o_locals = ld_xcalloc(o->o_first_global ? o->o_first_global : 1, sizeof(ld_sym));
+  for (uint32_t i = 0; i < o->o_nsym; i++) {
+    esym es;
+    read_sym(o, i, &es);
+    if (es.name >= o->o_strsz) {
+      ld_error("%s: symbol %u has a bad name offset 0x%x", o->o_name, i, es.name);
+      continue;
+    }
+    const char *nm = o->o_strtab + es.name;
+    ld_isec *sec = NULL;
+    int special = es.shndx == SHN_UNDEF || es.shndx == SHN_ABS || es.shndx == SHN_COMMON ||
+                  (es.shndx >= SHN_LORESERVE && es.shndx <= 0xffff && es.shndx != SHN_XINDEX);
+    if (!special) {
+      if (es.shndx >= o->o_nsec) {
+        ld_error("%s: symbol '%s' has bad section index %u", o->o_name, nm, es.shndx);
+        continue;
+      }
+      sec = o->o_secs[es.shndx];
+    }
+    if (i < o->o_first_global) {
+      ld_sym *s = &o->o_locals[i];
+      s->s_name = nm;
+      s->s_namelen = (uint32_t)strlen(nm);
+      s->s_file = o;
+      s->s_esym = i;
+      s->s_sec = sec;
+      s->s_value = es.value;
+      s->s_size = es.size;
+      s->s_type = ELF_ST_TYPE(es.info);
+      s->s_bind = STB_LOCAL;
+      s->s_vis = ELF_ST_VISIBILITY(es.other);
+      s->s_local = 1;
+      s->s_def = es.shndx == SHN_UNDEF ? SD_UNDEF : SD_REGULAR;
+      s->s_alias_abs = es.shndx == SHN_ABS;
+      s->s_got = s->s_gd = s->s_ie = s->s_desc = s->s_plt = s->s_gotplt = s->s_igot = -1;
+      o->o_syms[i] = s;
+      continue;
+    }
+    uint8_t bind = ELF_ST_BIND(es.info);
+    if (bind == STB_LOCAL) {
+      ld_error("%s: local symbol '%s' in the global part of the symbol table", o->o_name, nm);
+      continue;
+    }
+    ld_sym *s = ld_sym_intern(nm, (uint32_t)strlen(nm));
+    o->o_syms[i] = s;
+    s->s_vis = vis_min(s->s_vis, ELF_ST_VISIBILITY(es.other));
+    int is_undef = es.shndx == SHN_UNDEF;
+    /* A definition in a discarded COMDAT section is a reference to the kept one. */
+    if (!special && (!sec || !sec->is_live)) {
+      if (!sec && o->o_secs[es.shndx] == NULL) {
+        /* defined in a section we do not keep as content (e.g. excluded): treat as absolute 0 */
+      }
+      if (!sec || !sec->is_live) is_undef = 1;
+    }
+    if (is_undef) {
+      int weak = bind == STB_WEAK;
+      if (!weak) s->s_weakref = 0;
+      int first_ref = !s->s_referenced;
+      s->s_referenced = 1;
+      s->s_used_in_reg = 1;
+      if (first_ref && s->s_def == SD_UNDEF && !s->s_file) s->s_file = o;
+      if (s->s_def == SD_UNDEF && !s->s_file) s->s_file = o;
+      if (s->s_def == SD_UNDEF && s->s_bind != STB_WEAK) s->s_bind = bind;
+      if (s->s_def == SD_LAZY && !weak) ld_note_lazy_ref(s);
+      continue;
+    }
+    int def = es.shndx == SHN_COMMON ? SD_COMMON : SD_REGULAR;
+    s->s_used_in_reg = 1;
+    if (def == SD_COMMON) {
+      if (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH) continue;
+      if (s->s_def == SD_COMMON) {
+        /* Largest size, strictest alignment (kept in s_value as commons store alignment). */
+        if (es.size > s->s_size) s->s_size = es.size;
+        if (es.value > s->s_value) s->s_value = es.value;
+        continue;
+      }
+      set_def(s, o, i, &es, NULL, SD_COMMON);
+      continue;
+    }
+    if (s->s_def == SD_REGULAR) {
+      if (bind == STB_WEAK) continue;
+      if (s->s_bind != STB_WEAK) {
+        if (!ctx->opt.allow_multiple_def)
+          ld_error("duplicate symbol '%s': defined in %s and in %s", nm, s->s_file->o_name,
+                   o->o_name);
+        continue;
+      }
+    }
+    set_def(s, o, i, &es, sec, SD_REGULAR);
+  }
+}

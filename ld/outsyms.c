@@ -1,0 +1,168 @@
+/* The output's .symtab/.strtab and .shstrtab (sized during layout, written after the sections),
+ * and the build-id, computed over the finished image. */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ld.h"
+
+uint64_t ld_local_addr(const ld_sym *s);
+
+static ld_vec out_locals;   /* ld_sym* locals kept in .symtab, in file order */
+static ld_sym **out_globals;
+static uint32_t nglobals;
+
+static int keep_local(const ld_sym *s) {
+  if (!s->s_namelen || s->s_type == STT_SECTION || s->s_type == STT_FILE) return 0;
+  if (s->s_sec && (!s->s_sec->is_live || !s->s_sec->is_out)) return 0;
+  if (!s->s_sec && !s->s_alias_abs) return 0;
+  /* Assembler-local labels (.L...) are not kept, as other link-editors do. */
+  if (s->s_name[0] == '.' && s->s_name[1] == 'L') return 0;
+  return 1;
+}
+
+static int keep_global(const ld_sym *s) {
+  if (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH) return 1;
+  return s->s_def == SD_UNDEF && s->s_referenced;
+}
+
+void ld_symtab_prepare(void) {
+  /* Section names. */
+  uint64_t shsz = 1;
+  for (uint32_t i = 0; i < ctx->osecs.n; i++) {
+    ld_osec *os = ctx->osecs.v[i];
+    if (!os->os_synth && os->os_isecs.n == 0) continue;
+    shsz += strlen(os->os_name) + 1;
+  }
+  ctx->shstrtab->os_size = shsz;
+  if (!ctx->symtab) return;
+  uint64_t strsz = 1;
+  for (uint32_t i = 0; i < ctx->objs.n; i++) {
+    ld_obj *o = ctx->objs.v[i];
+    for (uint32_t k = 1; k < o->o_first_global; k++) {
+      ld_sym *s = &o->o_locals[k];
+      if (!keep_local(s)) continue;
+      ld_vec_push(&out_locals, s);
+      strsz += s->s_namelen + 1;
+    }
+  }
+  uint32_t n;
+  ld_sym **all = ld_sym_sorted(&n);
+  out_globals = all;
+  nglobals = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    ld_sym *s = all[i];
+    if (!keep_global(s)) continue;
+    all[nglobals++] = s;
+    strsz += s->s_namelen + 1;
+  }
+  uint32_t esz = ctx->is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
+  /* Hidden globals become locals in the output, as the gABI requires. */
+  uint32_t nhidden = 0;
+  for (uint32_t i = 0; i < nglobals; i++)
+    if (out_globals[i]->s_vis == STV_HIDDEN || out_globals[i]->s_vis == STV_INTERNAL) nhidden++;
+  ctx->symtab->os_size = (uint64_t)(1 + out_locals.n + nglobals) * esz;
+  ctx->symtab->os_info = 1 + out_locals.n + nhidden;
+  ctx->strtab->os_size = strsz;
+}
+
+static void put_sym(uint8_t *p, uint32_t name, uint64_t value, uint64_t size, uint8_t info,
+                    uint8_t other, uint16_t shndx) {
+  int be = ctx->be;
+  if (ctx->is64) {
+    elf_wr32(p, name, be);
+    p[4] = info;
+    p[5] = other;
+    elf_wr16(p + 6, shndx, be);
+    elf_wr64(p + 8, value, be);
+    elf_wr64(p + 16, size, be);
+  } else {
+    elf_wr32(p, name, be);
+    elf_wr32(p + 4, (uint32_t)value, be);
+    elf_wr32(p + 8, (uint32_t)size, be);
+    p[12] = info;
+    p[13] = other;
+    elf_wr16(p + 14, shndx, be);
+  }
+}
+
+static uint16_t out_shndx(const ld_sym *s) {
+  if (s->s_sec) return s->s_sec->is_out ? (uint16_t)s->s_sec->is_out->os_shndx : SHN_UNDEF;
+  if (s->s_def == SD_UNDEF) return SHN_UNDEF;
+  return SHN_ABS;
+}
+
+void ld_write_symtab(void) {
+  if (!ctx->symtab) return;
+  uint32_t esz = ctx->is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
+  uint8_t *p = ctx->buf + ctx->symtab->os_offset;
+  char *str = (char *)ctx->buf + ctx->strtab->os_offset;
+  uint32_t soff = 1;
+  str[0] = 0;
+  memset(p, 0, esz);
+  p += esz;
+  for (uint32_t i = 0; i < out_locals.n; i++, p += esz) {
+    ld_sym *s = out_locals.v[i];
+    memcpy(str + soff, s->s_name, s->s_namelen + 1);
+    put_sym(p, soff, ld_local_addr(s), s->s_size, ELF_ST_INFO(STB_LOCAL, s->s_type), s->s_vis,
+            out_shndx(s));
+    soff += s->s_namelen + 1;
+  }
+  /* Hidden ones first (they are local now), then the rest. */
+  for (int pass = 0; pass < 2; pass++) {
+    for (uint32_t i = 0; i < nglobals; i++) {
+      ld_sym *s = out_globals[i];
+      int hidden = s->s_vis == STV_HIDDEN || s->s_vis == STV_INTERNAL;
+      if (hidden != (pass == 0)) continue;
+      memcpy(str + soff, s->s_name, s->s_namelen);
+      str[soff + s->s_namelen] = 0;
+      uint8_t bind = hidden ? STB_LOCAL
+                     : (s->s_def == SD_UNDEF ? (s->s_weakref ? STB_WEAK : STB_GLOBAL) : s->s_bind);
+      uint8_t type = s->s_type;
+      if (bind == STB_GNU_UNIQUE) bind = STB_GLOBAL;
+      put_sym(p, soff, s->s_def == SD_UNDEF ? 0 : s->s_value, s->s_size, ELF_ST_INFO(bind, type),
+              s->s_vis, out_shndx(s));
+      soff += s->s_namelen + 1;
+      p += esz;
+    }
+  }
+}
+
+/* A 160-bit hash of the image, four lanes of a 64-bit multiply-xor mix over 8-byte words:
+ * fast and stable (same bytes, same id). Not cryptographic; --build-id=uuid is random. */
+void ld_compute_build_id(void) {
+  uint8_t *desc = ctx->buf + ctx->buildid->os_offset + 16;
+  uint32_t len = (uint32_t)(ctx->opt.build_id == 1 ? 20 : 16);
+  if (ctx->opt.build_id == 4) return; /* given in hex, already written */
+  if (ctx->opt.build_id == 3) {
+    int fd = open("/dev/urandom", O_RDONLY);
+    if (fd < 0 || read(fd, desc, 16) != 16) ld_fatal("cannot read /dev/urandom for --build-id=uuid");
+    close(fd);
+    desc[6] = (desc[6] & 0x0f) | 0x40;
+    desc[8] = (desc[8] & 0x3f) | 0x80;
+    return;
+  }
+  memset(desc, 0, len);
+  uint64_t h[4] = {0x9e3779b97f4a7c15ULL, 0xc2b2ae3d27d4eb4fULL, 0x165667b19e3779f9ULL,
+                   0x27d4eb2f165667c5ULL};
+  const uint8_t *b = ctx->buf;
+  uint64_t n = ctx->filesize, i = 0;
+  for (; i + 32 <= n; i += 32)
+    for (int l = 0; l < 4; l++) {
+      uint64_t w;
+      memcpy(&w, b + i + 8 * l, 8);
+      h[l] = (h[l] ^ w) * 0xff51afd7ed558ccdULL;
+      h[l] ^= h[l] >> 31;
+    }
+  for (; i < n; i++) h[i & 3] = (h[i & 3] ^ b[i]) * 0xc4ceb9fe1a85ec53ULL;
+  for (int l = 0; l < 4; l++) {
+    h[l] ^= n + (uint64_t)l;
+    h[l] ^= h[l] >> 33;
+    h[l] *= 0xff51afd7ed558ccdULL;
+    h[l] ^= h[l] >> 33;
+  }
+  uint8_t out[32];
+  for (int l = 0; l < 4; l++) elf_wr64(out + 8 * l, h[l], 1);
+  memcpy(desc, out, len);
+}

@@ -1,0 +1,550 @@
+/* Pass 9 (scan) and the relocation half of pass 13 (apply).
+ *
+ * The scan classifies every relocation by its generic kind (arch/<t>/reloc.c's table) and sets
+ * the symbol's needs: GOT slot, PLT entry, TLS slots, dynamic relocations. The TLS model of each
+ * symbol is decided here once (DESIGN.md §5), and apply follows that decision for every
+ * relocation of a sequence. Values are computed in one place (rel_value) from S, A, P, G, GOT,
+ * L, TP and DTP as the psABIs name them. */
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/elf/names.h"
+#include "ld.h"
+
+/* ---- reading ------------------------------------------------------------------------- */
+
+static int cmp_rel(const void *a, const void *b) {
+  const ld_rel *x = a, *y = b;
+  return x->r_offset < y->r_offset ? -1 : x->r_offset > y->r_offset;
+}
+
+void ld_read_rels(ld_isec *is) {
+  if (!is->is_relsec || is->is_rels) return;
+  ld_obj *o = is->is_file;
+  const uint8_t *h = o->o_shdrs + (uint64_t)is->is_relsec * (o->o_is64 ? ELF64_SHDR_SIZE : ELF32_SHDR_SIZE);
+  int be = o->o_be, rela = ctx->tg->tg_rela;
+  uint64_t off = o->o_is64 ? elf_rd64(h + 24, be) : elf_rd32(h + 16, be);
+  uint64_t size = o->o_is64 ? elf_rd64(h + 32, be) : elf_rd32(h + 20, be);
+  uint32_t esz = o->o_is64 ? (rela ? ELF64_RELA_SIZE : ELF64_REL_SIZE)
+                           : (rela ? ELF32_RELA_SIZE : ELF32_REL_SIZE);
+  uint32_t n = (uint32_t)(size / esz);
+  ld_rel *r = ld_xmalloc((n ? n : 1) * sizeof *r);
+  const uint8_t *p = o->o_data + off;
+  int sorted = 1;
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < n; i++, p += esz) {
+    ld_rel *x = &r[k];
+    if (o->o_is64) {
+      uint64_t info = elf_rd64(p + 8, be);
+      x->r_offset = elf_rd64(p, be);
+      x->r_sym = (uint32_t)(info >> 32);
+      /* SPARC V9 keeps a second addend in the upper 24 bits of the type (R_SPARC_OLO10). */
+      x->r_type = (uint32_t)info & (o->o_machine == EM_SPARCV9 ? 0xff : 0xffffffff);
+      x->r_addend = rela ? (int64_t)elf_rd64(p + 16, be) : 0;
+      if (o->o_machine == EM_SPARCV9 && x->r_type == R_SPARC_OLO10) {
+        int64_t extra = (int64_t)(int32_t)(((uint32_t)info >> 8) << 8) >> 8;
+        x->r_addend += extra << 32; /* carried in the high half; see arch/sparc */
+      }
+    } else {
+      uint32_t info = elf_rd32(p + 4, be);
+      x->r_offset = elf_rd32(p, be);
+      x->r_sym = info >> 8;
+      x->r_type = info & 0xff;
+      x->r_addend = rela ? (int64_t)(int32_t)elf_rd32(p + 8, be) : 0;
+    }
+    if (x->r_sym >= o->o_nsym) {
+      ld_error("%s: relocation %u has bad symbol index %u", ld_sec_loc(is, x->r_offset), i, x->r_sym);
+      continue;
+    }
+    const ld_howto *hw = x->r_type < ctx->tg->tg_nhowto ? &ctx->tg->tg_howto[x->r_type] : NULL;
+    if (!hw || !hw->name) {
+      const char *nm = elf_reloc_name(o->o_machine, x->r_type);
+      ld_error("%s: unknown relocation type %u%s%s", ld_sec_loc(is, x->r_offset), x->r_type,
+               nm ? " " : "", nm ? nm : "");
+      continue;
+    }
+    if (is->is_type != SHT_NOBITS && (x->r_offset > is->is_insize || hw->size > is->is_insize - x->r_offset)) {
+      ld_error("%s: relocation %s at offset 0x%llx is outside the section (size 0x%llx)",
+               ld_sec_loc(is, x->r_offset), hw->name, (unsigned long long)x->r_offset,
+               (unsigned long long)is->is_insize);
+      continue;
+    }
+    if (!rela && ctx->tg->tg_read_addend) x->r_addend = ctx->tg->tg_read_addend(is->is_data + x->r_offset, x->r_type);
+    if (k && r[k - 1].r_offset > x->r_offset) sorted = 0;
+    k++;
+  }
+  if (!sorted) qsort(r, k, sizeof *r, cmp_rel); /* TLS sequences are found by adjacency */
+  is->is_rels = r;
+  is->is_nrels = k;
+}
+
+/* ---- symbol properties --------------------------------------------------------------- */
+
+static ld_sym null_sym = {.s_name = "", .s_def = SD_REGULAR, .s_alias_abs = 1, .s_got = -1,
+                          .s_gd = -1, .s_ie = -1, .s_desc = -1, .s_plt = -1, .s_gotplt = -1,
+                          .s_igot = -1};
+
+static ld_sym *rel_sym(ld_isec *is, const ld_rel *r) {
+  if (r->r_sym == 0) return &null_sym;
+  return is->is_file->o_syms[r->r_sym];
+}
+
+static int is_pic_output(void) { return ctx->opt.outkind == OUT_PIE || ctx->opt.outkind == OUT_SHARED; }
+static int is_exec_output(void) { return ctx->opt.outkind == OUT_EXEC || ctx->opt.outkind == OUT_PIE; }
+
+/* Can the symbol's definition be replaced at run time (so references must go through the
+ * dynamic linker)? */
+int ld_preemptible(const ld_sym *s) {
+  if (s->s_local || s == &null_sym) return 0;
+  if (s->s_def == SD_SHARED) return 1;
+  if (s->s_def == SD_UNDEF || s->s_def == SD_LAZY)
+    return !ctx->opt.is_static && (s->s_vis == STV_DEFAULT) && (ctx->opt.outkind == OUT_SHARED || !s->s_weakref);
+  if (ctx->opt.outkind != OUT_SHARED) return 0;
+  if (s->s_vis != STV_DEFAULT) return 0;
+  if (ctx->opt.bsymbolic == 1) return 0;
+  if (ctx->opt.bsymbolic == 2 && s->s_type == STT_FUNC) return 0;
+  return 1;
+}
+
+static int is_undef_weak(const ld_sym *s) {
+  return (s->s_def == SD_UNDEF || s->s_def == SD_LAZY) && s->s_weakref;
+}
+
+static int is_absolute(const ld_sym *s) {
+  return s == &null_sym || s->s_alias_abs || is_undef_weak(s);
+}
+
+static int is_local_ifunc(const ld_sym *s) {
+  return s->s_type == STT_GNU_IFUNC && s->s_def == SD_REGULAR;
+}
+
+static void need(ld_sym *s, uint32_t bits) {
+  __atomic_fetch_or(&s->s_needs, bits, __ATOMIC_RELAXED);
+}
+
+const char *ld_sym_name(const ld_sym *s) {
+  if (s == &null_sym) return "(none)";
+  if (s->s_type == STT_SECTION && s->s_sec) return s->s_sec->is_name;
+  return s->s_name;
+}
+
+/* The TLS model a sequence of `model` against `s` becomes in this output. */
+static int tls_target_model(const ld_sym *s, int model) {
+  if (model == TLSM_LE || model == TLSM_DTPOFF) return model;
+  if (!ctx->opt.tls_relax || !is_exec_output()) return model;
+  if (!ld_preemptible(s)) return TLSM_LE;
+  if (model == TLSM_GD || model == TLSM_DESC) return TLSM_IE;
+  return model;
+}
+
+static const char *model_name[] = {"none", "GD", "LD", "IE", "LE", "DESC", "DTPOFF"};
+
+/* ---- scan ---------------------------------------------------------------------------- */
+
+static atomic_int need_got_base;
+static atomic_int need_ld_slot;
+
+static void scan_section(ld_isec *is) {
+  ld_read_rels(is);
+  const ld_target *tg = ctx->tg;
+  int alloc = (is->is_flags & SHF_ALLOC) != 0;
+  int writable = (is->is_flags & SHF_WRITE) != 0;
+  for (uint32_t i = 0; i < is->is_nrels; i++) {
+    const ld_rel *r = &is->is_rels[i];
+    const ld_howto *hw = &tg->tg_howto[r->r_type];
+    ld_sym *s = rel_sym(is, r);
+    int kind = hw->kind;
+    if (kind == RK_NONE) continue;
+    if (!alloc) {
+      /* Debugging and other non-allocated sections: resolved statically, nothing needed. */
+      continue;
+    }
+    if (kind == RK_COPY_ONLY) {
+      ld_error("%s: relocation %s is only valid in dynamic relocation sections",
+               ld_sec_loc(is, r->r_offset), hw->name);
+      continue;
+    }
+    if (kind == RK_UNSUPPORTED) {
+      ld_error("%s: relocation %s is not supported; references '%s'", ld_sec_loc(is, r->r_offset),
+               hw->name, ld_sym_name(s));
+      continue;
+    }
+    int is_tls_sym = s->s_type == STT_TLS;
+    if (hw->tls && hw->tls != TLSM_NONE && kind != RK_TLS_MARK && kind != RK_TLSGD_CALL &&
+        s != &null_sym && !is_tls_sym && !is_undef_weak(s)) {
+      ld_error("%s: TLS relocation %s against non-TLS symbol '%s'", ld_sec_loc(is, r->r_offset),
+               hw->name, ld_sym_name(s));
+      continue;
+    }
+    if (!hw->tls && is_tls_sym && kind != RK_NONE) {
+      ld_error("%s: relocation %s against TLS symbol '%s' (a TLS access model is required)",
+               ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s));
+      continue;
+    }
+    int pre = ld_preemptible(s);
+    if (hw->tls) {
+      int model = hw->tls;
+      if (model == TLSM_DTPOFF || kind == RK_TLS_MARK || kind == RK_TLSGD_CALL) {
+        if (kind == RK_TLSGD_CALL && !(ctx->opt.tls_relax && is_exec_output()))
+          ctx->tls_get_addr = ctx->tls_get_addr ? ctx->tls_get_addr : ld_sym_lookup("__tls_get_addr", 14);
+        continue;
+      }
+      if (model == TLSM_LE && ctx->opt.outkind == OUT_SHARED) {
+        ld_error("%s: relocation %s against '%s' cannot be used when making a shared object; "
+                 "recompile with -fPIC", ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s));
+        continue;
+      }
+      int to = tls_target_model(s, model);
+      __atomic_fetch_add(&ctx->stat_tls_in[model], 1, __ATOMIC_RELAXED);
+      __atomic_fetch_add(&ctx->stat_tls_out[model][to], 1, __ATOMIC_RELAXED);
+      switch (to) {
+      case TLSM_GD: need(s, SN_TLSGD); break;
+      case TLSM_LD: atomic_store(&need_ld_slot, 1); break;
+      case TLSM_IE:
+        need(s, SN_TLSIE);
+        if (ctx->opt.outkind == OUT_SHARED) ctx->static_tls = 1;
+        break;
+      case TLSM_DESC: need(s, SN_TLSDESC); break;
+      default: break;
+      }
+      if (kind == RK_TLSGD_GOT || kind == RK_TLSLD_GOT || kind == RK_TLSIE_GOT || kind == RK_TLSDESC_GOT)
+        atomic_store(&need_got_base, 1);
+      continue;
+    }
+    switch (kind) {
+    case RK_ABS:
+      if (is_local_ifunc(s)) {
+        if (is_pic_output()) is->is_ndynrel++; /* IRELATIVE */
+        else need(s, SN_PLT | SN_CANON_PLT);
+        break;
+      }
+      if (pre) {
+        if (hw->size == (ctx->is64 ? 8 : 4) && is_pic_output()) {
+          is->is_ndynrel++;
+          need(s, SN_DYNSYM);
+        } else if (is_exec_output() && s->s_def == SD_SHARED) {
+          need(s, s->s_type == STT_FUNC ? (SN_PLT | SN_CANON_PLT) : SN_COPY);
+        } else {
+          ld_error("%s: relocation %s against preemptible symbol '%s' cannot be used here; "
+                   "recompile with -fPIC", ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s));
+        }
+        break;
+      }
+      if (is_pic_output() && !is_absolute(s)) {
+        if (hw->size != (ctx->is64 ? 8 : 4)) {
+          ld_error("%s: relocation %s against '%s' cannot be used when making a %s; recompile "
+                   "with -fPIC", ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s),
+                   ctx->opt.outkind == OUT_PIE ? "PIE object" : "shared object");
+          break;
+        }
+        is->is_nrelative++;
+      }
+      break;
+    case RK_PC:
+    case RK_PLT_PC:
+      if (is_local_ifunc(s)) need(s, SN_PLT);
+      else if (pre) {
+        if (kind == RK_PLT_PC || s->s_type == STT_FUNC) need(s, SN_PLT | SN_DYNSYM);
+        else if (is_exec_output() && s->s_def == SD_SHARED) need(s, SN_COPY);
+        else ld_error("%s: relocation %s against preemptible symbol '%s'; recompile with -fPIC",
+                      ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s));
+      }
+      break;
+    case RK_GOT_PC:
+    case RK_GOT_OFF:
+    case RK_GOT_ABS:
+      need(s, SN_GOT);
+      if (kind != RK_GOT_PC) atomic_store(&need_got_base, 1);
+      break;
+    case RK_GOTREL:
+    case RK_GOTPC:
+    case RK_GOTBASE_ABS:
+      atomic_store(&need_got_base, 1);
+      break;
+    case RK_PLT_GOTREL:
+      atomic_store(&need_got_base, 1);
+      if (is_local_ifunc(s) || pre) need(s, SN_PLT);
+      break;
+    default:
+      break;
+    }
+    (void)writable;
+  }
+}
+
+static void scan_one(uint32_t i, void *arg) {
+  ld_vec *v = arg;
+  scan_section(v->v[i]);
+}
+
+static ld_vec scan_list;
+
+int ld_need_got_base(void) { return atomic_load(&need_got_base); }
+int ld_need_ld_slot(void) { return atomic_load(&need_ld_slot); }
+
+void ld_scan_relocs(void) {
+  for (uint32_t i = 0; i < ctx->objs.n; i++) {
+    ld_obj *o = ctx->objs.v[i];
+    for (uint32_t k = 0; k < o->o_nsec; k++) {
+      ld_isec *is = o->o_secs[k];
+      if (is && is->is_live && is->is_relsec) ld_vec_push(&scan_list, is);
+    }
+  }
+  ld_par_for(scan_list.n, scan_one, &scan_list);
+  if (ctx->opt.stats) {
+    for (int m = 1; m <= TLSM_DESC; m++) {
+      if (!ctx->stat_tls_in[m]) continue;
+      char buf[256];
+      int n = snprintf(buf, sizeof buf, "%s %llu ->", model_name[m], (unsigned long long)ctx->stat_tls_in[m]);
+      const char *sep = " ";
+      for (int t = 1; t <= TLSM_DESC; t++)
+        if (ctx->stat_tls_out[m][t]) {
+          n += snprintf(buf + n, sizeof buf - (size_t)n, "%s%s %llu", sep, model_name[t],
+                        (unsigned long long)ctx->stat_tls_out[m][t]);
+          sep = ", ";
+        }
+      fprintf(stderr, "tld: stats: TLS relocations: %s\n", buf);
+    }
+  }
+}
+
+/* ---- apply --------------------------------------------------------------------------- */
+
+uint64_t ld_got_base(void);
+uint64_t ld_got_slot_addr(int32_t idx);
+uint64_t ld_plt_addr(const ld_sym *s);
+void ld_emit_dynrel(uint32_t slot, uint64_t offset, uint32_t type, uint32_t symidx, int64_t addend);
+uint64_t ld_ehframe_map(const ld_isec *is, uint64_t off, int *dropped);
+
+/* Address of a symbol for relocation purposes: S. */
+static uint64_t sym_value(const ld_sym *s) {
+  if (s == &null_sym) return 0;
+  if (s->s_local) {
+    if (s->s_type == STT_SECTION || s->s_sec) {
+      ld_isec *sec = s->s_sec;
+      if (!sec || !sec->is_live || !sec->is_out) return 0;
+      if (sec->is_eh) {
+        int dropped;
+        return sec->is_out->os_addr + sec->is_off + ld_ehframe_map(sec, s->s_value, &dropped);
+      }
+      return ld_isec_addr(sec) + s->s_value;
+    }
+    return s->s_value;
+  }
+  return ld_sym_addr((ld_sym *)s);
+}
+
+static void overflow(ld_isec *is, const ld_rel *r, const ld_howto *hw, const ld_sym *s, int64_t v) {
+  int64_t lo, hi;
+  if (hw->check == CK_UNSIGNED) lo = 0, hi = hw->bits >= 64 ? INT64_MAX : (int64_t)((1ULL << hw->bits) - 1);
+  else if (hw->check == CK_SIGNED) lo = -(int64_t)(1ULL << (hw->bits - 1)), hi = (int64_t)((1ULL << (hw->bits - 1)) - 1);
+  else lo = -(int64_t)(1ULL << (hw->bits - 1)), hi = (int64_t)((1ULL << hw->bits) - 1);
+  ld_error("%s: relocation %s out of range: %lld is not in [%lld, %lld]; references '%s'",
+           ld_sec_loc(is, r->r_offset), hw->name, (long long)v, (long long)lo, (long long)hi,
+           ld_sym_name(s));
+}
+
+static int fits(const ld_howto *hw, uint64_t v) {
+  if (hw->check == CK_NONE || hw->bits >= 64) return 1;
+  int64_t sv = (int64_t)v >> hw->shift;
+  uint64_t uv = v >> hw->shift;
+  switch (hw->check) {
+  case CK_SIGNED: return sv >= -(int64_t)(1ULL << (hw->bits - 1)) && sv < (int64_t)(1ULL << (hw->bits - 1));
+  case CK_UNSIGNED: return uv < (1ULL << hw->bits);
+  case CK_EITHER: return sv >= -(int64_t)(1ULL << (hw->bits - 1)) && (sv < 0 || uv < (1ULL << hw->bits));
+  }
+  return 1;
+}
+
+static void put(ld_isec *is, uint8_t *loc, const ld_rel *r, const ld_howto *hw, const ld_sym *s,
+                uint64_t v) {
+  if (!fits(hw, v)) {
+    overflow(is, r, hw, s, (int64_t)v);
+    return;
+  }
+  if (hw->align && (v % hw->align)) {
+    ld_error("%s: relocation %s: value 0x%llx is not a multiple of %u; references '%s'",
+             ld_sec_loc(is, r->r_offset), hw->name, (unsigned long long)v, hw->align, ld_sym_name(s));
+    return;
+  }
+  ctx->tg->tg_apply(loc, r->r_type, v);
+}
+
+static uint64_t tp_value(void) { return ctx->tp_addr; }
+
+static int tls_rewrite(ld_isec *is, uint8_t *out, uint32_t i, int how, int64_t value, uint64_t P) {
+  if (!ctx->tg->tg_tls_rewrite) {
+    ld_error("%s: TLS relaxation is not implemented for %s; link with -z notlsrelax",
+             ld_sec_loc(is, is->is_rels[i].r_offset), ctx->tg->tg_name);
+    return 1;
+  }
+  ld_tls_ctx tc = {.buf = out, .size = is->is_size, .rels = is->is_rels, .nrels = is->is_nrels,
+                   .i = i, .P = P, .value = value, .got_base = ld_got_base()};
+  int n = ctx->tg->tg_tls_rewrite(&tc, how);
+  if (n < 1) {
+    ld_error("%s: %s; references '%s'", ld_sec_loc(is, is->is_rels[i].r_offset),
+             tc.err ? tc.err : "unexpected instruction sequence for TLS relaxation",
+             ld_sym_name(rel_sym(is, &is->is_rels[i])));
+    return 1;
+  }
+  return n;
+}
+
+/* Dynamic relocation slots handed out while applying one section, in order. */
+typedef struct dyncur {
+  uint32_t rel, dyn;
+} dyncur;
+
+void ld_apply_relocs(ld_isec *is, uint8_t *out) {
+  const ld_target *tg = ctx->tg;
+  int alloc = (is->is_flags & SHF_ALLOC) != 0;
+  uint64_t base = alloc ? ld_isec_addr(is) : 0;
+  int exec = is_exec_output();
+  dyncur cur = {is->is_relative_base, is->is_dynrel_base};
+  for (uint32_t i = 0; i < is->is_nrels; i++) {
+    const ld_rel *r = &is->is_rels[i];
+    const ld_howto *hw = &tg->tg_howto[r->r_type];
+    int kind = hw->kind;
+    if (kind == RK_NONE) continue;
+    ld_sym *s = rel_sym(is, r);
+    uint8_t *loc = out + r->r_offset;
+    uint64_t P = base + r->r_offset;
+    if (is->is_eh) { /* records move when dead FDEs are dropped */
+      int dropped;
+      P = base + ld_ehframe_map(is, r->r_offset, &dropped);
+      if (dropped) continue;
+    }
+    uint64_t S = sym_value(s);
+    int64_t A = r->r_addend;
+    if (!alloc) {
+      /* Non-allocated sections (debug info): references to discarded sections become 0 (a
+       * tombstone) so that readers can tell them apart. */
+      uint64_t v;
+      if (kind == RK_DTPOFF) v = S + (uint64_t)A - ctx->tls_addr;
+      else if (kind == RK_PC) v = S + (uint64_t)A - P;
+      else if (kind == RK_SIZE) v = s->s_size + (uint64_t)A;
+      else v = S + (uint64_t)A;
+      if (s->s_local && s->s_sec && !s->s_sec->is_live) v = 0;
+      if (hw->size) tg->tg_apply(loc, r->r_type, v);
+      continue;
+    }
+    if (hw->tls) {
+      int model = hw->tls;
+      if (kind == RK_TLS_MARK || kind == RK_TLSGD_CALL) {
+        /* The instruction a marker names is rewritten with its sequence; when not relaxed, a
+         * call marker becomes a call to __tls_get_addr. */
+        int to = tls_target_model(s, model);
+        if (to != model && to != TLSM_NONE) {
+          int how = model == TLSM_GD ? (to == TLSM_LE ? TLSR_GD_TO_LE : TLSR_GD_TO_IE)
+                    : model == TLSM_LD ? TLSR_LD_TO_LE
+                    : model == TLSM_IE ? TLSR_IE_TO_LE
+                    : model == TLSM_DESC ? (to == TLSM_LE ? TLSR_DESC_TO_LE : TLSR_DESC_TO_IE)
+                                         : 0;
+          int64_t val = to == TLSM_LE ? (int64_t)(S - tp_value()) : (int64_t)ld_got_slot_addr(s->s_ie);
+          if (how) i += (uint32_t)tls_rewrite(is, out, i, how, val, P) - 1;
+        } else if (kind == RK_TLSGD_CALL && ctx->tls_get_addr) {
+          ld_sym *t = ctx->tls_get_addr;
+          uint64_t L = t->s_plt >= 0 ? ld_plt_addr(t) : ld_sym_addr(t);
+          put(is, loc, r, hw, t, L + (uint64_t)A - P);
+        }
+        continue;
+      }
+      if (model == TLSM_DTPOFF) {
+        /* After LD->LE the offsets of an LD sequence are relative to the thread pointer. */
+        uint64_t v = (ctx->opt.tls_relax && exec) ? S + (uint64_t)A - tp_value()
+                                                  : S + (uint64_t)A - ctx->tls_addr;
+        put(is, loc, r, hw, s, v);
+        continue;
+      }
+      int to = tls_target_model(s, model);
+      if (to != model) {
+        int how = model == TLSM_GD ? (to == TLSM_LE ? TLSR_GD_TO_LE : TLSR_GD_TO_IE)
+                  : model == TLSM_LD ? TLSR_LD_TO_LE
+                  : model == TLSM_IE ? TLSR_IE_TO_LE
+                                     : (to == TLSM_LE ? TLSR_DESC_TO_LE : TLSR_DESC_TO_IE);
+        int64_t val = to == TLSM_LE ? (int64_t)(S - tp_value()) : (int64_t)ld_got_slot_addr(s->s_ie);
+        i += (uint32_t)tls_rewrite(is, out, i, how, val, P) - 1;
+        continue;
+      }
+      uint64_t v = 0, gb = ld_got_base();
+      switch (kind) {
+      case RK_TPOFF: v = S + (uint64_t)A - tp_value(); break;
+      case RK_TPOFF_NEG: v = tp_value() - (S + (uint64_t)A); break;
+      case RK_TLSGD_PC: v = ld_got_slot_addr(s->s_gd) + (uint64_t)A - P; break;
+      case RK_TLSGD_GOT: v = ld_got_slot_addr(s->s_gd) + (uint64_t)A - gb; break;
+      case RK_TLSLD_PC: v = ld_got_slot_addr(ctx->ld_slot) + (uint64_t)A - P; break;
+      case RK_TLSLD_GOT: v = ld_got_slot_addr(ctx->ld_slot) + (uint64_t)A - gb; break;
+      case RK_TLSIE_PC: v = ld_got_slot_addr(s->s_ie) + (uint64_t)A - P; break;
+      case RK_TLSIE_ABS: v = ld_got_slot_addr(s->s_ie) + (uint64_t)A; break;
+      case RK_TLSIE_GOT: v = ld_got_slot_addr(s->s_ie) + (uint64_t)A - gb; break;
+      case RK_TLSDESC_PC: v = ld_got_slot_addr(s->s_desc) + (uint64_t)A - P; break;
+      case RK_TLSDESC_GOT: v = ld_got_slot_addr(s->s_desc) + (uint64_t)A - gb; break;
+      default: continue;
+      }
+      put(is, loc, r, hw, s, v);
+      continue;
+    }
+    uint64_t v = 0, gb;
+    switch (kind) {
+    case RK_ABS:
+      if (is_local_ifunc(s)) {
+        if (is_pic_output()) {
+          ld_emit_dynrel(cur.dyn++, P, tg->tg_r_irelative, 0, (int64_t)(S + (uint64_t)A));
+          v = 0;
+          if (!tg->tg_rela) v = S + (uint64_t)A;
+        } else {
+          v = ld_plt_addr(s) + (uint64_t)A;
+        }
+        break;
+      }
+      v = S + (uint64_t)A;
+      if (s->s_needs & SN_CANON_PLT) v = ld_plt_addr(s) + (uint64_t)A;
+      if (s->s_needs & SN_COPY) v = s->s_copy_addr + (uint64_t)A;
+      if (ld_preemptible(s) && hw->size == (ctx->is64 ? 8 : 4) && is_pic_output()) {
+        ld_emit_dynrel(cur.dyn++, P, tg->tg_r_abs, (uint32_t)s->s_dynidx, A);
+        v = tg->tg_rela ? 0 : (uint64_t)A;
+        if (tg->tg_rela) continue; /* the field keeps whatever the input had; zero it */
+      } else if (is_pic_output() && !is_absolute(s) && hw->size == (ctx->is64 ? 8 : 4)) {
+        ld_emit_dynrel(cur.rel++, P, tg->tg_r_relative, 0, (int64_t)v);
+      }
+      break;
+    case RK_PC:
+      v = S + (uint64_t)A - P;
+      if (s->s_plt >= 0 && (is_local_ifunc(s) || ld_preemptible(s))) v = ld_plt_addr(s) + (uint64_t)A - P;
+      if (s->s_needs & SN_COPY) v = s->s_copy_addr + (uint64_t)A - P;
+      break;
+    case RK_PLT_PC:
+      v = (s->s_plt >= 0 ? ld_plt_addr(s) : S) + (uint64_t)A - P;
+      break;
+    case RK_GOT_PC:
+    case RK_GOT_OFF:
+    case RK_GOT_ABS: {
+      /* GOT-load relaxation: a load of a local symbol's address from the GOT becomes an
+       * address computation. The slot stays (unused) so the layout is independent of it. */
+      if (kind == RK_GOT_PC && ctx->opt.relax && tg->tg_relax_got && !ld_preemptible(s) &&
+          !is_local_ifunc(s) && s != &null_sym && (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH) &&
+          !is_undef_weak(s)) {
+        int to_abs = !is_pic_output() && !s->s_alias_abs && S + (uint64_t)A < 0x80000000ULL && 0;
+        if (tg->tg_relax_got(out, loc, r->r_type, to_abs)) {
+          v = to_abs ? S + (uint64_t)A : S + (uint64_t)A - P;
+          tg->tg_apply(loc, r->r_type, v);
+          continue;
+        }
+      }
+      uint64_t slot = ld_got_slot_addr(s->s_got);
+      gb = ld_got_base();
+      v = kind == RK_GOT_PC ? slot + (uint64_t)A - P : kind == RK_GOT_OFF ? slot - gb + (uint64_t)A : slot + (uint64_t)A;
+      break;
+    }
+    case RK_GOTREL: v = S + (uint64_t)A - ld_got_base(); break;
+    case RK_GOTPC: v = ld_got_base() + (uint64_t)A - P; break;
+    case RK_GOTBASE_ABS: v = ld_got_base() + (uint64_t)A; break;
+    case RK_PLT_GOTREL: v = (s->s_plt >= 0 ? ld_plt_addr(s) : S) + (uint64_t)A - ld_got_base(); break;
+    case RK_SIZE: v = s->s_size + (uint64_t)A; break;
+    default: continue;
+    }
+    put(is, loc, r, hw, s, v);
+  }
+}

@@ -1,0 +1,104 @@
+/* End of pass 4: after every input is read, define the symbols the link-editor provides and
+ * report undefined references, each with the objects that make them. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ld.h"
+
+/* Symbols defined by the link-editor when referenced and not defined by an input. Their values
+ * are set in ld_finalize_symbols. */
+static const char *const synth_names[] = {
+    "__bss_start", "_edata", "edata", "_end", "end", "__ehdr_start", "__executable_start",
+    "_etext", "etext", "__etext", "__init_array_start", "__init_array_end",
+    "__fini_array_start", "__fini_array_end", "__preinit_array_start", "__preinit_array_end",
+    "_GLOBAL_OFFSET_TABLE_", "_DYNAMIC", "__rela_iplt_start", "__rela_iplt_end",
+    "__rel_iplt_start", "__rel_iplt_end", "__GNU_EH_FRAME_HDR", "_TLS_MODULE_BASE_",
+    "__dso_handle", "_PROCEDURE_LINKAGE_TABLE_",
+};
+
+int ld_synth_kind(const char *name) {
+  for (size_t i = 0; i < sizeof synth_names / sizeof synth_names[0]; i++)
+    if (!strcmp(name, synth_names[i])) return (int)i + 1;
+  if (!strncmp(name, "__start_", 8) && ld_is_c_ident(name + 8)) return 1000;
+  if (!strncmp(name, "__stop_", 7) && ld_is_c_ident(name + 7)) return 1001;
+  return 0;
+}
+
+static ld_vec undefined;
+
+static void check_sym(ld_sym *s, void *arg) {
+  (void)arg;
+  if (s->s_def == SD_LAZY && s->s_referenced && !s->s_weakref) {
+    /* A strong reference that did not extract: cannot happen with lazy resolution unless the
+     * archive member failed to parse; keep it undefined. */
+    s->s_def = SD_UNDEF;
+  }
+  if (s->s_def == SD_LAZY) {
+    s->s_def = SD_UNDEF; /* only weak references: stays an undefined weak */
+    s->s_lazy_ar = NULL;
+  }
+  if (s->s_def != SD_UNDEF || !s->s_referenced) return;
+  int k = ld_synth_kind(s->s_name);
+  if (k) {
+    s->s_def = SD_SYNTH;
+    s->s_esym = (uint32_t)k;
+    s->s_vis = s->s_vis == STV_DEFAULT ? STV_HIDDEN : s->s_vis;
+    if (k == 1000 || k == 1001) s->s_vis = s->s_vis; /* resolved (or reported) at layout */
+    return;
+  }
+  if (s->s_weakref) return;
+  ld_vec_push(&undefined, s);
+}
+
+static int cmp_name(const void *a, const void *b) {
+  const ld_sym *x = *(ld_sym *const *)a, *y = *(ld_sym *const *)b;
+  return strcmp(x->s_name, y->s_name);
+}
+
+static void report_undefined(ld_sym *s) {
+  /* Find up to four referencing objects, in link order. */
+  char refs[1024];
+  size_t n = 0;
+  int count = 0, more = 0;
+  refs[0] = 0;
+  for (uint32_t i = 0; i < ctx->objs.n; i++) {
+    ld_obj *o = ctx->objs.v[i];
+    for (uint32_t k = o->o_first_global; k < o->o_nsym; k++) {
+      if (o->o_syms[k] != s) continue;
+      if (count == 4) {
+        more++;
+        break;
+      }
+      int w = snprintf(refs + n, sizeof refs - n, "\n>>> referenced by %s", o->o_name);
+      if (w > 0 && (size_t)w < sizeof refs - n) n += (size_t)w;
+      count++;
+      break;
+    }
+  }
+  if (more) snprintf(refs + n, sizeof refs - n, "\n>>> and more");
+  ld_error("undefined symbol: %s%s", s->s_name, refs);
+}
+
+static void define_defsyms(void) {
+  for (uint32_t i = 0; i < ctx->opt.defsyms.n; i++) {
+    ld_defsym *d = ctx->opt.defsyms.v[i];
+    ld_sym *s = ld_sym_intern(d->name, (uint32_t)strlen(d->name));
+    s->s_def = SD_SYNTH;
+    s->s_esym = 2000 + i; /* see ld_finalize_symbols */
+    s->s_referenced = 1;
+    s->s_type = STT_NOTYPE;
+    s->s_bind = STB_GLOBAL;
+    s->s_file = NULL;
+    s->s_sec = NULL;
+  }
+}
+
+void ld_resolve(void) {
+  define_defsyms();
+  ld_sym_foreach(check_sym, NULL);
+  if (undefined.n && !(ctx->opt.outkind == OUT_SHARED && ctx->opt.allow_undefined)) {
+    qsort(undefined.v, undefined.n, sizeof(void *), cmp_name);
+    for (uint32_t i = 0; i < undefined.n; i++) report_undefined(undefined.v[i]);
+  }
+}

@@ -1,0 +1,177 @@
+/* Pass 8: place input sections into output sections by the usual name rules, and order the
+ * output sections into segments. Placement runs over files in link order, so the output is the
+ * same whatever the thread count. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ld.h"
+
+static ld_vec extra_isecs; /* commons turned into .bss pieces */
+static uint32_t osec_seq;
+
+int ld_is_c_ident(const char *s) {
+  if (!*s) return 0;
+  for (const char *p = s; *p; p++) {
+    int ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_' ||
+             (p != s && *p >= '0' && *p <= '9');
+    if (!ok) return 0;
+  }
+  return 1;
+}
+
+ld_osec *ld_new_osec(const char *name, uint32_t type, uint64_t flags, uint64_t align, int synth) {
+  ld_osec *os = ld_xcalloc(1, sizeof *os);
+  os->os_name = name;
+  os->os_type = type;
+  os->os_flags = flags;
+  os->os_align = align ? align : 1;
+  os->os_synth = (uint8_t)synth;
+  os->os_seq = osec_seq++;
+  os->os_seg = UINT32_MAX;
+  ld_vec_push(&ctx->osecs, os);
+  return os;
+}
+
+static int prefix_is(const char *name, const char *p) {
+  size_t n = strlen(p);
+  return !strncmp(name, p, n) && (name[n] == 0 || name[n] == '.');
+}
+
+/* The output section an input section goes to. */
+static const char *out_name(const ld_isec *is) {
+  const char *n = is->is_name;
+  static const char *const prefixes[] = {
+      ".text", ".rodata", ".data.rel.ro", ".data", ".bss", ".tdata", ".tbss", ".init_array",
+      ".fini_array", ".preinit_array", ".ctors", ".dtors", ".gcc_except_table", ".sdata",
+      ".sbss", ".ldata", ".lrodata", ".lbss", ".init", ".fini",
+  };
+  if (is->is_flags & SHF_ALLOC) {
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+      if (prefix_is(n, prefixes[i])) return prefixes[i];
+    if (!strncmp(n, ".gnu.linkonce.t.", 16)) return ".text";
+    if (!strncmp(n, ".gnu.linkonce.r.", 16)) return ".rodata";
+    if (!strncmp(n, ".gnu.linkonce.d.", 16)) return ".data";
+    if (!strncmp(n, ".gnu.linkonce.b.", 16)) return ".bss";
+  }
+  return n;
+}
+
+/* Output sections by name: a small open-addressing map (there are few output sections). */
+static ld_osec *omap[1024];
+
+static uint32_t hash_str(const char *s) {
+  uint32_t h = 5381;
+  while (*s) h = h * 33 + (uint8_t)*s++;
+  return h;
+}
+
+static ld_osec *get_osec(const char *name, const ld_isec *is) {
+  uint32_t h = hash_str(name);
+  uint32_t type = is->is_type;
+  for (uint32_t j = h & 1023;; j = (j + 1) & 1023) {
+    ld_osec *os = omap[j];
+    if (!os) {
+      if (ctx->osecs.n > 900) ld_fatal("too many output sections");
+      uint32_t otype = type;
+      if (!strcmp(name, ".init_array")) otype = SHT_INIT_ARRAY;
+      if (!strcmp(name, ".fini_array")) otype = SHT_FINI_ARRAY;
+      if (!strcmp(name, ".preinit_array")) otype = SHT_PREINIT_ARRAY;
+      os = ld_new_osec(name, otype, 0, 1, SY_NONE);
+      omap[j] = os;
+      return os;
+    }
+    if (!strcmp(os->os_name, name)) return os;
+  }
+}
+
+static uint32_t init_prio(const char *name) {
+  /* .init_array.NNNNN / .fini_array.NNNNN: lower numbers run first. .ctors.NNNNN are in the
+   * opposite sense (65535 - N). Plain names sort after every numbered one. */
+  const char *dot = strrchr(name, '.');
+  if (!dot || dot == name) return 65536;
+  char *end;
+  unsigned long v = strtoul(dot + 1, &end, 10);
+  if (*end || end == dot + 1) return 65536;
+  if (!strncmp(name, ".ctors", 6) || !strncmp(name, ".dtors", 6)) return 65535 - (uint32_t)v;
+  return (uint32_t)v;
+}
+
+static int cmp_prio(const void *a, const void *b) {
+  const ld_isec *x = *(ld_isec *const *)a, *y = *(ld_isec *const *)b;
+  if (x->is_prio != y->is_prio) return x->is_prio < y->is_prio ? -1 : 1;
+  if (x->is_file->o_id != y->is_file->o_id) return x->is_file->o_id < y->is_file->o_id ? -1 : 1;
+  return x->is_idx < y->is_idx ? -1 : x->is_idx > y->is_idx;
+}
+
+static void place(ld_isec *is) {
+  if (!is->is_live) return;
+  const char *name = out_name(is);
+  ld_osec *os = get_osec(name, is);
+  if (os->os_type == SHT_NOBITS && is->is_type != SHT_NOBITS) os->os_type = SHT_PROGBITS;
+  if (is->is_type == SHT_INIT_ARRAY || is->is_type == SHT_FINI_ARRAY ||
+      is->is_type == SHT_PREINIT_ARRAY || !strcmp(name, ".ctors") || !strcmp(name, ".dtors"))
+    is->is_prio = init_prio(is->is_name);
+  os->os_flags |= is->is_flags & ~(uint64_t)(SHF_GROUP | SHF_MERGE | SHF_STRINGS | SHF_INFO_LINK |
+                                             SHF_LINK_ORDER | SHF_GNU_RETAIN);
+  if (is->is_align > os->os_align) os->os_align = is->is_align;
+  if (os->os_entsize == 0) os->os_entsize = is->is_entsize;
+  else if (os->os_entsize != is->is_entsize) os->os_entsize = 0;
+  is->is_out = os;
+  ld_vec_push(&os->os_isecs, is);
+}
+
+/* Commons become pieces of .bss, one per symbol, largest alignment first is not needed:
+ * they are placed in symbol order after every input .bss. */
+static void add_common(ld_sym *s, void *arg) {
+  (void)arg;
+  if (s->s_def != SD_COMMON) return;
+  ld_isec *is = ld_xcalloc(1, sizeof *is);
+  is->is_file = s->s_file;
+  is->is_name = (s->s_type == STT_TLS) ? ".tbss" : ".bss";
+  is->is_type = SHT_NOBITS;
+  is->is_flags = SHF_ALLOC | SHF_WRITE | (s->s_type == STT_TLS ? SHF_TLS : 0);
+  is->is_size = is->is_insize = s->s_size;
+  is->is_align = s->s_value ? s->s_value : 1;
+  is->is_live = 1;
+  is->is_idx = UINT32_MAX;
+  s->s_sec = is;
+  s->s_value = 0;
+  s->s_def = SD_REGULAR;
+  if (s->s_type != STT_TLS) s->s_type = STT_OBJECT;
+  ld_vec_push(&extra_isecs, is);
+}
+
+static int cmp_common(const void *a, const void *b) {
+  const ld_isec *x = *(ld_isec *const *)a, *y = *(ld_isec *const *)b;
+  if (x->is_file->o_id != y->is_file->o_id) return x->is_file->o_id < y->is_file->o_id ? -1 : 1;
+  return 0;
+}
+
+void ld_place_sections(void) {
+  ld_sym_foreach(add_common, NULL);
+  /* Deterministic order for commons: by defining file, then by size (stable qsort is not
+   * guaranteed, so break ties by name). */
+  qsort(extra_isecs.v, extra_isecs.n, sizeof(void *), cmp_common);
+  for (uint32_t i = 0; i < ctx->objs.n; i++) {
+    ld_obj *o = ctx->objs.v[i];
+    for (uint32_t k = 0; k < o->o_nsec; k++)
+      if (o->o_secs[k]) place(o->o_secs[k]);
+  }
+  for (uint32_t i = 0; i < extra_isecs.n; i++) place(extra_isecs.v[i]);
+  for (uint32_t i = 0; i < ctx->osecs.n; i++) {
+    ld_osec *os = ctx->osecs.v[i];
+    if (os->os_type == SHT_INIT_ARRAY || os->os_type == SHT_FINI_ARRAY ||
+        os->os_type == SHT_PREINIT_ARRAY || !strcmp(os->os_name, ".ctors") ||
+        !strcmp(os->os_name, ".dtors"))
+      qsort(os->os_isecs.v, os->os_isecs.n, sizeof(void *), cmp_prio);
+    if (!strcmp(os->os_name, ".eh_frame")) ctx->ehframe = os;
+    if (!strcmp(os->os_name, ".bss")) ctx->bss = os;
+    if (!strcmp(os->os_name, ".tdata")) ctx->tdata = os;
+    if (!strcmp(os->os_name, ".tbss")) ctx->tbss = os;
+  }
+}
+
+void ld_comdat(void) {
+  /* Groups are claimed while objects are read (ld/object.c), in link order; here only the
+   * symbols still pointing into discarded sections are reported. */
+}

@@ -1,0 +1,147 @@
+/* The global symbol table: one open-addressing hash table keyed by name, sized from the inputs
+ * before the first insertion and grown by doubling if that estimate was short. Names are views
+ * into the input mappings. Also the table of COMDAT group signatures. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ld.h"
+
+typedef struct strtab_set {
+  void **slots;      /* ld_sym* (or comdat entry) */
+  uint32_t mask, count;
+} strtab_set;
+
+static strtab_set syms;
+
+/* FNV-1a over the name; cheap and good enough with a power-of-two table. */
+static uint32_t name_hash(const char *s, uint32_t n) {
+  uint32_t h = 2166136261u;
+  for (uint32_t i = 0; i < n; i++) h = (h ^ (uint8_t)s[i]) * 16777619u;
+  return h;
+}
+
+void ld_sym_init(uint32_t expected) {
+  uint32_t cap = 1024;
+  while (cap < expected * 2) cap <<= 1;
+  syms.slots = ld_xcalloc(cap, sizeof(void *));
+  syms.mask = cap - 1;
+}
+
+static void grow(void) {
+  uint32_t cap = (syms.mask + 1) * 2;
+  void **ns = ld_xcalloc(cap, sizeof(void *));
+  for (uint32_t i = 0; i <= syms.mask; i++) {
+    ld_sym *s = syms.slots[i];
+    if (!s) continue;
+    uint32_t j = s->s_hash & (cap - 1);
+    while (ns[j]) j = (j + 1) & (cap - 1);
+    ns[j] = s;
+  }
+  free(syms.slots);
+  syms.slots = ns;
+  syms.mask = cap - 1;
+}
+
+ld_sym *ld_sym_lookup(const char *name, uint32_t len) {
+  uint32_t h = name_hash(name, len);
+  for (uint32_t j = h & syms.mask;; j = (j + 1) & syms.mask) {
+    ld_sym *s = syms.slots[j];
+    if (!s) return NULL;
+    if (s->s_hash == h && s->s_namelen == len && !memcmp(s->s_name, name, len)) return s;
+  }
+}
+
+ld_sym *ld_sym_intern(const char *name, uint32_t len) {
+  uint32_t h = name_hash(name, len);
+  uint32_t j;
+  for (j = h & syms.mask;; j = (j + 1) & syms.mask) {
+    ld_sym *s = syms.slots[j];
+    if (!s) break;
+    if (s->s_hash == h && s->s_namelen == len && !memcmp(s->s_name, name, len)) return s;
+  }
+  ld_sym *s = ld_xcalloc(1, sizeof *s);
+  s->s_name = name;
+  s->s_namelen = len;
+  s->s_hash = h;
+  s->s_got = s->s_gd = s->s_ie = s->s_desc = s->s_plt = s->s_gotplt = s->s_igot = -1;
+  s->s_bind = STB_GLOBAL;
+  s->s_weakref = 1;
+  syms.slots[j] = s;
+  if (++syms.count * 4 > (syms.mask + 1) * 3) grow();
+  return s;
+}
+
+void ld_sym_foreach(void (*fn)(ld_sym *, void *), void *arg) {
+  for (uint32_t i = 0; i <= syms.mask; i++)
+    if (syms.slots[i]) fn(syms.slots[i], arg);
+}
+
+uint32_t ld_sym_count(void) { return syms.count; }
+
+static int cmp_sym(const void *a, const void *b) {
+  const ld_sym *x = *(ld_sym *const *)a, *y = *(ld_sym *const *)b;
+  /* Defined symbols in file and symbol-table order, then the rest by name: independent of the
+   * hash table's layout, so output is deterministic. */
+  uint32_t fx = x->s_file ? x->s_file->o_id : UINT32_MAX, fy = y->s_file ? y->s_file->o_id : UINT32_MAX;
+  if (fx != fy) return fx < fy ? -1 : 1;
+  if (x->s_esym != y->s_esym) return x->s_esym < y->s_esym ? -1 : 1;
+  uint32_t n = x->s_namelen < y->s_namelen ? x->s_namelen : y->s_namelen;
+  int c = memcmp(x->s_name, y->s_name, n);
+  if (c) return c;
+  return (int)x->s_namelen - (int)y->s_namelen;
+}
+
+ld_sym **ld_sym_sorted(uint32_t *n) {
+  ld_sym **v = ld_xmalloc((syms.count + 1) * sizeof *v);
+  uint32_t k = 0;
+  for (uint32_t i = 0; i <= syms.mask; i++)
+    if (syms.slots[i]) v[k++] = syms.slots[i];
+  qsort(v, k, sizeof *v, cmp_sym);
+  *n = k;
+  return v;
+}
+
+/* ---- COMDAT signatures --------------------------------------------------------------- */
+
+typedef struct comdat_ent {
+  const char *name;
+  uint32_t len, hash;
+} comdat_ent;
+
+static strtab_set comdats;
+
+/* Claim the group `sig` for the object now being read. Returns 1 if this is the first group of
+ * that signature (it is kept), 0 if an earlier object holds it (this one is discarded). */
+int ld_comdat_claim(const char *sig) {
+  uint32_t len = (uint32_t)strlen(sig), h = name_hash(sig, len);
+  if (!comdats.slots) {
+    comdats.slots = ld_xcalloc(4096, sizeof(void *));
+    comdats.mask = 4095;
+  }
+  uint32_t j;
+  for (j = h & comdats.mask;; j = (j + 1) & comdats.mask) {
+    comdat_ent *e = comdats.slots[j];
+    if (!e) break;
+    if (e->hash == h && e->len == len && !memcmp(e->name, sig, len)) return 0;
+  }
+  comdat_ent *e = ld_xmalloc(sizeof *e);
+  e->name = sig;
+  e->len = len;
+  e->hash = h;
+  comdats.slots[j] = e;
+  if (++comdats.count * 2 > comdats.mask + 1) {
+    uint32_t cap = (comdats.mask + 1) * 2;
+    void **ns = ld_xcalloc(cap, sizeof(void *));
+    for (uint32_t i = 0; i <= comdats.mask; i++) {
+      comdat_ent *x = comdats.slots[i];
+      if (!x) continue;
+      uint32_t k = x->hash & (cap - 1);
+      while (ns[k]) k = (k + 1) & (cap - 1);
+      ns[k] = x;
+    }
+    free(comdats.slots);
+    comdats.slots = ns;
+    comdats.mask = cap - 1;
+  }
+  return 1;
+}

@@ -1,0 +1,105 @@
+/* Small containers, allocation that cannot fail, the parallel loop and pass timing. */
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ld.h"
+
+void *ld_xmalloc(size_t n) {
+  void *p = malloc(n ? n : 1);
+  if (!p) ld_fatal("out of memory allocating %zu bytes", n);
+  return p;
+}
+
+void *ld_xcalloc(size_t n, size_t sz) {
+  void *p = calloc(n ? n : 1, sz ? sz : 1);
+  if (!p) ld_fatal("out of memory allocating %zu bytes", n * sz);
+  return p;
+}
+
+void *ld_xrealloc(void *p, size_t n) {
+  void *q = realloc(p, n ? n : 1);
+  if (!q) ld_fatal("out of memory allocating %zu bytes", n);
+  return q;
+}
+
+char *ld_xstrdup(const char *s) {
+  size_t n = strlen(s) + 1;
+  return memcpy(ld_xmalloc(n), s, n);
+}
+
+char *ld_sprintf(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  char *s = ld_xmalloc((size_t)n + 1);
+  va_start(ap, fmt);
+  vsnprintf(s, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  return s;
+}
+
+void ld_vec_push(ld_vec *vec, void *p) {
+  if (vec->n == vec->cap) {
+    vec->cap = vec->cap ? vec->cap * 2 : 8;
+    vec->v = ld_xrealloc(vec->v, vec->cap * sizeof *vec->v);
+  }
+  vec->v[vec->n++] = p;
+}
+
+/* ---- parallel loop -------------------------------------------------------------------
+ * Work items are claimed with an atomic counter; every item writes only its own slots, so the
+ * result does not depend on the thread count. */
+struct par_job {
+  uint32_t n;
+  atomic_uint next;
+  void (*fn)(uint32_t, void *);
+  void *arg;
+};
+
+static void *par_worker(void *p) {
+  struct par_job *job = p;
+  for (;;) {
+    uint32_t i = atomic_fetch_add(&job->next, 1);
+    if (i >= job->n) break;
+    job->fn(i, job->arg);
+  }
+  return NULL;
+}
+
+void ld_par_for(uint32_t n, void (*fn)(uint32_t i, void *arg), void *arg) {
+  int nt = ctx ? ctx->opt.threads : 1;
+  if (nt > 16) nt = 16;
+  if (nt <= 1 || n < 64) {
+    for (uint32_t i = 0; i < n; i++) fn(i, arg);
+    return;
+  }
+  struct par_job job = {.n = n, .fn = fn, .arg = arg};
+  atomic_init(&job.next, 0);
+  pthread_t th[16];
+  int started = 0;
+  for (int t = 1; t < nt; t++)
+    if (pthread_create(&th[started], NULL, par_worker, &job) == 0) started++;
+  par_worker(&job);
+  for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
+}
+
+double ld_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static double pass_start;
+
+void ld_stat_pass(const char *name) {
+  double t = ld_now();
+  if (ctx && ctx->opt.stats && name)
+    fprintf(stderr, "tld: stats: %-28s %9.3f ms\n", name, (t - pass_start) * 1e3);
+  pass_start = t;
+}
