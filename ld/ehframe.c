@@ -93,6 +93,14 @@ void ld_split_eh_frame(void) {
 /* Called after garbage collection: final liveness and output offsets of the records. */
 void ld_eh_finish(void) {
   n_live_fde = 0;
+  /* Zero terminators end the walk of frame registries; only the last one in the output may
+   * stay (crtend.o's __FRAME_END__). */
+  ld_isec *last = NULL;
+  for (uint32_t i = 0; i < ctx->objs.n; i++) {
+    ld_obj *o = ctx->objs.v[i];
+    for (uint32_t k = 0; k < o->o_nsec; k++)
+      if (o->o_secs[k] && o->o_secs[k]->is_eh && o->o_secs[k]->is_live) last = o->o_secs[k];
+  }
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
     for (uint32_t k = 0; k < o->o_nsec; k++) {
@@ -101,6 +109,7 @@ void ld_eh_finish(void) {
       uint32_t out = 0;
       for (uint32_t j = 0; j < is->is_neh; j++) {
         ld_ehrec *r = &is->is_eh[j];
+        if (r->er_size == 4 && (is != last || j + 1 != is->is_neh)) r->er_live = 0;
         if (r->er_cie >= 0) r->er_live = r->er_live && (uint8_t)target_live(is, r->er_off + 8);
         if (!r->er_live) continue;
         if (r->er_cie >= 0 && r->er_size > 8) n_live_fde++;
@@ -239,7 +248,7 @@ void ld_write_eh_frame_hdr(void) {
   uint64_t off = 0;
   while (off + 4 <= eh->os_size) {
     uint32_t len = elf_rd32(e + off, be);
-    if (len == 0) break; /* terminator */
+    if (len == 0) { off += 4; continue; } /* terminator */
     if (off + 4 + len > eh->os_size) break;
     uint32_t id = elf_rd32(e + off + 4, be);
     if (id != 0 && len > 4) {

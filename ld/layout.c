@@ -182,6 +182,18 @@ void ld_layout(void) {
   nph += (uint32_t)nnotes;
   if (ctx->gnuprop) nph++;
   ctx->nphdr = nph;
+  /* The TLS template starts at its own alignment, so that TP - round(memsz, align) keeps every
+   * variable aligned (the runtime aligns the thread pointer to the same value). */
+  {
+    uint64_t tal = 1;
+    ld_osec *first = NULL;
+    for (uint32_t i = 0; i < n; i++)
+      if (ord[i]->os_flags & SHF_TLS) {
+        if (!first) first = ord[i];
+        if (ord[i]->os_align > tal) tal = ord[i]->os_align;
+      }
+    if (first) first->os_align = tal;
+  }
 
   uint64_t ehsz = is64 ? ELF64_EHDR_SIZE : ELF32_EHDR_SIZE;
   uint64_t phsz = is64 ? ELF64_PHDR_SIZE : ELF32_PHDR_SIZE;

@@ -214,7 +214,8 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
                                       !strncmp(nm, ".stab", 5)))
         continue;
     }
-    if (!(h->flags & SHF_ALLOC) && !strncmp(nm, ".gnu.lto_", 9)) continue;
+    if (!(h->flags & SHF_ALLOC) && (!strncmp(nm, ".gnu.lto_", 9) || !strncmp(nm, ".gnu.warning", 12)))
+      continue;
     if (h->align & (h->align - 1)) {
       ld_error("%s: section %s has alignment %llu, not a power of two", name, nm,
                (unsigned long long)h->align);

@@ -146,17 +146,32 @@ static const char *model_name[] = {"none", "GD", "LD", "IE", "LE", "DESC", "DTPO
 static atomic_int need_got_base;
 static atomic_int need_ld_slot;
 
+static int is_tls_get_addr(const ld_sym *s) {
+  return !s->s_local && ((s->s_namelen == 14 && !memcmp(s->s_name, "__tls_get_addr", 14)) ||
+                         (s->s_namelen == 15 && !memcmp(s->s_name, "___tls_get_addr", 15)));
+}
+
 static void scan_section(ld_isec *is) {
   ld_read_rels(is);
   const ld_target *tg = ctx->tg;
   int alloc = (is->is_flags & SHF_ALLOC) != 0;
   int writable = (is->is_flags & SHF_WRITE) != 0;
+  int prev_relaxed_call = 0; /* the previous relocation began a relaxed GD/LD sequence */
   for (uint32_t i = 0; i < is->is_nrels; i++) {
     const ld_rel *r = &is->is_rels[i];
     const ld_howto *hw = &tg->tg_howto[r->r_type];
     ld_sym *s = rel_sym(is, r);
     int kind = hw->kind;
+    int after_relaxed = prev_relaxed_call;
+    prev_relaxed_call = 0;
     if (kind == RK_NONE) continue;
+    if (is_tls_get_addr(s)) {
+      if (after_relaxed) continue; /* the call is rewritten away with its sequence */
+      if (s->s_def == SD_UNDEF && !s->s_weakref && !(ctx->opt.outkind == OUT_SHARED && ctx->opt.allow_undefined)) {
+        ld_error("%s: undefined symbol: %s", ld_sec_loc(is, r->r_offset), s->s_name);
+        continue;
+      }
+    }
     if (!alloc) {
       /* Debugging and other non-allocated sections: resolved statically, nothing needed. */
       continue;
@@ -197,6 +212,7 @@ static void scan_section(ld_isec *is) {
         continue;
       }
       int to = tls_target_model(s, model);
+      if ((model == TLSM_GD || model == TLSM_LD) && to != model) prev_relaxed_call = 1;
       __atomic_fetch_add(&ctx->stat_tls_in[model], 1, __ATOMIC_RELAXED);
       __atomic_fetch_add(&ctx->stat_tls_out[model][to], 1, __ATOMIC_RELAXED);
       switch (to) {
