@@ -378,6 +378,9 @@ void ld_object_symbols(ld_obj *o) {
       continue;
     }
     uint8_t bind = ELF_ST_BIND(es.info);
+    /* SPARC register declarations (STT_SPARC_REGISTER) name no storage; nameless globals are
+     * nothing to resolve. */
+    if (ELF_ST_TYPE(es.info) == STT_SPARC_REGISTER || !*nm) continue;
     if (bind == STB_LOCAL) {
       ld_error("%s: local symbol '%s' in the global part of the symbol table", o->o_name, nm);
       continue;
