@@ -277,7 +277,8 @@ void sparc_apply(uint8_t *loc, uint32_t type, uint64_t val) {
  * handles ctx->rels[ctx->i] and returns 1 (2 in the one case noted below). The core must call it
  * for EVERY relocation of a relaxed sequence, markers included, with ctx->value as follows:
  *   *_TO_LE   the TP offset of that relocation's symbol (S + A - TP, negative);
- *   GD_TO_IE  the offset of the symbol's IE (TPOFF) slot from the GOT base (%l7);
+ *   GD_TO_IE  the address of the symbol's IE (TPOFF) slot, made relative to the GOT base (%l7)
+ *             by the entry points below;
  * and must not apply the relocation afterwards (the rewrite writes any field itself). A GD_CALL
  * or LDM_CALL rewritten here no longer calls __tls_get_addr: it needs no PLT entry.
  *
@@ -451,5 +452,12 @@ bad_how:
   return -1;
 }
 
-int sparc_tls_rewrite32(ld_tls_ctx *ctx, int how) { return sparc_tls_rewrite(ctx, how, 0); }
-int sparc_tls_rewrite64(ld_tls_ctx *ctx, int how) { return sparc_tls_rewrite(ctx, how, 1); }
+/* The core hands IE rewrites the slot's address; SPARC code reaches it from the GOT base. */
+int sparc_tls_rewrite32(ld_tls_ctx *ctx, int how) {
+  if (how == TLSR_GD_TO_IE) ctx->value -= (int64_t)ctx->got_base;
+  return sparc_tls_rewrite(ctx, how, 0);
+}
+int sparc_tls_rewrite64(ld_tls_ctx *ctx, int how) {
+  if (how == TLSR_GD_TO_IE) ctx->value -= (int64_t)ctx->got_base;
+  return sparc_tls_rewrite(ctx, how, 1);
+}

@@ -124,8 +124,8 @@ void x86_apply(uint8_t *loc, uint32_t type, uint64_t val) {
  *  - LE rewrites (GD->LE, IE->LE, DESC->LE) receive ctx->value = S + A - TP, the negative offset
  *    of the symbol from the thread pointer (%gs base). Forms that want the positive TP - (S + A)
  *    (TLS_IE_32 and the `subl` of GD->LE) negate it here.
- *  - IE rewrites (GD->IE, DESC->IE) receive ctx->value = the offset from the GOT base of the
- *    symbol's IE slot, a slot holding the NEGATIVE TP offset (dynamic R_386_TLS_TPOFF, the same
+ *  - IE rewrites (GD->IE, DESC->IE) receive ctx->value = the address of the symbol's IE slot,
+ *    turned here into its offset from the GOT base (ctx->got_base); a slot holding the NEGATIVE TP offset (dynamic R_386_TLS_TPOFF, the same
  *    slot TLS_GOTIE uses). The base register of the rewritten load is the one the sequence
  *    already used for the GOT.
  *  - LD->LE only replaces the ___tls_get_addr call; the core recomputes the TLS_LDO_32 fields of
@@ -158,7 +158,7 @@ static const uint8_t x86_mov_gs0_eax[6] = {0x65, 0xa1, 0, 0, 0, 0}; /* movl %gs:
 /* Find the start of a GD or LD sequence whose lea field is at `off` and check its call.
  *   SIB form   8d 04 1d|8*r <field>  e8 <PLT32/PC32>       leal x@tlsgd(,%reg,1),%eax; call
  *   PLT form   8d 80+r <field>       e8 <PLT32/PC32> 90    leal x@tlsgd(%reg),%eax; call; nop
- *   GOT form   8d 80+r <field>       ff 90+r <GOT32(X)>    leal ...; call *___tls_get_addr@GOT(%reg)
+ *   GOT form   8d 80+r <field>       ff 90+r <GOT32(X)>    leal ...; call *___tls_get_addr@GOT
  * (the SIB form occurs only for GD). Returns the sequence start and sets *base to the register
  * holding the GOT, *len to the sequence length; or returns UINT64_MAX. */
 static uint64_t x86_gd_ld_seq(const ld_tls_ctx *ctx, uint64_t off, int allow_sib, unsigned *base,
@@ -307,6 +307,8 @@ static int x86_desc(ld_tls_ctx *ctx, int to_ie) {
 int x86_tls_rewrite(ld_tls_ctx *ctx, int how) {
   if (ctx->i >= ctx->nrels) return x86_fail(ctx, "TLS rewrite past the last relocation");
   int to_ie = how == TLSR_GD_TO_IE || how == TLSR_DESC_TO_IE;
+  /* The core hands IE rewrites the slot's address; i386 code reaches it from the GOT base. */
+  if (to_ie) ctx->value -= (int64_t)ctx->got_base;
   switch (ctx->rels[ctx->i].r_type) {
   case R_386_TLS_GD:
     if (how != TLSR_GD_TO_IE && how != TLSR_GD_TO_LE) break;
