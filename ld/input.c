@@ -202,11 +202,21 @@ static void load_file(const char *path, ld_input_arg *ia, int depth) {
     uint16_t type = elf_rd16(d + 16, d[EI_DATA] == ELFDATA2MSB);
     if (type == ET_REL) {
       add_object(path, d, sz);
+      drain_queue();
     } else if (type == ET_DYN) {
-      if (ctx->opt.is_static && ctx->opt.outkind != OUT_PIE)
+      if (ctx->opt.is_static) {
         ld_error("%s: attempted static link of a shared object", path);
-      else
-        ld_error("%s: shared objects as inputs are not supported yet", path);
+        return;
+      }
+      if (!check_machine(path, d, sz)) return;
+      for (uint32_t i = 0; i < ctx->shared.n; i++) /* the same library named twice */
+        if (!strcmp(((ld_obj *)ctx->shared.v[i])->o_name, path)) return;
+      ld_obj *o = ld_parse_shared_file(path, d, sz, ia->ia_as_needed);
+      if (!o) return;
+      o->o_id = next_obj_id++;
+      ld_vec_push(&ctx->shared, o);
+      ld_shared_symbols(o);
+      drain_queue();
     } else {
       ld_error("%s: not a relocatable object or shared object (e_type %u)", path, type);
     }

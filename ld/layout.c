@@ -45,8 +45,11 @@ static int sub_rank(const ld_osec *os) {
     if (os->os_synth == SY_GNU_HASH) return 3;
     if (os->os_synth == SY_DYNSYM) return 4;
     if (os->os_synth == SY_DYNSTR) return 5;
-    if (os->os_synth == SY_RELA_DYN) return 7;
-    if (os->os_synth == SY_RELA_IPLT) return 8;
+    if (os->os_synth == SY_VERSYM) return 6;
+    if (os->os_synth == SY_VERNEED) return 7;
+    if (os->os_synth == SY_RELA_PLT) return 10;
+    if (os->os_synth == SY_RELA_DYN) return 8;
+    if (os->os_synth == SY_RELA_IPLT) return 9;
     return 6;
   case C_TEXT:
     if (!strcmp(n, ".init")) return 0;
@@ -424,7 +427,11 @@ static uint64_t synth_value(ld_sym *s) {
   if (!strcmp(nm, "__rela_iplt_end") || !strcmp(nm, "__rel_iplt_end"))
     return ctx->relaiplt ? ctx->relaiplt->os_addr + ctx->relaiplt->os_size : 0;
   if (!strcmp(nm, "__GNU_EH_FRAME_HDR")) return ctx->ehframehdr ? ctx->ehframehdr->os_addr : 0;
-  if (!strcmp(nm, "_TLS_MODULE_BASE_")) return ctx->tls_addr;
+  /* Descriptor LD sequences add DTP offsets to this base. When an executable's TLS is relaxed
+   * those offsets become TP-relative, so the base must relax to 0: it sits at the thread
+   * pointer. Otherwise it is the start of the block (a descriptor or LE value of the block). */
+  if (!strcmp(nm, "_TLS_MODULE_BASE_"))
+    return ctx->opt.tls_relax && ctx->opt.outkind != OUT_SHARED ? ctx->tp_addr : ctx->tls_addr;
   if (!strcmp(nm, "_PROCEDURE_LINKAGE_TABLE_")) return ctx->plt ? ctx->plt->os_addr : 0;
   return 0;
 }
@@ -443,8 +450,11 @@ static void final_one(ld_sym *s, void *arg) {
   }
 }
 
+void ld_dynamic_finalize(void);
+
 void ld_finalize_symbols(void) {
   ld_sym_foreach(final_one, NULL);
+  ld_dynamic_finalize();
   const char *e = ctx->opt.entry ? ctx->opt.entry : "_start";
   ld_sym *s = ld_sym_lookup(e, (uint32_t)strlen(e));
   if (s && (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH)) {

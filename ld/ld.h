@@ -90,6 +90,10 @@ struct ld_sym {
   int32_t s_dynidx;     /* index in .dynsym, 0 if none */
   uint64_t s_copy_addr; /* SN_COPY: where the copy lives */
   int32_t s_igot;       /* IFUNC: the .got slot the PLT entry jumps through, -1 if none */
+  uint8_t s_shlib_ref;  /* a shared input references it: export a regular definition */
+  uint16_t s_shndx_in_lib; /* SD_SHARED: section index in the library (copy relocations) */
+  const char *s_vername; /* SD_SHARED: version name of the definition (for .gnu.version_r) */
+  uint16_t s_verneed;   /* version index given in .gnu.version (0: none) */
 };
 
 /* ---- input files --------------------------------------------------------------------- */
@@ -127,6 +131,11 @@ struct ld_obj {
   uint8_t o_exec_stack;     /* has no .note.GNU-stack or marks it executable */
   uint32_t o_gnu_property_and; /* x86 feature_1 AND bits (when present) */
   uint8_t o_has_gnu_property;
+  /* shared objects */
+  const char **o_vernames;  /* version index -> name (from .gnu.version_d) */
+  const uint8_t *o_versym;  /* .gnu.version, one 16-bit entry per .dynsym entry */
+  uint32_t o_nver;
+  uint32_t o_dt_needed_idx; /* its DT_NEEDED string offset in .dynstr */
 };
 
 /* ---- sections ------------------------------------------------------------------------ */
@@ -171,6 +180,7 @@ enum ld_synth {
   SY_NONE = 0, SY_INTERP, SY_GOT, SY_GOTPLT, SY_PLT, SY_IPLT, SY_RELA_DYN, SY_RELA_PLT,
   SY_RELA_IPLT, SY_DYNAMIC, SY_DYNSYM, SY_DYNSTR, SY_HASH, SY_GNU_HASH, SY_EH_FRAME_HDR,
   SY_BUILD_ID, SY_SYMTAB, SY_STRTAB, SY_SHSTRTAB, SY_COMMON_BSS, SY_COPY_BSS, SY_GNU_PROPERTY,
+  SY_VERSYM, SY_VERNEED,
 };
 
 struct ld_osec {
@@ -243,7 +253,7 @@ typedef struct ld_options {
   int stats;
   int threads;
   int z_now, z_relro, z_execstack, z_noexecstack, z_text, z_defs, z_origin, z_nodelete;
-  int z_separate_code;
+  int z_separate_code, z_initfirst, z_interpose;
   int export_dynamic;
   int hash_style;          /* 1 sysv, 2 gnu, 3 both */
   int new_dtags;
@@ -280,7 +290,7 @@ typedef struct ld_ctx {
   /* special output sections (NULL when absent) */
   ld_osec *got, *gotplt, *plt, *iplt, *reladyn, *relaplt, *relaiplt, *dynamic, *dynsym,
       *dynstr, *hash, *gnuhash, *interp, *ehframe, *ehframehdr, *buildid, *symtab, *strtab,
-      *shstrtab, *bss, *tdata, *tbss, *gnuprop, *copybss, *copyrelro;
+      *shstrtab, *bss, *tdata, *tbss, *gnuprop, *copybss, *copyrelro, *versym, *verneed;
   /* GOT accounting (slots are words) */
   uint32_t ngot;
   int32_t ld_slot;        /* the module's LD slot pair, -1 if none */
@@ -316,6 +326,8 @@ void ld_parse_options(int argc, char **argv, ld_options *opt);
 void ld_print_help(void);
 void ld_load_inputs(void);                 /* ld/input.c */
 ld_obj *ld_parse_object(const char *name, const uint8_t *data, uint64_t size); /* ld/object.c */
+ld_obj *ld_parse_shared_file(const char *name, const uint8_t *data, uint64_t size, int as_needed);
+void ld_shared_symbols(ld_obj *o);         /* ld/shared.c */
 void ld_parse_shared(ld_obj *o);           /* ld/object.c */
 void ld_object_symbols(ld_obj *o);         /* ld/object.c: enter globals in the table */
 void ld_sym_init(uint32_t expected);

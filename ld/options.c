@@ -53,6 +53,8 @@ static const struct optdoc optdocs[] = {
     {"-z", "KEYWORD", "keyword options, see tld(1)", 0},
     {"--start-group", NULL, "begin a group of archives searched repeatedly (-()", 0},
     {"--end-group", NULL, "end a group (-))", 0},
+    {"--push-state", NULL, "save --whole-archive, --as-needed and -Bstatic", 0},
+    {"--pop-state", NULL, "restore what --push-state saved", 0},
     {"--whole-archive", NULL, "include every member of the following archives", 0},
     {"--no-whole-archive", NULL, "turn --whole-archive off", 0},
     {"--as-needed", NULL, "record DT_NEEDED only for libraries that are used", 0},
@@ -192,6 +194,8 @@ static int parse_num(const char *s, uint64_t *out) {
 struct optstate {
   int whole, as_needed, bstatic, group;
   ld_options *opt;
+  int saved[16][3]; /* --push-state: whole, as_needed, bstatic */
+  int nsaved;
 };
 
 static void add_input(struct optstate *st, const char *name, int lib) {
@@ -228,6 +232,8 @@ static void z_keyword(struct optstate *st, const char *kw) {
   else if (!strcmp(kw, "nodefs")) o->z_defs = 0, o->allow_undefined = 1;
   else if (!strcmp(kw, "origin")) o->z_origin = 1;
   else if (!strcmp(kw, "nodelete")) o->z_nodelete = 1;
+  else if (!strcmp(kw, "initfirst")) o->z_initfirst = 1;
+  else if (!strcmp(kw, "interpose")) o->z_interpose = 1;
   else if (!strcmp(kw, "separate-code")) o->z_separate_code = 1;
   else if (!strcmp(kw, "noseparate-code")) o->z_separate_code = 0;
   else if (!strcmp(kw, "notlsrelax")) o->tls_relax = 0;
@@ -245,7 +251,7 @@ static void z_keyword(struct optstate *st, const char *kw) {
   } else if (!strncmp(kw, "common-page-size=", 17) || !strncmp(kw, "stack-size=", 11) ||
              !strcmp(kw, "ibt") || !strcmp(kw, "shstk") || !strcmp(kw, "combreloc") ||
              !strcmp(kw, "nocombreloc") || !strcmp(kw, "noexecheap") ||
-             !strcmp(kw, "initfirst") || !strcmp(kw, "interpose") ||
+             !strcmp(kw, "nocopyreloc") ||
              !strcmp(kw, "nodlopen") || !strcmp(kw, "nocopyreloc") ||
              !strcmp(kw, "dynamic-undefined-weak") || !strcmp(kw, "nodynamic-undefined-weak") ||
              !strcmp(kw, "noverbose") || !strcmp(kw, "verbose") ||
@@ -341,6 +347,19 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     if (LONG("-end-group", 0)) {
       if (st.group == 0) ld_error("--end-group without --start-group");
       else st.group--, add_group_marker(&st, 0);
+      continue;
+    }
+    if (LONG("-push-state", 0)) {
+      if (st.nsaved == 16) { ld_error("--push-state nested too deeply"); continue; }
+      st.saved[st.nsaved][0] = st.whole, st.saved[st.nsaved][1] = st.as_needed;
+      st.saved[st.nsaved++][2] = st.bstatic;
+      continue;
+    }
+    if (LONG("-pop-state", 0)) {
+      if (!st.nsaved) { ld_error("--pop-state without --push-state"); continue; }
+      st.nsaved--;
+      st.whole = st.saved[st.nsaved][0], st.as_needed = st.saved[st.nsaved][1];
+      st.bstatic = st.saved[st.nsaved][2];
       continue;
     }
     if (LONG("-whole-archive", 0)) { st.whole = 1; continue; }

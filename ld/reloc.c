@@ -133,7 +133,10 @@ const char *ld_sym_name(const ld_sym *s) {
 /* The TLS model a sequence of `model` against `s` becomes in this output. */
 static int tls_target_model(const ld_sym *s, int model) {
   if (model == TLSM_LE || model == TLSM_DTPOFF) return model;
-  if (!ctx->opt.tls_relax || !is_exec_output()) return model;
+  /* With no loader nothing would ever resolve a descriptor (only IRELATIVE is applied at
+   * start-up), so descriptors are relaxed even under -z notlsrelax. */
+  int relax = ctx->opt.tls_relax || (model == TLSM_DESC && ctx->opt.is_static);
+  if (!relax || !is_exec_output()) return model;
   if (!ld_preemptible(s)) return TLSM_LE;
   if (model == TLSM_GD || model == TLSM_DESC) return TLSM_IE;
   return model;
@@ -452,6 +455,12 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
         /* The instruction a marker names is rewritten with its sequence; when not relaxed, a
          * call marker becomes a call to __tls_get_addr. */
         int to = tls_target_model(s, model);
+        /* A marker inside an LD sequence's offset computation (SPARC TLS_LDO_ADD) follows the
+         * module's LD->LE decision. */
+        if (model == TLSM_DTPOFF) {
+          model = TLSM_LD;
+          to = (ctx->opt.tls_relax && exec) ? TLSM_LE : TLSM_LD;
+        }
         if (to != model && to != TLSM_NONE) {
           int how = model == TLSM_GD ? (to == TLSM_LE ? TLSR_GD_TO_LE : TLSR_GD_TO_IE)
                     : model == TLSM_LD ? TLSR_LD_TO_LE

@@ -44,6 +44,9 @@ static void check_sym(ld_sym *s, void *arg) {
     s->s_def = SD_SYNTH;
     s->s_esym = (uint32_t)k;
     s->s_vis = s->s_vis == STV_DEFAULT ? STV_HIDDEN : s->s_vis;
+    /* The base of a local-dynamic descriptor sequence (gcc -mtls-dialect=gnu2): a TLS symbol
+     * at offset 0 of the module's block. */
+    if (!strcmp(s->s_name, "_TLS_MODULE_BASE_")) s->s_type = STT_TLS;
     if (k == 1000 || k == 1001) s->s_vis = s->s_vis; /* resolved (or reported) at layout */
     return;
   }

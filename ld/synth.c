@@ -15,6 +15,11 @@ uint32_t ld_eh_fde_count(void);
 
 static ld_vec needy; /* ld_sym* with any SN_* need, canonical order */
 
+ld_vec *ld_needy(void) { return &needy; }
+uint32_t ld_dynamic_create(void);
+void ld_dynamic_set_copy_base(uint32_t base);
+void ld_dynamic_fill(void);
+
 static void collect(ld_sym *s, void *arg) {
   (void)arg;
   if (s->s_needs) ld_vec_push(&needy, s);
@@ -33,6 +38,9 @@ static int is_ifunc(const ld_sym *s) { return s->s_type == STT_GNU_IFUNC && s->s
 static int pic(void) { return ctx->opt.outkind == OUT_PIE || ctx->opt.outkind == OUT_SHARED; }
 /* A link with no dynamic loader: TLS offsets and module ids are known now. */
 static int no_loader(void) { return ctx->opt.is_static; }
+/* IRELATIVE relocations go to .rela.iplt (bracketed by __rela_iplt_start/end, applied by the
+ * C library's start-up) only in a static non-PIE link; elsewhere the loader applies them. */
+static int iplt_rel(void) { return no_loader() && !pic(); }
 
 uint32_t ld_nrela_iplt;
 
@@ -66,7 +74,7 @@ void ld_create_synthetic(void) {
     if (s->s_needs & SN_GOT) {
       s->s_got = (int32_t)ngot++;
       if (is_ifunc(s)) {
-        if (pic()) ndyn++;
+        if (!iplt_rel()) ndyn++;
         else niplt_rel++;
       } else if (pre) {
         ndyn++;
@@ -104,7 +112,7 @@ void ld_create_synthetic(void) {
     s->s_igot = (int32_t)ngot++;
     s->s_plt = (int32_t)ctx->iplt_syms.n;
     ld_vec_push(&ctx->iplt_syms, s);
-    if (pic()) ndyn++;
+    if (!iplt_rel()) ndyn++;
     else niplt_rel++;
   }
   ctx->ngot = ngot;
@@ -141,14 +149,14 @@ void ld_create_synthetic(void) {
     ld_sym *s = needy.v[i];
     int pre = ld_preemptible(s);
     if (s->s_needs & SN_GOT) {
-      if (is_ifunc(s)) got_dyn += pic();
+      if (is_ifunc(s)) got_dyn += !iplt_rel();
       else if (pre) got_dyn++;
       else if (pic() && !s->s_alias_abs && !((s->s_def == SD_UNDEF) && s->s_weakref)) got_rel++;
     }
     if ((s->s_needs & SN_TLSGD) && !no_loader()) got_dyn += pre ? 2 : 1;
     if ((s->s_needs & SN_TLSIE) && !no_loader() && (pre || pic())) got_dyn++;
     if (s->s_needs & SN_TLSDESC) got_dyn++;
-    if ((s->s_needs & SN_PLT) && is_ifunc(s) && pic()) got_dyn++;
+    if ((s->s_needs & SN_PLT) && is_ifunc(s) && !iplt_rel()) got_dyn++;
   }
   if (ctx->ld_slot >= 0 && !no_loader()) got_dyn++;
   rbase = got_rel;
@@ -167,6 +175,12 @@ void ld_create_synthetic(void) {
   ld_nrela_iplt = niplt_rel;
 
   int dynamic = pic() || !ctx->opt.is_static;
+  if (dynamic) {
+    uint32_t ncopy = ld_dynamic_create();
+    ld_dynamic_set_copy_base(nrelative + ndyn);
+    ndyn += ncopy;
+    ctx->nreladyn = nrelative + ndyn;
+  }
   const char *relname = tg->tg_rela ? ".rela.dyn" : ".rel.dyn";
   uint32_t reltype = tg->tg_rela ? SHT_RELA : SHT_REL;
   if (ctx->nreladyn || dynamic)
@@ -174,22 +188,6 @@ void ld_create_synthetic(void) {
   if (niplt_rel)
     ctx->relaiplt = mk(tg->tg_rela ? ".rela.iplt" : ".rel.iplt", reltype, SHF_ALLOC, w,
                        SY_RELA_IPLT, (uint64_t)niplt_rel * relsz, relsz);
-  if (dynamic) {
-    if (!ctx->opt.no_dynamic_linker && ctx->opt.outkind != OUT_SHARED) {
-      const char *ip = ctx->opt.interp ? ctx->opt.interp : tg->tg_interp;
-      ctx->interp = mk(".interp", SHT_PROGBITS, SHF_ALLOC, 1, SY_INTERP, strlen(ip) + 1, 0);
-      ctx->interp->os_buf = (uint8_t *)ld_xstrdup(ip);
-    }
-    uint32_t symsz = ctx->is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
-    ctx->dynsym = mk(".dynsym", SHT_DYNSYM, SHF_ALLOC, w, SY_DYNSYM, symsz, symsz);
-    ctx->dynstr = mk(".dynstr", SHT_STRTAB, SHF_ALLOC, 1, SY_DYNSTR, 1, 0);
-    ctx->hash = mk(".hash", SHT_HASH, SHF_ALLOC, 4, SY_HASH, 4 * (2 + 1 + 1), 4);
-    /* .dynamic entry count: fixed set written by ld_fill_synthetic. */
-    uint32_t ndt = 16 + ctx->dyn_needed.n + ctx->opt.rpaths.n;
-    ctx->dynamic = mk(".dynamic", SHT_DYNAMIC, SHF_ALLOC | SHF_WRITE, w, SY_DYNAMIC,
-                      (uint64_t)ndt * 2 * w, 2 * w);
-    ctx->dynamic->os_relro = 1;
-  }
   if (ctx->ehframe && ctx->opt.eh_frame_hdr && ctx->ehframe->os_isecs.n) {
     uint32_t nfde = ld_eh_fde_count();
     ctx->ehframehdr = mk(".eh_frame_hdr", SHT_PROGBITS, SHF_ALLOC, 4, SY_EH_FRAME_HDR,
@@ -306,7 +304,7 @@ static void fill_got(void) {
     if (s->s_got >= 0) {
       uint64_t slot = ld_got_slot_addr(s->s_got);
       if (is_ifunc(s)) {
-        if (pic()) ld_emit_dynrel(dyn++, slot, tg->tg_r_irelative, 0, (int64_t)S);
+        if (!iplt_rel()) ld_emit_dynrel(dyn++, slot, tg->tg_r_irelative, 0, (int64_t)S);
         else write_rel(ipltrel + (uint64_t)iplt++ * relsize(), slot, tg->tg_r_irelative, 0, (int64_t)S);
         if (!tg->tg_rela) elf_wrw(g + (uint64_t)s->s_got * w, S, is64, be);
       } else if (pre) {
@@ -354,67 +352,12 @@ static void fill_got(void) {
     ld_sym *s = ctx->iplt_syms.v[i];
     uint64_t slot = ld_got_slot_addr(s->s_igot);
     uint64_t S = ld_sym_addr(s);
-    if (pic()) ld_emit_dynrel(dyn++, slot, tg->tg_r_irelative, 0, (int64_t)S);
+    if (!iplt_rel()) ld_emit_dynrel(dyn++, slot, tg->tg_r_irelative, 0, (int64_t)S);
     else write_rel(ipltrel + (uint64_t)iplt++ * relsize(), slot, tg->tg_r_irelative, 0, (int64_t)S);
     if (!tg->tg_rela) elf_wrw(g + (uint64_t)s->s_igot * w, S, is64, be);
     tg->tg_write_iplt_entry(ctx->buf + ctx->iplt->os_offset + (uint64_t)i * tg->tg_iplt_entry_size,
                             ctx->iplt->os_addr + (uint64_t)i * tg->tg_iplt_entry_size, slot);
   }
-}
-
-static void fill_dynamic(void) {
-  if (!ctx->dynamic) return;
-  int is64 = ctx->is64, be = ctx->be;
-  uint32_t w = is64 ? 8 : 4;
-  uint8_t *d = ctx->buf + ctx->dynamic->os_offset;
-  uint32_t n = 0;
-#define DT(tag, val)                                                 \
-  do {                                                               \
-    elf_wrw(d + (uint64_t)n * 2 * w, (uint64_t)(tag), is64, be);     \
-    elf_wrw(d + (uint64_t)n * 2 * w + w, (uint64_t)(val), is64, be); \
-    n++;                                                             \
-  } while (0)
-  if (ctx->hash) DT(DT_HASH, ctx->hash->os_addr);
-  DT(DT_STRTAB, ctx->dynstr->os_addr);
-  DT(DT_SYMTAB, ctx->dynsym->os_addr);
-  DT(DT_STRSZ, ctx->dynstr->os_size);
-  DT(DT_SYMENT, is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE);
-  if (ctx->reladyn && ctx->reladyn->os_size) {
-    if (ctx->tg->tg_rela) {
-      DT(DT_RELA, ctx->reladyn->os_addr);
-      DT(DT_RELASZ, ctx->reladyn->os_size);
-      DT(DT_RELAENT, relsize());
-      if (ctx->nrelative) DT(DT_RELACOUNT, ctx->nrelative);
-    } else {
-      DT(DT_REL, ctx->reladyn->os_addr);
-      DT(DT_RELSZ, ctx->reladyn->os_size);
-      DT(DT_RELENT, relsize());
-      if (ctx->nrelative) DT(DT_RELCOUNT, ctx->nrelative);
-    }
-  }
-  if (ctx->opt.outkind != OUT_SHARED) DT(DT_DEBUG, 0);
-  uint64_t flags = 0, flags1 = 0;
-  if (ctx->opt.z_now) flags |= DF_BIND_NOW, flags1 |= DF_1_NOW;
-  if (ctx->static_tls) flags |= DF_STATIC_TLS;
-  if (ctx->has_textrel) flags |= DF_TEXTREL;
-  if (ctx->opt.outkind == OUT_PIE) flags1 |= DF_1_PIE;
-  if (flags) DT(DT_FLAGS, flags);
-  if (flags1) DT(DT_FLAGS_1, flags1);
-  if (ctx->has_textrel) DT(DT_TEXTREL, 0);
-  uint64_t max = ctx->dynamic->os_size / (2 * w);
-  while (n < max) DT(DT_NULL, 0);
-#undef DT
-}
-
-static void fill_hash(void) {
-  if (!ctx->hash) return;
-  uint8_t *h = ctx->buf + ctx->hash->os_offset;
-  /* One bucket, one chain entry: only the null symbol (dynamic exports arrive with shared
-   * objects). */
-  elf_wr32(h, 1, ctx->be);
-  elf_wr32(h + 4, 1, ctx->be);
-  elf_wr32(h + 8, 0, ctx->be);
-  elf_wr32(h + 12, 0, ctx->be);
 }
 
 static void fill_buildid_header(void) {
@@ -440,14 +383,8 @@ static void fill_buildid_header(void) {
 
 void ld_fill_synthetic(void) {
   fill_got();
-  if (ctx->gotplt) {
-    uint8_t *g = ctx->buf + ctx->gotplt->os_offset;
-    elf_wrw(g, ctx->dynamic ? ctx->dynamic->os_addr : 0, ctx->is64, ctx->be);
-  }
   if (ctx->interp) memcpy(ctx->buf + ctx->interp->os_offset, ctx->interp->os_buf, ctx->interp->os_size);
-  if (ctx->dynstr) ctx->buf[ctx->dynstr->os_offset] = 0;
-  fill_dynamic();
-  fill_hash();
+  ld_dynamic_fill();
   fill_buildid_header();
   if (ctx->gnuprop) memcpy(ctx->buf + ctx->gnuprop->os_offset, ctx->gnuprop->os_buf, ctx->gnuprop->os_size);
 }

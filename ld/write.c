@@ -134,6 +134,12 @@ static void write_shdrs(void) {
     if (os->os_synth == SY_DYNSYM) link = ctx->dynstr->os_shndx, info = 1;
     if (os->os_synth == SY_HASH || os->os_synth == SY_GNU_HASH) link = ctx->dynsym->os_shndx;
     if (os->os_synth == SY_DYNAMIC) link = ctx->dynstr->os_shndx;
+    if (os->os_synth == SY_VERSYM) link = ctx->dynsym->os_shndx;
+    if (os->os_synth == SY_VERNEED) link = ctx->dynstr->os_shndx, info = os->os_info;
+    if (os->os_synth == SY_RELA_PLT) {
+      link = ctx->dynsym->os_shndx;
+      info = ctx->gotplt ? ctx->gotplt->os_shndx : 0;
+    }
     if (os->os_synth == SY_RELA_DYN && ctx->dynsym) link = ctx->dynsym->os_shndx;
     uint64_t flags = os->os_flags;
     if (os->os_synth == SY_RELA_IPLT && ctx->got) flags |= SHF_INFO_LINK, info = ctx->got->os_shndx;

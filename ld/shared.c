@@ -1,0 +1,189 @@
+/* Shared objects as inputs: their dynamic symbol table (.dynsym with .gnu.version and
+ * .gnu.version_d) defines symbols for resolution; the library becomes a DT_NEEDED entry when
+ * it is used (or always, without --as-needed). Only default versions (foo@@VER) bind; hidden
+ * versions (foo@VER) are not visible to references, as with other link-editors. */
+#include <string.h>
+
+#include "ld.h"
+
+void ld_note_lazy_ref(ld_sym *s);
+
+typedef struct dshdr {
+  uint32_t type, link, info;
+  uint64_t offset, size, entsize, flags;
+} dshdr;
+
+static void rd_shdr(const ld_obj *o, const uint8_t *p, dshdr *h) {
+  int be = o->o_be;
+  h->type = elf_rd32(p + 4, be);
+  if (o->o_is64) {
+    h->flags = elf_rd64(p + 8, be);
+    h->offset = elf_rd64(p + 24, be);
+    h->size = elf_rd64(p + 32, be);
+    h->link = elf_rd32(p + 40, be);
+    h->info = elf_rd32(p + 44, be);
+    h->entsize = elf_rd64(p + 56, be);
+  } else {
+    h->flags = elf_rd32(p + 8, be);
+    h->offset = elf_rd32(p + 16, be);
+    h->size = elf_rd32(p + 20, be);
+    h->link = elf_rd32(p + 24, be);
+    h->info = elf_rd32(p + 28, be);
+    h->entsize = elf_rd32(p + 36, be);
+  }
+}
+
+static int fits(const ld_obj *o, uint64_t off, uint64_t size) {
+  return off <= o->o_size && size <= o->o_size - off;
+}
+
+ld_obj *ld_parse_shared_file(const char *name, const uint8_t *d, uint64_t size, int as_needed) {
+  ld_obj *o = ld_xcalloc(1, sizeof *o);
+  o->o_name = name;
+  o->o_data = d;
+  o->o_size = size;
+  o->o_kind = FK_SHARED;
+  o->o_as_needed = (uint8_t)as_needed;
+  o->o_is64 = d[EI_CLASS] == ELFCLASS64;
+  o->o_be = d[EI_DATA] == ELFDATA2MSB;
+  int be = o->o_be;
+  if (size < (o->o_is64 ? ELF64_EHDR_SIZE : ELF32_EHDR_SIZE)) {
+    ld_error("%s: truncated ELF header", name);
+    return NULL;
+  }
+  o->o_machine = elf_rd16(d + 18, be);
+  uint64_t shoff = o->o_is64 ? elf_rd64(d + 40, be) : elf_rd32(d + 32, be);
+  uint32_t shnum = elf_rd16(d + (o->o_is64 ? 60 : 48), be);
+  uint32_t esz = o->o_is64 ? ELF64_SHDR_SIZE : ELF32_SHDR_SIZE;
+  if (!shoff || !fits(o, shoff, (uint64_t)shnum * esz)) {
+    ld_error("%s: shared object without a valid section header table", name);
+    return NULL;
+  }
+  o->o_shdrs = d + shoff;
+  o->o_nsec = shnum;
+  dshdr dynsym = {0}, versym = {0}, verdef = {0}, dynamic = {0};
+  uint32_t dynsym_idx = 0;
+  for (uint32_t i = 1; i < shnum; i++) {
+    dshdr h;
+    rd_shdr(o, o->o_shdrs + (uint64_t)i * esz, &h);
+    if (h.type != SHT_NOBITS && !fits(o, h.offset, h.size)) {
+      ld_error("%s: section %u extends past the end of the file", name, i);
+      return NULL;
+    }
+    if (h.type == SHT_DYNSYM) dynsym = h, dynsym_idx = i;
+    else if (h.type == SHT_GNU_versym) versym = h;
+    else if (h.type == SHT_GNU_verdef) verdef = h;
+    else if (h.type == SHT_DYNAMIC) dynamic = h;
+  }
+  if (!dynsym_idx) {
+    o->o_soname = name;
+    return o; /* a library without symbols still satisfies -l */
+  }
+  uint32_t symsz = o->o_is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
+  dshdr str;
+  if (dynsym.link >= shnum) {
+    ld_error("%s: bad .dynsym string table link", name);
+    return NULL;
+  }
+  rd_shdr(o, o->o_shdrs + (uint64_t)dynsym.link * esz, &str);
+  if (str.size == 0 || d[str.offset + str.size - 1] != 0) {
+    ld_error("%s: .dynstr is not NUL-terminated", name);
+    return NULL;
+  }
+  o->o_symtab = d + dynsym.offset;
+  o->o_nsym = (uint32_t)(dynsym.size / symsz);
+  o->o_first_global = 1;
+  o->o_strtab = (const char *)d + str.offset;
+  o->o_strsz = str.size;
+  o->o_soname = NULL;
+  /* DT_SONAME names the library in DT_NEEDED; else the name it was found by. */
+  uint32_t dynent = o->o_is64 ? 16 : 8;
+  for (uint64_t k = 0; dynamic.size && k + dynent <= dynamic.size; k += dynent) {
+    const uint8_t *p = d + dynamic.offset + k;
+    uint64_t tag = o->o_is64 ? elf_rd64(p, be) : elf_rd32(p, be);
+    uint64_t val = o->o_is64 ? elf_rd64(p + 8, be) : elf_rd32(p + 4, be);
+    if (tag == DT_NULL) break;
+    if (tag == DT_SONAME && val < o->o_strsz) o->o_soname = o->o_strtab + val;
+  }
+  if (!o->o_soname) {
+    const char *slash = strrchr(name, '/');
+    o->o_soname = slash ? slash + 1 : name;
+  }
+  /* Version definitions: index -> name. */
+  const char **vernames = NULL;
+  uint32_t nver = 0;
+  if (verdef.size && verdef.info) {
+    nver = verdef.info + 2;
+    vernames = ld_xcalloc(nver + 16, sizeof(char *));
+    uint64_t off = 0;
+    for (uint32_t k = 0; k < verdef.info && off + 20 <= verdef.size; k++) {
+      const uint8_t *p = d + verdef.offset + off;
+      uint16_t ndx = elf_rd16(p + 4, be);
+      uint32_t aux = elf_rd32(p + 12, be), next = elf_rd32(p + 16, be);
+      if (off + aux + 8 <= verdef.size) {
+        uint32_t nm = elf_rd32(d + verdef.offset + off + aux, be);
+        if (nm < o->o_strsz && ndx < nver + 16) vernames[ndx] = o->o_strtab + nm;
+        if (ndx >= nver) nver = ndx + 1;
+      }
+      if (!next) break;
+      off += next;
+    }
+  }
+  const uint8_t *vs = versym.size >= (uint64_t)o->o_nsym * 2 ? d + versym.offset : NULL;
+  o->o_syms = ld_xcalloc(o->o_nsym ? o->o_nsym : 1, sizeof(ld_sym *));
+  o->o_vernames = vernames;
+  o->o_versym = vs;
+  o->o_nver = nver;
+  return o;
+}
+
+/* Enter the library's symbols. Definitions fill undefined or lazy symbols; the library's own
+ * undefined references are recorded so that regular definitions get exported to it. */
+void ld_shared_symbols(ld_obj *o) {
+  int be = o->o_be;
+  for (uint32_t i = 1; i < o->o_nsym; i++) {
+    const uint8_t *p = o->o_symtab + (uint64_t)i * (o->o_is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE);
+    uint32_t nm;
+    uint8_t info, other;
+    uint16_t shndx;
+    uint64_t value, size;
+    if (o->o_is64) {
+      nm = elf_rd32(p, be), info = p[4], other = p[5], shndx = elf_rd16(p + 6, be);
+      value = elf_rd64(p + 8, be), size = elf_rd64(p + 16, be);
+    } else {
+      nm = elf_rd32(p, be), value = elf_rd32(p + 4, be), size = elf_rd32(p + 8, be);
+      info = p[12], other = p[13], shndx = elf_rd16(p + 14, be);
+    }
+    uint8_t bind = ELF_ST_BIND(info), type = ELF_ST_TYPE(info);
+    if (bind == STB_LOCAL || nm >= o->o_strsz || !o->o_strtab[nm]) continue;
+    if (type == STT_SPARC_REGISTER) continue;
+    uint16_t ver = o->o_versym ? elf_rd16(o->o_versym + 2 * (uint64_t)i, be) : 1;
+    const char *name = o->o_strtab + nm;
+    if (shndx == SHN_UNDEF) {
+      ld_sym *s = ld_sym_intern(name, (uint32_t)strlen(name));
+      s->s_shlib_ref = 1;
+      if (s->s_def == SD_LAZY && bind != STB_WEAK) ld_note_lazy_ref(s);
+      continue;
+    }
+    if (ver & VERSYM_HIDDEN) continue; /* foo@VER: not the default version */
+    if ((ver & 0x7fff) == VER_NDX_LOCAL) continue;
+    if (ELF_ST_VISIBILITY(other) == STV_HIDDEN || ELF_ST_VISIBILITY(other) == STV_INTERNAL) continue;
+    ld_sym *s = ld_sym_intern(name, (uint32_t)strlen(name));
+    o->o_syms[i] = s;
+    if (s->s_def == SD_UNDEF || s->s_def == SD_LAZY) {
+      s->s_def = SD_SHARED;
+      s->s_file = o;
+      s->s_esym = i;
+      s->s_sec = NULL;
+      s->s_value = value;
+      s->s_size = size;
+      s->s_type = type;
+      s->s_bind = bind;
+      s->s_lazy_ar = NULL;
+      s->s_vername = NULL;
+      uint16_t v = ver & 0x7fff;
+      if (v >= 2 && o->o_vernames && v < o->o_nver + 16) s->s_vername = o->o_vernames[v];
+      s->s_shndx_in_lib = shndx;
+    }
+  }
+}
