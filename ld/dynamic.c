@@ -358,6 +358,7 @@ static void fill_dynsym(void) {
     } else if (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH) {
       value = s->s_value;
       shndx = s->s_sec && s->s_sec->is_out ? (uint16_t)s->s_sec->is_out->os_shndx : SHN_ABS;
+      if (type == STT_TLS) value -= ctx->tls_addr; /* TLS symbols are offsets in the template */
       if (type == STT_GNU_IFUNC && ctx->opt.outkind != OUT_SHARED && s->s_plt >= 0) {
         value = ld_plt_addr(s); /* the PLT entry stands for the function */
         type = STT_FUNC;

@@ -105,7 +105,9 @@ void ld_write_symtab(void) {
   for (uint32_t i = 0; i < out_locals.n; i++, p += esz) {
     ld_sym *s = out_locals.v[i];
     memcpy(str + soff, s->s_name, s->s_namelen + 1);
-    put_sym(p, soff, ld_local_addr(s), s->s_size, ELF_ST_INFO(STB_LOCAL, s->s_type), s->s_vis,
+    uint64_t value = ld_local_addr(s);
+    if (s->s_type == STT_TLS && s->s_sec) value -= ctx->tls_addr;
+    put_sym(p, soff, value, s->s_size, ELF_ST_INFO(STB_LOCAL, s->s_type), s->s_vis,
             out_shndx(s));
     soff += s->s_namelen + 1;
   }
@@ -121,7 +123,9 @@ void ld_write_symtab(void) {
                      : (s->s_def == SD_UNDEF ? (s->s_weakref ? STB_WEAK : STB_GLOBAL) : s->s_bind);
       uint8_t type = s->s_type;
       if (bind == STB_GNU_UNIQUE) bind = STB_GLOBAL;
-      put_sym(p, soff, s->s_def == SD_UNDEF ? 0 : s->s_value, s->s_size, ELF_ST_INFO(bind, type),
+      uint64_t value = s->s_def == SD_UNDEF || s->s_def == SD_SHARED ? 0 : s->s_value;
+      if (type == STT_TLS && value) value -= ctx->tls_addr; /* offsets in the TLS template */
+      put_sym(p, soff, value, s->s_size, ELF_ST_INFO(bind, type),
               s->s_vis, out_shndx(s));
       soff += s->s_namelen + 1;
       p += esz;
