@@ -12,10 +12,14 @@
 # beside it (-MMD -MP) so header edits rebuild exactly what they should.
 
 # CC is make's default (cc); override with `make CC=clang`.
-PYTHON ?= python3
+
+# lit runs under the system Python, where python3-psutil (per-test time limits) is installed.
+PYTHON ?= $(firstword $(wildcard /usr/bin/python3) python3)
 CLANG_FORMAT ?= clang-format
 PREFIX ?= /usr/local
 DESTDIR ?=
+
+.DEFAULT_GOAL := all
 
 CFLAGS ?= -O2 -g
 TLD_CFLAGS := -std=c11 -Wall -Wextra -pthread
@@ -46,17 +50,22 @@ SRCS := $(sort $(wildcard common/elf/*.c ld/*.c arch/*/*.c))
 # $(OBJDIR)/mapfile/lexer.c: mapfile/lexer.l $(OBJDIR)/mapfile/parser.c
 # 	@mkdir -p $(@D)
 # 	$(FLEX) -o $@ $<
+# $(patsubst %.c,$(OBJDIR)/%.o,$(wildcard mapfile/*.c)): | $(OBJDIR)/mapfile/parser.c
 #
 # (Generated sources already live under $(OBJDIR); the object rule below strips that prefix.)
 
 OBJS := $(patsubst %.c,$(OBJDIR)/%.o,$(patsubst $(OBJDIR)/%,%,$(SRCS)))
 DEPS := $(OBJS:.o=.d)
 
-LIT := $(shell command -v lit 2>/dev/null)
-ifeq ($(LIT),)
-LIT := $(PYTHON) /usr/lib/llvm-14/build/utils/lit/lit.py
+# LLVM 14's lit (package llvm-14-tools); a `lit` on PATH serves when that is absent.
+LIT_PY := /usr/lib/llvm-14/build/utils/lit/lit.py
+ifneq ($(wildcard $(LIT_PY)),)
+LIT ?= $(PYTHON) $(LIT_PY)
+else
+LIT ?= lit
 endif
 LITFLAGS ?= -sv
+NPROC := $(shell nproc 2>/dev/null || echo 2)
 
 MAN1 := $(wildcard man/*.1)
 MAN5 := $(wildcard man/*.5)
@@ -91,7 +100,7 @@ $(OBJDIR)/%.o: $(OBJDIR)/%.c
 # compilers installed a moment ago are the ones used.
 check:
 	bash scripts/deps.sh --check
-	$(MAKE) lit
+	$(MAKE) $(if $(filter -j%,$(MAKEFLAGS)),,-j$(NPROC)) lit
 
 deps:
 	bash scripts/deps.sh --check

@@ -149,6 +149,19 @@ static const char *model_name[] = {"none", "GD", "LD", "IE", "LE", "DESC", "DTPO
 static atomic_int need_got_base;
 static atomic_int need_ld_slot;
 
+/* A dynamic relocation that patches a read-only section is a text relocation: an error unless
+ * -z notext allows it (then DF_TEXTREL marks the output). */
+static void check_textrel(ld_isec *is, const ld_rel *r, const ld_howto *hw, const ld_sym *s) {
+  if (is->is_flags & SHF_WRITE) return;
+  if (!ctx->opt.z_text) {
+    ctx->has_textrel = 1;
+    return;
+  }
+  ld_error("%s: relocation %s against '%s' in read-only section '%s' needs a text relocation; "
+           "recompile with -fPIC or link with -z notext",
+           ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s), is->is_name);
+}
+
 static int is_tls_get_addr(const ld_sym *s) {
   return !s->s_local && ((s->s_namelen == 14 && !memcmp(s->s_name, "__tls_get_addr", 14)) ||
                          (s->s_namelen == 15 && !memcmp(s->s_name, "___tls_get_addr", 15)));
@@ -235,13 +248,14 @@ static void scan_section(ld_isec *is) {
     switch (kind) {
     case RK_ABS:
       if (is_local_ifunc(s)) {
-        if (is_pic_output()) is->is_ndynrel++; /* IRELATIVE */
+        if (is_pic_output()) is->is_ndynrel++, check_textrel(is, r, hw, s); /* IRELATIVE */
         else need(s, SN_PLT | SN_CANON_PLT);
         break;
       }
       if (pre) {
         if (hw->size == (ctx->is64 ? 8 : 4) && is_pic_output()) {
           is->is_ndynrel++;
+          check_textrel(is, r, hw, s);
           need(s, SN_DYNSYM);
         } else if (is_exec_output() && s->s_def == SD_SHARED) {
           need(s, s->s_type == STT_FUNC ? (SN_PLT | SN_CANON_PLT) : SN_COPY);
@@ -259,6 +273,7 @@ static void scan_section(ld_isec *is) {
           break;
         }
         is->is_nrelative++;
+        check_textrel(is, r, hw, s);
       }
       break;
     case RK_PC:

@@ -7,6 +7,7 @@
 #   scripts/deps.sh --sysroot   only make build/sparc32-root
 #   scripts/deps.sh --list      print the package list
 #
+# python3-psutil lets lit stop a single test that hangs (lit.cfg.py sets a per-test limit).
 # gcc-multilib is deliberately absent: it conflicts with the SPARC cross compiler. What `gcc -m32`
 # and `g++ -m32` need comes from libc6-dev-i386 and lib32gcc/lib32stdc++ instead, plus the
 # /usr/include/asm link that gcc-multilib would otherwise provide.
@@ -18,6 +19,7 @@ cd "$(dirname "$0")/.."
 packages=(
 	file
 	python3
+	python3-psutil
 	bison
 	flex
 	clang
