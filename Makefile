@@ -72,7 +72,7 @@ MAN5 := $(wildcard man/*.5)
 LINT_SRCS := $(sort $(wildcard common/*/*.[ch] common/*.[ch] ld/*.[ch] arch/*/*.[ch] \
                                mapfile/*.[ch] rtld/*.[ch] rtld/include/*.h examples/*.c))
 
-.PHONY: all check deps sysroot lit demo install lint clean
+.PHONY: all check deps sysroot lit demo bench install lint clean
 
 all: $(TLD) $(GNU_LD)
 
@@ -114,6 +114,10 @@ lit: all sysroot
 
 demo: all sysroot
 	bash examples/demo.sh
+
+# Link speed against GNU ld, gold, lld and mold (bench/bench.sh; needs ../shared/bench).
+bench: all
+	bash bench/bench.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin

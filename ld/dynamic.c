@@ -102,8 +102,10 @@ static int cmp_canon(const void *a, const void *b) {
   return strcmp(x->s_name, y->s_name);
 }
 
+/* A canonical PLT entry counts as a definition: the loader must find it through the hash table so
+   that every object binds the function's address to the same PLT entry. */
 static int dynsym_defined(const ld_sym *s) {
-  return (s->s_needs & SN_COPY) || s->s_def == SD_REGULAR || s->s_def == SD_SYNTH;
+  return (s->s_needs & (SN_COPY | SN_CANON_PLT)) || s->s_def == SD_REGULAR || s->s_def == SD_SYNTH;
 }
 
 static int cmp_bucket(const void *a, const void *b) {

@@ -40,12 +40,15 @@ void ld_read_rels(ld_isec *is) {
       uint64_t info = elf_rd64(p + 8, be);
       x->r_offset = elf_rd64(p, be);
       x->r_sym = (uint32_t)(info >> 32);
-      /* SPARC V9 keeps a second addend in the upper 24 bits of the type (R_SPARC_OLO10). */
-      x->r_type = (uint32_t)info & (o->o_machine == EM_SPARCV9 ? 0xff : 0xffffffff);
+      /* A target may keep more than the type in the type field (SPARC V9: R_SPARC_OLO10's
+       * second addend, which is not supported: a non-zero one is an error). */
+      uint32_t tbits = ctx->tg->tg_rinfo_type_bits;
+      x->r_type = tbits ? (uint32_t)info & ((1u << tbits) - 1) : (uint32_t)info;
       x->r_addend = rela ? (int64_t)elf_rd64(p + 16, be) : 0;
-      if (o->o_machine == EM_SPARCV9 && x->r_type == R_SPARC_OLO10) {
-        int64_t extra = (int64_t)(int32_t)(((uint32_t)info >> 8) << 8) >> 8;
-        x->r_addend += extra << 32; /* carried in the high half; see arch/sparc */
+      if (tbits && ((uint32_t)info >> tbits)) {
+        ld_error("%s: relocation type %u with a secondary addend is not supported",
+                 ld_sec_loc(is, x->r_offset), x->r_type);
+        continue;
       }
     } else {
       uint32_t info = elf_rd32(p + 4, be);
@@ -245,6 +248,10 @@ static void scan_section(ld_isec *is) {
         atomic_store(&need_got_base, 1);
       continue;
     }
+    /* Any reference to _GLOBAL_OFFSET_TABLE_ (`.quad _GLOBAL_OFFSET_TABLE_`, a PC32 to it)
+     * needs a GOT for the symbol to have an address. */
+    if (s->s_name && s->s_name[0] == '_' && !strcmp(s->s_name, "_GLOBAL_OFFSET_TABLE_"))
+      atomic_store(&need_got_base, 1);
     switch (kind) {
     case RK_ABS:
       if (is_local_ifunc(s)) {

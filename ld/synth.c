@@ -205,7 +205,7 @@ void ld_create_synthetic(void) {
     if (!o->o_has_gnu_property) { all = 0; break; }
     and_bits &= o->o_gnu_property_and;
   }
-  if (all && and_bits && (tg->tg_machine == EM_X86_64 || tg->tg_machine == EM_386)) {
+  if (all && and_bits && tg->tg_x86_properties) {
     ctx->gnuprop = mk(".note.gnu.property", SHT_NOTE, SHF_ALLOC, w, SY_GNU_PROPERTY,
                       ctx->is64 ? 32 : 28, 0);
     ctx->gnuprop->os_buf = ld_xcalloc(1, 32);

@@ -152,6 +152,17 @@ struct ld_target {
 
   /* Number of reserved words at the start of .got.plt (x86: 3). */
   uint32_t tg_gotplt_reserved;
+
+  /* ELF64 r_info: bits of the type field that name the type (SPARC V9: 8; the upper 24 bits
+   * carry R_SPARC_OLO10's second addend). 0 means all 32. */
+  uint8_t tg_rinfo_type_bits;
+  /* An input of this machine makes the output that machine too (EM_SPARC32PLUS: V8+ code in a
+   * 32-bit SPARC link); 0 if none. */
+  uint16_t tg_machine_upgrade;
+  /* e_flags of the output are the OR of the inputs' (SPARC memory model and extensions). */
+  uint8_t tg_merge_eflags;
+  /* Inputs' x86 feature properties (.note.gnu.property) are combined into the output's. */
+  uint8_t tg_x86_properties;
 };
 
 extern const ld_target ld_target_x64, ld_target_x86, ld_target_sparc, ld_target_sparcv9;

@@ -37,7 +37,8 @@ static int sparc_accepts64(uint16_t mach) { return mach == EM_SPARCV9; }
   .tg_nhowto = R_SPARC_REV32 + 1, .tg_read_addend = NULL, .tg_apply = sparc_apply,            \
   .tg_relax_got = NULL, .tg_plt_header_size = 0, .tg_plt_entry_size = 0,                      \
   .tg_write_plt_header = NULL, .tg_write_plt_entry = NULL,                                    \
-  .tg_iplt_entry_size = 0, .tg_write_iplt_entry = NULL, .tg_gotplt_reserved = 0
+  .tg_iplt_entry_size = 0, .tg_write_iplt_entry = NULL, .tg_gotplt_reserved = 0,          \
+  .tg_merge_eflags = 1
 
 /* GNU ld's sparc32 Linux layout: 64 KiB maximum page, text at 0x10000. */
 const ld_target ld_target_sparc = {
@@ -55,6 +56,7 @@ const ld_target ld_target_sparc = {
     .tg_howto = sparc_howto32,
     .tg_accepts = sparc_accepts32,
     .tg_tls_rewrite = sparc_tls_rewrite32,
+    .tg_machine_upgrade = EM_SPARC32PLUS,
     SPARC_COMMON,
 };
 
@@ -74,5 +76,6 @@ const ld_target ld_target_sparcv9 = {
     .tg_howto = sparc_howto64,
     .tg_accepts = sparc_accepts64,
     .tg_tls_rewrite = sparc_tls_rewrite64,
+    .tg_rinfo_type_bits = 8,
     SPARC_COMMON,
 };

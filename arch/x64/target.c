@@ -57,4 +57,5 @@ const ld_target ld_target_x64 = {
 
     /* _DYNAMIC, the link map and the resolver. */
     .tg_gotplt_reserved = 3,
+    .tg_x86_properties = 1,
 };

@@ -1,0 +1,50 @@
+#!/bin/bash
+# make bench: time tld against GNU ld (bfd), gold, lld (default and --threads=1) and mold
+# (default, --no-fork, --no-fork --threads=1) on the benchmark corpus, interleaved runs, and
+# print each linker's ratio to tld. Every linker's output is checked (the program runs and
+# prints the right answer) after its first link, before its times count.
+#
+# The corpus is built once (about 4 minutes on 2 cores) by ../shared/bench/make-corpus.sh
+# into $BENCH (default build/bench/corpus). Environment: RUNS (default 5), WARMUP (1),
+# CASES (subset), BENCH.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+shared=${SHARED_BENCH:-$top/../shared/bench}
+export BENCH=${BENCH:-$top/build/bench/corpus}
+[ -x "$top/build/bin/tld" ] || { echo "bench: build tld first (make)" >&2; exit 1; }
+[ -d "$shared" ] || { echo "bench: $shared not found" >&2; exit 1; }
+if [ ! -f "$BENCH/sizes.txt" ]; then
+  echo "bench: building the corpus in $BENCH (once)" >&2
+  bash "$shared/make-corpus.sh" "$BENCH"
+fi
+L=$top/build/bench/linkers
+mkdir -p "$L"
+wrap() { # NAME COMMAND...
+  local d=$L/$1; shift
+  mkdir -p "$d"
+  printf '#!/bin/sh\nexec %s "$@"\n' "$*" > "$d/ld"
+  chmod +x "$d/ld"
+}
+link() { mkdir -p "$L/$1"; ln -sfn "$2" "$L/$1/ld"; }
+link tld "$top/build/bin/tld"
+wrap tld-t1 "$top/build/bin/tld" --threads=1
+link bfd /usr/bin/ld.bfd
+link gold /usr/bin/ld.gold
+link lld /usr/bin/ld.lld
+wrap lld-t1 /usr/bin/ld.lld --threads=1
+link mold /usr/bin/mold
+wrap mold-nf /usr/bin/mold --no-fork
+wrap mold-t1 /usr/bin/mold --no-fork --threads=1
+export REF=${REF:-tld}
+bash "$shared/run.sh" tld="$L/tld" tld-t1="$L/tld-t1" bfd="$L/bfd" gold="$L/gold" lld="$L/lld" \
+  lld-t1="$L/lld-t1" mold="$L/mold" mold-nf="$L/mold-nf" mold-t1="$L/mold-t1"
+res=$(ls -d "$BENCH"/results/*/ | tail -n 1)
+mkdir -p "$top/build/bench"
+cp "$res/table.txt" "$top/build/bench/table.txt"
+cp "$res/checks.tsv" "$top/build/bench/checks.tsv" 2>/dev/null || true
+echo "bench: table in build/bench/table.txt (raw runs in $res)" >&2
+if grep -q FAIL "$top/build/bench/checks.tsv" 2>/dev/null; then
+  echo "bench: some outputs failed their checks:" >&2
+  grep FAIL "$top/build/bench/checks.tsv" >&2
+  exit 1
+fi
