@@ -94,6 +94,12 @@ struct ld_sym {
   uint16_t s_shndx_in_lib; /* SD_SHARED: section index in the library (copy relocations) */
   const char *s_vername; /* SD_SHARED: version name of the definition (for .gnu.version_r) */
   uint16_t s_verneed;   /* version index given in .gnu.version (0: none) */
+  /* Versioned definition from an object (.symver): "foo@@V" (default: the symbol is interned
+   * as "foo") or "foo@V" (hidden: interned under the full name, output as "foo"). */
+  const char *s_verdef;  /* the version name V, or NULL */
+  uint8_t s_verdef_hidden;
+  uint32_t s_basenamelen; /* length of "foo" when s_verdef is set */
+  uint16_t s_verdef_idx;  /* its index in .gnu.version_d */
 };
 
 /* ---- input files --------------------------------------------------------------------- */

@@ -385,7 +385,23 @@ void ld_object_symbols(ld_obj *o) {
       ld_error("%s: local symbol '%s' in the global part of the symbol table", o->o_name, nm);
       continue;
     }
-    ld_sym *s = ld_sym_intern(nm, (uint32_t)strlen(nm));
+    /* .symver definitions: foo@@V is the default version of foo, foo@V a hidden one. */
+    uint32_t nmlen = (uint32_t)strlen(nm), baselen = nmlen;
+    const char *ver = NULL;
+    int ver_hidden = 0;
+    const char *at = es.shndx != SHN_UNDEF ? strchr(nm, '@') : NULL;
+    if (at && at != nm) {
+      baselen = (uint32_t)(at - nm);
+      ver_hidden = at[1] != '@';
+      ver = at + (ver_hidden ? 1 : 2);
+      if (!*ver) ver = NULL, baselen = nmlen;
+    }
+    ld_sym *s = ld_sym_intern(nm, ver && !ver_hidden ? baselen : nmlen);
+    if (ver) {
+      s->s_verdef = ver;
+      s->s_verdef_hidden = (uint8_t)ver_hidden;
+      s->s_basenamelen = baselen;
+    }
     o->o_syms[i] = s;
     s->s_vis = vis_min(s->s_vis, ELF_ST_VISIBILITY(es.other));
     int is_undef = es.shndx == SHN_UNDEF;

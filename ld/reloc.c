@@ -207,7 +207,9 @@ static void scan_section(ld_isec *is) {
     }
     int is_tls_sym = s->s_type == STT_TLS;
     if (hw->tls && hw->tls != TLSM_NONE && kind != RK_TLS_MARK && kind != RK_TLSGD_CALL &&
-        s != &null_sym && !is_tls_sym && !is_undef_weak(s)) {
+        s != &null_sym && !is_tls_sym && s->s_def != SD_UNDEF && s->s_def != SD_LAZY) {
+      /* An undefined symbol has no type yet: its definition (or its absence) is checked when
+       * it is resolved. */
       ld_error("%s: TLS relocation %s against non-TLS symbol '%s'", ld_sec_loc(is, r->r_offset),
                hw->name, ld_sym_name(s));
       continue;

@@ -1,0 +1,26 @@
+# An archive whose symbol index points at an offset that is not a member header is an error
+# naming the entry, not a silent "undefined symbol".
+# REQUIRES: llvm-mc
+# RUN: split-file %s %t
+# RUN: %llvm-mc -filetype=obj -triple=x86_64 %t/main.s -o %t/main.o
+# RUN: %llvm-mc -filetype=obj -triple=x86_64 %t/foo.s -o %t/foo.o
+# RUN: rm -f %t/good.a
+# RUN: llvm-ar rcs %t/good.a %t/foo.o
+# RUN: %tld -static %t/main.o %t/good.a -o %t/out
+
+# The GNU index member starts at 0x44: a big-endian count (1), then the offset of foo's member.
+# RUN: python3 -c "import sys; b = bytearray(open(sys.argv[1], 'rb').read()); assert b[0x44:0x48] == b'\0\0\0\1'; b[0x48:0x4c] = (0x7000).to_bytes(4, 'big'); open(sys.argv[2], 'wb').write(b)" %t/good.a %t/bad.a
+# RUN: not %tld -static %t/main.o %t/bad.a -o %t/out 2>&1 | FileCheck %s
+
+# CHECK:     tld: error: {{.*}}bad.a: symbol index entry 0 ('foo') refers to offset 0x7000, which is not a member
+# CHECK-NOT: undefined symbol
+
+#--- main.s
+.globl _start
+_start:
+  call foo
+
+#--- foo.s
+.globl foo
+foo:
+  ret
