@@ -71,6 +71,17 @@ typedef struct vneed {
 } vneed;
 static vneed *vneeds;
 static uint32_t nvneeds;
+static const char **vdefs; /* version names defined, index 2.. (index 1 is the base) */
+static uint32_t *vdef_name;
+static uint32_t nvdefs, vdef_base_name;
+
+static uint16_t verdef_index(const char *v) {
+  for (uint32_t i = 0; i < nvdefs; i++)
+    if (!strcmp(vdefs[i], v)) return (uint16_t)(i + 2);
+  vdefs = ld_xrealloc(vdefs, (nvdefs + 1) * sizeof *vdefs);
+  vdefs[nvdefs++] = v;
+  return (uint16_t)(nvdefs + 1);
+}
 
 static int is_export(const ld_sym *s) {
   if (s->s_local) return 0;
@@ -108,10 +119,12 @@ static int dynsym_defined(const ld_sym *s) {
   return (s->s_needs & (SN_COPY | SN_CANON_PLT)) || s->s_def == SD_REGULAR || s->s_def == SD_SYNTH;
 }
 
+static uint32_t dyn_namelen(const ld_sym *s) { return s->s_verdef ? s->s_basenamelen : s->s_namelen; }
+
 static int cmp_bucket(const void *a, const void *b) {
   const ld_sym *x = *(ld_sym *const *)a, *y = *(ld_sym *const *)b;
-  uint32_t bx = gnu_hash(x->s_name, x->s_namelen) % gnu_nbuckets;
-  uint32_t by = gnu_hash(y->s_name, y->s_namelen) % gnu_nbuckets;
+  uint32_t bx = gnu_hash(x->s_name, dyn_namelen(x)) % gnu_nbuckets;
+  uint32_t by = gnu_hash(y->s_name, dyn_namelen(y)) % gnu_nbuckets;
   if (bx != by) return bx < by ? -1 : 1;
   return cmp_canon(a, b);
 }
@@ -123,7 +136,7 @@ static uint32_t verneed_index(ld_sym *s) {
   vneeds = ld_xrealloc(vneeds, (nvneeds + 1) * sizeof *vneeds);
   vneeds[nvneeds].lib = s->s_file;
   vneeds[nvneeds].name = s->s_vername;
-  vneeds[nvneeds].idx = (uint16_t)(2 + nvneeds);
+  vneeds[nvneeds].idx = (uint16_t)(2 + nvdefs + nvneeds);
   return vneeds[nvneeds++].idx;
 }
 
@@ -217,8 +230,16 @@ uint32_t ld_dynamic_create(void) {
   for (uint32_t i = 0; i < dsyms.n; i++) {
     ld_sym *s = dsyms.v[i];
     s->s_dynidx = (int32_t)(i + 1);
-    dname[i] = dstr_add(s->s_name, s->s_namelen);
-    dhash[i] = gnu_hash(s->s_name, s->s_namelen);
+    dname[i] = dstr_add(s->s_name, s->s_verdef ? s->s_basenamelen : s->s_namelen);
+    dhash[i] = gnu_hash(s->s_name, s->s_verdef ? s->s_basenamelen : s->s_namelen);
+    if (s->s_verdef && dynsym_defined(s) && s->s_def != SD_SHARED) {
+      s->s_verdef_idx = verdef_index(s->s_verdef);
+      versions = 1;
+    }
+  }
+  /* Needed versions are numbered after the defined ones. */
+  for (uint32_t i = 0; i < dsyms.n; i++) {
+    ld_sym *s = dsyms.v[i];
     s->s_verneed = (uint16_t)verneed_index(s);
     if (s->s_verneed) versions = 1;
   }
@@ -251,6 +272,16 @@ uint32_t ld_dynamic_create(void) {
       if (vneeds[k].lib == o) any = 1;
     nverneed_libs += (uint32_t)any;
   }
+  if (nvdefs) {
+    const char *base = ctx->opt.soname;
+    if (!base) {
+      const char *sl = strrchr(ctx->opt.output, '/');
+      base = sl ? sl + 1 : ctx->opt.output;
+    }
+    vdef_base_name = dstr_add(base, (uint32_t)strlen(base));
+    vdef_name = ld_xcalloc(nvdefs, sizeof *vdef_name);
+    for (uint32_t k = 0; k < nvdefs; k++) vdef_name[k] = dstr_add(vdefs[k], (uint32_t)strlen(vdefs[k]));
+  }
   uint32_t *vn_name = ld_xcalloc(nvneeds + 1, sizeof *vn_name);
   for (uint32_t k = 0; k < nvneeds; k++)
     vn_name[k] = dstr_add(vneeds[k].name, (uint32_t)strlen(vneeds[k].name));
@@ -282,9 +313,16 @@ uint32_t ld_dynamic_create(void) {
     ctx->versym = ld_new_osec(".gnu.version", SHT_GNU_versym, SHF_ALLOC, 2, SY_VERSYM);
     ctx->versym->os_size = 2 * (uint64_t)nsyms;
     ctx->versym->os_entsize = 2;
-    ctx->verneed = ld_new_osec(".gnu.version_r", SHT_GNU_verneed, SHF_ALLOC, 4, SY_VERNEED);
-    ctx->verneed->os_size = 16 * (uint64_t)nverneed_libs + 16 * (uint64_t)nvernaux;
-    ctx->verneed->os_info = nverneed_libs;
+    if (nvneeds) {
+      ctx->verneed = ld_new_osec(".gnu.version_r", SHT_GNU_verneed, SHF_ALLOC, 4, SY_VERNEED);
+      ctx->verneed->os_size = 16 * (uint64_t)nverneed_libs + 16 * (uint64_t)nvernaux;
+      ctx->verneed->os_info = nverneed_libs;
+    }
+    if (nvdefs) {
+      ctx->verdef = ld_new_osec(".gnu.version_d", SHT_GNU_verdef, SHF_ALLOC, 4, SY_VERDEF);
+      ctx->verdef->os_size = 28 * (uint64_t)(nvdefs + 1);
+      ctx->verdef->os_info = nvdefs + 1;
+    }
   }
   if (ctx->plt_syms.n) {
     ctx->plt = ld_new_osec(".plt", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 16, SY_PLT);
@@ -368,7 +406,10 @@ static void fill_dynsym(void) {
     } else {
       /* An import is weak only if every reference to it is. */
       bind = s->s_weakref ? STB_WEAK : STB_GLOBAL;
-      if (s->s_needs & SN_CANON_PLT) value = ld_plt_addr(s);
+      if (s->s_needs & SN_CANON_PLT) {
+        value = ld_plt_addr(s);
+        if (type == STT_GNU_IFUNC) type = STT_FUNC; /* the loader must not call the PLT entry */
+      }
     }
     put_dsym(e, dname[i], value, s->s_size, ELF_ST_INFO(bind, type), s->s_vis, shndx);
   }
@@ -386,7 +427,7 @@ static void fill_hashes(void) {
     memset(bucket, 0, 4 * (size_t)nb + 4 * (size_t)nsyms);
     for (uint32_t i = 1; i < nsyms; i++) {
       ld_sym *s = dsyms.v[i - 1];
-      uint32_t b = sysv_hash(s->s_name, s->s_namelen) % nb;
+      uint32_t b = sysv_hash(s->s_name, dyn_namelen(s)) % nb;
       elf_wr32(chain + 4 * (uint64_t)i, elf_rd32(bucket + 4 * (uint64_t)b, be), be);
       elf_wr32(bucket + 4 * (uint64_t)b, i, be);
     }
@@ -425,9 +466,27 @@ static void fill_versions(void) {
   for (uint32_t i = 0; i < dsyms.n; i++) {
     ld_sym *s = dsyms.v[i];
     uint16_t x = s->s_verneed ? s->s_verneed : VER_NDX_GLOBAL;
-    if (s->s_def == SD_UNDEF && !s->s_verneed) x = VER_NDX_GLOBAL;
+    if (s->s_verdef_idx) x = (uint16_t)(s->s_verdef_idx | (s->s_verdef_hidden ? VERSYM_HIDDEN : 0));
     elf_wr16(v + 2 * (uint64_t)(i + 1), x, be);
   }
+  if (ctx->verdef) {
+    /* The base definition (the object's own name), then one per version, each with one name. */
+    uint8_t *p = ctx->buf + ctx->verdef->os_offset;
+    for (uint32_t k = 0; k <= nvdefs; k++, p += 28) {
+      uint32_t name = k ? vdef_name[k - 1] : vdef_base_name;
+      const char *nm = dynstr.buf + name;
+      elf_wr16(p, 1, be);
+      elf_wr16(p + 2, k ? 0 : VER_FLG_BASE, be);
+      elf_wr16(p + 4, (uint16_t)(k + 1), be);
+      elf_wr16(p + 6, 1, be);
+      elf_wr32(p + 8, sysv_hash(nm, (uint32_t)strlen(nm)), be);
+      elf_wr32(p + 12, 20, be);
+      elf_wr32(p + 16, k == nvdefs ? 0 : 28, be);
+      elf_wr32(p + 20, name, be);
+      elf_wr32(p + 24, 0, be);
+    }
+  }
+  if (!ctx->verneed) return;
   uint8_t *p = ctx->buf + ctx->verneed->os_offset;
   uint32_t libs_done = 0;
   for (uint32_t li = 0; li < needed.n; li++) {
@@ -568,8 +627,12 @@ static void fill_dynamic(void) {
       if (ctx->nrelative) DT(DT_RELCOUNT, ctx->nrelative);
     }
   }
-  if (ctx->versym) {
-    DT(DT_VERSYM, ctx->versym->os_addr);
+  if (ctx->versym) DT(DT_VERSYM, ctx->versym->os_addr);
+  if (ctx->verdef) {
+    DT(DT_VERDEF, ctx->verdef->os_addr);
+    DT(DT_VERDEFNUM, nvdefs + 1);
+  }
+  if (ctx->verneed) {
     DT(DT_VERNEED, ctx->verneed->os_addr);
     DT(DT_VERNEEDNUM, nverneed_libs);
   }

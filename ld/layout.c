@@ -46,6 +46,7 @@ static int sub_rank(const ld_osec *os) {
     if (os->os_synth == SY_DYNSYM) return 4;
     if (os->os_synth == SY_DYNSTR) return 5;
     if (os->os_synth == SY_VERSYM) return 6;
+    if (os->os_synth == SY_VERDEF) return 7;
     if (os->os_synth == SY_VERNEED) return 7;
     if (os->os_synth == SY_RELA_PLT) return 10;
     if (os->os_synth == SY_RELA_DYN) return 8;

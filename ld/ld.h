@@ -186,7 +186,7 @@ enum ld_synth {
   SY_NONE = 0, SY_INTERP, SY_GOT, SY_GOTPLT, SY_PLT, SY_IPLT, SY_RELA_DYN, SY_RELA_PLT,
   SY_RELA_IPLT, SY_DYNAMIC, SY_DYNSYM, SY_DYNSTR, SY_HASH, SY_GNU_HASH, SY_EH_FRAME_HDR,
   SY_BUILD_ID, SY_SYMTAB, SY_STRTAB, SY_SHSTRTAB, SY_COMMON_BSS, SY_COPY_BSS, SY_GNU_PROPERTY,
-  SY_VERSYM, SY_VERNEED,
+  SY_VERSYM, SY_VERNEED, SY_VERDEF,
 };
 
 struct ld_osec {
@@ -296,7 +296,7 @@ typedef struct ld_ctx {
   /* special output sections (NULL when absent) */
   ld_osec *got, *gotplt, *plt, *iplt, *reladyn, *relaplt, *relaiplt, *dynamic, *dynsym,
       *dynstr, *hash, *gnuhash, *interp, *ehframe, *ehframehdr, *buildid, *symtab, *strtab,
-      *shstrtab, *bss, *tdata, *tbss, *gnuprop, *copybss, *copyrelro, *versym, *verneed;
+      *shstrtab, *bss, *tdata, *tbss, *gnuprop, *copybss, *copyrelro, *versym, *verneed, *verdef;
   /* GOT accounting (slots are words) */
   uint32_t ngot;
   int32_t ld_slot;        /* the module's LD slot pair, -1 if none */

@@ -267,7 +267,9 @@ static void scan_section(ld_isec *is) {
           check_textrel(is, r, hw, s);
           need(s, SN_DYNSYM);
         } else if (is_exec_output() && s->s_def == SD_SHARED) {
-          need(s, s->s_type == STT_FUNC ? (SN_PLT | SN_CANON_PLT) : SN_COPY);
+          /* A shared library's IFUNC (libm's atan) is a function here too, never copied. */
+          int fn = s->s_type == STT_FUNC || s->s_type == STT_GNU_IFUNC;
+          need(s, fn ? (SN_PLT | SN_CANON_PLT) : SN_COPY);
         } else {
           ld_error("%s: relocation %s against preemptible symbol '%s' cannot be used here; "
                    "recompile with -fPIC", ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s));
@@ -289,7 +291,8 @@ static void scan_section(ld_isec *is) {
     case RK_PLT_PC:
       if (is_local_ifunc(s)) need(s, SN_PLT);
       else if (pre) {
-        if (kind == RK_PLT_PC || s->s_type == STT_FUNC) need(s, SN_PLT | SN_DYNSYM);
+        if (kind == RK_PLT_PC || s->s_type == STT_FUNC || s->s_type == STT_GNU_IFUNC)
+          need(s, SN_PLT | SN_DYNSYM);
         else if (is_exec_output() && s->s_def == SD_SHARED) need(s, SN_COPY);
         else ld_error("%s: relocation %s against preemptible symbol '%s'; recompile with -fPIC",
                       ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s));

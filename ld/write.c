@@ -134,7 +134,8 @@ static void write_shdrs(void) {
     if (os->os_synth == SY_HASH || os->os_synth == SY_GNU_HASH) link = ctx->dynsym->os_shndx;
     if (os->os_synth == SY_DYNAMIC) link = ctx->dynstr->os_shndx;
     if (os->os_synth == SY_VERSYM) link = ctx->dynsym->os_shndx;
-    if (os->os_synth == SY_VERNEED) link = ctx->dynstr->os_shndx, info = os->os_info;
+    if (os->os_synth == SY_VERNEED || os->os_synth == SY_VERDEF)
+      link = ctx->dynstr->os_shndx, info = os->os_info;
     if (os->os_synth == SY_RELA_PLT) {
       link = ctx->dynsym->os_shndx;
       info = ctx->gotplt ? ctx->gotplt->os_shndx : 0;
