@@ -100,6 +100,7 @@ struct ld_sym {
   uint8_t s_verdef_hidden;
   uint32_t s_basenamelen; /* length of "foo" when s_verdef is set */
   uint16_t s_verdef_idx;  /* its index in .gnu.version_d */
+  uint8_t s_mark;         /* scratch flag of one pass (the output symbol table) */
 };
 
 /* ---- input files --------------------------------------------------------------------- */

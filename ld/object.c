@@ -415,11 +415,9 @@ void ld_object_symbols(ld_obj *o) {
     if (is_undef) {
       int weak = bind == STB_WEAK;
       if (!weak) s->s_weakref = 0;
-      int first_ref = !s->s_referenced;
       s->s_referenced = 1;
       s->s_used_in_reg = 1;
-      if (first_ref && s->s_def == SD_UNDEF && !s->s_file) s->s_file = o;
-      if (s->s_def == SD_UNDEF && !s->s_file) s->s_file = o;
+      if (s->s_def == SD_UNDEF && !s->s_file) s->s_file = o, s->s_esym = i;
       if (s->s_def == SD_UNDEF && s->s_bind != STB_WEAK) s->s_bind = bind;
       if (s->s_def == SD_LAZY && !weak) ld_note_lazy_ref(s);
       continue;

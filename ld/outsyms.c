@@ -12,6 +12,7 @@ uint64_t ld_local_addr(const ld_sym *s);
 static ld_vec out_locals;   /* ld_sym* locals kept in .symtab, in file order */
 static ld_sym **out_globals;
 static uint32_t nglobals;
+static uint16_t out_shndx(const ld_sym *s);
 
 static int keep_local(const ld_sym *s) {
   if (!s->s_namelen || s->s_type == STT_SECTION || s->s_type == STT_FILE) return 0;
@@ -24,7 +25,24 @@ static int keep_local(const ld_sym *s) {
 
 static int keep_global(const ld_sym *s) {
   if (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH) return 1;
+  if (s->s_def == SD_SHARED) return s->s_used_in_reg;
   return s->s_def == SD_UNDEF && s->s_referenced;
+}
+
+static uint32_t extra_start;
+
+static void add_rest(ld_sym *s, void *arg) {
+  if (s->s_mark || !keep_global(s)) return;
+  s->s_mark = 1;
+  out_globals[nglobals++] = s;
+  *(uint64_t *)arg += s->s_namelen + 1;
+}
+
+static int cmp_name(const void *a, const void *b) {
+  const ld_sym *x = *(ld_sym *const *)a, *y = *(ld_sym *const *)b;
+  uint32_t n = x->s_namelen < y->s_namelen ? x->s_namelen : y->s_namelen;
+  int c = memcmp(x->s_name, y->s_name, n);
+  return c ? c : (int)x->s_namelen - (int)y->s_namelen;
 }
 
 void ld_symtab_prepare(void) {
@@ -47,16 +65,24 @@ void ld_symtab_prepare(void) {
       strsz += s->s_namelen + 1;
     }
   }
-  uint32_t n;
-  ld_sym **all = ld_sym_sorted(&n);
-  out_globals = all;
+  /* Globals in the order of their defining (or first referencing) object, which is
+   * deterministic without sorting the whole table; the rest (link-editor defined symbols and
+   * imports from shared objects) by name. */
+  out_globals = ld_xmalloc((ld_sym_count() + 1) * sizeof *out_globals);
   nglobals = 0;
-  for (uint32_t i = 0; i < n; i++) {
-    ld_sym *s = all[i];
-    if (!keep_global(s)) continue;
-    all[nglobals++] = s;
-    strsz += s->s_namelen + 1;
+  for (uint32_t i = 0; i < ctx->objs.n; i++) {
+    ld_obj *o = ctx->objs.v[i];
+    for (uint32_t k = o->o_first_global; k < o->o_nsym; k++) {
+      ld_sym *s = o->o_syms[k];
+      if (!s || s->s_mark || s->s_file != o || s->s_esym != k || !keep_global(s)) continue;
+      s->s_mark = 1;
+      out_globals[nglobals++] = s;
+      strsz += s->s_namelen + 1;
+    }
   }
+  extra_start = nglobals;
+  ld_sym_foreach(add_rest, &strsz);
+  qsort(out_globals + extra_start, nglobals - extra_start, sizeof *out_globals, cmp_name);
   uint32_t esz = ctx->is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
   /* Hidden globals become locals in the output, as the gABI requires. */
   uint32_t nhidden = 0;
@@ -89,7 +115,7 @@ static void put_sym(uint8_t *p, uint32_t name, uint64_t value, uint64_t size, ui
 
 static uint16_t out_shndx(const ld_sym *s) {
   if (s->s_sec) return s->s_sec->is_out ? (uint16_t)s->s_sec->is_out->os_shndx : SHN_UNDEF;
-  if (s->s_def == SD_UNDEF) return SHN_UNDEF;
+  if (s->s_def == SD_UNDEF || s->s_def == SD_SHARED) return SHN_UNDEF;
   return SHN_ABS;
 }
 
@@ -120,7 +146,8 @@ void ld_write_symtab(void) {
       memcpy(str + soff, s->s_name, s->s_namelen);
       str[soff + s->s_namelen] = 0;
       uint8_t bind = hidden ? STB_LOCAL
-                     : (s->s_def == SD_UNDEF ? (s->s_weakref ? STB_WEAK : STB_GLOBAL) : s->s_bind);
+                     : (s->s_def == SD_UNDEF || s->s_def == SD_SHARED ? (s->s_weakref ? STB_WEAK : STB_GLOBAL)
+                                                                  : s->s_bind);
       uint8_t type = s->s_type;
       if (bind == STB_GNU_UNIQUE) bind = STB_GLOBAL;
       uint64_t value = s->s_def == SD_UNDEF || s->s_def == SD_SHARED ? 0 : s->s_value;
@@ -133,25 +160,16 @@ void ld_write_symtab(void) {
   }
 }
 
-/* A 160-bit hash of the image, four lanes of a 64-bit multiply-xor mix over 8-byte words:
- * fast and stable (same bytes, same id). Not cryptographic; --build-id=uuid is random. */
-void ld_compute_build_id(void) {
-  uint8_t *desc = ctx->buf + ctx->buildid->os_offset + 16;
-  uint32_t len = (uint32_t)(ctx->opt.build_id == 1 ? 20 : 16);
-  if (ctx->opt.build_id == 4) return; /* given in hex, already written */
-  if (ctx->opt.build_id == 3) {
-    int fd = open("/dev/urandom", O_RDONLY);
-    if (fd < 0 || read(fd, desc, 16) != 16) ld_fatal("cannot read /dev/urandom for --build-id=uuid");
-    close(fd);
-    desc[6] = (desc[6] & 0x0f) | 0x40;
-    desc[8] = (desc[8] & 0x3f) | 0x80;
-    return;
-  }
-  memset(desc, 0, len);
+/* A 160-bit hash of the image: the file is cut into 1 MiB chunks hashed in parallel (four
+ * lanes of a 64-bit multiply-xor mix over 8-byte words), then the chunk digests are hashed
+ * the same way. Fast and stable (same bytes, same id, whatever the thread count); not
+ * cryptographic. --build-id=uuid is random. */
+#define BID_CHUNK (1u << 20)
+
+static void lanes(const uint8_t *b, uint64_t n, uint64_t out[4]) {
   uint64_t h[4] = {0x9e3779b97f4a7c15ULL, 0xc2b2ae3d27d4eb4fULL, 0x165667b19e3779f9ULL,
                    0x27d4eb2f165667c5ULL};
-  const uint8_t *b = ctx->buf;
-  uint64_t n = ctx->filesize, i = 0;
+  uint64_t i = 0;
   for (; i + 32 <= n; i += 32)
     for (int l = 0; l < 4; l++) {
       uint64_t w;
@@ -165,7 +183,39 @@ void ld_compute_build_id(void) {
     h[l] ^= h[l] >> 33;
     h[l] *= 0xff51afd7ed558ccdULL;
     h[l] ^= h[l] >> 33;
+    out[l] = h[l];
   }
+}
+
+static uint64_t *chunk_digests;
+
+static void hash_chunk(uint32_t i, void *arg) {
+  (void)arg;
+  uint64_t off = (uint64_t)i * BID_CHUNK, n = ctx->filesize - off;
+  if (n > BID_CHUNK) n = BID_CHUNK;
+  lanes(ctx->buf + off, n, chunk_digests + 4 * (uint64_t)i);
+}
+
+void ld_compute_build_id(void) {
+  uint8_t *desc = ctx->buf + ctx->buildid->os_offset + 16;
+  uint32_t len = (uint32_t)(ctx->opt.build_id == 1 ? 20 : 16);
+  if (ctx->opt.build_id == 4) return; /* given in hex, already written */
+  if (ctx->opt.build_id == 3) {
+    int fd = open("/dev/urandom", O_RDONLY);
+    if (fd < 0 || read(fd, desc, 16) != 16) ld_fatal("cannot read /dev/urandom for --build-id=uuid");
+    close(fd);
+    desc[6] = (desc[6] & 0x0f) | 0x40;
+    desc[8] = (desc[8] & 0x3f) | 0x80;
+    return;
+  }
+  memset(desc, 0, len);
+  uint32_t nchunks = (uint32_t)((ctx->filesize + BID_CHUNK - 1) / BID_CHUNK);
+  chunk_digests = ld_xcalloc((size_t)nchunks * 4 + 4, sizeof(uint64_t));
+  ld_par_for(nchunks, hash_chunk, NULL);
+  uint8_t *words = ld_xmalloc((size_t)nchunks * 32 + 1);
+  for (uint64_t i = 0; i < (uint64_t)nchunks * 4; i++) elf_wr64(words + 8 * i, chunk_digests[i], 0);
+  uint64_t h[4];
+  lanes(words, (uint64_t)nchunks * 32, h);
   uint8_t out[32];
   for (int l = 0; l < 4; l++) elf_wr64(out + 8 * l, h[l], 1);
   memcpy(desc, out, len);

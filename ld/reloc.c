@@ -222,6 +222,15 @@ static void scan_section(ld_isec *is) {
     int pre = ld_preemptible(s);
     if (hw->tls) {
       int model = hw->tls;
+      /* Local Exec and Local Dynamic offsets are fixed at link time: the variable must be in
+       * this output. */
+      if ((model == TLSM_LE || model == TLSM_LD || model == TLSM_DTPOFF) && s->s_def == SD_SHARED &&
+          kind != RK_TLS_MARK && kind != RK_TLSGD_CALL) {
+        ld_error("%s: relocation %s against '%s' cannot be resolved: the variable is defined in "
+                 "shared object %s, and %s code needs it in the output", ld_sec_loc(is, r->r_offset),
+                 hw->name, ld_sym_name(s), s->s_file->o_name, model == TLSM_LE ? "Local Exec" : "Local Dynamic");
+        continue;
+      }
       if (model == TLSM_DTPOFF || kind == RK_TLS_MARK || kind == RK_TLSGD_CALL) {
         if (kind == RK_TLSGD_CALL && !(ctx->opt.tls_relax && is_exec_output()))
           ctx->tls_get_addr = ctx->tls_get_addr ? ctx->tls_get_addr : ld_sym_lookup("__tls_get_addr", 14);

@@ -38,6 +38,13 @@ static void check_sym(ld_sym *s, void *arg) {
     s->s_def = SD_UNDEF; /* only weak references: stays an undefined weak */
     s->s_lazy_ar = NULL;
   }
+  /* A hidden or internal reference must be bound inside the output; a shared object's
+   * definition does not satisfy it. */
+  if (s->s_def == SD_SHARED && s->s_referenced && (s->s_vis == STV_HIDDEN || s->s_vis == STV_INTERNAL)) {
+    ld_error("undefined hidden symbol: %s (only %s defines it, and a hidden symbol cannot bind to "
+             "a shared object)", s->s_name, s->s_file ? s->s_file->o_name : "a shared object");
+    return;
+  }
   if (s->s_def != SD_UNDEF || !s->s_referenced) return;
   int k = ld_synth_kind(s->s_name);
   if (k) {

@@ -7,35 +7,62 @@
 #include "ld.h"
 
 typedef struct strtab_set {
-  void **slots;      /* ld_sym* (or comdat entry) */
+  void **slots;      /* comdat entries */
   uint32_t mask, count;
 } strtab_set;
 
-static strtab_set syms;
+/* The symbol table keeps each slot's hash beside its pointer, so a probe that misses does not
+ * touch the symbol. */
+typedef struct sym_slot {
+  uint32_t hash;
+  ld_sym *sym;
+} sym_slot;
 
-/* FNV-1a over the name; cheap and good enough with a power-of-two table. */
+static struct {
+  sym_slot *slots;
+  uint32_t mask, count;
+} syms;
+
+/* Symbols are allocated from chunks: one allocation per few thousand symbols. */
+static ld_sym *pool;
+static uint32_t pool_left;
+
+/* A multiply-xor hash over 8-byte words: long C++ names are common. */
 static uint32_t name_hash(const char *s, uint32_t n) {
-  uint32_t h = 2166136261u;
-  for (uint32_t i = 0; i < n; i++) h = (h ^ (uint8_t)s[i]) * 16777619u;
-  return h;
+  uint64_t h = 0x243f6a8885a308d3ULL ^ n;
+  uint32_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+    h ^= h >> 29;
+  }
+  if (i < n) {
+    uint64_t w = 0;
+    memcpy(&w, s + i, n - i);
+    h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+    h ^= h >> 29;
+  }
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 32;
+  return (uint32_t)h;
 }
 
 void ld_sym_init(uint32_t expected) {
   uint32_t cap = 1024;
   while (cap < expected * 2) cap <<= 1;
-  syms.slots = ld_xcalloc(cap, sizeof(void *));
+  syms.slots = ld_xcalloc(cap, sizeof *syms.slots);
   syms.mask = cap - 1;
 }
 
 static void grow(void) {
   uint32_t cap = (syms.mask + 1) * 2;
-  void **ns = ld_xcalloc(cap, sizeof(void *));
+  sym_slot *ns = ld_xcalloc(cap, sizeof *ns);
   for (uint32_t i = 0; i <= syms.mask; i++) {
-    ld_sym *s = syms.slots[i];
-    if (!s) continue;
-    uint32_t j = s->s_hash & (cap - 1);
-    while (ns[j]) j = (j + 1) & (cap - 1);
-    ns[j] = s;
+    if (!syms.slots[i].sym) continue;
+    uint32_t j = syms.slots[i].hash & (cap - 1);
+    while (ns[j].sym) j = (j + 1) & (cap - 1);
+    ns[j] = syms.slots[i];
   }
   free(syms.slots);
   syms.slots = ns;
@@ -45,9 +72,9 @@ static void grow(void) {
 ld_sym *ld_sym_lookup(const char *name, uint32_t len) {
   uint32_t h = name_hash(name, len);
   for (uint32_t j = h & syms.mask;; j = (j + 1) & syms.mask) {
-    ld_sym *s = syms.slots[j];
+    ld_sym *s = syms.slots[j].sym;
     if (!s) return NULL;
-    if (s->s_hash == h && s->s_namelen == len && !memcmp(s->s_name, name, len)) return s;
+    if (syms.slots[j].hash == h && s->s_namelen == len && !memcmp(s->s_name, name, len)) return s;
   }
 }
 
@@ -55,25 +82,31 @@ ld_sym *ld_sym_intern(const char *name, uint32_t len) {
   uint32_t h = name_hash(name, len);
   uint32_t j;
   for (j = h & syms.mask;; j = (j + 1) & syms.mask) {
-    ld_sym *s = syms.slots[j];
+    ld_sym *s = syms.slots[j].sym;
     if (!s) break;
-    if (s->s_hash == h && s->s_namelen == len && !memcmp(s->s_name, name, len)) return s;
+    if (syms.slots[j].hash == h && s->s_namelen == len && !memcmp(s->s_name, name, len)) return s;
   }
-  ld_sym *s = ld_xcalloc(1, sizeof *s);
+  if (!pool_left) {
+    pool_left = 4096;
+    pool = ld_xcalloc(pool_left, sizeof *pool);
+  }
+  ld_sym *s = pool++;
+  pool_left--;
   s->s_name = name;
   s->s_namelen = len;
   s->s_hash = h;
   s->s_got = s->s_gd = s->s_ie = s->s_desc = s->s_plt = s->s_gotplt = s->s_igot = -1;
   s->s_bind = STB_GLOBAL;
   s->s_weakref = 1;
-  syms.slots[j] = s;
+  syms.slots[j].hash = h;
+  syms.slots[j].sym = s;
   if (++syms.count * 4 > (syms.mask + 1) * 3) grow();
   return s;
 }
 
 void ld_sym_foreach(void (*fn)(ld_sym *, void *), void *arg) {
   for (uint32_t i = 0; i <= syms.mask; i++)
-    if (syms.slots[i]) fn(syms.slots[i], arg);
+    if (syms.slots[i].sym) fn(syms.slots[i].sym, arg);
 }
 
 uint32_t ld_sym_count(void) { return syms.count; }
@@ -95,7 +128,7 @@ ld_sym **ld_sym_sorted(uint32_t *n) {
   ld_sym **v = ld_xmalloc((syms.count + 1) * sizeof *v);
   uint32_t k = 0;
   for (uint32_t i = 0; i <= syms.mask; i++)
-    if (syms.slots[i]) v[k++] = syms.slots[i];
+    if (syms.slots[i].sym) v[k++] = syms.slots[i].sym;
   qsort(v, k, sizeof *v, cmp_sym);
   *n = k;
   return v;
