@@ -76,6 +76,7 @@ static ld_osec *get_osec(const char *name, const ld_isec *is) {
       if (!strcmp(name, ".init_array")) otype = SHT_INIT_ARRAY;
       if (!strcmp(name, ".fini_array")) otype = SHT_FINI_ARRAY;
       if (!strcmp(name, ".preinit_array")) otype = SHT_PREINIT_ARRAY;
+      if (otype == SHT_X86_64_UNWIND) otype = SHT_PROGBITS; /* .eh_frame, as other tools emit it */
       os = ld_new_osec(name, otype, 0, 1, SY_NONE);
       omap[j] = os;
       return os;
