@@ -88,8 +88,29 @@ static int sub_rank(const ld_osec *os) {
   }
 }
 
+/* The default plan: one PT_LOAD per class, in class order. */
+static ld_pseg default_plan[C_NONALLOC] = {
+    {.ps_name = "headers", .ps_type = PT_LOAD, .ps_flags = PF_R},
+    {.ps_name = "text", .ps_type = PT_LOAD, .ps_flags = PF_R | PF_X},
+    {.ps_name = "rodata", .ps_type = PT_LOAD, .ps_flags = PF_R},
+    {.ps_name = "relro", .ps_type = PT_LOAD, .ps_flags = PF_R | PF_W, .ps_relro = 1},
+    {.ps_name = "data", .ps_type = PT_LOAD, .ps_flags = PF_R | PF_W},
+};
+
+
+/* The planned segment of an output section; ctx->npsegs for non-allocated sections. */
+static uint32_t seg_of(const ld_osec *os) {
+  if (!(os->os_flags & SHF_ALLOC)) return ctx->npsegs;
+  if (ctx->psegs == default_plan) return (uint32_t)seg_class(os);
+  if (os->os_pseg >= 0) return (uint32_t)os->os_pseg;
+  /* A mapfile plan's catch-all segments for sections no entrance criterion placed. */
+  return (os->os_flags & SHF_WRITE) ? ctx->pseg_data : ctx->pseg_text;
+}
+
 static int cmp_osec(const void *a, const void *b) {
   const ld_osec *x = *(ld_osec *const *)a, *y = *(ld_osec *const *)b;
+  uint32_t sx = seg_of(x), sy = seg_of(y);
+  if (sx != sy) return sx < sy ? -1 : 1;
   int cx = seg_class(x), cy = seg_class(y);
   if (cx != cy) return cx - cy;
   /* NOBITS last within the writable classes so the file image ends before them. */
@@ -99,15 +120,6 @@ static int cmp_osec(const void *a, const void *b) {
   int rx = sub_rank(x), ry = sub_rank(y);
   if (rx != ry) return rx - ry;
   return x->os_seq < y->os_seq ? -1 : x->os_seq > y->os_seq;
-}
-
-static uint32_t seg_flags(int cls) {
-  switch (cls) {
-  case C_TEXT: return PF_R | PF_X;
-  case C_RELRO:
-  case C_DATA: return PF_R | PF_W;
-  default: return PF_R;
-  }
 }
 
 /* Sizes of sections made of input pieces. */
@@ -151,6 +163,11 @@ void ld_layout(void) {
 
   for (uint32_t i = 0; i < ctx->osecs.n; i++) size_osec(ctx->osecs.v[i]);
   ld_symtab_prepare();
+  if (!ctx->psegs) {
+    ctx->psegs = default_plan;
+    ctx->npsegs = C_NONALLOC;
+    if (!ctx->opt.z_relro) default_plan[C_RELRO].ps_relro = 0;
+  }
 
   /* Drop empty input-made sections (keep synthetic ones that exist for their address). */
   ld_osec **ord = ld_xmalloc(ctx->osecs.n * sizeof *ord);
@@ -164,22 +181,30 @@ void ld_layout(void) {
   ctx->order = ord;
   ctx->norder = n;
 
-  /* Which segments exist: a PT_LOAD per class present (the header class always). */
-  int present[C_NONALLOC] = {1, 0, 0, 0, 0};
-  int has_tls = 0;
+  /* Which planned segments exist: the first loadable one always (it carries the headers). */
+  uint32_t np = ctx->npsegs;
+  for (uint32_t c = 0; c < np; c++) ctx->psegs[c].ps_present = 0;
+  uint32_t first_load = 0;
+  while (first_load < np && ctx->psegs[first_load].ps_type != PT_LOAD) first_load++;
+  if (first_load < np) ctx->psegs[first_load].ps_present = 1;
+  int has_tls = 0, has_relro = 0;
   for (uint32_t i = 0; i < n; i++) {
-    int c = seg_class(ord[i]);
-    if (c < C_NONALLOC) present[c] = 1;
+    uint32_t c = seg_of(ord[i]);
+    if (c < np) ctx->psegs[c].ps_present = 1;
     if (ord[i]->os_flags & SHF_TLS) has_tls = 1;
   }
-  uint32_t nload = 0;
-  for (int c = 0; c < C_NONALLOC; c++) nload += (uint32_t)present[c];
-  uint32_t nph = nload + 1 /* GNU_STACK */;
+  uint32_t nph = 1 /* GNU_STACK */;
+  for (uint32_t c = 0; c < np; c++) {
+    ld_pseg *ps = &ctx->psegs[c];
+    if (!ps->ps_present || ps->ps_type == PT_NULL) continue;
+    nph++;
+    if (ps->ps_relro) has_relro = 1;
+  }
   if (ctx->interp) nph += 2; /* PHDR, INTERP */
   if (ctx->dynamic) nph++;
   if (has_tls) nph++;
   if (ctx->ehframehdr) nph++;
-  if (present[C_RELRO]) nph++;
+  if (has_relro) nph++;
   int nnotes = 0;
   for (uint32_t i = 0; i < n; i++)
     if (ord[i]->os_type == SHT_NOTE && (ord[i]->os_flags & SHF_ALLOC)) nnotes = 1;
@@ -203,25 +228,42 @@ void ld_layout(void) {
   uint64_t phsz = is64 ? ELF64_PHDR_SIZE : ELF32_PHDR_SIZE;
   uint64_t base = ctx->opt.image_base_given ? ctx->opt.image_base
                   : (ctx->opt.outkind == OUT_EXEC ? tg->tg_base : 0);
+  if (first_load < np && ctx->psegs[first_load].ps_vaddr_set) base = ctx->psegs[first_load].ps_vaddr;
+  ctx->image_base = base;
   ctx->ehdr_phoff = ehsz;
   uint64_t off = ehsz + nph * phsz;
   uint64_t addr = base + off;
-  int cur = C_HDR;
-  uint64_t seg_start_addr[C_NONALLOC] = {base};
-  int seen[C_NONALLOC] = {1};
+  uint32_t cur = first_load;
+  if (cur < np) ctx->psegs[cur].ps_start = base;
   ctx->tls_addr = 0;
   ctx->tls_memsz = ctx->tls_filesz = 0;
   ctx->tls_align = 1;
   uint64_t tls_end = 0;
   for (uint32_t i = 0; i < n; i++) {
     ld_osec *os = ord[i];
-    int c = seg_class(os);
-    if (c == C_NONALLOC) break;
+    uint32_t c = seg_of(os);
+    if (c >= np) break;
     if (c != cur) {
-      /* A new segment starts on a new page; its offset and address agree modulo the page. */
-      addr = ld_align(addr, page) + (off & (page - 1));
+      ld_pseg *ps = &ctx->psegs[c];
+      if (cur < np) {
+        ld_pseg *prev = &ctx->psegs[cur];
+        prev->ps_end = addr;
+        if (prev->ps_round) addr = prev->ps_end = ld_align(addr, prev->ps_round);
+      }
+      /* A new segment starts on a new page (or at its fixed address); its offset and address
+       * agree modulo the page size. */
+      if (ps->ps_vaddr_set) {
+        if (ps->ps_vaddr < addr)
+          ld_error("%s%ssegment %s: address 0x%llx overlaps the previous segment (which ends at 0x%llx)",
+                   ps->ps_where ? ps->ps_where : "", ps->ps_where ? ": " : "", ps->ps_name,
+                   (unsigned long long)ps->ps_vaddr, (unsigned long long)addr);
+        addr = ps->ps_vaddr;
+        off += (addr - off) & (page - 1);
+      } else {
+        addr = ld_align(addr, ps->ps_align > page ? ps->ps_align : page) + (off & (page - 1));
+      }
       cur = c;
-      if (!seen[c]) seen[c] = 1, seg_start_addr[c] = addr;
+      ps->ps_start = addr;
     }
     int tbss = (os->os_flags & SHF_TLS) && os->os_type == SHT_NOBITS;
     uint64_t a = ld_align(addr, os->os_align);
@@ -240,11 +282,22 @@ void ld_layout(void) {
     addr += os->os_size;
     if (os->os_type != SHT_NOBITS) off += os->os_size;
   }
-  (void)seg_start_addr;
+  if (cur < np) {
+    ld_pseg *prev = &ctx->psegs[cur];
+    prev->ps_end = addr;
+    if (prev->ps_round) prev->ps_end = ld_align(addr, prev->ps_round);
+  }
+  for (uint32_t c = 0; c < np; c++) {
+    ld_pseg *ps = &ctx->psegs[c];
+    if (ps->ps_present && ps->ps_max_size && ps->ps_end - ps->ps_start > ps->ps_max_size)
+      ld_error("%s%ssegment %s: size 0x%llx exceeds its MAX_SIZE 0x%llx",
+               ps->ps_where ? ps->ps_where : "", ps->ps_where ? ": " : "", ps->ps_name,
+               (unsigned long long)(ps->ps_end - ps->ps_start), (unsigned long long)ps->ps_max_size);
+  }
   /* Non-allocated sections follow the image. */
   for (uint32_t i = 0; i < n; i++) {
     ld_osec *os = ord[i];
-    if (seg_class(os) != C_NONALLOC) continue;
+    if (seg_of(os) != np) continue;
     off = ld_align(off, os->os_align);
     os->os_offset = off;
     os->os_addr = 0;
@@ -269,21 +322,23 @@ void ld_layout(void) {
     seg_cover(s, ctx->interp);
     s->sg_align = 1;
   }
-  for (int c = 0; c < C_NONALLOC; c++) {
-    if (!present[c]) continue;
-    ld_seg *s = add_seg(PT_LOAD, seg_flags(c));
-    if (c == C_HDR) {
+  for (uint32_t c = 0; c < np; c++) {
+    ld_pseg *ps = &ctx->psegs[c];
+    if (!ps->ps_present || ps->ps_type == PT_NULL) continue;
+    ld_seg *s = add_seg(ps->ps_type, ps->ps_flags);
+    if (c == first_load && !ps->ps_nohdr) {
       s->sg_vaddr = base;
       s->sg_offset = 0;
       s->sg_filesz = s->sg_memsz = ehsz + nph * phsz;
     }
     for (uint32_t i = 0; i < n; i++) {
-      if (seg_class(ord[i]) != c) continue;
+      if (seg_of(ord[i]) != c) continue;
       if ((ord[i]->os_flags & SHF_TLS) && ord[i]->os_type == SHT_NOBITS) continue;
       seg_cover(s, ord[i]);
       ord[i]->os_seg = ctx->nsegs - 1;
     }
-    s->sg_align = page;
+    if (ps->ps_round && s->sg_memsz) s->sg_memsz = ld_align(s->sg_vaddr + s->sg_memsz, ps->ps_round) - s->sg_vaddr;
+    s->sg_align = ps->ps_type == PT_LOAD ? (ps->ps_align > page ? ps->ps_align : page) : (ps->ps_align ? ps->ps_align : 4);
   }
   if (ctx->dynamic) {
     ld_seg *s = add_seg(PT_DYNAMIC, PF_R | PF_W);
@@ -320,12 +375,14 @@ void ld_layout(void) {
     ld_seg *s = add_seg(PT_GNU_STACK, PF_R | PF_W | ((ctx->opt.z_execstack || (ctx->exec_stack && !ctx->opt.z_noexecstack)) ? PF_X : 0));
     s->sg_align = 16;
   }
-  if (present[C_RELRO]) {
+  if (has_relro) {
     ld_seg *s = add_seg(PT_GNU_RELRO, PF_R);
-    for (uint32_t i = 0; i < n; i++)
-      if (seg_class(ord[i]) == C_RELRO) seg_cover(s, ord[i]);
+    for (uint32_t i = 0; i < n; i++) {
+      uint32_t c = seg_of(ord[i]);
+      if (c < np && ctx->psegs[c].ps_relro) seg_cover(s, ord[i]);
+    }
     s->sg_align = 1;
-    /* The protected range ends at the next page: the data class begins on a new page. */
+    /* The protected range ends at the next page: the data that follows begins on a new page. */
     s->sg_memsz = ld_align(s->sg_vaddr + s->sg_memsz, page) - s->sg_vaddr;
   }
   if (ctx->gnuprop) {
@@ -371,8 +428,7 @@ static uint64_t osec_start(const char *name, int end) {
 
 static uint64_t synth_value(ld_sym *s) {
   uint64_t base = ctx->segs ? 0 : 0;
-  uint64_t image = ctx->opt.image_base_given ? ctx->opt.image_base
-                   : (ctx->opt.outkind == OUT_EXEC ? ctx->tg->tg_base : 0);
+  uint64_t image = ctx->image_base;
   uint64_t etext = 0, edata = 0, end = 0, bss_start = 0;
   for (uint32_t i = 0; i < ctx->norder; i++) {
     ld_osec *os = ctx->order[i];
@@ -476,3 +532,4 @@ const char *ld_sec_loc(ld_isec *is, uint64_t off) {
   return ld_sprintf("%s:(%s+0x%llx)", is->is_file ? is->is_file->o_name : "<internal>", is->is_name,
                     (unsigned long long)off);
 }
+

@@ -208,7 +208,28 @@ struct ld_osec {
   uint8_t *os_buf;             /* synthetic contents built before writing (may be NULL) */
   uint32_t os_seq;             /* creation order, for determinism */
   uint32_t os_seg;             /* index of its PT_LOAD, -1 none */
+  int32_t os_pseg;             /* planned segment when a mapfile assigned one; -1 otherwise */
 };
+
+/* A planned segment (the layout's unit): by default the classes of ld/layout.c; a mapfile
+ * replaces the plan with its own segments. */
+typedef struct ld_pseg {
+  const char *ps_name;
+  uint32_t ps_type;      /* PT_LOAD, PT_NOTE or PT_NULL */
+  uint32_t ps_flags;     /* PF_* */
+  uint64_t ps_vaddr;     /* when ps_vaddr_set */
+  uint64_t ps_align;     /* 0: the page size */
+  uint64_t ps_round;     /* 0: none; the segment's size is rounded up to it */
+  uint64_t ps_max_size;  /* 0: none */
+  uint8_t ps_vaddr_set;
+  uint8_t ps_relro;      /* covered by PT_GNU_RELRO */
+  uint8_t ps_nohdr;      /* the headers are not in this segment even if it is first */
+  ld_vec ps_size_syms;   /* const char*: absolute symbols set to the segment's memory size */
+  const char *ps_where;  /* "map.file: 12" for messages, NULL for built-in segments */
+  /* layout results */
+  uint64_t ps_start, ps_end;
+  uint8_t ps_present;
+} ld_pseg;
 
 struct ld_seg {
   uint32_t sg_type, sg_flags;
@@ -294,6 +315,10 @@ typedef struct ld_ctx {
   uint32_t norder;
   ld_seg *segs;
   uint32_t nsegs;
+  ld_pseg *psegs;         /* the segment plan (NULL until layout: the default classes) */
+  uint64_t image_base;    /* address of the ELF header */
+  uint32_t npsegs;
+  uint32_t pseg_text, pseg_data; /* a mapfile plan's segments for sections not placed by it */
   /* special output sections (NULL when absent) */
   ld_osec *got, *gotplt, *plt, *iplt, *reladyn, *relaplt, *relaiplt, *dynamic, *dynsym,
       *dynstr, *hash, *gnuhash, *interp, *ehframe, *ehframehdr, *buildid, *symtab, *strtab,

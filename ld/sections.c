@@ -28,6 +28,7 @@ ld_osec *ld_new_osec(const char *name, uint32_t type, uint64_t flags, uint64_t a
   os->os_synth = (uint8_t)synth;
   os->os_seq = osec_seq++;
   os->os_seg = UINT32_MAX;
+  os->os_pseg = -1;
   ld_vec_push(&ctx->osecs, os);
   return os;
 }

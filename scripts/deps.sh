@@ -36,6 +36,9 @@ packages=(
 	g++-12-multilib-sparc64-linux-gnu
 	libc6-dev-sparc-sparc64-cross
 	lib32stdc++-12-dev-sparc64-cross
+	libpython3.11-dev
+	zlib1g-dev
+	libexpat1-dev
 )
 
 sparc32_root=build/sparc32-root
