@@ -338,6 +338,8 @@ uint32_t ld_dynamic_create(void) {
   if (ctx->gotplt) {
     ctx->gotplt->os_size = (uint64_t)(tg->tg_gotplt_reserved + ctx->plt_syms.n) * w;
     ctx->gotplt->os_entsize = w;
+    /* Bound at load time, the PLT's slots need not stay writable. */
+    if (ctx->opt.z_now) ctx->gotplt->os_relro = 1;
   }
   ndt = 34 + needed.n + (ctx->opt.soname ? 1 : 0) + (rpath_off ? 1 : 0);
   ctx->dynamic = ld_new_osec(".dynamic", SHT_DYNAMIC, SHF_ALLOC | SHF_WRITE, w, SY_DYNAMIC);
@@ -411,7 +413,9 @@ static void fill_dynsym(void) {
         if (type == STT_GNU_IFUNC) type = STT_FUNC; /* the loader must not call the PLT entry */
       }
     }
-    put_dsym(e, dname[i], value, s->s_size, ELF_ST_INFO(bind, type), s->s_vis, shndx);
+    /* An import carries no size of its own (a copied object does: it is defined here). */
+    uint64_t size = shndx == SHN_UNDEF ? 0 : s->s_size;
+    put_dsym(e, dname[i], value, size, ELF_ST_INFO(bind, type), s->s_vis, shndx);
   }
 }
 
@@ -589,7 +593,8 @@ static void fill_dynamic(void) {
   if (init && init->s_def == SD_REGULAR) DT(DT_INIT, init->s_value);
   if (fini && fini->s_def == SD_REGULAR) DT(DT_FINI, fini->s_value);
   ld_osec *os;
-  if ((os = find(NULL, SHT_PREINIT_ARRAY))) {
+  /* Loaders ignore DT_PREINIT_ARRAY outside executables. */
+  if (ctx->opt.outkind != OUT_SHARED && (os = find(NULL, SHT_PREINIT_ARRAY))) {
     DT(DT_PREINIT_ARRAY, os->os_addr);
     DT(DT_PREINIT_ARRAYSZ, os->os_size);
   }

@@ -73,6 +73,7 @@ static int sub_rank(const ld_osec *os) {
     if (os->os_type == SHT_FINI_ARRAY) return 4;
     if (os->os_synth == SY_DYNAMIC) return 7;
     if (os->os_synth == SY_GOT) return 8;
+    if (os->os_synth == SY_GOTPLT) return 9;
     return 5;
   case C_DATA:
     if (os->os_type == SHT_NOBITS) return !strcmp(n, ".bss") ? 8 : 9;

@@ -229,7 +229,7 @@ static void z_keyword(struct optstate *st, const char *kw) {
   else if (!strcmp(kw, "notext") || !strcmp(kw, "textoff")) o->z_text = 0;
   else if (!strcmp(kw, "textwarn")) o->z_text = 0;
   else if (!strcmp(kw, "defs")) o->z_defs = 1;
-  else if (!strcmp(kw, "nodefs")) o->z_defs = 0, o->allow_undefined = 1;
+  else if (!strcmp(kw, "nodefs") || !strcmp(kw, "undefs")) o->z_defs = 0, o->allow_undefined = 1;
   else if (!strcmp(kw, "origin")) o->z_origin = 1;
   else if (!strcmp(kw, "nodelete")) o->z_nodelete = 1;
   else if (!strcmp(kw, "initfirst")) o->z_initfirst = 1;
