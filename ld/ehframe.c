@@ -79,16 +79,18 @@ static void split_one(ld_isec *is) {
   is->is_neh = n;
 }
 
-void ld_split_eh_frame(void) {
-  for (uint32_t i = 0; i < ctx->objs.n; i++) {
-    ld_obj *o = ctx->objs.v[i];
-    for (uint32_t k = 0; k < o->o_nsec; k++) {
-      ld_isec *is = o->o_secs[k];
-      if (!is || !is->is_live || strcmp(is->is_name, ".eh_frame") || is->is_type == SHT_NOBITS) continue;
-      split_one(is);
-    }
+static void split_obj(uint32_t i, void *arg) {
+  (void)arg;
+  ld_obj *o = ctx->objs.v[i];
+  for (uint32_t k = 0; k < o->o_nsec; k++) {
+    ld_isec *is = o->o_secs[k];
+    if (!is || !is->is_live || is->is_type == SHT_NOBITS || strcmp(is->is_name, ".eh_frame")) continue;
+    split_one(is);
   }
 }
+
+/* Each object's .eh_frame is split on its own, in parallel. */
+void ld_split_eh_frame(void) { ld_par_for(ctx->objs.n, split_obj, NULL); }
 
 /* Called after garbage collection: final liveness and output offsets of the records. */
 void ld_eh_finish(void) {

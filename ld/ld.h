@@ -208,6 +208,8 @@ struct ld_osec {
   uint8_t *os_buf;             /* synthetic contents built before writing (may be NULL) */
   uint32_t os_seq;             /* creation order, for determinism */
   uint32_t os_seg;             /* index of its PT_LOAD, -1 none */
+  uint8_t os_has_fixed;        /* -Ttext/--section-start gave its address (os_fixed_addr) */
+  uint64_t os_fixed_addr;
   int32_t os_pseg;             /* planned segment when a mapfile assigned one; -1 otherwise */
 };
 
@@ -298,7 +300,34 @@ typedef struct ld_options {
   const char *version_script;
   int verbose;
   int trace;
+  /* Link maps and tracing (ld/map.c). */
+  const char *map_file;    /* -Map=FILE ("-" is standard output) */
+  int print_map;           /* 1: GNU map to standard output (--print-map, GNU -M); 2: Solaris -m */
+  int cref;
+  ld_vec trace_syms;       /* -y SYM: const char* */
+  const char *why_extract; /* --why-extract=FILE ("-" is standard output) */
+  int print_icf;
+  /* Symbols and sections. */
+  ld_vec wraps;            /* --wrap=SYM: const char* */
+  ld_vec section_starts;   /* ld_section_start*: -Ttext, -Tdata, -Tbss, --section-start */
+  ld_vec exclude_libs;     /* --exclude-libs: archive file names (const char*) */
+  int exclude_libs_all;
+  int unresolved;          /* UNRES_*: --unresolved-symbols */
+  uint64_t stack_size;     /* -z stack-size=N (0: none given) */
+  int z_ibt, z_shstk;
+  int z_dyn_undef_weak;    /* -1 default, 0 nodynamic-undefined-weak, 1 dynamic-undefined-weak */
+  int keep_text_prefix;    /* -z keep-text-section-prefix */
+  int sort_section;        /* 0 none, 1 name, 2 alignment */
+  int sort_common;
+  int icf;                 /* 0 none, 1 safe, 2 all */
 } ld_options;
+
+enum { UNRES_DEFAULT = 0, UNRES_IGNORE_ALL, UNRES_REPORT_ALL, UNRES_IGNORE_OBJECTS, UNRES_IGNORE_SHLIBS };
+
+typedef struct ld_section_start {
+  const char *ss_name;     /* output section name */
+  uint64_t ss_addr;
+} ld_section_start;
 
 /* ---- the link ------------------------------------------------------------------------- */
 
@@ -374,6 +403,13 @@ void ld_comdat(void);                      /* ld/sections.c */
 void ld_split_eh_frame(void);              /* ld/ehframe.c */
 void ld_eh_finish(void);                   /* ld/ehframe.c: record offsets after gc */
 void ld_gc_sections(void);                 /* ld/gc.c */
+void ld_icf(void);                         /* ld/icf.c: --icf */
+/* ld/map.c: link maps and tracing */
+void ld_verbose_header(const ld_vec *dirs);
+void ld_note_extract(ld_sym *s, const char *member);
+void ld_trace_symbols(void);
+void ld_write_maps(void);
+const char *ld_wrap_name(const char *name);   /* ld/resolve.c: --wrap */
 void ld_place_sections(void);              /* ld/sections.c */
 void ld_scan_relocs(void);                 /* ld/reloc.c */
 void ld_create_synthetic(void);            /* ld/synth.c */

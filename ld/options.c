@@ -248,8 +248,16 @@ static void z_keyword(struct optstate *st, const char *kw) {
     if (parse_num(kw + 14, &v) || v == 0 || (v & (v - 1)))
       ld_error("-z %s: expected a power of two", kw);
     else o->page_size = v;
-  } else if (!strncmp(kw, "common-page-size=", 17) || !strncmp(kw, "stack-size=", 11) ||
-             !strcmp(kw, "ibt") || !strcmp(kw, "shstk") || !strcmp(kw, "combreloc") ||
+  } else if (!strncmp(kw, "stack-size=", 11)) {
+    if (parse_num(kw + 11, &v)) ld_error("-z %s: expected a number", kw);
+    else o->stack_size = v;
+  } else if (!strcmp(kw, "ibt")) o->z_ibt = 1;
+  else if (!strcmp(kw, "shstk")) o->z_shstk = 1;
+  else if (!strcmp(kw, "dynamic-undefined-weak")) o->z_dyn_undef_weak = 1;
+  else if (!strcmp(kw, "nodynamic-undefined-weak")) o->z_dyn_undef_weak = 0;
+  else if (!strcmp(kw, "keep-text-section-prefix")) o->keep_text_prefix = 1;
+  else if (!strcmp(kw, "nokeep-text-section-prefix")) o->keep_text_prefix = 0;
+  else if (!strncmp(kw, "common-page-size=", 17) || !strcmp(kw, "combreloc") ||
              !strcmp(kw, "nocombreloc") || !strcmp(kw, "noexecheap") ||
              !strcmp(kw, "nocopyreloc") ||
              !strcmp(kw, "nodlopen") || !strcmp(kw, "nocopyreloc") ||
@@ -296,6 +304,7 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
   o->new_dtags = 1;
   o->z_relro = 1;
   o->z_text = -1;
+  o->z_dyn_undef_weak = -1;
   long nproc = sysconf(_SC_NPROCESSORS_ONLN);
   o->threads = nproc > 0 ? (int)nproc : 1;
   struct optstate st = {.opt = o};
@@ -435,10 +444,11 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     if (LONG("-warn-common", 0)) { o->warn_common = 1; continue; }
     if (LONG("-allow-multiple-definition", 0)) { o->allow_multiple_def = 1; continue; }
     if (LONG("-eh-frame-hdr", 0)) continue;
+    if (trace_and_layout_option(&st, n, argc, argv, &i)) continue;
     if (LONG("-no-add-needed", 0) || LONG("-add-needed", 0) || LONG("-copy-dt-needed-entries", 0) ||
         LONG("-no-copy-dt-needed-entries", 0) || LONG("-no-warn-mismatch", 0) ||
         LONG("-warn-shared-textrel", 0) || LONG("-no-keep-memory", 0) ||
-        LONG("-sort-common", 0) || LONG("-color-diagnostics", 0) || LONG("-no-color-diagnostics", 0) ||
+        LONG("-color-diagnostics", 0) || LONG("-no-color-diagnostics", 0) ||
         LONG("-disable-linker-version", 0) || LONG("-enable-linker-version", 0) ||
         LONG("-no-undefined-version", 0) || LONG("-undefined-version", 0) ||
         LONG("-warn-once", 0) || LONG("-no-warn-execstack", 0) || LONG("-no-warn-rwx-segments", 0) ||
@@ -446,13 +456,13 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
         LONG("-enable-new-dtags", 0) || LONG("-Qy", 0) || LONG("-Qn", 0))
       continue;
     if (LONG("-version-script", 1)) { o->version_script = v; continue; }
-    if (LONG("-Map", 1) || LONG("-dependency-file", 1)) continue;
+    if (LONG("-dependency-file", 1)) continue;
     /* Words whose meaning depends on the flavour and on the argument. */
     if (!strcmp(n, "-m") || (!strncmp(n, "-m", 2) && n[2] && target_by_emulation(n + 2))) {
       const char *e = n[2] ? n + 2 : NULL;
       if (!e) {
         if (i + 1 < argc && target_by_emulation(argv[i + 1])) e = argv[++i];
-        else if (!gnu) continue; /* Solaris -m: link map to standard output (not yet produced) */
+        else if (!gnu) { o->print_map = 2; continue; } /* Solaris -m: link map to stdout */
         else if (i + 1 < argc) e = argv[++i];
         else { ld_error("option '-m' needs an argument"); continue; }
       }
@@ -497,7 +507,7 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     case 'l': TAKE(); add_input(&st, val, 1); continue;
     case 'L': TAKE(); ld_vec_push(&o->libdirs, (void *)val); continue;
     case 'u': TAKE(); ld_vec_push(&o->undefs, (void *)val); continue;
-    case 'y': TAKE(); continue; /* --trace-symbol */
+    case 'y': TAKE(); ld_vec_push(&o->trace_syms, (void *)val); continue; /* --trace-symbol */
     case 'z': TAKE(); z_keyword(&st, val); continue;
     case 'R': TAKE(); ld_vec_push(&o->rpaths, (void *)val); continue;
     case 'h': TAKE(); o->soname = val; continue;
@@ -517,7 +527,7 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       case 'G': if (!gnu) { o->outkind = OUT_SHARED; continue; } break;
       case 't': o->trace = gnu ? 1 : o->trace; continue;
       case 'd': if (gnu) continue; break; /* GNU -d: assign commons (always done) */
-      case 'M': if (gnu) continue; break; /* GNU -M: print a map (not yet produced) */
+      case 'M': if (gnu) { o->print_map = 1; continue; } break; /* GNU -M: map to stdout */
       case 'i': case 'n': case 'x': case 'X': case 'q': continue;
       case 'a': if (!gnu) { o->is_static = 1; st.bstatic = 1; continue; } break;
       case 'b': if (!gnu) continue; break;
