@@ -39,18 +39,18 @@ SRCS := $(sort $(wildcard common/elf/*.c ld/*.c arch/*/*.c))
 
 # Mapfile front end (DESIGN.md §6). When mapfile/lexer.l and mapfile/parser.y exist, uncomment:
 #
-# BISON ?= bison
-# FLEX ?= flex
-# MAPFILE_GEN := $(OBJDIR)/mapfile/parser.c $(OBJDIR)/mapfile/lexer.c
-# SRCS += $(wildcard mapfile/*.c) $(MAPFILE_GEN)
-# TLD_CPPFLAGS += -Imapfile -I$(OBJDIR)/mapfile
-# $(OBJDIR)/mapfile/parser.c: mapfile/parser.y
-# 	@mkdir -p $(@D)
-# 	$(BISON) -d -o $@ $<
-# $(OBJDIR)/mapfile/lexer.c: mapfile/lexer.l $(OBJDIR)/mapfile/parser.c
-# 	@mkdir -p $(@D)
-# 	$(FLEX) -o $@ $<
-# $(patsubst %.c,$(OBJDIR)/%.o,$(wildcard mapfile/*.c)): | $(OBJDIR)/mapfile/parser.c
+BISON ?= bison
+FLEX ?= flex
+MAPFILE_GEN := $(OBJDIR)/mapfile/parser.c $(OBJDIR)/mapfile/lexer.c
+SRCS += $(wildcard mapfile/*.c) $(MAPFILE_GEN)
+TLD_CPPFLAGS += -Imapfile -I$(OBJDIR)/mapfile
+$(OBJDIR)/mapfile/parser.c: mapfile/parser.y
+	@mkdir -p $(@D)
+	$(BISON) -d -o $@ $<
+$(OBJDIR)/mapfile/lexer.c: mapfile/lexer.l $(OBJDIR)/mapfile/parser.c
+	@mkdir -p $(@D)
+	$(FLEX) -o $@ $<
+$(patsubst %.c,$(OBJDIR)/%.o,$(wildcard mapfile/*.c)): | $(OBJDIR)/mapfile/parser.c
 #
 # (Generated sources already live under $(OBJDIR); the object rule below strips that prefix.)
 
@@ -138,3 +138,42 @@ endif
 
 clean:
 	rm -rf $(BUILD)
+
+# ---- rtld: the runtime linker ld.so.1 and crt1.o for x86-64 (DESIGN.md §8) ------------------
+# Built freestanding and linked by tld itself. -Bsymbolic binds rtld's own references inside it,
+# so its only dynamic relocations are RELATIVE ones, which stage 1 applies. -mgeneral-regs-only
+# keeps every vector register out of rtld's C code (bind.S and the TLS stubs rely on it);
+# -fno-tree-loop-distribute-patterns keeps memcpy and friends from compiling into calls to
+# themselves.
+RTLD_X64_DIR := $(BUILD)/lib/x64
+RTLD_X64 := $(RTLD_X64_DIR)/ld.so.1
+CRT1_X64 := $(RTLD_X64_DIR)/crt1.o
+RTLD_OBJDIR_X64 := $(OBJDIR)/rtld/x64
+RTLD_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -ffreestanding -fPIC -fvisibility=hidden \
+               -fno-stack-protector -nostdlib -fno-builtin -fno-tree-loop-distribute-patterns \
+               -mgeneral-regs-only -fno-plt
+RTLD_CPPFLAGS_X64 := -I. -Irtld -Iarch/x64
+RTLD_SRCS := $(sort $(wildcard rtld/*.c))
+RTLD_X64_OBJS := $(patsubst rtld/%.c,$(RTLD_OBJDIR_X64)/%.o,$(RTLD_SRCS)) \
+                 $(RTLD_OBJDIR_X64)/start.o $(RTLD_OBJDIR_X64)/bind.o
+
+all: $(RTLD_X64) $(CRT1_X64)
+
+$(RTLD_OBJDIR_X64)/%.o: rtld/%.c
+	@mkdir -p $(@D)
+	$(CC) $(RTLD_CPPFLAGS_X64) $(RTLD_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(RTLD_OBJDIR_X64)/%.o: arch/x64/%.S
+	@mkdir -p $(@D)
+	$(CC) $(RTLD_CPPFLAGS_X64) -MMD -MP -c -o $@ $<
+
+$(RTLD_X64): $(RTLD_X64_OBJS) $(TLD)
+	@mkdir -p $(@D)
+	$(TLD) -shared -Bsymbolic -z now -e _rtld_start -soname ld.so.1 -o $@ $(RTLD_X64_OBJS)
+
+$(CRT1_X64): arch/x64/crt1.S
+	@mkdir -p $(@D)
+	$(CC) -c -o $@ $<
+
+-include $(RTLD_X64_OBJS:.o=.d)
+# ---- end of rtld ----------------------------------------------------------------------------

@@ -74,6 +74,33 @@ static uint32_t nvneeds;
 static const char **vdefs; /* version names defined, index 2.. (index 1 is the base) */
 static uint32_t *vdef_name;
 static uint32_t nvdefs, vdef_base_name;
+static uint32_t **vdef_parent_names; /* per version: .dynstr offsets of the versions it inherits */
+static uint32_t *vdef_nparents;
+
+/* The parents of version `v` as the mapfile gives them (none for .symver-only versions). */
+static uint32_t version_parents(const char *v, const char *const **out) {
+  for (uint32_t i = 0; i < ld_mapfile_nversions(); i++) {
+    uint32_t np;
+    const char *const *parents;
+    if (!strcmp(ld_mapfile_version(i, &np, &parents), v)) {
+      *out = parents;
+      return np;
+    }
+  }
+  return 0;
+}
+
+static uint16_t verdef_index(const char *v);
+
+/* A mapfile's or version script's versions come first, in their order, whether or not a symbol
+ * uses them (a version with no symbols still names an interface). */
+static void seed_verdefs(void) {
+  for (uint32_t i = 0; i < ld_mapfile_nversions(); i++) {
+    uint32_t np;
+    const char *const *parents;
+    verdef_index(ld_mapfile_version(i, &np, &parents));
+  }
+}
 
 static uint16_t verdef_index(const char *v) {
   for (uint32_t i = 0; i < nvdefs; i++)
@@ -131,6 +158,9 @@ static int cmp_bucket(const void *a, const void *b) {
 
 static uint32_t verneed_index(ld_sym *s) {
   if (!s->s_vername || s->s_def != SD_SHARED) return 0;
+  if (!ld_mapfile_version_allowed(s->s_file->o_soname, s->s_vername))
+    ld_error("symbol %s binds to version %s of %s, which the mapfile's DEPEND_VERSIONS does not allow",
+             s->s_name, s->s_vername, s->s_file->o_soname);
   for (uint32_t i = 0; i < nvneeds; i++)
     if (vneeds[i].lib == s->s_file && !strcmp(vneeds[i].name, s->s_vername)) return vneeds[i].idx;
   vneeds = ld_xrealloc(vneeds, (nvneeds + 1) * sizeof *vneeds);
@@ -227,6 +257,7 @@ uint32_t ld_dynamic_create(void) {
   dname = ld_xcalloc(dsyms.n + 1, sizeof *dname);
   dhash = ld_xcalloc(dsyms.n + 1, sizeof *dhash);
   int versions = 0;
+  if (ctx->opt.outkind == OUT_SHARED) seed_verdefs();
   for (uint32_t i = 0; i < dsyms.n; i++) {
     ld_sym *s = dsyms.v[i];
     s->s_dynidx = (int32_t)(i + 1);
@@ -280,7 +311,16 @@ uint32_t ld_dynamic_create(void) {
     }
     vdef_base_name = dstr_add(base, (uint32_t)strlen(base));
     vdef_name = ld_xcalloc(nvdefs, sizeof *vdef_name);
-    for (uint32_t k = 0; k < nvdefs; k++) vdef_name[k] = dstr_add(vdefs[k], (uint32_t)strlen(vdefs[k]));
+    vdef_nparents = ld_xcalloc(nvdefs, sizeof *vdef_nparents);
+    vdef_parent_names = ld_xcalloc(nvdefs, sizeof *vdef_parent_names);
+    for (uint32_t k = 0; k < nvdefs; k++) {
+      vdef_name[k] = dstr_add(vdefs[k], (uint32_t)strlen(vdefs[k]));
+      const char *const *parents;
+      uint32_t np = version_parents(vdefs[k], &parents);
+      vdef_nparents[k] = np;
+      vdef_parent_names[k] = ld_xcalloc(np + 1, sizeof(uint32_t));
+      for (uint32_t j = 0; j < np; j++) vdef_parent_names[k][j] = dstr_add(parents[j], (uint32_t)strlen(parents[j]));
+    }
   }
   uint32_t *vn_name = ld_xcalloc(nvneeds + 1, sizeof *vn_name);
   for (uint32_t k = 0; k < nvneeds; k++)
@@ -320,7 +360,9 @@ uint32_t ld_dynamic_create(void) {
     }
     if (nvdefs) {
       ctx->verdef = ld_new_osec(".gnu.version_d", SHT_GNU_verdef, SHF_ALLOC, 4, SY_VERDEF);
-      ctx->verdef->os_size = 28 * (uint64_t)(nvdefs + 1);
+      uint64_t vsz = 28;
+      for (uint32_t k = 0; k < nvdefs; k++) vsz += 28 + 8 * (uint64_t)vdef_nparents[k];
+      ctx->verdef->os_size = vsz;
       ctx->verdef->os_info = nvdefs + 1;
     }
   }
@@ -474,20 +516,26 @@ static void fill_versions(void) {
     elf_wr16(v + 2 * (uint64_t)(i + 1), x, be);
   }
   if (ctx->verdef) {
-    /* The base definition (the object's own name), then one per version, each with one name. */
+    /* The base definition (the object's own name), then one per version: its name, then the
+     * names of the versions it inherits. */
     uint8_t *p = ctx->buf + ctx->verdef->os_offset;
-    for (uint32_t k = 0; k <= nvdefs; k++, p += 28) {
+    for (uint32_t k = 0; k <= nvdefs; k++) {
       uint32_t name = k ? vdef_name[k - 1] : vdef_base_name;
+      uint32_t np = k ? vdef_nparents[k - 1] : 0;
       const char *nm = dynstr.buf + name;
+      uint32_t size = 20 + 8 * (1 + np);
       elf_wr16(p, 1, be);
       elf_wr16(p + 2, k ? 0 : VER_FLG_BASE, be);
       elf_wr16(p + 4, (uint16_t)(k + 1), be);
-      elf_wr16(p + 6, 1, be);
+      elf_wr16(p + 6, (uint16_t)(1 + np), be);
       elf_wr32(p + 8, sysv_hash(nm, (uint32_t)strlen(nm)), be);
       elf_wr32(p + 12, 20, be);
-      elf_wr32(p + 16, k == nvdefs ? 0 : 28, be);
-      elf_wr32(p + 20, name, be);
-      elf_wr32(p + 24, 0, be);
+      elf_wr32(p + 16, k == nvdefs ? 0 : size, be);
+      for (uint32_t j = 0; j <= np; j++) {
+        elf_wr32(p + 20 + 8 * j, j ? vdef_parent_names[k - 1][j - 1] : name, be);
+        elf_wr32(p + 24 + 8 * j, j == np ? 0 : 8, be);
+      }
+      p += size;
     }
   }
   if (!ctx->verneed) return;
@@ -537,14 +585,15 @@ static void fill_plt(void) {
   if (!ctx->plt) return;
   uint64_t plt0 = ctx->plt->os_addr;
   uint8_t *pb = ctx->buf + ctx->plt->os_offset;
-  if (tg->tg_plt_header_size) tg->tg_write_plt_header(pb, plt0, ctx->gotplt->os_addr);
+  int pic = ctx->opt.outkind == OUT_PIE || ctx->opt.outkind == OUT_SHARED;
+  if (tg->tg_plt_header_size) tg->tg_write_plt_header(pb, plt0, ctx->gotplt->os_addr, pic);
   uint8_t *rel = ctx->buf + ctx->relaplt->os_offset;
   for (uint32_t i = 0; i < ctx->plt_syms.n; i++) {
     ld_sym *s = ctx->plt_syms.v[i];
     uint64_t entry = plt0 + tg->tg_plt_header_size + (uint64_t)i * tg->tg_plt_entry_size;
     uint64_t slot = ctx->gotplt->os_addr + (uint64_t)s->s_gotplt * w;
     tg->tg_write_plt_entry(pb + tg->tg_plt_header_size + (uint64_t)i * tg->tg_plt_entry_size, entry,
-                           slot, plt0, i, (uint64_t)i * relsize());
+                           slot, plt0, i, (uint64_t)i * relsize(), ctx->gotplt->os_addr, pic);
     /* Lazy: the slot first points back into the entry, after its indirect jump. */
     elf_wrw(ctx->buf + ctx->gotplt->os_offset + (uint64_t)s->s_gotplt * w, entry + 6, is64, be);
     uint8_t *r = rel + (uint64_t)i * relsize();

@@ -37,20 +37,40 @@ static int file_exists(const char *p) {
   return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* A candidate of a -l search; --verbose shows each attempt, as GNU ld does. */
+static int lib_exists(const char *p) {
+  int ok = file_exists(p);
+  if (ctx->opt.verbose) printf("attempt to open %s %s\n", p, ok ? "succeeded" : "failed");
+  return ok;
+}
+
+/* --exclude-libs: are the symbols of this archive's members kept out of the dynamic symbol
+ * table? Names are matched against the archive's file name without its directory. */
+static int excluded_archive(const char *path) {
+  if (ctx->opt.exclude_libs_all) return 1;
+  const char *b = strrchr(path, '/');
+  b = b ? b + 1 : path;
+  for (uint32_t i = 0; i < ctx->opt.exclude_libs.n; i++)
+    if (!strcmp(b, (const char *)ctx->opt.exclude_libs.v[i])) return 1;
+  return 0;
+}
+
+static ld_vec excluded_objs; /* members of --exclude-libs archives */
+
 static const char *find_lib(const char *name, int bstatic) {
   for (uint32_t i = 0; i < search_dirs.n; i++) {
     const char *d = search_dirs.v[i];
     if (name[0] == ':') {
       const char *p = ld_sprintf("%s/%s", d, name + 1);
-      if (file_exists(p)) return p;
+      if (lib_exists(p)) return p;
       continue;
     }
     if (!bstatic) {
       const char *p = ld_sprintf("%s/lib%s.so", d, name);
-      if (file_exists(p)) return p;
+      if (lib_exists(p)) return p;
     }
     const char *p = ld_sprintf("%s/lib%s.a", d, name);
-    if (file_exists(p)) return p;
+    if (lib_exists(p)) return p;
   }
   return NULL;
 }
@@ -132,7 +152,11 @@ void ld_extract_lazy(ld_sym *s) {
   ld_ar_member *am = &la->la_ar.ar_members[m];
   const char *name = ld_sprintf("%s(%s)", la->la_ar.ar_path, am->am_name);
   if (ctx->opt.trace) printf("%s\n", name);
+  ld_note_extract(s, name);
+  uint32_t before = ctx->objs.n;
   add_object(name, am->am_data, am->am_size);
+  if (ctx->objs.n > before && excluded_archive(la->la_ar.ar_path))
+    ld_vec_push(&excluded_objs, ctx->objs.v[before]);
 }
 
 /* A reference to a lazy symbol: queue its member. Called by ld_object_symbols. */
@@ -239,7 +263,10 @@ static void load_file(const char *path, ld_input_arg *ia, int depth) {
         la->la_extracted[i] = 1;
         const char *name = ld_sprintf("%s(%s)", path, am->am_name);
         if (ctx->opt.trace) printf("%s\n", name);
+        uint32_t before = ctx->objs.n;
         add_object(name, am->am_data, am->am_size);
+        if (ctx->objs.n > before && excluded_archive(path))
+          ld_vec_push(&excluded_objs, ctx->objs.v[before]);
       }
     } else {
       add_archive_lazy(la);
@@ -276,6 +303,7 @@ void ld_load_inputs(void) {
     for (uint32_t i = 0; i < ctx->opt.libdirs.n; i++)
       ctx->opt.libdirs.v[i] = (void *)with_sysroot(ctx->opt.libdirs.v[i]);
   for (uint32_t i = 0; i < ctx->opt.libdirs.n; i++) ld_vec_push(&search_dirs, ctx->opt.libdirs.v[i]);
+  if (ctx->opt.verbose) ld_verbose_header(&search_dirs);
   ld_sym_init(estimate_symbols());
 
   /* -u symbols are strong references from the start. */
@@ -305,5 +333,14 @@ void ld_load_inputs(void) {
   }
   if (!ctx->tg && ld_nerrors() == 0) ld_error("no ELF input: cannot tell the target (use -m)");
   ld_check_errors();
+  /* --exclude-libs: what those members define is hidden, so it is not exported. */
+  for (uint32_t i = 0; i < excluded_objs.n; i++) {
+    ld_obj *o = excluded_objs.v[i];
+    for (uint32_t k = o->o_first_global; k < o->o_nsym; k++) {
+      ld_sym *s = o->o_syms[k];
+      if (s && s->s_file == o && (s->s_def == SD_REGULAR || s->s_def == SD_COMMON))
+        s->s_vis = STV_HIDDEN;
+    }
+  }
   ld_resolve();
 }

@@ -112,6 +112,9 @@ static int cmp_osec(const void *a, const void *b) {
   const ld_osec *x = *(ld_osec *const *)a, *y = *(ld_osec *const *)b;
   uint32_t sx = seg_of(x), sy = seg_of(y);
   if (sx != sy) return sx < sy ? -1 : 1;
+  /* A mapfile's OS_ORDER puts its output sections first in their segment. */
+  uint32_t ox = ld_mapfile_os_order(x), oy = ld_mapfile_os_order(y);
+  if (ox != oy) return (ox ? ox : UINT32_MAX) < (oy ? oy : UINT32_MAX) ? -1 : 1;
   int cx = seg_class(x), cy = seg_class(y);
   if (cx != cy) return cx - cy;
   /* NOBITS last within the writable classes so the file image ends before them. */
@@ -155,6 +158,31 @@ static void seg_cover(ld_seg *s, const ld_osec *os) {
   if (end_m - s->sg_vaddr > s->sg_memsz) s->sg_memsz = end_m - s->sg_vaddr;
   if (os->os_type != SHT_NOBITS && end_f - s->sg_offset > s->sg_filesz) s->sg_filesz = end_f - s->sg_offset;
   if (os->os_align > s->sg_align) s->sg_align = os->os_align;
+}
+
+/* -Ttext, -Tdata, -Tbss, --section-start: the section goes at its given address, which may not
+ * go backwards. At the start of a segment (or for NOBITS) only the offset's congruence with the
+ * address modulo the page size is kept; inside a segment the file keeps the gap, so that the
+ * segment's offsets and addresses stay in step. */
+static void fixed_address(ld_osec *os, const ld_osec *prev, uint64_t prev_end, int seg_first,
+                          uint64_t page, uint64_t *addr, uint64_t *off) {
+  uint64_t fa = os->os_fixed_addr;
+  if (fa < prev_end) {
+    if (prev)
+      ld_error("section %s at 0x%llx overlaps section %s (0x%llx-0x%llx): fixed section addresses "
+               "must not go backwards", os->os_name, (unsigned long long)fa, prev->os_name,
+               (unsigned long long)prev->os_addr, (unsigned long long)prev_end);
+    else
+      ld_error("section %s at 0x%llx overlaps the ELF and program headers (which end at 0x%llx)",
+               os->os_name, (unsigned long long)fa, (unsigned long long)prev_end);
+    return;
+  }
+  if (seg_first || os->os_type == SHT_NOBITS || fa < *addr) {
+    if (os->os_type != SHT_NOBITS) *off += (fa - *off) & (page - 1);
+  } else {
+    *off += fa - *addr;
+  }
+  *addr = fa;
 }
 
 void ld_layout(void) {
@@ -240,6 +268,15 @@ void ld_layout(void) {
   ctx->tls_memsz = ctx->tls_filesz = 0;
   ctx->tls_align = 1;
   uint64_t tls_end = 0;
+  const ld_osec *prev_os = NULL;
+  uint64_t prev_end = base + off;
+  int seg_first = 0;
+  for (uint32_t k = 0; k < ctx->opt.section_starts.n; k++) {
+    const ld_section_start *ss = ctx->opt.section_starts.v[k];
+    for (uint32_t i = 0; i < n; i++)
+      if (!strcmp(ord[i]->os_name, ss->ss_name) && (ord[i]->os_flags & SHF_ALLOC))
+        ord[i]->os_has_fixed = 1, ord[i]->os_fixed_addr = ss->ss_addr;
+  }
   for (uint32_t i = 0; i < n; i++) {
     ld_osec *os = ord[i];
     uint32_t c = seg_of(os);
@@ -261,13 +298,28 @@ void ld_layout(void) {
         addr = ps->ps_vaddr;
         off += (addr - off) & (page - 1);
       } else {
-        addr = ld_align(addr, ps->ps_align > page ? ps->ps_align : page) + (off & (page - 1));
+        /* -z separate-code: no page of the file holds both code and anything else. */
+        if (ctx->opt.z_separate_code &&
+            ((ps->ps_flags & PF_X) || (cur < np && (ctx->psegs[cur].ps_flags & PF_X))))
+          off = ld_align(off, page);
+        if (ps->ps_align) {
+          /* An explicit ALIGN puts the segment's address itself on that boundary. */
+          addr = ld_align(addr + 1, ps->ps_align);
+          off += (addr - off) & (page - 1);
+        } else {
+          addr = ld_align(addr, page) + (off & (page - 1));
+        }
       }
       cur = c;
       ps->ps_start = addr;
+      seg_first = 1;
     }
     int tbss = (os->os_flags & SHF_TLS) && os->os_type == SHT_NOBITS;
-    uint64_t a = ld_align(addr, os->os_align);
+    int fixed = os->os_has_fixed && !tbss;
+    if (fixed) fixed_address(os, prev_os, prev_end, seg_first, page, &addr, &off);
+    if (fixed && seg_first) ctx->psegs[c].ps_start = addr;
+    seg_first = 0;
+    uint64_t a = fixed ? addr : ld_align(addr, os->os_align);
     off += a - addr;
     addr = a;
     os->os_addr = addr;
@@ -281,6 +333,7 @@ void ld_layout(void) {
     }
     if (tbss) continue; /* .tbss takes no address space outside the TLS template */
     addr += os->os_size;
+    prev_os = os, prev_end = addr;
     if (os->os_type != SHT_NOBITS) off += os->os_size;
   }
   if (cur < np) {
@@ -373,8 +426,10 @@ void ld_layout(void) {
     seg_cover(s, ctx->ehframehdr);
   }
   {
-    ld_seg *s = add_seg(PT_GNU_STACK, PF_R | PF_W | ((ctx->opt.z_execstack || (ctx->exec_stack && !ctx->opt.z_noexecstack)) ? PF_X : 0));
+    uint32_t sf = ld_mapfile_stack_flags();
+    ld_seg *s = add_seg(PT_GNU_STACK, sf ? sf : PF_R | PF_W | ((ctx->opt.z_execstack || (ctx->exec_stack && !ctx->opt.z_noexecstack)) ? PF_X : 0));
     s->sg_align = 16;
+    s->sg_memsz = ctx->opt.stack_size; /* -z stack-size= */
   }
   if (has_relro) {
     ld_seg *s = add_seg(PT_GNU_RELRO, PF_R);
@@ -444,18 +499,30 @@ static uint64_t synth_value(ld_sym *s) {
   if (!bss_start) bss_start = edata;
   (void)base;
   uint32_t k = s->s_esym;
+  if (k == 5000) return s->s_value;                  /* a mapfile's absolute VALUE */
+  if (k == 5001) return ld_mapfile_size_symbol(s);   /* a mapfile's SIZE_SYMBOL */
   if (k >= 2000) {
     ld_defsym *d = ctx->opt.defsyms.v[k - 2000];
     char *e;
     unsigned long long v = strtoull(d->expr, &e, 0);
     if (!*e) return v;
-    ld_sym *t = ld_sym_lookup(d->expr, (uint32_t)strlen(d->expr));
+    /* SYM, SYM+N or SYM-N (checked when the option was read). */
+    uint32_t len = (uint32_t)strlen(d->expr);
+    int64_t addend = 0;
+    for (uint32_t j = len - 1; j > 0; j--)
+      if (d->expr[j] == '+' || d->expr[j] == '-') {
+        addend = (int64_t)strtoull(d->expr + j + 1, NULL, 0);
+        if (d->expr[j] == '-') addend = -addend;
+        len = j;
+        break;
+      }
+    ld_sym *t = ld_sym_lookup(d->expr, len);
     if (!t || (t->s_def != SD_REGULAR && t->s_def != SD_SYNTH)) {
-      ld_error("--defsym %s=%s: '%s' is not defined", d->name, d->expr, d->expr);
+      ld_error("--defsym %s=%s: '%.*s' is not defined", d->name, d->expr, (int)len, d->expr);
       return 0;
     }
-    s->s_type = t->s_type;
-    return t->s_def == SD_SYNTH ? synth_value(t) : ld_sym_addr(t);
+    if (!addend) s->s_type = t->s_type;
+    return (t->s_def == SD_SYNTH ? synth_value(t) : ld_sym_addr(t)) + (uint64_t)addend;
   }
   if (k == 1000 || k == 1001) {
     const char *sec = s->s_name + (k == 1000 ? 8 : 7);

@@ -101,6 +101,10 @@ struct ld_sym {
   uint32_t s_basenamelen; /* length of "foo" when s_verdef is set */
   uint16_t s_verdef_idx;  /* its index in .gnu.version_d */
   uint8_t s_mark;         /* scratch flag of one pass (the output symbol table) */
+  uint8_t s_eliminate;    /* mapfile ELIMINATE scope: not in .symtab either */
+  uint8_t s_extern;       /* mapfile EXTERN/PARENT: defined elsewhere, no undefined error */
+  uint32_t s_symidx;      /* index in the output .symtab, 0 if none (set by ld/outsyms.c and
+                             ld/relocatable.c; read by the relocations they emit) */
 };
 
 /* ---- input files --------------------------------------------------------------------- */
@@ -176,6 +180,7 @@ struct ld_isec {
   ld_ehrec *is_eh;             /* .eh_frame records */
   uint32_t is_neh;
   uint32_t is_prio;            /* .init_array.N sort key */
+  uint32_t is_mf_order;        /* mapfile IS_ORDER position (0: none) */
   /* Dynamic relocations this section's relocations produce (counted by the scan; their slots in
    * .rela.dyn are given by the bases, RELATIVE ones first, so writing can run in parallel). */
   uint32_t is_nrelative, is_ndynrel;
@@ -298,6 +303,8 @@ typedef struct ld_options {
   uint64_t page_size;
   ld_vec mapfiles;
   const char *version_script;
+  int mapfile_dump;        /* -z mapfile-dump: print the mapfile model and exit */
+  struct mf_model *mapfile; /* the -M / --version-script model (mapfile/mapfile.h), or NULL */
   int verbose;
   int trace;
   /* Link maps and tracing (ld/map.c). */
@@ -420,6 +427,8 @@ void ld_fill_synthetic(void);              /* ld/synth.c */
 void ld_apply_relocs(ld_isec *is, uint8_t *out); /* ld/reloc.c */
 void ld_write_eh_frame_hdr(void);          /* ld/ehframe.c */
 void ld_write_eh_frame(ld_isec *is, uint8_t *out); /* ld/ehframe.c */
+void ld_write_relocatable(void);           /* ld/relocatable.c: the whole of -r after pass 6 */
+void ld_emit_relocs(void);                 /* ld/relocatable.c: --emit-relocs, after writing */
 
 /* helpers */
 const char *ld_sec_loc(ld_isec *is, uint64_t off); /* "a.o:(.text+0x1c)" */
@@ -429,6 +438,17 @@ int ld_is_c_ident(const char *s);
 void ld_read_rels(ld_isec *is);
 uint64_t ld_isec_addr(ld_isec *is);
 void ld_par_for(uint32_t n, void (*fn)(uint32_t i, void *arg), void *arg);
+/* ld/mapfile_apply.c: each is a no-op without a mapfile */
+void ld_mapfile_plan(void);
+int32_t ld_mapfile_place(ld_isec *is);
+uint32_t ld_mapfile_os_order(const ld_osec *os);
+uint32_t ld_mapfile_stack_flags(void);
+void ld_mapfile_define(void);
+void ld_mapfile_symbols(void);
+uint64_t ld_mapfile_size_symbol(const ld_sym *s);
+uint32_t ld_mapfile_nversions(void);
+const char *ld_mapfile_version(uint32_t i, uint32_t *nparents, const char *const **parents);
+int ld_mapfile_version_allowed(const char *soname, const char *ver);
 double ld_now(void);
 void ld_stat_pass(const char *name);
 

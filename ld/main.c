@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "ld.h"
+#include "mapfile.h"
 #include "script.h"
 
 static ld_ctx the_ctx;
@@ -18,13 +19,20 @@ int main(int argc, char **argv) {
   argv = ld_expand_response_files(&argc, argv);
   ld_parse_options(argc, argv, &ctx->opt);
   ld_check_errors();
+  mf_read_all(&ctx->opt);
   ld_stat_pass("options");
 
   /* 2-4. Open and map every input, classify it, parse objects and resolve symbols; archive
    *      members are extracted to a fixed point. No new input files after this point. */
   ld_load_inputs();
+  ld_trace_symbols(); /* -y, --cref's table and --why-extract want every input read */
   ld_check_errors();
   ld_stat_pass("inputs and resolution");
+
+  /* 7. Symbol scope and versions from mapfiles and version scripts, now that every definition
+   *    is known (DESIGN.md puts this after COMDAT; scopes do not depend on section liveness). */
+  ld_mapfile_symbols();
+  ld_check_errors();
 
   /* 5. COMDAT groups: the first group of a signature wins, the losers' sections are dropped
    *    (before anything looks at section contents). */
@@ -35,9 +43,20 @@ int main(int argc, char **argv) {
    *    garbage collection when asked. */
   ld_split_eh_frame();
   if (ctx->opt.gc_sections) ld_gc_sections();
+  /* Identical code folding sees only the survivors, and runs before the .eh_frame records are
+   *  final so that a folded section's FDEs go with it. */
+  if (ctx->opt.icf) ld_icf();
   ld_eh_finish();
   ld_check_errors();
   ld_stat_pass("comdat, eh_frame, gc");
+
+  /* -r: a writer of its own takes over. It needs the COMDAT winners and the live .eh_frame
+   *    records, and nothing placed, scanned or laid out. */
+  if (ctx->opt.outkind == OUT_RELOC) {
+    ld_write_relocatable();
+    ld_stat_pass("write");
+    return 0;
+  }
 
   /* 8. Place input sections into output sections (the default rules). */
   ld_place_sections();
@@ -62,6 +81,9 @@ int main(int argc, char **argv) {
   /* 13-14. Write through one mapping of a temporary file, apply relocations while copying,
    *        then rename it into place. Before the rename the old output is untouched. */
   ld_write_output();
+  ld_write_maps(); /* -Map, --print-map, -m, --cref: of the output as written */
+  /* --emit-relocs: appended to the written output; needs the .symtab indices it recorded. */
+  if (ctx->opt.emit_relocs) ld_emit_relocs();
   ld_stat_pass("write");
   return 0;
 }

@@ -381,6 +381,7 @@ void ld_object_symbols(ld_obj *o) {
     /* SPARC register declarations (STT_SPARC_REGISTER) name no storage; nameless globals are
      * nothing to resolve. */
     if (ELF_ST_TYPE(es.info) == STT_SPARC_REGISTER || !*nm) continue;
+    if (es.shndx == SHN_UNDEF && ctx->opt.wraps.n) nm = ld_wrap_name(nm); /* --wrap */
     if (bind == STB_LOCAL) {
       ld_error("%s: local symbol '%s' in the global part of the symbol table", o->o_name, nm);
       continue;
@@ -417,7 +418,7 @@ void ld_object_symbols(ld_obj *o) {
       if (!weak) s->s_weakref = 0;
       s->s_referenced = 1;
       s->s_used_in_reg = 1;
-      if (s->s_def == SD_UNDEF && !s->s_file) s->s_file = o, s->s_esym = i;
+      if ((s->s_def == SD_UNDEF || s->s_def == SD_LAZY) && !s->s_file) s->s_file = o, s->s_esym = i;
       if (s->s_def == SD_UNDEF && s->s_bind != STB_WEAK) s->s_bind = bind;
       if (s->s_def == SD_LAZY && !weak) ld_note_lazy_ref(s);
       continue;
@@ -425,8 +426,14 @@ void ld_object_symbols(ld_obj *o) {
     int def = es.shndx == SHN_COMMON ? SD_COMMON : SD_REGULAR;
     s->s_used_in_reg = 1;
     if (def == SD_COMMON) {
-      if (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH) continue;
+      if (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH) {
+        if (ctx->opt.warn_common && s->s_file)
+          ld_warn("%s: common of '%s' overridden by definition in %s", o->o_name, nm, s->s_file->o_name);
+        continue;
+      }
       if (s->s_def == SD_COMMON) {
+        if (ctx->opt.warn_common)
+          ld_warn("%s: multiple common of '%s'; the first is in %s", o->o_name, nm, s->s_file->o_name);
         /* Largest size, strictest alignment (kept in s_value as commons store alignment). */
         if (es.size > s->s_size) s->s_size = es.size;
         if (es.value > s->s_value) s->s_value = es.value;
@@ -444,6 +451,8 @@ void ld_object_symbols(ld_obj *o) {
         continue;
       }
     }
+    if (ctx->opt.warn_common && s->s_def == SD_COMMON)
+      ld_warn("%s: definition of '%s' overriding common in %s", o->o_name, nm, s->s_file->o_name);
     set_def(s, o, i, &es, sec, SD_REGULAR);
   }
 }

@@ -88,14 +88,38 @@ static const struct optdoc optdocs[] = {
     {"-v", NULL, "print the version (and continue)", 'g'},
     {"-V", NULL, "print the version and supported targets", 0},
     {"--help", NULL, "print this help", 0},
+    {"--mapfile", "FILE", "read a Solaris mapfile (also -z mapfile=FILE; -M FILE in the Solaris flavour)", 0},
     {"-plugin", "FILE", "accepted and ignored (link-time optimisation plugins)", 0},
     {"-plugin-opt", "OPT", "accepted and ignored", 0},
-    {"--verbose", NULL, "print what is being done", 0},
+    {"--verbose", NULL, "print the version, target, search directories and each library tried", 0},
     {"-t", NULL, "GNU: print each input file as it is read (--trace)", 'g'},
     {"--trace", NULL, "print each input file as it is read", 0},
     {"-O", "LEVEL", "accepted; optimisation level of the output (no effect)", 'g'},
     {"--image-base", "ADDR", "base address of the output", 0},
-    {"--emit-relocs", NULL, "accepted (not yet implemented: an error)", 0},
+    {"--emit-relocs", NULL, "keep the inputs' relocations in the output", 0},
+    {"-Map", "FILE", "write a link map to FILE ('-': standard output)", 0},
+    {"--print-map", NULL, "write a link map to standard output (GNU -M)", 0},
+    {"-M", NULL, "GNU: write a link map to standard output", 'g'},
+    {"-m", NULL, "Solaris: write a link map to standard output", 's'},
+    {"--cref", NULL, "write a cross-reference table (to the map file, if any)", 0},
+    {"-y", "SYM", "report each file that defines or references SYM (--trace-symbol)", 0},
+    {"--trace-symbol", "SYM", "report each file that defines or references SYM", 0},
+    {"--why-extract", "FILE", "write why each archive member was extracted ('-': stdout)", 0},
+    {"--wrap", "SYM", "bind references to SYM to __wrap_SYM, and __real_SYM to SYM", 0},
+    {"-Ttext", "ADDR", "address of .text", 'g'},
+    {"-Tdata", "ADDR", "address of .data", 'g'},
+    {"-Tbss", "ADDR", "address of .bss", 'g'},
+    {"-Ttext-segment", "ADDR", "address of the first segment (--image-base)", 'g'},
+    {"--section-start", "SEC=ADDR", "address of output section SEC", 0},
+    {"--exclude-libs", "LIB,...|ALL", "do not export the symbols of these archives", 0},
+    {"--warn-common", NULL, "warn when a common symbol meets another or a definition", 0},
+    {"--unresolved-symbols", "HOW", "ignore-all, report-all, ignore-in-object-files, ignore-in-shared-libs", 0},
+    {"--no-undefined-version", NULL, "accepted", 0},
+    {"--no-warn-mismatch", NULL, "accepted", 0},
+    {"--sort-section", "name|alignment", "sort input sections within each output section", 0},
+    {"--sort-common", "[=ascending|descending]", "sort common symbols by alignment (largest first)", 0},
+    {"--icf", "none|safe|all", "fold identical code sections", 0},
+    {"--print-icf-sections", NULL, "list the sections --icf folds", 0},
     {"@FILE", NULL, "read options from FILE", 0},
 };
 
@@ -121,7 +145,8 @@ void ld_print_help(void) {
   printf("\n-z keywords: now lazy relro norelro execstack noexecstack text notext textoff defs\n"
          "  nodefs origin nodelete initfirst interpose separate-code noseparate-code\n"
          "  max-page-size=N common-page-size=N notlsrelax tlsrelax guidance gnu\n"
-         "  target=x64|x86|sparc|sparcv9 muldefs stack-size=N ibt shstk\n");
+         "  target=x64|x86|sparc|sparcv9 muldefs stack-size=N ibt shstk\n"
+         "  dynamic-undefined-weak nodynamic-undefined-weak keep-text-section-prefix\n");
 }
 
 static void print_version(void) {
@@ -241,6 +266,8 @@ static void z_keyword(struct optstate *st, const char *kw) {
   else if (!strcmp(kw, "guidance") || !strncmp(kw, "guidance=", 9)) o->stats = o->stats ? o->stats : 2;
   else if (!strcmp(kw, "gnu")) o->gnu_flavour = 1;
   else if (!strcmp(kw, "muldefs")) o->allow_multiple_def = 1;
+  else if (!strcmp(kw, "mapfile-dump")) o->mapfile_dump = 1;
+  else if (!strncmp(kw, "mapfile=", 8) && kw[8]) ld_vec_push(&o->mapfiles, (void *)(kw + 8));
   else if (!strncmp(kw, "target=", 7)) {
     o->target = target_by_emulation(kw + 7);
     if (!o->target) ld_error("-z target=%s: unknown target (x64, x86, sparc, sparcv9)", kw + 7);
@@ -286,8 +313,122 @@ static const char *match_long(const char *arg, const char *opt, int takes, int *
     *consumed_next = 1;
     return argv[++*i];
   }
-  if (arg[n] == '=' && takes) return arg + n + 1;
+  /* `arg` is the normalised copy in a buffer reused for every option: keep the value. */
+  if (arg[n] == '=' && takes) return ld_xstrdup(arg + n + 1);
   return NULL;
+}
+
+/* "SYM", "SYM+N", "SYM-N" or "N": what --defsym accepts. */
+static int defsym_expr_ok(const char *e) {
+  uint64_t v;
+  if (!parse_num(e, &v)) return 1;
+  const char *op = NULL;
+  for (const char *p = e + 1; *p; p++)
+    if (*p == '+' || *p == '-') op = p;
+  if (op && parse_num(op + 1, &v)) return 0;
+  size_t len = op ? (size_t)(op - e) : strlen(e);
+  if (!len || isdigit((unsigned char)e[0])) return 0;
+  for (size_t k = 0; k < len; k++)
+    if (isspace((unsigned char)e[k]) || e[k] == '+' || e[k] == '-' || e[k] == '=') return 0;
+  return 1;
+}
+
+static void add_section_start(ld_options *o, const char *opt, const char *name, const char *addr) {
+  ld_section_start *ss = ld_xcalloc(1, sizeof *ss);
+  ss->ss_name = name;
+  if (parse_num(addr, &ss->ss_addr)) {
+    ld_error("%s: '%s' is not an address", opt, addr);
+    return;
+  }
+  for (uint32_t k = 0; k < o->section_starts.n; k++) { /* the last one given wins */
+    ld_section_start *old = o->section_starts.v[k];
+    if (!strcmp(old->ss_name, name)) {
+      old->ss_addr = ss->ss_addr;
+      return;
+    }
+  }
+  ld_vec_push(&o->section_starts, ss);
+}
+
+/* Options of link maps and tracing, and those that place or fold sections. Returns 1 when `n`
+ * (the option with its dashes normalised to one) was one of them. */
+static int trace_and_layout_option(struct optstate *st, const char *n, int argc, char **argv,
+                                   int *i) {
+  ld_options *o = st->opt;
+  int nx = 0;
+  const char *v;
+#define LONG(name, takes) ((v = match_long(n, name, takes, &nx, argc, argv, i)) != NULL)
+  if (LONG("-Map", 1)) { o->map_file = v; return 1; }
+  if (LONG("-print-map", 0)) { o->print_map = 1; return 1; }
+  if (LONG("-no-print-map", 0)) { o->print_map = 0; return 1; }
+  if (LONG("-cref", 0)) { o->cref = 1; return 1; }
+  if (LONG("-trace-symbol", 1)) { ld_vec_push(&o->trace_syms, (void *)v); return 1; }
+  if (LONG("-why-extract", 1)) { o->why_extract = v; return 1; }
+  if (LONG("-print-icf-sections", 0)) { o->print_icf = 1; return 1; }
+  if (LONG("-no-print-icf-sections", 0)) { o->print_icf = 0; return 1; }
+  if (LONG("-wrap", 1)) { ld_vec_push(&o->wraps, (void *)v); return 1; }
+  if (LONG("-icf", 1)) {
+    if (!strcmp(v, "none")) o->icf = 0;
+    else if (!strcmp(v, "safe")) o->icf = 1;
+    else if (!strcmp(v, "all")) o->icf = 2;
+    else ld_error("--icf=%s: expected none, safe or all", v);
+    return 1;
+  }
+  if (LONG("-sort-section", 1)) {
+    if (!strcmp(v, "name")) o->sort_section = 1;
+    else if (!strcmp(v, "alignment")) o->sort_section = 2;
+    else ld_error("--sort-section=%s: expected name or alignment", v);
+    return 1;
+  }
+  if (!strcmp(n, "-sort-common") || !strcmp(n, "-sort-common=descending")) {
+    o->sort_common = 1;
+    return 1;
+  }
+  if (!strcmp(n, "-sort-common=ascending")) {
+    o->sort_common = 2;
+    return 1;
+  }
+  if (LONG("-unresolved-symbols", 1)) {
+    if (!strcmp(v, "ignore-all")) o->unresolved = UNRES_IGNORE_ALL;
+    else if (!strcmp(v, "report-all")) o->unresolved = UNRES_REPORT_ALL;
+    else if (!strcmp(v, "ignore-in-object-files")) o->unresolved = UNRES_IGNORE_OBJECTS;
+    else if (!strcmp(v, "ignore-in-shared-libs")) o->unresolved = UNRES_IGNORE_SHLIBS;
+    else
+      ld_error("--unresolved-symbols=%s: expected ignore-all, report-all, ignore-in-object-files "
+               "or ignore-in-shared-libs", v);
+    return 1;
+  }
+  if (LONG("-exclude-libs", 1)) {
+    char *list = ld_xstrdup(v), *save = NULL;
+    for (char *w = strtok_r(list, ",:", &save); w; w = strtok_r(NULL, ",:", &save)) {
+      if (!strcmp(w, "ALL")) o->exclude_libs_all = 1;
+      else ld_vec_push(&o->exclude_libs, w);
+    }
+    return 1;
+  }
+  if (LONG("-section-start", 1)) {
+    const char *eq = strrchr(v, '=');
+    if (!eq || eq == v) {
+      ld_error("--section-start %s: expected SECTION=ADDRESS", v);
+      return 1;
+    }
+    add_section_start(o, "--section-start", ld_sprintf("%.*s", (int)(eq - v), v), eq + 1);
+    return 1;
+  }
+  static const char *const tsecs[][2] = {{"-Ttext", ".text"}, {"-Tdata", ".data"}, {"-Tbss", ".bss"}};
+  for (int k = 0; k < 3; k++)
+    if (LONG(tsecs[k][0], 1)) {
+      add_section_start(o, tsecs[k][0], tsecs[k][1], v);
+      return 1;
+    }
+  if (LONG("-Ttext-segment", 1)) {
+    if (parse_num(v, &o->image_base)) ld_error("-Ttext-segment: '%s' is not an address", v);
+    o->image_base_given = 1;
+    return 1;
+  }
+#undef LONG
+  (void)nx;
+  return 0;
 }
 
 void ld_parse_options(int argc, char **argv, ld_options *o) {
@@ -398,6 +539,10 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       ld_defsym *d = ld_xcalloc(1, sizeof *d);
       d->name = ld_sprintf("%.*s", (int)(eq - v), v);
       d->expr = eq + 1;
+      if (!defsym_expr_ok(d->expr)) {
+        ld_error("--defsym %s: expected SYMBOL, NUMBER, SYMBOL+NUMBER or SYMBOL-NUMBER after '='", v);
+        continue;
+      }
       ld_vec_push(&o->defsyms, d);
       continue;
     }
@@ -433,7 +578,12 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     if (LONG("-no-fatal-warnings", 0)) { ld_fatal_warnings = 0; continue; }
     if (LONG("-plugin", 1) || LONG("-plugin-opt", 1)) continue;
     if (!strncmp(n, "-plugin-opt=", 12)) continue;
-    if (LONG("-verbose", 0)) { o->verbose = 1; continue; }
+    if (LONG("-verbose", 0)) { /* GNU ld prints its version first; alone it stops there */
+      if (!o->verbose) print_version();
+      o->verbose = 1;
+      print_version_and_go = 1;
+      continue;
+    }
     if (LONG("-trace", 0)) { o->trace = 1; continue; }
     if (LONG("-image-base", 1)) {
       if (parse_num(v, &o->image_base)) ld_error("--image-base=%s: expected a number", v);
@@ -456,6 +606,7 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
         LONG("-enable-new-dtags", 0) || LONG("-Qy", 0) || LONG("-Qn", 0))
       continue;
     if (LONG("-version-script", 1)) { o->version_script = v; continue; }
+    if (LONG("-mapfile", 1)) { ld_vec_push(&o->mapfiles, (void *)v); continue; }
     if (LONG("-dependency-file", 1)) continue;
     /* Words whose meaning depends on the flavour and on the argument. */
     if (!strcmp(n, "-m") || (!strncmp(n, "-m", 2) && n[2] && target_by_emulation(n + 2))) {
@@ -547,13 +698,12 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
 #undef LONG
   }
   if (st.group) ld_error("--start-group without --end-group");
-  if (o->inputs.n == 0 && ld_nerrors() == 0) {
+  if (o->inputs.n == 0 && ld_nerrors() == 0 && !o->mapfile_dump) {
     if (print_version_and_go) exit(0);
     ld_error("no input files");
   }
   if (!o->output) o->output = "a.out";
-  if (o->outkind == OUT_RELOC) ld_error("-r: relocatable output is not implemented yet");
-  if (o->emit_relocs) ld_error("--emit-relocs is not implemented yet");
+  if (o->outkind == OUT_RELOC && o->gc_sections) ld_error("-r and --gc-sections may not be used together");
   if (o->outkind == OUT_SHARED && !o->z_defs) o->allow_undefined = 1;
   if (o->is_static && o->outkind == OUT_PIE) o->no_dynamic_linker = 1;
   if (o->z_text < 0) o->z_text = 1; /* text relocations are errors unless -z notext */

@@ -24,6 +24,7 @@ static int keep_local(const ld_sym *s) {
 }
 
 static int keep_global(const ld_sym *s) {
+  if (s->s_eliminate) return 0;
   if (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH) return 1;
   if (s->s_def == SD_SHARED) return s->s_used_in_reg;
   return s->s_def == SD_UNDEF && s->s_referenced;
@@ -133,6 +134,7 @@ void ld_write_symtab(void) {
     memcpy(str + soff, s->s_name, s->s_namelen + 1);
     uint64_t value = ld_local_addr(s);
     if (s->s_type == STT_TLS && s->s_sec) value -= ctx->tls_addr;
+    s->s_symidx = 1 + i; /* for --emit-relocs */
     put_sym(p, soff, value, s->s_size, ELF_ST_INFO(STB_LOCAL, s->s_type), s->s_vis,
             out_shndx(s));
     soff += s->s_namelen + 1;
@@ -152,6 +154,7 @@ void ld_write_symtab(void) {
       if (bind == STB_GNU_UNIQUE) bind = STB_GLOBAL;
       uint64_t value = s->s_def == SD_UNDEF || s->s_def == SD_SHARED ? 0 : s->s_value;
       if (type == STT_TLS && value) value -= ctx->tls_addr; /* offsets in the TLS template */
+      s->s_symidx = (uint32_t)((p - (ctx->buf + ctx->symtab->os_offset)) / esz);
       put_sym(p, soff, value, s->s_size, ELF_ST_INFO(bind, type),
               s->s_vis, out_shndx(s));
       soff += s->s_namelen + 1;

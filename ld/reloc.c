@@ -102,8 +102,13 @@ static int is_exec_output(void) { return ctx->opt.outkind == OUT_EXEC || ctx->op
 int ld_preemptible(const ld_sym *s) {
   if (s->s_local || s == &null_sym) return 0;
   if (s->s_def == SD_SHARED) return 1;
-  if (s->s_def == SD_UNDEF || s->s_def == SD_LAZY)
+  if (s->s_def == SD_UNDEF || s->s_def == SD_LAZY) {
+    /* -z [no]dynamic-undefined-weak: an undefined weak symbol of a PIE or shared object is
+     * left to the runtime linker, or resolved to zero here. */
+    if (s->s_weakref && ctx->opt.z_dyn_undef_weak >= 0 && ctx->opt.outkind != OUT_EXEC)
+      return !ctx->opt.is_static && s->s_vis == STV_DEFAULT && ctx->opt.z_dyn_undef_weak;
     return !ctx->opt.is_static && (s->s_vis == STV_DEFAULT) && (ctx->opt.outkind == OUT_SHARED || !s->s_weakref);
+  }
   if (ctx->opt.outkind != OUT_SHARED) return 0;
   if (s->s_vis != STV_DEFAULT) return 0;
   if (ctx->opt.bsymbolic == 1) return 0;
@@ -584,12 +589,15 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
     case RK_GOT_ABS: {
       /* GOT-load relaxation: a load of a local symbol's address from the GOT becomes an
        * address computation. The slot stays (unused) so the layout is independent of it. */
-      if (kind == RK_GOT_PC && ctx->opt.relax && tg->tg_relax_got && !ld_preemptible(s) &&
-          !is_local_ifunc(s) && s != &null_sym && (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH) &&
-          !is_undef_weak(s)) {
-        int to_abs = !is_pic_output() && !s->s_alias_abs && S + (uint64_t)A < 0x80000000ULL && 0;
-        if (tg->tg_relax_got(out, loc, r->r_type, to_abs)) {
-          v = to_abs ? S + (uint64_t)A : S + (uint64_t)A - P;
+      if ((kind == RK_GOT_PC || kind == RK_GOT_OFF) && ctx->opt.relax && tg->tg_relax_got &&
+          !ld_preemptible(s) && !is_local_ifunc(s) && s != &null_sym &&
+          (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH) && !is_undef_weak(s)) {
+        /* The address computation stays PC-relative (lea) even in a non-PIC output: as fast as
+         * an immediate, and independent of where the symbol lands. */
+        int to_abs = 0;
+        int rk = tg->tg_relax_got(out, loc, r->r_type, A, to_abs);
+        if (rk) {
+          v = rk == RK_ABS ? S : rk == RK_GOTREL ? S + (uint64_t)A - ld_got_base() : S + (uint64_t)A - P;
           tg->tg_apply(loc, r->r_type, v);
           continue;
         }

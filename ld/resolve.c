@@ -46,6 +46,8 @@ static void check_sym(ld_sym *s, void *arg) {
     return;
   }
   if (s->s_def != SD_UNDEF || !s->s_referenced) return;
+  /* -r: references stay undefined for the final link to resolve (or define). */
+  if (ctx->opt.outkind == OUT_RELOC) return;
   int k = ld_synth_kind(s->s_name);
   if (k) {
     s->s_def = SD_SYNTH;
@@ -57,7 +59,7 @@ static void check_sym(ld_sym *s, void *arg) {
     if (k == 1000 || k == 1001) s->s_vis = s->s_vis; /* resolved (or reported) at layout */
     return;
   }
-  if (s->s_weakref) return;
+  if (s->s_weakref || s->s_extern) return;
   /* The call in a GD or LD sequence disappears when the sequence is relaxed; whether a real
    * reference remains is known only to the relocation scan, which reports it. */
   if (!strcmp(s->s_name, "__tls_get_addr") || !strcmp(s->s_name, "___tls_get_addr")) return;
@@ -107,10 +109,26 @@ static void define_defsyms(void) {
   }
 }
 
+/* --wrap=SYM: an undefined reference to SYM becomes one to __wrap_SYM, and one to __real_SYM
+ * becomes one to SYM. Returns `name` itself when no --wrap applies. */
+const char *ld_wrap_name(const char *name) {
+  for (uint32_t i = 0; i < ctx->opt.wraps.n; i++) {
+    const char *w = ctx->opt.wraps.v[i];
+    if (!strcmp(name, w)) return ld_sprintf("__wrap_%s", w);
+    if (!strncmp(name, "__real_", 7) && !strcmp(name + 7, w)) return name + 7;
+  }
+  return name;
+}
+
 void ld_resolve(void) {
   define_defsyms();
+  ld_mapfile_define();
   ld_sym_foreach(check_sym, NULL);
-  if (undefined.n && !(ctx->opt.outkind == OUT_SHARED && ctx->opt.allow_undefined)) {
+  int report = !(ctx->opt.outkind == OUT_SHARED && ctx->opt.allow_undefined);
+  int unres = ctx->opt.unresolved; /* --unresolved-symbols: the inputs here are objects */
+  if (unres == UNRES_IGNORE_ALL || unres == UNRES_IGNORE_OBJECTS) report = 0;
+  if (unres == UNRES_REPORT_ALL || unres == UNRES_IGNORE_SHLIBS) report = 1;
+  if (undefined.n && report) {
     qsort(undefined.v, undefined.n, sizeof(void *), cmp_name);
     for (uint32_t i = 0; i < undefined.n; i++) report_undefined(undefined.v[i]);
   }

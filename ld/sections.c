@@ -47,6 +47,10 @@ static const char *out_name(const ld_isec *is) {
       ".sbss", ".ldata", ".lrodata", ".lbss", ".init", ".fini",
   };
   if (is->is_flags & SHF_ALLOC) {
+    static const char *const kept[] = {".text.unlikely", ".text.exit", ".text.startup", ".text.hot"};
+    if (ctx->opt.keep_text_prefix) /* -z keep-text-section-prefix */
+      for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
+        if (prefix_is(n, kept[i])) return kept[i];
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
       if (prefix_is(n, prefixes[i])) return prefixes[i];
     if (!strncmp(n, ".gnu.linkonce.t.", 16)) return ".text";
@@ -66,8 +70,10 @@ static uint32_t hash_str(const char *s) {
   return h;
 }
 
-static ld_osec *get_osec(const char *name, const ld_isec *is) {
-  uint32_t h = hash_str(name);
+/* Output sections are keyed by name and planned segment: a mapfile may send sections of one
+ * name to two segments. */
+static ld_osec *get_osec(const char *name, const ld_isec *is, int32_t pseg) {
+  uint32_t h = hash_str(name) + (uint32_t)(pseg + 1) * 0x9e3779b9u;
   uint32_t type = is->is_type;
   for (uint32_t j = h & 1023;; j = (j + 1) & 1023) {
     ld_osec *os = omap[j];
@@ -79,10 +85,11 @@ static ld_osec *get_osec(const char *name, const ld_isec *is) {
       if (!strcmp(name, ".preinit_array")) otype = SHT_PREINIT_ARRAY;
       if (otype == SHT_X86_64_UNWIND) otype = SHT_PROGBITS; /* .eh_frame, as other tools emit it */
       os = ld_new_osec(name, otype, 0, 1, SY_NONE);
+      os->os_pseg = pseg;
       omap[j] = os;
       return os;
     }
-    if (!strcmp(os->os_name, name)) return os;
+    if (os->os_pseg == pseg && !strcmp(os->os_name, name)) return os;
   }
 }
 
@@ -108,7 +115,7 @@ static int cmp_prio(const void *a, const void *b) {
 static void place(ld_isec *is) {
   if (!is->is_live) return;
   const char *name = out_name(is);
-  ld_osec *os = get_osec(name, is);
+  ld_osec *os = get_osec(name, is, ld_mapfile_place(is));
   if (os->os_type == SHT_NOBITS && is->is_type != SHT_NOBITS) os->os_type = SHT_PROGBITS;
   if (is->is_type == SHT_INIT_ARRAY || is->is_type == SHT_FINI_ARRAY ||
       is->is_type == SHT_PREINIT_ARRAY || !strcmp(name, ".ctors") || !strcmp(name, ".dtors"))
@@ -143,16 +150,40 @@ static void add_common(ld_sym *s, void *arg) {
   ld_vec_push(&extra_isecs, is);
 }
 
+/* is_off is free until layout: it holds each piece's first position, so that the sorts below
+ * keep the original order among equals. */
 static int cmp_common(const void *a, const void *b) {
   const ld_isec *x = *(ld_isec *const *)a, *y = *(ld_isec *const *)b;
+  if (ctx->opt.sort_common && x->is_align != y->is_align) /* --sort-common */
+    return (x->is_align > y->is_align) == (ctx->opt.sort_common == 1) ? -1 : 1;
   if (x->is_file->o_id != y->is_file->o_id) return x->is_file->o_id < y->is_file->o_id ? -1 : 1;
-  return 0;
+  return x->is_off < y->is_off ? -1 : x->is_off > y->is_off;
+}
+
+/* Mapfile IS_ORDER: sections of the listed entrance criteria first, in the list's order. */
+static int cmp_mf_order(const void *a, const void *b) {
+  const ld_isec *x = *(ld_isec *const *)a, *y = *(ld_isec *const *)b;
+  uint32_t ox = x->is_mf_order ? x->is_mf_order : UINT32_MAX, oy = y->is_mf_order ? y->is_mf_order : UINT32_MAX;
+  if (ox != oy) return ox < oy ? -1 : 1;
+  return x->is_off < y->is_off ? -1 : x->is_off > y->is_off;
+}
+
+/* --sort-section=name|alignment (largest alignment first). */
+static int cmp_sort_section(const void *a, const void *b) {
+  const ld_isec *x = *(ld_isec *const *)a, *y = *(ld_isec *const *)b;
+  int c = 0;
+  if (ctx->opt.sort_section == 1) c = strcmp(x->is_name, y->is_name);
+  else if (x->is_align != y->is_align) c = x->is_align > y->is_align ? -1 : 1;
+  if (c) return c;
+  return x->is_off < y->is_off ? -1 : x->is_off > y->is_off;
 }
 
 void ld_place_sections(void) {
+  ld_mapfile_plan();
   ld_sym_foreach(add_common, NULL);
   /* Deterministic order for commons: by defining file, then by size (stable qsort is not
    * guaranteed, so break ties by name). */
+  for (uint32_t i = 0; i < extra_isecs.n; i++) ((ld_isec *)extra_isecs.v[i])->is_off = i;
   qsort(extra_isecs.v, extra_isecs.n, sizeof(void *), cmp_common);
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
@@ -166,6 +197,17 @@ void ld_place_sections(void) {
         os->os_type == SHT_PREINIT_ARRAY || !strcmp(os->os_name, ".ctors") ||
         !strcmp(os->os_name, ".dtors"))
       qsort(os->os_isecs.v, os->os_isecs.n, sizeof(void *), cmp_prio);
+    else if (ctx->opt.sort_section && strcmp(os->os_name, ".init") && strcmp(os->os_name, ".fini") &&
+             strcmp(os->os_name, ".eh_frame")) {
+      for (uint32_t k = 0; k < os->os_isecs.n; k++) ((ld_isec *)os->os_isecs.v[k])->is_off = k;
+      qsort(os->os_isecs.v, os->os_isecs.n, sizeof(void *), cmp_sort_section);
+    }
+    int ordered = 0;
+    for (uint32_t k = 0; k < os->os_isecs.n; k++) ordered |= ((ld_isec *)os->os_isecs.v[k])->is_mf_order != 0;
+    if (ordered) {
+      for (uint32_t k = 0; k < os->os_isecs.n; k++) ((ld_isec *)os->os_isecs.v[k])->is_off = k;
+      qsort(os->os_isecs.v, os->os_isecs.n, sizeof(void *), cmp_mf_order);
+    }
     if (!strcmp(os->os_name, ".eh_frame")) ctx->ehframe = os;
     if (!strcmp(os->os_name, ".bss")) ctx->bss = os;
     if (!strcmp(os->os_name, ".tdata")) ctx->tdata = os;

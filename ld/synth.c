@@ -205,7 +205,11 @@ void ld_create_synthetic(void) {
     if (!o->o_has_gnu_property) { all = 0; break; }
     and_bits &= o->o_gnu_property_and;
   }
-  if (all && and_bits && tg->tg_x86_properties) {
+  /* -z ibt / -z shstk set their bits whatever the inputs say. */
+  if (!all) and_bits = 0;
+  and_bits |= (ctx->opt.z_ibt ? GNU_PROPERTY_X86_FEATURE_1_IBT : 0) |
+              (ctx->opt.z_shstk ? GNU_PROPERTY_X86_FEATURE_1_SHSTK : 0);
+  if (and_bits && tg->tg_x86_properties) {
     ctx->gnuprop = mk(".note.gnu.property", SHT_NOTE, SHF_ALLOC, w, SY_GNU_PROPERTY,
                       ctx->is64 ? 32 : 28, 0);
     ctx->gnuprop->os_buf = ld_xcalloc(1, 32);
@@ -356,7 +360,8 @@ static void fill_got(void) {
     else write_rel(ipltrel + (uint64_t)iplt++ * relsize(), slot, tg->tg_r_irelative, 0, (int64_t)S);
     if (!tg->tg_rela) elf_wrw(g + (uint64_t)s->s_igot * w, S, is64, be);
     tg->tg_write_iplt_entry(ctx->buf + ctx->iplt->os_offset + (uint64_t)i * tg->tg_iplt_entry_size,
-                            ctx->iplt->os_addr + (uint64_t)i * tg->tg_iplt_entry_size, slot);
+                            ctx->iplt->os_addr + (uint64_t)i * tg->tg_iplt_entry_size, slot,
+                            ld_got_base(), pic());
   }
 }
 

@@ -134,21 +134,25 @@ struct ld_target {
   int (*tg_tls_rewrite)(ld_tls_ctx *ctx, int how);
 
   /* GOT-load relaxation (x86-64 GOTPCRELX/REX_GOTPCRELX, i386 GOT32X): rewrite the load at
-   * `loc` (the field; instruction bytes precede it) into an address computation when the symbol
-   * is local to the output. Returns 1 if rewritten (the core then applies RK_PC with the symbol
-   * address), 0 to keep the GOT load. `buf_start` bounds how far back it may look. */
-  int (*tg_relax_got)(uint8_t *buf_start, uint8_t *loc, uint32_t type, int to_abs);
+   * `loc` (the field; instruction bytes precede it, back to `buf_start` at most) into an address
+   * computation when the symbol is local to the output. Returns the generic kind whose value the
+   * core then writes into the same field: RK_PC (S + A - P), RK_GOTREL (S + A - GOT), or RK_ABS
+   * (S, the absolute address, whatever the field's addend); 0 keeps the GOT load, which is always
+   * correct. `to_abs` allows the absolute form (non-PIC output, 0 <= S < 2^31). */
+  int (*tg_relax_got)(uint8_t *buf_start, uint8_t *loc, uint32_t type, int64_t addend, int to_abs);
 
   /* PLT. tg_plt_header_size may be 0. An entry jumps through its GOT slot at `got_slot`.
    * `plt0`/`gotplt` are the PLT and .got.plt addresses; `index` the entry's number (for lazy
-   * binding's relocation index); `rel_off` the offset of its relocation in .rela.plt. */
+   * binding's relocation index); `rel_off` the offset of its relocation in .rela.plt; `pic`
+   * asks for the position-independent form (i386 reaches .got.plt through %ebx). */
   uint32_t tg_plt_header_size, tg_plt_entry_size;
-  void (*tg_write_plt_header)(uint8_t *buf, uint64_t plt0, uint64_t gotplt);
+  void (*tg_write_plt_header)(uint8_t *buf, uint64_t plt0, uint64_t gotplt, int pic);
   void (*tg_write_plt_entry)(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t plt0,
-                             uint32_t index, uint64_t rel_off);
-  /* PLT entry for an IFUNC in a static output: jump through `got_slot` (no lazy binding). */
+                             uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic);
+  /* PLT entry for an IFUNC resolved at start-up: jump through `got_slot` (no lazy binding). */
   uint32_t tg_iplt_entry_size;
-  void (*tg_write_iplt_entry)(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot);
+  void (*tg_write_iplt_entry)(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
+                              int pic);
 
   /* Number of reserved words at the start of .got.plt (x86: 3). */
   uint32_t tg_gotplt_reserved;

@@ -18,7 +18,8 @@ static void x64_put_rel32(uint8_t *field, uint64_t target, uint64_t next) {
  *   ff 35 <GOT+8 - (plt0+6)>    push GOT+8(%rip)       (link map)
  *   ff 25 <GOT+16 - (plt0+12)>  jmp *GOT+16(%rip)      (resolver)
  *   0f 1f 40 00                 nopl 0(%rax)           (pads to 16) */
-void x64_write_plt_header(uint8_t *buf, uint64_t plt0, uint64_t gotplt) {
+void x64_write_plt_header(uint8_t *buf, uint64_t plt0, uint64_t gotplt, int pic) {
+  (void)pic; /* RIP-relative: one form for every output */
   buf[0] = 0xff;
   buf[1] = 0x35;
   x64_put_rel32(buf + 2, gotplt + 8, plt0 + 6);
@@ -37,7 +38,8 @@ void x64_write_plt_header(uint8_t *buf, uint64_t plt0, uint64_t gotplt) {
  *   e9 <plt0 - (entry+16)>      jmp PLT0
  * ld.so finds the relocation from the pushed index, so `rel_off` is not needed here. */
 void x64_write_plt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t plt0,
-                         uint32_t index, uint64_t rel_off) {
+                         uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic) {
+  (void)gotplt, (void)pic;
   (void)rel_off;
   buf[0] = 0xff;
   buf[1] = 0x25;
@@ -52,7 +54,9 @@ void x64_write_plt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, u
  * (IRELATIVE, applied by the startup code), so there is no lazy path:
  *   ff 25 <slot - (entry+6)>          jmp *slot(%rip)
  *   66 2e 0f 1f 84 00 00 00 00 00     nopw %cs:0(%rax,%rax) (never executed; keeps 16-byte entries) */
-void x64_write_iplt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot) {
+void x64_write_iplt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
+                          int pic) {
+  (void)gotplt, (void)pic;
   static const uint8_t nop10[10] = {0x66, 0x2e, 0x0f, 0x1f, 0x84, 0, 0, 0, 0, 0};
   buf[0] = 0xff;
   buf[1] = 0x25;

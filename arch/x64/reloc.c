@@ -150,10 +150,10 @@ static void x64_pfx_r_to_b(uint8_t *loc, enum x64_pfx pfx) {
 /* ---- GOTPCRELX relaxation --------------------------------------------------------------- */
 
 /* Rewrites a GOT load whose symbol resolves inside the output. The relocation's field (`loc`)
- * must end the instruction, i.e. the core only calls this when r_addend == -4. On a return of 1
- * the core writes into the same 32-bit field:
- *   to_abs == 0:  S + A - P   (an ordinary PC32 value)
- *   to_abs != 0:  S           (the absolute address; S + A + 4 given the -4 addend)
+ * must end the instruction, so only r_addend == -4 is accepted. The return value tells the core
+ * what to write into the same 32-bit field:
+ *   RK_PC  (to_abs == 0):  S + A - P   (an ordinary PC32 value)
+ *   RK_ABS (to_abs != 0):  S           (the absolute address)
  * to_abs is only for non-PIC output with 0 <= S < 2^31, since a REX.W imm32 sign-extends.
  *
  * to_abs == 0 (GOTPCRELX, REX_GOTPCRELX, CODE_4_GOTPCRELX):
@@ -168,8 +168,9 @@ static void x64_pfx_r_to_b(uint8_t *loc, enum x64_pfx pfx) {
  *     for OP = add 03 (n=0), or 0b (1), adc 13 (2), sbb 1b (3), and 23 (4), sub 2b (5),
  *     xor 33 (6), cmp 3b (7); call and jmp keep their GOT load (they cannot take an absolute).
  * Anything else keeps the GOT load (return 0), which is always correct. */
-int x64_relax_got(uint8_t *buf_start, uint8_t *loc, uint32_t type, int to_abs) {
+int x64_relax_got(uint8_t *buf_start, uint8_t *loc, uint32_t type, int64_t addend, int to_abs) {
   enum x64_pfx pfx;
+  if (addend != -4) return 0;
   switch (type) {
   case R_X86_64_GOTPCRELX: pfx = X64_PFX_NONE; break;
   case R_X86_64_REX_GOTPCRELX: pfx = X64_PFX_REX; break;
@@ -184,12 +185,12 @@ int x64_relax_got(uint8_t *buf_start, uint8_t *loc, uint32_t type, int to_abs) {
     if (modrm == 0x15) {
       loc[-2] = 0x67;
       loc[-1] = 0xe8;
-      return 1;
+      return RK_PC;
     }
     if (modrm == 0x25) {
       loc[-2] = 0x90;
       loc[-1] = 0xe9;
-      return 1;
+      return RK_PC;
     }
     return 0;
   }
@@ -199,7 +200,7 @@ int x64_relax_got(uint8_t *buf_start, uint8_t *loc, uint32_t type, int to_abs) {
   if (!to_abs) {
     if (op != 0x8b) return 0;
     loc[-2] = 0x8d;
-    return 1;
+    return RK_PC;
   }
   if (op == 0x8b) {
     loc[-2] = 0xc7;
@@ -214,7 +215,7 @@ int x64_relax_got(uint8_t *buf_start, uint8_t *loc, uint32_t type, int to_abs) {
     return 0;
   }
   x64_pfx_r_to_b(loc, pfx);
-  return 1;
+  return RK_ABS;
 }
 
 /* ---- TLS rewrites ----------------------------------------------------------------------- */

@@ -15,62 +15,44 @@
 
 #define X86_PLT_SIZE 16
 
-/* Absolute PLT0:
- *   ff 35 <gotplt+4>    pushl gotplt+4
- *   ff 25 <gotplt+8>    jmp   *gotplt+8
- *   00 00 00 00         padding, never executed */
-void x86_write_plt_header(uint8_t *buf, uint64_t plt0, uint64_t gotplt) {
+/* PLT0.
+ * Absolute form:                           PIC form (%ebx = .got.plt):
+ *   ff 35 <gotplt+4>   pushl gotplt+4        ff b3 04 00 00 00   pushl 4(%ebx)
+ *   ff 25 <gotplt+8>   jmp   *gotplt+8       ff a3 08 00 00 00   jmp   *8(%ebx)
+ *   00 00 00 00        padding, never executed */
+void x86_write_plt_header(uint8_t *buf, uint64_t plt0, uint64_t gotplt, int pic) {
   (void)plt0;
-  buf[0] = 0xff, buf[1] = 0x35;
-  elf_wr32(buf + 2, (uint32_t)(gotplt + 4), 0);
-  buf[6] = 0xff, buf[7] = 0x25;
-  elf_wr32(buf + 8, (uint32_t)(gotplt + 8), 0);
+  buf[0] = 0xff, buf[1] = pic ? 0xb3 : 0x35;
+  elf_wr32(buf + 2, (uint32_t)(pic ? 4 : gotplt + 4), 0);
+  buf[6] = 0xff, buf[7] = pic ? 0xa3 : 0x25;
+  elf_wr32(buf + 8, (uint32_t)(pic ? 8 : gotplt + 8), 0);
   elf_wr32(buf + 12, 0, 0);
 }
 
-/* Absolute PLT entry:
- *   ff 25 <got_slot>    jmp   *got_slot
- *   68 <rel_off>        pushl $rel_off     (offset of the JMP_SLOT relocation in .rel.plt)
- *   e9 <plt0 - next>    jmp   PLT0 */
+/* PLT entry.
+ *   ff 25 <got_slot>           jmp *got_slot          (absolute form)
+ *   ff a3 <got_slot - gotplt>  jmp *off(%ebx)         (PIC form)
+ *   68 <rel_off>               pushl $rel_off   (offset of the JMP_SLOT relocation in .rel.plt)
+ *   e9 <plt0 - next>           jmp PLT0 */
 void x86_write_plt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t plt0,
-                         uint32_t index, uint64_t rel_off) {
+                         uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic) {
   (void)index;
-  buf[0] = 0xff, buf[1] = 0x25;
-  elf_wr32(buf + 2, (uint32_t)got_slot, 0);
+  buf[0] = 0xff, buf[1] = pic ? 0xa3 : 0x25;
+  elf_wr32(buf + 2, (uint32_t)(pic ? got_slot - gotplt : got_slot), 0);
   buf[6] = 0x68;
   elf_wr32(buf + 7, (uint32_t)rel_off, 0);
   buf[11] = 0xe9;
   elf_wr32(buf + 12, (uint32_t)(plt0 - (entry_addr + X86_PLT_SIZE)), 0);
 }
 
-/* PIC PLT0, relative to %ebx = .got.plt:
- *   ff b3 04 00 00 00   pushl 4(%ebx)
- *   ff a3 08 00 00 00   jmp   *8(%ebx)
- *   00 00 00 00         padding
- * Not reachable through ld_target yet: the interface has no way to ask for the PIC form. */
-void x86_write_plt_header_pic(uint8_t *buf) {
-  buf[0] = 0xff, buf[1] = 0xb3;
-  elf_wr32(buf + 2, 4, 0);
-  buf[6] = 0xff, buf[7] = 0xa3;
-  elf_wr32(buf + 8, 8, 0);
-  elf_wr32(buf + 12, 0, 0);
-}
-
-/* PIC PLT entry: as the absolute one, but the jump is `ff a3 <got_slot - gotplt>`
- * (jmp *off(%ebx)). */
-void x86_write_plt_entry_pic(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t plt0,
-                             uint64_t rel_off, uint64_t gotplt) {
-  x86_write_plt_entry(buf, entry_addr, got_slot, plt0, 0, rel_off);
-  buf[1] = 0xa3;
-  elf_wr32(buf + 2, (uint32_t)(got_slot - gotplt), 0);
-}
-
-/* IFUNC entry in a static output, where nothing binds lazily:
- *   ff 25 <got_slot>    jmp *got_slot
- *   66 90               xchg %ax,%ax (2-byte nop) to keep entries 8-byte sized */
-void x86_write_iplt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot) {
+/* IFUNC entry, resolved at start-up (no lazy binding):
+ *   ff 25 <got_slot>           jmp *got_slot          (absolute form)
+ *   ff a3 <got_slot - gotplt>  jmp *off(%ebx)         (PIC form)
+ *   66 90                      xchg %ax,%ax (2-byte nop) to keep entries 8-byte sized */
+void x86_write_iplt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
+                          int pic) {
   (void)entry_addr;
-  buf[0] = 0xff, buf[1] = 0x25;
-  elf_wr32(buf + 2, (uint32_t)got_slot, 0);
+  buf[0] = 0xff, buf[1] = pic ? 0xa3 : 0x25;
+  elf_wr32(buf + 2, (uint32_t)(pic ? got_slot - gotplt : got_slot), 0);
   buf[6] = 0x66, buf[7] = 0x90;
 }

@@ -118,6 +118,21 @@ void x86_apply(uint8_t *loc, uint32_t type, uint64_t val) {
   }
 }
 
+/* ---- GOT32X relaxation ---------------------------------------------------------------------
+ *
+ * A load of a local symbol's address from the GOT becomes its computation from the GOT base:
+ *   8b 80+8*r2+r1 <foo@GOT>     movl foo@GOT(%r1),%r2  ->  8d .. <foo@GOTOFF>  leal foo@GOTOFF(%r1),%r2
+ * (mod 10, a base register other than %esp, which would need a SIB byte). The core then writes
+ * S + A - GOT (RK_GOTREL). Every other form keeps its GOT load. */
+int x86_relax_got(uint8_t *buf_start, uint8_t *loc, uint32_t type, int64_t addend, int to_abs) {
+  (void)to_abs;
+  if (type != R_386_GOT32X || addend != 0 || loc - buf_start < 2) return 0;
+  uint8_t modrm = loc[-1];
+  if (loc[-2] != 0x8b || (modrm & 0xc0) != 0x80 || (modrm & 7) == 4) return 0;
+  loc[-2] = 0x8d;
+  return RK_GOTREL;
+}
+
 /* ---- TLS rewrites ----------------------------------------------------------------------------
  *
  * Value conventions for x86_tls_rewrite (the contract with the core):

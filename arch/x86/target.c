@@ -18,10 +18,12 @@ void x86_apply(uint8_t *loc, uint32_t type, uint64_t val);
 int x86_tls_rewrite(ld_tls_ctx *ctx, int how);
 
 /* From plt.c. */
-void x86_write_plt_header(uint8_t *buf, uint64_t plt0, uint64_t gotplt);
+void x86_write_plt_header(uint8_t *buf, uint64_t plt0, uint64_t gotplt, int pic);
 void x86_write_plt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t plt0,
-                         uint32_t index, uint64_t rel_off);
-void x86_write_iplt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot);
+                         uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic);
+void x86_write_iplt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
+                          int pic);
+int x86_relax_got(uint8_t *buf_start, uint8_t *loc, uint32_t type, int64_t addend, int to_abs);
 
 static int x86_accepts(uint16_t mach) { return mach == EM_386; }
 
@@ -58,10 +60,7 @@ const ld_target ld_target_x86 = {
     /* GD/LD/IE -> LE, GD -> IE and descriptors; the Sun GD_32/PUSH/CALL/POP forms are not
      * accepted yet. Value conventions: see reloc.c. */
     .tg_tls_rewrite = x86_tls_rewrite,
-    /* GOT32X relaxation needs more than the interface's "relaxed to RK_PC" answer: `mov
-     * foo@GOT(%reg)` becomes `lea foo@GOTOFF(%reg)` (value S + A - GOT), and the form without a
-     * base register becomes `mov $foo` (S + A). Left off until the interface can say which. */
-    .tg_relax_got = NULL,
+    .tg_relax_got = x86_relax_got,
 
     .tg_plt_header_size = 16,
     .tg_plt_entry_size = 16,

@@ -1,0 +1,133 @@
+/* x86-64 side of the runtime linker (DESIGN.md §8): system calls, the thread pointer, and the
+ * numbers the generic relocation loop in rtld/reloc.c switches on.
+ *
+ * The thread pointer is the %fs base. TLS is variant II: the static blocks lie below the thread
+ * pointer and the thread control block starts at it; compilers read %fs:0 (the TCB's self
+ * pointer) for local-exec code and %fs:0x28 for the stack-protector canary.
+ *
+ * System calls: number in %rax, arguments in %rdi %rsi %rdx %r10 %r8 %r9, result in %rax with
+ * -4095..-1 meaning -errno; the instruction clobbers %rcx and %r11. Everything here is inline so
+ * that stage 1 of the bootstrap (rtld/stage1.c), which may not call through the GOT, can use it. */
+#ifndef TLD_ARCH_X64_RTLD_ARCH_H
+#define TLD_ARCH_X64_RTLD_ARCH_H
+
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+
+#define RTLD_ARCH_NAME "x86-64"
+#define RTLD_ARCH_MACHINE 62 /* EM_X86_64 */
+#define RTLD_ARCH_CLASS 2    /* ELFCLASS64 */
+#define RTLD_ARCH_DATA 1     /* ELFDATA2LSB */
+
+/* Generic relocation kinds mapped to this target's numbers. */
+#define RTLD_R_NONE 0
+#define RTLD_R_ABS64 1
+#define RTLD_R_PC32 2
+#define RTLD_R_COPY 5
+#define RTLD_R_GLOB_DAT 6
+#define RTLD_R_JUMP_SLOT 7
+#define RTLD_R_RELATIVE 8
+#define RTLD_R_ABS32 10
+#define RTLD_R_DTPMOD 16
+#define RTLD_R_DTPOFF 17
+#define RTLD_R_TPOFF 18
+#define RTLD_R_PC64 24
+#define RTLD_R_TLSDESC 36
+#define RTLD_R_IRELATIVE 37
+
+#define RTLD_SYS_read 0
+#define RTLD_SYS_write 1
+#define RTLD_SYS_close 3
+#define RTLD_SYS_fstat 5
+#define RTLD_SYS_mmap 9
+#define RTLD_SYS_mprotect 10
+#define RTLD_SYS_munmap 11
+#define RTLD_SYS_rt_sigaction 13
+#define RTLD_SYS_rt_sigprocmask 14
+#define RTLD_SYS_rt_sigreturn 15
+#define RTLD_SYS_pread64 17
+#define RTLD_SYS_sched_yield 24
+#define RTLD_SYS_nanosleep 35
+#define RTLD_SYS_getpid 39
+#define RTLD_SYS_clone 56
+#define RTLD_SYS_exit 60
+#define RTLD_SYS_kill 62
+#define RTLD_SYS_getrlimit 97
+#define RTLD_SYS_arch_prctl 158
+#define RTLD_SYS_setrlimit 160
+#define RTLD_SYS_gettid 186
+#define RTLD_SYS_futex 202
+#define RTLD_SYS_exit_group 231
+#define RTLD_SYS_tgkill 234
+#define RTLD_SYS_openat 257
+
+#define RTLD_ARCH_SET_FS 0x1002
+#define RTLD_STAT_SIZE 144       /* struct stat */
+#define RTLD_STAT_SIZE_OFFSET 48 /* st_size within it */
+
+static inline long rtld_sys0(long n) {
+  long r;
+  __asm__ volatile("syscall" : "=a"(r) : "a"(n) : "rcx", "r11", "memory");
+  return r;
+}
+static inline long rtld_sys1(long n, long a) {
+  long r;
+  __asm__ volatile("syscall" : "=a"(r) : "a"(n), "D"(a) : "rcx", "r11", "memory");
+  return r;
+}
+static inline long rtld_sys2(long n, long a, long b) {
+  long r;
+  __asm__ volatile("syscall" : "=a"(r) : "a"(n), "D"(a), "S"(b) : "rcx", "r11", "memory");
+  return r;
+}
+static inline long rtld_sys3(long n, long a, long b, long c) {
+  long r;
+  __asm__ volatile("syscall" : "=a"(r) : "a"(n), "D"(a), "S"(b), "d"(c) : "rcx", "r11", "memory");
+  return r;
+}
+static inline long rtld_sys4(long n, long a, long b, long c, long d) {
+  long r;
+  register long r10 __asm__("r10") = d;
+  __asm__ volatile("syscall"
+                   : "=a"(r)
+                   : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10)
+                   : "rcx", "r11", "memory");
+  return r;
+}
+static inline long rtld_sys6(long n, long a, long b, long c, long d, long e, long f) {
+  long r;
+  register long r10 __asm__("r10") = d;
+  register long r8 __asm__("r8") = e;
+  register long r9 __asm__("r9") = f;
+  __asm__ volatile("syscall"
+                   : "=a"(r)
+                   : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8), "r"(r9)
+                   : "rcx", "r11", "memory");
+  return r;
+}
+
+/* The thread pointer: the TCB's first word is the TCB's own address. */
+static inline void *rtld_arch_tp(void) {
+  void *tp;
+  __asm__("mov %%fs:0, %0" : "=r"(tp));
+  return tp;
+}
+
+static inline long rtld_arch_set_tp(void *tp) {
+  return rtld_sys2(RTLD_SYS_arch_prctl, RTLD_ARCH_SET_FS, (long)tp);
+}
+
+static inline void rtld_arch_pause(void) { __asm__ volatile("pause" ::: "memory"); }
+
+/* Offsets the compilers and the assembly stubs rely on (checked against struct rtld_tcb). */
+#define RTLD_TCB_SELF 0x00
+#define RTLD_TCB_DTV 0x08
+#define RTLD_TCB_CANARY 0x28
+
+#else /* __ASSEMBLER__ */
+
+#define RTLD_TCB_DTV 0x08
+#define RTLD_SYS_clone_asm 56
+
+#endif
+#endif

@@ -1,0 +1,150 @@
+/* x86-64 entry points of the runtime linker (DESIGN.md §8).
+ *
+ *   _rtld_start        the kernel enters here with %rsp at argc; stage 1 runs on this stack
+ *   __tls_get_addr     GD/LD accessor: fast path in a few instructions, slow path in C
+ *   rtld_tlsdesc_*     TLS descriptor resolvers (return the offset from the thread pointer in %rax)
+ *   rtld_clone         clone a thread onto its own stack and thread pointer
+ *   rtld_unmap_and_exit  a detached thread frees its own stack and ends
+ *   rtld_sigreturn     the signal restorer handed to rt_sigaction
+ *
+ * The C side is built with -mgeneral-regs-only, so a stub that must preserve "everything" only
+ * saves general registers around the call into C: no C code in rtld can touch a vector register. */
+#include "rtld_arch.h"
+
+	.text
+
+/* Stage 0. Contract: nothing is relocated yet, so only PC-relative addressing of hidden symbols.
+ * rtld_stage1(sp, &_DYNAMIC) returns the program's entry point; the program receives the
+ * kernel's stack untouched and %rdx = 0 (no finaliser to register: exit() runs them). */
+	.globl _rtld_start
+	.hidden _rtld_start
+	.type _rtld_start, @function
+_rtld_start:
+	xor %ebp, %ebp
+	mov %rsp, %r12
+	mov %rsp, %rdi
+	lea _DYNAMIC(%rip), %rsi
+	and $-16, %rsp
+	call rtld_stage1
+	mov %r12, %rsp
+	xor %edx, %edx
+	jmp *%rax
+	.size _rtld_start, . - _rtld_start
+
+/* void *__tls_get_addr(tls_index *ti). Fast path: dtv = %fs:8, dtv[0] = capacity, dtv[m] the
+ * block. Only %rax is changed on the fast path; the slow path saves every other general register,
+ * so a caller that assumed less clobbering than the ABI allows still works. The stack may arrive
+ * misaligned (GCC PR58066), so the slow path aligns it. */
+	.globl __tls_get_addr
+	.type __tls_get_addr, @function
+__tls_get_addr:
+	push %rdx
+	mov %fs:RTLD_TCB_DTV, %rax
+	mov (%rdi), %rdx
+	cmp (%rax), %rdx
+	ja 1f
+	mov (%rax,%rdx,8), %rax
+	test %rax, %rax
+	jz 1f
+	add 8(%rdi), %rax
+	pop %rdx
+	ret
+1:	pop %rdx
+	jmp rtld_tls_slow_stub
+	.size __tls_get_addr, . - __tls_get_addr
+
+/* Slow path: %rdi = tls_index. Returns the address in %rax, every other register preserved. */
+	.hidden rtld_tls_slow_stub
+	.type rtld_tls_slow_stub, @function
+rtld_tls_slow_stub:
+	push %rbp
+	mov %rsp, %rbp
+	push %rcx
+	push %rdx
+	push %rsi
+	push %rdi
+	push %r8
+	push %r9
+	push %r10
+	push %r11
+	and $-16, %rsp
+	call rtld_tls_get_slow
+	lea -64(%rbp), %rsp
+	pop %r11
+	pop %r10
+	pop %r9
+	pop %r8
+	pop %rdi
+	pop %rsi
+	pop %rdx
+	pop %rcx
+	pop %rbp
+	ret
+	.size rtld_tls_slow_stub, . - rtld_tls_slow_stub
+
+/* TLS descriptors: %rax points at the two-word descriptor; return (block + offset) - tp in %rax,
+ * preserving every other register. A static module's word 1 is the negative offset itself. */
+	.globl rtld_tlsdesc_static
+	.hidden rtld_tlsdesc_static
+	.type rtld_tlsdesc_static, @function
+rtld_tlsdesc_static:
+	mov 8(%rax), %rax
+	ret
+	.size rtld_tlsdesc_static, . - rtld_tlsdesc_static
+
+/* A dynamic module's word 1 points at a tls_index. */
+	.globl rtld_tlsdesc_dynamic
+	.hidden rtld_tlsdesc_dynamic
+	.type rtld_tlsdesc_dynamic, @function
+rtld_tlsdesc_dynamic:
+	push %rdi
+	mov 8(%rax), %rdi
+	call __tls_get_addr
+	sub %fs:0, %rax
+	pop %rdi
+	ret
+	.size rtld_tlsdesc_dynamic, . - rtld_tlsdesc_dynamic
+
+/* long rtld_clone(flags, stack, ptid, ctid, tls, struct rtld_tcb *t)
+ * The child starts on `stack` (16-byte aligned) and calls rtld_thread_main(t), which never
+ * returns. %r9 (t) is carried across the system call in a register the kernel preserves. */
+	.globl rtld_clone
+	.hidden rtld_clone
+	.type rtld_clone, @function
+rtld_clone:
+	mov %rcx, %r10
+	mov $RTLD_SYS_clone_asm, %eax
+	syscall
+	test %eax, %eax
+	jnz 1f
+	xor %ebp, %ebp
+	mov %r9, %rdi
+	call rtld_thread_main
+	hlt
+1:	ret
+	.size rtld_clone, . - rtld_clone
+
+/* void rtld_unmap_and_exit(map, len): after munmap the stack is gone, so nothing may touch
+ * memory between the two system calls. */
+	.globl rtld_unmap_and_exit
+	.hidden rtld_unmap_and_exit
+	.type rtld_unmap_and_exit, @function
+rtld_unmap_and_exit:
+	mov $11, %eax
+	syscall
+	xor %edi, %edi
+	mov $60, %eax
+	syscall
+	hlt
+	.size rtld_unmap_and_exit, . - rtld_unmap_and_exit
+
+	.globl rtld_sigreturn
+	.hidden rtld_sigreturn
+	.type rtld_sigreturn, @function
+rtld_sigreturn:
+	mov $15, %eax
+	syscall
+	hlt
+	.size rtld_sigreturn, . - rtld_sigreturn
+
+	.section .note.GNU-stack,"",@progbits

@@ -1,0 +1,334 @@
+/* Applying the mapfile model (mapfile/mapfile.h) to the link: the segment plan and the entrance
+ * criteria that place input sections, symbol scopes and versions, absolute symbol definitions,
+ * assertions, segment size symbols and the stack's flags. The parser knows nothing of linking;
+ * this file is where the model meets the link. Every function is a no-op without a mapfile. */
+#include <dlfcn.h>
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ld.h"
+#include "mapfile.h"
+
+static mf_model *M(void) { return ctx->opt.mapfile; }
+
+static const char *where(mf_loc l) {
+  return l.file ? ld_sprintf("%s: %u", l.file, l.line) : NULL;
+}
+
+/* ---- segments ------------------------------------------------------------------------- */
+
+static mf_segment **plan_segs; /* the model's segments in plan order (index = pseg index) */
+
+static int seg_index(const mf_segment *sg) {
+  for (uint32_t i = 0; i < ctx->npsegs; i++)
+    if (plan_segs[i] == sg) return (int)i;
+  return -1;
+}
+
+/* A mapfile that names segments or entrance criteria replaces the default plan with the
+ * Solaris one: its segments in SEGMENT_ORDER, then the rest in the order they were made. */
+void ld_mapfile_plan(void) {
+  mf_model *m = M();
+  if (!m) return;
+  int mentioned = m->m_ecs.n > 0 || m->m_seg_order.n > 0;
+  for (uint32_t i = 0; i < m->m_segs.n; i++)
+    if (((mf_segment *)m->m_segs.v[i])->sg_mentioned) mentioned = 1;
+  if (!mentioned) return;
+  plan_segs = ld_xcalloc(m->m_segs.n + 1, sizeof *plan_segs);
+  ctx->psegs = ld_xcalloc(m->m_segs.n + 1, sizeof *ctx->psegs);
+  uint32_t n = 0;
+  for (uint32_t pass = 0; pass < 2; pass++) {
+    mf_vec *v = pass == 0 ? &m->m_seg_order : &m->m_segs;
+    for (uint32_t i = 0; i < v->n; i++) {
+      mf_segment *sg = v->v[i];
+      if (sg->sg_disabled) continue;
+      int dup = 0;
+      for (uint32_t k = 0; k < n; k++)
+        if (plan_segs[k] == sg) dup = 1;
+      if (dup) continue;
+      ld_pseg *ps = &ctx->psegs[n];
+      plan_segs[n++] = sg;
+      ps->ps_name = sg->sg_name;
+      ps->ps_type = sg->sg_type == MF_SEG_LOAD ? PT_LOAD : sg->sg_type == MF_SEG_NOTE ? PT_NOTE : PT_NULL;
+      ps->ps_flags = sg->sg_flags; /* effective: FLAGS operations already applied */
+      if (sg->sg_set & MF_SGA_VADDR) ps->ps_vaddr_set = 1, ps->ps_vaddr = sg->sg_vaddr;
+      if (sg->sg_set & MF_SGA_ALIGN) ps->ps_align = sg->sg_align;
+      if (sg->sg_set & MF_SGA_ROUND) ps->ps_round = sg->sg_round;
+      if (sg->sg_set & MF_SGA_MAX_SIZE) ps->ps_max_size = sg->sg_max_size;
+      ps->ps_nohdr = sg->sg_nohdr;
+      ps->ps_where = where(sg->sg_loc);
+      for (uint32_t k = 0; k < sg->sg_size_syms.n; k++) ld_vec_push(&ps->ps_size_syms, sg->sg_size_syms.v[k]);
+    }
+  }
+  ctx->npsegs = n;
+  int text = seg_index(mf_find_segment(m, "text")), data = seg_index(mf_find_segment(m, "data"));
+  if (text < 0 || data < 0) {
+    /* The catch-all segments are disabled: the first loadable ones with the right permission. */
+    for (uint32_t i = 0; i < n; i++) {
+      if (ctx->psegs[i].ps_type != PT_LOAD) continue;
+      if (text < 0 && !(ctx->psegs[i].ps_flags & PF_W)) text = (int)i;
+      if (data < 0 && (ctx->psegs[i].ps_flags & PF_W)) data = (int)i;
+    }
+  }
+  if (text < 0 || data < 0) ld_fatal("mapfile: no loadable segment is left for %s sections", text < 0 ? "read-only" : "writable");
+  ctx->pseg_text = (uint32_t)text;
+  ctx->pseg_data = (uint32_t)data;
+}
+
+static const char *base_name(const char *p) {
+  const char *s = strrchr(p, '/');
+  return s ? s + 1 : p;
+}
+
+/* The archive or path part of "lib.a(member.o)", and the member. */
+static void split_name(const char *name, char **path, const char **member) {
+  size_t n = strlen(name);
+  const char *lp = strrchr(name, '(');
+  if (n && name[n - 1] == ')' && lp) {
+    *path = ld_sprintf("%.*s", (int)(lp - name), name);
+    *member = ld_sprintf("%.*s", (int)(n - (size_t)(lp - name) - 2), lp + 1);
+  } else {
+    *path = (char *)name;
+    *member = NULL;
+  }
+}
+
+static int file_matches(const mf_ec *ec, const ld_obj *o) {
+  if (!ec->ec_files.n) return 1;
+  char *path;
+  const char *member;
+  split_name(o->o_name, &path, &member);
+  for (uint32_t i = 0; i < ec->ec_files.n; i++) {
+    const mf_file_test *ft = ec->ec_files.v[i];
+    switch (ft->ft_kind) {
+    case MF_FILE_BASENAME:
+      if (!strcmp(base_name(path), ft->ft_name)) return 1;
+      break;
+    case MF_FILE_OBJNAME:
+      if (!strcmp(member ? member : base_name(path), ft->ft_name)) return 1;
+      break;
+    case MF_FILE_PATH:
+      if (!strcmp(o->o_name, ft->ft_name) || !strcmp(path, ft->ft_name)) return 1;
+      break;
+    }
+  }
+  return 0;
+}
+
+/* The planned segment of an input section (-1: the catch-all for its permissions), and its
+ * place among the segment's IS_ORDER criteria (is_prio, UINT32_MAX if none). */
+int32_t ld_mapfile_place(ld_isec *is) {
+  mf_model *m = M();
+  if (!m || !plan_segs || !(is->is_flags & SHF_ALLOC)) return -1;
+  for (uint32_t i = 0; i < m->m_ecs.n; i++) {
+    mf_ec *ec = m->m_ecs.v[i];
+    if (ec->ec_is_name && strcmp(ec->ec_is_name, is->is_name)) continue;
+    if (ec->ec_type_set && ec->ec_type != is->is_type) continue;
+    if ((is->is_flags & ec->ec_flags_mask) != ec->ec_flags_value) continue;
+    if (!file_matches(ec, is->is_file)) continue;
+    int idx = seg_index(ec->ec_seg);
+    if (idx < 0) return -1; /* its segment is disabled: the defaults apply */
+    mf_segment *sg = ec->ec_seg;
+    for (uint32_t k = 0; ec->ec_name && k < sg->sg_is_order.n; k++)
+      if (!strcmp(sg->sg_is_order.v[k], ec->ec_name)) is->is_mf_order = k + 1;
+    return idx;
+  }
+  return -1;
+}
+
+/* OS_ORDER: the position of an output section in its segment's list (0: not listed). */
+uint32_t ld_mapfile_os_order(const ld_osec *os) {
+  if (!plan_segs || os->os_pseg < 0) return 0;
+  mf_segment *sg = plan_segs[os->os_pseg];
+  for (uint32_t k = 0; k < sg->sg_os_order.n; k++)
+    if (!strcmp(sg->sg_os_order.v[k], os->os_name)) return k + 1;
+  return 0;
+}
+
+/* PT_GNU_STACK flags, or 0 when the mapfile says nothing about the stack. */
+uint32_t ld_mapfile_stack_flags(void) {
+  mf_model *m = M();
+  return m && m->m_stack_set ? m->m_stack_flags : 0;
+}
+
+/* ---- symbols -------------------------------------------------------------------------- */
+
+/* Demangling for extern "C++" patterns, from the C++ runtime when it is installed (looked up
+ * only when a script has such patterns). */
+static char *demangle(const char *name) {
+  static char *(*fn)(const char *, char *, size_t *, int *);
+  static int tried;
+  if (!tried) {
+    tried = 1;
+    void *h = dlopen("libstdc++.so.6", RTLD_LAZY);
+    if (h) *(void **)&fn = dlsym(h, "__cxa_demangle");
+  }
+  if (!fn) return NULL;
+  int st;
+  return fn(name, NULL, NULL, &st);
+}
+
+static mf_sym *find_exact(ld_sym *s) {
+  mf_model *m = M();
+  /* Exact names first, in versions then the scope list; patterns after (GNU's precedence). */
+  for (int pass = 0; pass < 2; pass++) {
+    char *dm = NULL;
+    int dm_done = 0;
+    for (uint32_t v = 0; v <= m->m_versions.n; v++) {
+      mf_vec *list = v < m->m_versions.n ? &((mf_version *)m->m_versions.v[v])->vr_syms : &m->m_scope;
+      for (uint32_t i = 0; i < list->n; i++) {
+        mf_sym *sy = list->v[i];
+        if ((sy->sy_wild != 0) != (pass == 1)) continue;
+        const char *name = s->s_name;
+        char *tmp = NULL;
+        if (s->s_verdef) name = tmp = ld_sprintf("%.*s", (int)s->s_basenamelen, s->s_name);
+        if (sy->sy_lang == MF_LANG_CXX) {
+          if (!dm_done) dm = demangle(name), dm_done = 1;
+          if (!dm) continue;
+          name = dm;
+        }
+        int hit = sy->sy_wild ? fnmatch(sy->sy_name, name, 0) == 0 : !strcmp(sy->sy_name, name);
+        free(tmp);
+        if (hit) return sy;
+      }
+    }
+    free(dm);
+  }
+  return NULL;
+}
+
+static void apply_scope(ld_sym *s, int scope) {
+  switch (scope) {
+  case MF_SCOPE_HIDDEN: s->s_vis = STV_HIDDEN; break;
+  case MF_SCOPE_ELIMINATE: s->s_vis = STV_HIDDEN, s->s_eliminate = 1; break;
+  case MF_SCOPE_PROTECTED: if (s->s_vis == STV_DEFAULT) s->s_vis = STV_PROTECTED; break;
+  default: break; /* default, exported, singleton: global */
+  }
+}
+
+static void scope_one(ld_sym *s, void *arg) {
+  (void)arg;
+  if (s->s_def != SD_REGULAR && s->s_def != SD_SYNTH) return;
+  if (s->s_def == SD_SYNTH && s->s_esym < 5000) return; /* link-editor symbols stay as they are */
+  mf_sym *sy = find_exact(s);
+  if (sy) {
+    apply_scope(s, sy->sy_scope);
+    if (sy->sy_ver && !s->s_verdef && sy->sy_scope != MF_SCOPE_HIDDEN && sy->sy_scope != MF_SCOPE_ELIMINATE) {
+      s->s_verdef = sy->sy_ver->vr_name;
+      s->s_basenamelen = s->s_namelen;
+    }
+    if (sy->sy_assert) {
+      mf_assert *as = sy->sy_assert;
+      const char *w = where(as->as_loc);
+      if ((as->as_set & MF_SYA_TYPE) && as->as_type != s->s_type)
+        ld_error("%s: ASSERT failed: symbol %s has type %u, not %u", w, s->s_name, s->s_type, as->as_type);
+      if ((as->as_set & MF_SYA_SIZE) && as->as_size != s->s_size)
+        ld_error("%s: ASSERT failed: symbol %s has size %llu, not %llu", w, s->s_name,
+                 (unsigned long long)s->s_size, (unsigned long long)as->as_size);
+      if ((as->as_set & MF_SYA_BIND) && as->as_bind != s->s_bind)
+        ld_error("%s: ASSERT failed: symbol %s has binding %u, not %u", w, s->s_name, s->s_bind, as->as_bind);
+      if ((as->as_set & MF_SYA_SHATTR) && s->s_sec &&
+          (s->s_sec->is_type == SHT_NOBITS) != (as->as_nobits != 0))
+        ld_error("%s: ASSERT failed: symbol %s is %sin a NOBITS section", w, s->s_name,
+                 s->s_sec->is_type == SHT_NOBITS ? "" : "not ");
+      if (as->as_set & MF_SYA_ALIAS) {
+        ld_sym *t = ld_sym_lookup(as->as_alias, (uint32_t)strlen(as->as_alias));
+        if (!t || t->s_sec != s->s_sec || t->s_value != s->s_value)
+          ld_error("%s: ASSERT failed: symbol %s is not an alias of %s", w, s->s_name, as->as_alias);
+      }
+    }
+    return;
+  }
+  if (M()->m_autoreduce) apply_scope(s, M()->m_autoreduce);
+}
+
+/* Before the undefined-symbol check: symbols the mapfile defines (VALUE) or declares as defined
+ * elsewhere (EXTERN, PARENT), and segment size symbols. */
+void ld_mapfile_define(void) {
+  mf_model *m = M();
+  if (!m) return;
+  for (uint32_t v = 0; v <= m->m_versions.n; v++) {
+    mf_vec *list = v < m->m_versions.n ? &((mf_version *)m->m_versions.v[v])->vr_syms : &m->m_scope;
+    for (uint32_t i = 0; i < list->n; i++) {
+      mf_sym *sy = list->v[i];
+      if (sy->sy_wild) continue;
+      if (sy->sy_flags & (MF_SYF_EXTERN | MF_SYF_PARENT)) {
+        ld_sym *s = ld_sym_lookup(sy->sy_name, (uint32_t)strlen(sy->sy_name));
+        if (s) s->s_extern = 1;
+        continue;
+      }
+      if (!(sy->sy_set & MF_SYA_VALUE)) continue;
+      ld_sym *s = ld_sym_intern(sy->sy_name, (uint32_t)strlen(sy->sy_name));
+      if (s->s_def == SD_REGULAR) {
+        ld_error("%s: symbol %s is defined by the mapfile and by %s", where(sy->sy_loc), sy->sy_name,
+                 s->s_file ? s->s_file->o_name : "the link");
+        continue;
+      }
+      s->s_def = SD_SYNTH;
+      s->s_esym = 5000; /* a fixed absolute value */
+      s->s_value = sy->sy_value;
+      s->s_size = sy->sy_size;
+      s->s_type = (sy->sy_set & MF_SYA_TYPE) && sy->sy_type != STT_COMMON ? sy->sy_type : STT_OBJECT;
+      s->s_bind = STB_GLOBAL;
+      s->s_alias_abs = 1;
+      s->s_referenced = 1;
+      s->s_file = NULL;
+      s->s_sec = NULL;
+    }
+  }
+  for (uint32_t i = 0; i < m->m_segs.n; i++) {
+    mf_segment *sg = m->m_segs.v[i];
+    for (uint32_t k = 0; k < sg->sg_size_syms.n; k++) {
+      const char *nm = sg->sg_size_syms.v[k];
+      ld_sym *s = ld_sym_intern(nm, (uint32_t)strlen(nm));
+      s->s_def = SD_SYNTH;
+      s->s_esym = 5001; /* the size of the segment named by s_lazy_member */
+      s->s_lazy_member = i;
+      s->s_type = STT_OBJECT;
+      s->s_alias_abs = 1;
+      s->s_referenced = 1;
+      s->s_file = NULL;
+      s->s_sec = NULL;
+    }
+  }
+}
+
+/* The value of a SIZE_SYMBOL after layout. */
+uint64_t ld_mapfile_size_symbol(const ld_sym *s) {
+  mf_model *m = M();
+  if (!m || s->s_lazy_member >= m->m_segs.n || !plan_segs) return 0;
+  int idx = seg_index(m->m_segs.v[s->s_lazy_member]);
+  if (idx < 0) return 0;
+  ld_pseg *ps = &ctx->psegs[idx];
+  return ps->ps_present ? ps->ps_end - ps->ps_start : 0;
+}
+
+/* After resolution: scopes, versions, assertions. */
+void ld_mapfile_symbols(void) {
+  if (!M()) return;
+  ld_sym_foreach(scope_one, NULL);
+}
+
+/* Version definitions the mapfile declares, in order, with their parents; for .gnu.version_d. */
+uint32_t ld_mapfile_nversions(void) { return M() ? M()->m_versions.n : 0; }
+const char *ld_mapfile_version(uint32_t i, uint32_t *nparents, const char *const **parents) {
+  mf_version *v = M()->m_versions.v[i];
+  *nparents = v->vr_parents.n;
+  *parents = (const char *const *)v->vr_parents.v;
+  return v->vr_name;
+}
+
+/* DEPEND_VERSIONS: may a reference bind to version `ver` of the library `soname`? */
+int ld_mapfile_version_allowed(const char *soname, const char *ver) {
+  mf_model *m = M();
+  if (!m) return 1;
+  for (uint32_t i = 0; i < m->m_depends.n; i++) {
+    mf_depend *d = m->m_depends.v[i];
+    if (strcmp(d->dp_soname, soname) || !d->dp_allow.n) continue;
+    for (uint32_t k = 0; k < d->dp_allow.n; k++)
+      if (!strcmp(d->dp_allow.v[k], ver)) return 1;
+    return 0;
+  }
+  return 1;
+}

@@ -1,0 +1,328 @@
+/* The runtime surface of tld's runtime linker, ld.so.1 (see ld.so.1(1)).
+ *
+ * Programs that run on ld.so.1 are built freestanding (`-ffreestanding -nostdinc -I
+ * rtld/include`), so this header stands alone: it declares the few types it needs itself and
+ * includes nothing. Every function below is exported by ld.so.1 with the standard name and
+ * signature; every constant has its Linux (and glibc) value, so code written against the usual
+ * headers reads the same here. */
+#ifndef TLD_RTLD_INCLUDE_RTLD_H
+#define TLD_RTLD_INCLUDE_RTLD_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- basic types ------------------------------------------------------------------------- */
+
+typedef __SIZE_TYPE__ size_t;
+typedef __PTRDIFF_TYPE__ ptrdiff_t;
+typedef long ssize_t;
+typedef long off_t;
+typedef int pid_t;
+typedef long time_t;
+typedef __UINT8_TYPE__ uint8_t;
+typedef __UINT16_TYPE__ uint16_t;
+typedef __UINT32_TYPE__ uint32_t;
+typedef __UINT64_TYPE__ uint64_t;
+typedef __INT8_TYPE__ int8_t;
+typedef __INT16_TYPE__ int16_t;
+typedef __INT32_TYPE__ int32_t;
+typedef __INT64_TYPE__ int64_t;
+typedef __UINTPTR_TYPE__ uintptr_t;
+typedef __INTPTR_TYPE__ intptr_t;
+typedef __builtin_va_list va_list;
+#ifndef va_start
+#define va_start(ap, last) __builtin_va_start(ap, last)
+#define va_arg(ap, type) __builtin_va_arg(ap, type)
+#define va_end(ap) __builtin_va_end(ap)
+#define va_copy(d, s) __builtin_va_copy(d, s)
+#endif
+
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
+
+/* ---- errno (one per thread) ---------------------------------------------------------------- */
+
+int *__errno_location(void);
+#define errno (*__errno_location())
+#define EPERM 1
+#define ENOENT 2
+#define ESRCH 3
+#define EINTR 4
+#define EAGAIN 11
+#define ENOMEM 12
+#define EFAULT 14
+#define EBUSY 16
+#define EINVAL 22
+#define ENOSYS 38
+#define EDEADLK 35
+
+/* ---- system calls (Linux semantics; -1 and errno on failure) -------------------------------- */
+
+#define PROT_NONE 0x0
+#define PROT_READ 0x1
+#define PROT_WRITE 0x2
+#define PROT_EXEC 0x4
+#define MAP_SHARED 0x01
+#define MAP_PRIVATE 0x02
+#define MAP_FIXED 0x10
+#define MAP_ANONYMOUS 0x20
+#define MAP_ANON MAP_ANONYMOUS
+#define MAP_NORESERVE 0x4000
+#define MAP_FAILED ((void *)-1)
+
+struct timespec {
+  time_t tv_sec;
+  long tv_nsec;
+};
+
+#define RLIMIT_CPU 0
+#define RLIMIT_FSIZE 1
+#define RLIMIT_DATA 2
+#define RLIMIT_STACK 3
+#define RLIMIT_CORE 4
+#define RLIMIT_RSS 5
+#define RLIMIT_NPROC 6
+#define RLIMIT_NOFILE 7
+#define RLIMIT_MEMLOCK 8
+#define RLIMIT_AS 9
+#define RLIM_INFINITY (~0UL)
+typedef unsigned long rlim_t;
+struct rlimit {
+  rlim_t rlim_cur;
+  rlim_t rlim_max;
+};
+
+ssize_t write(int fd, const void *buf, size_t n);
+ssize_t read(int fd, void *buf, size_t n);
+void _exit(int status) __attribute__((noreturn));
+void exit(int status) __attribute__((noreturn)); /* runs finalisers first */
+void abort(void) __attribute__((noreturn));
+void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off);
+int munmap(void *addr, size_t len);
+int mprotect(void *addr, size_t len, int prot);
+pid_t getpid(void);
+pid_t gettid(void);
+int kill(pid_t pid, int sig);
+int tgkill(pid_t tgid, pid_t tid, int sig);
+int raise(int sig);
+int nanosleep(const struct timespec *req, struct timespec *rem);
+int sched_yield(void);
+int getrlimit(int resource, struct rlimit *rl);
+int setrlimit(int resource, const struct rlimit *rl);
+
+/* ---- signals ------------------------------------------------------------------------------ */
+
+#define SIGHUP 1
+#define SIGINT 2
+#define SIGQUIT 3
+#define SIGILL 4
+#define SIGTRAP 5
+#define SIGABRT 6
+#define SIGBUS 7
+#define SIGFPE 8
+#define SIGKILL 9
+#define SIGUSR1 10
+#define SIGSEGV 11
+#define SIGUSR2 12
+#define SIGPIPE 13
+#define SIGALRM 14
+#define SIGTERM 15
+#define SIGSTKFLT 16
+#define SIGCHLD 17
+#define SIGCONT 18
+#define SIGSTOP 19
+#define SIGTSTP 20
+#define SIGTTIN 21
+#define SIGTTOU 22
+#define SIGURG 23
+#define SIGXCPU 24
+#define SIGXFSZ 25
+#define SIGVTALRM 26
+#define SIGPROF 27
+#define SIGWINCH 28
+#define SIGIO 29
+#define SIGPWR 30
+#define SIGSYS 31
+#define NSIG 65
+
+#define SA_NOCLDSTOP 0x00000001
+#define SA_NOCLDWAIT 0x00000002
+#define SA_SIGINFO 0x00000004
+#define SA_ONSTACK 0x08000000
+#define SA_RESTART 0x10000000
+#define SA_NODEFER 0x40000000
+#define SA_RESETHAND 0x80000000
+
+#define SIG_BLOCK 0
+#define SIG_UNBLOCK 1
+#define SIG_SETMASK 2
+
+typedef struct {
+  unsigned long __val[1024 / (8 * sizeof(unsigned long))];
+} sigset_t;
+
+typedef struct {
+  int si_signo;
+  int si_errno;
+  int si_code;
+  int __pad0;
+  union {
+    int __pad[28];
+    struct {
+      pid_t si_pid;
+      unsigned si_uid;
+    } __kill;
+    void *si_addr;
+  } __u;
+} siginfo_t;
+#define si_pid __u.__kill.si_pid
+#define si_addr __u.si_addr
+
+typedef void (*sighandler_t)(int);
+#define SIG_DFL ((sighandler_t)0)
+#define SIG_IGN ((sighandler_t)1)
+#define SIG_ERR ((sighandler_t)-1)
+
+struct sigaction {
+  union {
+    void (*sa_handler)(int);
+    void (*sa_sigaction)(int, siginfo_t *, void *);
+  } __sa;
+  sigset_t sa_mask;
+  int sa_flags;
+  void (*sa_restorer)(void); /* ignored: ld.so.1 supplies its own */
+};
+#define sa_handler __sa.sa_handler
+#define sa_sigaction __sa.sa_sigaction
+
+int sigaction(int sig, const struct sigaction *act, struct sigaction *old);
+int sigprocmask(int how, const sigset_t *set, sigset_t *old);
+
+static inline int sigemptyset(sigset_t *s) {
+  for (unsigned i = 0; i < sizeof s->__val / sizeof s->__val[0]; i++) s->__val[i] = 0;
+  return 0;
+}
+static inline int sigfillset(sigset_t *s) {
+  for (unsigned i = 0; i < sizeof s->__val / sizeof s->__val[0]; i++) s->__val[i] = ~0UL;
+  return 0;
+}
+static inline int sigaddset(sigset_t *s, int sig) {
+  s->__val[(sig - 1) / 64] |= 1UL << ((sig - 1) % 64);
+  return 0;
+}
+static inline int sigdelset(sigset_t *s, int sig) {
+  s->__val[(sig - 1) / 64] &= ~(1UL << ((sig - 1) % 64));
+  return 0;
+}
+static inline int sigismember(const sigset_t *s, int sig) {
+  return (s->__val[(sig - 1) / 64] >> ((sig - 1) % 64)) & 1;
+}
+
+/* ---- memory and strings ------------------------------------------------------------------- */
+
+void *memcpy(void *d, const void *s, size_t n);
+void *memmove(void *d, const void *s, size_t n);
+void *memset(void *d, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+size_t strlen(const char *s);
+int strcmp(const char *a, const char *b);
+/* %d %i %u %x %X %s %p %c %%, with l/ll/z, a width and the 0 and - flags. */
+int snprintf(char *buf, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int vsnprintf(char *buf, size_t n, const char *fmt, va_list ap);
+
+/* ---- threads ------------------------------------------------------------------------------ */
+
+typedef unsigned long pthread_t;
+typedef union {
+  char __size[56];
+  long __align;
+} pthread_attr_t;
+#define PTHREAD_CREATE_JOINABLE 0
+#define PTHREAD_CREATE_DETACHED 1
+
+int pthread_create(pthread_t *t, const pthread_attr_t *attr, void *(*fn)(void *), void *arg);
+int pthread_join(pthread_t t, void **result);
+int pthread_detach(pthread_t t);
+void pthread_exit(void *result) __attribute__((noreturn));
+pthread_t pthread_self(void);
+int pthread_equal(pthread_t a, pthread_t b);
+int pthread_attr_init(pthread_attr_t *a);
+int pthread_attr_destroy(pthread_attr_t *a);
+int pthread_attr_setstacksize(pthread_attr_t *a, size_t size);
+int pthread_attr_setdetachstate(pthread_attr_t *a, int state);
+
+/* ---- dynamic linking ---------------------------------------------------------------------- */
+
+#define RTLD_LAZY 0x00001
+#define RTLD_NOW 0x00002
+#define RTLD_NOLOAD 0x00004
+#define RTLD_GLOBAL 0x00100
+#define RTLD_LOCAL 0
+#define RTLD_NODELETE 0x01000
+#define RTLD_DEFAULT ((void *)0)
+#define RTLD_NEXT ((void *)-1l)
+
+#define RTLD_DI_LMID 1
+#define RTLD_DI_LINKMAP 2
+#define RTLD_DI_ORIGIN 6
+#define RTLD_DI_TLS_MODID 9
+#define RTLD_DI_TLS_DATA 10
+
+typedef struct {
+  const char *dli_fname;
+  void *dli_fbase;
+  const char *dli_sname;
+  void *dli_saddr;
+} Dl_info;
+
+typedef struct {
+  uint32_t p_type;
+  uint32_t p_flags;
+  uint64_t p_offset;
+  uint64_t p_vaddr;
+  uint64_t p_paddr;
+  uint64_t p_filesz;
+  uint64_t p_memsz;
+  uint64_t p_align;
+} Elf64_Phdr;
+
+struct dl_phdr_info {
+  uint64_t dlpi_addr;
+  const char *dlpi_name;
+  const Elf64_Phdr *dlpi_phdr;
+  uint16_t dlpi_phnum;
+  unsigned long long dlpi_adds;
+  unsigned long long dlpi_subs;
+  size_t dlpi_tls_modid;
+  void *dlpi_tls_data;
+};
+
+/* The public head of every loaded object (RTLD_DI_LINKMAP). */
+struct link_map {
+  uint64_t l_addr;
+  char *l_name;
+  void *l_ld;
+  struct link_map *l_next;
+  struct link_map *l_prev;
+};
+
+typedef struct {
+  unsigned long ti_module;
+  unsigned long ti_offset;
+} tls_index;
+
+void *dlopen(const char *file, int mode);
+void *dlsym(void *handle, const char *name);
+int dlclose(void *handle);
+char *dlerror(void);
+int dladdr(const void *addr, Dl_info *info);
+int dlinfo(void *handle, int request, void *arg);
+int dl_iterate_phdr(int (*cb)(struct dl_phdr_info *info, size_t size, void *data), void *data);
+void *__tls_get_addr(tls_index *ti);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,471 @@
+/* Finding, validating and mapping shared objects; reading their dynamic sections.
+ * Contract: runs from stage 3 on (allocator, thread pointer available). Loading never changes the
+ * committed object list: the caller commits an object once everything about it has succeeded, so a
+ * failed dlopen leaves no trace. A malformed or foreign file is an error message, never a crash:
+ * every header field used to compute an address is checked against the file or the mapping. */
+#include "rtld_int.h"
+
+#define RTLD_PAGE 4096ul
+
+static int in_map(const struct rtld_obj *o, uintptr_t p, size_t n) {
+  if (!o->o_map_len) return 1; /* mapped by the kernel: trusted */
+  return p >= o->o_map_start && p + n >= p && p + n <= o->o_map_start + o->o_map_len;
+}
+
+void rtld_parse_dynamic(struct rtld_obj *o) {
+  uintptr_t b = o->l_addr;
+  uintptr_t strtab = 0, soname = (uintptr_t)-1, rpath = (uintptr_t)-1, runpath = (uintptr_t)-1;
+  uintptr_t verdef = 0, verneed = 0;
+  size_t ndeps = 0;
+  for (rtld_dyn *d = o->l_ld; d->d_tag != DT_NULL; d++) {
+    uint64_t v = d->d_val;
+    switch (d->d_tag) {
+    case DT_NEEDED: ndeps++; break;
+    case DT_STRTAB: strtab = b + v; break;
+    case DT_SYMTAB: o->o_symtab = (const rtld_sym *)(b + v); break;
+    case DT_HASH: o->o_hash = (const uint32_t *)(b + v); break;
+    case DT_GNU_HASH: o->o_gnu_hash = (const uint32_t *)(b + v); break;
+    case DT_VERSYM: o->o_versym = (const uint16_t *)(b + v); break;
+    case DT_VERDEF: verdef = b + v; break;
+    case DT_VERNEED: verneed = b + v; break;
+    case DT_RELA: o->o_rela = (const rtld_rela *)(b + v); break;
+    case DT_RELASZ: o->o_relasz = v; break;
+    case DT_JMPREL: o->o_jmprel = (const rtld_rela *)(b + v); break;
+    case DT_PLTRELSZ: o->o_pltrelsz = v; break;
+    case DT_PLTGOT: o->o_pltgot = (uintptr_t *)(b + v); break;
+    case DT_INIT: o->o_init = (void (*)(void))(b + v); break;
+    case DT_FINI: o->o_fini = (void (*)(void))(b + v); break;
+    case DT_INIT_ARRAY: o->o_init_array = (void *)(b + v); break;
+    case DT_INIT_ARRAYSZ: o->o_init_count = v / 8; break;
+    case DT_FINI_ARRAY: o->o_fini_array = (void *)(b + v); break;
+    case DT_FINI_ARRAYSZ: o->o_fini_count = v / 8; break;
+    case DT_PREINIT_ARRAY: o->o_preinit_array = (void *)(b + v); break;
+    case DT_PREINIT_ARRAYSZ: o->o_preinit_count = v / 8; break;
+    case DT_SONAME: soname = v; break;
+    case DT_RPATH: rpath = v; break;
+    case DT_RUNPATH: runpath = v; break;
+    case DT_FLAGS: o->o_dt_flags = v; break;
+    case DT_FLAGS_1: o->o_dt_flags_1 = v; break;
+    case DT_BIND_NOW: o->o_dt_flags |= DF_BIND_NOW; break;
+    case DT_SYMBOLIC: o->o_dt_flags |= DF_SYMBOLIC; break;
+    default: break;
+    }
+  }
+  o->o_strtab = (const char *)strtab;
+  if (soname != (uintptr_t)-1) o->o_soname = o->o_strtab + soname;
+  if (rpath != (uintptr_t)-1) o->o_rpath = o->o_strtab + rpath;
+  if (runpath != (uintptr_t)-1) o->o_runpath = o->o_strtab + runpath;
+  if (o->o_dt_flags & DF_BIND_NOW || o->o_dt_flags_1 & DF_1_NOW) o->o_bind_now = 1;
+  if (o->o_dt_flags_1 & DF_1_NODELETE) o->o_nodelete = 1;
+  o->o_ndeps = (unsigned)ndeps;
+
+  /* Symbol count: SysV nchain, or the end of the last GNU hash chain. */
+  if (o->o_hash) {
+    o->o_nsyms = o->o_hash[1];
+  } else if (o->o_gnu_hash) {
+    const uint32_t *h = o->o_gnu_hash;
+    uint32_t nb = h[0], off = h[1], bloom = h[2];
+    const uint32_t *buckets = (const uint32_t *)((const uint64_t *)(h + 4) + bloom);
+    const uint32_t *chain = buckets + nb;
+    uint32_t last = 0;
+    for (uint32_t i = 0; i < nb; i++)
+      if (buckets[i] > last) last = buckets[i];
+    if (last) {
+      while (!(chain[last - off] & 1)) last++;
+      last++;
+    }
+    o->o_nsyms = last;
+  }
+
+  /* Version index -> name, from both the definitions and the needs. */
+  unsigned maxv = 0;
+  for (uintptr_t p = verdef; p;) {
+    const rtld_verdef *vd = (const rtld_verdef *)p;
+    if ((vd->vd_ndx & 0x7fff) > maxv) maxv = vd->vd_ndx & 0x7fff;
+    p = vd->vd_next ? p + vd->vd_next : 0;
+  }
+  for (uintptr_t p = verneed; p;) {
+    const rtld_verneed *vn = (const rtld_verneed *)p;
+    for (uintptr_t a = p + vn->vn_aux;;) {
+      const rtld_vernaux *va = (const rtld_vernaux *)a;
+      if ((va->vna_other & 0x7fffu) > maxv) maxv = va->vna_other & 0x7fff;
+      if (!va->vna_next) break;
+      a += va->vna_next;
+    }
+    p = vn->vn_next ? p + vn->vn_next : 0;
+  }
+  if (maxv && (o->o_vernames = rtld_alloc((maxv + 1) * sizeof(char *)))) {
+    o->o_nvernames = maxv + 1;
+    for (uintptr_t p = verdef; p;) {
+      const rtld_verdef *vd = (const rtld_verdef *)p;
+      const rtld_verdaux *va = (const rtld_verdaux *)(p + vd->vd_aux);
+      if (!(vd->vd_flags & 1 /* VER_FLG_BASE */))
+        o->o_vernames[vd->vd_ndx & 0x7fff] = o->o_strtab + va->vda_name;
+      p = vd->vd_next ? p + vd->vd_next : 0;
+    }
+    for (uintptr_t p = verneed; p;) {
+      const rtld_verneed *vn = (const rtld_verneed *)p;
+      for (uintptr_t a = p + vn->vn_aux;;) {
+        const rtld_vernaux *va = (const rtld_vernaux *)a;
+        o->o_vernames[va->vna_other & 0x7fff] = o->o_strtab + va->vna_name;
+        if (!va->vna_next) break;
+        a += va->vna_next;
+      }
+      p = vn->vn_next ? p + vn->vn_next : 0;
+    }
+  }
+}
+
+static const char *base_name(const char *p) {
+  const char *b = p;
+  for (; *p; p++)
+    if (*p == '/') b = p + 1;
+  return b;
+}
+
+static int obj_matches(struct rtld_obj *o, const char *name) {
+  if (o->l_name && !rtld_strcmp(o->l_name, name)) return 1;
+  if (!rtld_strchr(name, '/') && o->o_soname && !rtld_strcmp(o->o_soname, name)) return 1;
+  return 0;
+}
+
+struct rtld_obj *rtld_find_loaded(const char *name) {
+  for (struct rtld_obj *o = rtld_g.g_head; o; o = o->l_next)
+    if (!o->o_is_exe && obj_matches(o, name)) return o;
+  for (struct rtld_obj *o = rtld_g.g_pending; o; o = o->o_new_next)
+    if (obj_matches(o, name)) return o;
+  if (!rtld_strcmp(name, "ld.so.1") && rtld_g.g_self) return rtld_g.g_self;
+  return NULL;
+}
+
+static struct rtld_obj *find_by_inode(uint64_t dev, uint64_t ino) {
+  for (struct rtld_obj *o = rtld_g.g_head; o; o = o->l_next)
+    if (o->o_ino && o->o_dev == dev && o->o_ino == ino) return o;
+  for (struct rtld_obj *o = rtld_g.g_pending; o; o = o->o_new_next)
+    if (o->o_ino && o->o_dev == dev && o->o_ino == ino) return o;
+  return NULL;
+}
+
+void rtld_unmap(struct rtld_obj *o) {
+  if (o->o_map_len) rtld_munmap((void *)o->o_map_start, o->o_map_len);
+  rtld_free(o->o_vernames);
+  rtld_free(o->o_deps);
+  rtld_free(o->o_scope);
+  rtld_free((void *)o->o_origin);
+  rtld_free(o->l_name);
+  rtld_free(o);
+}
+
+static int map_fail(char *err, size_t errlen, const char *path, const char *why, long v) {
+  rtld_fmt(err, errlen, "%s: %s", path, why);
+  if (v >= 0) {
+    size_t n = rtld_strlen(err);
+    rtld_fmt(err + n, errlen - n, " (%ld)", v);
+  }
+  return -1;
+}
+
+/* Maps an open file as a shared object. Returns the new object or NULL with err set. */
+static struct rtld_obj *map_fd(int fd, const char *path, char *err, size_t errlen) {
+  union {
+    rtld_ehdr eh;
+    char b[1024];
+  } u;
+  long n = rtld_sys4(RTLD_SYS_pread64, fd, (long)u.b, sizeof u.b, 0);
+  if (n < 0) {
+    map_fail(err, errlen, path, "cannot read file", -n);
+    return NULL;
+  }
+  const rtld_ehdr *eh = &u.eh;
+  if (n < (long)sizeof *eh || eh->e_ident[0] != 0x7f || eh->e_ident[1] != 'E' ||
+      eh->e_ident[2] != 'L' || eh->e_ident[3] != 'F') {
+    map_fail(err, errlen, path, "not an ELF file", -1);
+    return NULL;
+  }
+  if (eh->e_ident[EI_CLASS] != RTLD_ARCH_CLASS) {
+    map_fail(err, errlen, path, "wrong ELF class: not ELFCLASS64", -1);
+    return NULL;
+  }
+  if (eh->e_ident[EI_DATA] != RTLD_ARCH_DATA) {
+    map_fail(err, errlen, path, "wrong byte order", -1);
+    return NULL;
+  }
+  if (eh->e_machine != RTLD_ARCH_MACHINE) {
+    rtld_fmt(err, errlen, "%s: wrong machine type: e_machine %u, expected %u (%s)", path,
+             eh->e_machine, RTLD_ARCH_MACHINE, RTLD_ARCH_NAME);
+    return NULL;
+  }
+  if (eh->e_type != ET_DYN) {
+    map_fail(err, errlen, path, "not a shared object: e_type", eh->e_type);
+    return NULL;
+  }
+  if (eh->e_phentsize != sizeof(rtld_phdr) || eh->e_phnum == 0 || eh->e_phnum > 64 ||
+      eh->e_phoff > (uint64_t)n || eh->e_phoff + eh->e_phnum * sizeof(rtld_phdr) > (uint64_t)n) {
+    map_fail(err, errlen, path, "bad program header table", -1);
+    return NULL;
+  }
+  const rtld_phdr *ph = (const rtld_phdr *)(u.b + eh->e_phoff);
+  uint64_t st[RTLD_STAT_SIZE / 8];
+  if (rtld_sys2(RTLD_SYS_fstat, fd, (long)st) < 0) {
+    map_fail(err, errlen, path, "cannot stat file", -1);
+    return NULL;
+  }
+  uint64_t fsize = st[RTLD_STAT_SIZE_OFFSET / 8];
+  struct rtld_obj *dup = find_by_inode(st[0], st[1]);
+  if (dup) return dup;
+
+  uintptr_t lo = (uintptr_t)-1, hi = 0;
+  const rtld_phdr *dyn = NULL, *tls = NULL, *relro = NULL;
+  for (unsigned i = 0; i < eh->e_phnum; i++) {
+    const rtld_phdr *p = &ph[i];
+    if (p->p_type == PT_DYNAMIC) dyn = p;
+    else if (p->p_type == PT_TLS) tls = p;
+    else if (p->p_type == PT_GNU_RELRO) relro = p;
+    if (p->p_type != PT_LOAD) continue;
+    if (p->p_filesz > p->p_memsz || p->p_offset + p->p_filesz > fsize ||
+        p->p_offset + p->p_filesz < p->p_offset ||
+        (p->p_offset & (RTLD_PAGE - 1)) != (p->p_vaddr & (RTLD_PAGE - 1)) ||
+        p->p_vaddr + p->p_memsz < p->p_vaddr || p->p_memsz > (1ul << 40)) {
+      map_fail(err, errlen, path, "malformed PT_LOAD segment", i);
+      return NULL;
+    }
+    if ((p->p_vaddr & ~(RTLD_PAGE - 1)) < lo) lo = p->p_vaddr & ~(RTLD_PAGE - 1);
+    if (rtld_align_up(p->p_vaddr + p->p_memsz, RTLD_PAGE) > hi)
+      hi = rtld_align_up(p->p_vaddr + p->p_memsz, RTLD_PAGE);
+  }
+  if (hi <= lo || !dyn) {
+    map_fail(err, errlen, path, hi <= lo ? "no loadable segments" : "no dynamic section", -1);
+    return NULL;
+  }
+  if (tls && (tls->p_filesz > tls->p_memsz || (tls->p_align & (tls->p_align - 1)))) {
+    map_fail(err, errlen, path, "malformed PT_TLS segment", -1);
+    return NULL;
+  }
+  long r = rtld_sys6(RTLD_SYS_mmap, 0, (long)(hi - lo), 0, 0x22 | 0x4000, -1, 0);
+  if ((unsigned long)r > -4096ul) {
+    map_fail(err, errlen, path, "cannot map object: out of address space, errno", -r);
+    return NULL;
+  }
+  uintptr_t start = (uintptr_t)r, base = start - lo;
+  for (unsigned i = 0; i < eh->e_phnum; i++) {
+    const rtld_phdr *p = &ph[i];
+    if (p->p_type != PT_LOAD) continue;
+    int prot =
+        (p->p_flags & PF_R ? 1 : 0) | (p->p_flags & PF_W ? 2 : 0) | (p->p_flags & PF_X ? 4 : 0);
+    uintptr_t seg = base + (p->p_vaddr & ~(RTLD_PAGE - 1));
+    uintptr_t fend = base + p->p_vaddr + p->p_filesz;
+    uintptr_t mend = base + p->p_vaddr + p->p_memsz;
+    if (p->p_filesz) {
+      r = rtld_sys6(RTLD_SYS_mmap, (long)seg, (long)(fend - seg), prot, 0x12 /* PRIVATE|FIXED */,
+                    fd, (long)(p->p_offset & ~(RTLD_PAGE - 1)));
+      if ((unsigned long)r > -4096ul) goto fail_map;
+    }
+    if (mend > fend) {
+      uintptr_t zpage = rtld_align_up(fend, RTLD_PAGE);
+      if (p->p_filesz && zpage > fend) {
+        if (!(prot & 2))
+          rtld_sys3(RTLD_SYS_mprotect, (long)(zpage - RTLD_PAGE), RTLD_PAGE, prot | 2);
+        for (char *z = (char *)fend; z < (char *)zpage; z++) *z = 0;
+        if (!(prot & 2)) rtld_sys3(RTLD_SYS_mprotect, (long)(zpage - RTLD_PAGE), RTLD_PAGE, prot);
+      }
+      uintptr_t from = p->p_filesz ? zpage : seg;
+      if (rtld_align_up(mend, RTLD_PAGE) > from) {
+        r = rtld_sys6(RTLD_SYS_mmap, (long)from, (long)(rtld_align_up(mend, RTLD_PAGE) - from),
+                      prot, 0x32 /* PRIVATE|FIXED|ANON */, -1, 0);
+        if ((unsigned long)r > -4096ul) goto fail_map;
+      }
+    }
+  }
+  struct rtld_obj *o = rtld_alloc(sizeof *o);
+  if (!o) goto fail_map;
+  o->l_addr = base;
+  o->o_map_start = start;
+  o->o_map_len = hi - lo;
+  o->o_dev = st[0];
+  o->o_ino = st[1];
+  o->l_ld = (rtld_dyn *)(base + dyn->p_vaddr);
+  /* The program headers must be in memory for dl_iterate_phdr: find them in a segment. */
+  for (unsigned i = 0; i < eh->e_phnum; i++) {
+    const rtld_phdr *p = &ph[i];
+    if (p->p_type == PT_LOAD && eh->e_phoff >= p->p_offset &&
+        eh->e_phoff + eh->e_phnum * sizeof(rtld_phdr) <= p->p_offset + p->p_filesz)
+      o->o_phdr = (const rtld_phdr *)(base + p->p_vaddr + (eh->e_phoff - p->p_offset));
+  }
+  o->o_phnum = eh->e_phnum;
+  if (!o->o_phdr || !in_map(o, (uintptr_t)o->l_ld, sizeof(rtld_dyn))) {
+    rtld_free(o);
+    rtld_munmap((void *)start, hi - lo);
+    map_fail(err, errlen, path, "program headers or dynamic section outside the image", -1);
+    return NULL;
+  }
+  /* The dynamic array must end inside the mapping before anything reads it. */
+  int ok = 0;
+  for (rtld_dyn *d = o->l_ld; in_map(o, (uintptr_t)d, sizeof *d); d++)
+    if (d->d_tag == DT_NULL) {
+      ok = 1;
+      break;
+    }
+  if (ok) {
+    for (rtld_dyn *d = o->l_ld; d->d_tag != DT_NULL; d++) {
+      int is_ptr = d->d_tag == DT_STRTAB || d->d_tag == DT_SYMTAB || d->d_tag == DT_HASH ||
+                   d->d_tag == DT_GNU_HASH || d->d_tag == DT_RELA || d->d_tag == DT_JMPREL ||
+                   d->d_tag == DT_VERSYM || d->d_tag == DT_VERDEF || d->d_tag == DT_VERNEED;
+      if (is_ptr && !in_map(o, base + d->d_val, 1)) ok = 0;
+    }
+  }
+  if (!ok) {
+    rtld_free(o);
+    rtld_munmap((void *)start, hi - lo);
+    map_fail(err, errlen, path, "malformed dynamic section", -1);
+    return NULL;
+  }
+  if (tls && tls->p_memsz) {
+    o->o_tls_image = (const void *)(base + tls->p_vaddr);
+    o->o_tls_filesz = tls->p_filesz;
+    o->o_tls_memsz = tls->p_memsz;
+    o->o_tls_align = tls->p_align ? tls->p_align : 1;
+  }
+  if (relro) {
+    o->o_relro_start = (base + relro->p_vaddr) & ~(RTLD_PAGE - 1);
+    o->o_relro_end = (base + relro->p_vaddr + relro->p_memsz) & ~(RTLD_PAGE - 1);
+  }
+  rtld_parse_dynamic(o);
+  if (!o->o_strtab || !o->o_symtab || (!o->o_hash && !o->o_gnu_hash)) {
+    rtld_unmap(o);
+    map_fail(err, errlen, path, "dynamic section lacks DT_STRTAB, DT_SYMTAB or a hash table", -1);
+    return NULL;
+  }
+  return o;
+fail_map:
+  rtld_munmap((void *)start, hi - lo);
+  map_fail(err, errlen, path, "cannot map segment: errno", -r);
+  return NULL;
+}
+
+/* Appends `dir` + "/" + `name` to buf, replacing $ORIGIN and ${ORIGIN} with `origin`. */
+static int build_path(char *buf, size_t cap, const char *dir, size_t dlen, const char *name,
+                      const char *origin) {
+  size_t k = 0;
+  for (size_t i = 0; i < dlen;) {
+    const char *sub = NULL;
+    size_t skip = 0;
+    if (!rtld_strncmp(dir + i, "$ORIGIN", 7) && (i + 7 == dlen || dir[i + 7] == '/')) skip = 7;
+    else if (!rtld_strncmp(dir + i, "${ORIGIN}", 9)) skip = 9;
+    if (skip) {
+      if (!origin || rtld_g.g_secure) return -1;
+      sub = origin;
+      for (; *sub; sub++)
+        if (k + 1 < cap) buf[k++] = *sub;
+      i += skip;
+      continue;
+    }
+    if (k + 1 < cap) buf[k++] = dir[i];
+    i++;
+  }
+  if (k && buf[k - 1] != '/' && k + 1 < cap) buf[k++] = '/';
+  for (; *name; name++)
+    if (k + 1 < cap) buf[k++] = *name;
+  if (k + 1 >= cap) return -1;
+  buf[k] = 0;
+  return 0;
+}
+
+static int try_open(const char *path) {
+  long fd = rtld_sys4(RTLD_SYS_openat, -100 /* AT_FDCWD */, (long)path, 0x80000 /* CLOEXEC */, 0);
+  rtld_debug(RTLD_DBG_FILES, "  trying path=%s%s", path, fd < 0 ? " (not found)" : "");
+  return (int)fd;
+}
+
+static int search_list(const char *list, const char *name, const char *origin, char *out,
+                       size_t cap) {
+  if (!list) return -1;
+  const char *p = list;
+  for (;;) {
+    const char *e = p;
+    while (*e && *e != ':') e++;
+    if (e > p && !build_path(out, cap, p, (size_t)(e - p), name, origin)) {
+      int fd = try_open(out);
+      if (fd >= 0) return fd;
+    }
+    if (!*e) return -1;
+    p = e + 1;
+  }
+}
+
+static char *dir_of(const char *path) {
+  const char *b = base_name(path);
+  if (b == path) return rtld_strdup(".");
+  size_t n = (size_t)(b - path - 1);
+  return rtld_strndup(path, n ? n : 1);
+}
+
+struct rtld_obj *rtld_load(const char *name, struct rtld_obj *req, char *err, size_t errlen) {
+  char path[1024];
+  int fd = -1;
+  rtld_debug(RTLD_DBG_FILES, "file=%s; needed by %s", name,
+             req ? (req->o_is_exe ? rtld_g.g_progname : req->l_name) : "dlopen");
+  if (rtld_strchr(name, '/')) {
+    if (rtld_strlen(name) >= sizeof path) {
+      rtld_fmt(err, errlen, "%s: path too long", name);
+      return NULL;
+    }
+    rtld_fmt(path, sizeof path, "%s", name);
+    fd = try_open(path);
+  } else {
+    const char *origin = req ? req->o_origin : NULL;
+    if (req && req->o_rpath && !req->o_runpath)
+      fd = search_list(req->o_rpath, name, origin, path, sizeof path);
+    if (fd < 0 && req && !req->o_is_exe && rtld_g.g_exe->o_rpath && !rtld_g.g_exe->o_runpath &&
+        !req->o_runpath)
+      fd = search_list(rtld_g.g_exe->o_rpath, name, rtld_g.g_exe->o_origin, path, sizeof path);
+    if (fd < 0) fd = search_list(rtld_g.g_library_path, name, NULL, path, sizeof path);
+    if (fd < 0 && req && req->o_runpath)
+      fd = search_list(req->o_runpath, name, origin, path, sizeof path);
+    if (fd < 0) fd = search_list(rtld_g.g_default_dir, name, NULL, path, sizeof path);
+  }
+  if (fd < 0) {
+    rtld_fmt(err, errlen, "%s: open failed: No such file or directory", name);
+    return NULL;
+  }
+  struct rtld_obj *o = map_fd(fd, path, err, errlen);
+  rtld_sys1(RTLD_SYS_close, fd);
+  if (!o || o->l_name) return o; /* NULL, or an object already loaded under another name */
+  o->l_name = rtld_strdup(path);
+  o->o_origin = dir_of(path);
+  if (!o->l_name || !o->o_origin) {
+    rtld_unmap(o);
+    rtld_fmt(err, errlen, "%s: out of memory", name);
+    return NULL;
+  }
+  rtld_debug(RTLD_DBG_FILES, "file=%s [0]; generating link map: base=%p size=%lx", path,
+             (void *)o->l_addr, o->o_map_len);
+  return o;
+}
+
+void rtld_commit(struct rtld_obj *o) {
+  o->l_prev = rtld_g.g_tail;
+  o->l_next = NULL;
+  if (rtld_g.g_tail) rtld_g.g_tail->l_next = o;
+  else rtld_g.g_head = o;
+  rtld_g.g_tail = o;
+  rtld_g.g_adds++;
+}
+
+void rtld_uncommit(struct rtld_obj *o) {
+  if (o->l_prev) o->l_prev->l_next = o->l_next;
+  else rtld_g.g_head = o->l_next;
+  if (o->l_next) o->l_next->l_prev = o->l_prev;
+  else rtld_g.g_tail = o->l_prev;
+  rtld_g.g_subs++;
+}
+
+struct rtld_obj *rtld_obj_of_addr(uintptr_t a) {
+  for (struct rtld_obj *o = rtld_g.g_head; o; o = o->l_next)
+    for (unsigned i = 0; i < o->o_phnum; i++) {
+      const rtld_phdr *p = &o->o_phdr[i];
+      if (p->p_type == PT_LOAD && a >= o->l_addr + p->p_vaddr &&
+          a < o->l_addr + p->p_vaddr + p->p_memsz)
+        return o;
+    }
+  return NULL;
+}

@@ -1,0 +1,166 @@
+/* Relocation of loaded objects: every dynamic relocation type tld emits for x86-64 (RELATIVE,
+ * 64, GLOB_DAT, JUMP_SLOT, COPY, IRELATIVE, DTPMOD64, DTPOFF64, TPOFF64, TLSDESC; plus PC32/32/
+ * PC64 for text relocations), and the lazy-binding fixup.
+ * Contract: an object's TLS module id and static offset are assigned before it is relocated; the
+ * objects it binds to are mapped (committed or pending). Relocation writes only into the object
+ * being relocated (COPY writes into the executable, which is relocated at start-up only). */
+#include "rtld_int.h"
+
+static uintptr_t sym_addr(const struct rtld_def *d) {
+  if (!d->d_sym) return 0;
+  uintptr_t a = d->d_obj->l_addr + d->d_sym->st_value;
+  if ((d->d_sym->st_info & 0xf) == STT_GNU_IFUNC) a = ((uintptr_t(*)(void))a)();
+  return a;
+}
+
+static const char *obj_name(const struct rtld_obj *o) {
+  return o->o_is_exe ? rtld_g.g_progname : o->l_name;
+}
+
+static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, struct rtld_obj **local,
+                     unsigned nlocal, char *err, size_t errlen) {
+  uint32_t type = RTLD_R_TYPE(r->r_info), si = RTLD_R_SYM(r->r_info);
+  uintptr_t *where = (uintptr_t *)(o->l_addr + r->r_offset);
+  uintptr_t A = (uintptr_t)r->r_addend;
+  struct rtld_def d = {NULL, o};
+  switch (type) {
+  case RTLD_R_NONE: return 0;
+  case RTLD_R_RELATIVE: *where = o->l_addr + A; return 0;
+  case RTLD_R_IRELATIVE: *where = ((uintptr_t(*)(void))(o->l_addr + A))(); return 0;
+  case RTLD_R_JUMP_SLOT:
+    if (lazy) {
+      *where += o->l_addr;
+      return 0;
+    }
+    break;
+  default: break;
+  }
+  const char *name = si ? o->o_strtab + o->o_symtab[si].st_name : "";
+  if (si && !rtld_resolve(o, si, local, nlocal, type == RTLD_R_COPY, &d)) {
+    rtld_fmt(err, errlen, "%s: relocation error: symbol %s: referenced symbol not found",
+             obj_name(o), name);
+    return -1;
+  }
+  if (si && d.d_sym)
+    rtld_debug(RTLD_DBG_BINDINGS, "binding file=%s to file=%s: symbol `%s'", obj_name(o),
+               obj_name(d.d_obj), name);
+  const rtld_sym *ds = d.d_sym;
+  struct rtld_obj *dobj = d.d_obj;
+  switch (type) {
+  case RTLD_R_ABS64:
+  case RTLD_R_GLOB_DAT:
+  case RTLD_R_JUMP_SLOT: *where = sym_addr(&d) + A; return 0;
+  case RTLD_R_PC64: *where = sym_addr(&d) + A - (uintptr_t)where; return 0;
+  case RTLD_R_PC32: *(uint32_t *)where = (uint32_t)(sym_addr(&d) + A - (uintptr_t)where); return 0;
+  case RTLD_R_ABS32: *(uint32_t *)where = (uint32_t)(sym_addr(&d) + A); return 0;
+  case RTLD_R_COPY:
+    if (!ds) return 0;
+    {
+      const char *s = (const char *)sym_addr(&d);
+      char *t = (char *)where;
+      size_t n = o->o_symtab[si].st_size < ds->st_size ? o->o_symtab[si].st_size : ds->st_size;
+      for (size_t i = 0; i < n; i++) t[i] = s[i];
+    }
+    return 0;
+  case RTLD_R_DTPMOD: *where = dobj->o_tls_modid; return 0;
+  case RTLD_R_DTPOFF: *where = (ds ? ds->st_value : 0) + A; return 0;
+  case RTLD_R_TPOFF:
+  case RTLD_R_TLSDESC: {
+    if (!dobj->o_tls_modid) {
+      rtld_fmt(err, errlen, "%s: relocation error: TLS symbol %s: %s has no TLS segment",
+               obj_name(o), name, obj_name(dobj));
+      return -1;
+    }
+    uintptr_t v = (ds ? ds->st_value : 0) + A;
+    if (type == RTLD_R_TPOFF) {
+      if (!dobj->o_tls_static) {
+        rtld_fmt(err, errlen,
+                 "%s: relocation error: initial-exec TLS symbol %s resolves to dynamic TLS in %s",
+                 obj_name(o), name, obj_name(dobj));
+        return -1;
+      }
+      *where = v - dobj->o_tls_offset;
+      return 0;
+    }
+    if (dobj->o_tls_static) {
+      where[0] = (uintptr_t)rtld_tlsdesc_static;
+      where[1] = v - dobj->o_tls_offset;
+    } else {
+      void *arg = rtld_tlsdesc_arg(dobj->o_tls_modid, v);
+      if (!arg) {
+        rtld_fmt(err, errlen, "%s: cannot allocate a TLS descriptor", obj_name(o));
+        return -1;
+      }
+      where[0] = (uintptr_t)rtld_tlsdesc_dynamic;
+      where[1] = (uintptr_t)arg;
+    }
+    return 0;
+  }
+  default:
+    rtld_fmt(err, errlen, "%s: unsupported relocation type %u at offset 0x%lx", obj_name(o), type,
+             (unsigned long)r->r_offset);
+    return -1;
+  }
+}
+
+int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, char *err,
+                  size_t errlen) {
+  if (o->o_relocated) return 0;
+  int lazy = !(o->o_bind_now || rtld_g.g_bind_now);
+  size_t nrela = o->o_relasz / sizeof(rtld_rela), nplt = o->o_pltrelsz / sizeof(rtld_rela);
+  rtld_debug(RTLD_DBG_RELOC, "relocating %s: %lu + %lu relocations (%s binding)", obj_name(o),
+             nrela, nplt, lazy ? "lazy" : "immediate");
+  /* Text relocations: make the text writable for the duration. */
+  int textrel = 0;
+  for (rtld_dyn *d = o->l_ld; d->d_tag != DT_NULL; d++)
+    if (d->d_tag == DT_TEXTREL) textrel = 1;
+  if (o->o_dt_flags & 0x4 /* DF_TEXTREL */) textrel = 1;
+  if (textrel)
+    for (unsigned i = 0; i < o->o_phnum; i++)
+      if (o->o_phdr[i].p_type == PT_LOAD && !(o->o_phdr[i].p_flags & PF_W))
+        rtld_sys3(RTLD_SYS_mprotect, (long)((o->l_addr + o->o_phdr[i].p_vaddr) & ~4095ul),
+                  (long)(rtld_align_up(o->o_phdr[i].p_vaddr + o->o_phdr[i].p_memsz, 4096) -
+                         (o->o_phdr[i].p_vaddr & ~4095ul)),
+                  7);
+  for (size_t i = 0; i < nrela; i++)
+    if (reloc_one(o, &o->o_rela[i], 0, local, nlocal, err, errlen)) return -1;
+  for (size_t i = 0; i < nplt; i++)
+    if (reloc_one(o, &o->o_jmprel[i], lazy, local, nlocal, err, errlen)) return -1;
+  if (textrel)
+    for (unsigned i = 0; i < o->o_phnum; i++)
+      if (o->o_phdr[i].p_type == PT_LOAD && !(o->o_phdr[i].p_flags & PF_W)) {
+        const rtld_phdr *p = &o->o_phdr[i];
+        int prot = (p->p_flags & PF_R ? 1 : 0) | (p->p_flags & PF_X ? 4 : 0);
+        rtld_sys3(RTLD_SYS_mprotect, (long)((o->l_addr + p->p_vaddr) & ~4095ul),
+                  (long)(rtld_align_up(p->p_vaddr + p->p_memsz, 4096) - (p->p_vaddr & ~4095ul)),
+                  prot);
+      }
+  if (nplt && lazy && o->o_pltgot) {
+    o->o_pltgot[1] = (uintptr_t)o;
+    o->o_pltgot[2] = (uintptr_t)rtld_bind_entry;
+  }
+  o->o_lscope = local;
+  o->o_nlscope = nlocal;
+  o->o_relocated = 1;
+  if (o->o_relro_end > o->o_relro_start)
+    rtld_sys3(RTLD_SYS_mprotect, (long)o->o_relro_start, (long)(o->o_relro_end - o->o_relro_start),
+              1);
+  return 0;
+}
+
+/* Called from rtld_bind_entry (bind.S) on the first call through a lazy PLT slot. */
+uintptr_t rtld_lazy_fixup(struct rtld_obj *o, size_t index) {
+  const rtld_rela *r = &o->o_jmprel[index];
+  struct rtld_def d;
+  rtld_dl_lock();
+  int ok = rtld_resolve(o, RTLD_R_SYM(r->r_info), o->o_lscope, o->o_nlscope, 0, &d);
+  rtld_dl_unlock();
+  const char *name = o->o_strtab + o->o_symtab[RTLD_R_SYM(r->r_info)].st_name;
+  if (!ok || !d.d_sym)
+    rtld_fatal("%s: relocation error: symbol %s: referenced symbol not found", obj_name(o), name);
+  uintptr_t a = sym_addr(&d) + (uintptr_t)r->r_addend;
+  rtld_debug(RTLD_DBG_BINDINGS, "binding file=%s to file=%s: symbol `%s' (lazy)", obj_name(o),
+             obj_name(d.d_obj), name);
+  *(uintptr_t *)(o->l_addr + r->r_offset) = a;
+  return a;
+}
