@@ -23,7 +23,8 @@ DESTDIR ?=
 
 CFLAGS ?= -O2 -g
 TLD_CFLAGS := -std=c11 -Wall -Wextra -pthread
-TLD_CPPFLAGS := -D_GNU_SOURCE -I. -Icommon
+# The default program interpreter is the runtime linker installed under PREFIX.
+TLD_CPPFLAGS := -D_GNU_SOURCE -I. -Icommon -DTLD_PREFIX='"$(PREFIX)"'
 TLD_LDFLAGS := -pthread
 LDLIBS ?=
 
@@ -122,6 +123,10 @@ bench: all
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 $(TLD) $(DESTDIR)$(PREFIX)/bin/tld
+	install -d $(DESTDIR)$(PREFIX)/lib/tld/x64 $(DESTDIR)$(PREFIX)/include/tld
+	install -m 755 $(BUILD)/lib/x64/ld.so.1 $(DESTDIR)$(PREFIX)/lib/tld/x64/ld.so.1
+	install -m 644 $(BUILD)/lib/x64/crt1.o $(DESTDIR)$(PREFIX)/lib/tld/x64/crt1.o
+	install -m 644 rtld/include/*.h $(DESTDIR)$(PREFIX)/include/tld/
 ifneq ($(MAN1),)
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 $(MAN1) $(DESTDIR)$(PREFIX)/share/man/man1/

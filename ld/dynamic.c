@@ -184,6 +184,16 @@ static void alias_copy(ld_sym *s, void *arg) {
   }
 }
 
+/* The default program interpreter is tld's own runtime linker where it is installed:
+ * TLD_PREFIX/lib/tld/<target>/ld.so.1 (make install puts it there). Compiler drivers always pass
+ * --dynamic-linker, so glibc links are not affected. */
+#ifndef TLD_PREFIX
+#define TLD_PREFIX "/usr/local"
+#endif
+static const char *default_interp(const ld_target *tg) {
+  return ld_sprintf("%s/lib/tld/%s/ld.so.1", TLD_PREFIX, tg->tg_name);
+}
+
 /* Called from ld_create_synthetic for dynamic outputs. Returns the number of .rela.dyn entries
  * it adds (copy relocations); *plt_n the lazy PLT entries. */
 uint32_t ld_dynamic_create(void) {
@@ -329,7 +339,7 @@ uint32_t ld_dynamic_create(void) {
 
   /* Sections. */
   if (!ctx->opt.no_dynamic_linker && ctx->opt.outkind != OUT_SHARED) {
-    const char *ip = ctx->opt.interp ? ctx->opt.interp : tg->tg_interp;
+    const char *ip = ctx->opt.interp ? ctx->opt.interp : default_interp(tg);
     ctx->interp = ld_new_osec(".interp", SHT_PROGBITS, SHF_ALLOC, 1, SY_INTERP);
     ctx->interp->os_size = strlen(ip) + 1;
     ctx->interp->os_buf = (uint8_t *)ld_xstrdup(ip);

@@ -49,7 +49,7 @@ typedef struct rsec {
   uint32_t r_rel_shndx;  /* its SHT_REL(A) section, 0 if none */
   ld_rel *r_rels;        /* output relocations: r_offset in the section, r_sym an output index */
   uint32_t r_nrels;
-  uint64_t r_reloff;     /* file offset of the relocation section */
+  uint64_t r_reloff; /* file offset of the relocation section */
 } rsec;
 
 /* A kept section group, written again as SHT_GROUP. */
@@ -89,7 +89,9 @@ static uint32_t str_add(strbuf *sb, const char *s, size_t n) {
 static const uint8_t *in_shdr(const ld_obj *o, uint32_t i) {
   return o->o_shdrs + (uint64_t)i * (o->o_is64 ? ELF64_SHDR_SIZE : ELF32_SHDR_SIZE);
 }
-static uint32_t shdr_type(const ld_obj *o, uint32_t i) { return elf_rd32(in_shdr(o, i) + 4, o->o_be); }
+static uint32_t shdr_type(const ld_obj *o, uint32_t i) {
+  return elf_rd32(in_shdr(o, i) + 4, o->o_be);
+}
 static uint32_t shdr_link(const ld_obj *o, uint32_t i) {
   return elf_rd32(in_shdr(o, i) + (o->o_is64 ? 40 : 24), o->o_be);
 }
@@ -107,7 +109,8 @@ static uint64_t shdr_size(const ld_obj *o, uint32_t i) {
 
 /* st_info of an input symbol (an undefined reference's type lives only there). */
 static uint8_t in_sym_info(const ld_obj *o, uint32_t i) {
-  return o->o_symtab[(uint64_t)i * (o->o_is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE) + (o->o_is64 ? 4 : 12)];
+  return o->o_symtab[(uint64_t)i * (o->o_is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE) +
+                     (o->o_is64 ? 4 : 12)];
 }
 
 static void put_sym(uint8_t *p, uint32_t name, uint64_t value, uint64_t size, uint8_t info,
@@ -131,7 +134,8 @@ static void put_sym(uint8_t *p, uint32_t name, uint64_t value, uint64_t size, ui
 }
 
 static void put_shdr(uint8_t *h, uint32_t name, uint32_t type, uint64_t flags, uint64_t off,
-                     uint64_t size, uint32_t link, uint32_t info, uint64_t align, uint64_t entsize) {
+                     uint64_t size, uint32_t link, uint32_t info, uint64_t align,
+                     uint64_t entsize) {
   int be = ctx->be;
   if (ctx->is64) {
     elf_wr32(h, name, be);
@@ -258,7 +262,8 @@ static void add_piece(rsec *rs, ld_isec *is) {
     /* Contents win over NOBITS: a .bss piece in a PROGBITS section is written as zeros. */
     if (os->os_type != is->is_type && (os->os_type == SHT_NOBITS || is->is_type == SHT_NOBITS))
       os->os_type = SHT_PROGBITS;
-    if (((os->os_flags ^ is->is_flags) & (SHF_MERGE | SHF_STRINGS)) || os->os_entsize != is->is_entsize)
+    if (((os->os_flags ^ is->is_flags) & (SHF_MERGE | SHF_STRINGS)) ||
+        os->os_entsize != is->is_entsize)
       rs->r_mixed_merge = 1;
     os->os_flags |= is->is_flags;
   }
@@ -419,7 +424,8 @@ static void build_symtab(void) {
   for (uint32_t i = 0; i < rsecs.n; i++) {
     rsec *rs = rsecs.v[i];
     rs->r_symidx = nsyms;
-    put_sym(new_sym(NULL), 0, 0, 0, ELF_ST_INFO(STB_LOCAL, STT_SECTION), 0, (uint16_t)rs->r_os.os_shndx);
+    put_sym(new_sym(NULL), 0, 0, 0, ELF_ST_INFO(STB_LOCAL, STT_SECTION), 0,
+            (uint16_t)rs->r_os.os_shndx);
   }
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
@@ -657,8 +663,8 @@ void ld_write_relocatable(void) {
   strbuf shstr = {0};
   uint64_t shstr_off = off;
   /* Names are added in section order below; size them now. */
-  uint64_t shstr_size = 1 + sizeof ".group" * groups.n + sizeof ".note.GNU-stack" + sizeof ".symtab" +
-                        sizeof ".strtab" + sizeof ".shstrtab";
+  uint64_t shstr_size = 1 + sizeof ".group" * groups.n + sizeof ".note.GNU-stack" +
+                        sizeof ".symtab" + sizeof ".strtab" + sizeof ".shstrtab";
   for (uint32_t i = 0; i < rsecs.n; i++) {
     rsec *rs = rsecs.v[i];
     size_t n = strlen(rs->r_os.os_name) + 1;
@@ -689,9 +695,10 @@ void ld_write_relocatable(void) {
     } else if (sig) {
       info = sig->s_symidx;
     }
-    if (!info) ld_error("%s: the signature of a kept section group has no output symbol", g->g_file->o_name);
-    put_shdr(sh + (uint64_t)g->g_shndx * shesz, str_add(&shstr, ".group", 6), SHT_GROUP, 0, g->g_off,
-             g->g_size, symtab_idx, info, 4, 4);
+    if (!info)
+      ld_error("%s: the signature of a kept section group has no output symbol", g->g_file->o_name);
+    put_shdr(sh + (uint64_t)g->g_shndx * shesz, str_add(&shstr, ".group", 6), SHT_GROUP, 0,
+             g->g_off, g->g_size, symtab_idx, info, 4, 4);
   }
   for (uint32_t i = 0; i < rsecs.n; i++) {
     rsec *rs = rsecs.v[i];
@@ -722,15 +729,16 @@ void ld_write_relocatable(void) {
   put_shdr(sh + (uint64_t)note_idx * shesz, str_add(&shstr, ".note.GNU-stack", 15), SHT_PROGBITS,
            wants_exec_stack() ? SHF_EXECINSTR : 0, note_off, 0, 0, 0, 1, 0);
   memcpy(buf + symtab_off, symbuf, (uint64_t)nsyms * symesz);
-  put_shdr(sh + (uint64_t)symtab_idx * shesz, str_add(&shstr, ".symtab", 7), SHT_SYMTAB, 0, symtab_off,
-           (uint64_t)nsyms * symesz, strtab_idx, nlocal, word, symesz);
+  put_shdr(sh + (uint64_t)symtab_idx * shesz, str_add(&shstr, ".symtab", 7), SHT_SYMTAB, 0,
+           symtab_off, (uint64_t)nsyms * symesz, strtab_idx, nlocal, word, symesz);
   if (strtab.sb_len) memcpy(buf + strtab_off, strtab.sb_buf, strtab.sb_len);
-  put_shdr(sh + (uint64_t)strtab_idx * shesz, str_add(&shstr, ".strtab", 7), SHT_STRTAB, 0, strtab_off,
-           strtab.sb_len ? strtab.sb_len : 1, 0, 0, 1, 0);
+  put_shdr(sh + (uint64_t)strtab_idx * shesz, str_add(&shstr, ".strtab", 7), SHT_STRTAB, 0,
+           strtab_off, strtab.sb_len ? strtab.sb_len : 1, 0, 0, 1, 0);
   uint32_t shstr_name = str_add(&shstr, ".shstrtab", 9);
   if (shstr.sb_len > shstr_size) ld_fatal("-r: section name table overflows its estimate");
   memcpy(buf + shstr_off, shstr.sb_buf, shstr.sb_len);
-  put_shdr(sh + (uint64_t)shstr_idx * shesz, shstr_name, SHT_STRTAB, 0, shstr_off, shstr.sb_len, 0, 0, 1, 0);
+  put_shdr(sh + (uint64_t)shstr_idx * shesz, shstr_name, SHT_STRTAB, 0, shstr_off, shstr.sb_len, 0,
+           0, 1, 0);
   write_ehdr(buf, shoff, shnum, shstr_idx);
   ld_check_errors();
   write_file(buf, filesize, 0);
@@ -782,7 +790,8 @@ void ld_emit_relocs(void) {
   const char *path = ctx->opt.output;
   int fd = open(path, O_RDONLY);
   struct stat st;
-  if (fd < 0 || fstat(fd, &st) < 0) ld_fatal("--emit-relocs: cannot read back %s: %s", path, strerror(errno));
+  if (fd < 0 || fstat(fd, &st) < 0)
+    ld_fatal("--emit-relocs: cannot read back %s: %s", path, strerror(errno));
   uint64_t old = (uint64_t)st.st_size;
   uint32_t shesz = is64 ? ELF64_SHDR_SIZE : ELF32_SHDR_SIZE, resz = rel_entsize();
   uint32_t oldnum = ctx->norder + 1, shnum = oldnum + secs.n;
@@ -831,7 +840,8 @@ void ld_emit_relocs(void) {
       for (uint32_t j = 0; j < is->is_nrels; j++) {
         const ld_rel *r = &is->is_rels[j];
         int dropped = 0;
-        uint64_t P = ld_isec_addr(is) + (is->is_eh ? ld_ehframe_map(is, r->r_offset, &dropped) : r->r_offset);
+        uint64_t P = ld_isec_addr(is) +
+                     (is->is_eh ? ld_ehframe_map(is, r->r_offset, &dropped) : r->r_offset);
         if (dropped) continue;
         uint32_t type = r->r_type, sym = 0;
         int64_t A = r->r_addend;

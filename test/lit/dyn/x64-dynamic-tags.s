@@ -11,7 +11,7 @@
 ## used; -rpath and -R make one DT_RUNPATH; _init/_fini and the arrays give INIT, FINI,
 ## PREINIT_ARRAY, INIT_ARRAY and FINI_ARRAY with their sizes; DT_DEBUG for the debugger;
 ## -z now and -z origin set both flag words.
-# RUN: %tld %t/a.o --as-needed %t/libunused.so %t/libused.so --no-as-needed -rpath /opt/a \
+# RUN: %tld -I /lib64/ld-linux-x86-64.so.2 %t/a.o --as-needed %t/libunused.so %t/libused.so --no-as-needed -rpath /opt/a \
 # RUN:   -R /opt/b -z now -z origin -o %t/exe
 # RUN: llvm-readelf -h -S -d %t/exe | FileCheck %s --check-prefix=EXE
 # EXE:      Type: EXEC
@@ -47,7 +47,7 @@
 # EXE-NEXT: 0x0000000000000000 (NULL)            0x0
 
 ## Without --as-needed both libraries are needed, in command-line order.
-# RUN: %tld %t/a.o %t/libunused.so %t/libused.so -o %t/exe-all
+# RUN: %tld -I /lib64/ld-linux-x86-64.so.2 %t/a.o %t/libunused.so %t/libused.so -o %t/exe-all
 # RUN: llvm-readelf -d %t/exe-all | FileCheck %s --check-prefix=ALL
 # ALL:      (NEEDED) Shared library: [libunused.so]
 # ALL-NEXT: (NEEDED) Shared library: [libused.so]
@@ -83,7 +83,7 @@
 # RUN: %tld -shared %t/unused.o -h libh.so -o %t/libh.so
 # RUN: llvm-readelf -d %t/libh.so | FileCheck %s --check-prefix=SONAME
 # SONAME: (SONAME) Library soname: [libh.so]
-# RUN: %tld -pie %t/a.o %t/libused.so -o %t/pie
+# RUN: %tld -I /lib64/ld-linux-x86-64.so.2 -pie %t/a.o %t/libused.so -o %t/pie
 # RUN: llvm-readelf -h -d %t/pie | FileCheck %s --check-prefix=PIE
 # PIE:      Type: DYN
 # PIE:      (DEBUG) 0x0

@@ -10,20 +10,20 @@
 # RUN: %llvm-mc -filetype=obj -triple=x86_64 %s -o %t.o
 # RUN: %llvm-mc -filetype=obj -triple=x86_64 %inputs/x64-tls-lib.s -o %t-lib.o
 # RUN: %tld -shared -soname lib.so %t-lib.o -o %t-lib.so
-# RUN: %tld --stats %t.o %t-lib.so -o %t.exe 2>&1 | FileCheck %s --check-prefix=STATS
+# RUN: %tld -I /lib64/ld-linux-x86-64.so.2 --stats %t.o %t-lib.so -o %t.exe 2>&1 | FileCheck %s --check-prefix=STATS
 # RUN: llvm-objdump -d %t.exe | FileCheck %s --check-prefix=EXE
 # RUN: llvm-readelf -r -S %t.exe | FileCheck %s --check-prefix=EXE-REL
-# RUN: %tld -pie %t.o %t-lib.so -o %t.pie
+# RUN: %tld -I /lib64/ld-linux-x86-64.so.2 -pie %t.o %t-lib.so -o %t.pie
 # RUN: llvm-objdump -d %t.pie | FileCheck %s --check-prefix=PIE
 # RUN: %tld -static %t.o -o %t.static
 # RUN: llvm-objdump -d %t.static | FileCheck %s --check-prefix=STATIC
 # RUN: %tld --stats -shared %t.o %t-lib.so -o %t.so 2>&1 | FileCheck %s --check-prefix=STATS-KEPT
 # RUN: llvm-objdump -d %t.so | FileCheck %s --check-prefix=SO
 # RUN: llvm-readelf -r -d -x .got %t.so | FileCheck %s --check-prefix=SO-REL
-# RUN: %tld --no-relax %t.o %t-lib.so -o %t.norelax
+# RUN: %tld -I /lib64/ld-linux-x86-64.so.2 --no-relax %t.o %t-lib.so -o %t.norelax
 # RUN: llvm-objdump -d %t.norelax | FileCheck %s --check-prefix=KEPT
 # RUN: llvm-readelf -r %t.norelax | FileCheck %s --check-prefix=KEPT-REL
-# RUN: %tld -z notlsrelax %t.o %t-lib.so -o %t.notlsrelax
+# RUN: %tld -I /lib64/ld-linux-x86-64.so.2 -z notlsrelax %t.o %t-lib.so -o %t.notlsrelax
 # RUN: llvm-objdump -d %t.notlsrelax | FileCheck %s --check-prefix=KEPT
 
 .globl _start, y
