@@ -3,7 +3,9 @@
 #
 #  1. gcc compiles examples/tls-demo.c, a threaded program with __thread variables, and calls tld
 #     as its link-editor (`cc -B build/gnu/`, where build/gnu/ld is tld); the program runs.
-#  2. For each target — x64, x86, sparcv9, sparc — a freestanding program (no libc, its own
+#  2. A program, a library and a plugin with TLS in every model and threads are linked by tld
+#     against ld.so.1, tld's own runtime linker, and run under it (examples/rtld/).
+#  3. For each target — x64, x86, sparcv9, sparc — a freestanding program (no libc, its own
 #     _start and system calls) is compiled, linked by tld alone, and run: natively for x64 and
 #     x86, under qemu-user for SPARC.
 #
@@ -62,7 +64,33 @@ tls_demo() {
 
 tls_demo || failed+=(tls-demo)
 
-# --- 2. freestanding programs linked by tld alone, one per target --------------------------------
+# --- 2. a program on tld's own runtime linker ----------------------------------------------------
+
+rtld_demo() {
+	local d=$out/rtld rt=build/lib/x64
+	local cf=(-O2 -ffreestanding -fno-stack-protector -fPIC -nostdinc -I rtld/include)
+	mkdir -p "$d"
+	say "ld.so.1, tld's runtime linker (no libc under it), was linked by tld itself:"
+	run /usr/lib/llvm-14/bin/llvm-readelf -d "$rt/ld.so.1" | grep -E 'SONAME|FLAGS|RELACOUNT' || return 1
+
+	say "a library with General Dynamic and Initial Exec TLS, a plugin with descriptors and Local Dynamic TLS, a program with Local Exec TLS and threads; all freestanding against rtld/include"
+	run cc "${cf[@]}" -c -o "$d/libcount.o" examples/rtld/libcount.c || return 1
+	run cc "${cf[@]}" -mtls-dialect=gnu2 -c -o "$d/plugin.o" examples/rtld/plugin.c || return 1
+	run cc "${cf[@]}" -fPIE -c -o "$d/main.o" examples/rtld/main.c || return 1
+
+	say "link them with tld: two shared objects (-G -h) and the program, whose interpreter is ld.so.1"
+	run "$tld" -G -h libcount.so -o "$d/libcount.so" "$d/libcount.o" "$rt/ld.so.1" || return 1
+	run "$tld" -G -h libplugin.so -o "$d/libplugin.so" "$d/plugin.o" "$rt/ld.so.1" || return 1
+	run "$tld" --stats -o "$d/prog" "$rt/crt1.o" "$d/main.o" "$d/libcount.so" "$rt/ld.so.1" \
+		-R '$ORIGIN' -I "$PWD/$rt/ld.so.1" 2>&1 | grep TLS || return 1
+
+	say "run it under ld.so.1 (LD_DEBUG=tls traces the TLS work): the plugin is dlopened while four threads wait"
+	LD_DEBUG=tls run "$d/prog" || return 1
+}
+
+rtld_demo || failed+=(rtld-demo)
+
+# --- 3. freestanding programs linked by tld alone, one per target --------------------------------
 
 # freestanding TARGET "CC..." RUNNER...
 freestanding() {
