@@ -205,6 +205,8 @@ static void load_script(const char *path, const ld_mapped *m, ld_input_arg *ia, 
   }
 }
 
+static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int depth);
+
 static void load_file(const char *path, ld_input_arg *ia, int depth) {
   if (depth > 16) {
     ld_error("%s: linker scripts nested too deeply", path);
@@ -215,6 +217,10 @@ static void load_file(const char *path, ld_input_arg *ia, int depth) {
     ld_error("cannot open %s: %s", path, strerror(errno));
     return;
   }
+  load_mapped(path, m, ia, depth);
+}
+
+static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int depth) {
   if (ctx->opt.trace) printf("%s\n", path);
   const uint8_t *d = m->mf_data;
   uint64_t sz = m->mf_size;
@@ -281,14 +287,52 @@ static void load_file(const char *path, ld_input_arg *ia, int depth) {
   ld_error("%s: unknown file type", path);
 }
 
+/* ---- mapping and parsing ahead ------------------------------------------------------------
+ * The files named on the command line are mapped, and the relocatable objects among them
+ * parsed, in parallel before the serial resolution loop, which then only enters their symbols
+ * in link order. Parsing touches nothing shared (COMDAT groups are claimed in link order by
+ * ld_object_symbols), so the result is the same whatever the thread count. */
+typedef struct preparsed {
+  ld_mapped *m;
+  ld_obj *o;
+} preparsed;
+static preparsed *pre;
+
+static int is_plain_rel(const ld_mapped *m) {
+  const uint8_t *d = m->mf_data;
+  if (m->mf_size < 64 || memcmp(d, "\177ELF", 4)) return 0;
+  int be = d[EI_DATA] == ELFDATA2MSB;
+  if (elf_rd16(d + 16, be) != ET_REL) return 0;
+  return ctx->tg && ctx->tg->tg_accepts(elf_rd16(d + 18, be)) &&
+         (d[EI_CLASS] == ELFCLASS64) == ctx->tg->tg_is64 && be == ctx->tg->tg_be;
+}
+
+static void map_one(uint32_t i, void *arg) {
+  ld_input_arg *ia = ((ld_vec *)arg)->v[i];
+  if (ia->ia_name && !ia->ia_lib) pre[i].m = ld_map_file(ia->ia_name);
+}
+
+static void parse_one(uint32_t i, void *arg) {
+  ld_input_arg *ia = ((ld_vec *)arg)->v[i];
+  if (pre[i].m && is_plain_rel(pre[i].m))
+    pre[i].o = ld_parse_object(ia->ia_name, pre[i].m->mf_data, pre[i].m->mf_size);
+}
+
+static void preparse(ld_vec *inputs) {
+  pre = ld_xcalloc(inputs->n + 1, sizeof *pre);
+  ld_par_for(inputs->n, map_one, inputs);
+  if (!ctx->tg) /* the first ELF input names the target, as in the serial loop */
+    for (uint32_t i = 0; i < inputs->n && !ctx->tg; i++)
+      if (pre[i].m && pre[i].m->mf_size >= 20 && !memcmp(pre[i].m->mf_data, "\177ELF", 4))
+        check_machine(((ld_input_arg *)inputs->v[i])->ia_name, pre[i].m->mf_data, pre[i].m->mf_size);
+  if (ctx->tg) ld_par_for(inputs->n, parse_one, inputs);
+}
+
 static uint32_t estimate_symbols(void) {
-  /* Sized up front from the inputs' sizes: roughly one global per 200 bytes of object. */
+  /* Sized up front from the mapped inputs' sizes: roughly one global per 200 bytes. */
   uint64_t total = 0;
-  for (uint32_t i = 0; i < ctx->opt.inputs.n; i++) {
-    ld_input_arg *ia = ctx->opt.inputs.v[i];
-    struct stat st;
-    if (ia->ia_name && !ia->ia_lib && stat(ia->ia_name, &st) == 0) total += (uint64_t)st.st_size;
-  }
+  for (uint32_t i = 0; i < ctx->opt.inputs.n; i++)
+    if (pre[i].m) total += pre[i].m->mf_size;
   uint64_t n = total / 200 + 4096;
   return n > (1u << 24) ? (1u << 24) : (uint32_t)n;
 }
@@ -304,6 +348,7 @@ void ld_load_inputs(void) {
       ctx->opt.libdirs.v[i] = (void *)with_sysroot(ctx->opt.libdirs.v[i]);
   for (uint32_t i = 0; i < ctx->opt.libdirs.n; i++) ld_vec_push(&search_dirs, ctx->opt.libdirs.v[i]);
   if (ctx->opt.verbose) ld_verbose_header(&search_dirs);
+  preparse(&ctx->opt.inputs);
   ld_sym_init(estimate_symbols());
 
   /* -u symbols are strong references from the start. */
@@ -321,6 +366,19 @@ void ld_load_inputs(void) {
   for (uint32_t i = 0; i < ctx->opt.inputs.n; i++) {
     ld_input_arg *ia = ctx->opt.inputs.v[i];
     if (!ia->ia_name) continue; /* group markers: lazy resolution makes groups unnecessary */
+    if (pre[i].m) {
+      /* Mapped (and, for a relocatable object, parsed) ahead, in parallel. */
+      if (pre[i].o) {
+        if (ctx->opt.trace) printf("%s\n", ia->ia_name);
+        pre[i].o->o_id = next_obj_id++;
+        ld_vec_push(&ctx->objs, pre[i].o);
+        ld_object_symbols(pre[i].o);
+        drain_queue();
+      } else {
+        load_mapped(ia->ia_name, pre[i].m, ia, 0);
+      }
+      continue;
+    }
     const char *path = ia->ia_name;
     if (ia->ia_lib) {
       path = find_lib(ia->ia_name, ia->ia_static || ctx->opt.is_static);

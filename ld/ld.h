@@ -142,6 +142,13 @@ struct ld_obj {
   uint8_t o_exec_stack;     /* has no .note.GNU-stack or marks it executable */
   uint32_t o_gnu_property_and; /* x86 feature_1 AND bits (when present) */
   uint8_t o_has_gnu_property;
+  /* COMDAT groups found by parsing, claimed in link order by ld_object_symbols */
+  struct ld_group {
+    const char *g_sig;
+    const uint8_t *g_members; /* section indices, 4 bytes each in the file's byte order */
+    uint32_t g_n;
+  } *o_groups;
+  uint32_t o_ngroups;
   /* shared objects */
   const char **o_vernames;  /* version index -> name (from .gnu.version_d) */
   const uint8_t *o_versym;  /* .gnu.version, one 16-bit entry per .dynsym entry */

@@ -302,15 +302,20 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
     const char *sig = o->o_strtab + es.name;
     if (ELF_ST_TYPE(es.info) == STT_SECTION && es.shndx < shnum) /* signature named by section */
       sig = sec_name(o, hdrs[es.shndx].name);
-    if (ld_comdat_claim(sig)) continue;
-    for (uint64_t k = 1; k < h->size / 4; k++) {
-      uint32_t m = elf_rd32(g + 4 * k, be);
-      if (m >= shnum) {
-        ld_error("%s: group section %u names bad section %u", name, i, m);
+    int bad = 0;
+    for (uint64_t k = 1; k < h->size / 4; k++)
+      if (elf_rd32(g + 4 * k, be) >= shnum) {
+        ld_error("%s: group section %u names bad section %u", name, i, elf_rd32(g + 4 * k, be));
+        bad = 1;
         break;
       }
-      if (o->o_secs[m]) o->o_secs[m]->is_live = 0;
-    }
+    if (bad) continue;
+    /* Claimed later, in link order (ld_object_symbols): parsing may run in parallel. */
+    o->o_groups = ld_xrealloc(o->o_groups, (o->o_ngroups + 1) * sizeof *o->o_groups);
+    o->o_groups[o->o_ngroups].g_sig = sig;
+    o->o_groups[o->o_ngroups].g_members = g + 4;
+    o->o_groups[o->o_ngroups].g_n = (uint32_t)(h->size / 4 - 1);
+    o->o_ngroups++;
   }
   free(hdrs);
   return o;
@@ -337,7 +342,20 @@ static void set_def(ld_sym *s, ld_obj *o, uint32_t idx, const esym *es, ld_isec 
   s->s_lazy_ar = NULL;
 }
 
+/* COMDAT groups: the first object to bring a signature keeps its sections; a later one's
+ * sections are dropped. Runs in link order. */
+static void claim_groups(ld_obj *o) {
+  for (uint32_t i = 0; i < o->o_ngroups; i++) {
+    if (ld_comdat_claim(o->o_groups[i].g_sig)) continue;
+    for (uint32_t k = 0; k < o->o_groups[i].g_n; k++) {
+      uint32_t m = elf_rd32(o->o_groups[i].g_members + 4 * (uint64_t)k, o->o_be);
+      if (o->o_secs[m]) o->o_secs[m]->is_live = 0;
+    }
+  }
+}
+
 void ld_object_symbols(ld_obj *o) {
+  claim_groups(o);
   o->o_syms = ld_xcalloc(o->o_nsym ? o->o_nsym : 1, sizeof(ld_sym *));
   o->o_locals = ld_xcalloc(o->o_first_global ? o->o_first_global : 1, sizeof(ld_sym));
   for (uint32_t i = 0; i < o->o_nsym; i++) {
