@@ -122,7 +122,8 @@ static int is_import(const ld_sym *s) {
   if (s->s_local) return 0;
   if (s->s_def == SD_SHARED) return s->s_used_in_reg || s->s_needs;
   if (s->s_def == SD_UNDEF && s->s_referenced)
-    return ctx->opt.outkind == OUT_SHARED || (s->s_needs && ld_preemptible(s));
+    return (ctx->opt.outkind == OUT_SHARED && !(s->s_weakref && ctx->opt.z_dyn_undef_weak == 0)) ||
+           (s->s_needs && ld_preemptible(s));
   return 0;
 }
 
@@ -239,7 +240,7 @@ uint32_t ld_dynamic_create(void) {
     o->o_needed = !o->o_as_needed;
   }
   ld_sym_foreach(collect, NULL);
-  qsort(cand.v, cand.n, sizeof(void *), cmp_canon);
+  ld_qsort(cand.v, cand.n, sizeof(void *), cmp_canon);
   for (uint32_t i = 0; i < cand.n; i++) {
     ld_sym *s = cand.v[i];
     if (s->s_def == SD_SHARED && s->s_file) s->s_file->o_needed = 1;
@@ -259,7 +260,7 @@ uint32_t ld_dynamic_create(void) {
   gnu_nbuckets = ndef / 4 + 1;
   bloom_words = 1;
   while (bloom_words * (ctx->is64 ? 64 : 32) < ndef * 12 / 8 + 1) bloom_words <<= 1;
-  qsort(def.v, def.n, sizeof(void *), cmp_bucket);
+  ld_qsort(def.v, def.n, sizeof(void *), cmp_bucket);
   dstr_add("", 0);
   for (uint32_t i = 0; i < undef.n; i++) ld_vec_push(&dsyms, undef.v[i]);
   first_hashed = 1 + undef.n;

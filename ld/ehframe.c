@@ -262,7 +262,7 @@ void ld_write_eh_frame_hdr(void) {
     }
     off += 4 + (uint64_t)len;
   }
-  qsort(ents, n, sizeof *ents, cmp_fde);
+  ld_qsort(ents, n, sizeof *ents, cmp_fde);
   h[0] = 1;
   h[1] = PE_pcrel | PE_sdata4;
   h[2] = ok ? PE_udata4 : PE_omit;

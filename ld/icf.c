@@ -238,14 +238,14 @@ void ld_icf(void) {
   uint32_t *next = ld_xmalloc(ncand * sizeof *next);
   cls = ld_xmalloc(ncand * sizeof *cls);
   for (uint32_t i = 0; i < ncand; i++) order[i] = i;
-  qsort(order, ncand, sizeof *order, cmp_contents);
+  ld_qsort(order, ncand, sizeof *order, cmp_contents);
   uint32_t nclass = assign(order, 0, cls);
   /* A section whose address is taken is a class of its own. */
   for (uint32_t i = 0; i < ncand; i++)
     if (taken[i]) cls[i] = nclass++;
   for (;;) {
     for (uint32_t i = 0; i < ncand; i++) order[i] = i;
-    qsort(order, ncand, sizeof *order, cmp_refine);
+    ld_qsort(order, ncand, sizeof *order, cmp_refine);
     uint32_t n = assign(order, 1, next);
     memcpy(cls, next, ncand * sizeof *cls);
     if (n == nclass) break;

@@ -169,8 +169,8 @@ static void fixed_address(ld_osec *os, const ld_osec *prev, uint64_t prev_end, i
   uint64_t fa = os->os_fixed_addr;
   if (fa < prev_end) {
     if (prev)
-      ld_error("section %s at 0x%llx overlaps section %s (0x%llx-0x%llx): fixed section addresses "
-               "must not go backwards", os->os_name, (unsigned long long)fa, prev->os_name,
+      ld_error("section %s at 0x%llx is below the end of section %s (0x%llx-0x%llx): fixed section "
+               "addresses must not go backwards or overlap", os->os_name, (unsigned long long)fa, prev->os_name,
                (unsigned long long)prev->os_addr, (unsigned long long)prev_end);
     else
       ld_error("section %s at 0x%llx overlaps the ELF and program headers (which end at 0x%llx)",
@@ -206,7 +206,7 @@ void ld_layout(void) {
     if (!os->os_synth && os->os_isecs.n == 0) continue;
     ord[n++] = os;
   }
-  qsort(ord, n, sizeof *ord, cmp_osec);
+  ld_qsort(ord, n, sizeof *ord, cmp_osec);
   ctx->order = ord;
   ctx->norder = n;
 

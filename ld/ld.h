@@ -26,6 +26,7 @@ typedef struct ld_vec {
   uint32_t n, cap;
 } ld_vec;
 void ld_vec_push(ld_vec *vec, void *p);
+void ld_qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 void *ld_xmalloc(size_t n);
 void *ld_xcalloc(size_t n, size_t sz);
 void *ld_xrealloc(void *p, size_t n);

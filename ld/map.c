@@ -192,7 +192,7 @@ static void write_cref(FILE *f) {
       m++;
     }
   }
-  qsort(v, m, sizeof *v, cmp_cref);
+  ld_qsort(v, m, sizeof *v, cmp_cref);
   fprintf(f, "\nCross Reference Table\n\n%-50s%s\n", "Symbol", "File");
   for (uint32_t i = 0; i < m; i++) {
     if (i == 0 || v[i].ce_sym != v[i - 1].ce_sym) {
@@ -246,7 +246,7 @@ static void collect_map_syms(void) {
       msyms[nmsyms++].ms_sym = s;
     }
   }
-  qsort(msyms, nmsyms, sizeof *msyms, cmp_map_sym);
+  ld_qsort(msyms, nmsyms, sizeof *msyms, cmp_map_sym);
 }
 
 static const map_sym *first_sym_of(const ld_isec *is) {

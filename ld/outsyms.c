@@ -83,7 +83,7 @@ void ld_symtab_prepare(void) {
   }
   extra_start = nglobals;
   ld_sym_foreach(add_rest, &strsz);
-  qsort(out_globals + extra_start, nglobals - extra_start, sizeof *out_globals, cmp_name);
+  ld_qsort(out_globals + extra_start, nglobals - extra_start, sizeof *out_globals, cmp_name);
   uint32_t esz = ctx->is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
   /* Hidden globals become locals in the output, as the gABI requires. */
   uint32_t nhidden = 0;

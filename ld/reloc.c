@@ -78,7 +78,7 @@ void ld_read_rels(ld_isec *is) {
     if (k && r[k - 1].r_offset > x->r_offset) sorted = 0;
     k++;
   }
-  if (!sorted) qsort(r, k, sizeof *r, cmp_rel); /* TLS sequences are found by adjacency */
+  if (!sorted) ld_qsort(r, k, sizeof *r, cmp_rel); /* TLS sequences are found by adjacency */
   is->is_rels = r;
   is->is_nrels = k;
 }

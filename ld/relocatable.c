@@ -462,7 +462,7 @@ static void build_symtab(void) {
     }
   }
   ld_sym_foreach(collect_rest, NULL);
-  qsort(rest.v, rest.n, sizeof(void *), cmp_name);
+  ld_qsort(rest.v, rest.n, sizeof(void *), cmp_name);
   for (uint32_t i = 0; i < rest.n; i++) add_global(rest.v[i]);
 }
 

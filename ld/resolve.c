@@ -129,7 +129,7 @@ void ld_resolve(void) {
   if (unres == UNRES_IGNORE_ALL || unres == UNRES_IGNORE_OBJECTS) report = 0;
   if (unres == UNRES_REPORT_ALL || unres == UNRES_IGNORE_SHLIBS) report = 1;
   if (undefined.n && report) {
-    qsort(undefined.v, undefined.n, sizeof(void *), cmp_name);
+    ld_qsort(undefined.v, undefined.n, sizeof(void *), cmp_name);
     for (uint32_t i = 0; i < undefined.n; i++) report_undefined(undefined.v[i]);
   }
 }

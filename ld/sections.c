@@ -184,7 +184,7 @@ void ld_place_sections(void) {
   /* Deterministic order for commons: by defining file, then by size (stable qsort is not
    * guaranteed, so break ties by name). */
   for (uint32_t i = 0; i < extra_isecs.n; i++) ((ld_isec *)extra_isecs.v[i])->is_off = i;
-  qsort(extra_isecs.v, extra_isecs.n, sizeof(void *), cmp_common);
+  ld_qsort(extra_isecs.v, extra_isecs.n, sizeof(void *), cmp_common);
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
     for (uint32_t k = 0; k < o->o_nsec; k++)
@@ -196,17 +196,17 @@ void ld_place_sections(void) {
     if (os->os_type == SHT_INIT_ARRAY || os->os_type == SHT_FINI_ARRAY ||
         os->os_type == SHT_PREINIT_ARRAY || !strcmp(os->os_name, ".ctors") ||
         !strcmp(os->os_name, ".dtors"))
-      qsort(os->os_isecs.v, os->os_isecs.n, sizeof(void *), cmp_prio);
+      ld_qsort(os->os_isecs.v, os->os_isecs.n, sizeof(void *), cmp_prio);
     else if (ctx->opt.sort_section && strcmp(os->os_name, ".init") && strcmp(os->os_name, ".fini") &&
              strcmp(os->os_name, ".eh_frame")) {
       for (uint32_t k = 0; k < os->os_isecs.n; k++) ((ld_isec *)os->os_isecs.v[k])->is_off = k;
-      qsort(os->os_isecs.v, os->os_isecs.n, sizeof(void *), cmp_sort_section);
+      ld_qsort(os->os_isecs.v, os->os_isecs.n, sizeof(void *), cmp_sort_section);
     }
     int ordered = 0;
     for (uint32_t k = 0; k < os->os_isecs.n; k++) ordered |= ((ld_isec *)os->os_isecs.v[k])->is_mf_order != 0;
     if (ordered) {
       for (uint32_t k = 0; k < os->os_isecs.n; k++) ((ld_isec *)os->os_isecs.v[k])->is_off = k;
-      qsort(os->os_isecs.v, os->os_isecs.n, sizeof(void *), cmp_mf_order);
+      ld_qsort(os->os_isecs.v, os->os_isecs.n, sizeof(void *), cmp_mf_order);
     }
     if (!strcmp(os->os_name, ".eh_frame")) ctx->ehframe = os;
     if (!strcmp(os->os_name, ".bss")) ctx->bss = os;

@@ -129,7 +129,7 @@ ld_sym **ld_sym_sorted(uint32_t *n) {
   uint32_t k = 0;
   for (uint32_t i = 0; i <= syms.mask; i++)
     if (syms.slots[i].sym) v[k++] = syms.slots[i].sym;
-  qsort(v, k, sizeof *v, cmp_sym);
+  ld_qsort(v, k, sizeof *v, cmp_sym);
   *n = k;
   return v;
 }

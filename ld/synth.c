@@ -64,7 +64,7 @@ void ld_create_synthetic(void) {
       if (o->o_locals[k].s_needs) ld_vec_push(&needy, &o->o_locals[k]);
   }
   ld_sym_foreach(collect, NULL);
-  qsort(needy.v, needy.n, sizeof(void *), cmp_key);
+  ld_qsort(needy.v, needy.n, sizeof(void *), cmp_key);
 
   /* GOT slots. */
   uint32_t ngot = 0, nrelative = 0, ndyn = 0, niplt_rel = 0;

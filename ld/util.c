@@ -44,6 +44,11 @@ char *ld_sprintf(const char *fmt, ...) {
   return s;
 }
 
+/* qsort that accepts an empty (NULL) array. */
+void ld_qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *)) {
+  if (n > 1) qsort(base, n, size, cmp);
+}
+
 void ld_vec_push(ld_vec *vec, void *p) {
   if (vec->n == vec->cap) {
     vec->cap = vec->cap ? vec->cap * 2 : 8;
