@@ -23,8 +23,12 @@ typedef struct extract_rec {
 static extract_rec *extracts;
 static uint32_t nextracts, capextracts;
 
+static int name_is(const ld_sym *s, const char *name) {
+  return !strncmp(s->s_name, name, s->s_namelen) && !name[s->s_namelen];
+}
+
 /* Called when an archive member is extracted to define `s`: s->s_file is then the first file
- * that referenced it (NULL for -u and the entry point). */
+ * that referenced it. */
 void ld_note_extract(ld_sym *s, const char *member) {
   if (!ctx->opt.why_extract && !ctx->opt.map_file && ctx->opt.print_map != 1) return;
   if (nextracts == capextracts) {
@@ -32,11 +36,11 @@ void ld_note_extract(ld_sym *s, const char *member) {
     extracts = ld_xrealloc(extracts, capextracts * sizeof *extracts);
   }
   extract_rec *r = &extracts[nextracts++];
-  if (s->s_file) r->er_ref = s->s_file->o_name;
-  else if (ctx->opt.entry && !strncmp(ctx->opt.entry, s->s_name, s->s_namelen) &&
-           !ctx->opt.entry[s->s_namelen])
-    r->er_ref = "--entry";
-  else r->er_ref = "--undefined";
+  /* -u and -e refer before any input does. */
+  r->er_ref = s->s_file ? s->s_file->o_name : "--undefined";
+  for (uint32_t i = 0; i < ctx->opt.undefs.n; i++)
+    if (name_is(s, ctx->opt.undefs.v[i])) r->er_ref = "--undefined";
+  if (ctx->opt.entry && name_is(s, ctx->opt.entry)) r->er_ref = "--entry";
   r->er_member = member;
   r->er_sym = s->s_name;
   r->er_symlen = s->s_namelen;
@@ -107,10 +111,6 @@ static ld_sym *entry_sym(const ld_obj *o, uint32_t k) {
   if (o->o_syms[k]) return o->o_syms[k];
   const char *nm = raw_name(o, k);
   return *nm ? ld_sym_lookup(nm, (uint32_t)strlen(nm)) : NULL;
-}
-
-static int name_is(const ld_sym *s, const char *name) {
-  return !strncmp(s->s_name, name, s->s_namelen) && !name[s->s_namelen];
 }
 
 /* -y SYM: each file that defines or references SYM, in link order, in GNU ld's words. */

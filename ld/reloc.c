@@ -40,12 +40,13 @@ void ld_read_rels(ld_isec *is) {
       uint64_t info = elf_rd64(p + 8, be);
       x->r_offset = elf_rd64(p, be);
       x->r_sym = (uint32_t)(info >> 32);
-      /* A target may keep more than the type in the type field (SPARC V9: R_SPARC_OLO10's
-       * second addend, which is not supported: a non-zero one is an error). */
+      /* A target may keep more than the type in the type field: SPARC V9's R_SPARC_OLO10
+       * carries a signed 24-bit second addend in its upper bits. */
       uint32_t tbits = ctx->tg->tg_rinfo_type_bits;
       x->r_type = tbits ? (uint32_t)info & ((1u << tbits) - 1) : (uint32_t)info;
       x->r_addend = rela ? (int64_t)elf_rd64(p + 16, be) : 0;
-      if (tbits && ((uint32_t)info >> tbits)) {
+      x->r_extra = tbits ? (int32_t)((uint32_t)info & ~((1u << tbits) - 1)) >> tbits : 0;
+      if (x->r_extra && x->r_type != ctx->tg->tg_r_olo10) {
         ld_error("%s: relocation type %u with a secondary addend is not supported",
                  ld_sec_loc(is, x->r_offset), x->r_type);
         continue;
@@ -614,6 +615,7 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
     case RK_SIZE: v = s->s_size + (uint64_t)A; break;
     default: continue;
     }
+    if (r->r_type == tg->tg_r_olo10 && tg->tg_r_olo10) v = (v & 0x3ff) + (uint64_t)(int64_t)r->r_extra;
     put(is, loc, r, hw, s, v);
   }
 }

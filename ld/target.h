@@ -79,6 +79,7 @@ typedef struct ld_rel {
   uint32_t r_type;
   uint32_t r_sym;
   int64_t r_addend;
+  int32_t r_extra;   /* a second addend carried in the type field (SPARC V9 R_SPARC_OLO10) */
 } ld_rel;
 
 /* Context handed to a TLS rewrite: the section's bytes in the output buffer (already copied from
@@ -151,6 +152,7 @@ struct ld_target {
                              uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic);
   /* PLT entry for an IFUNC resolved at start-up: jump through `got_slot` (no lazy binding). */
   uint32_t tg_iplt_entry_size;
+  uint8_t tg_iplt_pic_unsupported; /* the IFUNC entry has only an absolute form */
   void (*tg_write_iplt_entry)(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
                               int pic);
 
@@ -160,6 +162,8 @@ struct ld_target {
   /* ELF64 r_info: bits of the type field that name the type (SPARC V9: 8; the upper 24 bits
    * carry R_SPARC_OLO10's second addend). 0 means all 32. */
   uint8_t tg_rinfo_type_bits;
+  /* The type whose value is ((S + A) & 0x3ff) + that second addend (R_SPARC_OLO10); 0 if none. */
+  uint32_t tg_r_olo10;
   /* An input of this machine makes the output that machine too (EM_SPARC32PLUS: V8+ code in a
    * 32-bit SPARC link); 0 if none. */
   uint16_t tg_machine_upgrade;

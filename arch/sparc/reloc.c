@@ -130,7 +130,7 @@
   X(R_SPARC_GOTDATA_LOX10, RK_GOTREL, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)           \
   X(R_SPARC_GOTDATA_OP_HIX22, RK_GOT_OFF, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)      \
   X(R_SPARC_GOTDATA_OP_LOX10, RK_GOT_OFF, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)       \
-  X(R_SPARC_GOTDATA_OP, RK_NONE, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                  \
+  X(R_SPARC_GOTDATA_OP, RK_GOT_OFF, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)               \
   X(R_SPARC_H34, RK_ABS, 4, CK_NONE, 22, CK_UNSIGNED, 22, 12, 0, TLSM_NONE)                   \
   X(R_SPARC_SIZE32, RK_SIZE, 4, CK_EITHER, 32, CK_EITHER, 32, 0, 0, TLSM_NONE)                \
   X(R_SPARC_SIZE64, RK_SIZE, 8, CK_NONE, 64, CK_NONE, 64, 0, 0, TLSM_NONE)                    \
@@ -147,8 +147,8 @@
  *    when the LD sequence is relaxed to LE.
  *  - TLS_DTPOFF32/64 appear in data (debug information) and stay DTP-relative whatever model the
  *    code uses, hence no TLS model.
- *  - GOTDATA_OP marks the `ld [%l7 + r], r` of a GOTDATA_OP_HIX22/LOX10 sequence; it is not
- *    relaxed, so the GOT load stays and the marker writes nothing. */
+ *  - GOTDATA_OP marks the `ld [%l7 + r], r` of a GOTDATA_OP_HIX22/LOX10 sequence. Its kind is a
+ *    GOT one so that the core offers it to sparc_relax_got; kept, it writes nothing. */
 
 #define SPARC_ROW32(t, k, sz, c32, b32, c64, b64, sh, al, m) \
   [t] = {#t, (k), (sz), (c32), (b32), (sh), (al), (m)},
@@ -179,6 +179,25 @@ static uint32_t sparc_lox_or_lo(uint64_t val) {
 
 /* Encode `val` into the field of relocation `type` at `loc` (see the contract above). Types
  * that write nothing (markers, NONE, dynamic-only types) leave the bytes alone. */
+/* GOTDATA_OP relaxation. When the symbol is local to the output, the GOT load of a
+ * GOTDATA_OP sequence becomes the computation of the address from the GOT base, so no GOT slot is
+ * read (and a section symbol's addend, which a per-symbol slot could not carry, is exact):
+ *   sethi %gdop_hix22(x), %g1        ->  sethi %hix(x - GOT), %g1     (GOTDATA_OP_HIX22)
+ *   xor   %g1, %gdop_lox10(x), %g1   ->  xor   %g1, %lox(x - GOT), %g1 (GOTDATA_OP_LOX10)
+ *   ld(x) [%l7 + %g1], %g2           ->  add   %l7, %g1, %g2          (GOTDATA_OP)
+ * The core writes S + A - GOT (RK_GOTREL) into the first two; the load is rewritten here and its
+ * relocation writes nothing. Any other instruction at a GOTDATA_OP keeps the whole sequence. */
+int sparc_relax_got(uint8_t *buf_start, uint8_t *loc, uint32_t type, int64_t addend, int to_abs) {
+  (void)buf_start, (void)addend, (void)to_abs;
+  if (type == R_SPARC_GOTDATA_OP_HIX22 || type == R_SPARC_GOTDATA_OP_LOX10) return RK_GOTREL;
+  if (type != R_SPARC_GOTDATA_OP) return 0;
+  uint32_t w = elf_rd32(loc, 1);
+  uint32_t op = w >> 30, op3 = (w >> 19) & 0x3f, i = (w >> 13) & 1;
+  if (op != 3 || (op3 != 0x00 && op3 != 0x0b) || i) return 0; /* ld/ldx reg+reg */
+  elf_wr32(loc, (w & ~(0xc0000000u | (0x3fu << 19))) | 0x80000000u, 1); /* op 2, op3 0: add */
+  return RK_GOTREL;
+}
+
 void sparc_apply(uint8_t *loc, uint32_t type, uint64_t val) {
   switch (type) {
   /* Data words. */

@@ -22,6 +22,11 @@
 extern const ld_howto sparc_howto32[], sparc_howto64[];
 void sparc_apply(uint8_t *loc, uint32_t type, uint64_t val);
 int sparc_tls_rewrite32(ld_tls_ctx *ctx, int how);
+int sparc_relax_got(uint8_t *buf_start, uint8_t *loc, uint32_t type, int64_t addend, int to_abs);
+void sparc_write_iplt_entry32(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
+                              int pic);
+void sparc_write_iplt_entry64(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
+                              int pic);
 int sparc_tls_rewrite64(ld_tls_ctx *ctx, int how);
 
 static int sparc_accepts32(uint16_t mach) { return mach == EM_SPARC || mach == EM_SPARC32PLUS; }
@@ -35,9 +40,9 @@ static int sparc_accepts64(uint16_t mach) { return mach == EM_SPARCV9; }
   .tg_r_glob_dat = R_SPARC_GLOB_DAT, .tg_r_jump_slot = R_SPARC_JMP_SLOT,                      \
   .tg_r_copy = R_SPARC_COPY, .tg_r_irelative = R_SPARC_IRELATIVE, .tg_r_tlsdesc = 0,          \
   .tg_nhowto = R_SPARC_REV32 + 1, .tg_read_addend = NULL, .tg_apply = sparc_apply,            \
-  .tg_relax_got = NULL, .tg_plt_header_size = 0, .tg_plt_entry_size = 0,                      \
+  .tg_relax_got = sparc_relax_got, .tg_plt_header_size = 0, .tg_plt_entry_size = 0,                      \
   .tg_write_plt_header = NULL, .tg_write_plt_entry = NULL,                                    \
-  .tg_iplt_entry_size = 0, .tg_write_iplt_entry = NULL, .tg_gotplt_reserved = 0,          \
+  .tg_iplt_entry_size = 16, .tg_iplt_pic_unsupported = 1, .tg_gotplt_reserved = 0,          \
   .tg_merge_eflags = 1
 
 /* GNU ld's sparc32 Linux layout: 64 KiB maximum page, text at 0x10000. */
@@ -56,6 +61,7 @@ const ld_target ld_target_sparc = {
     .tg_howto = sparc_howto32,
     .tg_accepts = sparc_accepts32,
     .tg_tls_rewrite = sparc_tls_rewrite32,
+    .tg_write_iplt_entry = sparc_write_iplt_entry32,
     .tg_machine_upgrade = EM_SPARC32PLUS,
     SPARC_COMMON,
 };
@@ -76,6 +82,8 @@ const ld_target ld_target_sparcv9 = {
     .tg_howto = sparc_howto64,
     .tg_accepts = sparc_accepts64,
     .tg_tls_rewrite = sparc_tls_rewrite64,
+    .tg_write_iplt_entry = sparc_write_iplt_entry64,
     .tg_rinfo_type_bits = 8,
+    .tg_r_olo10 = R_SPARC_OLO10,
     SPARC_COMMON,
 };
