@@ -21,9 +21,9 @@
 
 int ld_preemptible(const ld_sym *s); /* ld/reloc.c */
 
-static ld_isec **cand;   /* the candidates */
+static ld_isec **cand; /* the candidates */
 static uint32_t ncand;
-static uint32_t *cls;    /* class of each candidate */
+static uint32_t *cls;         /* class of each candidate */
 static ld_isec **folded_into; /* per candidate: the section it folds into, or NULL */
 
 /* Candidate index by section: open addressing on the pointer. */
@@ -147,7 +147,8 @@ static void mark_address_taken(uint8_t *taken) {
     ld_obj *o = ctx->objs.v[i];
     for (uint32_t k = 0; k < o->o_nsec; k++) {
       ld_isec *is = o->o_secs[k];
-      if (!is || !is->is_live || is->is_eh || !(is->is_flags & SHF_ALLOC) || !is->is_relsec) continue;
+      if (!is || !is->is_live || is->is_eh || !(is->is_flags & SHF_ALLOC) || !is->is_relsec)
+        continue;
       ld_read_rels(is);
       for (uint32_t r = 0; r < is->is_nrels; r++) {
         const ld_rel *rel = &is->is_rels[r];

@@ -44,7 +44,7 @@ int main(int argc, char **argv) {
   ld_split_eh_frame();
   if (ctx->opt.gc_sections) ld_gc_sections();
   /* Identical code folding sees only the survivors, and runs before the .eh_frame records are
-   *  final so that a folded section's FDEs go with it. */
+   * final so that a folded section's FDEs go with it. */
   if (ctx->opt.icf) ld_icf();
   ld_eh_finish();
   ld_check_errors();

@@ -162,8 +162,8 @@ typedef struct cref_ent {
 static int cmp_cref(const void *a, const void *b) {
   const cref_ent *x = a, *y = b;
   if (x->ce_sym != y->ce_sym) {
-    uint32_t n = x->ce_sym->s_namelen < y->ce_sym->s_namelen ? x->ce_sym->s_namelen
-                                                              : y->ce_sym->s_namelen;
+    uint32_t n =
+        x->ce_sym->s_namelen < y->ce_sym->s_namelen ? x->ce_sym->s_namelen : y->ce_sym->s_namelen;
     int c = memcmp(x->ce_sym->s_name, y->ce_sym->s_name, n);
     if (c) return c;
     if (x->ce_sym->s_namelen != y->ce_sym->s_namelen)
@@ -221,8 +221,8 @@ static int cmp_map_sym(const void *a, const void *b) {
   if (x->ms_sec != y->ms_sec) return (uintptr_t)x->ms_sec < (uintptr_t)y->ms_sec ? -1 : 1;
   if (x->ms_sym->s_value != y->ms_sym->s_value)
     return x->ms_sym->s_value < y->ms_sym->s_value ? -1 : 1;
-  uint32_t n = x->ms_sym->s_namelen < y->ms_sym->s_namelen ? x->ms_sym->s_namelen
-                                                            : y->ms_sym->s_namelen;
+  uint32_t n =
+      x->ms_sym->s_namelen < y->ms_sym->s_namelen ? x->ms_sym->s_namelen : y->ms_sym->s_namelen;
   int c = memcmp(x->ms_sym->s_name, y->ms_sym->s_name, n);
   return c ? c : (int)x->ms_sym->s_namelen - (int)y->ms_sym->s_namelen;
 }

@@ -75,9 +75,10 @@ static int in_file(const ld_obj *o, uint64_t off, uint64_t size) {
   return off <= o->o_size && size <= o->o_size - off;
 }
 
+/* The section name table was checked to end with a NUL when the object was opened, so any
+ * offset inside it names a terminated string. */
 static const char *sec_name(const ld_obj *o, uint32_t off) {
   if (!o->o_shstrtab || off >= o->o_shstrsz) return NULL;
-  if (!memchr(o->o_shstrtab + off, 0, o->o_shstrsz - off)) return NULL;
   return o->o_shstrtab + off;
 }
 
@@ -147,6 +148,10 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
   }
   o->o_shstrtab = (const char *)d + hs.offset;
   o->o_shstrsz = hs.size;
+  if (hs.size == 0 || o->o_shstrtab[hs.size - 1] != 0) {
+    ld_error("%s: section name table is not NUL-terminated", name);
+    return NULL;
+  }
   o->o_secs = ld_xcalloc(shnum, sizeof(ld_isec *));
   o->o_exec_stack = 1; /* no .note.GNU-stack: executable stack, as the tools have it */
 
