@@ -20,6 +20,7 @@
 typedef struct ld_loaded_archive {
   ld_archive la_ar;
   uint8_t *la_extracted;
+  uint32_t *la_batch_slot; /* scratch: 1 + the member's index in the batch being parsed */
   uint8_t la_whole;
 } ld_loaded_archive;
 
@@ -132,17 +133,69 @@ static void add_archive_lazy(ld_loaded_archive *la) {
   }
 }
 
-static void drain_queue(void) {
-  /* Index-based: extraction can append to the queue. */
-  for (uint32_t qi = 0; qi < extract_queue.n; qi++) {
-    ld_sym *s = extract_queue.v[qi];
-    if (s->s_def != SD_LAZY) continue;
-    ld_extract_lazy(s);
-  }
-  extract_queue.n = 0;
+/* Members are extracted in batches: every member the queued references name is parsed in
+ * parallel, then their symbols are entered in queue order, exactly as one-by-one extraction
+ * would (a member whose symbol an earlier member of the batch defined is not used). Entering
+ * symbols may queue more references, which make the next batch. */
+typedef struct batch_ent {
+  ld_loaded_archive *la;
+  uint32_t member;
+  const char *name;
+  ld_obj *o;
+} batch_ent;
+
+static void parse_member(uint32_t i, void *arg) {
+  batch_ent *b = &((batch_ent *)arg)[i];
+  ld_ar_member *am = &b->la->la_ar.ar_members[b->member];
+  const uint8_t *d = am->am_data;
+  if (am->am_size < 64 || memcmp(d, "\177ELF", 4)) return; /* the serial path reports it */
+  int be = d[EI_DATA] == ELFDATA2MSB;
+  if (elf_rd16(d + 16, be) != ET_REL || !ctx->tg || !ctx->tg->tg_accepts(elf_rd16(d + 18, be)) ||
+      (d[EI_CLASS] == ELFCLASS64) != ctx->tg->tg_is64 || be != ctx->tg->tg_be)
+    return;
+  b->o = ld_parse_object(b->name, d, am->am_size);
 }
 
-void ld_extract_lazy(ld_sym *s) {
+static void extract(ld_sym *s, ld_obj *parsed);
+
+static void drain_queue(void) {
+  while (extract_queue.n) {
+    ld_vec snap = extract_queue;
+    memset(&extract_queue, 0, sizeof extract_queue);
+    batch_ent *batch = ld_xcalloc(snap.n, sizeof *batch);
+    uint32_t nb = 0;
+    for (uint32_t qi = 0; qi < snap.n; qi++) {
+      ld_sym *s = snap.v[qi];
+      if (s->s_def != SD_LAZY) continue;
+      ld_loaded_archive *la = s->s_lazy_ar;
+      uint32_t m = s->s_lazy_member;
+      if (la->la_extracted[m] || la->la_batch_slot[m]) continue;
+      la->la_batch_slot[m] = nb + 1;
+      batch[nb].la = la;
+      batch[nb].member = m;
+      batch[nb].name = ld_sprintf("%s(%s)", la->la_ar.ar_path, la->la_ar.ar_members[m].am_name);
+      nb++;
+    }
+    if (ctx->tg) ld_par_for(nb, parse_member, batch);
+    for (uint32_t qi = 0; qi < snap.n; qi++) {
+      ld_sym *s = snap.v[qi];
+      if (s->s_def != SD_LAZY) continue;
+      ld_loaded_archive *la = s->s_lazy_ar;
+      uint32_t slot = la->la_batch_slot[s->s_lazy_member];
+      ld_obj *pre_o = NULL;
+      if (slot) {
+        pre_o = batch[slot - 1].o;
+        batch[slot - 1].o = NULL;
+      }
+      extract(s, pre_o);
+    }
+    for (uint32_t k = 0; k < nb; k++) batch[k].la->la_batch_slot[batch[k].member] = 0;
+    free(batch);
+    free(snap.v);
+  }
+}
+
+static void extract(ld_sym *s, ld_obj *parsed) {
   ld_loaded_archive *la = s->s_lazy_ar;
   uint32_t m = s->s_lazy_member;
   s->s_def = SD_UNDEF;
@@ -150,14 +203,22 @@ void ld_extract_lazy(ld_sym *s) {
   if (la->la_extracted[m]) return;
   la->la_extracted[m] = 1;
   ld_ar_member *am = &la->la_ar.ar_members[m];
-  const char *name = ld_sprintf("%s(%s)", la->la_ar.ar_path, am->am_name);
+  const char *name = parsed ? parsed->o_name : ld_sprintf("%s(%s)", la->la_ar.ar_path, am->am_name);
   if (ctx->opt.trace) printf("%s\n", name);
   ld_note_extract(s, name);
   uint32_t before = ctx->objs.n;
-  add_object(name, am->am_data, am->am_size);
+  if (parsed) {
+    parsed->o_id = next_obj_id++;
+    ld_vec_push(&ctx->objs, parsed);
+    ld_object_symbols(parsed);
+  } else {
+    add_object(name, am->am_data, am->am_size);
+  }
   if (ctx->objs.n > before && excluded_archive(la->la_ar.ar_path))
     ld_vec_push(&excluded_objs, ctx->objs.v[before]);
 }
+
+void ld_extract_lazy(ld_sym *s) { extract(s, NULL); }
 
 /* A reference to a lazy symbol: queue its member. Called by ld_object_symbols. */
 void ld_note_lazy_ref(ld_sym *s) { ld_vec_push(&extract_queue, s); }
@@ -256,6 +317,7 @@ static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int de
     ld_loaded_archive *la = ld_xcalloc(1, sizeof *la);
     if (ld_archive_parse(path, d, sz, &la->la_ar) < 0) return;
     la->la_extracted = ld_xcalloc(la->la_ar.ar_nmembers + 1, 1);
+    la->la_batch_slot = ld_xcalloc(la->la_ar.ar_nmembers + 1, sizeof(uint32_t));
     la->la_whole = ia->ia_whole;
     ld_vec_push(&ctx->archives, la);
     if (ia->ia_whole || la->la_ar.ar_nsyms == 0) {

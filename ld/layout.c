@@ -270,7 +270,8 @@ void ld_layout(void) {
   uint64_t tls_end = 0;
   const ld_osec *prev_os = NULL;
   uint64_t prev_end = base + off;
-  int seg_first = 0;
+  /* Without the headers (NOHDR) the first segment also starts at its first section. */
+  int seg_first = cur < np && ctx->psegs[cur].ps_nohdr;
   for (uint32_t k = 0; k < ctx->opt.section_starts.n; k++) {
     const ld_section_start *ss = ctx->opt.section_starts.v[k];
     for (uint32_t i = 0; i < n; i++)
@@ -317,12 +318,14 @@ void ld_layout(void) {
     int tbss = (os->os_flags & SHF_TLS) && os->os_type == SHT_NOBITS;
     int fixed = os->os_has_fixed && !tbss;
     if (fixed) fixed_address(os, prev_os, prev_end, seg_first, page, &addr, &off);
-    if (fixed && seg_first) ctx->psegs[c].ps_start = addr;
+    int first_in_seg = seg_first;
     seg_first = 0;
     uint64_t a = fixed ? addr : ld_align(addr, os->os_align);
     off += a - addr;
     addr = a;
     os->os_addr = addr;
+    /* A segment starts at its first section (the program header's p_vaddr), after alignment. */
+    if (first_in_seg) ctx->psegs[c].ps_start = addr;
     os->os_offset = off;
     if (os->os_flags & SHF_TLS) {
       if (!ctx->tls_memsz && !tls_end) ctx->tls_addr = addr;

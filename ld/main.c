@@ -28,6 +28,11 @@ int main(int argc, char **argv) {
   ld_trace_symbols(); /* -y, --cref's table and --why-extract want every input read */
   ld_check_errors();
   ld_stat_pass("inputs and resolution");
+  if (ctx->opt.stats) {
+    uint32_t ld_sym_capacity(void);
+    fprintf(stderr, "tld: stats: %u objects, %u shared objects, %u global symbols (table of %u)\n",
+            ctx->objs.n, ctx->shared.n, ld_sym_count(), ld_sym_capacity());
+  }
 
   /* 7. Symbol scope and versions from mapfiles and version scripts, now that every definition
    *    is known (DESIGN.md puts this after COMDAT; scopes do not depend on section liveness). */

@@ -103,7 +103,9 @@ static int file_matches(const mf_ec *ec, const ld_obj *o) {
     const mf_file_test *ft = ec->ec_files.v[i];
     switch (ft->ft_kind) {
     case MF_FILE_BASENAME:
-      if (!strcmp(base_name(path), ft->ft_name)) return 1;
+      /* The file's (or archive's) basename, or a member as "lib.a(member.o)" (version 1). */
+      if (!strcmp(base_name(path), ft->ft_name) || (member && !strcmp(base_name(o->o_name), ft->ft_name)))
+        return 1;
       break;
     case MF_FILE_OBJNAME:
       if (!strcmp(member ? member : base_name(path), ft->ft_name)) return 1;
@@ -132,6 +134,13 @@ int32_t ld_mapfile_place(ld_isec *is) {
     mf_segment *sg = ec->ec_seg;
     for (uint32_t k = 0; ec->ec_name && k < sg->sg_is_order.n; k++)
       if (!strcmp(sg->sg_is_order.v[k], ec->ec_name)) is->is_mf_order = k + 1;
+    if (sg->sg_order_by_file) {
+      /* Version 1 ?O: the segment's sections in the order of its mapping directives. */
+      uint32_t k = 0;
+      for (uint32_t j = 0; j <= i; j++)
+        if (((mf_ec *)m->m_ecs.v[j])->ec_seg == sg) k++;
+      is->is_mf_order = k;
+    }
     return idx;
   }
   return -1;

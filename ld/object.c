@@ -156,6 +156,7 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
   o->o_exec_stack = 1; /* no .note.GNU-stack: executable stack, as the tools have it */
 
   uint32_t symtab_idx = 0;
+  ld_isec *isec_block = NULL;
   shdr *hdrs = ld_xmalloc(shnum * sizeof *hdrs);
   for (uint32_t i = 0; i < shnum; i++) {
     read_shdr(o, i, &hdrs[i]);
@@ -226,7 +227,8 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
                (unsigned long long)h->align);
       continue;
     }
-    ld_isec *is = ld_xcalloc(1, sizeof *is);
+    if (!isec_block) isec_block = ld_xcalloc(shnum, sizeof *isec_block); /* one block per object */
+    ld_isec *is = &isec_block[i];
     is->is_file = o;
     is->is_name = nm;
     is->is_idx = i;

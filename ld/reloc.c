@@ -323,6 +323,7 @@ static void scan_section(ld_isec *is) {
     case RK_GOTPC:
     case RK_GOTBASE_ABS:
       atomic_store(&need_got_base, 1);
+      if (kind == RK_GOTREL && is_local_ifunc(s)) need(s, SN_PLT);
       break;
     case RK_PLT_GOTREL:
       atomic_store(&need_got_base, 1);
@@ -606,9 +607,23 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
       uint64_t slot = ld_got_slot_addr(s->s_got);
       gb = ld_got_base();
       v = kind == RK_GOT_PC ? slot + (uint64_t)A - P : kind == RK_GOT_OFF ? slot - gb + (uint64_t)A : slot + (uint64_t)A;
+      /* i386 GOT32/GOT32X in an instruction with no base register (`movl x@GOT, %r`, ModRM
+       * mod 00 r/m 101, not a lea) address the slot absolutely: G + A + GOT, as GNU ld and lld
+       * compute it. */
+      if (kind == RK_GOT_OFF && tg->tg_machine == EM_386 && loc - out >= 2 &&
+          (loc[-1] & 0xc7) == 0x05 && loc[-2] != 0x8d) {
+        v += gb;
+        if (is_pic_output())
+          ld_error("%s: relocation %s against '%s' without a base register cannot be used when "
+                   "making a %s; recompile with -fPIC", ld_sec_loc(is, r->r_offset), hw->name,
+                   ld_sym_name(s), ctx->opt.outkind == OUT_PIE ? "PIE object" : "shared object");
+      }
       break;
     }
-    case RK_GOTREL: v = S + (uint64_t)A - ld_got_base(); break;
+    case RK_GOTREL:
+      /* A local IFUNC's address is its PLT entry, as for RK_ABS and RK_PC. */
+      v = (s->s_plt >= 0 && is_local_ifunc(s) ? ld_plt_addr(s) : S) + (uint64_t)A - ld_got_base();
+      break;
     case RK_GOTPC: v = ld_got_base() + (uint64_t)A - P; break;
     case RK_GOTBASE_ABS: v = ld_got_base() + (uint64_t)A; break;
     case RK_PLT_GOTREL: v = (s->s_plt >= 0 ? ld_plt_addr(s) : S) + (uint64_t)A - ld_got_base(); break;

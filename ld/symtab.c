@@ -110,6 +110,10 @@ void ld_sym_foreach(void (*fn)(ld_sym *, void *), void *arg) {
 }
 
 uint32_t ld_sym_count(void) { return syms.count; }
+uint32_t ld_sym_capacity(void) { return syms.mask + 1; }
+
+/* For callers that hashed names ahead (in parallel): interning with a known hash. */
+uint32_t ld_sym_hash(const char *name, uint32_t len) { return name_hash(name, len); }
 
 static int cmp_sym(const void *a, const void *b) {
   const ld_sym *x = *(ld_sym *const *)a, *y = *(ld_sym *const *)b;
