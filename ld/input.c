@@ -142,6 +142,7 @@ typedef struct batch_ent {
   uint32_t member;
   const char *name;
   ld_obj *o;
+  uint32_t nglob;
 } batch_ent;
 
 static void parse_member(uint32_t i, void *arg) {
@@ -154,6 +155,12 @@ static void parse_member(uint32_t i, void *arg) {
       (d[EI_CLASS] == ELFCLASS64) != ctx->tg->tg_is64 || be != ctx->tg->tg_be)
     return;
   b->o = ld_parse_object(b->name, d, am->am_size);
+  if (b->o) b->nglob = ld_object_prepare(b->o);
+}
+
+static void intern_member(uint32_t i, void *arg) {
+  batch_ent *b = &((batch_ent *)arg)[i];
+  if (b->o) ld_object_intern(b->o);
 }
 
 static void extract(ld_sym *s, ld_obj *parsed);
@@ -176,7 +183,13 @@ static void drain_queue(void) {
       batch[nb].name = ld_sprintf("%s(%s)", la->la_ar.ar_path, la->la_ar.ar_members[m].am_name);
       nb++;
     }
-    if (ctx->tg) ld_par_for(nb, parse_member, batch);
+    if (ctx->tg) {
+      ld_par_for(nb, parse_member, batch);
+      uint32_t total = 0;
+      for (uint32_t k = 0; k < nb; k++) total += batch[k].nglob;
+      ld_sym_reserve(total);
+      ld_par_for(nb, intern_member, batch);
+    }
     for (uint32_t qi = 0; qi < snap.n; qi++) {
       ld_sym *s = snap.v[qi];
       if (s->s_def != SD_LAZY) continue;
@@ -357,6 +370,7 @@ static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int de
 typedef struct preparsed {
   ld_mapped *m;
   ld_obj *o;
+  uint32_t nglob;
 } preparsed;
 static preparsed *pre;
 
@@ -376,8 +390,23 @@ static void map_one(uint32_t i, void *arg) {
 
 static void parse_one(uint32_t i, void *arg) {
   ld_input_arg *ia = ((ld_vec *)arg)->v[i];
-  if (pre[i].m && is_plain_rel(pre[i].m))
+  if (pre[i].m && is_plain_rel(pre[i].m)) {
     pre[i].o = ld_parse_object(ia->ia_name, pre[i].m->mf_data, pre[i].m->mf_size);
+    if (pre[i].o) pre[i].nglob = ld_object_prepare(pre[i].o);
+  }
+}
+
+static void intern_pre(uint32_t i, void *arg) {
+  (void)arg;
+  if (pre[i].o) ld_object_intern(pre[i].o);
+}
+
+/* After the symbol table exists: the parsed objects' names are interned in parallel. */
+static void preintern(uint32_t n) {
+  uint32_t total = 0;
+  for (uint32_t i = 0; i < n; i++) total += pre[i].nglob;
+  ld_sym_reserve(total);
+  ld_par_for(n, intern_pre, NULL);
 }
 
 static void preparse(ld_vec *inputs) {
@@ -412,6 +441,7 @@ void ld_load_inputs(void) {
   if (ctx->opt.verbose) ld_verbose_header(&search_dirs);
   preparse(&ctx->opt.inputs);
   ld_sym_init(estimate_symbols());
+  preintern(ctx->opt.inputs.n);
 
   /* -u symbols are strong references from the start. */
   for (uint32_t i = 0; i < ctx->opt.undefs.n; i++) {

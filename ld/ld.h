@@ -150,6 +150,10 @@ struct ld_obj {
     uint32_t g_n;
   } *o_groups;
   uint32_t o_ngroups;
+  /* Global symbols' table keys, computed while parsing (NULL until then): the name to intern
+   * and its length (foo@@V interns as foo), or length UINT32_MAX for an entry not interned. */
+  const char **o_gname;
+  uint32_t *o_glen, *o_ghash;
   /* shared objects */
   const char **o_vernames;  /* version index -> name (from .gnu.version_d) */
   const uint8_t *o_versym;  /* .gnu.version, one 16-bit entry per .dynsym entry */
@@ -409,6 +413,11 @@ void ld_object_symbols(ld_obj *o);         /* ld/object.c: enter globals in the 
 void ld_sym_init(uint32_t expected);
 ld_sym *ld_sym_lookup(const char *name, uint32_t len);
 ld_sym *ld_sym_intern(const char *name, uint32_t len);
+uint32_t ld_sym_hash(const char *name, uint32_t len);
+void ld_sym_reserve(uint32_t more);          /* room for `more` symbols without growing */
+ld_sym *ld_sym_intern_mt(const char *name, uint32_t len, uint32_t hash); /* thread-safe */
+uint32_t ld_object_prepare(ld_obj *o);       /* ld/object.c: parallel-safe; returns #globals */
+void ld_object_intern(ld_obj *o);            /* ld/object.c: after ld_sym_reserve, parallel */
 void ld_sym_foreach(void (*fn)(ld_sym *, void *), void *arg);
 uint32_t ld_sym_count(void);
 ld_sym **ld_sym_sorted(uint32_t *n);      /* globals in a deterministic order */
@@ -457,6 +466,7 @@ uint64_t ld_mapfile_size_symbol(const ld_sym *s);
 uint32_t ld_mapfile_nversions(void);
 const char *ld_mapfile_version(uint32_t i, uint32_t *nparents, const char *const **parents);
 int ld_mapfile_version_allowed(const char *soname, const char *ver);
+int ld_mapfile_version_restricted(const char *soname);
 double ld_now(void);
 void ld_stat_pass(const char *name);
 

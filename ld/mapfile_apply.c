@@ -178,6 +178,24 @@ static char *demangle(const char *name) {
   return fn(name, NULL, NULL, &st);
 }
 
+/* Names for assertion messages, in the mapfile's words. */
+static const char *type_name(unsigned t) {
+  switch (t) {
+  case STT_NOTYPE: return "NOTYPE";
+  case STT_OBJECT: return "DATA";
+  case STT_FUNC: return "FUNCTION";
+  case STT_SECTION: return "SECTION";
+  case STT_FILE: return "FILE";
+  case STT_COMMON: return "COMMON";
+  case STT_TLS: return "TLS";
+  default: return ld_sprintf("%u", t);
+  }
+}
+
+static const char *bind_name(unsigned b) {
+  return b == STB_LOCAL ? "LOCAL" : b == STB_GLOBAL ? "GLOBAL" : b == STB_WEAK ? "WEAK" : ld_sprintf("%u", b);
+}
+
 static mf_sym *find_exact(ld_sym *s) {
   mf_model *m = M();
   /* Exact names first, in versions then the scope list; patterns after (GNU's precedence). */
@@ -231,20 +249,24 @@ static void scope_one(ld_sym *s, void *arg) {
       mf_assert *as = sy->sy_assert;
       const char *w = where(as->as_loc);
       if ((as->as_set & MF_SYA_TYPE) && as->as_type != s->s_type)
-        ld_error("%s: ASSERT failed: symbol %s has type %u, not %u", w, s->s_name, s->s_type, as->as_type);
+        ld_error("%s: assertion failed: type of symbol %s should be: %s is: %s", w, s->s_name,
+                 type_name(as->as_type), type_name(s->s_type));
       if ((as->as_set & MF_SYA_SIZE) && as->as_size != s->s_size)
-        ld_error("%s: ASSERT failed: symbol %s has size %llu, not %llu", w, s->s_name,
-                 (unsigned long long)s->s_size, (unsigned long long)as->as_size);
+        ld_error("%s: assertion failed: size of symbol %s should be: %llu is: %llu", w, s->s_name,
+                 (unsigned long long)as->as_size, (unsigned long long)s->s_size);
       if ((as->as_set & MF_SYA_BIND) && as->as_bind != s->s_bind)
-        ld_error("%s: ASSERT failed: symbol %s has binding %u, not %u", w, s->s_name, s->s_bind, as->as_bind);
+        ld_error("%s: assertion failed: binding of symbol %s should be: %s is: %s", w, s->s_name,
+                 bind_name(as->as_bind), bind_name(s->s_bind));
       if ((as->as_set & MF_SYA_SHATTR) && s->s_sec &&
           (s->s_sec->is_type == SHT_NOBITS) != (as->as_nobits != 0))
-        ld_error("%s: ASSERT failed: symbol %s is %sin a NOBITS section", w, s->s_name,
+        ld_error("%s: assertion failed: symbol %s is %sin an SHT_NOBITS section", w, s->s_name,
                  s->s_sec->is_type == SHT_NOBITS ? "" : "not ");
       if (as->as_set & MF_SYA_ALIAS) {
         ld_sym *t = ld_sym_lookup(as->as_alias, (uint32_t)strlen(as->as_alias));
-        if (!t || t->s_sec != s->s_sec || t->s_value != s->s_value)
-          ld_error("%s: ASSERT failed: symbol %s is not an alias of %s", w, s->s_name, as->as_alias);
+        if (!t || (t->s_def != SD_REGULAR && t->s_def != SD_SYNTH))
+          ld_error("%s: assertion failed: unknown symbol in ALIAS: %s", w, as->as_alias);
+        else if (t->s_sec != s->s_sec || t->s_value != s->s_value)
+          ld_error("%s: assertion failed: symbol %s is not an alias of %s", w, s->s_name, as->as_alias);
       }
     }
     return;
@@ -340,4 +362,14 @@ int ld_mapfile_version_allowed(const char *soname, const char *ver) {
     return 0;
   }
   return 1;
+}
+
+/* Does DEPEND_VERSIONS give the library `soname` an ALLOW list? */
+int ld_mapfile_version_restricted(const char *soname) {
+  mf_model *m = M();
+  for (uint32_t i = 0; m && soname && i < m->m_depends.n; i++) {
+    mf_depend *d = m->m_depends.v[i];
+    if (!strcmp(d->dp_soname, soname) && d->dp_allow.n) return 1;
+  }
+  return 0;
 }

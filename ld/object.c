@@ -361,11 +361,21 @@ static void claim_groups(ld_obj *o) {
   }
 }
 
-void ld_object_symbols(ld_obj *o) {
-  claim_groups(o);
+/* Everything about an object's symbols that needs no shared state: locals, and the table key of
+ * each global (its name as interned: foo@@V interns as foo; --wrap renames references). Safe to
+ * run for many objects in parallel. Returns the number of globals to intern. */
+uint32_t ld_object_prepare(ld_obj *o) {
+  if (o->o_syms) return 0;
   o->o_syms = ld_xcalloc(o->o_nsym ? o->o_nsym : 1, sizeof(ld_sym *));
   o->o_locals = ld_xcalloc(o->o_first_global ? o->o_first_global : 1, sizeof(ld_sym));
+  uint32_t nglob = o->o_nsym > o->o_first_global ? o->o_nsym - o->o_first_global : 0;
+  o->o_gname = ld_xcalloc(nglob + 1, sizeof *o->o_gname);
+  o->o_glen = ld_xcalloc(nglob + 1, sizeof *o->o_glen);
+  o->o_ghash = ld_xcalloc(nglob + 1, sizeof *o->o_ghash);
+  uint32_t n = 0;
   for (uint32_t i = 0; i < o->o_nsym; i++) {
+    uint32_t gi = i - o->o_first_global;
+    if (i >= o->o_first_global) o->o_glen[gi] = UINT32_MAX;
     esym es;
     read_sym(o, i, &es);
     if (es.name >= o->o_strsz) {
@@ -402,15 +412,49 @@ void ld_object_symbols(ld_obj *o) {
       o->o_syms[i] = s;
       continue;
     }
-    uint8_t bind = ELF_ST_BIND(es.info);
     /* SPARC register declarations (STT_SPARC_REGISTER) name no storage; nameless globals are
      * nothing to resolve. */
     if (ELF_ST_TYPE(es.info) == STT_SPARC_REGISTER || !*nm) continue;
-    if (es.shndx == SHN_UNDEF && ctx->opt.wraps.n) nm = ld_wrap_name(nm); /* --wrap */
-    if (bind == STB_LOCAL) {
+    if (ELF_ST_BIND(es.info) == STB_LOCAL) {
       ld_error("%s: local symbol '%s' in the global part of the symbol table", o->o_name, nm);
       continue;
     }
+    if (es.shndx == SHN_UNDEF && ctx->opt.wraps.n) nm = ld_wrap_name(nm); /* --wrap */
+    uint32_t len = (uint32_t)strlen(nm);
+    const char *at = es.shndx != SHN_UNDEF ? strchr(nm, '@') : NULL;
+    if (at && at != nm && at[1] == '@' && at[2]) len = (uint32_t)(at - nm); /* foo@@V is foo */
+    o->o_gname[gi] = nm;
+    o->o_glen[gi] = len;
+    o->o_ghash[gi] = ld_sym_hash(nm, len);
+    n++;
+  }
+  return n;
+}
+
+/* Intern the prepared globals; in parallel with other objects, after ld_sym_reserve. */
+void ld_object_intern(ld_obj *o) {
+  for (uint32_t i = o->o_first_global; i < o->o_nsym; i++) {
+    uint32_t gi = i - o->o_first_global;
+    if (o->o_glen[gi] != UINT32_MAX && !o->o_syms[i])
+      o->o_syms[i] = ld_sym_intern_mt(o->o_gname[gi], o->o_glen[gi], o->o_ghash[gi]);
+  }
+}
+
+/* Resolution, in link order: COMDAT groups are claimed, then each global entry is merged into
+ * its symbol by the ranking of ld/ld.h's enum ld_symdef. */
+void ld_object_symbols(ld_obj *o) {
+  claim_groups(o);
+  ld_object_prepare(o);
+  for (uint32_t i = o->o_first_global; i < o->o_nsym; i++) {
+    uint32_t gi = i - o->o_first_global;
+    if (o->o_glen[gi] == UINT32_MAX) continue;
+    esym es;
+    read_sym(o, i, &es);
+    const char *nm = o->o_gname[gi];
+    int special = es.shndx == SHN_UNDEF || es.shndx == SHN_ABS || es.shndx == SHN_COMMON ||
+                  (es.shndx >= SHN_LORESERVE && es.shndx <= 0xffff && es.shndx != SHN_XINDEX);
+    ld_isec *sec = special ? NULL : o->o_secs[es.shndx];
+    uint8_t bind = ELF_ST_BIND(es.info);
     /* .symver definitions: foo@@V is the default version of foo, foo@V a hidden one. */
     uint32_t nmlen = (uint32_t)strlen(nm), baselen = nmlen;
     const char *ver = NULL;
@@ -422,7 +466,7 @@ void ld_object_symbols(ld_obj *o) {
       ver = at + (ver_hidden ? 1 : 2);
       if (!*ver) ver = NULL, baselen = nmlen;
     }
-    ld_sym *s = ld_sym_intern(nm, ver && !ver_hidden ? baselen : nmlen);
+    ld_sym *s = o->o_syms[i] ? o->o_syms[i] : ld_sym_intern(nm, o->o_glen[gi]);
     if (ver) {
       s->s_verdef = ver;
       s->s_verdef_hidden = (uint8_t)ver_hidden;

@@ -255,8 +255,20 @@ static void scan_section(ld_isec *is) {
       case TLSM_GD: need(s, SN_TLSGD); break;
       case TLSM_LD: atomic_store(&need_ld_slot, 1); break;
       case TLSM_IE:
+        /* R_386_TLS_IE_32 code subtracts its slot, which must hold TP - (S + A) (dynamic
+         * R_386_TLS_TPOFF32); the one IE slot a symbol has holds S + A - TP. */
+        if (tg->tg_machine == EM_386 && r->r_type == R_386_TLS_IE_32) {
+          ld_error("%s: relocation %s against '%s' is supported only when relaxed to Local Exec",
+                   ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s));
+          continue;
+        }
         need(s, SN_TLSIE);
         if (ctx->opt.outkind == OUT_SHARED) ctx->static_tls = 1;
+        /* The slot's absolute address (i386 TLS_IE) moves with the object. */
+        if (kind == RK_TLSIE_ABS && is_pic_output()) {
+          is->is_nrelative++;
+          check_textrel(is, r, hw, s);
+        }
         break;
       case TLSM_DESC: need(s, SN_TLSDESC); break;
       default: break;
@@ -545,7 +557,10 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
       case RK_TLSLD_PC: v = ld_got_slot_addr(ctx->ld_slot) + (uint64_t)A - P; break;
       case RK_TLSLD_GOT: v = ld_got_slot_addr(ctx->ld_slot) + (uint64_t)A - gb; break;
       case RK_TLSIE_PC: v = ld_got_slot_addr(s->s_ie) + (uint64_t)A - P; break;
-      case RK_TLSIE_ABS: v = ld_got_slot_addr(s->s_ie) + (uint64_t)A; break;
+      case RK_TLSIE_ABS:
+        v = ld_got_slot_addr(s->s_ie) + (uint64_t)A;
+        if (is_pic_output()) ld_emit_dynrel(cur.rel++, P, tg->tg_r_relative, 0, (int64_t)v);
+        break;
       case RK_TLSIE_GOT: v = ld_got_slot_addr(s->s_ie) + (uint64_t)A - gb; break;
       case RK_TLSDESC_PC: v = ld_got_slot_addr(s->s_desc) + (uint64_t)A - P; break;
       case RK_TLSDESC_GOT: v = ld_got_slot_addr(s->s_desc) + (uint64_t)A - gb; break;

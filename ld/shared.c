@@ -165,11 +165,20 @@ void ld_shared_symbols(ld_obj *o) {
       if (s->s_def == SD_LAZY && bind != STB_WEAK) ld_note_lazy_ref(s);
       continue;
     }
-    if (ver & VERSYM_HIDDEN) continue; /* foo@VER: not the default version */
-    if ((ver & 0x7fff) == VER_NDX_LOCAL) continue;
+    uint16_t vx = ver & 0x7fff;
+    const char *vname = vx >= 2 && o->o_vernames && vx < o->o_nver + 16 ? o->o_vernames[vx] : NULL;
+    /* A mapfile's DEPEND_VERSIONS ALLOW list: a reference binds to an allowed version of the
+     * name, even a foo@VER one, rather than to a default version it does not allow. */
+    int restricted = vname && ld_mapfile_version_restricted(o->o_soname);
+    int allowed = !restricted || ld_mapfile_version_allowed(o->o_soname, vname);
+    if ((ver & VERSYM_HIDDEN) && !(restricted && allowed)) continue; /* foo@VER: not the default */
+    if (vx == VER_NDX_LOCAL) continue;
     if (ELF_ST_VISIBILITY(other) == STV_HIDDEN || ELF_ST_VISIBILITY(other) == STV_INTERNAL) continue;
     ld_sym *s = ld_sym_intern(name, (uint32_t)strlen(name));
     o->o_syms[i] = s;
+    if (restricted && allowed && s->s_def == SD_SHARED && s->s_file == o && s->s_vername &&
+        !ld_mapfile_version_allowed(o->o_soname, s->s_vername))
+      s->s_def = SD_UNDEF; /* an allowed version replaces the disallowed default */
     if (s->s_def == SD_UNDEF || s->s_def == SD_LAZY) {
       s->s_def = SD_SHARED;
       s->s_file = o;

@@ -45,7 +45,7 @@ static uint32_t name_hash(const char *s, uint32_t n) {
   }
   h *= 0xbf58476d1ce4e5b9ULL;
   h ^= h >> 32;
-  return (uint32_t)h;
+  return (uint32_t)h | 1; /* never 0: a slot's hash of 0 means "being published" */
 }
 
 void ld_sym_init(uint32_t expected) {
@@ -110,6 +110,50 @@ void ld_sym_foreach(void (*fn)(ld_sym *, void *), void *arg) {
 }
 
 uint32_t ld_sym_count(void) { return syms.count; }
+
+/* ---- concurrent interning ---------------------------------------------------------------
+ * Objects parsed in parallel intern their global names in parallel too. The table does not grow
+ * meanwhile (ld_sym_reserve makes room first). A new symbol is published by a compare-and-swap
+ * of the slot's pointer; its hash follows, so a reader that sees the pointer before the hash
+ * takes the hash from the symbol. Which thread creates a symbol does not matter: every field a
+ * new symbol has is a function of its name. */
+static __thread ld_sym *tpool;
+static __thread uint32_t tpool_left;
+
+void ld_sym_reserve(uint32_t more) {
+  while ((uint64_t)(syms.count + more) * 4 > (uint64_t)(syms.mask + 1) * 3) grow();
+}
+
+ld_sym *ld_sym_intern_mt(const char *name, uint32_t len, uint32_t h) {
+  for (uint32_t j = h & syms.mask;; j = (j + 1) & syms.mask) {
+    ld_sym *s = __atomic_load_n(&syms.slots[j].sym, __ATOMIC_ACQUIRE);
+    if (!s) {
+      if (!tpool_left) {
+        tpool_left = 1024;
+        tpool = ld_xcalloc(tpool_left, sizeof *tpool);
+      }
+      ld_sym *n = tpool;
+      n->s_name = name;
+      n->s_namelen = len;
+      n->s_hash = h;
+      n->s_got = n->s_gd = n->s_ie = n->s_desc = n->s_plt = n->s_gotplt = n->s_igot = -1;
+      n->s_bind = STB_GLOBAL;
+      n->s_weakref = 1;
+      ld_sym *expected = NULL;
+      if (__atomic_compare_exchange_n(&syms.slots[j].sym, &expected, n, 0, __ATOMIC_ACQ_REL,
+                                      __ATOMIC_ACQUIRE)) {
+        __atomic_store_n(&syms.slots[j].hash, h, __ATOMIC_RELEASE);
+        __atomic_fetch_add(&syms.count, 1, __ATOMIC_RELAXED);
+        tpool++, tpool_left--;
+        return n;
+      }
+      s = expected; /* another thread filled the slot first: n stays in the pool for reuse */
+    }
+    uint32_t sh = __atomic_load_n(&syms.slots[j].hash, __ATOMIC_ACQUIRE);
+    if (!sh) sh = s->s_hash;
+    if (sh == h && s->s_namelen == len && !memcmp(s->s_name, name, len)) return s;
+  }
+}
 uint32_t ld_sym_capacity(void) { return syms.mask + 1; }
 
 /* For callers that hashed names ahead (in parallel): interning with a known hash. */

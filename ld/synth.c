@@ -343,12 +343,17 @@ static void fill_got(void) {
       } else {
         ld_emit_dynrel(dyn++, slot, tg->tg_r_tpoff, pre ? (uint32_t)s->s_dynidx : 0,
                        pre ? 0 : (int64_t)(S - ctx->tls_addr));
+        /* REL: the offset in the TLS block is the addend, kept in the slot itself. */
+        if (!tg->tg_rela && !pre) elf_wrw(g + (uint64_t)s->s_ie * w, S - ctx->tls_addr, is64, be);
       }
     }
     if (s->s_desc >= 0) {
       uint64_t slot = ld_got_slot_addr(s->s_desc);
       ld_emit_dynrel(dyn++, slot, tg->tg_r_tlsdesc, pre ? (uint32_t)s->s_dynidx : 0,
                      pre ? 0 : (int64_t)(S - ctx->tls_addr));
+      /* REL: the addend is the descriptor's argument word, the second one. */
+      if (!tg->tg_rela && !pre)
+        elf_wrw(g + (uint64_t)(s->s_desc + 1) * w, S - ctx->tls_addr, is64, be);
     }
   }
   if (ctx->ld_slot >= 0) {

@@ -80,7 +80,7 @@ typedef struct mf_segment {
   mf_vec sg_os_order;  /* const char* output section names */
   mf_vec sg_is_order;  /* const char* entrance criteria names */
   mf_vec sg_size_syms; /* const char* */
-  mf_loc sg_loc;       /* first mention (built-ins: file NULL) */
+  mf_loc sg_loc;       /* first mention (built-ins never mentioned: file NULL) */
 } mf_segment;
 
 /* File tests of an entrance criterion: any one of them must match. */

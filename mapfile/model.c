@@ -140,6 +140,7 @@ mf_segment *mf_seg_use(mf_parser *P, const mf_tok *name, int type, const char *d
     mf_error(P, name->line, "%s segment cannot be used with %s directive: %s", pt_name(s->sg_type),
              dir, name->text);
   if (!s) s = mf_seg_new(P->m, mf_strdup(name->text), type, (mf_loc){P->file, name->line});
+  if (!s->sg_loc.file) s->sg_loc = (mf_loc){P->file, name->line}; /* a built-in's first mention */
   s->sg_mentioned = 1;
   s->sg_disabled = 0; /* naming a disabled segment enables it */
   return s;

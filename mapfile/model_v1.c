@@ -93,6 +93,7 @@ void mf_v1_segment(mf_parser *P, const mf_tok *name, mf_vec *words) {
   if (s && type && s->sg_type != segtype)
     mf_error(P, name->line, "segment type cannot be changed: %s", name->text);
   if (!s) s = mf_seg_new(P->m, mf_strdup(name->text), segtype, (mf_loc){P->file, name->line});
+  if (!s->sg_loc.file) s->sg_loc = (mf_loc){P->file, name->line}; /* a built-in's first mention */
   s->sg_mentioned = 1;
   s->sg_disabled = 0;
   for (int a = A_FLAGS; a < A_N; a++) {
