@@ -160,8 +160,8 @@ static int cmp_bucket(const void *a, const void *b) {
 static uint32_t verneed_index(ld_sym *s) {
   if (!s->s_vername || s->s_def != SD_SHARED) return 0;
   if (!ld_mapfile_version_allowed(s->s_file->o_soname, s->s_vername))
-    ld_error("symbol %s binds to version %s of %s, which the mapfile's DEPEND_VERSIONS does not allow",
-             s->s_name, s->s_vername, s->s_file->o_soname);
+    ld_error("%s: symbol %s binds to version %s of %s, which DEPEND_VERSIONS does not allow",
+             ld_mapfile_depend_where(s->s_file->o_soname), s->s_name, s->s_vername, s->s_file->o_soname);
   for (uint32_t i = 0; i < nvneeds; i++)
     if (vneeds[i].lib == s->s_file && !strcmp(vneeds[i].name, s->s_vername)) return vneeds[i].idx;
   vneeds = ld_xrealloc(vneeds, (nvneeds + 1) * sizeof *vneeds);
@@ -209,7 +209,7 @@ uint32_t ld_dynamic_create(void) {
     ld_sym *s = needy->v[i];
     if ((s->s_needs & SN_PLT) && s->s_plt < 0 && !(s->s_type == STT_GNU_IFUNC && s->s_def == SD_REGULAR)) {
       s->s_plt = (int32_t)ctx->plt_syms.n;
-      s->s_gotplt = (int32_t)(tg->tg_gotplt_reserved + ctx->plt_syms.n);
+      if (!tg->tg_plt_self_slot) s->s_gotplt = (int32_t)(tg->tg_gotplt_reserved + ctx->plt_syms.n);
       ld_vec_push(&ctx->plt_syms, s);
     }
     if ((s->s_needs & SN_COPY) && s->s_def == SD_SHARED) ld_vec_push(&copies, s);
@@ -378,8 +378,11 @@ uint32_t ld_dynamic_create(void) {
     }
   }
   if (ctx->plt_syms.n) {
-    ctx->plt = ld_new_osec(".plt", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 16, SY_PLT);
-    ctx->plt->os_size = tg->tg_plt_header_size + (uint64_t)ctx->plt_syms.n * tg->tg_plt_entry_size;
+    ctx->plt = ld_new_osec(".plt", SHT_PROGBITS,
+                           SHF_ALLOC | SHF_EXECINSTR | (tg->tg_plt_self_slot ? SHF_WRITE : 0),
+                           tg->tg_plt_self_slot ? w : 16, SY_PLT);
+    ctx->plt->os_size = tg->tg_plt_header_size + (uint64_t)ctx->plt_syms.n * tg->tg_plt_entry_size +
+                        tg->tg_plt_tail_size;
     ctx->relaplt = ld_new_osec(tg->tg_rela ? ".rela.plt" : ".rel.plt", tg->tg_rela ? SHT_RELA : SHT_REL,
                                SHF_ALLOC | SHF_INFO_LINK, w, SY_RELA_PLT);
     ctx->relaplt->os_size = (uint64_t)ctx->plt_syms.n * relsz;
@@ -597,16 +600,21 @@ static void fill_plt(void) {
   uint64_t plt0 = ctx->plt->os_addr;
   uint8_t *pb = ctx->buf + ctx->plt->os_offset;
   int pic = ctx->opt.outkind == OUT_PIE || ctx->opt.outkind == OUT_SHARED;
-  if (tg->tg_plt_header_size) tg->tg_write_plt_header(pb, plt0, ctx->gotplt->os_addr, pic);
+  uint64_t gotplt = ctx->gotplt ? ctx->gotplt->os_addr : 0;
+  if (tg->tg_plt_header_size && tg->tg_write_plt_header) tg->tg_write_plt_header(pb, plt0, gotplt, pic);
   uint8_t *rel = ctx->buf + ctx->relaplt->os_offset;
+  if (tg->tg_plt_tail_size)
+    tg->tg_write_plt_tail(pb + tg->tg_plt_header_size + (uint64_t)ctx->plt_syms.n * tg->tg_plt_entry_size);
   for (uint32_t i = 0; i < ctx->plt_syms.n; i++) {
     ld_sym *s = ctx->plt_syms.v[i];
     uint64_t entry = plt0 + tg->tg_plt_header_size + (uint64_t)i * tg->tg_plt_entry_size;
-    uint64_t slot = ctx->gotplt->os_addr + (uint64_t)s->s_gotplt * w;
+    uint64_t slot = tg->tg_plt_self_slot ? entry : gotplt + (uint64_t)s->s_gotplt * w;
     tg->tg_write_plt_entry(pb + tg->tg_plt_header_size + (uint64_t)i * tg->tg_plt_entry_size, entry,
-                           slot, plt0, i, (uint64_t)i * relsize(), ctx->gotplt->os_addr, pic);
+                           slot, plt0, i, (uint64_t)i * relsize(), gotplt, pic);
     /* Lazy: the slot first points back into the entry, after its indirect jump. */
-    elf_wrw(ctx->buf + ctx->gotplt->os_offset + (uint64_t)s->s_gotplt * w, entry + 6, is64, be);
+    if (!tg->tg_plt_self_slot)
+      elf_wrw(ctx->buf + ctx->gotplt->os_offset + (uint64_t)s->s_gotplt * w,
+              entry + tg->tg_plt_lazy_offset, is64, be);
     uint8_t *r = rel + (uint64_t)i * relsize();
     if (is64) {
       elf_wr64(r, slot, be);
@@ -673,7 +681,8 @@ static void fill_dynamic(void) {
   DT(DT_STRSZ, ctx->dynstr->os_size);
   DT(DT_SYMENT, is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE);
   if (ctx->opt.outkind != OUT_SHARED) DT(DT_DEBUG, 0);
-  if (ctx->gotplt && ctx->plt) DT(DT_PLTGOT, ctx->gotplt->os_addr);
+  if (ctx->plt && ctx->tg->tg_plt_self_slot) DT(DT_PLTGOT, ctx->plt->os_addr);
+  else if (ctx->gotplt && ctx->plt) DT(DT_PLTGOT, ctx->gotplt->os_addr);
   if (ctx->relaplt) {
     DT(DT_PLTRELSZ, ctx->relaplt->os_size);
     DT(DT_PLTREL, ctx->tg->tg_rela ? DT_RELA : DT_REL);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ld.h"
+#include "lscript.h"
 
 static ld_vec work;
 
@@ -24,6 +25,7 @@ static void mark_sym(ld_sym *s) {
 static int is_root(const ld_isec *is) {
   if (!(is->is_flags & SHF_ALLOC)) return 1;
   if (is->is_flags & SHF_GNU_RETAIN) return 1;
+  if (ld_lscript_keep(is)) return 1; /* KEEP in a linker script */
   uint32_t t = is->is_type;
   if (t == SHT_INIT_ARRAY || t == SHT_FINI_ARRAY || t == SHT_PREINIT_ARRAY || t == SHT_NOTE) return 1;
   const char *n = is->is_name;

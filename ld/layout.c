@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ld.h"
+#include "lscript.h"
 
 int ld_synth_kind(const char *name);
 uint64_t ld_got_base(void);
@@ -17,7 +18,7 @@ enum { C_HDR = 0, C_TEXT, C_RODATA, C_RELRO, C_DATA, C_NONALLOC };
 static int seg_class(const ld_osec *os) {
   uint64_t f = os->os_flags;
   if (!(f & SHF_ALLOC)) return C_NONALLOC;
-  if (f & SHF_EXECINSTR) return C_TEXT;
+  if (f & SHF_EXECINSTR) return (f & SHF_WRITE) ? C_DATA : C_TEXT; /* SPARC's .plt is both */
   if (!(f & SHF_WRITE)) {
     if (os->os_type == SHT_NOTE || os->os_synth == SY_INTERP || os->os_synth == SY_DYNSYM ||
         os->os_synth == SY_DYNSTR || os->os_synth == SY_HASH || os->os_synth == SY_GNU_HASH ||
@@ -108,6 +109,12 @@ static uint32_t seg_of(const ld_osec *os) {
   return (os->os_flags & SHF_WRITE) ? ctx->pseg_data : ctx->pseg_text;
 }
 
+/* A mapfile's NOTE segment has a PT_NOTE of its own. */
+static int in_note_pseg(const ld_osec *os) {
+  uint32_t c = seg_of(os);
+  return c < ctx->npsegs && ctx->psegs[c].ps_type == PT_NOTE;
+}
+
 static int cmp_osec(const void *a, const void *b) {
   const ld_osec *x = *(ld_osec *const *)a, *y = *(ld_osec *const *)b;
   uint32_t sx = seg_of(x), sy = seg_of(y);
@@ -192,6 +199,7 @@ void ld_layout(void) {
 
   for (uint32_t i = 0; i < ctx->osecs.n; i++) size_osec(ctx->osecs.v[i]);
   ld_symtab_prepare();
+  if (ld_lscript_layout()) return; /* a linker script's SECTIONS lays everything out */
   if (!ctx->psegs) {
     ctx->psegs = default_plan;
     ctx->npsegs = C_NONALLOC;
@@ -207,6 +215,7 @@ void ld_layout(void) {
     ord[n++] = os;
   }
   ld_qsort(ord, n, sizeof *ord, cmp_osec);
+  ld_lscript_insert(ord, n); /* a linker script's INSERT AFTER/BEFORE */
   ctx->order = ord;
   ctx->norder = n;
 
@@ -236,7 +245,7 @@ void ld_layout(void) {
   if (has_relro) nph++;
   int nnotes = 0;
   for (uint32_t i = 0; i < n; i++)
-    if (ord[i]->os_type == SHT_NOTE && (ord[i]->os_flags & SHF_ALLOC)) nnotes = 1;
+    if (ord[i]->os_type == SHT_NOTE && (ord[i]->os_flags & SHF_ALLOC) && !in_note_pseg(ord[i])) nnotes = 1;
   nph += (uint32_t)nnotes;
   if (ctx->gnuprop) nph++;
   ctx->nphdr = nph;
@@ -382,7 +391,10 @@ void ld_layout(void) {
   for (uint32_t c = 0; c < np; c++) {
     ld_pseg *ps = &ctx->psegs[c];
     if (!ps->ps_present || ps->ps_type == PT_NULL) continue;
-    ld_seg *s = add_seg(ps->ps_type, ps->ps_flags);
+    uint32_t flags = ps->ps_flags;
+    for (uint32_t i = 0; i < n; i++) /* a writable, executable PLT makes its segment executable */
+      if (seg_of(ord[i]) == c && (ord[i]->os_flags & SHF_EXECINSTR)) flags |= PF_X;
+    ld_seg *s = add_seg(ps->ps_type, flags);
     if (c == first_load && !ps->ps_nohdr) {
       s->sg_vaddr = base;
       s->sg_offset = 0;
@@ -405,7 +417,7 @@ void ld_layout(void) {
     ld_seg *s = add_seg(PT_NOTE, PF_R);
     /* The notes are adjacent (sorted together in the header class); cover the first run. */
     for (uint32_t i = 0; i < n; i++)
-      if (ord[i]->os_type == SHT_NOTE && (ord[i]->os_flags & SHF_ALLOC)) {
+      if (ord[i]->os_type == SHT_NOTE && (ord[i]->os_flags & SHF_ALLOC) && !in_note_pseg(ord[i])) {
         if (s->sg_filesz && ord[i]->os_offset != s->sg_offset + s->sg_filesz &&
             ld_align(s->sg_offset + s->sg_filesz, ord[i]->os_align) != ord[i]->os_offset)
           break;
@@ -502,6 +514,7 @@ static uint64_t synth_value(ld_sym *s) {
   if (!bss_start) bss_start = edata;
   (void)base;
   uint32_t k = s->s_esym;
+  if (k >= LS_SYM_KIND && k < LS_SYM_KIND_END) return ld_lscript_sym_value(s); /* a script's */
   if (k == 5000) return s->s_value;                  /* a mapfile's absolute VALUE */
   if (k == 5001) return ld_mapfile_size_symbol(s);   /* a mapfile's SIZE_SYMBOL */
   if (k >= 2000) {
@@ -581,6 +594,7 @@ static void final_one(ld_sym *s, void *arg) {
 void ld_dynamic_finalize(void);
 
 void ld_finalize_symbols(void) {
+  ld_lscript_finish(); /* a linker script's assignments and ASSERTs without SECTIONS */
   ld_sym_foreach(final_one, NULL);
   ld_dynamic_finalize();
   const char *e = ctx->opt.entry ? ctx->opt.entry : "_start";

@@ -253,6 +253,8 @@ typedef struct ld_pseg {
 struct ld_seg {
   uint32_t sg_type, sg_flags;
   uint64_t sg_offset, sg_vaddr, sg_filesz, sg_memsz, sg_align;
+  uint64_t sg_paddr;     /* p_paddr when sg_has_paddr (a linker script's LMA), else p_vaddr */
+  uint8_t sg_has_paddr;
 };
 
 /* ---- options ------------------------------------------------------------------------- */
@@ -373,6 +375,7 @@ typedef struct ld_ctx {
       *shstrtab, *bss, *tdata, *tbss, *gnuprop, *copybss, *copyrelro, *versym, *verneed, *verdef;
   /* GOT accounting (slots are words) */
   uint32_t ngot;
+  uint32_t got_reserved;  /* words at the GOT's base before the first slot */
   int32_t ld_slot;        /* the module's LD slot pair, -1 if none */
   ld_vec got_syms;        /* ld_sym* with any GOT need, in order */
   ld_vec plt_syms;        /* ld_sym* with a PLT entry in .plt */
@@ -467,6 +470,7 @@ uint32_t ld_mapfile_nversions(void);
 const char *ld_mapfile_version(uint32_t i, uint32_t *nparents, const char *const **parents);
 int ld_mapfile_version_allowed(const char *soname, const char *ver);
 int ld_mapfile_version_restricted(const char *soname);
+const char *ld_mapfile_depend_where(const char *soname);
 double ld_now(void);
 void ld_stat_pass(const char *name);
 

@@ -172,6 +172,7 @@ void ld_lscript_order(void);                           /* ld/sections.c: end of 
 int ld_lscript_layout(void);                           /* ld/layout.c: 1 if the script laid out */
 void ld_lscript_insert(ld_osec **ord, uint32_t n);     /* ld/layout.c: INSERT AFTER/BEFORE */
 uint64_t ld_lscript_sym_value(ld_sym *s);              /* ld/layout.c synth_value */
+void ld_lscript_finish(void);                          /* ld/layout.c: before symbol values */
 
 /* Parser helpers shared with the apply side. */
 ls_region *ld_lscript_region(const char *name);

@@ -52,6 +52,7 @@ void ld_mapfile_plan(void) {
       ps->ps_name = sg->sg_name;
       ps->ps_type = sg->sg_type == MF_SEG_LOAD ? PT_LOAD : sg->sg_type == MF_SEG_NOTE ? PT_NOTE : PT_NULL;
       ps->ps_flags = sg->sg_flags; /* effective: FLAGS operations already applied */
+      if (ps->ps_type == PT_NOTE && !(sg->sg_set & MF_SGA_FLAGS)) ps->ps_flags = PF_R;
       if (sg->sg_set & MF_SGA_VADDR) ps->ps_vaddr_set = 1, ps->ps_vaddr = sg->sg_vaddr;
       if (sg->sg_set & MF_SGA_ALIGN) ps->ps_align = sg->sg_align;
       if (sg->sg_set & MF_SGA_ROUND) ps->ps_round = sg->sg_round;
@@ -172,6 +173,9 @@ static char *demangle(const char *name) {
     tried = 1;
     void *h = dlopen("libstdc++.so.6", RTLD_LAZY);
     if (h) *(void **)&fn = dlsym(h, "__cxa_demangle");
+    if (!fn)
+      ld_warn("extern \"C++\" version script patterns match nothing: libstdc++.so.6's __cxa_demangle "
+              "cannot be loaded");
   }
   if (!fn) return NULL;
   int st;
@@ -372,4 +376,14 @@ int ld_mapfile_version_restricted(const char *soname) {
     if (!strcmp(d->dp_soname, soname) && d->dp_allow.n) return 1;
   }
   return 0;
+}
+
+/* "map.file: 3" of the DEPEND_VERSIONS that restricts `soname`, for messages ("mapfile" if none). */
+const char *ld_mapfile_depend_where(const char *soname) {
+  mf_model *m = M();
+  for (uint32_t i = 0; m && soname && i < m->m_depends.n; i++) {
+    mf_depend *d = m->m_depends.v[i];
+    if (!strcmp(d->dp_soname, soname) && d->dp_allow.n && d->dp_loc.file) return where(d->dp_loc);
+  }
+  return "mapfile";
 }

@@ -238,8 +238,19 @@ static void scan_section(ld_isec *is) {
         continue;
       }
       if (model == TLSM_DTPOFF || kind == RK_TLS_MARK || kind == RK_TLSGD_CALL) {
-        if (kind == RK_TLSGD_CALL && !(ctx->opt.tls_relax && is_exec_output()))
-          ctx->tls_get_addr = ctx->tls_get_addr ? ctx->tls_get_addr : ld_sym_lookup("__tls_get_addr", 14);
+        /* A call marker names the variable, not __tls_get_addr: when the sequence stays, the
+         * call needs __tls_get_addr (through a PLT entry when it is in a shared object). */
+        if (kind == RK_TLSGD_CALL && tls_target_model(s, model) == model) {
+          ld_sym *t = ld_sym_lookup("__tls_get_addr", 14);
+          if (!t || (t->s_def != SD_REGULAR && t->s_def != SD_SHARED)) {
+            ld_error("%s: undefined symbol: __tls_get_addr (called by the TLS sequence of '%s')",
+                     ld_sec_loc(is, r->r_offset), ld_sym_name(s));
+            continue;
+          }
+          ctx->tls_get_addr = t;
+          t->s_used_in_reg = 1;
+          if (ld_preemptible(t)) need(t, SN_PLT | SN_DYNSYM);
+        }
         continue;
       }
       if (model == TLSM_LE && ctx->opt.outkind == OUT_SHARED) {
@@ -415,6 +426,9 @@ static void overflow(ld_isec *is, const ld_rel *r, const ld_howto *hw, const ld_
   if (hw->check == CK_UNSIGNED) lo = 0, hi = hw->bits >= 64 ? INT64_MAX : (int64_t)((1ULL << hw->bits) - 1);
   else if (hw->check == CK_SIGNED) lo = -(int64_t)(1ULL << (hw->bits - 1)), hi = (int64_t)((1ULL << (hw->bits - 1)) - 1);
   else lo = -(int64_t)(1ULL << (hw->bits - 1)), hi = (int64_t)((1ULL << hw->bits) - 1);
+  /* The field holds v >> shift (a word displacement, a %hi): give the range in v's units. */
+  if (hw->shift && hw->bits + hw->shift < 63)
+    lo = (int64_t)((uint64_t)lo << hw->shift), hi = (int64_t)(((uint64_t)hi + 1) << hw->shift) - 1;
   ld_error("%s: relocation %s out of range: %lld is not in [%lld, %lld]; references '%s'",
            ld_sec_loc(is, r->r_offset), hw->name, (long long)v, (long long)lo, (long long)hi,
            ld_sym_name(s));
@@ -559,7 +573,10 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
       case RK_TLSIE_PC: v = ld_got_slot_addr(s->s_ie) + (uint64_t)A - P; break;
       case RK_TLSIE_ABS:
         v = ld_got_slot_addr(s->s_ie) + (uint64_t)A;
-        if (is_pic_output()) ld_emit_dynrel(cur.rel++, P, tg->tg_r_relative, 0, (int64_t)v);
+        if (is_pic_output()) {
+          ld_emit_dynrel(cur.rel++, P, tg->tg_r_relative, 0, (int64_t)v);
+          if (tg->tg_rela) v = 0; /* the addend is in the relocation */
+        }
         break;
       case RK_TLSIE_GOT: v = ld_got_slot_addr(s->s_ie) + (uint64_t)A - gb; break;
       case RK_TLSDESC_PC: v = ld_got_slot_addr(s->s_desc) + (uint64_t)A - P; break;
@@ -585,12 +602,18 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
       v = S + (uint64_t)A;
       if (s->s_needs & SN_CANON_PLT) v = ld_plt_addr(s) + (uint64_t)A;
       if (s->s_needs & SN_COPY) v = s->s_copy_addr + (uint64_t)A;
+      /* With RELA dynamic relocations the addend lives in the relocation and the field holds 0
+       * (SPARC's loader adds a RELATIVE relocation's value to the field). */
       if (ld_preemptible(s) && hw->size == (ctx->is64 ? 8 : 4) && is_pic_output()) {
         ld_emit_dynrel(cur.dyn++, P, tg->tg_r_abs, (uint32_t)s->s_dynidx, A);
-        v = tg->tg_rela ? 0 : (uint64_t)A;
-        if (tg->tg_rela) continue; /* the field keeps whatever the input had; zero it */
+        tg->tg_apply(loc, r->r_type, tg->tg_rela ? 0 : (uint64_t)A);
+        continue;
       } else if (is_pic_output() && !is_absolute(s) && hw->size == (ctx->is64 ? 8 : 4)) {
         ld_emit_dynrel(cur.rel++, P, tg->tg_r_relative, 0, (int64_t)v);
+        if (tg->tg_rela) {
+          tg->tg_apply(loc, r->r_type, 0);
+          continue;
+        }
       }
       break;
     case RK_PC:

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ld.h"
+#include "lscript.h"
 
 /* Symbols defined by the link-editor when referenced and not defined by an input. Their values
  * are set in ld_finalize_symbols. */
@@ -123,6 +124,7 @@ const char *ld_wrap_name(const char *name) {
 void ld_resolve(void) {
   define_defsyms();
   ld_mapfile_define();
+  ld_lscript_define(); /* symbols a linker script assigns or PROVIDEs */
   ld_sym_foreach(check_sym, NULL);
   int report = !(ctx->opt.outkind == OUT_SHARED && ctx->opt.allow_undefined);
   int unres = ctx->opt.unresolved; /* --unresolved-symbols: the inputs here are objects */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "lscript.h"
 #include "mmap.h"
 
 /* Recursion guard for AS_NEEDED(AS_NEEDED(...)) and for @file including itself. */
@@ -317,9 +318,9 @@ int ld_script_parse(const char *path, const uint8_t *data, uint64_t size, ld_scr
       if (!sym || close_paren(&lx, "ENTRY") < 0) return -1;
       out->ls_entry = sym;
     } else {
-      ld_error("%s:%u: unsupported linker script command '%.*s'", path, t->tk_line,
-               clip(t->tk_len), t->tk_text);
-      return -1;
+      /* SECTIONS, MEMORY, PHDRS, assignments, ...: the full command language (ld/lscript.c)
+       * reads the whole script again and reports what it does not take. */
+      return ld_lscript_parse(path, data, size, out);
     }
   }
   out->ls_inputs = b.bd_inputs;

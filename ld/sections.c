@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ld.h"
+#include "lscript.h"
 
 static ld_vec extra_isecs; /* commons turned into .bss pieces */
 static uint32_t osec_seq;
@@ -115,7 +116,9 @@ static int cmp_prio(const void *a, const void *b) {
 static void place(ld_isec *is) {
   if (!is->is_live) return;
   const char *name = out_name(is);
-  ld_osec *os = get_osec(name, is, ld_mapfile_place(is));
+  ld_osec *os = ld_lscript_place(is, name); /* a linker script's SECTIONS (ld/lscript_apply.c) */
+  if (!is->is_live) return;                 /* /DISCARD/ */
+  if (!os) os = get_osec(name, is, ld_mapfile_place(is));
   if (os->os_type == SHT_NOBITS && is->is_type != SHT_NOBITS) os->os_type = SHT_PROGBITS;
   if (is->is_type == SHT_INIT_ARRAY || is->is_type == SHT_FINI_ARRAY ||
       is->is_type == SHT_PREINIT_ARRAY || !strcmp(name, ".ctors") || !strcmp(name, ".dtors"))
@@ -213,6 +216,7 @@ void ld_place_sections(void) {
     if (!strcmp(os->os_name, ".tdata")) ctx->tdata = os;
     if (!strcmp(os->os_name, ".tbss")) ctx->tbss = os;
   }
+  ld_lscript_order(); /* a script's input descriptions order their output sections */
 }
 
 void ld_comdat(void) {

@@ -67,7 +67,9 @@ void ld_create_synthetic(void) {
   ld_qsort(needy.v, needy.n, sizeof(void *), cmp_key);
 
   /* GOT slots. */
-  uint32_t ngot = 0, nrelative = 0, ndyn = 0, niplt_rel = 0;
+  /* Words reserved at the GOT's base in dynamic outputs (SPARC: _DYNAMIC's address). */
+  uint32_t got_reserved = (pic() || !ctx->opt.is_static) ? tg->tg_got_reserved : 0;
+  uint32_t ngot = got_reserved, nrelative = 0, ndyn = 0, niplt_rel = 0;
   for (uint32_t i = 0; i < needy.n; i++) {
     ld_sym *s = needy.v[i];
     int pre = ld_preemptible(s);
@@ -116,6 +118,7 @@ void ld_create_synthetic(void) {
     else niplt_rel++;
   }
   ctx->ngot = ngot;
+  ctx->got_reserved = got_reserved;
   if (ngot || ld_need_got_base())
     ctx->got = mk(".got", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, w, SY_GOT, (uint64_t)ngot * w, w);
   if (ctx->got) ctx->got->os_relro = 1;
@@ -294,6 +297,7 @@ static void fill_got(void) {
   const ld_target *tg = ctx->tg;
   uint8_t *g = ctx->buf + ctx->got->os_offset;
   int is64 = ctx->is64, be = ctx->be;
+  if (ctx->got_reserved && ctx->dynamic) elf_wrw(g, ctx->dynamic->os_addr, is64, be);
   uint32_t w = is64 ? 8 : 4;
   uint32_t rel = 0, dyn = ctx->nrelative, iplt = 0;
   uint8_t *ipltrel = ctx->relaiplt ? ctx->buf + ctx->relaiplt->os_offset : NULL;
@@ -318,9 +322,10 @@ static void fill_got(void) {
         ld_emit_dynrel(dyn++, slot, tg->tg_r_glob_dat, (uint32_t)s->s_dynidx, 0);
       } else {
         if (s->s_needs & SN_CANON_PLT) S = ld_plt_addr(s);
-        elf_wrw(g + (uint64_t)s->s_got * w, S, is64, be);
-        if (pic() && !s->s_alias_abs && !((s->s_def == SD_UNDEF) && s->s_weakref))
-          ld_emit_dynrel(rel++, slot, tg->tg_r_relative, 0, (int64_t)S);
+        int relative = pic() && !s->s_alias_abs && !((s->s_def == SD_UNDEF) && s->s_weakref);
+        /* A RELA relocation carries the value; the slot holds 0 (SPARC's loader adds to it). */
+        elf_wrw(g + (uint64_t)s->s_got * w, relative && tg->tg_rela ? 0 : S, is64, be);
+        if (relative) ld_emit_dynrel(rel++, slot, tg->tg_r_relative, 0, (int64_t)S);
       }
     }
     if (s->s_gd >= 0) {

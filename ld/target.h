@@ -147,6 +147,18 @@ struct ld_target {
    * binding's relocation index); `rel_off` the offset of its relocation in .rela.plt; `pic`
    * asks for the position-independent form (i386 reaches .got.plt through %ebx). */
   uint32_t tg_plt_header_size, tg_plt_entry_size;
+  /* x86: a .got.plt slot per entry, first pointing this far into the entry (after its indirect
+   * jump). SPARC: no slots: the PLT is writable and executable, its JMP_SLOT relocations name the
+   * entries themselves, which the dynamic linker rewrites (tg_plt_self_slot). */
+  uint8_t tg_plt_lazy_offset;
+  uint8_t tg_plt_self_slot;
+  /* Bytes after the last entry (sparc: one nop, the delay slot of the last entry's jump once the
+   * dynamic linker has rewritten it), and their writer. */
+  uint8_t tg_plt_tail_size;
+  void (*tg_write_plt_tail)(uint8_t *buf);
+  /* GOT words reserved at _GLOBAL_OFFSET_TABLE_ in dynamic outputs, the first holding _DYNAMIC's
+   * link-time address (SPARC: 1; x86 keeps them in .got.plt instead: 0). */
+  uint8_t tg_got_reserved;
   void (*tg_write_plt_header)(uint8_t *buf, uint64_t plt0, uint64_t gotplt, int pic);
   void (*tg_write_plt_entry)(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t plt0,
                              uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic);

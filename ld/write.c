@@ -95,7 +95,7 @@ static void write_ehdr(void) {
       elf_wr32(p + 4, s->sg_flags, be);
       elf_wr64(p + 8, s->sg_offset, be);
       elf_wr64(p + 16, s->sg_vaddr, be);
-      elf_wr64(p + 24, s->sg_vaddr, be);
+      elf_wr64(p + 24, s->sg_has_paddr ? s->sg_paddr : s->sg_vaddr, be);
       elf_wr64(p + 32, s->sg_filesz, be);
       elf_wr64(p + 40, s->sg_memsz, be);
       elf_wr64(p + 48, s->sg_align, be);
@@ -104,7 +104,7 @@ static void write_ehdr(void) {
       elf_wr32(p, s->sg_type, be);
       elf_wr32(p + 4, (uint32_t)s->sg_offset, be);
       elf_wr32(p + 8, (uint32_t)s->sg_vaddr, be);
-      elf_wr32(p + 12, (uint32_t)s->sg_vaddr, be);
+      elf_wr32(p + 12, (uint32_t)(s->sg_has_paddr ? s->sg_paddr : s->sg_vaddr), be);
       elf_wr32(p + 16, (uint32_t)s->sg_filesz, be);
       elf_wr32(p + 20, (uint32_t)s->sg_memsz, be);
       elf_wr32(p + 24, s->sg_flags, be);

@@ -35,3 +35,39 @@ void sparc_write_iplt_entry64(uint8_t *buf, uint64_t entry_addr, uint64_t got_sl
   (void)entry_addr, (void)gotplt, (void)pic;
   sparc_iplt(buf, got_slot, 0xc2586000u);
 }
+
+/* ---- the lazy PLT ---------------------------------------------------------------------------
+ * The PLT is writable and executable and serves as its own GOT: a JMP_SLOT relocation names the
+ * entry itself, and the dynamic linker rewrites the entry's instructions to reach the function
+ * (or, lazily, fills the four reserved entries .PLT0-.PLT3 with its resolver's trampoline, so the
+ * link-editor leaves them zero). Entry n >= 4:
+ *   sparc (12 bytes):     sethi (. - .PLT0), %g1      03000000 | offset
+ *                         b,a   .PLT0                 30800000 | disp22 to .PLT0
+ *                         nop                         01000000
+ *   sparcv9 (32 bytes):   sethi (. - .PLT0), %g1      03000000 | offset
+ *                         ba,a,pt %xcc, .PLT1         30680000 | disp19 to .PLT1
+ *                         nop x 6
+ * The sethi's immediate is the entry's byte offset itself (not its high bits): the resolver reads
+ * %g1 >> 10 back as the offset of the entry, whose relocation it then looks up. */
+void sparc_write_plt_entry32(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t plt0,
+                             uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic) {
+  (void)got_slot, (void)index, (void)rel_off, (void)gotplt, (void)pic;
+  uint64_t off = entry_addr - plt0;
+  elf_wr32(buf, 0x03000000u | (uint32_t)(off & 0x3fffff), 1);
+  elf_wr32(buf + 4, 0x30800000u | (uint32_t)(((plt0 - (entry_addr + 4)) >> 2) & 0x3fffff), 1);
+  elf_wr32(buf + 8, 0x01000000u, 1);
+}
+
+void sparc_write_plt_entry64(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t plt0,
+                             uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic) {
+  (void)got_slot, (void)index, (void)rel_off, (void)gotplt, (void)pic;
+  uint64_t off = entry_addr - plt0;
+  elf_wr32(buf, 0x03000000u | (uint32_t)(off & 0x3fffff), 1);
+  elf_wr32(buf + 4, 0x30680000u | (uint32_t)(((plt0 + 32 - (entry_addr + 4)) >> 2) & 0x7ffff), 1);
+  for (int k = 2; k < 8; k++) elf_wr32(buf + 4 * k, 0x01000000u, 1);
+}
+
+/* sparc: a nop after the last entry. The dynamic linker rewrites an entry's second and third
+ * words into `sethi %hi(f), %g1; jmp %g1 + %lo(f)`, whose delay slot is the next entry's first
+ * word, or for the last entry this one. */
+void sparc_write_plt_tail32(uint8_t *buf) { elf_wr32(buf, 0x01000000u, 1); }

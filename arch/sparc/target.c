@@ -27,12 +27,17 @@ void sparc_write_iplt_entry32(uint8_t *buf, uint64_t entry_addr, uint64_t got_sl
                               int pic);
 void sparc_write_iplt_entry64(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
                               int pic);
+void sparc_write_plt_entry32(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t plt0,
+                             uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic);
+void sparc_write_plt_entry64(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t plt0,
+                             uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic);
+void sparc_write_plt_tail32(uint8_t *buf);
 int sparc_tls_rewrite64(ld_tls_ctx *ctx, int how);
 
 static int sparc_accepts32(uint16_t mach) { return mach == EM_SPARC || mach == EM_SPARC32PLUS; }
 static int sparc_accepts64(uint16_t mach) { return mach == EM_SPARCV9; }
 
-/* Fields common to both targets. PLT and .got.plt: none yet (see plt.c). No GOT relaxation
+/* Fields common to both targets. The lazy PLT is its own GOT (see plt.c). No GOT relaxation
  * (GOTDATA_OP) yet; RELA needs no addend reader. The TLS rewrites differ only in the load width
  * of GD -> IE (ld or ldx) and are per relocation: see the contract in reloc.c. */
 #define SPARC_COMMON                                                                          \
@@ -40,8 +45,8 @@ static int sparc_accepts64(uint16_t mach) { return mach == EM_SPARCV9; }
   .tg_r_glob_dat = R_SPARC_GLOB_DAT, .tg_r_jump_slot = R_SPARC_JMP_SLOT,                      \
   .tg_r_copy = R_SPARC_COPY, .tg_r_irelative = R_SPARC_IRELATIVE, .tg_r_tlsdesc = 0,          \
   .tg_nhowto = R_SPARC_REV32 + 1, .tg_read_addend = NULL, .tg_apply = sparc_apply,            \
-  .tg_relax_got = sparc_relax_got, .tg_plt_header_size = 0, .tg_plt_entry_size = 0,                      \
-  .tg_write_plt_header = NULL, .tg_write_plt_entry = NULL,                                    \
+  .tg_relax_got = sparc_relax_got, .tg_write_plt_header = NULL, .tg_plt_self_slot = 1,          \
+  .tg_got_reserved = 1,                                                                       \
   .tg_iplt_entry_size = 16, .tg_iplt_pic_unsupported = 1, .tg_gotplt_reserved = 0,          \
   .tg_merge_eflags = 1
 
@@ -62,6 +67,11 @@ const ld_target ld_target_sparc = {
     .tg_accepts = sparc_accepts32,
     .tg_tls_rewrite = sparc_tls_rewrite32,
     .tg_write_iplt_entry = sparc_write_iplt_entry32,
+    .tg_plt_header_size = 4 * 12, /* .PLT0-.PLT3, filled by the dynamic linker */
+    .tg_plt_entry_size = 12,
+    .tg_write_plt_entry = sparc_write_plt_entry32,
+    .tg_plt_tail_size = 4,
+    .tg_write_plt_tail = sparc_write_plt_tail32,
     .tg_machine_upgrade = EM_SPARC32PLUS,
     SPARC_COMMON,
 };
@@ -83,6 +93,9 @@ const ld_target ld_target_sparcv9 = {
     .tg_accepts = sparc_accepts64,
     .tg_tls_rewrite = sparc_tls_rewrite64,
     .tg_write_iplt_entry = sparc_write_iplt_entry64,
+    .tg_plt_header_size = 4 * 32, /* .PLT0-.PLT3, filled by the dynamic linker */
+    .tg_plt_entry_size = 32,
+    .tg_write_plt_entry = sparc_write_plt_entry64,
     .tg_rinfo_type_bits = 8,
     .tg_r_olo10 = R_SPARC_OLO10,
     SPARC_COMMON,

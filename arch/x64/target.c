@@ -58,5 +58,6 @@ const ld_target ld_target_x64 = {
 
     /* _DYNAMIC, the link map and the resolver. */
     .tg_gotplt_reserved = 3,
+    .tg_plt_lazy_offset = 6,
     .tg_x86_properties = 1,
 };

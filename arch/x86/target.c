@@ -69,5 +69,6 @@ const ld_target ld_target_x86 = {
     .tg_iplt_entry_size = 8,
     .tg_write_iplt_entry = x86_write_iplt_entry,
     .tg_gotplt_reserved = 3,
+    .tg_plt_lazy_offset = 6,
     .tg_x86_properties = 1,
 };

@@ -37,7 +37,7 @@
 
 # A script command tld does not take is an error naming the line.
 # RUN: not %tld -static main.o bad.ld -o bad 2>&1 | FileCheck %s --check-prefix=BAD
-# BAD: tld: error: bad.ld:2: unsupported linker script command 'SECTIONS'
+# BAD: tld: error: bad.ld:2: unsupported linker script command 'OVERLAY'
 
 #--- main.s
 .globl _start
@@ -66,4 +66,4 @@ INPUT(three.o)
 'lib/libone.a' libtwo.a
 #--- bad.ld
 INPUT(one.o)
-SECTIONS { .text : { *(.text) } }
+SECTIONS { OVERLAY : { .a { *(.a) } } }

@@ -27,6 +27,8 @@
 # RUN: llvm-objdump -d %t.norelax | FileCheck %s --check-prefix=KEPT
 # RUN: llvm-readelf -S -r -x .got %t.norelax | FileCheck %s --check-prefix=KEPT-REL
 # RUN: not %tld --no-relax %t.o %t-lib.so -o %t.bad 2>&1 | FileCheck %s --check-prefix=ERR
+# RUN: %tld -static %t.o %t-lib.o -o %t.static
+# RUN: llvm-objdump -d %t.static | FileCheck %s --check-prefix=STATIC
 
 # TLS block [0x804a230, 0x804a240): TP = 0x804a240, a = TP-16, loc = TP-8. sa's slot is
 # 0x804a350, 4100 below .got.plt.
@@ -93,6 +95,21 @@
 # KEPT-REL-NEXT: 0x0804a338 f8ffffff f0ffffff 00000000
 
 # ERR: error: {{.*}}.o:(.text+0x2b): relocation R_386_TLS_IE_32 against 'a' is supported only when relaxed to Local Exec
+
+# Static, with the variable of the shared object linked in as an object: every sequence
+# relaxes to LE; the block is a (TP-24), loc (TP-16), sa (TP-8).
+# STATIC:      080490f4 <_start>:
+# STATIC-NEXT: b8 e8 ff ff ff movl $4294967272, %eax
+# STATIC-NEXT: c7 c1 f0 ff ff ff movl $4294967280, %ecx
+# STATIC-NEXT: 81 c2 f8 ff ff ff addl $4294967288, %edx
+# STATIC-NEXT: c7 c1 e8 ff ff ff movl $4294967272, %ecx
+# STATIC-NEXT: 81 c6 f0 ff ff ff addl $4294967280, %esi
+# STATIC-NEXT: c7 c2 f8 ff ff ff movl $4294967288, %edx
+# STATIC-NEXT: 81 c7 f8 ff ff ff addl $4294967288, %edi
+# STATIC-NEXT: c7 c7 18 00 00 00 movl $24, %edi
+# STATIC-NEXT: 81 e8 10 00 00 00 subl $16, %eax
+# STATIC-NEXT: 81 c2 18 00 00 00 addl $24, %edx
+
 
 .ifdef LIB
 .globl sa

@@ -1,0 +1,1404 @@
+/* Applying a linker script (the model of ld/lscript.h) to the link.
+ *
+ * Placement: an input section goes to the output section of the first input description that
+ * matches it, in script order; /DISCARD/ drops it. A section no description matches is an orphan:
+ * with a SECTIONS layout it keeps its own name (joining a script section of that name when there
+ * is one) and is placed after the script section whose flags are most like its own; with
+ * INSERT scripts and the default layout it follows the default naming rules.
+ *
+ * Layout (a SECTIONS script without INSERT): the statements are evaluated in order with the
+ * location counter, regions and LMAs; the whole walk is repeated until addresses, symbol values
+ * and the number of program headers stop changing (forward references such as SIZEOF of a later
+ * section settle that way), then once more to report ASSERTs, overflows and undefined names.
+ * Program headers come from PHDRS, or else one PT_LOAD per run of sections that share
+ * permissions, LMA offset and pages. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lscript.h"
+
+void ld_symtab_prepare(void);
+
+/* Symbols the script defines: s_esym - LS_SYM_KIND indexes this table. */
+typedef struct ls_symdef {
+  ld_sym *d_sym;
+  uint64_t d_val;
+  uint8_t d_set;     /* assigned earlier in the current walk */
+} ls_symdef;
+static ls_symdef *symdefs;
+static uint32_t nsymdefs;
+
+static ld_obj script_obj = {.o_name = "<linker script>", .o_id = UINT32_MAX};
+
+static int active(void) { return ld_ls.lm_stmts.n || ld_ls.lm_inserts.n || ld_ls.lm_regions.n; }
+
+/* Every statement of every script, in order, with the bodies of output sections after them. */
+static void foreach_stmt(void (*fn)(ls_stmt *, ls_osec *, void *), void *arg) {
+  for (int pass = 0; pass < 2; pass++) {
+    ld_vec *v = pass ? &ld_ls.lm_inserts : &ld_ls.lm_stmts;
+    for (uint32_t i = 0; i < v->n; i++) {
+      ls_stmt *s = v->v[i];
+      fn(s, NULL, arg);
+      if (s->st_kind == LS_OSEC)
+        for (uint32_t k = 0; k < s->st_os->lo_nbody; k++) fn(s->st_os->lo_body[k], s->st_os, arg);
+    }
+  }
+}
+
+/* ---- symbols ---- */
+
+static void define_one(ls_stmt *st, ls_osec *lo, void *arg) {
+  (void)lo, (void)arg;
+  if (st->st_kind != LS_ASSIGN || !strcmp(st->st_sym, ".")) return;
+  uint32_t len = (uint32_t)strlen(st->st_sym);
+  ld_sym *s = ld_sym_lookup(st->st_sym, len);
+  int ours = s && s->s_def == SD_SYNTH && s->s_esym >= LS_SYM_KIND && s->s_esym < LS_SYM_KIND_END;
+  if (st->st_provide && !ours) {
+    /* PROVIDE defines only what is referenced and defined nowhere else. */
+    if (!s || s->s_def != SD_UNDEF || !s->s_referenced) return;
+  }
+  if (!s) s = ld_sym_intern(st->st_sym, len);
+  if (!ours) {
+    symdefs = ld_xrealloc(symdefs, (nsymdefs + 1) * sizeof *symdefs);
+    symdefs[nsymdefs] = (ls_symdef){.d_sym = s};
+    s->s_esym = LS_SYM_KIND + nsymdefs++;
+    s->s_def = SD_SYNTH;
+    s->s_sec = NULL;
+    s->s_file = NULL;
+    s->s_type = STT_NOTYPE;
+    s->s_bind = STB_GLOBAL;
+    s->s_size = 0;
+  }
+  if (st->st_hidden) s->s_vis = STV_HIDDEN;
+  st->st_symdef = s->s_esym - LS_SYM_KIND + 1;
+}
+
+void ld_lscript_define(void) {
+  if (active()) foreach_stmt(define_one, NULL);
+}
+
+/* ---- matching ---- */
+
+static const char *base_name(const char *p) {
+  const char *s = strrchr(p, '/');
+  return s ? s + 1 : p;
+}
+
+/* A file pattern against an input's name: the path as given, its base name, or for an archive
+ * member "lib.a(m.o)" the forms "archive:member" (either side may be empty or a pattern). */
+static int file_match(const char *pat, const ld_obj *o) {
+  const char *name = o->o_name;
+  const char *colon = strchr(pat, ':');
+  const char *paren = strrchr(name, '(');
+  size_t nl = strlen(name);
+  if (colon) {
+    if (!paren || name[nl - 1] != ')') return 0;
+    char *ar = ld_sprintf("%.*s", (int)(paren - name), name);
+    char *mem = ld_sprintf("%.*s", (int)(nl - (size_t)(paren - name) - 2), paren + 1);
+    char *pa = ld_sprintf("%.*s", (int)(colon - pat), pat);
+    const char *pm = colon + 1;
+    int a_ok = !*pa || ld_lscript_glob(pa, ar) || ld_lscript_glob(pa, base_name(ar));
+    int m_ok = !*pm || ld_lscript_glob(pm, mem);
+    return a_ok && m_ok;
+  }
+  if (ld_lscript_glob(pat, name) || ld_lscript_glob(pat, base_name(name))) return 1;
+  if (paren && name[nl - 1] == ')') { /* a member by its own name */
+    char *mem = ld_sprintf("%.*s", (int)(nl - (size_t)(paren - name) - 2), paren + 1);
+    return ld_lscript_glob(pat, mem);
+  }
+  return 0;
+}
+
+static int excluded(const char *const *v, uint32_t n, const ld_obj *o) {
+  for (uint32_t i = 0; i < n; i++)
+    if (file_match(v[i], o)) return 1;
+  return 0;
+}
+
+static int is_common(const ld_isec *is) { return is->is_idx == UINT32_MAX && is->is_type == SHT_NOBITS; }
+
+/* The index of the first pattern of `in` that takes `is`, or -1. */
+static int insec_match(const ls_insec *in, const ld_isec *is) {
+  const ld_obj *o = is->is_file;
+  if (!o) return -1;
+  if (in->in_file && !file_match(in->in_file, o)) return -1;
+  if (in->in_nexcl && excluded(in->in_excl, in->in_nexcl, o)) return -1;
+  const char *name = is_common(is) && ld_ls.lm_refs_common ? "COMMON" : is->is_name;
+  for (uint32_t i = 0; i < in->in_npats; i++) {
+    const ls_secpat *p = &in->in_pats[i];
+    if (p->sp_nexcl && excluded(p->sp_excl, p->sp_nexcl, o)) continue;
+    if (ld_lscript_glob(p->sp_glob, name)) return (int)i;
+  }
+  return -1;
+}
+
+typedef struct match {
+  ls_osec *m_os;
+  ls_insec *m_in;
+} match;
+
+static match find_match(const ld_isec *is) {
+  match m = {0};
+  for (int pass = 0; pass < 2; pass++) {
+    ld_vec *v = pass ? &ld_ls.lm_inserts : &ld_ls.lm_stmts;
+    for (uint32_t i = 0; i < v->n; i++) {
+      ls_stmt *s = v->v[i];
+      if (s->st_kind != LS_OSEC) continue;
+      ls_osec *lo = s->st_os;
+      for (uint32_t k = 0; k < lo->lo_nbody; k++) {
+        ls_stmt *b = lo->lo_body[k];
+        if (b->st_kind == LS_INPUT && insec_match(b->st_in, is) >= 0) {
+          m.m_os = lo;
+          m.m_in = b->st_in;
+          return m;
+        }
+      }
+    }
+  }
+  return m;
+}
+
+int ld_lscript_keep(const ld_isec *is) {
+  if (!active()) return 0;
+  match m = find_match(is);
+  return m.m_in && m.m_in->in_keep && !m.m_os->lo_discard;
+}
+
+static ls_osec *script_osec_named(const char *name) {
+  for (int pass = 0; pass < 2; pass++) {
+    ld_vec *v = pass ? &ld_ls.lm_inserts : &ld_ls.lm_stmts;
+    for (uint32_t i = 0; i < v->n; i++) {
+      ls_stmt *s = v->v[i];
+      if (s->st_kind == LS_OSEC && !strcmp(s->st_os->lo_name, name)) return s->st_os;
+    }
+  }
+  return NULL;
+}
+
+static uint32_t out_type(const char *name, uint32_t type) {
+  if (!strcmp(name, ".init_array")) return SHT_INIT_ARRAY;
+  if (!strcmp(name, ".fini_array")) return SHT_FINI_ARRAY;
+  if (!strcmp(name, ".preinit_array")) return SHT_PREINIT_ARRAY;
+  if (type == SHT_X86_64_UNWIND) return SHT_PROGBITS;
+  return type;
+}
+
+static ld_osec *script_out(ls_osec *lo, uint32_t type) {
+  if (!lo->lo_out) lo->lo_out = ld_new_osec(lo->lo_name, out_type(lo->lo_name, type), 0, 1, SY_NONE);
+  return lo->lo_out;
+}
+
+/* Orphans of a SECTIONS layout, by their own names. */
+static ld_vec orphan_osecs;
+
+ld_osec *ld_lscript_place(ld_isec *is, const char *default_name) {
+  if (!active()) return NULL;
+  match m = find_match(is);
+  if (m.m_os) {
+    if (m.m_os->lo_discard) {
+      is->is_live = 0;
+      return NULL;
+    }
+    ld_vec_push(&m.m_in->in_matched, is);
+    return script_out(m.m_os, is->is_type);
+  }
+  /* An orphan joins a script section of its own (or, with INSERT, its default) name. */
+  const char *name = ld_ls.lm_has_sections ? is->is_name : default_name;
+  ls_osec *lo = script_osec_named(name);
+  if (lo && !lo->lo_discard) {
+    ld_vec_push(&lo->lo_orphans, is);
+    return script_out(lo, is->is_type);
+  }
+  if (!ld_ls.lm_has_sections) return NULL;
+  for (uint32_t i = 0; i < orphan_osecs.n; i++) {
+    ld_osec *os = orphan_osecs.v[i];
+    if (!strcmp(os->os_name, name) && ((os->os_flags ^ is->is_flags) & SHF_ALLOC) == 0) return os;
+  }
+  ld_osec *os = ld_new_osec(name, out_type(name, is->is_type), 0, 1, SY_NONE);
+  ld_vec_push(&orphan_osecs, os);
+  return os;
+}
+
+/* ---- order within output sections ---- */
+
+static uint32_t init_priority(const char *name) {
+  const char *dot = strrchr(name, '.');
+  if (!dot || dot == name) return 65536;
+  char *end;
+  unsigned long v = strtoul(dot + 1, &end, 10);
+  if (*end || end == dot + 1) return 65536;
+  if (!strncmp(name, ".ctors", 6) || !strncmp(name, ".dtors", 6)) return 65535 - (uint32_t)v;
+  return (uint32_t)v;
+}
+
+static ls_insec *sort_in;
+
+static int pattern_sort(const ld_isec *is) {
+  int i = insec_match(sort_in, is);
+  return i >= 0 ? sort_in->in_pats[i].sp_sort : LS_SORT_NONE;
+}
+
+/* Sorting keys of one description; the position in link order (is_off, set before sorting)
+ * breaks ties so the order is stable. */
+static int cmp_sorted(const void *a, const void *b) {
+  const ld_isec *x = *(ld_isec *const *)a, *y = *(ld_isec *const *)b;
+  int mx = pattern_sort(x), my = pattern_sort(y);
+  int c = 0;
+  if (mx == my && mx != LS_SORT_NONE) {
+    int by_name = mx == LS_SORT_NAME || mx == LS_SORT_NAME_ALIGN;
+    int by_align = mx == LS_SORT_ALIGN || mx == LS_SORT_ALIGN_NAME;
+    if (mx == LS_SORT_INIT_PRIO) {
+      uint32_t px = init_priority(x->is_name), py = init_priority(y->is_name);
+      c = px < py ? -1 : px > py;
+    }
+    if (!c && by_name && mx == LS_SORT_NAME_ALIGN) {
+      c = strcmp(x->is_name, y->is_name);
+      if (!c && x->is_align != y->is_align) c = x->is_align > y->is_align ? -1 : 1;
+    } else if (!c && by_align) {
+      if (x->is_align != y->is_align) c = x->is_align > y->is_align ? -1 : 1;
+      if (!c && mx == LS_SORT_ALIGN_NAME) c = strcmp(x->is_name, y->is_name);
+    } else if (!c && by_name) {
+      c = strcmp(x->is_name, y->is_name);
+    }
+  }
+  if (c) return c;
+  return x->is_off < y->is_off ? -1 : x->is_off > y->is_off;
+}
+
+static ld_isec *new_piece(ld_osec *os, uint64_t size, int nobits) {
+  ld_isec *is = ld_xcalloc(1, sizeof *is);
+  is->is_file = &script_obj;
+  is->is_name = os->os_name;
+  is->is_type = nobits ? SHT_NOBITS : SHT_PROGBITS;
+  is->is_flags = os->os_flags;
+  is->is_size = is->is_insize = size;
+  is->is_align = 1;
+  is->is_live = 1;
+  is->is_idx = UINT32_MAX - 1;
+  is->is_out = os;
+  if (!nobits) is->is_data = ld_xcalloc(1, size ? size : 1);
+  return is;
+}
+
+static int has_data_or_dot(const ls_osec *lo) {
+  for (uint32_t k = 0; k < lo->lo_nbody; k++) {
+    const ls_stmt *b = lo->lo_body[k];
+    if (b->st_kind == LS_DATA) return 2;
+    if (b->st_kind == LS_ASSIGN && !strcmp(b->st_sym, ".")) return 1;
+  }
+  return 0;
+}
+
+static void order_osec(ls_osec *lo) {
+  if (lo->lo_discard) return;
+  int extra = has_data_or_dot(lo);
+  if (!lo->lo_out) {
+    /* A section that only moves the location counter or holds data still exists. */
+    if (!extra || !ld_ls.lm_has_sections) return;
+    ld_osec *os = script_out(lo, extra == 2 && !lo->lo_noload ? SHT_PROGBITS : SHT_NOBITS);
+    os->os_flags = SHF_ALLOC | SHF_WRITE;
+  }
+  ld_osec *os = lo->lo_out;
+  os->os_isecs.n = 0;
+  for (uint32_t k = 0; k < lo->lo_nbody; k++) {
+    ls_stmt *b = lo->lo_body[k];
+    if (b->st_kind == LS_DATA) {
+      b->st_data = new_piece(os, b->st_size, 0);
+      if (os->os_type == SHT_NOBITS) os->os_type = SHT_PROGBITS;
+      ld_vec_push(&os->os_isecs, b->st_data);
+      continue;
+    }
+    if (b->st_kind != LS_INPUT) continue;
+    ls_insec *in = b->st_in;
+    ld_vec live = {0};
+    for (uint32_t i = 0; i < in->in_matched.n; i++) {
+      ld_isec *is = in->in_matched.v[i];
+      if (!is->is_live) continue;
+      is->is_off = live.n;
+      ld_vec_push(&live, is);
+    }
+    sort_in = in;
+    ld_qsort(live.v, live.n, sizeof(void *), cmp_sorted);
+    in->in_matched = live;
+    for (uint32_t i = 0; i < live.n; i++) ld_vec_push(&os->os_isecs, live.v[i]);
+  }
+  ld_vec live = {0};
+  for (uint32_t i = 0; i < lo->lo_orphans.n; i++)
+    if (((ld_isec *)lo->lo_orphans.v[i])->is_live) ld_vec_push(&live, lo->lo_orphans.v[i]);
+  lo->lo_orphans = live;
+  for (uint32_t i = 0; i < live.n; i++) ld_vec_push(&os->os_isecs, live.v[i]);
+  /* Inputs of different types make a PROGBITS section (unless its name gives the type). */
+  for (uint32_t i = 0; i < os->os_isecs.n; i++) {
+    const ld_isec *is = os->os_isecs.v[i];
+    if (is->is_type != SHT_NOBITS && is->is_type != os->os_type && os->os_type != SHT_NOBITS &&
+        out_type(os->os_name, SHT_PROGBITS) == SHT_PROGBITS)
+      os->os_type = SHT_PROGBITS;
+  }
+  if (lo->lo_noload) os->os_type = SHT_NOBITS;
+}
+
+static int64_t const_eval(const ls_expr *e, int *ok);
+
+void ld_lscript_order(void) {
+  if (!active()) return;
+  for (uint32_t i = 0; i < ld_ls.lm_stmts.n; i++) {
+    ls_stmt *s = ld_ls.lm_stmts.v[i];
+    if (s->st_kind == LS_OSEC) order_osec(s->st_os);
+  }
+  for (uint32_t i = 0; i < ld_ls.lm_inserts.n; i++) {
+    ls_stmt *s = ld_ls.lm_inserts.v[i];
+    ls_osec *lo = s->st_os;
+    order_osec(lo);
+    if (!lo->lo_out) continue;
+    /* With the default layout only constant addresses and alignments apply. */
+    int ok = 1;
+    if (lo->lo_align) {
+      uint64_t a = (uint64_t)const_eval(lo->lo_align, &ok);
+      if (ok && a > lo->lo_out->os_align) lo->lo_out->os_align = a;
+    }
+    ok = 1;
+    const ls_expr *ad = lo->lo_addr;
+    if (ad && ad->e_kind == LE_FUNC && ad->e_op == LF_ALIGN && !ad->e_b) { /* `.x ALIGN(n) :` */
+      uint64_t a = (uint64_t)const_eval(ad->e_a, &ok);
+      if (ok && a > lo->lo_out->os_align) lo->lo_out->os_align = a;
+    } else if (ad) {
+      uint64_t a = (uint64_t)const_eval(lo->lo_addr, &ok);
+      if (ok) lo->lo_out->os_has_fixed = 1, lo->lo_out->os_fixed_addr = a;
+    }
+  }
+}
+
+/* ---- expressions ---- */
+
+static int64_t const_eval(const ls_expr *e, int *ok) {
+  switch (e->e_kind) {
+  case LE_NUM: return (int64_t)e->e_num;
+  case LE_UNARY: {
+    int64_t a = const_eval(e->e_a, ok);
+    return e->e_op == '-' ? -a : e->e_op == '!' ? !a : ~a;
+  }
+  case LE_BINARY: {
+    int64_t a = const_eval(e->e_a, ok), b = const_eval(e->e_b, ok);
+    switch (e->e_op) {
+    case '+': return a + b;
+    case '-': return a - b;
+    case '*': return a * b;
+    case '/': return b ? a / b : (*ok = 0);
+    case '%': return b ? a % b : (*ok = 0);
+    case '&': return a & b;
+    case '|': return a | b;
+    case '^': return a ^ b;
+    case LO_SHL: return (int64_t)((uint64_t)a << (b & 63));
+    case LO_SHR: return (int64_t)((uint64_t)a >> (b & 63));
+    default: *ok = 0; return 0;
+    }
+  }
+  default: *ok = 0; return 0;
+  }
+}
+
+/* The state of one walk over the statements. */
+typedef struct walk {
+  int final;          /* report errors (the last walk) */
+  uint64_t dot;
+  uint64_t hdr_size;  /* SIZEOF_HEADERS */
+  uint64_t page;
+  ls_osec *in_os;     /* the output section being laid out, or NULL */
+  uint64_t os_start;
+  ls_region *last_region; /* of the last output section: orphans after it stay in it */
+  ls_region *last_lma_region; /* its AT> region, which orphans after it extend */
+} walk;
+
+static walk W;
+
+static void eval_error(const ls_expr *e, const char *fmt, const char *what) {
+  if (!W.final) return;
+  char msg[256];
+  snprintf(msg, sizeof msg, fmt, what);
+  ld_error("%s:%u: %s", e->e_file, e->e_line, msg);
+}
+
+static ld_osec *osec_by_name(const char *name, ls_osec **lop) {
+  *lop = script_osec_named(name);
+  if (*lop) return (*lop)->lo_out;
+  for (uint32_t i = 0; i < ctx->osecs.n; i++) {
+    ld_osec *os = ctx->osecs.v[i];
+    if (!strcmp(os->os_name, name) && (os->os_synth || os->os_isecs.n)) return os;
+  }
+  return NULL;
+}
+
+static uint64_t sym_value(const ls_expr *e) {
+  ld_sym *s = ld_sym_lookup(e->e_name, (uint32_t)strlen(e->e_name));
+  if (s && s->s_def == SD_SYNTH && s->s_esym >= LS_SYM_KIND && s->s_esym < LS_SYM_KIND_END)
+    return symdefs[s->s_esym - LS_SYM_KIND].d_val;
+  if (s && s->s_def == SD_REGULAR) return ld_sym_addr(s);
+  if (s && s->s_def == SD_SYNTH) return s->s_final ? s->s_value : 0;
+  eval_error(e, "undefined symbol '%s' referenced in an expression", e->e_name);
+  return 0;
+}
+
+static uint64_t align_up(uint64_t v, uint64_t a) { return a > 1 ? (v + a - 1) / a * a : v; }
+
+static uint64_t eval(const ls_expr *e) {
+  switch (e->e_kind) {
+  case LE_NUM: return e->e_num;
+  case LE_DOT:
+    if (!W.in_os && W.final && 0) return 0;
+    return W.dot;
+  case LE_SYM: return sym_value(e);
+  case LE_UNARY: {
+    uint64_t a = eval(e->e_a);
+    return e->e_op == '-' ? (uint64_t)-(int64_t)a : e->e_op == '!' ? !a : ~a;
+  }
+  case LE_COND: return eval(e->e_a) ? eval(e->e_b) : eval(e->e_c);
+  case LE_BINARY: {
+    uint64_t a = eval(e->e_a), b = eval(e->e_b);
+    switch (e->e_op) {
+    case '+': return a + b;
+    case '-': return a - b;
+    case '*': return a * b;
+    case '/':
+    case '%':
+      if (!b) {
+        eval_error(e, "division by zero%s", "");
+        return 0;
+      }
+      return e->e_op == '/' ? a / b : a % b;
+    case '&': return a & b;
+    case '|': return a | b;
+    case '^': return a ^ b;
+    case LO_SHL: return a << (b & 63);
+    case LO_SHR: return a >> (b & 63);
+    case '<': return a < b;
+    case '>': return a > b;
+    case LO_LE: return a <= b;
+    case LO_GE: return a >= b;
+    case LO_EQ: return a == b;
+    case LO_NE: return a != b;
+    case LO_ANDAND: return a && b;
+    case LO_OROR: return a || b;
+    }
+    return 0;
+  }
+  case LE_FUNC: break;
+  }
+  ls_osec *lo;
+  ld_osec *os;
+  ls_region *r;
+  switch (e->e_op) {
+  case LF_ADDR:
+  case LF_LOADADDR:
+  case LF_SIZEOF:
+  case LF_ALIGNOF:
+    os = osec_by_name(e->e_name, &lo);
+    if (!os && !lo) {
+      if (e->e_op != LF_SIZEOF) eval_error(e, "undefined section '%s' referenced in an expression", e->e_name);
+      return 0;
+    }
+    if (e->e_op == LF_SIZEOF) return os ? os->os_size : 0;
+    if (e->e_op == LF_ALIGNOF) return os ? os->os_align : 1;
+    if (e->e_op == LF_LOADADDR && lo) return lo->lo_lma_val;
+    return os ? os->os_addr : 0;
+  case LF_ORIGIN:
+  case LF_LENGTH:
+    r = ld_lscript_region(e->e_name);
+    if (!r) {
+      eval_error(e, "undefined memory region '%s' referenced in an expression", e->e_name);
+      return 0;
+    }
+    return e->e_op == LF_ORIGIN ? r->r_org : r->r_len;
+  case LF_ALIGN: {
+    uint64_t a = e->e_b ? eval(e->e_b) : eval(e->e_a);
+    uint64_t v = e->e_b ? eval(e->e_a) : W.dot;
+    return align_up(v, a);
+  }
+  case LF_NEXT: return align_up(W.dot, eval(e->e_a));
+  case LF_MAX: {
+    uint64_t a = eval(e->e_a), b = eval(e->e_b);
+    return a > b ? a : b;
+  }
+  case LF_MIN: {
+    uint64_t a = eval(e->e_a), b = eval(e->e_b);
+    return a < b ? a : b;
+  }
+  case LF_DEFINED: {
+    ld_sym *s = ld_sym_lookup(e->e_name, (uint32_t)strlen(e->e_name));
+    if (!s) return 0;
+    if (s->s_def == SD_SYNTH && s->s_esym >= LS_SYM_KIND && s->s_esym < LS_SYM_KIND_END)
+      return symdefs[s->s_esym - LS_SYM_KIND].d_set;
+    return s->s_def == SD_REGULAR || s->s_def == SD_SHARED || s->s_def == SD_SYNTH || s->s_def == SD_COMMON;
+  }
+  case LF_CONSTANT: return !strcmp(e->e_name, "MAXPAGESIZE") ? W.page : (W.page < 4096 ? W.page : 4096);
+  case LF_SIZEOF_HEADERS: return W.hdr_size;
+  case LF_ABSOLUTE: return eval(e->e_a);
+  case LF_LOG2CEIL: {
+    uint64_t v = eval(e->e_a), r2 = 0;
+    while (r2 < 64 && ((uint64_t)1 << r2) < v) r2++;
+    return r2;
+  }
+  case LF_DATA_SEGMENT_ALIGN: {
+    uint64_t maxp = eval(e->e_a);
+    return align_up(W.dot, maxp) + (W.dot & (maxp - 1));
+  }
+  case LF_DATA_SEGMENT_END: return eval(e->e_a);
+  case LF_DATA_SEGMENT_RELRO_END: return eval(e->e_b);
+  case LF_SEGMENT_START:
+    if (!strcmp(e->e_name, "text-segment") && ctx->opt.image_base_given) return ctx->opt.image_base;
+    return eval(e->e_a);
+  case LF_ASSERT: {
+    uint64_t v = eval(e->e_a);
+    if (!v && W.final) ld_error("%s:%u: %s", e->e_file, e->e_line, e->e_msg);
+    return v;
+  }
+  }
+  return 0;
+}
+
+/* A plain number (no location counter, symbol or section): inside an output section, `. = N`
+ * is an offset from the section's start. */
+static int is_plain_number(const ls_expr *e) {
+  int ok = 1;
+  const_eval(e, &ok);
+  return ok;
+}
+
+static uint64_t apply_op(uint64_t old, int op, uint64_t v) {
+  switch (op) {
+  case '+': return old + v;
+  case '-': return old - v;
+  case '*': return old * v;
+  case '/': return v ? old / v : 0;
+  case '&': return old & v;
+  case '|': return old | v;
+  case LO_SHL: return old << (v & 63);
+  case LO_SHR: return old >> (v & 63);
+  default: return v;
+  }
+}
+
+static void do_assign(ls_stmt *st) {
+  if (strcmp(st->st_sym, ".")) {
+    if (!st->st_symdef) return; /* a PROVIDE nothing needed */
+    uint64_t v = eval(st->st_expr);
+    ls_symdef *d = &symdefs[st->st_symdef - 1];
+    d->d_val = apply_op(d->d_val, st->st_op, v);
+    d->d_set = 1;
+    return;
+  }
+  uint64_t v = eval(st->st_expr);
+  if (W.in_os && st->st_op == '=' && is_plain_number(st->st_expr)) v += W.os_start;
+  uint64_t nd = apply_op(W.dot, st->st_op, v);
+  if (W.in_os && nd < W.dot && W.final)
+    ld_error("%s:%u: cannot move the location counter backwards (from 0x%llx to 0x%llx) inside "
+             "output section %s", st->st_file, st->st_line, (unsigned long long)W.dot,
+             (unsigned long long)nd, W.in_os->lo_name);
+  W.dot = nd;
+}
+
+static void do_assert(ls_stmt *st) {
+  uint64_t v = eval(st->st_expr);
+  if (!v && W.final) ld_error("%s:%u: assertion failed: %s", st->st_file, st->st_line, st->st_msg);
+}
+
+/* ---- the scripted layout ---- */
+
+typedef struct item {
+  ls_stmt *it_st;     /* a statement of the script, or NULL */
+  ld_osec *it_orphan; /* an orphan output section */
+  uint64_t it_lma;    /* the orphan's load address */
+} item;
+static item *items;
+static uint32_t nitems;
+
+/* How alike two sections' flags are, for placing orphans. */
+static int likeness(const ld_osec *a, const ld_osec *b) {
+  uint64_t m = SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR;
+  if ((a->os_flags & m) != (b->os_flags & m)) return (a->os_flags & (SHF_ALLOC | SHF_WRITE)) ==
+                                                            (b->os_flags & (SHF_ALLOC | SHF_WRITE));
+  int score = 2;
+  if ((a->os_type == SHT_NOBITS) == (b->os_type == SHT_NOBITS)) score += 2;
+  if ((a->os_flags & SHF_TLS) == (b->os_flags & SHF_TLS)) score += 1;
+  return score;
+}
+
+static int is_script_out(const ld_osec *os) {
+  for (uint32_t i = 0; i < ld_ls.lm_stmts.n; i++) {
+    ls_stmt *s = ld_ls.lm_stmts.v[i];
+    if (s->st_kind == LS_OSEC && s->st_os->lo_out == os) return 1;
+  }
+  return 0;
+}
+
+static void build_items(ld_vec *nonalloc) {
+  items = ld_xcalloc(ld_ls.lm_stmts.n + ctx->osecs.n + 1, sizeof *items);
+  nitems = 0;
+  for (uint32_t i = 0; i < ld_ls.lm_stmts.n; i++) items[nitems++].it_st = ld_ls.lm_stmts.v[i];
+  for (uint32_t i = 0; i < ctx->osecs.n; i++) {
+    ld_osec *os = ctx->osecs.v[i];
+    if (is_script_out(os) || (!os->os_synth && !os->os_isecs.n)) continue;
+    if (!(os->os_flags & SHF_ALLOC)) {
+      ld_vec_push(nonalloc, os);
+      continue;
+    }
+    /* After the last section most like it (and after orphans already put there). */
+    int best = 0;
+    uint32_t at = nitems;
+    for (uint32_t k = 0; k < nitems; k++) {
+      ld_osec *o = items[k].it_orphan;
+      if (!o && items[k].it_st->st_kind == LS_OSEC) o = items[k].it_st->st_os->lo_out;
+      if (!o || !(o->os_flags & SHF_ALLOC)) continue;
+      int l = likeness(os, o);
+      if (l && l >= best) best = l, at = k + 1;
+    }
+    while (at < nitems && items[at].it_orphan) at++;
+    memmove(&items[at + 1], &items[at], (nitems - at) * sizeof *items);
+    items[at] = (item){.it_orphan = os};
+    nitems++;
+  }
+}
+
+static ls_region default_region = {.r_name = "(default)", .r_len = UINT64_MAX};
+
+/* The region of a section with neither address nor `> region`: the first whose attributes
+ * accept the section's flags. */
+static ls_region *pick_region(const ld_osec *os) {
+  for (uint32_t i = 0; i < ld_ls.lm_regions.n; i++) {
+    ls_region *r = ld_ls.lm_regions.v[i];
+    uint32_t f = 0;
+    if (os->os_flags & SHF_WRITE) f |= 2;
+    if (os->os_flags & SHF_EXECINSTR) f |= 4;
+    if (!(os->os_flags & SHF_WRITE)) f |= 1;
+    if (os->os_flags & SHF_ALLOC) f |= 8;
+    if (f & r->r_nattr) continue;
+    if (!r->r_attr || (f & r->r_attr)) return r;
+  }
+  return NULL;
+}
+
+static ls_region *region_named(const char *name, const char *file, unsigned line) {
+  ls_region *r = ld_lscript_region(name);
+  if (!r && W.final) ld_error("%s:%u: no memory region named '%s'", file, line, name);
+  return r;
+}
+
+static void check_region(ls_region *r, uint64_t end, const char *sec) {
+  if (!W.final || r == &default_region || end <= r->r_org + r->r_len || r->r_used == 2) return;
+  r->r_used = 2; /* reported once */
+  ld_error("%s:%u: section %s does not fit in memory region '%s': it ends at 0x%llx, the region at "
+           "0x%llx (overflowed by 0x%llx bytes)", r->r_file, r->r_line, sec, r->r_name,
+           (unsigned long long)end, (unsigned long long)(r->r_org + r->r_len),
+           (unsigned long long)(end - r->r_org - r->r_len));
+}
+
+static void place_piece(ld_isec *is, uint64_t start, uint64_t subalign) {
+  uint64_t a = subalign ? subalign : is->is_align;
+  W.dot = align_up(W.dot, a);
+  is->is_off = W.dot - start;
+  W.dot += is->is_size;
+}
+
+static int is_tbss(const ld_osec *os) { return (os->os_flags & SHF_TLS) && os->os_type == SHT_NOBITS; }
+
+static void fill_gaps(ls_osec *lo, ld_osec *os) {
+  /* Pieces in offset order; every gap gets a filler holding the pattern (big-endian, repeated
+   * from the section's start). */
+  uint32_t n = os->os_isecs.n;
+  uint64_t pos = 0;
+  for (uint32_t i = 0; i <= n; i++) {
+    uint64_t next = i < n ? ((ld_isec *)os->os_isecs.v[i])->is_off : os->os_size;
+    if (i < n && ((ld_isec *)os->os_isecs.v[i])->is_size == 0) continue;
+    if (next > pos) {
+      ld_isec *f = new_piece(os, next - pos, 0);
+      uint8_t *b = (uint8_t *)f->is_data;
+      for (uint64_t k = 0; k < next - pos; k++) b[k] = (uint8_t)(lo->lo_fill >> (8 * (3 - ((pos + k) & 3))));
+      f->is_off = pos;
+      ld_vec_push(&os->os_isecs, f);
+    }
+    if (i < n) {
+      ld_isec *is = os->os_isecs.v[i];
+      if (is->is_off + is->is_size > pos) pos = is->is_off + is->is_size;
+    }
+  }
+}
+
+static void layout_osec(ls_osec *lo) {
+  ld_osec *os = lo->lo_out;
+  if (lo->lo_discard) return;
+  int alloc = !os || (os->os_flags & SHF_ALLOC);
+  ls_region *vr = NULL;
+  if (lo->lo_region) vr = region_named(lo->lo_region, lo->lo_file, lo->lo_line);
+  else if (!lo->lo_addr && alloc && os && ld_ls.lm_regions.n) vr = pick_region(os);
+  uint64_t align = os ? os->os_align : 1;
+  if (lo->lo_align) {
+    uint64_t a = eval(lo->lo_align);
+    if (a > align) align = a;
+    if (os && a > os->os_align) os->os_align = a;
+  }
+  uint64_t start;
+  if (!alloc) start = 0;
+  else if (lo->lo_addr) start = eval(lo->lo_addr);
+  else start = align_up(vr ? vr->r_cur : W.dot, align);
+  uint64_t saved_dot = W.dot;
+  W.dot = start;
+  W.in_os = lo;
+  W.os_start = start;
+  uint64_t subalign = lo->lo_subalign ? eval(lo->lo_subalign) : 0;
+  for (uint32_t k = 0; k < lo->lo_nbody; k++) {
+    ls_stmt *b = lo->lo_body[k];
+    switch (b->st_kind) {
+    case LS_INPUT:
+      for (uint32_t i = 0; i < b->st_in->in_matched.n; i++) place_piece(b->st_in->in_matched.v[i], start, subalign);
+      break;
+    case LS_DATA:
+      if (b->st_data) {
+        place_piece(b->st_data, start, 0);
+        uint64_t v = eval(b->st_expr);
+        uint8_t *p = (uint8_t *)b->st_data->is_data;
+        switch (b->st_size) {
+        case 1: p[0] = (uint8_t)v; break;
+        case 2: elf_wr16(p, (uint16_t)v, ctx->be); break;
+        case 4: elf_wr32(p, (uint32_t)v, ctx->be); break;
+        default: elf_wr64(p, v, ctx->be); break;
+        }
+      }
+      break;
+    case LS_ASSIGN: do_assign(b); break;
+    case LS_ASSERT: do_assert(b); break;
+    default: break;
+    }
+  }
+  for (uint32_t i = 0; i < lo->lo_orphans.n; i++) place_piece(lo->lo_orphans.v[i], start, subalign);
+  W.in_os = NULL;
+  uint64_t size = W.dot - start;
+  if (os) {
+    os->os_addr = alloc ? start : 0;
+    os->os_size = size;
+  }
+  if (!alloc) {
+    W.dot = saved_dot;
+    lo->lo_lma_val = 0;
+    return;
+  }
+  int nobits = os && os->os_type == SHT_NOBITS;
+  /* The load address (GNU ld's rules): AT(), AT> region, else the same VMA-to-LMA offset as the
+   * last section of its region, else the VMA. */
+  ls_region *dr = vr ? vr : &default_region;
+  uint64_t lma = start;
+  if (lo->lo_lma) {
+    lma = eval(lo->lo_lma);
+  } else if (lo->lo_lma_region) {
+    ls_region *lr = region_named(lo->lo_lma_region, lo->lo_file, lo->lo_line);
+    if (lr) {
+      lma = align_up(lr->r_cur, align);
+      if (!nobits) lr->r_cur = lma + size;
+      check_region(lr, lma + size, lo->lo_name);
+    }
+  } else if (!lo->lo_addr && dr->r_used) {
+    lma = start + (uint64_t)dr->r_delta;
+  }
+  lo->lo_lma_val = lma;
+  dr->r_delta = (int64_t)(lma - start);
+  if (dr->r_used != 2) dr->r_used = 1;
+  uint64_t end = (os && is_tbss(os)) ? start : start + size;
+  W.last_region = vr;
+  W.last_lma_region = lo->lo_lma_region && !lo->lo_lma ? ld_lscript_region(lo->lo_lma_region) : NULL;
+  if (vr) {
+    vr->r_cur = end;
+    check_region(vr, start + size, lo->lo_name);
+  }
+  W.dot = end;
+  if (W.final && os && lo->lo_has_fill && !nobits) fill_gaps(lo, os);
+}
+
+static void layout_orphan(item *it) {
+  ld_osec *os = it->it_orphan;
+  ls_region *r = W.last_region;
+  uint64_t start = align_up(r ? r->r_cur : W.dot, os->os_align);
+  if (!os->os_synth) {
+    uint64_t off = 0;
+    for (uint32_t i = 0; i < os->os_isecs.n; i++) {
+      ld_isec *is = os->os_isecs.v[i];
+      off = align_up(off, is->is_align);
+      is->is_off = off;
+      off += is->is_size;
+    }
+    os->os_size = off;
+  }
+  os->os_addr = start;
+  W.dot = is_tbss(os) ? start : start + os->os_size;
+  /* Its load address keeps the region's VMA-to-LMA offset, as a script section's would. */
+  ls_region *dr = r ? r : &default_region;
+  it->it_lma = dr->r_used ? start + (uint64_t)dr->r_delta : start;
+  if (r) {
+    r->r_cur = W.dot;
+    check_region(r, start + os->os_size, os->os_name);
+  }
+  ls_region *lr = W.last_lma_region;
+  if (lr && os->os_type != SHT_NOBITS && it->it_lma >= lr->r_org && it->it_lma < lr->r_org + lr->r_len) {
+    lr->r_cur = it->it_lma + os->os_size;
+    check_region(lr, lr->r_cur, os->os_name);
+  }
+}
+
+static void walk_all(int final, uint64_t hdr_size, uint64_t page) {
+  W = (walk){.final = final, .hdr_size = hdr_size, .page = page};
+  for (uint32_t i = 0; i < ld_ls.lm_regions.n; i++) {
+    ls_region *r = ld_ls.lm_regions.v[i];
+    r->r_org = eval(r->r_origin);
+    r->r_len = eval(r->r_length);
+    r->r_cur = r->r_org;
+    r->r_delta = 0;
+    r->r_used = 0;
+  }
+  default_region.r_used = 0;
+  default_region.r_delta = 0;
+  for (uint32_t i = 0; i < nsymdefs; i++) symdefs[i].d_set = 0;
+  for (uint32_t i = 0; i < nitems; i++) {
+    item *it = &items[i];
+    if (it->it_orphan) {
+      layout_orphan(it);
+      continue;
+    }
+    ls_stmt *st = it->it_st;
+    switch (st->st_kind) {
+    case LS_ASSIGN: do_assign(st); break;
+    case LS_ASSERT: do_assert(st); break;
+    case LS_OSEC: layout_osec(st->st_os); break;
+    default: break;
+    }
+  }
+}
+
+static ld_osec *item_osec(const item *it) {
+  if (it->it_orphan) return it->it_orphan;
+  if (it->it_st->st_kind != LS_OSEC || it->it_st->st_os->lo_discard) return NULL;
+  ld_osec *os = it->it_st->st_os->lo_out;
+  if (!os || !(os->os_flags & SHF_ALLOC)) return NULL;
+  if (!os->os_isecs.n && !os->os_size && !os->os_synth) return NULL;
+  return os;
+}
+
+static uint64_t lma_of(const item *it) {
+  return it->it_orphan ? it->it_lma : it->it_st->st_os->lo_lma_val;
+}
+
+static uint32_t perm(const ld_osec *os) {
+  return PF_R | ((os->os_flags & SHF_WRITE) ? PF_W : 0) | ((os->os_flags & SHF_EXECINSTR) ? PF_X : 0);
+}
+
+/* Segment building. Each laid-out section has its PT_LOAD (index into the list of loads) or -1. */
+typedef struct lsec {
+  ld_osec *os;
+  uint64_t lma;
+  const char **phdrs; /* PHDRS names (inherited from the previous section when it names none) */
+  uint32_t nphdrs;
+  int32_t load;
+} lsec;
+
+static lsec *secs;
+static uint32_t nsecs;
+
+typedef struct load {
+  uint64_t vaddr, paddr, memsz, filesz, offset, align;
+  uint32_t flags;
+  uint8_t hdrs, has_progbits, nobits_tail;
+  int32_t phdr;       /* its PHDRS entry, or -1 */
+} load;
+static load *loads;
+static uint32_t nloads;
+
+static void collect_secs(void) {
+  secs = ld_xcalloc(nitems + 1, sizeof *secs);
+  nsecs = 0;
+  const char **ph = NULL;
+  uint32_t nph = 0;
+  for (uint32_t i = 0; i < nitems; i++) {
+    ld_osec *os = item_osec(&items[i]);
+    if (!os) continue;
+    if (!items[i].it_orphan && items[i].it_st->st_os->lo_nphdrs) {
+      ph = items[i].it_st->st_os->lo_phdrs;
+      nph = items[i].it_st->st_os->lo_nphdrs;
+    }
+    secs[nsecs++] = (lsec){.os = os, .lma = lma_of(&items[i]), .phdrs = ph, .nphdrs = nph, .load = -1};
+  }
+}
+
+static int32_t phdr_index(const char *name, int report) {
+  for (uint32_t i = 0; i < ld_ls.lm_phdrs.n; i++)
+    if (!strcmp(((ls_phdr *)ld_ls.lm_phdrs.v[i])->ph_name, name)) return (int32_t)i;
+  if (report && strcmp(name, "NONE")) ld_error("linker script: section assigned to an undefined program header ':%s'", name);
+  return -1;
+}
+
+static int in_phdr(const lsec *s, uint32_t p) {
+  for (uint32_t k = 0; k < s->nphdrs; k++)
+    if (phdr_index(s->phdrs[k], 0) == (int32_t)p) return 1;
+  return 0;
+}
+
+static void make_loads(uint64_t page, int final) {
+  loads = ld_xrealloc(loads, (nsecs + ld_ls.lm_phdrs.n + 1) * sizeof *loads);
+  nloads = 0;
+  if (ld_ls.lm_phdrs.n) {
+    for (uint32_t p = 0; p < ld_ls.lm_phdrs.n; p++) {
+      ls_phdr *ph = ld_ls.lm_phdrs.v[p];
+      if (ph->ph_type != PT_LOAD) continue;
+      load *l = &loads[nloads];
+      memset(l, 0, sizeof *l);
+      l->phdr = (int32_t)p;
+      l->hdrs = ph->ph_filehdr || ph->ph_phdrs;
+      for (uint32_t i = 0; i < nsecs; i++)
+        if (secs[i].load < 0 && in_phdr(&secs[i], p)) secs[i].load = (int32_t)nloads;
+      nloads++;
+    }
+    if (final)
+      for (uint32_t i = 0; i < nsecs; i++)
+        for (uint32_t k = 0; k < secs[i].nphdrs; k++) phdr_index(secs[i].phdrs[k], 1);
+    return;
+  }
+  uint64_t cur_end = 0;
+  int64_t cur_delta = 0;
+  for (uint32_t i = 0; i < nsecs; i++) {
+    ld_osec *os = secs[i].os;
+    if (is_tbss(os)) {
+      secs[i].load = nloads ? (int32_t)nloads - 1 : -1;
+      continue;
+    }
+    int nobits = os->os_type == SHT_NOBITS;
+    int64_t delta = (int64_t)(secs[i].lma - os->os_addr);
+    load *l = nloads ? &loads[nloads - 1] : NULL;
+    int share_page = l && os->os_addr >= cur_end && cur_end > l->vaddr &&
+                     (os->os_addr / page) == ((cur_end - 1) / page);
+    int fresh = !l || os->os_addr < cur_end || (delta != cur_delta && !nobits) ||
+                (!nobits && l->nobits_tail) ||
+                (!share_page && (perm(os) != l->flags || os->os_addr - cur_end >= page));
+    if (fresh) {
+      l = &loads[nloads++];
+      memset(l, 0, sizeof *l);
+      l->vaddr = os->os_addr;
+      l->paddr = secs[i].lma;
+      l->flags = perm(os);
+      l->phdr = -1;
+      cur_delta = delta;
+    }
+    l->flags |= perm(os);
+    if (nobits) l->nobits_tail = 1;
+    secs[i].load = (int32_t)(l - loads);
+    cur_end = os->os_addr + os->os_size;
+  }
+}
+
+void ld_dynamic_finalize(void);
+
+/* File offsets and the program header table; returns the number of program headers. */
+static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int final, ld_seg **out) {
+  /* Headers are loaded when the first PT_LOAD can start on the page below its first section
+   * with room for them (or PHDRS asks). */
+  uint64_t off = hdrsz;
+  int hdrs_loaded = 0;
+  uint64_t hdr_vaddr = 0;
+  if (!ld_ls.lm_phdrs.n && nloads && nsecs) {
+    load *l = &loads[0];
+    /* Not when that page is page 0, which nothing may map. */
+    if (l->vaddr % page >= hdrsz && (ld_ls.lm_uses_headers || l->vaddr - l->vaddr % page)) l->hdrs = 1;
+  }
+  for (uint32_t L = 0; L < nloads; L++) {
+    load *l = &loads[L];
+    int first = 1;
+    for (uint32_t i = 0; i < nsecs; i++) {
+      if (secs[i].load != (int32_t)L) continue;
+      ld_osec *os = secs[i].os;
+      if (first) {
+        first = 0;
+        uint64_t v = os->os_addr;
+        if (l->hdrs && L == 0 && !hdrs_loaded) {
+          uint64_t o = hdrsz + ((v - hdrsz) & (page - 1));
+          if (v < o) {
+            if (final)
+              ld_error("linker script: not enough room for the program headers below section %s at "
+                       "0x%llx", os->os_name, (unsigned long long)v);
+            o = v & (page - 1);
+          }
+          l->offset = 0;
+          l->vaddr = v - o;
+          l->paddr = secs[i].lma - o;
+          hdr_vaddr = l->vaddr;
+          hdrs_loaded = 1;
+          off = o;
+        } else {
+          l->hdrs = 0;
+          off += (v - off) & (page - 1);
+          l->offset = off;
+          l->vaddr = v;
+          l->paddr = secs[i].lma;
+        }
+      }
+      if (os->os_type == SHT_NOBITS || is_tbss(os)) {
+        os->os_offset = off;
+        if (!is_tbss(os) && os->os_addr + os->os_size - l->vaddr > l->memsz) l->memsz = os->os_addr + os->os_size - l->vaddr;
+        continue;
+      }
+      uint64_t o = l->offset + (os->os_addr - l->vaddr);
+      if (o < off && final) ld_error("linker script: section %s overlaps the previous section in the file", os->os_name);
+      off = o;
+      os->os_offset = off;
+      off += os->os_size;
+      l->filesz = off - l->offset;
+      if (os->os_addr + os->os_size - l->vaddr > l->memsz) l->memsz = os->os_addr + os->os_size - l->vaddr;
+      if (os->os_align > l->align) l->align = os->os_align;
+    }
+    if (l->hdrs && l->filesz < hdrsz) l->filesz = l->memsz = l->memsz > hdrsz ? l->memsz : hdrsz;
+  }
+  /* Sections outside every PT_LOAD still get file space. */
+  for (uint32_t i = 0; i < nsecs; i++)
+    if (secs[i].load < 0 && !is_tbss(secs[i].os)) {
+      ld_osec *os = secs[i].os;
+      off = align_up(off, os->os_align);
+      os->os_offset = off;
+      if (os->os_type != SHT_NOBITS) off += os->os_size;
+    }
+  ctx->image_base = hdrs_loaded ? hdr_vaddr : (nloads ? loads[0].vaddr : 0);
+
+  /* TLS template. */
+  ctx->tls_addr = ctx->tls_memsz = ctx->tls_filesz = 0;
+  ctx->tls_align = 1;
+  uint64_t tls_off = 0;
+  int has_tls = 0;
+  for (uint32_t i = 0; i < nsecs; i++) {
+    ld_osec *os = secs[i].os;
+    if (!(os->os_flags & SHF_TLS)) continue;
+    if (!has_tls) ctx->tls_addr = os->os_addr, tls_off = os->os_offset;
+    has_tls = 1;
+    if (os->os_align > ctx->tls_align) ctx->tls_align = os->os_align;
+    ctx->tls_memsz = os->os_addr + os->os_size - ctx->tls_addr;
+    if (!is_tbss(os)) ctx->tls_filesz = ctx->tls_memsz;
+  }
+  if (ctx->tls_memsz) ctx->tp_addr = ctx->tls_addr + ld_align(ctx->tls_memsz, ctx->tls_align);
+
+  ld_seg *segs = ld_xcalloc(nloads + ld_ls.lm_phdrs.n + 12, sizeof *segs);
+  uint32_t n = 0;
+#define SEG(t, f) (segs[n] = (ld_seg){.sg_type = (t), .sg_flags = (f)}, &segs[n++])
+  uint64_t phsz = ctx->is64 ? ELF64_PHDR_SIZE : ELF32_PHDR_SIZE;
+  (void)phsz;
+  if (ld_ls.lm_phdrs.n) {
+    for (uint32_t p = 0; p < ld_ls.lm_phdrs.n; p++) {
+      ls_phdr *ph = ld_ls.lm_phdrs.v[p];
+      ld_seg *s = SEG(ph->ph_type, 0);
+      uint32_t flags = 0;
+      if (ph->ph_type == PT_LOAD) {
+        for (uint32_t L = 0; L < nloads; L++)
+          if (loads[L].phdr == (int32_t)p) {
+            load *l = &loads[L];
+            s->sg_vaddr = l->vaddr, s->sg_offset = l->offset, s->sg_filesz = l->filesz, s->sg_memsz = l->memsz;
+            s->sg_paddr = l->paddr;
+            s->sg_has_paddr = l->paddr != l->vaddr;
+            s->sg_align = page;
+            if (!l->filesz && !l->memsz && !l->hdrs) s->sg_offset = off;
+          }
+      } else if (ph->ph_type == PT_PHDR) {
+        s->sg_offset = ehsz;
+        s->sg_vaddr = hdr_vaddr + ehsz;
+        s->sg_filesz = s->sg_memsz = hdrsz - ehsz;
+        s->sg_align = ctx->is64 ? 8 : 4;
+        flags = PF_R;
+      } else {
+        int any = 0;
+        for (uint32_t i = 0; i < nsecs; i++) {
+          if (!in_phdr(&secs[i], p)) continue;
+          ld_osec *os = secs[i].os;
+          uint64_t e = os->os_addr + os->os_size, fe = os->os_offset + (os->os_type == SHT_NOBITS ? 0 : os->os_size);
+          if (!any) s->sg_vaddr = os->os_addr, s->sg_offset = os->os_offset, s->sg_paddr = secs[i].lma;
+          any = 1;
+          if (e - s->sg_vaddr > s->sg_memsz) s->sg_memsz = e - s->sg_vaddr;
+          if (os->os_type != SHT_NOBITS && fe - s->sg_offset > s->sg_filesz) s->sg_filesz = fe - s->sg_offset;
+          if (os->os_align > s->sg_align) s->sg_align = os->os_align;
+        }
+        s->sg_has_paddr = s->sg_paddr != s->sg_vaddr;
+        if (!s->sg_align) s->sg_align = ph->ph_type == PT_GNU_STACK ? 16 : 1;
+      }
+      for (uint32_t i = 0; i < nsecs; i++)
+        if (in_phdr(&secs[i], p)) flags |= perm(secs[i].os);
+      if (ph->ph_type == PT_GNU_STACK) flags = PF_R | PF_W;
+      W.final = final;
+      s->sg_flags = ph->ph_flags ? (uint32_t)eval(ph->ph_flags) : (flags ? flags : PF_R);
+      if (ph->ph_at) {
+        s->sg_paddr = eval(ph->ph_at);
+        s->sg_has_paddr = 1;
+      }
+    }
+    *out = segs;
+    return n;
+  }
+  if (ctx->interp && hdrs_loaded) {
+    ld_seg *s = SEG(PT_PHDR, PF_R);
+    s->sg_offset = ehsz;
+    s->sg_vaddr = hdr_vaddr + ehsz;
+    s->sg_filesz = s->sg_memsz = hdrsz - ehsz;
+    s->sg_align = ctx->is64 ? 8 : 4;
+  }
+  if (ctx->interp) {
+    ld_seg *s = SEG(PT_INTERP, PF_R);
+    s->sg_offset = ctx->interp->os_offset, s->sg_vaddr = ctx->interp->os_addr;
+    s->sg_filesz = s->sg_memsz = ctx->interp->os_size;
+    s->sg_align = 1;
+  }
+  for (uint32_t L = 0; L < nloads; L++) {
+    load *l = &loads[L];
+    ld_seg *s = SEG(PT_LOAD, l->flags);
+    s->sg_vaddr = l->vaddr, s->sg_offset = l->offset, s->sg_filesz = l->filesz, s->sg_memsz = l->memsz;
+    s->sg_paddr = l->paddr;
+    s->sg_has_paddr = l->paddr != l->vaddr;
+    s->sg_align = l->align > page ? l->align : page;
+    for (uint32_t i = 0; i < nsecs; i++)
+      if (secs[i].load == (int32_t)L) secs[i].os->os_seg = n - 1;
+  }
+  if (ctx->dynamic) {
+    ld_seg *s = SEG(PT_DYNAMIC, PF_R | PF_W);
+    s->sg_offset = ctx->dynamic->os_offset, s->sg_vaddr = ctx->dynamic->os_addr;
+    s->sg_filesz = s->sg_memsz = ctx->dynamic->os_size;
+    s->sg_align = ctx->is64 ? 8 : 4;
+  }
+  for (uint32_t i = 0; i < nsecs; i++) {
+    ld_osec *os = secs[i].os;
+    if (os->os_type != SHT_NOTE) continue;
+    ld_seg *s = SEG(PT_NOTE, PF_R);
+    s->sg_offset = os->os_offset, s->sg_vaddr = os->os_addr, s->sg_filesz = s->sg_memsz = os->os_size;
+    s->sg_align = os->os_align;
+    while (i + 1 < nsecs && secs[i + 1].os->os_type == SHT_NOTE &&
+           secs[i + 1].os->os_offset == s->sg_offset + s->sg_filesz) {
+      i++;
+      s->sg_filesz = s->sg_memsz = secs[i].os->os_offset + secs[i].os->os_size - s->sg_offset;
+    }
+    break;
+  }
+  if (has_tls) {
+    ld_seg *s = SEG(PT_TLS, PF_R);
+    s->sg_vaddr = ctx->tls_addr, s->sg_offset = tls_off;
+    s->sg_filesz = ctx->tls_filesz, s->sg_memsz = ctx->tls_memsz, s->sg_align = ctx->tls_align;
+  }
+  if (ctx->ehframehdr) {
+    ld_seg *s = SEG(PT_GNU_EH_FRAME, PF_R);
+    s->sg_offset = ctx->ehframehdr->os_offset, s->sg_vaddr = ctx->ehframehdr->os_addr;
+    s->sg_filesz = s->sg_memsz = ctx->ehframehdr->os_size;
+    s->sg_align = 4;
+  }
+  {
+    uint32_t sf = ld_mapfile_stack_flags();
+    ld_seg *s = SEG(PT_GNU_STACK, sf ? sf : PF_R | PF_W | ((ctx->opt.z_execstack || (ctx->exec_stack && !ctx->opt.z_noexecstack)) ? PF_X : 0));
+    s->sg_align = 16;
+    s->sg_memsz = ctx->opt.stack_size;
+  }
+  if (ctx->gnuprop) {
+    ld_seg *s = SEG(PT_GNU_PROPERTY, PF_R);
+    s->sg_offset = ctx->gnuprop->os_offset, s->sg_vaddr = ctx->gnuprop->os_addr;
+    s->sg_filesz = s->sg_memsz = ctx->gnuprop->os_size;
+    s->sg_align = ctx->is64 ? 8 : 4;
+  }
+#undef SEG
+  *out = segs;
+  return n;
+}
+
+static uint64_t signature(void) {
+  uint64_t h = 1469598103934665603ull;
+  for (uint32_t i = 0; i < ctx->osecs.n; i++) {
+    ld_osec *os = ctx->osecs.v[i];
+    h = (h ^ os->os_addr) * 1099511628211ull;
+    h = (h ^ os->os_size) * 1099511628211ull;
+  }
+  for (uint32_t i = 0; i < nsymdefs; i++) h = (h ^ symdefs[i].d_val) * 1099511628211ull;
+  return h;
+}
+
+static int cmp_nonalloc(const void *a, const void *b) {
+  const ld_osec *x = *(ld_osec *const *)a, *y = *(ld_osec *const *)b;
+  int rx = x->os_synth == SY_SYMTAB ? 1 : x->os_synth == SY_STRTAB ? 2 : x->os_synth == SY_SHSTRTAB ? 3 : 0;
+  int ry = y->os_synth == SY_SYMTAB ? 1 : y->os_synth == SY_STRTAB ? 2 : y->os_synth == SY_SHSTRTAB ? 3 : 0;
+  if (rx != ry) return rx - ry;
+  return x->os_seq < y->os_seq ? -1 : x->os_seq > y->os_seq;
+}
+
+int ld_lscript_layout(void) {
+  if (!ld_ls.lm_has_sections) return 0;
+  const ld_target *tg = ctx->tg;
+  uint64_t page = ctx->opt.page_size ? ctx->opt.page_size : tg->tg_page_size;
+  uint64_t ehsz = ctx->is64 ? ELF64_EHDR_SIZE : ELF32_EHDR_SIZE;
+  uint64_t phsz = ctx->is64 ? ELF64_PHDR_SIZE : ELF32_PHDR_SIZE;
+  ld_vec nonalloc = {0};
+  build_items(&nonalloc);
+  /* The TLS template starts at its largest alignment (as in the default layout). */
+  {
+    uint64_t tal = 1;
+    ld_osec *first = NULL;
+    for (uint32_t i = 0; i < nitems; i++) {
+      ld_osec *os = items[i].it_orphan ? items[i].it_orphan
+                    : items[i].it_st->st_kind == LS_OSEC ? items[i].it_st->st_os->lo_out : NULL;
+      if (!os || !(os->os_flags & SHF_TLS)) continue;
+      if (!first) first = os;
+      if (os->os_align > tal) tal = os->os_align;
+    }
+    if (first) first->os_align = tal;
+  }
+  uint32_t nph = ld_ls.lm_phdrs.n ? ld_ls.lm_phdrs.n : 4;
+  uint64_t sig = 0;
+  ld_seg *segs = NULL;
+  for (int iter = 0; iter < 8; iter++) {
+    uint64_t hdrsz = ehsz + nph * phsz;
+    walk_all(0, hdrsz, page);
+    collect_secs();
+    make_loads(page, 0);
+    uint32_t n = assign_offsets(page, ehsz, hdrsz, 0, &segs);
+    uint64_t s = signature();
+    if (n == nph && s == sig) break;
+    nph = n;
+    sig = s;
+  }
+  uint64_t hdrsz = ehsz + nph * phsz;
+  walk_all(1, hdrsz, page);
+  collect_secs();
+  make_loads(page, 1);
+  uint32_t n = assign_offsets(page, ehsz, hdrsz, 1, &segs);
+  if (n != nph) ld_error("linker script: the program headers did not settle (%u, then %u)", nph, n);
+  ctx->segs = segs;
+  ctx->nsegs = n;
+  ctx->nphdr = n;
+  ctx->ehdr_phoff = ehsz;
+
+  /* Output order: allocated sections as laid out, then the rest. */
+  uint64_t off = hdrsz;
+  for (uint32_t i = 0; i < nsecs; i++) {
+    ld_osec *os = secs[i].os;
+    uint64_t e = os->os_offset + (os->os_type == SHT_NOBITS ? 0 : os->os_size);
+    if (e > off) off = e;
+  }
+  ld_vec na = {0};
+  for (uint32_t i = 0; i < ld_ls.lm_stmts.n; i++) {
+    ls_stmt *s = ld_ls.lm_stmts.v[i];
+    if (s->st_kind == LS_OSEC && s->st_os->lo_out && !(s->st_os->lo_out->os_flags & SHF_ALLOC) &&
+        !s->st_os->lo_discard && s->st_os->lo_out->os_isecs.n)
+      ld_vec_push(&na, s->st_os->lo_out);
+  }
+  ld_qsort(nonalloc.v, nonalloc.n, sizeof(void *), cmp_nonalloc);
+  for (uint32_t i = 0; i < nonalloc.n; i++) ld_vec_push(&na, nonalloc.v[i]);
+  ld_osec **ord = ld_xmalloc((nsecs + na.n + 1) * sizeof *ord);
+  uint32_t no = 0;
+  for (uint32_t i = 0; i < nsecs; i++) ord[no++] = secs[i].os;
+  /* Sections that exist only for what the script puts in them were not named when .shstrtab
+   * was sized. */
+  if (ctx->shstrtab) {
+    uint64_t shsz = 1;
+    for (uint32_t i = 0; i < no; i++) shsz += strlen(ord[i]->os_name) + 1;
+    for (uint32_t i = 0; i < na.n; i++) shsz += strlen(((ld_osec *)na.v[i])->os_name) + 1;
+    ctx->shstrtab->os_size = shsz;
+  }
+  for (uint32_t i = 0; i < na.n; i++) {
+    ld_osec *os = na.v[i];
+    if (!os->os_synth) {
+      uint64_t o = 0;
+      for (uint32_t k = 0; k < os->os_isecs.n; k++) {
+        ld_isec *is = os->os_isecs.v[k];
+        o = align_up(o, is->is_align);
+        is->is_off = o;
+        o += is->is_size;
+      }
+      os->os_size = o;
+    }
+    off = align_up(off, os->os_align);
+    os->os_offset = off;
+    os->os_addr = 0;
+    off += os->os_size;
+    ord[no++] = os;
+  }
+  ctx->order = ord;
+  ctx->norder = no;
+  off = align_up(off, ctx->is64 ? 8 : 4);
+  for (uint32_t i = 0; i < no; i++) ord[i]->os_shndx = i + 1;
+  ctx->filesize = off + (uint64_t)(no + 1) * (ctx->is64 ? ELF64_SHDR_SIZE : ELF32_SHDR_SIZE);
+  return 1;
+}
+
+/* ---- INSERT with the default layout ---- */
+
+void ld_lscript_insert(ld_osec **ord, uint32_t n) {
+  for (uint32_t i = 0; i < ld_ls.lm_inserts.n; i++) {
+    ls_stmt *s = ld_ls.lm_inserts.v[i];
+    ld_osec *os = s->st_os->lo_out;
+    if (!os) continue;
+    const char *anchor = s->st_msg;
+    int after = s->st_size;
+    uint32_t at = n, me = n;
+    for (uint32_t k = 0; k < n; k++) {
+      if (ord[k] == os) me = k;
+      if (!strcmp(ord[k]->os_name, anchor) && ord[k] != os && at == n) at = k;
+    }
+    if (me == n) continue;
+    if (at == n) {
+      ld_error("%s:%u: INSERT %s %s: no output section named %s", s->st_file, s->st_line,
+               after ? "AFTER" : "BEFORE", anchor, anchor);
+      continue;
+    }
+    /* Only within the anchor's segment class: a section does not change segments by moving. */
+    uint64_t m = SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR;
+    if ((ord[at]->os_flags & m) != (os->os_flags & m)) continue;
+    memmove(&ord[me], &ord[me + 1], (n - me - 1) * sizeof *ord);
+    if (at > me) at--;
+    uint32_t pos = after ? at + 1 : at;
+    memmove(&ord[pos + 1], &ord[pos], (n - 1 - pos) * sizeof *ord);
+    ord[pos] = os;
+  }
+}
+
+/* ---- symbol values ---- */
+
+static int post_done;
+
+/* Without a SECTIONS layout, the script's assignments are evaluated once layout is done: at the
+ * top level with the location counter at 0, inside inserted sections against their addresses. */
+static void post_layout_eval(void) {
+  post_done = 1;
+  W = (walk){.final = 1, .page = ctx->opt.page_size ? ctx->opt.page_size : ctx->tg->tg_page_size,
+             .hdr_size = ctx->ehdr_phoff + ctx->nphdr * (ctx->is64 ? ELF64_PHDR_SIZE : ELF32_PHDR_SIZE)};
+  for (uint32_t i = 0; i < ld_ls.lm_regions.n; i++) {
+    ls_region *r = ld_ls.lm_regions.v[i];
+    r->r_org = eval(r->r_origin);
+    r->r_len = eval(r->r_length);
+  }
+  for (uint32_t i = 0; i < ld_ls.lm_stmts.n; i++) {
+    ls_stmt *st = ld_ls.lm_stmts.v[i];
+    if (st->st_kind == LS_ASSIGN) do_assign(st);
+    else if (st->st_kind == LS_ASSERT) do_assert(st);
+  }
+  for (uint32_t i = 0; i < ld_ls.lm_inserts.n; i++) {
+    ls_osec *lo = ((ls_stmt *)ld_ls.lm_inserts.v[i])->st_os;
+    ld_osec *os = lo->lo_out;
+    uint64_t start = os ? os->os_addr : 0;
+    W.dot = start;
+    W.in_os = lo;
+    W.os_start = start;
+    lo->lo_lma_val = start;
+    for (uint32_t k = 0; k < lo->lo_nbody; k++) {
+      ls_stmt *b = lo->lo_body[k];
+      if (b->st_kind == LS_INPUT && b->st_in->in_matched.n) {
+        ld_isec *last = b->st_in->in_matched.v[b->st_in->in_matched.n - 1];
+        W.dot = start + last->is_off + last->is_size;
+      } else if (b->st_kind == LS_ASSIGN && strcmp(b->st_sym, ".")) {
+        do_assign(b);
+      } else if (b->st_kind == LS_ASSERT) {
+        do_assert(b);
+      }
+    }
+    W.in_os = NULL;
+  }
+}
+
+void ld_lscript_finish(void) {
+  if (active() && !ld_ls.lm_has_sections && !post_done) post_layout_eval();
+}
+
+uint64_t ld_lscript_sym_value(ld_sym *s) {
+  if (!ld_ls.lm_has_sections && !post_done) post_layout_eval();
+  uint32_t k = s->s_esym - LS_SYM_KIND;
+  return k < nsymdefs ? symdefs[k].d_val : 0;
+}
