@@ -419,25 +419,6 @@ void ld_dynamic_finalize(void) {
 
 /* ---- contents -------------------------------------------------------------------------- */
 
-static void put_dsym(uint8_t *p, uint32_t name, uint64_t value, uint64_t size, uint8_t info,
-                     uint8_t other, uint16_t shndx) {
-  int be = ctx->be;
-  if (ctx->is64) {
-    elf_wr32(p, name, be);
-    p[4] = info;
-    p[5] = other;
-    elf_wr16(p + 6, shndx, be);
-    elf_wr64(p + 8, value, be);
-    elf_wr64(p + 16, size, be);
-  } else {
-    elf_wr32(p, name, be);
-    elf_wr32(p + 4, (uint32_t)value, be);
-    elf_wr32(p + 8, (uint32_t)size, be);
-    p[12] = info;
-    p[13] = other;
-    elf_wr16(p + 14, shndx, be);
-  }
-}
 
 static void fill_dynsym(void) {
   uint32_t symsz = ctx->is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
@@ -471,7 +452,7 @@ static void fill_dynsym(void) {
     }
     /* An import carries no size of its own (a copied object does: it is defined here). */
     uint64_t size = shndx == SHN_UNDEF ? 0 : s->s_size;
-    put_dsym(e, dname[i], value, size, ELF_ST_INFO(bind, type), s->s_vis, shndx);
+    ld_put_sym(e, dname[i], value, size, ELF_ST_INFO(bind, type), s->s_vis, shndx);
   }
 }
 

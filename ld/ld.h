@@ -27,6 +27,15 @@ typedef struct ld_vec {
 } ld_vec;
 void ld_vec_push(ld_vec *vec, void *p);
 void ld_qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+/* One ELF symbol entry of the output's class and byte order (ld/outsyms.c). */
+void ld_put_sym(uint8_t *p, uint32_t name, uint64_t value, uint64_t size, uint8_t info,
+                uint8_t other, uint16_t shndx);
+/* A section header of an input, normalised (ld/object.c); `i` must be below the header count. */
+typedef struct ld_shdr {
+  uint32_t name, type, link, info;
+  uint64_t flags, addr, offset, size, align, entsize;
+} ld_shdr;
+void ld_read_shdr(const ld_obj *o, uint32_t i, ld_shdr *h);
 void *ld_xmalloc(size_t n);
 void *ld_xcalloc(size_t n, size_t sz);
 void *ld_xrealloc(void *p, size_t n);

@@ -11,12 +11,9 @@
 int ld_comdat_claim(const char *sig);
 void ld_note_lazy_ref(ld_sym *s);
 
-typedef struct shdr {
-  uint32_t name, type, link, info;
-  uint64_t flags, addr, offset, size, align, entsize;
-} shdr;
 
-static void read_shdr(const ld_obj *o, uint32_t i, shdr *h) {
+
+void ld_read_shdr(const ld_obj *o, uint32_t i, ld_shdr *h) {
   const uint8_t *p = o->o_shdrs + (uint64_t)i * (o->o_is64 ? ELF64_SHDR_SIZE : ELF32_SHDR_SIZE);
   int be = o->o_be;
   h->name = elf_rd32(p, be);
@@ -124,9 +121,9 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
   }
   o->o_shdrs = d + shoff;
   if (shnum == 0 || shstrndx == SHN_XINDEX) { /* extended numbering lives in section 0 */
-    shdr h0;
+    ld_shdr h0;
     o->o_nsec = 1;
-    read_shdr(o, 0, &h0);
+    ld_read_shdr(o, 0, &h0);
     if (shnum == 0) shnum = (uint32_t)h0.size;
     if (shstrndx == SHN_XINDEX) shstrndx = h0.link;
   }
@@ -140,8 +137,8 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
     ld_error("%s: bad section name table index %u", name, shstrndx);
     return NULL;
   }
-  shdr hs;
-  read_shdr(o, shstrndx, &hs);
+  ld_shdr hs;
+  ld_read_shdr(o, shstrndx, &hs);
   if (!in_file(o, hs.offset, hs.size)) {
     ld_error("%s: section name table extends past the end of the file", name);
     return NULL;
@@ -157,10 +154,10 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
 
   uint32_t symtab_idx = 0;
   ld_isec *isec_block = NULL;
-  shdr *hdrs = ld_xmalloc(shnum * sizeof *hdrs);
+  ld_shdr *hdrs = ld_xmalloc(shnum * sizeof *hdrs);
   for (uint32_t i = 0; i < shnum; i++) {
-    read_shdr(o, i, &hdrs[i]);
-    shdr *h = &hdrs[i];
+    ld_read_shdr(o, i, &hdrs[i]);
+    ld_shdr *h = &hdrs[i];
     if (i == 0) continue;
     if (h->type != SHT_NOBITS && h->type != SHT_NULL && !in_file(o, h->offset, h->size)) {
       ld_error("%s: section %u (offset 0x%llx, size 0x%llx) extends past the end of the file",
@@ -243,7 +240,7 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
   }
   /* Relocation sections attach to their targets. */
   for (uint32_t i = 1; i < shnum; i++) {
-    shdr *h = &hdrs[i];
+    ld_shdr *h = &hdrs[i];
     if (h->type != SHT_REL && h->type != SHT_RELA) continue;
     if (h->info >= shnum) {
       ld_error("%s: relocation section %u applies to bad section %u", name, i, h->info);
@@ -263,7 +260,7 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
   }
   /* Symbol table. */
   if (symtab_idx) {
-    shdr *h = &hdrs[symtab_idx];
+    ld_shdr *h = &hdrs[symtab_idx];
     uint32_t esz = o->o_is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
     if (h->entsize != esz || h->link >= shnum || hdrs[h->link].type != SHT_STRTAB) {
       ld_error("%s: bad symbol table header", name);
@@ -288,7 +285,7 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
   }
   /* COMDAT groups: the first object to bring a signature keeps its sections. */
   for (uint32_t i = 1; i < shnum; i++) {
-    shdr *h = &hdrs[i];
+    ld_shdr *h = &hdrs[i];
     if (h->type != SHT_GROUP) continue;
     if (h->size < 4 || (h->size & 3)) {
       ld_error("%s: group section %u has bad size", name, i);

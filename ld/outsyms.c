@@ -94,8 +94,9 @@ void ld_symtab_prepare(void) {
   ctx->strtab->os_size = strsz;
 }
 
-static void put_sym(uint8_t *p, uint32_t name, uint64_t value, uint64_t size, uint8_t info,
-                    uint8_t other, uint16_t shndx) {
+/* One ELF symbol entry of the output's class and byte order. */
+void ld_put_sym(uint8_t *p, uint32_t name, uint64_t value, uint64_t size, uint8_t info,
+                uint8_t other, uint16_t shndx) {
   int be = ctx->be;
   if (ctx->is64) {
     elf_wr32(p, name, be);
@@ -135,7 +136,7 @@ void ld_write_symtab(void) {
     uint64_t value = ld_local_addr(s);
     if (s->s_type == STT_TLS && s->s_sec) value -= ctx->tls_addr;
     s->s_symidx = 1 + i; /* for --emit-relocs */
-    put_sym(p, soff, value, s->s_size, ELF_ST_INFO(STB_LOCAL, s->s_type), s->s_vis,
+    ld_put_sym(p, soff, value, s->s_size, ELF_ST_INFO(STB_LOCAL, s->s_type), s->s_vis,
             out_shndx(s));
     soff += s->s_namelen + 1;
   }
@@ -155,7 +156,7 @@ void ld_write_symtab(void) {
       uint64_t value = s->s_def == SD_UNDEF || s->s_def == SD_SHARED ? 0 : s->s_value;
       if (type == STT_TLS && value) value -= ctx->tls_addr; /* offsets in the TLS template */
       s->s_symidx = (uint32_t)((p - (ctx->buf + ctx->symtab->os_offset)) / esz);
-      put_sym(p, soff, value, s->s_size, ELF_ST_INFO(bind, type),
+      ld_put_sym(p, soff, value, s->s_size, ELF_ST_INFO(bind, type),
               s->s_vis, out_shndx(s));
       soff += s->s_namelen + 1;
       p += esz;

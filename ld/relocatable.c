@@ -113,25 +113,6 @@ static uint8_t in_sym_info(const ld_obj *o, uint32_t i) {
                      (o->o_is64 ? 4 : 12)];
 }
 
-static void put_sym(uint8_t *p, uint32_t name, uint64_t value, uint64_t size, uint8_t info,
-                    uint8_t other, uint16_t shndx) {
-  int be = ctx->be;
-  if (ctx->is64) {
-    elf_wr32(p, name, be);
-    p[4] = info;
-    p[5] = other;
-    elf_wr16(p + 6, shndx, be);
-    elf_wr64(p + 8, value, be);
-    elf_wr64(p + 16, size, be);
-  } else {
-    elf_wr32(p, name, be);
-    elf_wr32(p + 4, (uint32_t)value, be);
-    elf_wr32(p + 8, (uint32_t)size, be);
-    p[12] = info;
-    p[13] = other;
-    elf_wr16(p + 14, shndx, be);
-  }
-}
 
 static void put_shdr(uint8_t *h, uint32_t name, uint32_t type, uint64_t flags, uint64_t off,
                      uint64_t size, uint32_t link, uint32_t info, uint64_t align,
@@ -403,7 +384,7 @@ static void add_global(ld_sym *s) {
     type = s->s_file && s->s_file->o_kind == FK_OBJ ? ELF_ST_TYPE(in_sym_info(s->s_file, s->s_esym))
                                                     : STT_NOTYPE;
   }
-  put_sym(new_sym(s), str_add(&strtab, name, nlen), value, size, ELF_ST_INFO(bind, type), s->s_vis,
+  ld_put_sym(new_sym(s), str_add(&strtab, name, nlen), value, size, ELF_ST_INFO(bind, type), s->s_vis,
           shndx);
 }
 
@@ -420,11 +401,11 @@ static int cmp_name(const void *a, const void *b) {
 }
 
 static void build_symtab(void) {
-  put_sym(new_sym(NULL), 0, 0, 0, 0, 0, 0);
+  ld_put_sym(new_sym(NULL), 0, 0, 0, 0, 0, 0);
   for (uint32_t i = 0; i < rsecs.n; i++) {
     rsec *rs = rsecs.v[i];
     rs->r_symidx = nsyms;
-    put_sym(new_sym(NULL), 0, 0, 0, ELF_ST_INFO(STB_LOCAL, STT_SECTION), 0,
+    ld_put_sym(new_sym(NULL), 0, 0, 0, ELF_ST_INFO(STB_LOCAL, STT_SECTION), 0,
             (uint16_t)rs->r_os.os_shndx);
   }
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
@@ -435,7 +416,7 @@ static void build_symtab(void) {
       uint64_t value = s->s_value;
       uint16_t shndx = SHN_ABS;
       if (s->s_sec) sec_value(s, &value, &shndx);
-      put_sym(new_sym(s), str_add(&strtab, s->s_name, s->s_namelen), value, s->s_size,
+      ld_put_sym(new_sym(s), str_add(&strtab, s->s_name, s->s_namelen), value, s->s_size,
               ELF_ST_INFO(STB_LOCAL, s->s_type), s->s_vis, shndx);
     }
   }
@@ -445,7 +426,7 @@ static void build_symtab(void) {
     rgroup *g = groups.v[i];
     ld_sym *s = g->g_file->o_syms[g->g_sig];
     if (!s || !s->s_local || s->s_type == STT_SECTION || s->s_symidx) continue;
-    put_sym(new_sym(s), str_add(&strtab, s->s_name, s->s_namelen), 0, 0,
+    ld_put_sym(new_sym(s), str_add(&strtab, s->s_name, s->s_namelen), 0, 0,
             ELF_ST_INFO(STB_LOCAL, s->s_type), s->s_vis, (uint16_t)g->g_shndx);
   }
   nlocal = nsyms;

@@ -8,30 +8,8 @@
 
 void ld_note_lazy_ref(ld_sym *s);
 
-typedef struct dshdr {
-  uint32_t type, link, info;
-  uint64_t offset, size, entsize, flags;
-} dshdr;
 
-static void rd_shdr(const ld_obj *o, const uint8_t *p, dshdr *h) {
-  int be = o->o_be;
-  h->type = elf_rd32(p + 4, be);
-  if (o->o_is64) {
-    h->flags = elf_rd64(p + 8, be);
-    h->offset = elf_rd64(p + 24, be);
-    h->size = elf_rd64(p + 32, be);
-    h->link = elf_rd32(p + 40, be);
-    h->info = elf_rd32(p + 44, be);
-    h->entsize = elf_rd64(p + 56, be);
-  } else {
-    h->flags = elf_rd32(p + 8, be);
-    h->offset = elf_rd32(p + 16, be);
-    h->size = elf_rd32(p + 20, be);
-    h->link = elf_rd32(p + 24, be);
-    h->info = elf_rd32(p + 28, be);
-    h->entsize = elf_rd32(p + 36, be);
-  }
-}
+
 
 static int fits(const ld_obj *o, uint64_t off, uint64_t size) {
   return off <= o->o_size && size <= o->o_size - off;
@@ -61,11 +39,11 @@ ld_obj *ld_parse_shared_file(const char *name, const uint8_t *d, uint64_t size, 
   }
   o->o_shdrs = d + shoff;
   o->o_nsec = shnum;
-  dshdr dynsym = {0}, versym = {0}, verdef = {0}, dynamic = {0};
+  ld_shdr dynsym = {0}, versym = {0}, verdef = {0}, dynamic = {0};
   uint32_t dynsym_idx = 0;
   for (uint32_t i = 1; i < shnum; i++) {
-    dshdr h;
-    rd_shdr(o, o->o_shdrs + (uint64_t)i * esz, &h);
+    ld_shdr h;
+    ld_read_shdr(o, i, &h);
     if (h.type != SHT_NOBITS && !fits(o, h.offset, h.size)) {
       ld_error("%s: section %u extends past the end of the file", name, i);
       return NULL;
@@ -80,12 +58,12 @@ ld_obj *ld_parse_shared_file(const char *name, const uint8_t *d, uint64_t size, 
     return o; /* a library without symbols still satisfies -l */
   }
   uint32_t symsz = o->o_is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
-  dshdr str;
+  ld_shdr str;
   if (dynsym.link >= shnum) {
     ld_error("%s: bad .dynsym string table link", name);
     return NULL;
   }
-  rd_shdr(o, o->o_shdrs + (uint64_t)dynsym.link * esz, &str);
+  ld_read_shdr(o, dynsym.link, &str);
   if (str.size == 0 || d[str.offset + str.size - 1] != 0) {
     ld_error("%s: .dynstr is not NUL-terminated", name);
     return NULL;
