@@ -315,7 +315,7 @@ static const char *const functions[] = {
     "BLOCK", "org", "len", NULL};
 /* Recognised, and refused rather than half-understood. */
 static const char *const unsupported[] = {"OVERLAY", "NOCROSSREFS_TO", "LD_FEATURE", "TARGET_ALIAS",
-                                          "ONLY_IF_RO", "ONLY_IF_RW", "INPUT_SECTION_FLAGS", NULL};
+                                          "INPUT_SECTION_FLAGS", NULL};
 
 static int in_list(const ltok *t, const char *const *words) {
   for (size_t i = 0; words[i]; i++)
@@ -906,6 +906,9 @@ static ls_stmt *parse_osec(lx *L, const ltok *name) {
         return NULL;
     } else if (is_word(&t, "ALIGN_WITH_INPUT")) {
       take(L, &t);
+    } else if (is_word(&t, "ONLY_IF_RO") || is_word(&t, "ONLY_IF_RW")) {
+      take(L, &t);
+      os->lo_constraint = t.s[9] == 'O' ? 1 : 2;
     } else if (t.k == K_WORD && in_list(&t, unsupported)) {
       unsupported_form(L, &t);
       return NULL;
@@ -1273,8 +1276,9 @@ static int parse_text(lx *L) {
             ld_vec_push(&ld_ls.lm_stmts, s);
             continue;
           }
-          s->st_msg = anchor;     /* the anchor section */
-          s->st_size = (uint8_t)after;
+          s->st_anchor = anchor;
+          s->st_after = (uint8_t)after;
+          s->st_insert_line = u.line;
           ld_vec_push(&ld_ls.lm_inserts, s);
         }
       } else {
@@ -1345,7 +1349,7 @@ static int parse_text(lx *L) {
           take(L, &u);
           break;
         }
-        if (is_op(&u, ',')) {
+        if (is_op(&u, ',') || is_op(&u, ':')) { /* OUTPUT_ARCH(i386:x86-64) */
           take(L, &u);
           continue;
         }

@@ -94,6 +94,7 @@ typedef struct ls_osec {
   const char **lo_phdrs;
   uint32_t lo_nphdrs;
   uint8_t lo_has_fill, lo_discard, lo_noload;
+  uint8_t lo_constraint;      /* 1 ONLY_IF_RO, 2 ONLY_IF_RW: which inputs it may take */
   uint32_t lo_fill;
   struct ls_stmt **lo_body;
   uint32_t lo_nbody;
@@ -121,6 +122,9 @@ typedef struct ls_stmt {
   unsigned st_line;
   uint32_t st_symdef;         /* LS_ASSIGN to a symbol: its entry in the symbol table + 1 */
   ld_isec *st_data;           /* LS_DATA: the piece holding its bytes */
+  const char *st_anchor;      /* LS_OSEC of an INSERT script: the section it goes next to */
+  uint8_t st_after;           /* INSERT AFTER (else BEFORE) */
+  unsigned st_insert_line;    /* the INSERT command's line */
 } ls_stmt;
 
 typedef struct ls_region {

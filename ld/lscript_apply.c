@@ -19,6 +19,7 @@
 #include "lscript.h"
 
 void ld_symtab_prepare(void);
+int ld_synth_kind(const char *name);
 
 /* Symbols the script defines: s_esym - LS_SYM_KIND indexes this table. */
 typedef struct ls_symdef {
@@ -55,8 +56,10 @@ static void define_one(ls_stmt *st, ls_osec *lo, void *arg) {
   ld_sym *s = ld_sym_lookup(st->st_sym, len);
   int ours = s && s->s_def == SD_SYNTH && s->s_esym >= LS_SYM_KIND && s->s_esym < LS_SYM_KIND_END;
   if (st->st_provide && !ours) {
-    /* PROVIDE defines only what is referenced and defined nowhere else. */
-    if (!s || s->s_def != SD_UNDEF || !s->s_referenced) return;
+    /* PROVIDE defines only what is referenced and defined nowhere else; the symbols the
+     * link-editor defines itself (__rela_iplt_start, __init_array_end, ...) keep their own
+     * values, which know about its synthetic sections. */
+    if (!s || s->s_def != SD_UNDEF || !s->s_referenced || ld_synth_kind(st->st_sym)) return;
   }
   if (!s) s = ld_sym_intern(st->st_sym, len);
   if (!ours) {
@@ -146,6 +149,8 @@ static match find_match(const ld_isec *is) {
       ls_stmt *s = v->v[i];
       if (s->st_kind != LS_OSEC) continue;
       ls_osec *lo = s->st_os;
+      /* ONLY_IF_RO / ONLY_IF_RW, judged by each input (GNU ld judges all of them together). */
+      if (lo->lo_constraint && !!(is->is_flags & SHF_WRITE) != (lo->lo_constraint == 2)) continue;
       for (uint32_t k = 0; k < lo->lo_nbody; k++) {
         ls_stmt *b = lo->lo_body[k];
         if (b->st_kind == LS_INPUT && insec_match(b->st_in, is) >= 0) {
@@ -620,6 +625,7 @@ static int likeness(const ld_osec *a, const ld_osec *b) {
   int score = 2;
   if ((a->os_type == SHT_NOBITS) == (b->os_type == SHT_NOBITS)) score += 2;
   if ((a->os_flags & SHF_TLS) == (b->os_flags & SHF_TLS)) score += 1;
+  if (a->os_type == b->os_type) score += 1;
   return score;
 }
 
@@ -642,13 +648,18 @@ static void build_items(ld_vec *nonalloc) {
       ld_vec_push(nonalloc, os);
       continue;
     }
-    /* After the last section most like it (and after orphans already put there). */
+    /* A synthetic section the script names takes that place; any other goes after the last
+     * section most like it (and after orphans already put there). */
     int best = 0;
     uint32_t at = nitems;
-    for (uint32_t k = 0; k < nitems; k++) {
+    for (uint32_t k = 0; k < nitems && os->os_synth; k++)
+      if (!items[k].it_orphan && items[k].it_st->st_kind == LS_OSEC &&
+          !strcmp(items[k].it_st->st_os->lo_name, os->os_name) && !items[k].it_st->st_os->lo_discard)
+        best = 100, at = k + 1;
+    for (uint32_t k = 0; k < nitems && best < 100; k++) {
       ld_osec *o = items[k].it_orphan;
       if (!o && items[k].it_st->st_kind == LS_OSEC) o = items[k].it_st->st_os->lo_out;
-      if (!o || !(o->os_flags & SHF_ALLOC)) continue;
+      if (!o || !(o->os_flags & SHF_ALLOC) || (!o->os_isecs.n && !o->os_synth)) continue;
       int l = likeness(os, o);
       if (l && l >= best) best = l, at = k + 1;
     }
@@ -723,6 +734,12 @@ static void fill_gaps(ls_osec *lo, ld_osec *os) {
   }
 }
 
+static int assigns_symbol(const ls_osec *lo) {
+  for (uint32_t k = 0; k < lo->lo_nbody; k++)
+    if (lo->lo_body[k]->st_kind == LS_ASSIGN && strcmp(lo->lo_body[k]->st_sym, ".")) return 1;
+  return 0;
+}
+
 static void layout_osec(ls_osec *lo) {
   ld_osec *os = lo->lo_out;
   if (lo->lo_discard) return;
@@ -772,6 +789,13 @@ static void layout_osec(ls_osec *lo) {
   for (uint32_t i = 0; i < lo->lo_orphans.n; i++) place_piece(lo->lo_orphans.v[i], start, subalign);
   W.in_os = NULL;
   uint64_t size = W.dot - start;
+  if (!size && (!os || !os->os_isecs.n) && !assigns_symbol(lo)) {
+    /* An empty section is dropped, and so is its address: the location counter stays. */
+    W.dot = saved_dot;
+    if (os) os->os_addr = start, os->os_size = 0;
+    lo->lo_lma_val = start;
+    return;
+  }
   if (os) {
     os->os_addr = alloc ? start : 0;
     os->os_size = size;
@@ -1326,8 +1350,8 @@ void ld_lscript_insert(ld_osec **ord, uint32_t n) {
     ls_stmt *s = ld_ls.lm_inserts.v[i];
     ld_osec *os = s->st_os->lo_out;
     if (!os) continue;
-    const char *anchor = s->st_msg;
-    int after = s->st_size;
+    const char *anchor = s->st_anchor;
+    int after = s->st_after;
     uint32_t at = n, me = n;
     for (uint32_t k = 0; k < n; k++) {
       if (ord[k] == os) me = k;
@@ -1335,7 +1359,7 @@ void ld_lscript_insert(ld_osec **ord, uint32_t n) {
     }
     if (me == n) continue;
     if (at == n) {
-      ld_error("%s:%u: INSERT %s %s: no output section named %s", s->st_file, s->st_line,
+      ld_error("%s:%u: INSERT %s %s: no output section named %s", s->st_file, s->st_insert_line,
                after ? "AFTER" : "BEFORE", anchor, anchor);
       continue;
     }
