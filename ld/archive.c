@@ -41,7 +41,7 @@ enum ar_kind {
 
 /* What the walk learns about a regular member before its name can be resolved. */
 typedef struct ar_raw {
-  const uint8_t *rw_name; /* the 16-byte header name field */
+  const uint8_t *rw_name;     /* the 16-byte header name field */
   const uint8_t *rw_bsd_name; /* for "#1/len": the name bytes in front of the data, else NULL */
   uint64_t rw_bsd_len;
 } ar_raw;
@@ -146,8 +146,8 @@ static char *member_name(const ar_ctx *c, const ar_raw *rw, uint64_t hdr_off, ui
       return NULL;
     }
     if (!c->ac_long) {
-      ld_error("%s: member at offset 0x%llx: long name reference without a '//' table",
-               c->ac_path, (unsigned long long)hdr_off);
+      ld_error("%s: member at offset 0x%llx: long name reference without a '//' table", c->ac_path,
+               (unsigned long long)hdr_off);
       return NULL;
     }
     if (off >= c->ac_long_size) {
@@ -257,8 +257,7 @@ static int bad_index(const ar_ctx *c, const char *what) {
 }
 
 /* Bind one index entry to its member; `name` must already be known NUL-terminated. */
-static int add_sym(const ar_ctx *c, ld_archive *ar, uint32_t i, const uint8_t *name,
-                   uint64_t off) {
+static int add_sym(const ar_ctx *c, ld_archive *ar, uint32_t i, const uint8_t *name, uint64_t off) {
   int64_t m = find_member(ar, off);
   if (m < 0) {
     ld_error("%s: symbol index entry %u ('%s') refers to offset 0x%llx, which is not a member",
@@ -294,8 +293,7 @@ static int parse_gnu_index(const ar_ctx *c, ld_archive *ar, int is64) {
 /* BSD index: byte count of the ranlib array, {name offset, header offset} pairs, byte count of
  * the name table, names. Fields are in the target's byte order, which the archive does not
  * record; the order that makes the sizes consistent is taken, little-endian first. */
-static int parse_bsd_index_order(const ar_ctx *c, ld_archive *ar, int is64, int be,
-                                 int report) {
+static int parse_bsd_index_order(const ar_ctx *c, ld_archive *ar, int is64, int be, int report) {
   const uint8_t *p = c->ac_index;
   uint64_t size = c->ac_index_size, w = is64 ? 8 : 4;
   if (size < w) return report ? bad_index(c, "truncated") : -1;
@@ -375,8 +373,7 @@ int ld_archive_parse(const char *path, const uint8_t *data, uint64_t size, ld_ar
     else if (name_is(h, "//")) kind = AK_LONG_NAMES;
     else if (memcmp(h, "#1/", 3) == 0) {
       if (parse_decimal(h + 3, 13, &bsd_len) < 0 || bsd_len > msize || bsd_len > size - doff) {
-        ld_error("%s: member at offset 0x%llx: bad BSD name length", path,
-                 (unsigned long long)off);
+        ld_error("%s: member at offset 0x%llx: bad BSD name length", path, (unsigned long long)off);
         return -1;
       }
       bsd_name = data + doff;
@@ -397,8 +394,8 @@ int ld_archive_parse(const char *path, const uint8_t *data, uint64_t size, ld_ar
     /* In a thin archive a regular member's bytes live in another file. */
     int has_data = !c.ac_thin || kind != AK_REGULAR;
     if (has_data && msize > size - doff) {
-      ld_error("%s: member at offset 0x%llx: size %llu extends past the end of the archive",
-               path, (unsigned long long)off, (unsigned long long)msize);
+      ld_error("%s: member at offset 0x%llx: size %llu extends past the end of the archive", path,
+               (unsigned long long)off, (unsigned long long)msize);
       return -1;
     }
 

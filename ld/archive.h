@@ -10,23 +10,23 @@
 #include <stdint.h>
 
 typedef struct ld_ar_member {
-  const char *am_name;      /* member name (NUL-terminated, allocated) */
-  const uint8_t *am_data;   /* member bytes */
+  const char *am_name;    /* member name (NUL-terminated, allocated) */
+  const uint8_t *am_data; /* member bytes */
   uint64_t am_size;
-  uint64_t am_offset;       /* offset of the member header in the archive (for messages) */
+  uint64_t am_offset; /* offset of the member header in the archive (for messages) */
 } ld_ar_member;
 
 typedef struct ld_ar_symbol {
-  const char *as_name;      /* view into the index string table, NUL-terminated */
-  uint32_t as_member;       /* index into ar_members */
+  const char *as_name; /* view into the index string table, NUL-terminated */
+  uint32_t as_member;  /* index into ar_members */
 } ld_ar_symbol;
 
 typedef struct ld_archive {
   const char *ar_path;
   int ar_thin;
-  ld_ar_member *ar_members;  /* regular members only (index, long-name table excluded) */
+  ld_ar_member *ar_members; /* regular members only (index, long-name table excluded) */
   uint32_t ar_nmembers;
-  ld_ar_symbol *ar_syms;     /* symbol index in file order; empty if the archive has none */
+  ld_ar_symbol *ar_syms; /* symbol index in file order; empty if the archive has none */
   uint32_t ar_nsyms;
 } ld_archive;
 

@@ -53,13 +53,13 @@ static uint32_t sysv_hash(const char *s, uint32_t n) {
 
 /* ---- the dynamic symbol list ----------------------------------------------------------- */
 
-static ld_vec dsyms;        /* index 1.. : ld_sym* */
-static uint32_t *dname;     /* .dynstr offset of each */
+static ld_vec dsyms;    /* index 1.. : ld_sym* */
+static uint32_t *dname; /* .dynstr offset of each */
 static uint32_t first_hashed, gnu_nbuckets, bloom_words;
-static uint32_t *dhash;     /* gnu hash of each */
-static ld_vec copies;       /* ld_sym* with a copy relocation */
-static uint32_t copy_base;  /* first .rela.dyn slot of the copy relocations */
-static ld_vec needed;       /* ld_obj* in DT_NEEDED order */
+static uint32_t *dhash;    /* gnu hash of each */
+static ld_vec copies;      /* ld_sym* with a copy relocation */
+static uint32_t copy_base; /* first .rela.dyn slot of the copy relocations */
+static ld_vec needed;      /* ld_obj* in DT_NEEDED order */
 static uint32_t soname_off, rpath_off;
 static uint32_t nverneed_libs, nvernaux;
 static uint32_t ndt;
@@ -135,7 +135,8 @@ static void collect(ld_sym *s, void *arg) {
 
 static int cmp_canon(const void *a, const void *b) {
   const ld_sym *x = *(ld_sym *const *)a, *y = *(ld_sym *const *)b;
-  uint32_t fx = x->s_file ? x->s_file->o_id : UINT32_MAX, fy = y->s_file ? y->s_file->o_id : UINT32_MAX;
+  uint32_t fx = x->s_file ? x->s_file->o_id : UINT32_MAX,
+           fy = y->s_file ? y->s_file->o_id : UINT32_MAX;
   if (fx != fy) return fx < fy ? -1 : 1;
   if (x->s_esym != y->s_esym) return x->s_esym < y->s_esym ? -1 : 1;
   return strcmp(x->s_name, y->s_name);
@@ -147,7 +148,9 @@ static int dynsym_defined(const ld_sym *s) {
   return (s->s_needs & (SN_COPY | SN_CANON_PLT)) || s->s_def == SD_REGULAR || s->s_def == SD_SYNTH;
 }
 
-static uint32_t dyn_namelen(const ld_sym *s) { return s->s_verdef ? s->s_basenamelen : s->s_namelen; }
+static uint32_t dyn_namelen(const ld_sym *s) {
+  return s->s_verdef ? s->s_basenamelen : s->s_namelen;
+}
 
 static int cmp_bucket(const void *a, const void *b) {
   const ld_sym *x = *(ld_sym *const *)a, *y = *(ld_sym *const *)b;
@@ -161,7 +164,8 @@ static uint32_t verneed_index(ld_sym *s) {
   if (!s->s_vername || s->s_def != SD_SHARED) return 0;
   if (!ld_mapfile_version_allowed(s->s_file->o_soname, s->s_vername))
     ld_error("%s: symbol %s binds to version %s of %s, which DEPEND_VERSIONS does not allow",
-             ld_mapfile_depend_where(s->s_file->o_soname), s->s_name, s->s_vername, s->s_file->o_soname);
+             ld_mapfile_depend_where(s->s_file->o_soname), s->s_name, s->s_vername,
+             s->s_file->o_soname);
   for (uint32_t i = 0; i < nvneeds; i++)
     if (vneeds[i].lib == s->s_file && !strcmp(vneeds[i].name, s->s_vername)) return vneeds[i].idx;
   vneeds = ld_xrealloc(vneeds, (nvneeds + 1) * sizeof *vneeds);
@@ -207,7 +211,8 @@ uint32_t ld_dynamic_create(void) {
   /* Lazy PLT entries for preemptible functions; copy relocations for data. */
   for (uint32_t i = 0; i < needy->n; i++) {
     ld_sym *s = needy->v[i];
-    if ((s->s_needs & SN_PLT) && s->s_plt < 0 && !(s->s_type == STT_GNU_IFUNC && s->s_def == SD_REGULAR)) {
+    if ((s->s_needs & SN_PLT) && s->s_plt < 0 &&
+        !(s->s_type == STT_GNU_IFUNC && s->s_def == SD_REGULAR)) {
       s->s_plt = (int32_t)ctx->plt_syms.n;
       if (!tg->tg_plt_self_slot) s->s_gotplt = (int32_t)(tg->tg_gotplt_reserved + ctx->plt_syms.n);
       ld_vec_push(&ctx->plt_syms, s);
@@ -330,7 +335,8 @@ uint32_t ld_dynamic_create(void) {
       uint32_t np = version_parents(vdefs[k], &parents);
       vdef_nparents[k] = np;
       vdef_parent_names[k] = ld_xcalloc(np + 1, sizeof(uint32_t));
-      for (uint32_t j = 0; j < np; j++) vdef_parent_names[k][j] = dstr_add(parents[j], (uint32_t)strlen(parents[j]));
+      for (uint32_t j = 0; j < np; j++)
+        vdef_parent_names[k][j] = dstr_add(parents[j], (uint32_t)strlen(parents[j]));
     }
   }
   uint32_t *vn_name = ld_xcalloc(nvneeds + 1, sizeof *vn_name);
@@ -358,7 +364,8 @@ uint32_t ld_dynamic_create(void) {
   }
   if (ctx->opt.hash_style & 2) {
     ctx->gnuhash = ld_new_osec(".gnu.hash", SHT_GNU_HASH, SHF_ALLOC, w, SY_GNU_HASH);
-    ctx->gnuhash->os_size = 16 + (uint64_t)bloom_words * w + 4 * (uint64_t)gnu_nbuckets + 4 * (uint64_t)ndef;
+    ctx->gnuhash->os_size =
+        16 + (uint64_t)bloom_words * w + 4 * (uint64_t)gnu_nbuckets + 4 * (uint64_t)ndef;
   }
   if (versions) {
     ctx->versym = ld_new_osec(".gnu.version", SHT_GNU_versym, SHF_ALLOC, 2, SY_VERSYM);
@@ -383,8 +390,9 @@ uint32_t ld_dynamic_create(void) {
                            tg->tg_plt_self_slot ? w : 16, SY_PLT);
     ctx->plt->os_size = tg->tg_plt_header_size + (uint64_t)ctx->plt_syms.n * tg->tg_plt_entry_size +
                         tg->tg_plt_tail_size;
-    ctx->relaplt = ld_new_osec(tg->tg_rela ? ".rela.plt" : ".rel.plt", tg->tg_rela ? SHT_RELA : SHT_REL,
-                               SHF_ALLOC | SHF_INFO_LINK, w, SY_RELA_PLT);
+    ctx->relaplt =
+        ld_new_osec(tg->tg_rela ? ".rela.plt" : ".rel.plt", tg->tg_rela ? SHT_RELA : SHT_REL,
+                    SHF_ALLOC | SHF_INFO_LINK, w, SY_RELA_PLT);
     ctx->relaplt->os_size = (uint64_t)ctx->plt_syms.n * relsz;
     ctx->relaplt->os_entsize = relsz;
   }
@@ -418,7 +426,6 @@ void ld_dynamic_finalize(void) {
 }
 
 /* ---- contents -------------------------------------------------------------------------- */
-
 
 static void fill_dynsym(void) {
   uint32_t symsz = ctx->is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
@@ -582,10 +589,12 @@ static void fill_plt(void) {
   uint8_t *pb = ctx->buf + ctx->plt->os_offset;
   int pic = ctx->opt.outkind == OUT_PIE || ctx->opt.outkind == OUT_SHARED;
   uint64_t gotplt = ctx->gotplt ? ctx->gotplt->os_addr : 0;
-  if (tg->tg_plt_header_size && tg->tg_write_plt_header) tg->tg_write_plt_header(pb, plt0, gotplt, pic);
+  if (tg->tg_plt_header_size && tg->tg_write_plt_header)
+    tg->tg_write_plt_header(pb, plt0, gotplt, pic);
   uint8_t *rel = ctx->buf + ctx->relaplt->os_offset;
   if (tg->tg_plt_tail_size)
-    tg->tg_write_plt_tail(pb + tg->tg_plt_header_size + (uint64_t)ctx->plt_syms.n * tg->tg_plt_entry_size);
+    tg->tg_write_plt_tail(pb + tg->tg_plt_header_size +
+                          (uint64_t)ctx->plt_syms.n * tg->tg_plt_entry_size);
   for (uint32_t i = 0; i < ctx->plt_syms.n; i++) {
     ld_sym *s = ctx->plt_syms.v[i];
     uint64_t entry = plt0 + tg->tg_plt_header_size + (uint64_t)i * tg->tg_plt_entry_size;
@@ -629,11 +638,11 @@ static void fill_dynamic(void) {
   uint32_t w = is64 ? 8 : 4;
   uint8_t *d = ctx->buf + ctx->dynamic->os_offset;
   uint32_t n = 0;
-#define DT(tag, val)                                                 \
-  do {                                                               \
-    elf_wrw(d + (uint64_t)n * 2 * w, (uint64_t)(tag), is64, be);     \
-    elf_wrw(d + (uint64_t)n * 2 * w + w, (uint64_t)(val), is64, be); \
-    n++;                                                             \
+#define DT(tag, val)                                                                               \
+  do {                                                                                             \
+    elf_wrw(d + (uint64_t)n * 2 * w, (uint64_t)(tag), is64, be);                                   \
+    elf_wrw(d + (uint64_t)n * 2 * w + w, (uint64_t)(val), is64, be);                               \
+    n++;                                                                                           \
   } while (0)
   for (uint32_t i = 0; i < needed.n; i++) DT(DT_NEEDED, ((ld_obj *)needed.v[i])->o_dt_needed_idx);
   if (ctx->opt.soname) DT(DT_SONAME, soname_off);
@@ -705,7 +714,8 @@ static void fill_dynamic(void) {
   if (flags1) DT(DT_FLAGS_1, flags1);
   if (ctx->has_textrel) DT(DT_TEXTREL, 0);
   uint64_t max = ctx->dynamic->os_size / (2 * w);
-  if (n > max) ld_fatal("internal: .dynamic has %u entries, room for %llu", n, (unsigned long long)max);
+  if (n > max)
+    ld_fatal("internal: .dynamic has %u entries, room for %llu", n, (unsigned long long)max);
   while (n < max) DT(DT_NULL, 0);
 #undef DT
 }

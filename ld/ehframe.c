@@ -47,8 +47,8 @@ static void split_one(ld_isec *is) {
       break;
     }
     if (len > size - off - 4) {
-      ld_error("%s: .eh_frame record of length 0x%llx extends past the section", ld_sec_loc(is, off),
-               (unsigned long long)len);
+      ld_error("%s: .eh_frame record of length 0x%llx extends past the section",
+               ld_sec_loc(is, off), (unsigned long long)len);
       break;
     }
     if (n == cap) recs = ld_xrealloc(recs, (cap *= 2) * sizeof *recs);
@@ -63,7 +63,10 @@ static void split_one(ld_isec *is) {
         uint64_t cie_off = off + 4 - id;
         int32_t ci = -1;
         for (int32_t k = (int32_t)n - 1; k >= 0; k--)
-          if (recs[k].er_off == cie_off) { ci = k; break; }
+          if (recs[k].er_off == cie_off) {
+            ci = k;
+            break;
+          }
         if (ci < 0 || recs[ci].er_cie != -1) {
           ld_error("%s: FDE points to no CIE", ld_sec_loc(is, off));
           break;
@@ -84,7 +87,8 @@ static void split_obj(uint32_t i, void *arg) {
   ld_obj *o = ctx->objs.v[i];
   for (uint32_t k = 0; k < o->o_nsec; k++) {
     ld_isec *is = o->o_secs[k];
-    if (!is || !is->is_live || is->is_type == SHT_NOBITS || strcmp(is->is_name, ".eh_frame")) continue;
+    if (!is || !is->is_live || is->is_type == SHT_NOBITS || strcmp(is->is_name, ".eh_frame"))
+      continue;
     split_one(is);
   }
 }
@@ -160,9 +164,18 @@ void ld_write_eh_frame(ld_isec *is, uint8_t *out) {
 /* ---- .eh_frame_hdr ------------------------------------------------------------------- */
 
 enum {
-  PE_absptr = 0x00, PE_uleb128 = 0x01, PE_udata2 = 0x02, PE_udata4 = 0x03, PE_udata8 = 0x04,
-  PE_sleb128 = 0x09, PE_sdata2 = 0x0a, PE_sdata4 = 0x0b, PE_sdata8 = 0x0c, PE_pcrel = 0x10,
-  PE_datarel = 0x30, PE_omit = 0xff,
+  PE_absptr = 0x00,
+  PE_uleb128 = 0x01,
+  PE_udata2 = 0x02,
+  PE_udata4 = 0x03,
+  PE_udata8 = 0x04,
+  PE_sleb128 = 0x09,
+  PE_sdata2 = 0x0a,
+  PE_sdata4 = 0x0b,
+  PE_sdata8 = 0x0c,
+  PE_pcrel = 0x10,
+  PE_datarel = 0x30,
+  PE_omit = 0xff,
 };
 
 static uint64_t uleb(const uint8_t **p, const uint8_t *end) {
@@ -198,9 +211,12 @@ static int cie_fde_encoding(const uint8_t *cie, uint32_t size) {
     else if (*a == 'P') {
       uint8_t enc = *p++;
       switch (enc & 0x0f) {
-      case PE_udata2: case PE_sdata2: p += 2; break;
-      case PE_udata4: case PE_sdata4: p += 4; break;
-      case PE_udata8: case PE_sdata8: p += 8; break;
+      case PE_udata2:
+      case PE_sdata2: p += 2; break;
+      case PE_udata4:
+      case PE_sdata4: p += 4; break;
+      case PE_udata8:
+      case PE_sdata8: p += 8; break;
       case PE_absptr: p += ctx->is64 ? 8 : 4; break;
       default: return -1;
       }
@@ -217,7 +233,8 @@ static int read_enc(const uint8_t *p, int enc, uint64_t pc, uint64_t *out) {
   case PE_absptr: v = ctx->is64 ? elf_rd64(p, be) : elf_rd32(p, be); break;
   case PE_udata4: v = elf_rd32(p, be); break;
   case PE_sdata4: v = (uint64_t)(int64_t)(int32_t)elf_rd32(p, be); break;
-  case PE_udata8: case PE_sdata8: v = elf_rd64(p, be); break;
+  case PE_udata8:
+  case PE_sdata8: v = elf_rd64(p, be); break;
   case PE_udata2: v = elf_rd16(p, be); break;
   case PE_sdata2: v = (uint64_t)(int64_t)(int16_t)elf_rd16(p, be); break;
   default: return -1;
@@ -250,7 +267,10 @@ void ld_write_eh_frame_hdr(void) {
   uint64_t off = 0;
   while (off + 4 <= eh->os_size) {
     uint32_t len = elf_rd32(e + off, be);
-    if (len == 0) { off += 4; continue; } /* terminator */
+    if (len == 0) {
+      off += 4;
+      continue;
+    } /* terminator */
     if (off + 4 + len > eh->os_size) break;
     uint32_t id = elf_rd32(e + off + 4, be);
     if (id != 0 && len > 4) {

@@ -12,9 +12,7 @@
 
 static mf_model *M(void) { return ctx->opt.mapfile; }
 
-static const char *where(mf_loc l) {
-  return l.file ? ld_sprintf("%s: %u", l.file, l.line) : NULL;
-}
+static const char *where(mf_loc l) { return l.file ? ld_sprintf("%s: %u", l.file, l.line) : NULL; }
 
 /* ---- segments ------------------------------------------------------------------------- */
 
@@ -50,7 +48,9 @@ void ld_mapfile_plan(void) {
       ld_pseg *ps = &ctx->psegs[n];
       plan_segs[n++] = sg;
       ps->ps_name = sg->sg_name;
-      ps->ps_type = sg->sg_type == MF_SEG_LOAD ? PT_LOAD : sg->sg_type == MF_SEG_NOTE ? PT_NOTE : PT_NULL;
+      ps->ps_type = sg->sg_type == MF_SEG_LOAD   ? PT_LOAD
+                    : sg->sg_type == MF_SEG_NOTE ? PT_NOTE
+                                                 : PT_NULL;
       ps->ps_flags = sg->sg_flags; /* effective: FLAGS operations already applied */
       if (ps->ps_type == PT_NOTE && !(sg->sg_set & MF_SGA_FLAGS)) ps->ps_flags = PF_R;
       if (sg->sg_set & MF_SGA_VADDR) ps->ps_vaddr_set = 1, ps->ps_vaddr = sg->sg_vaddr;
@@ -59,7 +59,8 @@ void ld_mapfile_plan(void) {
       if (sg->sg_set & MF_SGA_MAX_SIZE) ps->ps_max_size = sg->sg_max_size;
       ps->ps_nohdr = sg->sg_nohdr;
       ps->ps_where = where(sg->sg_loc);
-      for (uint32_t k = 0; k < sg->sg_size_syms.n; k++) ld_vec_push(&ps->ps_size_syms, sg->sg_size_syms.v[k]);
+      for (uint32_t k = 0; k < sg->sg_size_syms.n; k++)
+        ld_vec_push(&ps->ps_size_syms, sg->sg_size_syms.v[k]);
     }
   }
   ctx->npsegs = n;
@@ -72,7 +73,9 @@ void ld_mapfile_plan(void) {
       if (data < 0 && (ctx->psegs[i].ps_flags & PF_W)) data = (int)i;
     }
   }
-  if (text < 0 || data < 0) ld_fatal("mapfile: no loadable segment is left for %s sections", text < 0 ? "read-only" : "writable");
+  if (text < 0 || data < 0)
+    ld_fatal("mapfile: no loadable segment is left for %s sections",
+             text < 0 ? "read-only" : "writable");
   ctx->pseg_text = (uint32_t)text;
   ctx->pseg_data = (uint32_t)data;
 }
@@ -105,7 +108,8 @@ static int file_matches(const mf_ec *ec, const ld_obj *o) {
     switch (ft->ft_kind) {
     case MF_FILE_BASENAME:
       /* The file's (or archive's) basename, or a member as "lib.a(member.o)" (version 1). */
-      if (!strcmp(base_name(path), ft->ft_name) || (member && !strcmp(base_name(o->o_name), ft->ft_name)))
+      if (!strcmp(base_name(path), ft->ft_name) ||
+          (member && !strcmp(base_name(o->o_name), ft->ft_name)))
         return 1;
       break;
     case MF_FILE_OBJNAME:
@@ -174,8 +178,9 @@ static char *demangle(const char *name) {
     void *h = dlopen("libstdc++.so.6", RTLD_LAZY);
     if (h) *(void **)&fn = dlsym(h, "__cxa_demangle");
     if (!fn)
-      ld_warn("extern \"C++\" version script patterns match nothing: libstdc++.so.6's __cxa_demangle "
-              "cannot be loaded");
+      ld_warn(
+          "extern \"C++\" version script patterns match nothing: libstdc++.so.6's __cxa_demangle "
+          "cannot be loaded");
   }
   if (!fn) return NULL;
   int st;
@@ -197,7 +202,10 @@ static const char *type_name(unsigned t) {
 }
 
 static const char *bind_name(unsigned b) {
-  return b == STB_LOCAL ? "LOCAL" : b == STB_GLOBAL ? "GLOBAL" : b == STB_WEAK ? "WEAK" : ld_sprintf("%u", b);
+  return b == STB_LOCAL    ? "LOCAL"
+         : b == STB_GLOBAL ? "GLOBAL"
+         : b == STB_WEAK   ? "WEAK"
+                           : ld_sprintf("%u", b);
 }
 
 static mf_sym *find_exact(ld_sym *s) {
@@ -207,7 +215,8 @@ static mf_sym *find_exact(ld_sym *s) {
     char *dm = NULL;
     int dm_done = 0;
     for (uint32_t v = 0; v <= m->m_versions.n; v++) {
-      mf_vec *list = v < m->m_versions.n ? &((mf_version *)m->m_versions.v[v])->vr_syms : &m->m_scope;
+      mf_vec *list =
+          v < m->m_versions.n ? &((mf_version *)m->m_versions.v[v])->vr_syms : &m->m_scope;
       for (uint32_t i = 0; i < list->n; i++) {
         mf_sym *sy = list->v[i];
         if ((sy->sy_wild != 0) != (pass == 1)) continue;
@@ -233,7 +242,9 @@ static void apply_scope(ld_sym *s, int scope) {
   switch (scope) {
   case MF_SCOPE_HIDDEN: s->s_vis = STV_HIDDEN; break;
   case MF_SCOPE_ELIMINATE: s->s_vis = STV_HIDDEN, s->s_eliminate = 1; break;
-  case MF_SCOPE_PROTECTED: if (s->s_vis == STV_DEFAULT) s->s_vis = STV_PROTECTED; break;
+  case MF_SCOPE_PROTECTED:
+    if (s->s_vis == STV_DEFAULT) s->s_vis = STV_PROTECTED;
+    break;
   default: break; /* default, exported, singleton: global */
   }
 }
@@ -245,7 +256,8 @@ static void scope_one(ld_sym *s, void *arg) {
   mf_sym *sy = find_exact(s);
   if (sy) {
     apply_scope(s, sy->sy_scope);
-    if (sy->sy_ver && !s->s_verdef && sy->sy_scope != MF_SCOPE_HIDDEN && sy->sy_scope != MF_SCOPE_ELIMINATE) {
+    if (sy->sy_ver && !s->s_verdef && sy->sy_scope != MF_SCOPE_HIDDEN &&
+        sy->sy_scope != MF_SCOPE_ELIMINATE) {
       s->s_verdef = sy->sy_ver->vr_name;
       s->s_basenamelen = s->s_namelen;
     }
@@ -270,7 +282,8 @@ static void scope_one(ld_sym *s, void *arg) {
         if (!t || (t->s_def != SD_REGULAR && t->s_def != SD_SYNTH))
           ld_error("%s: assertion failed: unknown symbol in ALIAS: %s", w, as->as_alias);
         else if (t->s_sec != s->s_sec || t->s_value != s->s_value)
-          ld_error("%s: assertion failed: symbol %s is not an alias of %s", w, s->s_name, as->as_alias);
+          ld_error("%s: assertion failed: symbol %s is not an alias of %s", w, s->s_name,
+                   as->as_alias);
       }
     }
     return;
@@ -296,15 +309,16 @@ void ld_mapfile_define(void) {
       if (!(sy->sy_set & MF_SYA_VALUE)) continue;
       ld_sym *s = ld_sym_intern(sy->sy_name, (uint32_t)strlen(sy->sy_name));
       if (s->s_def == SD_REGULAR) {
-        ld_error("%s: symbol %s is defined by the mapfile and by %s", where(sy->sy_loc), sy->sy_name,
-                 s->s_file ? s->s_file->o_name : "the link");
+        ld_error("%s: symbol %s is defined by the mapfile and by %s", where(sy->sy_loc),
+                 sy->sy_name, s->s_file ? s->s_file->o_name : "the link");
         continue;
       }
       s->s_def = SD_SYNTH;
       s->s_esym = 5000; /* a fixed absolute value */
       s->s_value = sy->sy_value;
       s->s_size = sy->sy_size;
-      s->s_type = (sy->sy_set & MF_SYA_TYPE) && sy->sy_type != STT_COMMON ? sy->sy_type : STT_OBJECT;
+      s->s_type =
+          (sy->sy_set & MF_SYA_TYPE) && sy->sy_type != STT_COMMON ? sy->sy_type : STT_OBJECT;
       s->s_bind = STB_GLOBAL;
       s->s_alias_abs = 1;
       s->s_referenced = 1;
@@ -378,7 +392,8 @@ int ld_mapfile_version_restricted(const char *soname) {
   return 0;
 }
 
-/* "map.file: 3" of the DEPEND_VERSIONS that restricts `soname`, for messages ("mapfile" if none). */
+/* "map.file: 3" of the DEPEND_VERSIONS that restricts `soname`, for messages ("mapfile" if none).
+ */
 const char *ld_mapfile_depend_where(const char *soname) {
   mf_model *m = M();
   for (uint32_t i = 0; m && soname && i < m->m_depends.n; i++) {

@@ -6,7 +6,7 @@
 
 typedef struct ld_mapped {
   const char *mf_path;
-  const uint8_t *mf_data;  /* NULL for an empty file */
+  const uint8_t *mf_data; /* NULL for an empty file */
   uint64_t mf_size;
 } ld_mapped;
 

@@ -11,8 +11,6 @@
 int ld_comdat_claim(const char *sig);
 void ld_note_lazy_ref(ld_sym *s);
 
-
-
 void ld_read_shdr(const ld_obj *o, uint32_t i, ld_shdr *h) {
   const uint8_t *p = o->o_shdrs + (uint64_t)i * (o->o_is64 ? ELF64_SHDR_SIZE : ELF32_SHDR_SIZE);
   int be = o->o_be;
@@ -160,8 +158,8 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
     ld_shdr *h = &hdrs[i];
     if (i == 0) continue;
     if (h->type != SHT_NOBITS && h->type != SHT_NULL && !in_file(o, h->offset, h->size)) {
-      ld_error("%s: section %u (offset 0x%llx, size 0x%llx) extends past the end of the file",
-               name, i, (unsigned long long)h->offset, (unsigned long long)h->size);
+      ld_error("%s: section %u (offset 0x%llx, size 0x%llx) extends past the end of the file", name,
+               i, (unsigned long long)h->offset, (unsigned long long)h->size);
       return NULL;
     }
     const char *nm = sec_name(o, h->name);
@@ -213,11 +211,12 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
       continue;
     }
     if (ctx->opt.strip_debug || ctx->opt.strip_all) {
-      if (!(h->flags & SHF_ALLOC) && (!strncmp(nm, ".debug", 6) || !strncmp(nm, ".zdebug", 7) ||
-                                      !strncmp(nm, ".stab", 5)))
+      if (!(h->flags & SHF_ALLOC) &&
+          (!strncmp(nm, ".debug", 6) || !strncmp(nm, ".zdebug", 7) || !strncmp(nm, ".stab", 5)))
         continue;
     }
-    if (!(h->flags & SHF_ALLOC) && (!strncmp(nm, ".gnu.lto_", 9) || !strncmp(nm, ".gnu.warning", 12)))
+    if (!(h->flags & SHF_ALLOC) &&
+        (!strncmp(nm, ".gnu.lto_", 9) || !strncmp(nm, ".gnu.warning", 12)))
       continue;
     if (h->align & (h->align - 1)) {
       ld_error("%s: section %s has alignment %llu, not a power of two", name, nm,
@@ -494,12 +493,14 @@ void ld_object_symbols(ld_obj *o) {
     if (def == SD_COMMON) {
       if (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH) {
         if (ctx->opt.warn_common && s->s_file)
-          ld_warn("%s: common of '%s' overridden by definition in %s", o->o_name, nm, s->s_file->o_name);
+          ld_warn("%s: common of '%s' overridden by definition in %s", o->o_name, nm,
+                  s->s_file->o_name);
         continue;
       }
       if (s->s_def == SD_COMMON) {
         if (ctx->opt.warn_common)
-          ld_warn("%s: multiple common of '%s'; the first is in %s", o->o_name, nm, s->s_file->o_name);
+          ld_warn("%s: multiple common of '%s'; the first is in %s", o->o_name, nm,
+                  s->s_file->o_name);
         /* Largest size, strictest alignment (kept in s_value as commons store alignment). */
         if (es.size > s->s_size) s->s_size = es.size;
         if (es.value > s->s_value) s->s_value = es.value;

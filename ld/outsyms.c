@@ -9,7 +9,7 @@
 
 uint64_t ld_local_addr(const ld_sym *s);
 
-static ld_vec out_locals;   /* ld_sym* locals kept in .symtab, in file order */
+static ld_vec out_locals; /* ld_sym* locals kept in .symtab, in file order */
 static ld_sym **out_globals;
 static uint32_t nglobals;
 static uint16_t out_shndx(const ld_sym *s);
@@ -137,7 +137,7 @@ void ld_write_symtab(void) {
     if (s->s_type == STT_TLS && s->s_sec) value -= ctx->tls_addr;
     s->s_symidx = 1 + i; /* for --emit-relocs */
     ld_put_sym(p, soff, value, s->s_size, ELF_ST_INFO(STB_LOCAL, s->s_type), s->s_vis,
-            out_shndx(s));
+               out_shndx(s));
     soff += s->s_namelen + 1;
   }
   /* Hidden ones first (they are local now), then the rest. */
@@ -149,15 +149,15 @@ void ld_write_symtab(void) {
       memcpy(str + soff, s->s_name, s->s_namelen);
       str[soff + s->s_namelen] = 0;
       uint8_t bind = hidden ? STB_LOCAL
-                     : (s->s_def == SD_UNDEF || s->s_def == SD_SHARED ? (s->s_weakref ? STB_WEAK : STB_GLOBAL)
-                                                                  : s->s_bind);
+                            : (s->s_def == SD_UNDEF || s->s_def == SD_SHARED
+                                   ? (s->s_weakref ? STB_WEAK : STB_GLOBAL)
+                                   : s->s_bind);
       uint8_t type = s->s_type;
       if (bind == STB_GNU_UNIQUE) bind = STB_GLOBAL;
       uint64_t value = s->s_def == SD_UNDEF || s->s_def == SD_SHARED ? 0 : s->s_value;
       if (type == STT_TLS && value) value -= ctx->tls_addr; /* offsets in the TLS template */
       s->s_symidx = (uint32_t)((p - (ctx->buf + ctx->symtab->os_offset)) / esz);
-      ld_put_sym(p, soff, value, s->s_size, ELF_ST_INFO(bind, type),
-              s->s_vis, out_shndx(s));
+      ld_put_sym(p, soff, value, s->s_size, ELF_ST_INFO(bind, type), s->s_vis, out_shndx(s));
       soff += s->s_namelen + 1;
       p += esz;
     }
@@ -206,7 +206,8 @@ void ld_compute_build_id(void) {
   if (ctx->opt.build_id == 4) return; /* given in hex, already written */
   if (ctx->opt.build_id == 3) {
     int fd = open("/dev/urandom", O_RDONLY);
-    if (fd < 0 || read(fd, desc, 16) != 16) ld_fatal("cannot read /dev/urandom for --build-id=uuid");
+    if (fd < 0 || read(fd, desc, 16) != 16)
+      ld_fatal("cannot read /dev/urandom for --build-id=uuid");
     close(fd);
     desc[6] = (desc[6] & 0x0f) | 0x40;
     desc[8] = (desc[8] & 0x3f) | 0x80;

@@ -23,7 +23,8 @@ static int cmp_rel(const void *a, const void *b) {
 void ld_read_rels(ld_isec *is) {
   if (!is->is_relsec || is->is_rels) return;
   ld_obj *o = is->is_file;
-  const uint8_t *h = o->o_shdrs + (uint64_t)is->is_relsec * (o->o_is64 ? ELF64_SHDR_SIZE : ELF32_SHDR_SIZE);
+  const uint8_t *h =
+      o->o_shdrs + (uint64_t)is->is_relsec * (o->o_is64 ? ELF64_SHDR_SIZE : ELF32_SHDR_SIZE);
   int be = o->o_be, rela = ctx->tg->tg_rela;
   uint64_t off = o->o_is64 ? elf_rd64(h + 24, be) : elf_rd32(h + 16, be);
   uint64_t size = o->o_is64 ? elf_rd64(h + 32, be) : elf_rd32(h + 20, be);
@@ -59,7 +60,8 @@ void ld_read_rels(ld_isec *is) {
       x->r_addend = rela ? (int64_t)(int32_t)elf_rd32(p + 8, be) : 0;
     }
     if (x->r_sym >= o->o_nsym) {
-      ld_error("%s: relocation %u has bad symbol index %u", ld_sec_loc(is, x->r_offset), i, x->r_sym);
+      ld_error("%s: relocation %u has bad symbol index %u", ld_sec_loc(is, x->r_offset), i,
+               x->r_sym);
       continue;
     }
     const ld_howto *hw = x->r_type < ctx->tg->tg_nhowto ? &ctx->tg->tg_howto[x->r_type] : NULL;
@@ -69,13 +71,15 @@ void ld_read_rels(ld_isec *is) {
                nm ? " " : "", nm ? nm : "");
       continue;
     }
-    if (is->is_type != SHT_NOBITS && (x->r_offset > is->is_insize || hw->size > is->is_insize - x->r_offset)) {
+    if (is->is_type != SHT_NOBITS &&
+        (x->r_offset > is->is_insize || hw->size > is->is_insize - x->r_offset)) {
       ld_error("%s: relocation %s at offset 0x%llx is outside the section (size 0x%llx)",
                ld_sec_loc(is, x->r_offset), hw->name, (unsigned long long)x->r_offset,
                (unsigned long long)is->is_insize);
       continue;
     }
-    if (!rela && ctx->tg->tg_read_addend) x->r_addend = ctx->tg->tg_read_addend(is->is_data + x->r_offset, x->r_type);
+    if (!rela && ctx->tg->tg_read_addend)
+      x->r_addend = ctx->tg->tg_read_addend(is->is_data + x->r_offset, x->r_type);
     if (k && r[k - 1].r_offset > x->r_offset) sorted = 0;
     k++;
   }
@@ -86,8 +90,15 @@ void ld_read_rels(ld_isec *is) {
 
 /* ---- symbol properties --------------------------------------------------------------- */
 
-static ld_sym null_sym = {.s_name = "", .s_def = SD_REGULAR, .s_alias_abs = 1, .s_got = -1,
-                          .s_gd = -1, .s_ie = -1, .s_desc = -1, .s_plt = -1, .s_gotplt = -1,
+static ld_sym null_sym = {.s_name = "",
+                          .s_def = SD_REGULAR,
+                          .s_alias_abs = 1,
+                          .s_got = -1,
+                          .s_gd = -1,
+                          .s_ie = -1,
+                          .s_desc = -1,
+                          .s_plt = -1,
+                          .s_gotplt = -1,
                           .s_igot = -1};
 
 static ld_sym *rel_sym(ld_isec *is, const ld_rel *r) {
@@ -95,8 +106,12 @@ static ld_sym *rel_sym(ld_isec *is, const ld_rel *r) {
   return is->is_file->o_syms[r->r_sym];
 }
 
-static int is_pic_output(void) { return ctx->opt.outkind == OUT_PIE || ctx->opt.outkind == OUT_SHARED; }
-static int is_exec_output(void) { return ctx->opt.outkind == OUT_EXEC || ctx->opt.outkind == OUT_PIE; }
+static int is_pic_output(void) {
+  return ctx->opt.outkind == OUT_PIE || ctx->opt.outkind == OUT_SHARED;
+}
+static int is_exec_output(void) {
+  return ctx->opt.outkind == OUT_EXEC || ctx->opt.outkind == OUT_PIE;
+}
 
 /* Can the symbol's definition be replaced at run time (so references must go through the
  * dynamic linker)? */
@@ -108,7 +123,8 @@ int ld_preemptible(const ld_sym *s) {
      * left to the runtime linker, or resolved to zero here. */
     if (s->s_weakref && ctx->opt.z_dyn_undef_weak >= 0 && ctx->opt.outkind != OUT_EXEC)
       return !ctx->opt.is_static && s->s_vis == STV_DEFAULT && ctx->opt.z_dyn_undef_weak;
-    return !ctx->opt.is_static && (s->s_vis == STV_DEFAULT) && (ctx->opt.outkind == OUT_SHARED || !s->s_weakref);
+    return !ctx->opt.is_static && (s->s_vis == STV_DEFAULT) &&
+           (ctx->opt.outkind == OUT_SHARED || !s->s_weakref);
   }
   if (ctx->opt.outkind != OUT_SHARED) return 0;
   if (s->s_vis != STV_DEFAULT) return 0;
@@ -192,7 +208,8 @@ static void scan_section(ld_isec *is) {
     if (kind == RK_NONE) continue;
     if (is_tls_get_addr(s)) {
       if (after_relaxed) continue; /* the call is rewritten away with its sequence */
-      if (s->s_def == SD_UNDEF && !s->s_weakref && !(ctx->opt.outkind == OUT_SHARED && ctx->opt.allow_undefined)) {
+      if (s->s_def == SD_UNDEF && !s->s_weakref &&
+          !(ctx->opt.outkind == OUT_SHARED && ctx->opt.allow_undefined)) {
         ld_error("%s: undefined symbol: %s", ld_sec_loc(is, r->r_offset), s->s_name);
         continue;
       }
@@ -233,8 +250,9 @@ static void scan_section(ld_isec *is) {
       if ((model == TLSM_LE || model == TLSM_LD || model == TLSM_DTPOFF) && s->s_def == SD_SHARED &&
           kind != RK_TLS_MARK && kind != RK_TLSGD_CALL) {
         ld_error("%s: relocation %s against '%s' cannot be resolved: the variable is defined in "
-                 "shared object %s, and %s code needs it in the output", ld_sec_loc(is, r->r_offset),
-                 hw->name, ld_sym_name(s), s->s_file->o_name, model == TLSM_LE ? "Local Exec" : "Local Dynamic");
+                 "shared object %s, and %s code needs it in the output",
+                 ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s), s->s_file->o_name,
+                 model == TLSM_LE ? "Local Exec" : "Local Dynamic");
         continue;
       }
       if (model == TLSM_DTPOFF || kind == RK_TLS_MARK || kind == RK_TLSGD_CALL) {
@@ -255,7 +273,8 @@ static void scan_section(ld_isec *is) {
       }
       if (model == TLSM_LE && ctx->opt.outkind == OUT_SHARED) {
         ld_error("%s: relocation %s against '%s' cannot be used when making a shared object; "
-                 "recompile with -fPIC", ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s));
+                 "recompile with -fPIC",
+                 ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s));
         continue;
       }
       int to = tls_target_model(s, model);
@@ -284,7 +303,8 @@ static void scan_section(ld_isec *is) {
       case TLSM_DESC: need(s, SN_TLSDESC); break;
       default: break;
       }
-      if (kind == RK_TLSGD_GOT || kind == RK_TLSLD_GOT || kind == RK_TLSIE_GOT || kind == RK_TLSDESC_GOT)
+      if (kind == RK_TLSGD_GOT || kind == RK_TLSLD_GOT || kind == RK_TLSIE_GOT ||
+          kind == RK_TLSDESC_GOT)
         atomic_store(&need_got_base, 1);
       continue;
     }
@@ -310,14 +330,16 @@ static void scan_section(ld_isec *is) {
           need(s, fn ? (SN_PLT | SN_CANON_PLT) : SN_COPY);
         } else {
           ld_error("%s: relocation %s against preemptible symbol '%s' cannot be used here; "
-                   "recompile with -fPIC", ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s));
+                   "recompile with -fPIC",
+                   ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s));
         }
         break;
       }
       if (is_pic_output() && !is_absolute(s)) {
         if (hw->size != (ctx->is64 ? 8 : 4)) {
           ld_error("%s: relocation %s against '%s' cannot be used when making a %s; recompile "
-                   "with -fPIC", ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s),
+                   "with -fPIC",
+                   ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s),
                    ctx->opt.outkind == OUT_PIE ? "PIE object" : "shared object");
           break;
         }
@@ -332,8 +354,9 @@ static void scan_section(ld_isec *is) {
         if (kind == RK_PLT_PC || s->s_type == STT_FUNC || s->s_type == STT_GNU_IFUNC)
           need(s, SN_PLT | SN_DYNSYM);
         else if (is_exec_output() && s->s_def == SD_SHARED) need(s, SN_COPY);
-        else ld_error("%s: relocation %s against preemptible symbol '%s'; recompile with -fPIC",
-                      ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s));
+        else
+          ld_error("%s: relocation %s against preemptible symbol '%s'; recompile with -fPIC",
+                   ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s));
       }
       break;
     case RK_GOT_PC:
@@ -352,8 +375,7 @@ static void scan_section(ld_isec *is) {
       atomic_store(&need_got_base, 1);
       if (is_local_ifunc(s) || pre) need(s, SN_PLT);
       break;
-    default:
-      break;
+    default: break;
     }
     (void)writable;
   }
@@ -382,7 +404,8 @@ void ld_scan_relocs(void) {
     for (int m = 1; m <= TLSM_DESC; m++) {
       if (!ctx->stat_tls_in[m]) continue;
       char buf[256];
-      int n = snprintf(buf, sizeof buf, "%s %llu ->", model_name[m], (unsigned long long)ctx->stat_tls_in[m]);
+      int n = snprintf(buf, sizeof buf, "%s %llu ->", model_name[m],
+                       (unsigned long long)ctx->stat_tls_in[m]);
       const char *sep = " ";
       for (int t = 1; t <= TLSM_DESC; t++)
         if (ctx->stat_tls_out[m][t]) {
@@ -423,8 +446,10 @@ static uint64_t sym_value(const ld_sym *s) {
 
 static void overflow(ld_isec *is, const ld_rel *r, const ld_howto *hw, const ld_sym *s, int64_t v) {
   int64_t lo, hi;
-  if (hw->check == CK_UNSIGNED) lo = 0, hi = hw->bits >= 64 ? INT64_MAX : (int64_t)((1ULL << hw->bits) - 1);
-  else if (hw->check == CK_SIGNED) lo = -(int64_t)(1ULL << (hw->bits - 1)), hi = (int64_t)((1ULL << (hw->bits - 1)) - 1);
+  if (hw->check == CK_UNSIGNED)
+    lo = 0, hi = hw->bits >= 64 ? INT64_MAX : (int64_t)((1ULL << hw->bits) - 1);
+  else if (hw->check == CK_SIGNED)
+    lo = -(int64_t)(1ULL << (hw->bits - 1)), hi = (int64_t)((1ULL << (hw->bits - 1)) - 1);
   else lo = -(int64_t)(1ULL << (hw->bits - 1)), hi = (int64_t)((1ULL << hw->bits) - 1);
   /* The field holds v >> shift (a word displacement, a %hi): give the range in v's units. */
   if (hw->shift && hw->bits + hw->shift < 63)
@@ -439,9 +464,11 @@ static int fits(const ld_howto *hw, uint64_t v) {
   int64_t sv = (int64_t)v >> hw->shift;
   uint64_t uv = v >> hw->shift;
   switch (hw->check) {
-  case CK_SIGNED: return sv >= -(int64_t)(1ULL << (hw->bits - 1)) && sv < (int64_t)(1ULL << (hw->bits - 1));
+  case CK_SIGNED:
+    return sv >= -(int64_t)(1ULL << (hw->bits - 1)) && sv < (int64_t)(1ULL << (hw->bits - 1));
   case CK_UNSIGNED: return uv < (1ULL << hw->bits);
-  case CK_EITHER: return sv >= -(int64_t)(1ULL << (hw->bits - 1)) && (sv < 0 || uv < (1ULL << hw->bits));
+  case CK_EITHER:
+    return sv >= -(int64_t)(1ULL << (hw->bits - 1)) && (sv < 0 || uv < (1ULL << hw->bits));
   }
   return 1;
 }
@@ -454,7 +481,8 @@ static void put(ld_isec *is, uint8_t *loc, const ld_rel *r, const ld_howto *hw, 
   }
   if (hw->align && (v % hw->align)) {
     ld_error("%s: relocation %s: value 0x%llx is not a multiple of %u; references '%s'",
-             ld_sec_loc(is, r->r_offset), hw->name, (unsigned long long)v, hw->align, ld_sym_name(s));
+             ld_sec_loc(is, r->r_offset), hw->name, (unsigned long long)v, hw->align,
+             ld_sym_name(s));
     return;
   }
   ctx->tg->tg_apply(loc, r->r_type, v);
@@ -468,8 +496,14 @@ static int tls_rewrite(ld_isec *is, uint8_t *out, uint32_t i, int how, int64_t v
              ld_sec_loc(is, is->is_rels[i].r_offset), ctx->tg->tg_name);
     return 1;
   }
-  ld_tls_ctx tc = {.buf = out, .size = is->is_size, .rels = is->is_rels, .nrels = is->is_nrels,
-                   .i = i, .P = P, .value = value, .got_base = ld_got_base()};
+  ld_tls_ctx tc = {.buf = out,
+                   .size = is->is_size,
+                   .rels = is->is_rels,
+                   .nrels = is->is_nrels,
+                   .i = i,
+                   .P = P,
+                   .value = value,
+                   .got_base = ld_got_base()};
   int n = ctx->tg->tg_tls_rewrite(&tc, how);
   if (n < 1) {
     ld_error("%s: %s; references '%s'", ld_sec_loc(is, is->is_rels[i].r_offset),
@@ -531,12 +565,13 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
           to = (ctx->opt.tls_relax && exec) ? TLSM_LE : TLSM_LD;
         }
         if (to != model && to != TLSM_NONE) {
-          int how = model == TLSM_GD ? (to == TLSM_LE ? TLSR_GD_TO_LE : TLSR_GD_TO_IE)
-                    : model == TLSM_LD ? TLSR_LD_TO_LE
-                    : model == TLSM_IE ? TLSR_IE_TO_LE
+          int how = model == TLSM_GD     ? (to == TLSM_LE ? TLSR_GD_TO_LE : TLSR_GD_TO_IE)
+                    : model == TLSM_LD   ? TLSR_LD_TO_LE
+                    : model == TLSM_IE   ? TLSR_IE_TO_LE
                     : model == TLSM_DESC ? (to == TLSM_LE ? TLSR_DESC_TO_LE : TLSR_DESC_TO_IE)
                                          : 0;
-          int64_t val = to == TLSM_LE ? (int64_t)(S - tp_value()) : (int64_t)ld_got_slot_addr(s->s_ie);
+          int64_t val =
+              to == TLSM_LE ? (int64_t)(S - tp_value()) : (int64_t)ld_got_slot_addr(s->s_ie);
           if (how) i += (uint32_t)tls_rewrite(is, out, i, how, val, P) - 1;
         } else if (kind == RK_TLSGD_CALL && ctx->tls_get_addr) {
           ld_sym *t = ctx->tls_get_addr;
@@ -554,11 +589,12 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
       }
       int to = tls_target_model(s, model);
       if (to != model) {
-        int how = model == TLSM_GD ? (to == TLSM_LE ? TLSR_GD_TO_LE : TLSR_GD_TO_IE)
+        int how = model == TLSM_GD   ? (to == TLSM_LE ? TLSR_GD_TO_LE : TLSR_GD_TO_IE)
                   : model == TLSM_LD ? TLSR_LD_TO_LE
                   : model == TLSM_IE ? TLSR_IE_TO_LE
                                      : (to == TLSM_LE ? TLSR_DESC_TO_LE : TLSR_DESC_TO_IE);
-        int64_t val = to == TLSM_LE ? (int64_t)(S - tp_value()) : (int64_t)ld_got_slot_addr(s->s_ie);
+        int64_t val =
+            to == TLSM_LE ? (int64_t)(S - tp_value()) : (int64_t)ld_got_slot_addr(s->s_ie);
         i += (uint32_t)tls_rewrite(is, out, i, how, val, P) - 1;
         continue;
       }
@@ -618,12 +654,11 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
       break;
     case RK_PC:
       v = S + (uint64_t)A - P;
-      if (s->s_plt >= 0 && (is_local_ifunc(s) || ld_preemptible(s))) v = ld_plt_addr(s) + (uint64_t)A - P;
+      if (s->s_plt >= 0 && (is_local_ifunc(s) || ld_preemptible(s)))
+        v = ld_plt_addr(s) + (uint64_t)A - P;
       if (s->s_needs & SN_COPY) v = s->s_copy_addr + (uint64_t)A - P;
       break;
-    case RK_PLT_PC:
-      v = (s->s_plt >= 0 ? ld_plt_addr(s) : S) + (uint64_t)A - P;
-      break;
+    case RK_PLT_PC: v = (s->s_plt >= 0 ? ld_plt_addr(s) : S) + (uint64_t)A - P; break;
     case RK_GOT_PC:
     case RK_GOT_OFF:
     case RK_GOT_ABS: {
@@ -637,14 +672,18 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
         int to_abs = 0;
         int rk = tg->tg_relax_got(out, loc, r->r_type, A, to_abs);
         if (rk) {
-          v = rk == RK_ABS ? S : rk == RK_GOTREL ? S + (uint64_t)A - ld_got_base() : S + (uint64_t)A - P;
+          v = rk == RK_ABS      ? S
+              : rk == RK_GOTREL ? S + (uint64_t)A - ld_got_base()
+                                : S + (uint64_t)A - P;
           tg->tg_apply(loc, r->r_type, v);
           continue;
         }
       }
       uint64_t slot = ld_got_slot_addr(s->s_got);
       gb = ld_got_base();
-      v = kind == RK_GOT_PC ? slot + (uint64_t)A - P : kind == RK_GOT_OFF ? slot - gb + (uint64_t)A : slot + (uint64_t)A;
+      v = kind == RK_GOT_PC    ? slot + (uint64_t)A - P
+          : kind == RK_GOT_OFF ? slot - gb + (uint64_t)A
+                               : slot + (uint64_t)A;
       /* i386 GOT32/GOT32X in an instruction with no base register (`movl x@GOT, %r`, ModRM
        * mod 00 r/m 101, not a lea) address the slot absolutely: G + A + GOT, as GNU ld and lld
        * compute it. */
@@ -653,8 +692,9 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
         v += gb;
         if (is_pic_output())
           ld_error("%s: relocation %s against '%s' without a base register cannot be used when "
-                   "making a %s; recompile with -fPIC", ld_sec_loc(is, r->r_offset), hw->name,
-                   ld_sym_name(s), ctx->opt.outkind == OUT_PIE ? "PIE object" : "shared object");
+                   "making a %s; recompile with -fPIC",
+                   ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s),
+                   ctx->opt.outkind == OUT_PIE ? "PIE object" : "shared object");
       }
       break;
     }
@@ -664,11 +704,14 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
       break;
     case RK_GOTPC: v = ld_got_base() + (uint64_t)A - P; break;
     case RK_GOTBASE_ABS: v = ld_got_base() + (uint64_t)A; break;
-    case RK_PLT_GOTREL: v = (s->s_plt >= 0 ? ld_plt_addr(s) : S) + (uint64_t)A - ld_got_base(); break;
+    case RK_PLT_GOTREL:
+      v = (s->s_plt >= 0 ? ld_plt_addr(s) : S) + (uint64_t)A - ld_got_base();
+      break;
     case RK_SIZE: v = s->s_size + (uint64_t)A; break;
     default: continue;
     }
-    if (r->r_type == tg->tg_r_olo10 && tg->tg_r_olo10) v = (v & 0x3ff) + (uint64_t)(int64_t)r->r_extra;
+    if (r->r_type == tg->tg_r_olo10 && tg->tg_r_olo10)
+      v = (v & 0x3ff) + (uint64_t)(int64_t)r->r_extra;
     put(is, loc, r, hw, s, v);
   }
 }

@@ -113,7 +113,6 @@ static uint8_t in_sym_info(const ld_obj *o, uint32_t i) {
                      (o->o_is64 ? 4 : 12)];
 }
 
-
 static void put_shdr(uint8_t *h, uint32_t name, uint32_t type, uint64_t flags, uint64_t off,
                      uint64_t size, uint32_t link, uint32_t info, uint64_t align,
                      uint64_t entsize) {
@@ -384,8 +383,8 @@ static void add_global(ld_sym *s) {
     type = s->s_file && s->s_file->o_kind == FK_OBJ ? ELF_ST_TYPE(in_sym_info(s->s_file, s->s_esym))
                                                     : STT_NOTYPE;
   }
-  ld_put_sym(new_sym(s), str_add(&strtab, name, nlen), value, size, ELF_ST_INFO(bind, type), s->s_vis,
-          shndx);
+  ld_put_sym(new_sym(s), str_add(&strtab, name, nlen), value, size, ELF_ST_INFO(bind, type),
+             s->s_vis, shndx);
 }
 
 static ld_vec rest;
@@ -406,7 +405,7 @@ static void build_symtab(void) {
     rsec *rs = rsecs.v[i];
     rs->r_symidx = nsyms;
     ld_put_sym(new_sym(NULL), 0, 0, 0, ELF_ST_INFO(STB_LOCAL, STT_SECTION), 0,
-            (uint16_t)rs->r_os.os_shndx);
+               (uint16_t)rs->r_os.os_shndx);
   }
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
@@ -417,7 +416,7 @@ static void build_symtab(void) {
       uint16_t shndx = SHN_ABS;
       if (s->s_sec) sec_value(s, &value, &shndx);
       ld_put_sym(new_sym(s), str_add(&strtab, s->s_name, s->s_namelen), value, s->s_size,
-              ELF_ST_INFO(STB_LOCAL, s->s_type), s->s_vis, shndx);
+                 ELF_ST_INFO(STB_LOCAL, s->s_type), s->s_vis, shndx);
     }
   }
   /* A group's signature may be a local defined in the group section itself (GCC's D5 destructor
@@ -427,7 +426,7 @@ static void build_symtab(void) {
     ld_sym *s = g->g_file->o_syms[g->g_sig];
     if (!s || !s->s_local || s->s_type == STT_SECTION || s->s_symidx) continue;
     ld_put_sym(new_sym(s), str_add(&strtab, s->s_name, s->s_namelen), 0, 0,
-            ELF_ST_INFO(STB_LOCAL, s->s_type), s->s_vis, (uint16_t)g->g_shndx);
+               ELF_ST_INFO(STB_LOCAL, s->s_type), s->s_vis, (uint16_t)g->g_shndx);
   }
   nlocal = nsyms;
   /* Globals in the order objects first mention them; the rest (-u names no object mentions) by

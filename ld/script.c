@@ -122,10 +122,22 @@ static void next(lexer *lx) {
   }
   char c = *lx->lx_p;
   switch (c) {
-  case '(': t->tk_kind = T_LPAREN; lx->lx_p++; return;
-  case ')': t->tk_kind = T_RPAREN; lx->lx_p++; return;
-  case ',': t->tk_kind = T_COMMA; lx->lx_p++; return;
-  case ';': t->tk_kind = T_SEMI; lx->lx_p++; return;
+  case '(':
+    t->tk_kind = T_LPAREN;
+    lx->lx_p++;
+    return;
+  case ')':
+    t->tk_kind = T_RPAREN;
+    lx->lx_p++;
+    return;
+  case ',':
+    t->tk_kind = T_COMMA;
+    lx->lx_p++;
+    return;
+  case ';':
+    t->tk_kind = T_SEMI;
+    lx->lx_p++;
+    return;
   case '"': {
     const char *s = lx->lx_p + 1;
     const char *q = memchr(s, '"', (size_t)(lx->lx_end - s));
@@ -193,9 +205,10 @@ static void add_input(builder *b, const char *name, int lib, int as_needed, int 
     b->bd_cap = b->bd_cap ? b->bd_cap * 2 : 8;
     b->bd_inputs = xrealloc(b->bd_inputs, b->bd_cap * sizeof *b->bd_inputs);
   }
-  b->bd_inputs[b->bd_ninputs++] = (ld_script_input){
-      .si_name = name, .si_lib = (uint8_t)lib, .si_as_needed = (uint8_t)as_needed,
-      .si_group = (uint8_t)group};
+  b->bd_inputs[b->bd_ninputs++] = (ld_script_input){.si_name = name,
+                                                    .si_lib = (uint8_t)lib,
+                                                    .si_as_needed = (uint8_t)as_needed,
+                                                    .si_group = (uint8_t)group};
 }
 
 /* Input list of GROUP, INPUT or AS_NEEDED, after its '(' and up to and including its ')'.

@@ -17,9 +17,9 @@ typedef struct ld_script_input {
 typedef struct ld_script {
   ld_script_input *ls_inputs;
   uint32_t ls_ninputs;
-  const char **ls_search_dirs;  /* SEARCH_DIR entries, in order */
+  const char **ls_search_dirs; /* SEARCH_DIR entries, in order */
   uint32_t ls_nsearch_dirs;
-  const char *ls_entry;         /* ENTRY(sym), or NULL */
+  const char *ls_entry; /* ENTRY(sym), or NULL */
 } ld_script;
 
 /* Does the text look like a linker script (not ELF, not an archive)? Called only on inputs that

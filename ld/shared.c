@@ -8,9 +8,6 @@
 
 void ld_note_lazy_ref(ld_sym *s);
 
-
-
-
 static int fits(const ld_obj *o, uint64_t off, uint64_t size) {
   return off <= o->o_size && size <= o->o_size - off;
 }
@@ -151,7 +148,8 @@ void ld_shared_symbols(ld_obj *o) {
     int allowed = !restricted || ld_mapfile_version_allowed(o->o_soname, vname);
     if ((ver & VERSYM_HIDDEN) && !(restricted && allowed)) continue; /* foo@VER: not the default */
     if (vx == VER_NDX_LOCAL) continue;
-    if (ELF_ST_VISIBILITY(other) == STV_HIDDEN || ELF_ST_VISIBILITY(other) == STV_INTERNAL) continue;
+    if (ELF_ST_VISIBILITY(other) == STV_HIDDEN || ELF_ST_VISIBILITY(other) == STV_INTERNAL)
+      continue;
     ld_sym *s = ld_sym_intern(name, (uint32_t)strlen(name));
     o->o_syms[i] = s;
     if (restricted && allowed && s->s_def == SD_SHARED && s->s_file == o && s->s_vername &&

@@ -7,7 +7,7 @@
 #include "ld.h"
 
 typedef struct strtab_set {
-  void **slots;      /* comdat entries */
+  void **slots; /* comdat entries */
   uint32_t mask, count;
 } strtab_set;
 
@@ -163,7 +163,8 @@ static int cmp_sym(const void *a, const void *b) {
   const ld_sym *x = *(ld_sym *const *)a, *y = *(ld_sym *const *)b;
   /* Defined symbols in file and symbol-table order, then the rest by name: independent of the
    * hash table's layout, so output is deterministic. */
-  uint32_t fx = x->s_file ? x->s_file->o_id : UINT32_MAX, fy = y->s_file ? y->s_file->o_id : UINT32_MAX;
+  uint32_t fx = x->s_file ? x->s_file->o_id : UINT32_MAX,
+           fy = y->s_file ? y->s_file->o_id : UINT32_MAX;
   if (fx != fy) return fx < fy ? -1 : 1;
   if (x->s_esym != y->s_esym) return x->s_esym < y->s_esym ? -1 : 1;
   uint32_t n = x->s_namelen < y->s_namelen ? x->s_namelen : y->s_namelen;

@@ -27,14 +27,17 @@ static void collect(ld_sym *s, void *arg) {
 
 static int cmp_key(const void *a, const void *b) {
   const ld_sym *x = *(ld_sym *const *)a, *y = *(ld_sym *const *)b;
-  uint32_t fx = x->s_file ? x->s_file->o_id : UINT32_MAX, fy = y->s_file ? y->s_file->o_id : UINT32_MAX;
+  uint32_t fx = x->s_file ? x->s_file->o_id : UINT32_MAX,
+           fy = y->s_file ? y->s_file->o_id : UINT32_MAX;
   if (fx != fy) return fx < fy ? -1 : 1;
   if (x->s_local != y->s_local) return x->s_local ? -1 : 1;
   if (x->s_esym != y->s_esym) return x->s_esym < y->s_esym ? -1 : 1;
   return strcmp(x->s_name, y->s_name);
 }
 
-static int is_ifunc(const ld_sym *s) { return s->s_type == STT_GNU_IFUNC && s->s_def == SD_REGULAR; }
+static int is_ifunc(const ld_sym *s) {
+  return s->s_type == STT_GNU_IFUNC && s->s_def == SD_REGULAR;
+}
 static int pic(void) { return ctx->opt.outkind == OUT_PIE || ctx->opt.outkind == OUT_SHARED; }
 /* A link with no dynamic loader: TLS offsets and module ids are known now. */
 static int no_loader(void) { return ctx->opt.is_static; }
@@ -129,7 +132,8 @@ void ld_create_synthetic(void) {
                      (uint64_t)tg->tg_gotplt_reserved * w, w);
   if (ctx->iplt_syms.n && (!tg->tg_write_iplt_entry || (pic() && tg->tg_iplt_pic_unsupported)))
     ld_error("IFUNC symbol '%s' needs a PLT entry, which is not implemented for %s%s",
-             ((ld_sym *)ctx->iplt_syms.v[0])->s_name, tg->tg_name, pic() ? " position-independent outputs" : "");
+             ((ld_sym *)ctx->iplt_syms.v[0])->s_name, tg->tg_name,
+             pic() ? " position-independent outputs" : "");
   if (ctx->iplt_syms.n)
     ctx->iplt = mk(".iplt", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 16, SY_IPLT,
                    (uint64_t)ctx->iplt_syms.n * tg->tg_iplt_entry_size, 0);
@@ -190,7 +194,8 @@ void ld_create_synthetic(void) {
   const char *relname = tg->tg_rela ? ".rela.dyn" : ".rel.dyn";
   uint32_t reltype = tg->tg_rela ? SHT_RELA : SHT_REL;
   if (ctx->nreladyn || dynamic)
-    ctx->reladyn = mk(relname, reltype, SHF_ALLOC, w, SY_RELA_DYN, (uint64_t)ctx->nreladyn * relsz, relsz);
+    ctx->reladyn =
+        mk(relname, reltype, SHF_ALLOC, w, SY_RELA_DYN, (uint64_t)ctx->nreladyn * relsz, relsz);
   if (niplt_rel)
     ctx->relaiplt = mk(tg->tg_rela ? ".rela.iplt" : ".rel.iplt", reltype, SHF_ALLOC, w,
                        SY_RELA_IPLT, (uint64_t)niplt_rel * relsz, relsz);
@@ -200,15 +205,21 @@ void ld_create_synthetic(void) {
                          12 + (uint64_t)nfde * 8, 0);
   }
   if (ctx->opt.build_id) {
-    uint64_t len = ctx->opt.build_id == 1 ? 20 : ctx->opt.build_id == 4 ? strlen(ctx->opt.build_id_hex) / 2 : 16;
-    ctx->buildid = mk(".note.gnu.build-id", SHT_NOTE, SHF_ALLOC, 4, SY_BUILD_ID, 16 + ld_align(len, 4), 0);
+    uint64_t len = ctx->opt.build_id == 1   ? 20
+                   : ctx->opt.build_id == 4 ? strlen(ctx->opt.build_id_hex) / 2
+                                            : 16;
+    ctx->buildid =
+        mk(".note.gnu.build-id", SHT_NOTE, SHF_ALLOC, 4, SY_BUILD_ID, 16 + ld_align(len, 4), 0);
   }
   /* x86 feature properties survive only if every input has them. */
   uint32_t and_bits = ~0u;
   int all = ctx->objs.n > 0;
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
-    if (!o->o_has_gnu_property) { all = 0; break; }
+    if (!o->o_has_gnu_property) {
+      all = 0;
+      break;
+    }
     and_bits &= o->o_gnu_property_and;
   }
   /* -z ibt / -z shstk set their bits whatever the inputs say. */
@@ -216,8 +227,8 @@ void ld_create_synthetic(void) {
   and_bits |= (ctx->opt.z_ibt ? GNU_PROPERTY_X86_FEATURE_1_IBT : 0) |
               (ctx->opt.z_shstk ? GNU_PROPERTY_X86_FEATURE_1_SHSTK : 0);
   if (and_bits && tg->tg_x86_properties) {
-    ctx->gnuprop = mk(".note.gnu.property", SHT_NOTE, SHF_ALLOC, w, SY_GNU_PROPERTY,
-                      ctx->is64 ? 32 : 28, 0);
+    ctx->gnuprop =
+        mk(".note.gnu.property", SHT_NOTE, SHF_ALLOC, w, SY_GNU_PROPERTY, ctx->is64 ? 32 : 28, 0);
     ctx->gnuprop->os_buf = ld_xcalloc(1, 32);
     uint8_t *b = ctx->gnuprop->os_buf;
     int be = ctx->be;
@@ -259,7 +270,8 @@ uint64_t ld_plt_addr(const ld_sym *s) {
   if (s->s_type == STT_GNU_IFUNC && s->s_def == SD_REGULAR && ctx->iplt)
     return ctx->iplt->os_addr + (uint64_t)s->s_plt * ctx->tg->tg_iplt_entry_size;
   if (ctx->plt)
-    return ctx->plt->os_addr + ctx->tg->tg_plt_header_size + (uint64_t)s->s_plt * ctx->tg->tg_plt_entry_size;
+    return ctx->plt->os_addr + ctx->tg->tg_plt_header_size +
+           (uint64_t)s->s_plt * ctx->tg->tg_plt_entry_size;
   return 0;
 }
 
@@ -282,12 +294,14 @@ static uint32_t relsize(void) {
   return ctx->is64 ? (ctx->tg->tg_rela ? 24 : 16) : (ctx->tg->tg_rela ? 12 : 8);
 }
 
-void ld_emit_dynrel(uint32_t slot, uint64_t offset, uint32_t type, uint32_t symidx, int64_t addend) {
+void ld_emit_dynrel(uint32_t slot, uint64_t offset, uint32_t type, uint32_t symidx,
+                    int64_t addend) {
   if (!ctx->reladyn || slot >= ctx->nreladyn) {
     ld_error("internal: dynamic relocation slot %u out of range", slot);
     return;
   }
-  write_rel(ctx->buf + ctx->reladyn->os_offset + (uint64_t)slot * relsize(), offset, type, symidx, addend);
+  write_rel(ctx->buf + ctx->reladyn->os_offset + (uint64_t)slot * relsize(), offset, type, symidx,
+            addend);
 }
 
 /* ---- contents -------------------------------------------------------------------------- */
@@ -316,7 +330,9 @@ static void fill_got(void) {
       uint64_t slot = ld_got_slot_addr(s->s_got);
       if (is_ifunc(s)) {
         if (!iplt_rel()) ld_emit_dynrel(dyn++, slot, tg->tg_r_irelative, 0, (int64_t)S);
-        else write_rel(ipltrel + (uint64_t)iplt++ * relsize(), slot, tg->tg_r_irelative, 0, (int64_t)S);
+        else
+          write_rel(ipltrel + (uint64_t)iplt++ * relsize(), slot, tg->tg_r_irelative, 0,
+                    (int64_t)S);
         if (!tg->tg_rela) elf_wrw(g + (uint64_t)s->s_got * w, S, is64, be);
       } else if (pre) {
         ld_emit_dynrel(dyn++, slot, tg->tg_r_glob_dat, (uint32_t)s->s_dynidx, 0);
@@ -401,8 +417,10 @@ static void fill_buildid_header(void) {
 
 void ld_fill_synthetic(void) {
   fill_got();
-  if (ctx->interp) memcpy(ctx->buf + ctx->interp->os_offset, ctx->interp->os_buf, ctx->interp->os_size);
+  if (ctx->interp)
+    memcpy(ctx->buf + ctx->interp->os_offset, ctx->interp->os_buf, ctx->interp->os_size);
   ld_dynamic_fill();
   fill_buildid_header();
-  if (ctx->gnuprop) memcpy(ctx->buf + ctx->gnuprop->os_offset, ctx->gnuprop->os_buf, ctx->gnuprop->os_size);
+  if (ctx->gnuprop)
+    memcpy(ctx->buf + ctx->gnuprop->os_offset, ctx->gnuprop->os_buf, ctx->gnuprop->os_size);
 }

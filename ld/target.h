@@ -13,64 +13,70 @@
  * the psABI calls the GOT (x86-64: .got.plt start for GOTPC/GOTOFF; see tg_got_base), L PLT entry,
  * TP thread pointer, DTP start of the module's TLS block. */
 enum ld_rkind {
-  RK_NONE = 0,     /* R_*_NONE and pure markers: nothing is written */
-  RK_ABS,          /* S + A */
-  RK_PC,           /* S + A - P */
-  RK_PLT_PC,       /* L + A - P (S + A - P when the symbol needs no PLT entry) */
-  RK_GOT_PC,       /* GOT + G + A - P: PC-relative address of the symbol's GOT slot */
-  RK_GOT_OFF,      /* G + A: offset of the slot from the GOT base (i386 GOT32, SPARC GOT13) */
-  RK_GOT_ABS,      /* GOT + G + A: absolute address of the slot */
-  RK_GOTREL,       /* S + A - GOT (GOTOFF) */
-  RK_GOTPC,        /* GOT + A - P (x86-64 GOTPC32, i386 GOTPC, _GLOBAL_OFFSET_TABLE_ refs) */
-  RK_GOTBASE_ABS,  /* GOT + A (rare; i386 R_386_GOTPC-like absolute forms) */
-  RK_PLT_GOTREL,   /* L + A - GOT (PLTOFF64) */
-  RK_SIZE,         /* Z + A: symbol size */
-  RK_TPOFF,        /* S + A - TP: Local Exec offset, negative on variant II */
-  RK_TPOFF_NEG,    /* TP - (S + A): i386 TLS_LE_32 / TLS_IE_32 forms */
-  RK_DTPOFF,       /* S + A - DTP */
-  RK_TLSGD_PC,     /* PC-relative address of the GD slot pair (x86-64 TLSGD) */
-  RK_TLSGD_GOT,    /* GD slot pair as offset from GOT base (i386 TLS_GD, SPARC TLS_GD_HI22/LO10) */
-  RK_TLSLD_PC,     /* PC-relative address of the module's LD slot (x86-64 TLSLD) */
-  RK_TLSLD_GOT,    /* LD slot as offset from GOT base (i386 TLS_LDM, SPARC TLS_LDM_HI22/LO10) */
-  RK_TLSIE_PC,     /* PC-relative address of the IE (TPOFF) slot (x86-64 GOTTPOFF) */
-  RK_TLSIE_ABS,    /* absolute address of the IE slot (i386 TLS_IE) */
-  RK_TLSIE_GOT,    /* IE slot as offset from GOT base (i386 TLS_GOTIE, SPARC TLS_IE_HI22/LO10) */
-  RK_TLSDESC_PC,   /* PC-relative address of the descriptor (x86-64 GOTPC32_TLSDESC) */
-  RK_TLSDESC_GOT,  /* descriptor as offset from GOT base (i386 TLS_GOTDESC) */
-  RK_TLS_MARK,     /* marks an instruction of a TLS sequence; carries no value (TLSDESC_CALL,
-                      SPARC TLS_*_ADD/LD/LDX/CALL when not relaxed need core handling) */
-  RK_TLSGD_CALL,   /* SPARC TLS_GD_CALL / TLS_LDM_CALL: call __tls_get_addr (disp30) */
-  RK_COPY_ONLY,    /* dynamic-only relocation types (COPY, GLOB_DAT, ...): an error in input */
+  RK_NONE = 0,    /* R_*_NONE and pure markers: nothing is written */
+  RK_ABS,         /* S + A */
+  RK_PC,          /* S + A - P */
+  RK_PLT_PC,      /* L + A - P (S + A - P when the symbol needs no PLT entry) */
+  RK_GOT_PC,      /* GOT + G + A - P: PC-relative address of the symbol's GOT slot */
+  RK_GOT_OFF,     /* G + A: offset of the slot from the GOT base (i386 GOT32, SPARC GOT13) */
+  RK_GOT_ABS,     /* GOT + G + A: absolute address of the slot */
+  RK_GOTREL,      /* S + A - GOT (GOTOFF) */
+  RK_GOTPC,       /* GOT + A - P (x86-64 GOTPC32, i386 GOTPC, _GLOBAL_OFFSET_TABLE_ refs) */
+  RK_GOTBASE_ABS, /* GOT + A (rare; i386 R_386_GOTPC-like absolute forms) */
+  RK_PLT_GOTREL,  /* L + A - GOT (PLTOFF64) */
+  RK_SIZE,        /* Z + A: symbol size */
+  RK_TPOFF,       /* S + A - TP: Local Exec offset, negative on variant II */
+  RK_TPOFF_NEG,   /* TP - (S + A): i386 TLS_LE_32 / TLS_IE_32 forms */
+  RK_DTPOFF,      /* S + A - DTP */
+  RK_TLSGD_PC,    /* PC-relative address of the GD slot pair (x86-64 TLSGD) */
+  RK_TLSGD_GOT,   /* GD slot pair as offset from GOT base (i386 TLS_GD, SPARC TLS_GD_HI22/LO10) */
+  RK_TLSLD_PC,    /* PC-relative address of the module's LD slot (x86-64 TLSLD) */
+  RK_TLSLD_GOT,   /* LD slot as offset from GOT base (i386 TLS_LDM, SPARC TLS_LDM_HI22/LO10) */
+  RK_TLSIE_PC,    /* PC-relative address of the IE (TPOFF) slot (x86-64 GOTTPOFF) */
+  RK_TLSIE_ABS,   /* absolute address of the IE slot (i386 TLS_IE) */
+  RK_TLSIE_GOT,   /* IE slot as offset from GOT base (i386 TLS_GOTIE, SPARC TLS_IE_HI22/LO10) */
+  RK_TLSDESC_PC,  /* PC-relative address of the descriptor (x86-64 GOTPC32_TLSDESC) */
+  RK_TLSDESC_GOT, /* descriptor as offset from GOT base (i386 TLS_GOTDESC) */
+  RK_TLS_MARK,    /* marks an instruction of a TLS sequence; carries no value (TLSDESC_CALL,
+                     SPARC TLS_*_ADD/LD/LDX/CALL when not relaxed need core handling) */
+  RK_TLSGD_CALL,  /* SPARC TLS_GD_CALL / TLS_LDM_CALL: call __tls_get_addr (disp30) */
+  RK_COPY_ONLY,   /* dynamic-only relocation types (COPY, GLOB_DAT, ...): an error in input */
   RK_UNSUPPORTED,
 };
 
 /* Overflow checks applied by the core to (value >> shift) before the target encodes it. */
 enum ld_rcheck {
-  CK_NONE = 0,  /* any value (fields that truncate by definition: lo10, 64-bit words) */
-  CK_SIGNED,    /* fits in `bits` as a signed number */
-  CK_UNSIGNED,  /* fits in `bits` as an unsigned number */
-  CK_EITHER,    /* fits signed or unsigned (e.g. R_X86_64_32 must be unsigned, R_386_32 either) */
+  CK_NONE = 0, /* any value (fields that truncate by definition: lo10, 64-bit words) */
+  CK_SIGNED,   /* fits in `bits` as a signed number */
+  CK_UNSIGNED, /* fits in `bits` as an unsigned number */
+  CK_EITHER,   /* fits signed or unsigned (e.g. R_X86_64_32 must be unsigned, R_386_32 either) */
 };
 
 /* One row per relocation type, indexed by r_type. A type missing from the table (name NULL) is
  * an error naming the file and place. `align` (if non-zero) requires value % align == 0. */
 typedef struct ld_howto {
-  const char *name;  /* "R_X86_64_PC32" */
-  uint8_t kind;      /* enum ld_rkind */
-  uint8_t size;      /* bytes of the field in the section (for bounds checks): 0,1,2,4,8 */
-  uint8_t check;     /* enum ld_rcheck */
-  uint8_t bits;      /* width for the overflow check */
-  uint8_t shift;     /* value is shifted right by this before the check */
-  uint8_t align;     /* required alignment of the value, 0 = none */
-  uint8_t tls;       /* one of the TLSM_* models below if the type belongs to a TLS sequence */
+  const char *name; /* "R_X86_64_PC32" */
+  uint8_t kind;     /* enum ld_rkind */
+  uint8_t size;     /* bytes of the field in the section (for bounds checks): 0,1,2,4,8 */
+  uint8_t check;    /* enum ld_rcheck */
+  uint8_t bits;     /* width for the overflow check */
+  uint8_t shift;    /* value is shifted right by this before the check */
+  uint8_t align;    /* required alignment of the value, 0 = none */
+  uint8_t tls;      /* one of the TLSM_* models below if the type belongs to a TLS sequence */
 } ld_howto;
 
 /* TLS access models of a relocation (DESIGN §5). */
 enum { TLSM_NONE = 0, TLSM_GD, TLSM_LD, TLSM_IE, TLSM_LE, TLSM_DESC, TLSM_DTPOFF };
 
 /* TLS rewrites a target may be asked for. */
-enum ld_tls_rewrite { TLSR_GD_TO_IE = 1, TLSR_GD_TO_LE, TLSR_LD_TO_LE, TLSR_IE_TO_LE,
-                      TLSR_DESC_TO_IE, TLSR_DESC_TO_LE };
+enum ld_tls_rewrite {
+  TLSR_GD_TO_IE = 1,
+  TLSR_GD_TO_LE,
+  TLSR_LD_TO_LE,
+  TLSR_IE_TO_LE,
+  TLSR_DESC_TO_IE,
+  TLSR_DESC_TO_LE
+};
 
 /* One input relocation in normalised form. For REL targets the core reads the implicit addend
  * with tg_read_addend before calling anything here. */
@@ -79,44 +85,44 @@ typedef struct ld_rel {
   uint32_t r_type;
   uint32_t r_sym;
   int64_t r_addend;
-  int32_t r_extra;   /* a second addend carried in the type field (SPARC V9 R_SPARC_OLO10) */
+  int32_t r_extra; /* a second addend carried in the type field (SPARC V9 R_SPARC_OLO10) */
 } ld_rel;
 
 /* Context handed to a TLS rewrite: the section's bytes in the output buffer (already copied from
  * the input), its size, and the relocation array of the section. */
 typedef struct ld_tls_ctx {
-  uint8_t *buf;         /* start of the section's bytes in the output */
-  uint64_t size;        /* section size */
-  const ld_rel *rels;   /* all relocations of the section, sorted by r_offset */
+  uint8_t *buf;       /* start of the section's bytes in the output */
+  uint64_t size;      /* section size */
+  const ld_rel *rels; /* all relocations of the section, sorted by r_offset */
   size_t nrels;
-  size_t i;             /* index of the relocation that starts the sequence */
-  uint64_t P;           /* address of rels[i].r_offset in the output */
-  int64_t value;        /* LE: TP offset (S + A - TP, as computed by the core, negative);
-                           IE: the address of the IE GOT slot (or its GOT-relative offset on
-                               targets whose IE form is GOT-relative: see the target's comment) */
-  uint64_t got_base;    /* the GOT base address as the target's psABI uses it */
-  const char *err;      /* out: a message when the rewrite fails */
+  size_t i;          /* index of the relocation that starts the sequence */
+  uint64_t P;        /* address of rels[i].r_offset in the output */
+  int64_t value;     /* LE: TP offset (S + A - TP, as computed by the core, negative);
+                        IE: the address of the IE GOT slot (or its GOT-relative offset on
+                            targets whose IE form is GOT-relative: see the target's comment) */
+  uint64_t got_base; /* the GOT base address as the target's psABI uses it */
+  const char *err;   /* out: a message when the rewrite fails */
 } ld_tls_ctx;
 
 typedef struct ld_target ld_target;
 
 struct ld_target {
-  const char *tg_name;        /* "x64", "x86", "sparc", "sparcv9" */
-  const char *tg_emulation;   /* GNU emulation name for -m: "elf_x86_64", ... */
-  uint16_t tg_machine;        /* EM_* written to the output */
-  uint8_t tg_is64;            /* ELFCLASS64 */
-  uint8_t tg_be;              /* big-endian */
-  uint8_t tg_rela;            /* RELA (1) or REL (0) relocations */
-  uint64_t tg_page_size;      /* max page size: segment alignment */
-  uint64_t tg_base;           /* default base address of an executable */
-  const char *tg_interp;      /* default interpreter for glibc-style links (-I overrides) */
+  const char *tg_name;      /* "x64", "x86", "sparc", "sparcv9" */
+  const char *tg_emulation; /* GNU emulation name for -m: "elf_x86_64", ... */
+  uint16_t tg_machine;      /* EM_* written to the output */
+  uint8_t tg_is64;          /* ELFCLASS64 */
+  uint8_t tg_be;            /* big-endian */
+  uint8_t tg_rela;          /* RELA (1) or REL (0) relocations */
+  uint64_t tg_page_size;    /* max page size: segment alignment */
+  uint64_t tg_base;         /* default base address of an executable */
+  const char *tg_interp;    /* default interpreter for glibc-style links (-I overrides) */
 
   /* Dynamic relocation numbers (0 where the target has none). */
   uint32_t tg_r_relative, tg_r_glob_dat, tg_r_jump_slot, tg_r_copy, tg_r_irelative;
-  uint32_t tg_r_abs;          /* word-sized absolute: R_X86_64_64, R_386_32, R_SPARC_32/64 */
+  uint32_t tg_r_abs; /* word-sized absolute: R_X86_64_64, R_386_32, R_SPARC_32/64 */
   uint32_t tg_r_dtpmod, tg_r_dtpoff, tg_r_tpoff, tg_r_tlsdesc;
 
-  const ld_howto *tg_howto;   /* indexed by r_type */
+  const ld_howto *tg_howto; /* indexed by r_type */
   uint32_t tg_nhowto;
 
   /* Does `mach` (an input's e_machine) belong to this target? (EM_SPARC32PLUS for sparc.) */

@@ -177,7 +177,8 @@ void ld_write_output(void) {
   if (fd < 0) ld_fatal("cannot create %s: %s", tmp, strerror(errno));
   ld_tmp_output = tmp;
   if (ftruncate(fd, (off_t)ctx->filesize) < 0) ld_fatal("cannot size %s: %s", tmp, strerror(errno));
-  void *m = ctx->filesize ? mmap(NULL, ctx->filesize, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0) : NULL;
+  void *m =
+      ctx->filesize ? mmap(NULL, ctx->filesize, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0) : NULL;
   if (m == MAP_FAILED) ld_fatal("cannot map %s: %s", tmp, strerror(errno));
   ctx->buf = m;
 

@@ -45,100 +45,100 @@
 /* X(type, kind, size, check on sparc, bits on sparc, check on sparcv9, bits on sparcv9, shift,
  *   align, tls model). Types the psABI defines but no generic kind covers (absolute PLT
  *   addresses L + A) are RK_UNSUPPORTED; dynamic-only types are RK_COPY_ONLY. */
-#define SPARC_RELOCS(X)                                                                       \
-  X(R_SPARC_NONE, RK_NONE, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                        \
-  X(R_SPARC_8, RK_ABS, 1, CK_EITHER, 8, CK_EITHER, 8, 0, 0, TLSM_NONE)                        \
-  X(R_SPARC_16, RK_ABS, 2, CK_EITHER, 16, CK_EITHER, 16, 0, 0, TLSM_NONE)                     \
-  X(R_SPARC_32, RK_ABS, 4, CK_EITHER, 32, CK_EITHER, 32, 0, 0, TLSM_NONE)                     \
-  X(R_SPARC_DISP8, RK_PC, 1, CK_SIGNED, 8, CK_SIGNED, 8, 0, 0, TLSM_NONE)                     \
-  X(R_SPARC_DISP16, RK_PC, 2, CK_SIGNED, 16, CK_SIGNED, 16, 0, 0, TLSM_NONE)                  \
-  X(R_SPARC_DISP32, RK_PC, 4, CK_NONE, 32, CK_SIGNED, 32, 0, 0, TLSM_NONE)                    \
-  X(R_SPARC_WDISP30, RK_PC, 4, CK_NONE, 30, CK_SIGNED, 30, 2, 4, TLSM_NONE)                   \
-  X(R_SPARC_WDISP22, RK_PC, 4, CK_SIGNED, 22, CK_SIGNED, 22, 2, 4, TLSM_NONE)                 \
-  X(R_SPARC_HI22, RK_ABS, 4, CK_NONE, 22, CK_UNSIGNED, 22, 10, 0, TLSM_NONE)                  \
-  X(R_SPARC_22, RK_ABS, 4, CK_EITHER, 22, CK_EITHER, 22, 0, 0, TLSM_NONE)                     \
-  X(R_SPARC_13, RK_ABS, 4, CK_SIGNED, 13, CK_SIGNED, 13, 0, 0, TLSM_NONE)                     \
-  X(R_SPARC_LO10, RK_ABS, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)                       \
-  X(R_SPARC_GOT10, RK_GOT_OFF, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)                  \
-  X(R_SPARC_GOT13, RK_GOT_OFF, 4, CK_SIGNED, 13, CK_SIGNED, 13, 0, 0, TLSM_NONE)              \
-  X(R_SPARC_GOT22, RK_GOT_OFF, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)                 \
-  X(R_SPARC_PC10, RK_PC, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)                        \
-  X(R_SPARC_PC22, RK_PC, 4, CK_NONE, 22, CK_EITHER, 22, 10, 0, TLSM_NONE)                     \
-  X(R_SPARC_WPLT30, RK_PLT_PC, 4, CK_NONE, 30, CK_SIGNED, 30, 2, 4, TLSM_NONE)                \
-  X(R_SPARC_COPY, RK_COPY_ONLY, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                   \
-  X(R_SPARC_GLOB_DAT, RK_COPY_ONLY, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)               \
-  X(R_SPARC_JMP_SLOT, RK_COPY_ONLY, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)               \
-  X(R_SPARC_RELATIVE, RK_COPY_ONLY, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)               \
-  X(R_SPARC_UA32, RK_ABS, 4, CK_EITHER, 32, CK_EITHER, 32, 0, 0, TLSM_NONE)                   \
-  X(R_SPARC_PLT32, RK_UNSUPPORTED, 4, CK_NONE, 32, CK_NONE, 32, 0, 0, TLSM_NONE)              \
-  X(R_SPARC_HIPLT22, RK_UNSUPPORTED, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)           \
-  X(R_SPARC_LOPLT10, RK_UNSUPPORTED, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)            \
-  X(R_SPARC_PCPLT32, RK_PLT_PC, 4, CK_NONE, 32, CK_SIGNED, 32, 0, 0, TLSM_NONE)               \
-  X(R_SPARC_PCPLT22, RK_PLT_PC, 4, CK_NONE, 22, CK_EITHER, 22, 10, 0, TLSM_NONE)              \
-  X(R_SPARC_PCPLT10, RK_PLT_PC, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)                 \
-  X(R_SPARC_10, RK_ABS, 4, CK_EITHER, 10, CK_EITHER, 10, 0, 0, TLSM_NONE)                     \
-  X(R_SPARC_11, RK_ABS, 4, CK_EITHER, 11, CK_EITHER, 11, 0, 0, TLSM_NONE)                     \
-  X(R_SPARC_64, RK_ABS, 8, CK_NONE, 64, CK_NONE, 64, 0, 0, TLSM_NONE)                         \
-  X(R_SPARC_OLO10, RK_ABS, 4, CK_SIGNED, 13, CK_SIGNED, 13, 0, 0, TLSM_NONE)                  \
-  X(R_SPARC_HH22, RK_ABS, 4, CK_NONE, 22, CK_NONE, 22, 42, 0, TLSM_NONE)                      \
-  X(R_SPARC_HM10, RK_ABS, 4, CK_NONE, 10, CK_NONE, 10, 32, 0, TLSM_NONE)                      \
-  X(R_SPARC_LM22, RK_ABS, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)                      \
-  X(R_SPARC_PC_HH22, RK_PC, 4, CK_NONE, 22, CK_NONE, 22, 42, 0, TLSM_NONE)                    \
-  X(R_SPARC_PC_HM10, RK_PC, 4, CK_NONE, 10, CK_NONE, 10, 32, 0, TLSM_NONE)                    \
-  X(R_SPARC_PC_LM22, RK_PC, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)                    \
-  X(R_SPARC_WDISP16, RK_PC, 4, CK_SIGNED, 16, CK_SIGNED, 16, 2, 4, TLSM_NONE)                 \
-  X(R_SPARC_WDISP19, RK_PC, 4, CK_SIGNED, 19, CK_SIGNED, 19, 2, 4, TLSM_NONE)                 \
-  X(R_SPARC_GLOB_JMP, RK_UNSUPPORTED, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)             \
-  X(R_SPARC_7, RK_ABS, 4, CK_EITHER, 7, CK_EITHER, 7, 0, 0, TLSM_NONE)                        \
-  X(R_SPARC_5, RK_ABS, 4, CK_EITHER, 5, CK_EITHER, 5, 0, 0, TLSM_NONE)                        \
-  X(R_SPARC_6, RK_ABS, 4, CK_EITHER, 6, CK_EITHER, 6, 0, 0, TLSM_NONE)                        \
-  X(R_SPARC_DISP64, RK_PC, 8, CK_NONE, 64, CK_NONE, 64, 0, 0, TLSM_NONE)                      \
-  X(R_SPARC_PLT64, RK_UNSUPPORTED, 8, CK_NONE, 64, CK_NONE, 64, 0, 0, TLSM_NONE)              \
-  X(R_SPARC_HIX22, RK_ABS, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)                     \
-  X(R_SPARC_LOX10, RK_ABS, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)                      \
-  X(R_SPARC_H44, RK_ABS, 4, CK_NONE, 22, CK_UNSIGNED, 22, 22, 0, TLSM_NONE)                   \
-  X(R_SPARC_M44, RK_ABS, 4, CK_NONE, 10, CK_NONE, 10, 12, 0, TLSM_NONE)                       \
-  X(R_SPARC_L44, RK_ABS, 4, CK_NONE, 12, CK_NONE, 12, 0, 0, TLSM_NONE)                        \
-  X(R_SPARC_REGISTER, RK_NONE, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                    \
-  X(R_SPARC_UA64, RK_ABS, 8, CK_NONE, 64, CK_NONE, 64, 0, 0, TLSM_NONE)                       \
-  X(R_SPARC_UA16, RK_ABS, 2, CK_EITHER, 16, CK_EITHER, 16, 0, 0, TLSM_NONE)                   \
-  X(R_SPARC_TLS_GD_HI22, RK_TLSGD_GOT, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_GD)           \
-  X(R_SPARC_TLS_GD_LO10, RK_TLSGD_GOT, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_GD)            \
-  X(R_SPARC_TLS_GD_ADD, RK_TLS_MARK, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_GD)                \
-  X(R_SPARC_TLS_GD_CALL, RK_TLSGD_CALL, 4, CK_NONE, 30, CK_SIGNED, 30, 2, 4, TLSM_GD)         \
-  X(R_SPARC_TLS_LDM_HI22, RK_TLSLD_GOT, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_LD)          \
-  X(R_SPARC_TLS_LDM_LO10, RK_TLSLD_GOT, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_LD)           \
-  X(R_SPARC_TLS_LDM_ADD, RK_TLS_MARK, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_LD)               \
-  X(R_SPARC_TLS_LDM_CALL, RK_TLSGD_CALL, 4, CK_NONE, 30, CK_SIGNED, 30, 2, 4, TLSM_LD)        \
-  X(R_SPARC_TLS_LDO_HIX22, RK_DTPOFF, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_DTPOFF)        \
-  X(R_SPARC_TLS_LDO_LOX10, RK_DTPOFF, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_DTPOFF)         \
-  X(R_SPARC_TLS_LDO_ADD, RK_TLS_MARK, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_DTPOFF)           \
-  X(R_SPARC_TLS_IE_HI22, RK_TLSIE_GOT, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_IE)           \
-  X(R_SPARC_TLS_IE_LO10, RK_TLSIE_GOT, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_IE)            \
-  X(R_SPARC_TLS_IE_LD, RK_TLS_MARK, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_IE)                 \
-  X(R_SPARC_TLS_IE_LDX, RK_TLS_MARK, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_IE)                \
-  X(R_SPARC_TLS_IE_ADD, RK_TLS_MARK, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_IE)                \
-  X(R_SPARC_TLS_LE_HIX22, RK_TPOFF, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_LE)              \
-  X(R_SPARC_TLS_LE_LOX10, RK_TPOFF, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_LE)               \
-  X(R_SPARC_TLS_DTPMOD32, RK_COPY_ONLY, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)           \
-  X(R_SPARC_TLS_DTPMOD64, RK_COPY_ONLY, 8, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)           \
-  X(R_SPARC_TLS_DTPOFF32, RK_DTPOFF, 4, CK_NONE, 32, CK_NONE, 32, 0, 0, TLSM_NONE)            \
-  X(R_SPARC_TLS_DTPOFF64, RK_DTPOFF, 8, CK_NONE, 64, CK_NONE, 64, 0, 0, TLSM_NONE)            \
-  X(R_SPARC_TLS_TPOFF32, RK_COPY_ONLY, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)            \
-  X(R_SPARC_TLS_TPOFF64, RK_COPY_ONLY, 8, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)            \
-  X(R_SPARC_GOTDATA_HIX22, RK_GOTREL, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)          \
-  X(R_SPARC_GOTDATA_LOX10, RK_GOTREL, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)           \
-  X(R_SPARC_GOTDATA_OP_HIX22, RK_GOT_OFF, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)      \
-  X(R_SPARC_GOTDATA_OP_LOX10, RK_GOT_OFF, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)       \
-  X(R_SPARC_GOTDATA_OP, RK_GOT_OFF, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)               \
-  X(R_SPARC_H34, RK_ABS, 4, CK_NONE, 22, CK_UNSIGNED, 22, 12, 0, TLSM_NONE)                   \
-  X(R_SPARC_SIZE32, RK_SIZE, 4, CK_EITHER, 32, CK_EITHER, 32, 0, 0, TLSM_NONE)                \
-  X(R_SPARC_SIZE64, RK_SIZE, 8, CK_NONE, 64, CK_NONE, 64, 0, 0, TLSM_NONE)                    \
-  X(R_SPARC_WDISP10, RK_PC, 4, CK_SIGNED, 10, CK_SIGNED, 10, 2, 4, TLSM_NONE)                 \
-  X(R_SPARC_JMP_IREL, RK_COPY_ONLY, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)               \
-  X(R_SPARC_IRELATIVE, RK_COPY_ONLY, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)              \
-  X(R_SPARC_GNU_VTINHERIT, RK_NONE, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)               \
-  X(R_SPARC_GNU_VTENTRY, RK_NONE, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                 \
+#define SPARC_RELOCS(X)                                                                            \
+  X(R_SPARC_NONE, RK_NONE, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                             \
+  X(R_SPARC_8, RK_ABS, 1, CK_EITHER, 8, CK_EITHER, 8, 0, 0, TLSM_NONE)                             \
+  X(R_SPARC_16, RK_ABS, 2, CK_EITHER, 16, CK_EITHER, 16, 0, 0, TLSM_NONE)                          \
+  X(R_SPARC_32, RK_ABS, 4, CK_EITHER, 32, CK_EITHER, 32, 0, 0, TLSM_NONE)                          \
+  X(R_SPARC_DISP8, RK_PC, 1, CK_SIGNED, 8, CK_SIGNED, 8, 0, 0, TLSM_NONE)                          \
+  X(R_SPARC_DISP16, RK_PC, 2, CK_SIGNED, 16, CK_SIGNED, 16, 0, 0, TLSM_NONE)                       \
+  X(R_SPARC_DISP32, RK_PC, 4, CK_NONE, 32, CK_SIGNED, 32, 0, 0, TLSM_NONE)                         \
+  X(R_SPARC_WDISP30, RK_PC, 4, CK_NONE, 30, CK_SIGNED, 30, 2, 4, TLSM_NONE)                        \
+  X(R_SPARC_WDISP22, RK_PC, 4, CK_SIGNED, 22, CK_SIGNED, 22, 2, 4, TLSM_NONE)                      \
+  X(R_SPARC_HI22, RK_ABS, 4, CK_NONE, 22, CK_UNSIGNED, 22, 10, 0, TLSM_NONE)                       \
+  X(R_SPARC_22, RK_ABS, 4, CK_EITHER, 22, CK_EITHER, 22, 0, 0, TLSM_NONE)                          \
+  X(R_SPARC_13, RK_ABS, 4, CK_SIGNED, 13, CK_SIGNED, 13, 0, 0, TLSM_NONE)                          \
+  X(R_SPARC_LO10, RK_ABS, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)                            \
+  X(R_SPARC_GOT10, RK_GOT_OFF, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)                       \
+  X(R_SPARC_GOT13, RK_GOT_OFF, 4, CK_SIGNED, 13, CK_SIGNED, 13, 0, 0, TLSM_NONE)                   \
+  X(R_SPARC_GOT22, RK_GOT_OFF, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)                      \
+  X(R_SPARC_PC10, RK_PC, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)                             \
+  X(R_SPARC_PC22, RK_PC, 4, CK_NONE, 22, CK_EITHER, 22, 10, 0, TLSM_NONE)                          \
+  X(R_SPARC_WPLT30, RK_PLT_PC, 4, CK_NONE, 30, CK_SIGNED, 30, 2, 4, TLSM_NONE)                     \
+  X(R_SPARC_COPY, RK_COPY_ONLY, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                        \
+  X(R_SPARC_GLOB_DAT, RK_COPY_ONLY, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                    \
+  X(R_SPARC_JMP_SLOT, RK_COPY_ONLY, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                    \
+  X(R_SPARC_RELATIVE, RK_COPY_ONLY, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                    \
+  X(R_SPARC_UA32, RK_ABS, 4, CK_EITHER, 32, CK_EITHER, 32, 0, 0, TLSM_NONE)                        \
+  X(R_SPARC_PLT32, RK_UNSUPPORTED, 4, CK_NONE, 32, CK_NONE, 32, 0, 0, TLSM_NONE)                   \
+  X(R_SPARC_HIPLT22, RK_UNSUPPORTED, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)                \
+  X(R_SPARC_LOPLT10, RK_UNSUPPORTED, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)                 \
+  X(R_SPARC_PCPLT32, RK_PLT_PC, 4, CK_NONE, 32, CK_SIGNED, 32, 0, 0, TLSM_NONE)                    \
+  X(R_SPARC_PCPLT22, RK_PLT_PC, 4, CK_NONE, 22, CK_EITHER, 22, 10, 0, TLSM_NONE)                   \
+  X(R_SPARC_PCPLT10, RK_PLT_PC, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)                      \
+  X(R_SPARC_10, RK_ABS, 4, CK_EITHER, 10, CK_EITHER, 10, 0, 0, TLSM_NONE)                          \
+  X(R_SPARC_11, RK_ABS, 4, CK_EITHER, 11, CK_EITHER, 11, 0, 0, TLSM_NONE)                          \
+  X(R_SPARC_64, RK_ABS, 8, CK_NONE, 64, CK_NONE, 64, 0, 0, TLSM_NONE)                              \
+  X(R_SPARC_OLO10, RK_ABS, 4, CK_SIGNED, 13, CK_SIGNED, 13, 0, 0, TLSM_NONE)                       \
+  X(R_SPARC_HH22, RK_ABS, 4, CK_NONE, 22, CK_NONE, 22, 42, 0, TLSM_NONE)                           \
+  X(R_SPARC_HM10, RK_ABS, 4, CK_NONE, 10, CK_NONE, 10, 32, 0, TLSM_NONE)                           \
+  X(R_SPARC_LM22, RK_ABS, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)                           \
+  X(R_SPARC_PC_HH22, RK_PC, 4, CK_NONE, 22, CK_NONE, 22, 42, 0, TLSM_NONE)                         \
+  X(R_SPARC_PC_HM10, RK_PC, 4, CK_NONE, 10, CK_NONE, 10, 32, 0, TLSM_NONE)                         \
+  X(R_SPARC_PC_LM22, RK_PC, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)                         \
+  X(R_SPARC_WDISP16, RK_PC, 4, CK_SIGNED, 16, CK_SIGNED, 16, 2, 4, TLSM_NONE)                      \
+  X(R_SPARC_WDISP19, RK_PC, 4, CK_SIGNED, 19, CK_SIGNED, 19, 2, 4, TLSM_NONE)                      \
+  X(R_SPARC_GLOB_JMP, RK_UNSUPPORTED, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                  \
+  X(R_SPARC_7, RK_ABS, 4, CK_EITHER, 7, CK_EITHER, 7, 0, 0, TLSM_NONE)                             \
+  X(R_SPARC_5, RK_ABS, 4, CK_EITHER, 5, CK_EITHER, 5, 0, 0, TLSM_NONE)                             \
+  X(R_SPARC_6, RK_ABS, 4, CK_EITHER, 6, CK_EITHER, 6, 0, 0, TLSM_NONE)                             \
+  X(R_SPARC_DISP64, RK_PC, 8, CK_NONE, 64, CK_NONE, 64, 0, 0, TLSM_NONE)                           \
+  X(R_SPARC_PLT64, RK_UNSUPPORTED, 8, CK_NONE, 64, CK_NONE, 64, 0, 0, TLSM_NONE)                   \
+  X(R_SPARC_HIX22, RK_ABS, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)                          \
+  X(R_SPARC_LOX10, RK_ABS, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)                           \
+  X(R_SPARC_H44, RK_ABS, 4, CK_NONE, 22, CK_UNSIGNED, 22, 22, 0, TLSM_NONE)                        \
+  X(R_SPARC_M44, RK_ABS, 4, CK_NONE, 10, CK_NONE, 10, 12, 0, TLSM_NONE)                            \
+  X(R_SPARC_L44, RK_ABS, 4, CK_NONE, 12, CK_NONE, 12, 0, 0, TLSM_NONE)                             \
+  X(R_SPARC_REGISTER, RK_NONE, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                         \
+  X(R_SPARC_UA64, RK_ABS, 8, CK_NONE, 64, CK_NONE, 64, 0, 0, TLSM_NONE)                            \
+  X(R_SPARC_UA16, RK_ABS, 2, CK_EITHER, 16, CK_EITHER, 16, 0, 0, TLSM_NONE)                        \
+  X(R_SPARC_TLS_GD_HI22, RK_TLSGD_GOT, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_GD)                \
+  X(R_SPARC_TLS_GD_LO10, RK_TLSGD_GOT, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_GD)                 \
+  X(R_SPARC_TLS_GD_ADD, RK_TLS_MARK, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_GD)                     \
+  X(R_SPARC_TLS_GD_CALL, RK_TLSGD_CALL, 4, CK_NONE, 30, CK_SIGNED, 30, 2, 4, TLSM_GD)              \
+  X(R_SPARC_TLS_LDM_HI22, RK_TLSLD_GOT, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_LD)               \
+  X(R_SPARC_TLS_LDM_LO10, RK_TLSLD_GOT, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_LD)                \
+  X(R_SPARC_TLS_LDM_ADD, RK_TLS_MARK, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_LD)                    \
+  X(R_SPARC_TLS_LDM_CALL, RK_TLSGD_CALL, 4, CK_NONE, 30, CK_SIGNED, 30, 2, 4, TLSM_LD)             \
+  X(R_SPARC_TLS_LDO_HIX22, RK_DTPOFF, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_DTPOFF)             \
+  X(R_SPARC_TLS_LDO_LOX10, RK_DTPOFF, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_DTPOFF)              \
+  X(R_SPARC_TLS_LDO_ADD, RK_TLS_MARK, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_DTPOFF)                \
+  X(R_SPARC_TLS_IE_HI22, RK_TLSIE_GOT, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_IE)                \
+  X(R_SPARC_TLS_IE_LO10, RK_TLSIE_GOT, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_IE)                 \
+  X(R_SPARC_TLS_IE_LD, RK_TLS_MARK, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_IE)                      \
+  X(R_SPARC_TLS_IE_LDX, RK_TLS_MARK, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_IE)                     \
+  X(R_SPARC_TLS_IE_ADD, RK_TLS_MARK, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_IE)                     \
+  X(R_SPARC_TLS_LE_HIX22, RK_TPOFF, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_LE)                   \
+  X(R_SPARC_TLS_LE_LOX10, RK_TPOFF, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_LE)                    \
+  X(R_SPARC_TLS_DTPMOD32, RK_COPY_ONLY, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                \
+  X(R_SPARC_TLS_DTPMOD64, RK_COPY_ONLY, 8, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                \
+  X(R_SPARC_TLS_DTPOFF32, RK_DTPOFF, 4, CK_NONE, 32, CK_NONE, 32, 0, 0, TLSM_NONE)                 \
+  X(R_SPARC_TLS_DTPOFF64, RK_DTPOFF, 8, CK_NONE, 64, CK_NONE, 64, 0, 0, TLSM_NONE)                 \
+  X(R_SPARC_TLS_TPOFF32, RK_COPY_ONLY, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                 \
+  X(R_SPARC_TLS_TPOFF64, RK_COPY_ONLY, 8, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                 \
+  X(R_SPARC_GOTDATA_HIX22, RK_GOTREL, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)               \
+  X(R_SPARC_GOTDATA_LOX10, RK_GOTREL, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)                \
+  X(R_SPARC_GOTDATA_OP_HIX22, RK_GOT_OFF, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)           \
+  X(R_SPARC_GOTDATA_OP_LOX10, RK_GOT_OFF, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)            \
+  X(R_SPARC_GOTDATA_OP, RK_GOT_OFF, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                    \
+  X(R_SPARC_H34, RK_ABS, 4, CK_NONE, 22, CK_UNSIGNED, 22, 12, 0, TLSM_NONE)                        \
+  X(R_SPARC_SIZE32, RK_SIZE, 4, CK_EITHER, 32, CK_EITHER, 32, 0, 0, TLSM_NONE)                     \
+  X(R_SPARC_SIZE64, RK_SIZE, 8, CK_NONE, 64, CK_NONE, 64, 0, 0, TLSM_NONE)                         \
+  X(R_SPARC_WDISP10, RK_PC, 4, CK_SIGNED, 10, CK_SIGNED, 10, 2, 4, TLSM_NONE)                      \
+  X(R_SPARC_JMP_IREL, RK_COPY_ONLY, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                    \
+  X(R_SPARC_IRELATIVE, RK_COPY_ONLY, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                   \
+  X(R_SPARC_GNU_VTINHERIT, RK_NONE, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                    \
+  X(R_SPARC_GNU_VTENTRY, RK_NONE, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                      \
   X(R_SPARC_REV32, RK_ABS, 4, CK_EITHER, 32, CK_EITHER, 32, 0, 0, TLSM_NONE)
 
 /* Notes on individual rows:
@@ -150,9 +150,9 @@
  *  - GOTDATA_OP marks the `ld [%l7 + r], r` of a GOTDATA_OP_HIX22/LOX10 sequence. Its kind is a
  *    GOT one so that the core offers it to sparc_relax_got; kept, it writes nothing. */
 
-#define SPARC_ROW32(t, k, sz, c32, b32, c64, b64, sh, al, m) \
+#define SPARC_ROW32(t, k, sz, c32, b32, c64, b64, sh, al, m)                                       \
   [t] = {#t, (k), (sz), (c32), (b32), (sh), (al), (m)},
-#define SPARC_ROW64(t, k, sz, c32, b32, c64, b64, sh, al, m) \
+#define SPARC_ROW64(t, k, sz, c32, b32, c64, b64, sh, al, m)                                       \
   [t] = {#t, (k), (sz), (c64), (b64), (sh), (al), (m)},
 
 const ld_howto sparc_howto32[R_SPARC_REV32 + 1] = {SPARC_RELOCS(SPARC_ROW32)};
@@ -193,7 +193,7 @@ int sparc_relax_got(uint8_t *buf_start, uint8_t *loc, uint32_t type, int64_t add
   if (type != R_SPARC_GOTDATA_OP) return 0;
   uint32_t w = elf_rd32(loc, 1);
   uint32_t op = w >> 30, op3 = (w >> 19) & 0x3f, i = (w >> 13) & 1;
-  if (op != 3 || (op3 != 0x00 && op3 != 0x0b) || i) return 0; /* ld/ldx reg+reg */
+  if (op != 3 || (op3 != 0x00 && op3 != 0x0b) || i) return 0;           /* ld/ldx reg+reg */
   elf_wr32(loc, (w & ~(0xc0000000u | (0x3fu << 19))) | 0x80000000u, 1); /* op 2, op3 0: add */
   return RK_GOTREL;
 }
@@ -336,9 +336,9 @@ void sparc_apply(uint8_t *loc, uint32_t type, uint64_t val) {
  */
 
 #define SPARC_NOP 0x01000000u
-#define SPARC_RD(w) ((w) & 0x3e000000u)
-#define SPARC_RS1(w) ((w) & 0x0007c000u)
-#define SPARC_RS2(w) ((w) & 0x0000001fu)
+#define SPARC_RD(w) ((w)&0x3e000000u)
+#define SPARC_RS1(w) ((w)&0x0007c000u)
+#define SPARC_RS2(w) ((w)&0x0000001fu)
 #define SPARC_G7_RS1 (7u << 14)
 #define SPARC_O0_RD (8u << 25)
 
@@ -422,8 +422,9 @@ static int sparc_tls_rewrite(ld_tls_ctx *ctx, int how, int is64) {
   case R_SPARC_TLS_LDM_LO10:
   case R_SPARC_TLS_LDM_ADD:
     if (how != TLSR_LD_TO_LE) goto bad_how;
-    if (r->r_type == R_SPARC_TLS_LDM_HI22 ? !sparc_is_sethi(w)
-        : r->r_type == R_SPARC_TLS_LDM_LO10 ? !sparc_is_lo_imm(w) : !sparc_is_add_reg(w))
+    if (r->r_type == R_SPARC_TLS_LDM_HI22   ? !sparc_is_sethi(w)
+        : r->r_type == R_SPARC_TLS_LDM_LO10 ? !sparc_is_lo_imm(w)
+                                            : !sparc_is_add_reg(w))
       goto bad;
     n = SPARC_NOP;
     break;

@@ -53,7 +53,8 @@ void x64_write_plt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, u
 /* IFUNC entry of a static output, 16 bytes: the slot already holds the resolved address
  * (IRELATIVE, applied by the startup code), so there is no lazy path:
  *   ff 25 <slot - (entry+6)>          jmp *slot(%rip)
- *   66 2e 0f 1f 84 00 00 00 00 00     nopw %cs:0(%rax,%rax) (never executed; keeps 16-byte entries) */
+ *   66 2e 0f 1f 84 00 00 00 00 00     nopw %cs:0(%rax,%rax) (never executed; keeps 16-byte entries)
+ */
 void x64_write_iplt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
                           int pic) {
   (void)gotplt, (void)pic;

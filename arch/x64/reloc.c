@@ -31,9 +31,9 @@ enum { X64_R_PC32_BND = 39, X64_R_PLT32_BND = 40 };
 
 #define X64_NHOWTO (R_X86_64_CODE_6_GOTPC32_TLSDESC + 1)
 
-#define H(num, nm, kind, size, check, bits, tls) \
+#define H(num, nm, kind, size, check, bits, tls)                                                   \
   [num] = {nm, (kind), (size), (check), (bits), 0, 0, (tls)}
-#define R(type, kind, size, check, bits, tls) \
+#define R(type, kind, size, check, bits, tls)                                                      \
   H(R_X86_64_##type, "R_X86_64_" #type, kind, size, check, bits, tls)
 
 /* Indexed by r_type; the core reports any row with a NULL name as an unknown type. */
@@ -291,10 +291,10 @@ static int x64_is_large_call(const ld_tls_ctx *ctx, uint64_t off) {
  *                                                    data16 data16 rex64 call __tls_get_addr
  * 16 bytes, -fno-plt:
  *   66 48 8d 3d <TLSGD>   66 48 ff 15 <GOTPCRELX>    data16 lea x@tlsgd(%rip),%rdi
- *                                                    data16 rex64 call *__tls_get_addr@GOTPCREL(%rip)
- * both become
- *   LE: 64 48 8b 04 25 00 00 00 00   48 8d 80 <tpoff>    mov %fs:0,%rax; lea x@tpoff(%rax),%rax
- *   IE: 64 48 8b 04 25 00 00 00 00   48 03 05 <disp>     mov %fs:0,%rax; add x@gottpoff(%rip),%rax
+ *                                                    data16 rex64 call
+ * *__tls_get_addr@GOTPCREL(%rip) both become LE: 64 48 8b 04 25 00 00 00 00   48 8d 80 <tpoff> mov
+ * %fs:0,%rax; lea x@tpoff(%rax),%rax IE: 64 48 8b 04 25 00 00 00 00   48 03 05 <disp>     mov
+ * %fs:0,%rax; add x@gottpoff(%rip),%rax
  *
  * 22 bytes, large code model:
  *   48 8d 3d <TLSGD>  48 b8 <PLTOFF64>  48/4c 01 xx  ff d0
@@ -318,10 +318,10 @@ static int x64_gd(ld_tls_ctx *ctx, int to_ie) {
   if (off < 3 || !x64_bytes_are(ctx, off - 3, lea_rdi, 3)) return x64_fail(ctx, bad);
   uint64_t seq, tail;
   if (off >= 4 && b[off - 4] == 0x66) {
-    int plt = x64_bytes_are(ctx, off + 4, plt_call, 4) &&
-              x64_call_rel_is(ctx, off + 8, X64_CALL_PLT);
-    int got = x64_bytes_are(ctx, off + 4, got_call, 4) &&
-              x64_call_rel_is(ctx, off + 8, X64_CALL_GOT);
+    int plt =
+        x64_bytes_are(ctx, off + 4, plt_call, 4) && x64_call_rel_is(ctx, off + 8, X64_CALL_PLT);
+    int got =
+        x64_bytes_are(ctx, off + 4, got_call, 4) && x64_call_rel_is(ctx, off + 8, X64_CALL_GOT);
     if ((!plt && !got) || off + 12 > ctx->size) return x64_fail(ctx, bad);
     seq = off - 4;
     memcpy(b + seq, x64_mov_fs0_rax, 9);
@@ -359,8 +359,7 @@ static int x64_ld(ld_tls_ctx *ctx) {
   if (off < 3 || !x64_bytes_are(ctx, off - 3, lea_rdi, 3) || off + 4 >= ctx->size)
     return x64_fail(ctx, "unexpected instruction bytes for TLSLD relaxation");
   uint64_t seq = off - 3, npfx;
-  if (b[off + 4] == 0xe8 && off + 9 <= ctx->size &&
-      x64_call_rel_is(ctx, off + 5, X64_CALL_PLT)) {
+  if (b[off + 4] == 0xe8 && off + 9 <= ctx->size && x64_call_rel_is(ctx, off + 5, X64_CALL_PLT)) {
     npfx = 3;
   } else if (x64_bytes_are(ctx, off + 4, got_call, 2) && off + 10 <= ctx->size &&
              x64_call_rel_is(ctx, off + 6, X64_CALL_GOT)) {
@@ -435,8 +434,8 @@ static int x64_desc(ld_tls_ctx *ctx, int to_ie) {
   }
   enum x64_pfx pfx = r->r_type == R_X86_64_CODE_4_GOTPC32_TLSDESC ? X64_PFX_REX2 : X64_PFX_REX;
   if (off + 4 > ctx->size || !x64_pfx_ok(ctx->buf, loc, pfx) ||
-      (pfx == X64_PFX_REX ? (loc[-3] & 0xfb) != 0x48 : (loc[-3] & 0x08) == 0) ||
-      loc[-2] != 0x8d || (loc[-1] & 0xc7) != 0x05)
+      (pfx == X64_PFX_REX ? (loc[-3] & 0xfb) != 0x48 : (loc[-3] & 0x08) == 0) || loc[-2] != 0x8d ||
+      (loc[-1] & 0xc7) != 0x05)
     return x64_fail(ctx, "unexpected instruction bytes for GOTPC32_TLSDESC relaxation");
   if (to_ie) {
     loc[-2] = 0x8b;

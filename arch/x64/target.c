@@ -1,7 +1,7 @@
 /* The x86-64 target descriptor (DESIGN.md §4). Encoders live in reloc.c, PLT writers in plt.c;
  * this file only ties them to the identity and defaults of the x86-64 psABI. */
-#include "common/elf/elf.h"
 #include "ld/target.h"
+#include "common/elf/elf.h"
 
 /* reloc.c: the table is indexed by r_type up to the last psABI number. */
 extern const ld_howto x64_howto[R_X86_64_CODE_6_GOTPC32_TLSDESC + 1];

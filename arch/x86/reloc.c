@@ -121,9 +121,9 @@ void x86_apply(uint8_t *loc, uint32_t type, uint64_t val) {
 /* ---- GOT32X relaxation ---------------------------------------------------------------------
  *
  * A load of a local symbol's address from the GOT becomes its computation from the GOT base:
- *   8b 80+8*r2+r1 <foo@GOT>     movl foo@GOT(%r1),%r2  ->  8d .. <foo@GOTOFF>  leal foo@GOTOFF(%r1),%r2
- * (mod 10, a base register other than %esp, which would need a SIB byte). The core then writes
- * S + A - GOT (RK_GOTREL). Every other form keeps its GOT load. */
+ *   8b 80+8*r2+r1 <foo@GOT>     movl foo@GOT(%r1),%r2  ->  8d .. <foo@GOTOFF>  leal
+ * foo@GOTOFF(%r1),%r2 (mod 10, a base register other than %esp, which would need a SIB byte). The
+ * core then writes S + A - GOT (RK_GOTREL). Every other form keeps its GOT load. */
 int x86_relax_got(uint8_t *buf_start, uint8_t *loc, uint32_t type, int64_t addend, int to_abs) {
   (void)to_abs;
   if (type != R_386_GOT32X || addend != 0 || loc - buf_start < 2) return 0;
@@ -140,9 +140,9 @@ int x86_relax_got(uint8_t *buf_start, uint8_t *loc, uint32_t type, int64_t adden
  *    of the symbol from the thread pointer (%gs base). Forms that want the positive TP - (S + A)
  *    (TLS_IE_32 and the `subl` of GD->LE) negate it here.
  *  - IE rewrites (GD->IE, DESC->IE) receive ctx->value = the address of the symbol's IE slot,
- *    turned here into its offset from the GOT base (ctx->got_base); a slot holding the NEGATIVE TP offset (dynamic R_386_TLS_TPOFF, the same
- *    slot TLS_GOTIE uses). The base register of the rewritten load is the one the sequence
- *    already used for the GOT.
+ *    turned here into its offset from the GOT base (ctx->got_base); a slot holding the NEGATIVE TP
+ * offset (dynamic R_386_TLS_TPOFF, the same slot TLS_GOTIE uses). The base register of the
+ * rewritten load is the one the sequence already used for the GOT.
  *  - LD->LE only replaces the ___tls_get_addr call; the core recomputes the TLS_LDO_32 fields of
  *    the sequence as TP-relative values (S + A - TP).
  * GD and LD sequences are a lea and a call that must be adjacent: the call's relocation (PLT32,
@@ -188,8 +188,7 @@ static uint64_t x86_gd_ld_seq(const ld_tls_ctx *ctx, uint64_t off, int allow_sib
     *len = 12;
     return off - 3;
   }
-  if (b[off - 2] != 0x8d || (b[off - 1] & 0xf8) != 0x80 || (b[off - 1] & 7) == 4)
-    return UINT64_MAX;
+  if (b[off - 2] != 0x8d || (b[off - 1] & 0xf8) != 0x80 || (b[off - 1] & 7) == 4) return UINT64_MAX;
   *base = b[off - 1] & 7;
   if (off + 10 <= ctx->size && b[off + 4] == 0xff && b[off + 5] == (0x90 | *base) &&
       x86_call_rel_is(ctx, off + 6, 1)) {
@@ -213,8 +212,7 @@ static int x86_gd(ld_tls_ctx *ctx, int to_ie) {
   uint64_t off = ctx->rels[ctx->i].r_offset;
   unsigned base, len;
   uint64_t seq = x86_gd_ld_seq(ctx, off, 1, &base, &len);
-  if (seq == UINT64_MAX)
-    return x86_fail(ctx, "unexpected instruction bytes for TLS_GD relaxation");
+  if (seq == UINT64_MAX) return x86_fail(ctx, "unexpected instruction bytes for TLS_GD relaxation");
   if (len == 11 && (seq + 12 > ctx->size || ctx->buf[seq + 11] != 0x90))
     return x86_fail(ctx, "TLS_GD sequence with a PLT call must be followed by a nop");
   uint8_t *w = ctx->buf + seq;
@@ -226,7 +224,7 @@ static int x86_gd(ld_tls_ctx *ctx, int to_ie) {
   } else {
     w[6] = 0x81;
     w[7] = 0xe8;
-    elf_wr32(w + 8, (uint32_t)-(uint64_t)ctx->value, 0);
+    elf_wr32(w + 8, (uint32_t) - (uint64_t)ctx->value, 0);
   }
   return 2;
 }

@@ -22,8 +22,13 @@ static inline uint64_t elf_rd64(const void *p, int be) {
 }
 static inline void elf_wr16(void *p, uint16_t v, int be) {
   uint8_t *b = p;
-  if (be) { b[0] = (uint8_t)(v >> 8); b[1] = (uint8_t)v; }
-  else { b[0] = (uint8_t)v; b[1] = (uint8_t)(v >> 8); }
+  if (be) {
+    b[0] = (uint8_t)(v >> 8);
+    b[1] = (uint8_t)v;
+  } else {
+    b[0] = (uint8_t)v;
+    b[1] = (uint8_t)(v >> 8);
+  }
 }
 static inline void elf_wr32(void *p, uint32_t v, int be) {
   uint8_t *b = p;

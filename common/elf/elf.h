@@ -98,9 +98,9 @@
 #define EF_SPARCV9_RMO 0x2
 #define EF_SPARC_LEDATA 0x800000
 #define EF_SPARC_EXT_MASK 0xffff00
-#define EF_SPARC_32PLUS 0x000100 /* generic V8+ features */
+#define EF_SPARC_32PLUS 0x000100  /* generic V8+ features */
 #define EF_SPARC_SUN_US1 0x000200 /* Sun UltraSPARC I extensions */
-#define EF_SPARC_HAL_R1 0x000400 /* HAL R1 extensions */
+#define EF_SPARC_HAL_R1 0x000400  /* HAL R1 extensions */
 #define EF_SPARC_SUN_US3 0x000800 /* Sun UltraSPARC III extensions */
 
 /* ---- Section indices -------------------------------------------------------------------- */
@@ -168,17 +168,17 @@
 #define SHF_EXECINSTR 0x4
 #define SHF_MERGE 0x10
 #define SHF_STRINGS 0x20
-#define SHF_INFO_LINK 0x40 /* sh_info is a section index */
+#define SHF_INFO_LINK 0x40  /* sh_info is a section index */
 #define SHF_LINK_ORDER 0x80 /* placed in the order of the section sh_link names */
 #define SHF_OS_NONCONFORMING 0x100
 #define SHF_GROUP 0x200
 #define SHF_TLS 0x400
-#define SHF_COMPRESSED 0x800 /* data begins with a compression header (ELF32/64_CHDR_SIZE) */
+#define SHF_COMPRESSED 0x800    /* data begins with a compression header (ELF32/64_CHDR_SIZE) */
 #define SHF_GNU_RETAIN 0x200000 /* a root for --gc-sections */
 #define SHF_MASKOS 0x0ff00000
 #define SHF_X86_64_LARGE 0x10000000 /* may lie beyond 2 GiB from the code (medium/large model) */
-#define SHF_ORDERED 0x40000000u /* Solaris */
-#define SHF_EXCLUDE 0x80000000u /* dropped from the output of a final link */
+#define SHF_ORDERED 0x40000000u     /* Solaris */
+#define SHF_EXCLUDE 0x80000000u     /* dropped from the output of a final link */
 #define SHF_MASKPROC 0xf0000000u
 
 /* ch_type of a compression header. */
@@ -241,9 +241,10 @@
 /* SPARC V9 splits the 64-bit type field: the low 8 bits are the relocation type, the upper 24 a
  * signed extra addend (used by R_SPARC_OLO10). */
 #define ELF64_R_TYPE_ID(info) (ELF64_R_TYPE(info) & 0xffu)
-#define ELF64_R_TYPE_DATA(info) \
+#define ELF64_R_TYPE_DATA(info)                                                                    \
   ((int32_t)(((ELF64_R_TYPE(info) >> 8) ^ 0x800000u)) - (int32_t)0x800000)
-#define ELF64_R_TYPE_INFO(data, type) ((((uint32_t)(data)&0xffffffu) << 8) | ((uint32_t)(type)&0xffu))
+#define ELF64_R_TYPE_INFO(data, type)                                                              \
+  ((((uint32_t)(data)&0xffffffu) << 8) | ((uint32_t)(type)&0xffu))
 
 /* ---- Program headers -------------------------------------------------------------------- */
 
@@ -257,8 +258,8 @@
 #define PT_TLS 7
 #define PT_LOOS 0x60000000
 #define PT_GNU_EH_FRAME 0x6474e550 /* .eh_frame_hdr */
-#define PT_GNU_STACK 0x6474e551 /* p_flags say whether the stack is executable */
-#define PT_GNU_RELRO 0x6474e552 /* made read-only after relocation */
+#define PT_GNU_STACK 0x6474e551    /* p_flags say whether the stack is executable */
+#define PT_GNU_RELRO 0x6474e552    /* made read-only after relocation */
 #define PT_GNU_PROPERTY 0x6474e553 /* .note.gnu.property */
 #define PT_SUNWBSS 0x6ffffffa
 #define PT_SUNWSTACK 0x6ffffffb
@@ -348,7 +349,7 @@
 /* Symbol versioning and relocation counts. */
 #define DT_VERSYM 0x6ffffff0
 #define DT_RELACOUNT 0x6ffffff9 /* leading R_*_RELATIVE entries of DT_RELA */
-#define DT_RELCOUNT 0x6ffffffa /* leading R_*_RELATIVE entries of DT_REL */
+#define DT_RELCOUNT 0x6ffffffa  /* leading R_*_RELATIVE entries of DT_REL */
 #define DT_FLAGS_1 0x6ffffffb
 #define DT_VERDEF 0x6ffffffc
 #define DT_VERDEFNUM 0x6ffffffd
@@ -541,7 +542,7 @@
 #define R_X86_64_JUMP_SLOT 7
 #define R_X86_64_RELATIVE 8
 #define R_X86_64_GOTPCREL 9
-#define R_X86_64_32 10 /* must zero-extend to the 64-bit value */
+#define R_X86_64_32 10  /* must zero-extend to the 64-bit value */
 #define R_X86_64_32S 11 /* must sign-extend to the 64-bit value */
 #define R_X86_64_16 12
 #define R_X86_64_PC16 13
@@ -646,7 +647,7 @@
 #define R_SPARC_DISP32 6
 #define R_SPARC_WDISP30 7 /* call displacement, in words */
 #define R_SPARC_WDISP22 8 /* Bicc displacement, in words */
-#define R_SPARC_HI22 9 /* sethi: bits 31..10 */
+#define R_SPARC_HI22 9    /* sethi: bits 31..10 */
 #define R_SPARC_22 10
 #define R_SPARC_13 11
 #define R_SPARC_LO10 12 /* or/add: bits 9..0 */
@@ -672,14 +673,14 @@
 /* Added for V9 (64-bit addresses and new branch forms). */
 #define R_SPARC_64 32
 #define R_SPARC_OLO10 33 /* LO10 plus the extra addend in ELF64_R_TYPE_DATA */
-#define R_SPARC_HH22 34 /* bits 63..42 */
-#define R_SPARC_HM10 35 /* bits 41..32 */
-#define R_SPARC_LM22 36 /* bits 31..10 */
+#define R_SPARC_HH22 34  /* bits 63..42 */
+#define R_SPARC_HM10 35  /* bits 41..32 */
+#define R_SPARC_LM22 36  /* bits 31..10 */
 #define R_SPARC_PC_HH22 37
 #define R_SPARC_PC_HM10 38
 #define R_SPARC_PC_LM22 39
-#define R_SPARC_WDISP16 40 /* BPr, split 16-bit word displacement */
-#define R_SPARC_WDISP19 41 /* BPcc */
+#define R_SPARC_WDISP16 40  /* BPr, split 16-bit word displacement */
+#define R_SPARC_WDISP19 41  /* BPcc */
 #define R_SPARC_GLOB_JMP 42 /* dropped from the V9 ABI; never produced */
 #define R_SPARC_7 43
 #define R_SPARC_5 44
@@ -688,9 +689,9 @@
 #define R_SPARC_PLT64 47
 #define R_SPARC_HIX22 48 /* sethi of the complement, for addresses in the top 4 GiB */
 #define R_SPARC_LOX10 49
-#define R_SPARC_H44 50 /* 44-bit medium/middle code model: bits 43..22 */
-#define R_SPARC_M44 51 /* bits 21..12 */
-#define R_SPARC_L44 52 /* bits 11..0 */
+#define R_SPARC_H44 50      /* 44-bit medium/middle code model: bits 43..22 */
+#define R_SPARC_M44 51      /* bits 21..12 */
+#define R_SPARC_L44 52      /* bits 11..0 */
 #define R_SPARC_REGISTER 53 /* initial value of an application register */
 #define R_SPARC_UA64 54
 #define R_SPARC_UA16 55

@@ -63,48 +63,20 @@ static const char *const x86_64_relocs[] = {
 };
 
 static const char *const i386_relocs[] = {
-    N(R_386_NONE),
-    N(R_386_32),
-    N(R_386_PC32),
-    N(R_386_GOT32),
-    N(R_386_PLT32),
-    N(R_386_COPY),
-    N(R_386_GLOB_DAT),
-    N(R_386_JMP_SLOT),
-    N(R_386_RELATIVE),
-    N(R_386_GOTOFF),
-    N(R_386_GOTPC),
-    N(R_386_32PLT),
-    N(R_386_TLS_TPOFF),
-    N(R_386_TLS_IE),
-    N(R_386_TLS_GOTIE),
-    N(R_386_TLS_LE),
-    N(R_386_TLS_GD),
-    N(R_386_TLS_LDM),
-    N(R_386_16),
-    N(R_386_PC16),
-    N(R_386_8),
-    N(R_386_PC8),
-    N(R_386_TLS_GD_32),
-    N(R_386_TLS_GD_PUSH),
-    N(R_386_TLS_GD_CALL),
-    N(R_386_TLS_GD_POP),
-    N(R_386_TLS_LDM_32),
-    N(R_386_TLS_LDM_PUSH),
-    N(R_386_TLS_LDM_CALL),
-    N(R_386_TLS_LDM_POP),
-    N(R_386_TLS_LDO_32),
-    N(R_386_TLS_IE_32),
-    N(R_386_TLS_LE_32),
-    N(R_386_TLS_DTPMOD32),
-    N(R_386_TLS_DTPOFF32),
-    N(R_386_TLS_TPOFF32),
-    N(R_386_SIZE32),
-    N(R_386_TLS_GOTDESC),
-    N(R_386_TLS_DESC_CALL),
-    N(R_386_TLS_DESC),
-    N(R_386_IRELATIVE),
-    N(R_386_GOT32X),
+    N(R_386_NONE),         N(R_386_32),           N(R_386_PC32),
+    N(R_386_GOT32),        N(R_386_PLT32),        N(R_386_COPY),
+    N(R_386_GLOB_DAT),     N(R_386_JMP_SLOT),     N(R_386_RELATIVE),
+    N(R_386_GOTOFF),       N(R_386_GOTPC),        N(R_386_32PLT),
+    N(R_386_TLS_TPOFF),    N(R_386_TLS_IE),       N(R_386_TLS_GOTIE),
+    N(R_386_TLS_LE),       N(R_386_TLS_GD),       N(R_386_TLS_LDM),
+    N(R_386_16),           N(R_386_PC16),         N(R_386_8),
+    N(R_386_PC8),          N(R_386_TLS_GD_32),    N(R_386_TLS_GD_PUSH),
+    N(R_386_TLS_GD_CALL),  N(R_386_TLS_GD_POP),   N(R_386_TLS_LDM_32),
+    N(R_386_TLS_LDM_PUSH), N(R_386_TLS_LDM_CALL), N(R_386_TLS_LDM_POP),
+    N(R_386_TLS_LDO_32),   N(R_386_TLS_IE_32),    N(R_386_TLS_LE_32),
+    N(R_386_TLS_DTPMOD32), N(R_386_TLS_DTPOFF32), N(R_386_TLS_TPOFF32),
+    N(R_386_SIZE32),       N(R_386_TLS_GOTDESC),  N(R_386_TLS_DESC_CALL),
+    N(R_386_TLS_DESC),     N(R_386_IRELATIVE),    N(R_386_GOT32X),
 };
 
 static const char *const sparc_relocs[] = {
@@ -206,24 +178,10 @@ static const char *const sparc_relocs[] = {
 
 /* The generic range is dense enough for a table; the OS-specific types are few and scattered. */
 static const char *const section_types[] = {
-    N(SHT_NULL),
-    N(SHT_PROGBITS),
-    N(SHT_SYMTAB),
-    N(SHT_STRTAB),
-    N(SHT_RELA),
-    N(SHT_HASH),
-    N(SHT_DYNAMIC),
-    N(SHT_NOTE),
-    N(SHT_NOBITS),
-    N(SHT_REL),
-    N(SHT_SHLIB),
-    N(SHT_DYNSYM),
-    N(SHT_INIT_ARRAY),
-    N(SHT_FINI_ARRAY),
-    N(SHT_PREINIT_ARRAY),
-    N(SHT_GROUP),
-    N(SHT_SYMTAB_SHNDX),
-    N(SHT_RELR),
+    N(SHT_NULL),  N(SHT_PROGBITS),     N(SHT_SYMTAB),     N(SHT_STRTAB),     N(SHT_RELA),
+    N(SHT_HASH),  N(SHT_DYNAMIC),      N(SHT_NOTE),       N(SHT_NOBITS),     N(SHT_REL),
+    N(SHT_SHLIB), N(SHT_DYNSYM),       N(SHT_INIT_ARRAY), N(SHT_FINI_ARRAY), N(SHT_PREINIT_ARRAY),
+    N(SHT_GROUP), N(SHT_SYMTAB_SHNDX), N(SHT_RELR),
 };
 
 static const char *lookup(const char *const *table, size_t count, uint32_t index) {
@@ -232,62 +190,40 @@ static const char *lookup(const char *const *table, size_t count, uint32_t index
 
 const char *elf_reloc_name(uint16_t machine, uint32_t type) {
   switch (machine) {
-  case EM_X86_64:
-    return lookup(x86_64_relocs, COUNT(x86_64_relocs), type);
-  case EM_386:
-    return lookup(i386_relocs, COUNT(i386_relocs), type);
+  case EM_X86_64: return lookup(x86_64_relocs, COUNT(x86_64_relocs), type);
+  case EM_386: return lookup(i386_relocs, COUNT(i386_relocs), type);
   case EM_SPARC:
   case EM_SPARC32PLUS:
-  case EM_SPARCV9:
-    return lookup(sparc_relocs, COUNT(sparc_relocs), type);
-  default:
-    return NULL;
+  case EM_SPARCV9: return lookup(sparc_relocs, COUNT(sparc_relocs), type);
+  default: return NULL;
   }
 }
 
 const char *elf_section_type_name(uint32_t type) {
   if (type < COUNT(section_types)) return section_types[type];
   switch (type) {
-  case SHT_LLVM_ADDRSIG:
-    return "SHT_LLVM_ADDRSIG";
-  case SHT_GNU_ATTRIBUTES:
-    return "SHT_GNU_ATTRIBUTES";
-  case SHT_GNU_HASH:
-    return "SHT_GNU_HASH";
-  case SHT_GNU_LIBLIST:
-    return "SHT_GNU_LIBLIST";
-  case SHT_CHECKSUM:
-    return "SHT_CHECKSUM";
-  case SHT_SUNW_move:
-    return "SHT_SUNW_move";
-  case SHT_SUNW_COMDAT:
-    return "SHT_SUNW_COMDAT";
-  case SHT_SUNW_syminfo:
-    return "SHT_SUNW_syminfo";
-  case SHT_GNU_verdef:
-    return "SHT_GNU_verdef";
-  case SHT_GNU_verneed:
-    return "SHT_GNU_verneed";
-  case SHT_GNU_versym:
-    return "SHT_GNU_versym";
-  default:
-    return NULL;
+  case SHT_LLVM_ADDRSIG: return "SHT_LLVM_ADDRSIG";
+  case SHT_GNU_ATTRIBUTES: return "SHT_GNU_ATTRIBUTES";
+  case SHT_GNU_HASH: return "SHT_GNU_HASH";
+  case SHT_GNU_LIBLIST: return "SHT_GNU_LIBLIST";
+  case SHT_CHECKSUM: return "SHT_CHECKSUM";
+  case SHT_SUNW_move: return "SHT_SUNW_move";
+  case SHT_SUNW_COMDAT: return "SHT_SUNW_COMDAT";
+  case SHT_SUNW_syminfo: return "SHT_SUNW_syminfo";
+  case SHT_GNU_verdef: return "SHT_GNU_verdef";
+  case SHT_GNU_verneed: return "SHT_GNU_verneed";
+  case SHT_GNU_versym: return "SHT_GNU_versym";
+  default: return NULL;
   }
 }
 
 const char *elf_machine_name(uint16_t machine) {
   switch (machine) {
-  case EM_X86_64:
-    return "x86-64";
-  case EM_386:
-    return "i386";
-  case EM_SPARC:
-    return "SPARC";
-  case EM_SPARC32PLUS:
-    return "SPARC32PLUS";
-  case EM_SPARCV9:
-    return "SPARC V9";
-  default:
-    return NULL;
+  case EM_X86_64: return "x86-64";
+  case EM_386: return "i386";
+  case EM_SPARC: return "SPARC";
+  case EM_SPARC32PLUS: return "SPARC32PLUS";
+  case EM_SPARCV9: return "SPARC V9";
+  default: return NULL;
   }
 }
