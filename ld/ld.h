@@ -288,6 +288,7 @@ typedef struct ld_defsym {
 typedef struct ld_options {
   int gnu_flavour;         /* invoked as ld or -z gnu */
   const char *output;
+  int output_defaulted;    /* no -o: a linker script's OUTPUT() may name the output */
   const ld_target *target; /* from -m, else from the first input */
   int outkind;
   int is_static;           /* no dynamic sections needed (static exec / static-pie is PIE) */

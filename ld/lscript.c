@@ -27,11 +27,11 @@ enum { OP_ASSIGN_BASE = 512 }; /* OP_ASSIGN_BASE + op: `op=` (op '=' for plain a
 
 typedef struct ltok {
   int k;
-  const char *s;    /* K_WORD/K_STR text (not NUL-terminated) */
+  const char *s; /* K_WORD/K_STR text (not NUL-terminated) */
   size_t n;
-  int op;           /* K_OP */
-  uint64_t num;     /* K_NUM */
-  const char *end;  /* where the lexer continues after this token */
+  int op;          /* K_OP */
+  uint64_t num;    /* K_NUM */
+  const char *end; /* where the lexer continues after this token */
   unsigned line, end_line;
 } ltok;
 
@@ -39,8 +39,8 @@ typedef struct lx {
   const char *path;
   const char *p, *end;
   unsigned line;
-  int depth;        /* INCLUDE nesting */
-  ld_script *out;   /* input-list results */
+  int depth;      /* INCLUDE nesting */
+  ld_script *out; /* input-list results */
   uint32_t ncap, dcap;
 } lx;
 
@@ -55,7 +55,9 @@ static int err_at(lx *L, unsigned line, const char *fmt, ...) {
   return -1;
 }
 
-static int is_sp(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+static int is_sp(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 /* Whitespace and comments from p; returns the first significant position, counting lines. */
 static const char *skip_blank(lx *L, const char *p, unsigned *line, int *bad) {
@@ -156,16 +158,28 @@ static ltok peek_mode(lx *L, int names) {
     uint64_t mul = 1;
     if (n > 1 && (buf[n - 1] == 'K' || buf[n - 1] == 'k')) mul = 1024, buf[--n] = 0;
     else if (n > 1 && (buf[n - 1] == 'M' || buf[n - 1] == 'm')) mul = 1024 * 1024, buf[--n] = 0;
-    char *e;
-    errno = 0;
-    unsigned long long v;
-    if (n > 1 && (buf[n - 1] == 'h' || buf[n - 1] == 'H') && strncmp(buf, "0x", 2)) {
-      buf[n - 1] = 0;
-      v = strtoull(buf, &e, 16);
-    } else {
-      v = strtoull(buf, &e, buf[0] == '0' && (buf[1] == 'x' || buf[1] == 'X') ? 16 : 10);
+    /* GNU ld's forms: 0x and a leading 0 (octal) as in C, or a radix suffix h, o, b or d. */
+    int base = 10;
+    char *digits = buf;
+    int hex_prefix = buf[0] == '0' && (buf[1] == 'x' || buf[1] == 'X');
+    if (hex_prefix) base = 16, digits = buf + 2;
+    else if (n > 1 && strchr("hHoObBdD", buf[n - 1])) {
+      char r = buf[n - 1];
+      base = (r == 'h' || r == 'H')   ? 16
+             : (r == 'o' || r == 'O') ? 8
+             : (r == 'b' || r == 'B') ? 2
+                                      : 10;
+      buf[--n] = 0;
+    } else if (buf[0] == '0' && n > 1) base = 8;
+    unsigned long long v = 0;
+    int ok = 0;
+    if (*digits && *digits != '-' && *digits != '+') {
+      char *e;
+      errno = 0;
+      v = strtoull(digits, &e, base);
+      ok = !*e && !errno;
     }
-    if (*e || errno) {
+    if (!ok) {
       t.k = K_WORD; /* reported by the caller as an unexpected word */
       t.s = s;
       t.n = (size_t)(p - s);
@@ -188,12 +202,26 @@ static ltok peek_mode(lx *L, int names) {
     return t;
   }
   /* Operators: the longest match. */
-  static const struct { const char *s; int op; } ops[] = {
-      {"<<=", OP_ASSIGN_BASE + LO_SHL}, {">>=", OP_ASSIGN_BASE + LO_SHR}, {"<<", LO_SHL},
-      {">>", LO_SHR}, {"<=", LO_LE}, {">=", LO_GE}, {"==", LO_EQ}, {"!=", LO_NE},
-      {"&&", LO_ANDAND}, {"||", LO_OROR}, {"+=", OP_ASSIGN_BASE + '+'},
-      {"-=", OP_ASSIGN_BASE + '-'}, {"*=", OP_ASSIGN_BASE + '*'}, {"/=", OP_ASSIGN_BASE + '/'},
-      {"&=", OP_ASSIGN_BASE + '&'}, {"|=", OP_ASSIGN_BASE + '|'},
+  static const struct {
+    const char *s;
+    int op;
+  } ops[] = {
+      {"<<=", OP_ASSIGN_BASE + LO_SHL},
+      {">>=", OP_ASSIGN_BASE + LO_SHR},
+      {"<<", LO_SHL},
+      {">>", LO_SHR},
+      {"<=", LO_LE},
+      {">=", LO_GE},
+      {"==", LO_EQ},
+      {"!=", LO_NE},
+      {"&&", LO_ANDAND},
+      {"||", LO_OROR},
+      {"+=", OP_ASSIGN_BASE + '+'},
+      {"-=", OP_ASSIGN_BASE + '-'},
+      {"*=", OP_ASSIGN_BASE + '*'},
+      {"/=", OP_ASSIGN_BASE + '/'},
+      {"&=", OP_ASSIGN_BASE + '&'},
+      {"|=", OP_ASSIGN_BASE + '|'},
   };
   t.k = K_OP;
   t.s = p;
@@ -299,23 +327,79 @@ static const char *suggest(const ltok *t, const char *const *words) {
   return best ? ld_sprintf("; did you mean '%s'?", best) : "";
 }
 
-static const char *const top_commands[] = {
-    "SECTIONS", "MEMORY", "PHDRS", "VERSION", "ENTRY", "ASSERT", "PROVIDE", "PROVIDE_HIDDEN",
-    "HIDDEN", "INSERT", "OUTPUT_FORMAT", "OUTPUT_ARCH", "OUTPUT", "SEARCH_DIR", "GROUP", "INPUT",
-    "AS_NEEDED", "STARTUP", "TARGET", "INCLUDE", "EXTERN", "REGION_ALIAS", "NOCROSSREFS",
-    "FORCE_COMMON_ALLOCATION", "INHIBIT_COMMON_ALLOCATION", NULL};
-static const char *const section_commands[] = {
-    "KEEP", "SORT", "SORT_BY_NAME", "SORT_BY_ALIGNMENT", "SORT_BY_INIT_PRIORITY", "SORT_NONE",
-    "EXCLUDE_FILE", "BYTE", "SHORT", "LONG", "QUAD", "SQUAD", "FILL", "ASSERT", "PROVIDE",
-    "PROVIDE_HIDDEN", "HIDDEN", "COMMON", "CONSTRUCTORS", NULL};
-static const char *const functions[] = {
-    "ADDR", "LOADADDR", "SIZEOF", "ALIGNOF", "ALIGN", "ORIGIN", "LENGTH", "MAX", "MIN",
-    "DEFINED", "CONSTANT", "SIZEOF_HEADERS", "ABSOLUTE", "LOG2CEIL", "NEXT",
-    "DATA_SEGMENT_ALIGN", "DATA_SEGMENT_END", "DATA_SEGMENT_RELRO_END", "SEGMENT_START", "ASSERT",
-    "BLOCK", "org", "len", NULL};
+static const char *const top_commands[] = {"SECTIONS",
+                                           "MEMORY",
+                                           "PHDRS",
+                                           "VERSION",
+                                           "ENTRY",
+                                           "ASSERT",
+                                           "PROVIDE",
+                                           "PROVIDE_HIDDEN",
+                                           "HIDDEN",
+                                           "INSERT",
+                                           "OUTPUT_FORMAT",
+                                           "OUTPUT_ARCH",
+                                           "OUTPUT",
+                                           "SEARCH_DIR",
+                                           "GROUP",
+                                           "INPUT",
+                                           "AS_NEEDED",
+                                           "STARTUP",
+                                           "TARGET",
+                                           "INCLUDE",
+                                           "EXTERN",
+                                           "REGION_ALIAS",
+                                           "NOCROSSREFS",
+                                           "FORCE_COMMON_ALLOCATION",
+                                           "INHIBIT_COMMON_ALLOCATION",
+                                           NULL};
+static const char *const section_commands[] = {"KEEP",
+                                               "SORT",
+                                               "SORT_BY_NAME",
+                                               "SORT_BY_ALIGNMENT",
+                                               "SORT_BY_INIT_PRIORITY",
+                                               "SORT_NONE",
+                                               "EXCLUDE_FILE",
+                                               "BYTE",
+                                               "SHORT",
+                                               "LONG",
+                                               "QUAD",
+                                               "SQUAD",
+                                               "FILL",
+                                               "ASSERT",
+                                               "PROVIDE",
+                                               "PROVIDE_HIDDEN",
+                                               "HIDDEN",
+                                               "COMMON",
+                                               "CONSTRUCTORS",
+                                               NULL};
+static const char *const functions[] = {"ADDR",
+                                        "LOADADDR",
+                                        "SIZEOF",
+                                        "ALIGNOF",
+                                        "ALIGN",
+                                        "ORIGIN",
+                                        "LENGTH",
+                                        "MAX",
+                                        "MIN",
+                                        "DEFINED",
+                                        "CONSTANT",
+                                        "SIZEOF_HEADERS",
+                                        "ABSOLUTE",
+                                        "LOG2CEIL",
+                                        "NEXT",
+                                        "DATA_SEGMENT_ALIGN",
+                                        "DATA_SEGMENT_END",
+                                        "DATA_SEGMENT_RELRO_END",
+                                        "SEGMENT_START",
+                                        "ASSERT",
+                                        "BLOCK",
+                                        "org",
+                                        "len",
+                                        NULL};
 /* Recognised, and refused rather than half-understood. */
-static const char *const unsupported[] = {"OVERLAY", "NOCROSSREFS_TO", "LD_FEATURE", "TARGET_ALIAS",
-                                          "INPUT_SECTION_FLAGS", NULL};
+static const char *const unsupported[] = {"OVERLAY",      "NOCROSSREFS_TO",      "LD_FEATURE",
+                                          "TARGET_ALIAS", "INPUT_SECTION_FLAGS", NULL};
 
 static int in_list(const ltok *t, const char *const *words) {
   for (size_t i = 0; words[i]; i++)
@@ -325,6 +409,11 @@ static int in_list(const ltok *t, const char *const *words) {
 
 static int unsupported_form(lx *L, const ltok *t) {
   return err_at(L, t->line, "unsupported linker script command '%.*s'", clip(t->n), t->s);
+}
+
+static int unsupported_type(lx *L, const ltok *t) {
+  return err_at(L, t->line, "unsupported output section type '%.*s' (NOLOAD is the one supported)",
+                clip(t->n), t->s);
 }
 
 /* ---- expressions ---- */
@@ -340,14 +429,32 @@ static ls_expr *new_expr(lx *L, int kind, unsigned line) {
 static ls_expr *parse_expr(lx *L);
 
 static int func_id(const ltok *t) {
-  static const struct { const char *n; int id; } fns[] = {
-      {"ADDR", LF_ADDR}, {"LOADADDR", LF_LOADADDR}, {"SIZEOF", LF_SIZEOF}, {"ALIGNOF", LF_ALIGNOF},
-      {"ALIGN", LF_ALIGN}, {"BLOCK", LF_ALIGN}, {"ORIGIN", LF_ORIGIN}, {"org", LF_ORIGIN},
-      {"LENGTH", LF_LENGTH}, {"len", LF_LENGTH}, {"MAX", LF_MAX}, {"MIN", LF_MIN},
-      {"DEFINED", LF_DEFINED}, {"CONSTANT", LF_CONSTANT}, {"SIZEOF_HEADERS", LF_SIZEOF_HEADERS},
-      {"ABSOLUTE", LF_ABSOLUTE}, {"LOG2CEIL", LF_LOG2CEIL}, {"NEXT", LF_NEXT},
-      {"DATA_SEGMENT_ALIGN", LF_DATA_SEGMENT_ALIGN}, {"DATA_SEGMENT_END", LF_DATA_SEGMENT_END},
-      {"DATA_SEGMENT_RELRO_END", LF_DATA_SEGMENT_RELRO_END}, {"SEGMENT_START", LF_SEGMENT_START},
+  static const struct {
+    const char *n;
+    int id;
+  } fns[] = {
+      {"ADDR", LF_ADDR},
+      {"LOADADDR", LF_LOADADDR},
+      {"SIZEOF", LF_SIZEOF},
+      {"ALIGNOF", LF_ALIGNOF},
+      {"ALIGN", LF_ALIGN},
+      {"BLOCK", LF_ALIGN},
+      {"ORIGIN", LF_ORIGIN},
+      {"org", LF_ORIGIN},
+      {"LENGTH", LF_LENGTH},
+      {"len", LF_LENGTH},
+      {"MAX", LF_MAX},
+      {"MIN", LF_MIN},
+      {"DEFINED", LF_DEFINED},
+      {"CONSTANT", LF_CONSTANT},
+      {"SIZEOF_HEADERS", LF_SIZEOF_HEADERS},
+      {"ABSOLUTE", LF_ABSOLUTE},
+      {"LOG2CEIL", LF_LOG2CEIL},
+      {"NEXT", LF_NEXT},
+      {"DATA_SEGMENT_ALIGN", LF_DATA_SEGMENT_ALIGN},
+      {"DATA_SEGMENT_END", LF_DATA_SEGMENT_END},
+      {"DATA_SEGMENT_RELRO_END", LF_DATA_SEGMENT_RELRO_END},
+      {"SEGMENT_START", LF_SEGMENT_START},
       {"ASSERT", LF_ASSERT},
   };
   for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
@@ -387,6 +494,10 @@ static ls_expr *parse_primary(lx *L) {
     take(L, &t);
     return new_expr(L, LE_DOT, t.line);
   }
+  if (t.s[0] >= '0' && t.s[0] <= '9') {
+    err_at(L, t.line, "malformed number '%.*s'", clip(t.n), t.s);
+    return NULL;
+  }
   int fn = func_id(&t);
   if (fn == LF_SIZEOF_HEADERS) {
     take(L, &t);
@@ -405,7 +516,8 @@ static ls_expr *parse_primary(lx *L) {
   if (fn < 0 || !is_op(&after, '(')) {
     if (is_op(&after, '(')) {
       char what[128];
-      snprintf(what, sizeof what, "unknown function '%.*s' in expression%s", clip(t.n), t.s, suggest(&t, functions));
+      snprintf(what, sizeof what, "unknown function '%.*s' in expression%s", clip(t.n), t.s,
+               suggest(&t, functions));
       err_at(L, t.line, "%s", what);
       return NULL;
     }
@@ -419,14 +531,21 @@ static ls_expr *parse_primary(lx *L) {
   ls_expr *e = new_expr(L, LE_FUNC, t.line);
   e->e_op = fn;
   switch (fn) {
-  case LF_ADDR: case LF_LOADADDR: case LF_SIZEOF: case LF_ALIGNOF: case LF_ORIGIN: case LF_LENGTH:
-  case LF_DEFINED: case LF_CONSTANT:
+  case LF_ADDR:
+  case LF_LOADADDR:
+  case LF_SIZEOF:
+  case LF_ALIGNOF:
+  case LF_ORIGIN:
+  case LF_LENGTH:
+  case LF_DEFINED:
+  case LF_CONSTANT:
     if (!(e->e_name = want_name(L, fn == LF_ORIGIN || fn == LF_LENGTH ? "a memory region name"
-                                   : fn == LF_DEFINED ? "a symbol name"
+                                   : fn == LF_DEFINED                 ? "a symbol name"
                                    : fn == LF_CONSTANT ? "MAXPAGESIZE or COMMONPAGESIZE"
                                                        : "an output section name")))
       return NULL;
-    if (fn == LF_CONSTANT && strcmp(e->e_name, "MAXPAGESIZE") && strcmp(e->e_name, "COMMONPAGESIZE")) {
+    if (fn == LF_CONSTANT && strcmp(e->e_name, "MAXPAGESIZE") &&
+        strcmp(e->e_name, "COMMONPAGESIZE")) {
       err_at(L, t.line, "CONSTANT(%s): expected MAXPAGESIZE or COMMONPAGESIZE", e->e_name);
       return NULL;
     }
@@ -473,11 +592,19 @@ static int prec(int op) {
   case '|': return 3;
   case '^': return 4;
   case '&': return 5;
-  case LO_EQ: case LO_NE: return 6;
-  case '<': case '>': case LO_LE: case LO_GE: return 7;
-  case LO_SHL: case LO_SHR: return 8;
-  case '+': case '-': return 9;
-  case '*': case '/': case '%': return 10;
+  case LO_EQ:
+  case LO_NE: return 6;
+  case '<':
+  case '>':
+  case LO_LE:
+  case LO_GE: return 7;
+  case LO_SHL:
+  case LO_SHR: return 8;
+  case '+':
+  case '-': return 9;
+  case '*':
+  case '/':
+  case '%': return 10;
   default: return 0;
   }
 }
@@ -614,8 +741,8 @@ static int parse_exclude(lx *L, const char ***v, uint32_t *n) {
 
 static void add_pat(ls_insec *in, const char *glob, int sort, const char **excl, uint32_t nexcl) {
   in->in_pats = ld_xrealloc(in->in_pats, (in->in_npats + 1) * sizeof *in->in_pats);
-  in->in_pats[in->in_npats++] = (ls_secpat){.sp_glob = glob, .sp_sort = (uint8_t)sort, .sp_excl = excl,
-                                            .sp_nexcl = nexcl};
+  in->in_pats[in->in_npats++] =
+      (ls_secpat){.sp_glob = glob, .sp_sort = (uint8_t)sort, .sp_excl = excl, .sp_nexcl = nexcl};
   if (!strcmp(glob, "COMMON")) in->in_common = 1, ld_ls.lm_refs_common = 1;
 }
 
@@ -767,16 +894,18 @@ static int parse_osec_body(lx *L, ls_osec *os) {
       continue;
     }
     if (t.k == K_EOF) return expected(L, &t, "'}' to close the output section");
-    if (t.k != K_WORD && t.k != K_STR) return expected(L, &t, "an input section description or an assignment");
+    if (t.k != K_WORD && t.k != K_STR)
+      return expected(L, &t, "an input section description or an assignment");
     ls_stmt *s = NULL;
     if (is_word(&t, "KEEP")) {
       take(L, &t);
       if (want(L, '(', "'(' after KEEP") < 0) return -1;
       ltok u = peekn(L);
-      if (u.k != K_WORD && u.k != K_STR) return expected(L, &u, "an input section description in KEEP");
+      if (u.k != K_WORD && u.k != K_STR)
+        return expected(L, &u, "an input section description in KEEP");
       if (!(s = parse_insec(L, u, 1)) || want(L, ')', "')' to close KEEP") < 0) return -1;
-    } else if (is_word(&t, "BYTE") || is_word(&t, "SHORT") || is_word(&t, "LONG") || is_word(&t, "QUAD") ||
-               is_word(&t, "SQUAD")) {
+    } else if (is_word(&t, "BYTE") || is_word(&t, "SHORT") || is_word(&t, "LONG") ||
+               is_word(&t, "QUAD") || is_word(&t, "SQUAD")) {
       take(L, &t);
       if (!(s = parse_data(L, &t))) return -1;
     } else if (is_word(&t, "FILL")) {
@@ -848,14 +977,14 @@ static ls_stmt *parse_osec(lx *L, const ltok *name) {
       lx save = *L;
       take(L, &t);
       ltok w = peekn(L);
-      if (is_word(&w, "NOLOAD") || is_word(&w, "COPY") || is_word(&w, "INFO") || is_word(&w, "DSECT") ||
-          is_word(&w, "READONLY")) {
+      if (is_word(&w, "NOLOAD")) {
         take(L, &w);
-        os->lo_noload = is_word(&w, "NOLOAD");
+        os->lo_noload = 1;
         if (want(L, ')', "')' after the section type") < 0) return NULL;
         typed = 1;
-      } else if (is_word(&w, "OVERLAY") || is_word(&w, "TYPE")) {
-        unsupported_form(L, &w);
+      } else if (is_word(&w, "COPY") || is_word(&w, "INFO") || is_word(&w, "DSECT") ||
+                 is_word(&w, "READONLY") || is_word(&w, "OVERLAY") || is_word(&w, "TYPE")) {
+        unsupported_type(L, &w);
         return NULL;
       } else {
         *L = save;
@@ -867,13 +996,17 @@ static ls_stmt *parse_osec(lx *L, const ltok *name) {
       if (is_op(&u, '(')) {
         take(L, &u);
         ltok w = peekn(L);
-        if (!is_word(&w, "NOLOAD") && !is_word(&w, "COPY") && !is_word(&w, "INFO") && !is_word(&w, "DSECT") &&
-            !is_word(&w, "READONLY")) {
-          expected(L, &w, "NOLOAD, COPY, INFO, DSECT or READONLY");
+        if (is_word(&w, "COPY") || is_word(&w, "INFO") || is_word(&w, "DSECT") ||
+            is_word(&w, "READONLY") || is_word(&w, "OVERLAY") || is_word(&w, "TYPE")) {
+          unsupported_type(L, &w);
+          return NULL;
+        }
+        if (!is_word(&w, "NOLOAD")) {
+          expected(L, &w, "the section type NOLOAD");
           return NULL;
         }
         take(L, &w);
-        os->lo_noload = is_word(&w, "NOLOAD");
+        os->lo_noload = 1;
         if (want(L, ')', "')' after the section type") < 0) return NULL;
       }
     }
@@ -968,7 +1101,8 @@ static int parse_sections(lx *L, ld_vec *v) {
       continue;
     }
     if (t.k == K_EOF) return expected(L, &t, "'}' to close SECTIONS");
-    if (t.k != K_WORD && t.k != K_STR) return expected(L, &t, "an output section description or an assignment");
+    if (t.k != K_WORD && t.k != K_STR)
+      return expected(L, &t, "an output section description or an assignment");
     ls_stmt *s;
     if (is_word(&t, "ASSERT")) {
       take(L, &t);
@@ -1022,7 +1156,8 @@ static int parse_memory(lx *L) {
     r->r_name = dup_tok(&t);
     r->r_file = L->path;
     r->r_line = t.line;
-    if (find_region(r->r_name)) return err_at(L, t.line, "memory region '%s' is defined twice", r->r_name);
+    if (find_region(r->r_name))
+      return err_at(L, t.line, "memory region '%s' is defined twice", r->r_name);
     ltok u = peek(L);
     if (is_op(&u, '(')) {
       take(L, &u);
@@ -1033,13 +1168,23 @@ static int parse_memory(lx *L) {
       for (size_t i = 0; i < a.n; i++) {
         uint32_t bit;
         switch (a.s[i]) {
-        case 'r': case 'R': bit = 1; break;
-        case 'w': case 'W': bit = 2; break;
-        case 'x': case 'X': bit = 4; break;
-        case 'a': case 'A': bit = 8; break;
-        case 'i': case 'I': case 'l': case 'L': bit = 16; break;
+        case 'r':
+        case 'R': bit = 1; break;
+        case 'w':
+        case 'W': bit = 2; break;
+        case 'x':
+        case 'X': bit = 4; break;
+        case 'a':
+        case 'A': bit = 8; break;
+        case 'i':
+        case 'I':
+        case 'l':
+        case 'L': bit = 16; break;
         case '!': neg = 1; continue;
-        default: return err_at(L, a.line, "unknown memory region attribute '%c' (expected r, w, x, a, i, l or !)", a.s[i]);
+        default:
+          return err_at(L, a.line,
+                        "unknown memory region attribute '%c' (expected r, w, x, a, i, l or !)",
+                        a.s[i]);
         }
         if (neg) r->r_nattr |= bit;
         else r->r_attr |= bit;
@@ -1068,15 +1213,27 @@ static int parse_memory(lx *L) {
 }
 
 static int parse_phdrs(lx *L) {
-  static const struct { const char *n; uint32_t t; } types[] = {
-      {"PT_NULL", PT_NULL}, {"PT_LOAD", PT_LOAD}, {"PT_DYNAMIC", PT_DYNAMIC}, {"PT_INTERP", PT_INTERP},
-      {"PT_NOTE", PT_NOTE}, {"PT_SHLIB", PT_SHLIB}, {"PT_PHDR", PT_PHDR}, {"PT_TLS", PT_TLS},
-      {"PT_GNU_EH_FRAME", PT_GNU_EH_FRAME}, {"PT_GNU_STACK", PT_GNU_STACK}, {"PT_GNU_RELRO", PT_GNU_RELRO},
+  static const struct {
+    const char *n;
+    uint32_t t;
+  } types[] = {
+      {"PT_NULL", PT_NULL},
+      {"PT_LOAD", PT_LOAD},
+      {"PT_DYNAMIC", PT_DYNAMIC},
+      {"PT_INTERP", PT_INTERP},
+      {"PT_NOTE", PT_NOTE},
+      {"PT_SHLIB", PT_SHLIB},
+      {"PT_PHDR", PT_PHDR},
+      {"PT_TLS", PT_TLS},
+      {"PT_GNU_EH_FRAME", PT_GNU_EH_FRAME},
+      {"PT_GNU_STACK", PT_GNU_STACK},
+      {"PT_GNU_RELRO", PT_GNU_RELRO},
       {"PT_GNU_PROPERTY", PT_GNU_PROPERTY},
   };
-  static const char *const type_names[] = {"PT_NULL", "PT_LOAD", "PT_DYNAMIC", "PT_INTERP", "PT_NOTE",
-                                           "PT_SHLIB", "PT_PHDR", "PT_TLS", "PT_GNU_EH_FRAME",
-                                           "PT_GNU_STACK", "PT_GNU_RELRO", "PT_GNU_PROPERTY", NULL};
+  static const char *const type_names[] = {
+      "PT_NULL",      "PT_LOAD",         "PT_DYNAMIC", "PT_INTERP",       "PT_NOTE",
+      "PT_SHLIB",     "PT_PHDR",         "PT_TLS",     "PT_GNU_EH_FRAME", "PT_GNU_STACK",
+      "PT_GNU_RELRO", "PT_GNU_PROPERTY", NULL};
   if (want(L, '{', "'{' after PHDRS") < 0) return -1;
   for (;;) {
     ltok t = peekn(L);
@@ -1105,7 +1262,8 @@ static int parse_phdrs(lx *L) {
     }
     if (!found) {
       if (ty.k == K_WORD)
-        return err_at(L, ty.line, "unknown program header type '%.*s'%s", clip(ty.n), ty.s, suggest(&ty, type_names));
+        return err_at(L, ty.line, "unknown program header type '%.*s'%s", clip(ty.n), ty.s,
+                      suggest(&ty, type_names));
       return expected(L, &ty, "a program header type such as PT_LOAD");
     }
     take(L, &ty);
@@ -1124,8 +1282,7 @@ static int parse_phdrs(lx *L) {
         if (a.s[0] == 'A') ph->ph_at = e;
         else ph->ph_flags = e;
         continue;
-      } else
-        return expected(L, &a, "FILEHDR, PHDRS, AT, FLAGS or ';'");
+      } else return expected(L, &a, "FILEHDR, PHDRS, AT, FLAGS or ';'");
       take(L, &a);
     }
     ld_vec_push(&ld_ls.lm_phdrs, ph);
@@ -1161,7 +1318,8 @@ static int parse_version(lx *L, unsigned line) {
   /* The file is named like the script and read from a private directory, so that the reader's
    * messages name the script (by its base name) and its lines. */
   char dir[] = "/tmp/tld-version-XXXXXX";
-  if (!mkdtemp(dir)) return err_at(L, line, "VERSION: cannot create a temporary directory: %s", strerror(errno));
+  if (!mkdtemp(dir))
+    return err_at(L, line, "VERSION: cannot create a temporary directory: %s", strerror(errno));
   const char *slash = strrchr(L->path, '/');
   const char *base = slash ? slash + 1 : L->path;
   version_tmp_dir = ld_xstrdup(dir);
@@ -1174,7 +1332,8 @@ static int parse_version(lx *L, unsigned line) {
   fputc('\n', f);
   fclose(f);
   int cwd = open(".", O_RDONLY | O_DIRECTORY);
-  if (cwd < 0 || chdir(dir) < 0) return err_at(L, line, "VERSION: cannot read the block: %s", strerror(errno));
+  if (cwd < 0 || chdir(dir) < 0)
+    return err_at(L, line, "VERSION: cannot read the block: %s", strerror(errno));
   ld_options *o = &ctx->opt;
   int fresh = !o->mapfile;
   if (fresh) {
@@ -1196,7 +1355,8 @@ static void add_input(lx *L, const char *name, int lib, int as_needed, int group
     L->ncap = L->ncap ? L->ncap * 2 : 8;
     o->ls_inputs = ld_xrealloc(o->ls_inputs, L->ncap * sizeof *o->ls_inputs);
   }
-  o->ls_inputs[o->ls_ninputs++] = (ld_script_input){.si_name = name, .si_lib = (uint8_t)lib,
+  o->ls_inputs[o->ls_ninputs++] = (ld_script_input){.si_name = name,
+                                                    .si_lib = (uint8_t)lib,
                                                     .si_as_needed = (uint8_t)as_needed,
                                                     .si_group = (uint8_t)group};
 }
@@ -1216,13 +1376,13 @@ static int parse_input_list(lx *L, int as_needed, int group, int depth) {
     if (t.k != K_WORD && t.k != K_STR) return expected(L, &t, "a file name or ')'");
     take(L, &t);
     if (is_word(&t, "AS_NEEDED")) {
-      if (want(L, '(', "'(' after AS_NEEDED") < 0 || parse_input_list(L, 1, group, depth + 1) < 0) return -1;
+      if (want(L, '(', "'(' after AS_NEEDED") < 0 || parse_input_list(L, 1, group, depth + 1) < 0)
+        return -1;
       continue;
     }
     if (t.k == K_WORD && t.n > 2 && !memcmp(t.s, "-l", 2))
       add_input(L, ld_sprintf("%.*s", (int)t.n - 2, t.s + 2), 1, as_needed, group);
-    else
-      add_input(L, dup_tok(&t), 0, as_needed, group);
+    else add_input(L, dup_tok(&t), 0, as_needed, group);
   }
 }
 
@@ -1265,7 +1425,8 @@ static int parse_text(lx *L) {
         take(L, &u);
         ltok w = peekn(L);
         int after = is_word(&w, "AFTER");
-        if (!after && !is_word(&w, "BEFORE")) return expected(L, &w, "AFTER or BEFORE after INSERT");
+        if (!after && !is_word(&w, "BEFORE"))
+          return expected(L, &w, "AFTER or BEFORE after INSERT");
         take(L, &w);
         char *anchor = want_name(L, "an output section name after INSERT");
         if (!anchor) return -1;
@@ -1323,10 +1484,11 @@ static int parse_text(lx *L) {
       if (want(L, '(', "'(' after OUTPUT") < 0 || !(f = want_name(L, "a file name in OUTPUT")) ||
           want(L, ')', "')' to close OUTPUT") < 0)
         return -1;
-      if (!ctx->opt.output) ctx->opt.output = f;
+      if (ctx->opt.output_defaulted) ctx->opt.output = f, ctx->opt.output_defaulted = 0;
     } else if (is_word(&t, "SEARCH_DIR")) {
       char *d;
-      if (want(L, '(', "'(' after SEARCH_DIR") < 0 || !(d = want_name(L, "a directory in SEARCH_DIR")) ||
+      if (want(L, '(', "'(' after SEARCH_DIR") < 0 ||
+          !(d = want_name(L, "a directory in SEARCH_DIR")) ||
           want(L, ')', "')' to close SEARCH_DIR") < 0)
         return -1;
       ld_script *o = L->out;
@@ -1335,8 +1497,9 @@ static int parse_text(lx *L) {
         o->ls_search_dirs = ld_xrealloc(o->ls_search_dirs, L->dcap * sizeof *o->ls_search_dirs);
       }
       o->ls_search_dirs[o->ls_nsearch_dirs++] = d;
-    } else if (is_word(&t, "OUTPUT_FORMAT") || is_word(&t, "OUTPUT_ARCH") || is_word(&t, "TARGET") ||
-               is_word(&t, "EXTERN") || is_word(&t, "NOCROSSREFS") || is_word(&t, "REGION_ALIAS")) {
+    } else if (is_word(&t, "OUTPUT_FORMAT") || is_word(&t, "OUTPUT_ARCH") ||
+               is_word(&t, "TARGET") || is_word(&t, "EXTERN") || is_word(&t, "NOCROSSREFS") ||
+               is_word(&t, "REGION_ALIAS")) {
       /* The target comes from the objects, so format and architecture names are checked for form
        * only. NOCROSSREFS is a check we do not make; EXTERN makes references. */
       char what[48];
@@ -1358,7 +1521,14 @@ static int parse_text(lx *L) {
         ld_vec_push(&names, dup_tok(&u));
       }
       if (is_word(&t, "EXTERN"))
-        for (uint32_t i = 0; i < names.n; i++) ld_vec_push(&ctx->opt.undefs, names.v[i]);
+        for (uint32_t i = 0; i < names.n; i++) { /* as -u: a strong reference from now on */
+          const char *nm = names.v[i];
+          ld_vec_push(&ctx->opt.undefs, (void *)nm);
+          ld_sym *s = ld_sym_intern(nm, (uint32_t)strlen(nm));
+          s->s_referenced = 1;
+          s->s_weakref = 0;
+          if (s->s_def == SD_LAZY) ld_extract_lazy(s);
+        }
       if (is_word(&t, "REGION_ALIAS")) {
         if (names.n != 2) return err_at(L, t.line, "REGION_ALIAS takes an alias and a region name");
         ld_vec_push(&ld_ls.lm_aliases, names.v[0]);
@@ -1375,19 +1545,24 @@ static int parse_text(lx *L) {
       if (is_assign_op(&op)) {
         ls_stmt *s = parse_assign_rest(L, &t, 0, 0);
         if (!s) return -1;
-        if (!strcmp(s->st_sym, ".")) return err_at(L, t.line, "the location counter may be assigned only inside SECTIONS");
+        if (!strcmp(s->st_sym, "."))
+          return err_at(L, t.line, "the location counter may be assigned only inside SECTIONS");
         ld_vec_push(&ld_ls.lm_stmts, s);
         opt_semi(L);
         continue;
       }
-      return err_at(L, t.line, "unknown linker script command '%.*s'%s", clip(t.n), t.s, suggest(&t, top_commands));
+      return err_at(L, t.line, "unknown linker script command '%.*s'%s", clip(t.n), t.s,
+                    suggest(&t, top_commands));
     }
   }
 }
 
 int ld_lscript_parse(const char *path, const uint8_t *data, uint64_t size, ld_script *out) {
   memset(out, 0, sizeof *out);
-  lx L = {.path = path, .p = (const char *)data, .end = (const char *)data + (data ? size : 0), .line = 1,
+  lx L = {.path = path,
+          .p = (const char *)data,
+          .end = (const char *)data + (data ? size : 0),
+          .line = 1,
           .out = out};
   return parse_text(&L);
 }

@@ -21,32 +21,48 @@
 /* ---- expressions ---- */
 
 enum ls_ekind {
-  LE_NUM,   /* e_num */
-  LE_DOT,   /* the location counter */
-  LE_SYM,   /* e_name */
-  LE_UNARY, /* e_op applied to e_a: '-', '!', '~' */
+  LE_NUM,    /* e_num */
+  LE_DOT,    /* the location counter */
+  LE_SYM,    /* e_name */
+  LE_UNARY,  /* e_op applied to e_a: '-', '!', '~' */
   LE_BINARY, /* e_a e_op e_b; e_op is a char or one of LO_* */
-  LE_COND,  /* e_a ? e_b : e_c */
-  LE_FUNC,  /* e_op is LF_*, arguments e_a, e_b; e_name for section/region/constant names */
+  LE_COND,   /* e_a ? e_b : e_c */
+  LE_FUNC,   /* e_op is LF_*, arguments e_a, e_b; e_name for section/region/constant names */
 };
 
 enum { LO_SHL = 256, LO_SHR, LO_LE, LO_GE, LO_EQ, LO_NE, LO_ANDAND, LO_OROR };
 
 enum {
-  LF_ADDR, LF_LOADADDR, LF_SIZEOF, LF_ALIGNOF, LF_ALIGN, LF_ORIGIN, LF_LENGTH, LF_MAX, LF_MIN,
-  LF_DEFINED, LF_CONSTANT, LF_SIZEOF_HEADERS, LF_ABSOLUTE, LF_LOG2CEIL, LF_NEXT,
-  LF_DATA_SEGMENT_ALIGN, LF_DATA_SEGMENT_END, LF_DATA_SEGMENT_RELRO_END, LF_SEGMENT_START,
+  LF_ADDR,
+  LF_LOADADDR,
+  LF_SIZEOF,
+  LF_ALIGNOF,
+  LF_ALIGN,
+  LF_ORIGIN,
+  LF_LENGTH,
+  LF_MAX,
+  LF_MIN,
+  LF_DEFINED,
+  LF_CONSTANT,
+  LF_SIZEOF_HEADERS,
+  LF_ABSOLUTE,
+  LF_LOG2CEIL,
+  LF_NEXT,
+  LF_DATA_SEGMENT_ALIGN,
+  LF_DATA_SEGMENT_END,
+  LF_DATA_SEGMENT_RELRO_END,
+  LF_SEGMENT_START,
   LF_ASSERT,
 };
 
 typedef struct ls_expr {
-  uint8_t e_kind;      /* enum ls_ekind */
+  uint8_t e_kind; /* enum ls_ekind */
   int e_op;
   uint64_t e_num;
   const char *e_name;
-  const char *e_msg;   /* ASSERT(e, "msg") used as an expression */
+  const char *e_msg; /* ASSERT(e, "msg") used as an expression */
   struct ls_expr *e_a, *e_b, *e_c;
-  const char *e_file;  /* where it was written, for messages */
+  const char *e_file; /* where it was written, for messages */
   unsigned e_line;
 } ls_expr;
 
@@ -61,26 +77,32 @@ enum ls_skind {
   LS_OSEC,   /* st_os */
 };
 
-enum { LS_SORT_NONE = 0, LS_SORT_NAME, LS_SORT_ALIGN, LS_SORT_INIT_PRIO, LS_SORT_NAME_ALIGN,
-       LS_SORT_ALIGN_NAME };
+enum {
+  LS_SORT_NONE = 0,
+  LS_SORT_NAME,
+  LS_SORT_ALIGN,
+  LS_SORT_INIT_PRIO,
+  LS_SORT_NAME_ALIGN,
+  LS_SORT_ALIGN_NAME
+};
 
 typedef struct ls_secpat {
-  const char *sp_glob;        /* section name pattern */
-  const char **sp_excl;       /* EXCLUDE_FILE inside the list: files whose sections it skips */
+  const char *sp_glob;  /* section name pattern */
+  const char **sp_excl; /* EXCLUDE_FILE inside the list: files whose sections it skips */
   uint32_t sp_nexcl;
-  uint8_t sp_sort;            /* LS_SORT_* */
+  uint8_t sp_sort; /* LS_SORT_* */
 } ls_secpat;
 
 /* An input section description: `KEEP(file(pat pat ...))`. */
 typedef struct ls_insec {
-  const char *in_file;        /* file pattern; NULL: every file */
-  const char **in_excl;       /* EXCLUDE_FILE before the file pattern */
+  const char *in_file;  /* file pattern; NULL: every file */
+  const char **in_excl; /* EXCLUDE_FILE before the file pattern */
   uint32_t in_nexcl;
   ls_secpat *in_pats;
   uint32_t in_npats;
   uint8_t in_keep;
-  uint8_t in_common;          /* COMMON (or a pattern naming it) */
-  ld_vec in_matched;          /* ld_isec* in link order (filled by placement) */
+  uint8_t in_common; /* COMMON (or a pattern naming it) */
+  ld_vec in_matched; /* ld_isec* in link order (filled by placement) */
 } ls_insec;
 
 struct ls_stmt;
@@ -94,12 +116,12 @@ typedef struct ls_osec {
   const char **lo_phdrs;
   uint32_t lo_nphdrs;
   uint8_t lo_has_fill, lo_discard, lo_noload;
-  uint8_t lo_constraint;      /* 1 ONLY_IF_RO, 2 ONLY_IF_RW: which inputs it may take */
+  uint8_t lo_constraint; /* 1 ONLY_IF_RO, 2 ONLY_IF_RW: which inputs it may take */
   uint32_t lo_fill;
   struct ls_stmt **lo_body;
   uint32_t lo_nbody;
-  ld_osec *lo_out;            /* the output section (NULL until something is placed in it) */
-  ld_vec lo_orphans;          /* ld_isec* named like this section but matched by no pattern */
+  ld_osec *lo_out;   /* the output section (NULL until something is placed in it) */
+  ld_vec lo_orphans; /* ld_isec* named like this section but matched by no pattern */
   const char *lo_file;
   unsigned lo_line;
   /* layout */
@@ -108,32 +130,32 @@ typedef struct ls_osec {
 } ls_osec;
 
 typedef struct ls_stmt {
-  uint8_t st_kind;            /* enum ls_skind */
-  uint8_t st_provide;         /* PROVIDE / PROVIDE_HIDDEN */
-  uint8_t st_hidden;          /* HIDDEN / PROVIDE_HIDDEN */
-  uint8_t st_size;            /* LS_DATA */
-  int st_op;                  /* LS_ASSIGN: '=' or the operator of `op=` (LO_SHL, LO_SHR too) */
+  uint8_t st_kind;    /* enum ls_skind */
+  uint8_t st_provide; /* PROVIDE / PROVIDE_HIDDEN */
+  uint8_t st_hidden;  /* HIDDEN / PROVIDE_HIDDEN */
+  uint8_t st_size;    /* LS_DATA */
+  int st_op;          /* LS_ASSIGN: '=' or the operator of `op=` (LO_SHL, LO_SHR too) */
   const char *st_sym;
   ls_expr *st_expr;
-  const char *st_msg;         /* LS_ASSERT */
+  const char *st_msg; /* LS_ASSERT */
   ls_insec *st_in;
   ls_osec *st_os;
   const char *st_file;
   unsigned st_line;
-  uint32_t st_symdef;         /* LS_ASSIGN to a symbol: its entry in the symbol table + 1 */
-  ld_isec *st_data;           /* LS_DATA: the piece holding its bytes */
-  const char *st_anchor;      /* LS_OSEC of an INSERT script: the section it goes next to */
-  uint8_t st_after;           /* INSERT AFTER (else BEFORE) */
-  unsigned st_insert_line;    /* the INSERT command's line */
+  uint32_t st_symdef;      /* LS_ASSIGN to a symbol: its entry in the symbol table + 1 */
+  ld_isec *st_data;        /* LS_DATA: the piece holding its bytes */
+  const char *st_anchor;   /* LS_OSEC of an INSERT script: the section it goes next to */
+  uint8_t st_after;        /* INSERT AFTER (else BEFORE) */
+  unsigned st_insert_line; /* the INSERT command's line */
 } ls_stmt;
 
 typedef struct ls_region {
   const char *r_name;
-  uint32_t r_attr, r_nattr;   /* SHF-like bits the region accepts / refuses: 'r' 'w' 'x' 'a' */
+  uint32_t r_attr, r_nattr; /* SHF-like bits the region accepts / refuses: 'r' 'w' 'x' 'a' */
   ls_expr *r_origin, *r_length;
-  uint64_t r_org, r_len;      /* evaluated */
-  uint64_t r_cur;             /* next free address while laying out */
-  int64_t r_delta;            /* LMA - VMA of the last section placed in it */
+  uint64_t r_org, r_len; /* evaluated */
+  uint64_t r_cur;        /* next free address while laying out */
+  int64_t r_delta;       /* LMA - VMA of the last section placed in it */
   uint8_t r_used;
   const char *r_file;
   unsigned r_line;
@@ -150,14 +172,14 @@ typedef struct ls_phdr {
 
 /* Everything every script said, merged in the order they were read. */
 typedef struct ls_model {
-  ld_vec lm_stmts;            /* ls_stmt*: SECTIONS contents and top-level assignments/ASSERTs */
-  int lm_has_sections;        /* a SECTIONS without INSERT: the scripted layout */
-  ld_vec lm_inserts;          /* ls_stmt* (LS_OSEC) of SECTIONS followed by INSERT */
-  ld_vec lm_regions;          /* ls_region* */
-  ld_vec lm_phdrs;            /* ls_phdr* */
-  ld_vec lm_aliases;          /* const char* pairs: REGION_ALIAS(alias, region) */
-  int lm_refs_common;         /* some pattern names COMMON */
-  int lm_uses_headers;        /* SIZEOF_HEADERS appears */
+  ld_vec lm_stmts;     /* ls_stmt*: SECTIONS contents and top-level assignments/ASSERTs */
+  int lm_has_sections; /* a SECTIONS without INSERT: the scripted layout */
+  ld_vec lm_inserts;   /* ls_stmt* (LS_OSEC) of SECTIONS followed by INSERT */
+  ld_vec lm_regions;   /* ls_region* */
+  ld_vec lm_phdrs;     /* ls_phdr* */
+  ld_vec lm_aliases;   /* const char* pairs: REGION_ALIAS(alias, region) */
+  int lm_refs_common;  /* some pattern names COMMON */
+  int lm_uses_headers; /* SIZEOF_HEADERS appears */
 } ls_model;
 
 extern ls_model ld_ls;
@@ -169,14 +191,14 @@ int ld_lscript_parse(const char *path, const uint8_t *data, uint64_t size, ld_sc
 
 /* ---- hooks into the passes (ld/lscript_apply.c); each is a no-op without a script ---- */
 
-void ld_lscript_define(void);                          /* ld/resolve.c: script-defined symbols */
-int ld_lscript_keep(const ld_isec *is);                /* ld/gc.c: KEEP roots */
+void ld_lscript_define(void);           /* ld/resolve.c: script-defined symbols */
+int ld_lscript_keep(const ld_isec *is); /* ld/gc.c: KEEP roots */
 ld_osec *ld_lscript_place(ld_isec *is, const char *default_name); /* ld/sections.c */
-void ld_lscript_order(void);                           /* ld/sections.c: end of placement */
-int ld_lscript_layout(void);                           /* ld/layout.c: 1 if the script laid out */
-void ld_lscript_insert(ld_osec **ord, uint32_t n);     /* ld/layout.c: INSERT AFTER/BEFORE */
-uint64_t ld_lscript_sym_value(ld_sym *s);              /* ld/layout.c synth_value */
-void ld_lscript_finish(void);                          /* ld/layout.c: before symbol values */
+void ld_lscript_order(void);                       /* ld/sections.c: end of placement */
+int ld_lscript_layout(void);                       /* ld/layout.c: 1 if the script laid out */
+void ld_lscript_insert(ld_osec **ord, uint32_t n); /* ld/layout.c: INSERT AFTER/BEFORE */
+uint64_t ld_lscript_sym_value(ld_sym *s);          /* ld/layout.c synth_value */
+void ld_lscript_finish(void);                      /* ld/layout.c: before symbol values */
 
 /* Parser helpers shared with the apply side. */
 ls_region *ld_lscript_region(const char *name);

@@ -6,7 +6,11 @@
  * is one) and is placed after the script section whose flags are most like its own; with
  * INSERT scripts and the default layout it follows the default naming rules.
  *
- * Layout (a SECTIONS script without INSERT): the statements are evaluated in order with the
+ * /DISCARD/ applies as soon as every input is read, so .eh_frame and garbage collection never see
+ * the sections it drops.
+ *
+ * Layout (a script with SECTIONS; an INSERT script's sections join it next to their anchors, and
+ * without SECTIONS they join the default layout): the statements are evaluated in order with the
  * location counter, regions and LMAs; the whole walk is repeated until addresses, symbol values
  * and the number of program headers stop changing (forward references such as SIZEOF of a later
  * section settle that way), then once more to report ASSERTs, overflows and undefined names.
@@ -25,7 +29,7 @@ int ld_synth_kind(const char *name);
 typedef struct ls_symdef {
   ld_sym *d_sym;
   uint64_t d_val;
-  uint8_t d_set;     /* assigned earlier in the current walk */
+  uint8_t d_set; /* assigned earlier in the current walk */
 } ls_symdef;
 static ls_symdef *symdefs;
 static uint32_t nsymdefs;
@@ -49,6 +53,9 @@ static void foreach_stmt(void (*fn)(ls_stmt *, ls_osec *, void *), void *arg) {
 
 /* ---- symbols ---- */
 
+/* Names the script's expressions use (a PROVIDE for one of them is needed). */
+static ld_vec script_refs;
+
 static void define_one(ls_stmt *st, ls_osec *lo, void *arg) {
   (void)lo, (void)arg;
   if (st->st_kind != LS_ASSIGN || !strcmp(st->st_sym, ".")) return;
@@ -56,10 +63,13 @@ static void define_one(ls_stmt *st, ls_osec *lo, void *arg) {
   ld_sym *s = ld_sym_lookup(st->st_sym, len);
   int ours = s && s->s_def == SD_SYNTH && s->s_esym >= LS_SYM_KIND && s->s_esym < LS_SYM_KIND_END;
   if (st->st_provide && !ours) {
-    /* PROVIDE defines only what is referenced and defined nowhere else; the symbols the
-     * link-editor defines itself (__rela_iplt_start, __init_array_end, ...) keep their own
-     * values, which know about its synthetic sections. */
-    if (!s || s->s_def != SD_UNDEF || !s->s_referenced || ld_synth_kind(st->st_sym)) return;
+    /* PROVIDE defines only what is referenced (by an object or by the script) and defined
+     * nowhere else; the symbols the link-editor defines itself (__rela_iplt_start,
+     * __init_array_end, ...) keep their own values, which know about its synthetic sections. */
+    int wanted = s ? s->s_referenced : 0;
+    for (uint32_t i = 0; i < script_refs.n && !wanted; i++)
+      wanted = !strcmp(script_refs.v[i], st->st_sym);
+    if ((s && s->s_def != SD_UNDEF) || !wanted || ld_synth_kind(st->st_sym)) return;
   }
   if (!s) s = ld_sym_intern(st->st_sym, len);
   if (!ours) {
@@ -77,8 +87,22 @@ static void define_one(ls_stmt *st, ls_osec *lo, void *arg) {
   st->st_symdef = s->s_esym - LS_SYM_KIND + 1;
 }
 
-void ld_lscript_define(void) {
-  if (active()) foreach_stmt(define_one, NULL);
+static void collect_refs(const ls_expr *e) {
+  if (!e) return;
+  if (e->e_kind == LE_SYM) ld_vec_push(&script_refs, (void *)e->e_name);
+  collect_refs(e->e_a);
+  collect_refs(e->e_b);
+  collect_refs(e->e_c);
+}
+
+static void refs_of(ls_stmt *st, ls_osec *lo, void *arg) {
+  (void)lo, (void)arg;
+  collect_refs(st->st_expr);
+  if (st->st_kind == LS_OSEC) {
+    ls_osec *o = st->st_os;
+    collect_refs(o->lo_addr), collect_refs(o->lo_lma), collect_refs(o->lo_align),
+        collect_refs(o->lo_subalign);
+  }
 }
 
 /* ---- matching ---- */
@@ -119,7 +143,9 @@ static int excluded(const char *const *v, uint32_t n, const ld_obj *o) {
   return 0;
 }
 
-static int is_common(const ld_isec *is) { return is->is_idx == UINT32_MAX && is->is_type == SHT_NOBITS; }
+static int is_common(const ld_isec *is) {
+  return is->is_idx == UINT32_MAX && is->is_type == SHT_NOBITS;
+}
 
 /* The index of the first pattern of `in` that takes `is`, or -1. */
 static int insec_match(const ls_insec *in, const ld_isec *is) {
@@ -164,6 +190,60 @@ static match find_match(const ld_isec *is) {
   return m;
 }
 
+/* Allocated sections /DISCARD/ dropped, whose symbols nothing may use. */
+static ld_vec discarded;
+
+/* /DISCARD/ applies as soon as every input is read, before .eh_frame records and garbage
+ * collection are worked out, so that nothing of a discarded section survives. */
+static void discard_early(void) {
+  for (uint32_t i = 0; i < ctx->objs.n; i++) {
+    ld_obj *o = ctx->objs.v[i];
+    for (uint32_t k = 0; k < o->o_nsec; k++) {
+      ld_isec *is = o->o_secs[k];
+      if (!is || !is->is_live) continue;
+      match m = find_match(is);
+      if (!m.m_os || !m.m_os->lo_discard) continue;
+      is->is_live = 0;
+      if (is->is_flags & SHF_ALLOC) ld_vec_push(&discarded, is);
+    }
+  }
+}
+
+void ld_lscript_define(void) {
+  if (!active()) return;
+  foreach_stmt(refs_of, NULL);
+  foreach_stmt(define_one, NULL);
+  discard_early();
+}
+
+/* A reference from a kept allocated section to a symbol of a discarded one is an error, as
+ * GNU ld makes it (debugging sections and .eh_frame may refer to it). */
+static void check_discarded_refs(void) {
+  if (!discarded.n) return;
+  for (uint32_t i = 0; i < discarded.n; i++) ((ld_isec *)discarded.v[i])->is_gc_mark = 2;
+  for (uint32_t i = 0; i < ctx->objs.n; i++) {
+    ld_obj *o = ctx->objs.v[i];
+    for (uint32_t k = 0; k < o->o_nsec; k++) {
+      ld_isec *is = o->o_secs[k];
+      if (!is || !is->is_live || !(is->is_flags & SHF_ALLOC) || is->is_eh) continue;
+      ld_read_rels(is);
+      for (uint32_t r = 0; r < is->is_nrels; r++) {
+        uint32_t si = is->is_rels[r].r_sym;
+        ld_sym *s = si ? o->o_syms[si] : NULL;
+        if (!s || !s->s_sec || s->s_sec->is_gc_mark != 2 || s->s_def != SD_REGULAR) continue;
+        if (s->s_type == STT_SECTION || !*s->s_name)
+          ld_error("%s: refers to section %s of %s, which the linker script discards",
+                   ld_sec_loc(is, is->is_rels[r].r_offset), s->s_sec->is_name,
+                   s->s_sec->is_file->o_name);
+        else
+          ld_error("%s: '%s' is defined in section %s of %s, which the linker script discards",
+                   ld_sec_loc(is, is->is_rels[r].r_offset), s->s_name, s->s_sec->is_name,
+                   s->s_sec->is_file->o_name);
+      }
+    }
+  }
+}
+
 int ld_lscript_keep(const ld_isec *is) {
   if (!active()) return 0;
   match m = find_match(is);
@@ -190,7 +270,8 @@ static uint32_t out_type(const char *name, uint32_t type) {
 }
 
 static ld_osec *script_out(ls_osec *lo, uint32_t type) {
-  if (!lo->lo_out) lo->lo_out = ld_new_osec(lo->lo_name, out_type(lo->lo_name, type), 0, 1, SY_NONE);
+  if (!lo->lo_out)
+    lo->lo_out = ld_new_osec(lo->lo_name, out_type(lo->lo_name, type), 0, 1, SY_NONE);
   return lo->lo_out;
 }
 
@@ -347,6 +428,7 @@ static int64_t const_eval(const ls_expr *e, int *ok);
 
 void ld_lscript_order(void) {
   if (!active()) return;
+  check_discarded_refs();
   for (uint32_t i = 0; i < ld_ls.lm_stmts.n; i++) {
     ls_stmt *s = ld_ls.lm_stmts.v[i];
     if (s->st_kind == LS_OSEC) order_osec(s->st_os);
@@ -405,13 +487,13 @@ static int64_t const_eval(const ls_expr *e, int *ok) {
 
 /* The state of one walk over the statements. */
 typedef struct walk {
-  int final;          /* report errors (the last walk) */
+  int final; /* report errors (the last walk) */
   uint64_t dot;
-  uint64_t hdr_size;  /* SIZEOF_HEADERS */
+  uint64_t hdr_size; /* SIZEOF_HEADERS */
   uint64_t page;
-  ls_osec *in_os;     /* the output section being laid out, or NULL */
+  ls_osec *in_os; /* the output section being laid out, or NULL */
   uint64_t os_start;
-  ls_region *last_region; /* of the last output section: orphans after it stay in it */
+  ls_region *last_region;     /* of the last output section: orphans after it stay in it */
   ls_region *last_lma_region; /* its AT> region, which orphans after it extend */
 } walk;
 
@@ -449,13 +531,11 @@ static uint64_t align_up(uint64_t v, uint64_t a) { return a > 1 ? (v + a - 1) / 
 static uint64_t eval(const ls_expr *e) {
   switch (e->e_kind) {
   case LE_NUM: return e->e_num;
-  case LE_DOT:
-    if (!W.in_os && W.final && 0) return 0;
-    return W.dot;
+  case LE_DOT: return W.dot;
   case LE_SYM: return sym_value(e);
   case LE_UNARY: {
     uint64_t a = eval(e->e_a);
-    return e->e_op == '-' ? (uint64_t)-(int64_t)a : e->e_op == '!' ? !a : ~a;
+    return e->e_op == '-' ? (uint64_t) - (int64_t)a : e->e_op == '!' ? !a : ~a;
   }
   case LE_COND: return eval(e->e_a) ? eval(e->e_b) : eval(e->e_c);
   case LE_BINARY: {
@@ -499,7 +579,8 @@ static uint64_t eval(const ls_expr *e) {
   case LF_ALIGNOF:
     os = osec_by_name(e->e_name, &lo);
     if (!os && !lo) {
-      if (e->e_op != LF_SIZEOF) eval_error(e, "undefined section '%s' referenced in an expression", e->e_name);
+      if (e->e_op != LF_SIZEOF)
+        eval_error(e, "undefined section '%s' referenced in an expression", e->e_name);
       return 0;
     }
     if (e->e_op == LF_SIZEOF) return os ? os->os_size : 0;
@@ -533,9 +614,11 @@ static uint64_t eval(const ls_expr *e) {
     if (!s) return 0;
     if (s->s_def == SD_SYNTH && s->s_esym >= LS_SYM_KIND && s->s_esym < LS_SYM_KIND_END)
       return symdefs[s->s_esym - LS_SYM_KIND].d_set;
-    return s->s_def == SD_REGULAR || s->s_def == SD_SHARED || s->s_def == SD_SYNTH || s->s_def == SD_COMMON;
+    return s->s_def == SD_REGULAR || s->s_def == SD_SHARED || s->s_def == SD_SYNTH ||
+           s->s_def == SD_COMMON;
   }
-  case LF_CONSTANT: return !strcmp(e->e_name, "MAXPAGESIZE") ? W.page : (W.page < 4096 ? W.page : 4096);
+  case LF_CONSTANT:
+    return !strcmp(e->e_name, "MAXPAGESIZE") ? W.page : (W.page < 4096 ? W.page : 4096);
   case LF_SIZEOF_HEADERS: return W.hdr_size;
   case LF_ABSOLUTE: return eval(e->e_a);
   case LF_LOG2CEIL: {
@@ -597,8 +680,9 @@ static void do_assign(ls_stmt *st) {
   uint64_t nd = apply_op(W.dot, st->st_op, v);
   if (W.in_os && nd < W.dot && W.final)
     ld_error("%s:%u: cannot move the location counter backwards (from 0x%llx to 0x%llx) inside "
-             "output section %s", st->st_file, st->st_line, (unsigned long long)W.dot,
-             (unsigned long long)nd, W.in_os->lo_name);
+             "output section %s",
+             st->st_file, st->st_line, (unsigned long long)W.dot, (unsigned long long)nd,
+             W.in_os->lo_name);
   W.dot = nd;
 }
 
@@ -620,8 +704,8 @@ static uint32_t nitems;
 /* How alike two sections' flags are, for placing orphans. */
 static int likeness(const ld_osec *a, const ld_osec *b) {
   uint64_t m = SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR;
-  if ((a->os_flags & m) != (b->os_flags & m)) return (a->os_flags & (SHF_ALLOC | SHF_WRITE)) ==
-                                                            (b->os_flags & (SHF_ALLOC | SHF_WRITE));
+  if ((a->os_flags & m) != (b->os_flags & m))
+    return (a->os_flags & (SHF_ALLOC | SHF_WRITE)) == (b->os_flags & (SHF_ALLOC | SHF_WRITE));
   int score = 2;
   if ((a->os_type == SHT_NOBITS) == (b->os_type == SHT_NOBITS)) score += 2;
   if ((a->os_flags & SHF_TLS) == (b->os_flags & SHF_TLS)) score += 1;
@@ -630,32 +714,52 @@ static int likeness(const ld_osec *a, const ld_osec *b) {
 }
 
 static int is_script_out(const ld_osec *os) {
-  for (uint32_t i = 0; i < ld_ls.lm_stmts.n; i++) {
-    ls_stmt *s = ld_ls.lm_stmts.v[i];
-    if (s->st_kind == LS_OSEC && s->st_os->lo_out == os) return 1;
+  for (uint32_t i = 0; i < nitems; i++) {
+    ls_stmt *s = items[i].it_st;
+    if (s && s->st_kind == LS_OSEC && s->st_os->lo_out == os) return 1;
   }
   return 0;
 }
 
 static void build_items(ld_vec *nonalloc) {
-  items = ld_xcalloc(ld_ls.lm_stmts.n + ctx->osecs.n + 1, sizeof *items);
+  items = ld_xcalloc(ld_ls.lm_stmts.n + ld_ls.lm_inserts.n + ctx->osecs.n + 1, sizeof *items);
   nitems = 0;
   for (uint32_t i = 0; i < ld_ls.lm_stmts.n; i++) items[nitems++].it_st = ld_ls.lm_stmts.v[i];
-  for (uint32_t i = 0; i < ctx->osecs.n; i++) {
-    ld_osec *os = ctx->osecs.v[i];
-    if (is_script_out(os) || (!os->os_synth && !os->os_isecs.n)) continue;
-    if (!(os->os_flags & SHF_ALLOC)) {
-      ld_vec_push(nonalloc, os);
+  /* INSERT scripts next to their anchors in the SECTIONS layout. */
+  for (uint32_t i = 0; i < ld_ls.lm_inserts.n; i++) {
+    ls_stmt *s = ld_ls.lm_inserts.v[i];
+    uint32_t at = nitems + 1;
+    for (uint32_t k = 0; k < nitems && at > nitems; k++)
+      if (items[k].it_st->st_kind == LS_OSEC &&
+          !strcmp(items[k].it_st->st_os->lo_name, s->st_anchor))
+        at = s->st_after ? k + 1 : k;
+    if (at > nitems) {
+      ld_error("%s:%u: INSERT %s %s: no output section named %s", s->st_file, s->st_insert_line,
+               s->st_after ? "AFTER" : "BEFORE", s->st_anchor, s->st_anchor);
       continue;
     }
-    /* A synthetic section the script names takes that place; any other goes after the last
-     * section most like it (and after orphans already put there). */
+    memmove(&items[at + 1], &items[at], (nitems - at) * sizeof *items);
+    items[at] = (item){.it_st = s};
+    nitems++;
+  }
+  /* Synthetic sections the script names take their places first; any other orphan goes after
+   * the last section most like it (and after orphans already put there). */
+  for (uint32_t i = 0; i < 2 * ctx->osecs.n; i++) {
+    ld_osec *os = ctx->osecs.v[i % ctx->osecs.n];
+    int pass = i >= ctx->osecs.n;
+    if (is_script_out(os) || (!os->os_synth && !os->os_isecs.n)) continue;
     int best = 0;
     uint32_t at = nitems;
     for (uint32_t k = 0; k < nitems && os->os_synth; k++)
       if (!items[k].it_orphan && items[k].it_st->st_kind == LS_OSEC &&
-          !strcmp(items[k].it_st->st_os->lo_name, os->os_name) && !items[k].it_st->st_os->lo_discard)
+          !strcmp(items[k].it_st->st_os->lo_name, os->os_name) &&
+          !items[k].it_st->st_os->lo_discard)
         best = 100, at = k + 1;
+    if ((best == 100) == pass) continue;
+    if (!(os->os_flags & SHF_ALLOC)) {
+      ld_vec_push(nonalloc, os);
+      continue;
+    }
     for (uint32_t k = 0; k < nitems && best < 100; k++) {
       ld_osec *o = items[k].it_orphan;
       if (!o && items[k].it_st->st_kind == LS_OSEC) o = items[k].it_st->st_os->lo_out;
@@ -698,8 +802,9 @@ static void check_region(ls_region *r, uint64_t end, const char *sec) {
   if (!W.final || r == &default_region || end <= r->r_org + r->r_len || r->r_used == 2) return;
   r->r_used = 2; /* reported once */
   ld_error("%s:%u: section %s does not fit in memory region '%s': it ends at 0x%llx, the region at "
-           "0x%llx (overflowed by 0x%llx bytes)", r->r_file, r->r_line, sec, r->r_name,
-           (unsigned long long)end, (unsigned long long)(r->r_org + r->r_len),
+           "0x%llx (overflowed by 0x%llx bytes)",
+           r->r_file, r->r_line, sec, r->r_name, (unsigned long long)end,
+           (unsigned long long)(r->r_org + r->r_len),
            (unsigned long long)(end - r->r_org - r->r_len));
 }
 
@@ -710,7 +815,9 @@ static void place_piece(ld_isec *is, uint64_t start, uint64_t subalign) {
   W.dot += is->is_size;
 }
 
-static int is_tbss(const ld_osec *os) { return (os->os_flags & SHF_TLS) && os->os_type == SHT_NOBITS; }
+static int is_tbss(const ld_osec *os) {
+  return (os->os_flags & SHF_TLS) && os->os_type == SHT_NOBITS;
+}
 
 static void fill_gaps(ls_osec *lo, ld_osec *os) {
   /* Pieces in offset order; every gap gets a filler holding the pattern (big-endian, repeated
@@ -723,7 +830,8 @@ static void fill_gaps(ls_osec *lo, ld_osec *os) {
     if (next > pos) {
       ld_isec *f = new_piece(os, next - pos, 0);
       uint8_t *b = (uint8_t *)f->is_data;
-      for (uint64_t k = 0; k < next - pos; k++) b[k] = (uint8_t)(lo->lo_fill >> (8 * (3 - ((pos + k) & 3))));
+      for (uint64_t k = 0; k < next - pos; k++)
+        b[k] = (uint8_t)(lo->lo_fill >> (8 * (3 - ((pos + k) & 3))));
       f->is_off = pos;
       ld_vec_push(&os->os_isecs, f);
     }
@@ -754,7 +862,12 @@ static void layout_osec(ls_osec *lo) {
     if (os && a > os->os_align) os->os_align = a;
   }
   uint64_t start;
+  const ld_section_start *ss = NULL; /* -Ttext, --section-start: over the script's address */
+  for (uint32_t k = 0; k < ctx->opt.section_starts.n; k++)
+    if (!strcmp(((const ld_section_start *)ctx->opt.section_starts.v[k])->ss_name, lo->lo_name))
+      ss = ctx->opt.section_starts.v[k];
   if (!alloc) start = 0;
+  else if (ss) start = ss->ss_addr;
   else if (lo->lo_addr) start = eval(lo->lo_addr);
   else start = align_up(vr ? vr->r_cur : W.dot, align);
   uint64_t saved_dot = W.dot;
@@ -766,7 +879,8 @@ static void layout_osec(ls_osec *lo) {
     ls_stmt *b = lo->lo_body[k];
     switch (b->st_kind) {
     case LS_INPUT:
-      for (uint32_t i = 0; i < b->st_in->in_matched.n; i++) place_piece(b->st_in->in_matched.v[i], start, subalign);
+      for (uint32_t i = 0; i < b->st_in->in_matched.n; i++)
+        place_piece(b->st_in->in_matched.v[i], start, subalign);
       break;
     case LS_DATA:
       if (b->st_data) {
@@ -819,7 +933,7 @@ static void layout_osec(ls_osec *lo) {
       if (!nobits) lr->r_cur = lma + size;
       check_region(lr, lma + size, lo->lo_name);
     }
-  } else if (!lo->lo_addr && dr->r_used) {
+  } else if (!lo->lo_addr && !ss && dr->r_used) {
     lma = start + (uint64_t)dr->r_delta;
   }
   lo->lo_lma_val = lma;
@@ -827,7 +941,8 @@ static void layout_osec(ls_osec *lo) {
   if (dr->r_used != 2) dr->r_used = 1;
   uint64_t end = (os && is_tbss(os)) ? start : start + size;
   W.last_region = vr;
-  W.last_lma_region = lo->lo_lma_region && !lo->lo_lma ? ld_lscript_region(lo->lo_lma_region) : NULL;
+  W.last_lma_region =
+      lo->lo_lma_region && !lo->lo_lma ? ld_lscript_region(lo->lo_lma_region) : NULL;
   if (vr) {
     vr->r_cur = end;
     check_region(vr, start + size, lo->lo_name);
@@ -860,7 +975,8 @@ static void layout_orphan(item *it) {
     check_region(r, start + os->os_size, os->os_name);
   }
   ls_region *lr = W.last_lma_region;
-  if (lr && os->os_type != SHT_NOBITS && it->it_lma >= lr->r_org && it->it_lma < lr->r_org + lr->r_len) {
+  if (lr && os->os_type != SHT_NOBITS && it->it_lma >= lr->r_org &&
+      it->it_lma < lr->r_org + lr->r_len) {
     lr->r_cur = it->it_lma + os->os_size;
     check_region(lr, lr->r_cur, os->os_name);
   }
@@ -909,7 +1025,8 @@ static uint64_t lma_of(const item *it) {
 }
 
 static uint32_t perm(const ld_osec *os) {
-  return PF_R | ((os->os_flags & SHF_WRITE) ? PF_W : 0) | ((os->os_flags & SHF_EXECINSTR) ? PF_X : 0);
+  return PF_R | ((os->os_flags & SHF_WRITE) ? PF_W : 0) |
+         ((os->os_flags & SHF_EXECINSTR) ? PF_X : 0);
 }
 
 /* Segment building. Each laid-out section has its PT_LOAD (index into the list of loads) or -1. */
@@ -928,7 +1045,7 @@ typedef struct load {
   uint64_t vaddr, paddr, memsz, filesz, offset, align;
   uint32_t flags;
   uint8_t hdrs, has_progbits, nobits_tail;
-  int32_t phdr;       /* its PHDRS entry, or -1 */
+  int32_t phdr; /* its PHDRS entry, or -1 */
 } load;
 static load *loads;
 static uint32_t nloads;
@@ -945,14 +1062,16 @@ static void collect_secs(void) {
       ph = items[i].it_st->st_os->lo_phdrs;
       nph = items[i].it_st->st_os->lo_nphdrs;
     }
-    secs[nsecs++] = (lsec){.os = os, .lma = lma_of(&items[i]), .phdrs = ph, .nphdrs = nph, .load = -1};
+    secs[nsecs++] =
+        (lsec){.os = os, .lma = lma_of(&items[i]), .phdrs = ph, .nphdrs = nph, .load = -1};
   }
 }
 
 static int32_t phdr_index(const char *name, int report) {
   for (uint32_t i = 0; i < ld_ls.lm_phdrs.n; i++)
     if (!strcmp(((ls_phdr *)ld_ls.lm_phdrs.v[i])->ph_name, name)) return (int32_t)i;
-  if (report && strcmp(name, "NONE")) ld_error("linker script: section assigned to an undefined program header ':%s'", name);
+  if (report && strcmp(name, "NONE"))
+    ld_error("linker script: section assigned to an undefined program header ':%s'", name);
   return -1;
 }
 
@@ -1017,7 +1136,8 @@ static void make_loads(uint64_t page, int final) {
 void ld_dynamic_finalize(void);
 
 /* File offsets and the program header table; returns the number of program headers. */
-static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int final, ld_seg **out) {
+static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int final,
+                               ld_seg **out) {
   /* Headers are loaded when the first PT_LOAD can start on the page below its first section
    * with room for them (or PHDRS asks). */
   uint64_t off = hdrsz;
@@ -1026,7 +1146,8 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
   if (!ld_ls.lm_phdrs.n && nloads && nsecs) {
     load *l = &loads[0];
     /* Not when that page is page 0, which nothing may map. */
-    if (l->vaddr % page >= hdrsz && (ld_ls.lm_uses_headers || l->vaddr - l->vaddr % page)) l->hdrs = 1;
+    if (l->vaddr % page >= hdrsz && (ld_ls.lm_uses_headers || l->vaddr - l->vaddr % page))
+      l->hdrs = 1;
   }
   for (uint32_t L = 0; L < nloads; L++) {
     load *l = &loads[L];
@@ -1042,7 +1163,8 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
           if (v < o) {
             if (final)
               ld_error("linker script: not enough room for the program headers below section %s at "
-                       "0x%llx", os->os_name, (unsigned long long)v);
+                       "0x%llx",
+                       os->os_name, (unsigned long long)v);
             o = v & (page - 1);
           }
           l->offset = 0;
@@ -1061,16 +1183,20 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
       }
       if (os->os_type == SHT_NOBITS || is_tbss(os)) {
         os->os_offset = off;
-        if (!is_tbss(os) && os->os_addr + os->os_size - l->vaddr > l->memsz) l->memsz = os->os_addr + os->os_size - l->vaddr;
+        if (!is_tbss(os) && os->os_addr + os->os_size - l->vaddr > l->memsz)
+          l->memsz = os->os_addr + os->os_size - l->vaddr;
         continue;
       }
       uint64_t o = l->offset + (os->os_addr - l->vaddr);
-      if (o < off && final) ld_error("linker script: section %s overlaps the previous section in the file", os->os_name);
+      if (o < off && final)
+        ld_error("linker script: section %s overlaps the previous section in the file",
+                 os->os_name);
       off = o;
       os->os_offset = off;
       off += os->os_size;
       l->filesz = off - l->offset;
-      if (os->os_addr + os->os_size - l->vaddr > l->memsz) l->memsz = os->os_addr + os->os_size - l->vaddr;
+      if (os->os_addr + os->os_size - l->vaddr > l->memsz)
+        l->memsz = os->os_addr + os->os_size - l->vaddr;
       if (os->os_align > l->align) l->align = os->os_align;
     }
     if (l->hdrs && l->filesz < hdrsz) l->filesz = l->memsz = l->memsz > hdrsz ? l->memsz : hdrsz;
@@ -1104,8 +1230,6 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
   ld_seg *segs = ld_xcalloc(nloads + ld_ls.lm_phdrs.n + 12, sizeof *segs);
   uint32_t n = 0;
 #define SEG(t, f) (segs[n] = (ld_seg){.sg_type = (t), .sg_flags = (f)}, &segs[n++])
-  uint64_t phsz = ctx->is64 ? ELF64_PHDR_SIZE : ELF32_PHDR_SIZE;
-  (void)phsz;
   if (ld_ls.lm_phdrs.n) {
     for (uint32_t p = 0; p < ld_ls.lm_phdrs.n; p++) {
       ls_phdr *ph = ld_ls.lm_phdrs.v[p];
@@ -1115,7 +1239,8 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
         for (uint32_t L = 0; L < nloads; L++)
           if (loads[L].phdr == (int32_t)p) {
             load *l = &loads[L];
-            s->sg_vaddr = l->vaddr, s->sg_offset = l->offset, s->sg_filesz = l->filesz, s->sg_memsz = l->memsz;
+            s->sg_vaddr = l->vaddr, s->sg_offset = l->offset, s->sg_filesz = l->filesz,
+            s->sg_memsz = l->memsz;
             s->sg_paddr = l->paddr;
             s->sg_has_paddr = l->paddr != l->vaddr;
             s->sg_align = page;
@@ -1132,11 +1257,14 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
         for (uint32_t i = 0; i < nsecs; i++) {
           if (!in_phdr(&secs[i], p)) continue;
           ld_osec *os = secs[i].os;
-          uint64_t e = os->os_addr + os->os_size, fe = os->os_offset + (os->os_type == SHT_NOBITS ? 0 : os->os_size);
-          if (!any) s->sg_vaddr = os->os_addr, s->sg_offset = os->os_offset, s->sg_paddr = secs[i].lma;
+          uint64_t e = os->os_addr + os->os_size,
+                   fe = os->os_offset + (os->os_type == SHT_NOBITS ? 0 : os->os_size);
+          if (!any)
+            s->sg_vaddr = os->os_addr, s->sg_offset = os->os_offset, s->sg_paddr = secs[i].lma;
           any = 1;
           if (e - s->sg_vaddr > s->sg_memsz) s->sg_memsz = e - s->sg_vaddr;
-          if (os->os_type != SHT_NOBITS && fe - s->sg_offset > s->sg_filesz) s->sg_filesz = fe - s->sg_offset;
+          if (os->os_type != SHT_NOBITS && fe - s->sg_offset > s->sg_filesz)
+            s->sg_filesz = fe - s->sg_offset;
           if (os->os_align > s->sg_align) s->sg_align = os->os_align;
         }
         s->sg_has_paddr = s->sg_paddr != s->sg_vaddr;
@@ -1171,7 +1299,8 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
   for (uint32_t L = 0; L < nloads; L++) {
     load *l = &loads[L];
     ld_seg *s = SEG(PT_LOAD, l->flags);
-    s->sg_vaddr = l->vaddr, s->sg_offset = l->offset, s->sg_filesz = l->filesz, s->sg_memsz = l->memsz;
+    s->sg_vaddr = l->vaddr, s->sg_offset = l->offset, s->sg_filesz = l->filesz,
+    s->sg_memsz = l->memsz;
     s->sg_paddr = l->paddr;
     s->sg_has_paddr = l->paddr != l->vaddr;
     s->sg_align = l->align > page ? l->align : page;
@@ -1188,7 +1317,8 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
     ld_osec *os = secs[i].os;
     if (os->os_type != SHT_NOTE) continue;
     ld_seg *s = SEG(PT_NOTE, PF_R);
-    s->sg_offset = os->os_offset, s->sg_vaddr = os->os_addr, s->sg_filesz = s->sg_memsz = os->os_size;
+    s->sg_offset = os->os_offset, s->sg_vaddr = os->os_addr,
+    s->sg_filesz = s->sg_memsz = os->os_size;
     s->sg_align = os->os_align;
     while (i + 1 < nsecs && secs[i + 1].os->os_type == SHT_NOTE &&
            secs[i + 1].os->os_offset == s->sg_offset + s->sg_filesz) {
@@ -1210,7 +1340,12 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
   }
   {
     uint32_t sf = ld_mapfile_stack_flags();
-    ld_seg *s = SEG(PT_GNU_STACK, sf ? sf : PF_R | PF_W | ((ctx->opt.z_execstack || (ctx->exec_stack && !ctx->opt.z_noexecstack)) ? PF_X : 0));
+    ld_seg *s =
+        SEG(PT_GNU_STACK,
+            sf ? sf
+               : PF_R | PF_W |
+                     ((ctx->opt.z_execstack || (ctx->exec_stack && !ctx->opt.z_noexecstack)) ? PF_X
+                                                                                             : 0));
     s->sg_align = 16;
     s->sg_memsz = ctx->opt.stack_size;
   }
@@ -1238,8 +1373,14 @@ static uint64_t signature(void) {
 
 static int cmp_nonalloc(const void *a, const void *b) {
   const ld_osec *x = *(ld_osec *const *)a, *y = *(ld_osec *const *)b;
-  int rx = x->os_synth == SY_SYMTAB ? 1 : x->os_synth == SY_STRTAB ? 2 : x->os_synth == SY_SHSTRTAB ? 3 : 0;
-  int ry = y->os_synth == SY_SYMTAB ? 1 : y->os_synth == SY_STRTAB ? 2 : y->os_synth == SY_SHSTRTAB ? 3 : 0;
+  int rx = x->os_synth == SY_SYMTAB     ? 1
+           : x->os_synth == SY_STRTAB   ? 2
+           : x->os_synth == SY_SHSTRTAB ? 3
+                                        : 0;
+  int ry = y->os_synth == SY_SYMTAB     ? 1
+           : y->os_synth == SY_STRTAB   ? 2
+           : y->os_synth == SY_SHSTRTAB ? 3
+                                        : 0;
   if (rx != ry) return rx - ry;
   return x->os_seq < y->os_seq ? -1 : x->os_seq > y->os_seq;
 }
@@ -1257,8 +1398,9 @@ int ld_lscript_layout(void) {
     uint64_t tal = 1;
     ld_osec *first = NULL;
     for (uint32_t i = 0; i < nitems; i++) {
-      ld_osec *os = items[i].it_orphan ? items[i].it_orphan
-                    : items[i].it_st->st_kind == LS_OSEC ? items[i].it_st->st_os->lo_out : NULL;
+      ld_osec *os = items[i].it_orphan                   ? items[i].it_orphan
+                    : items[i].it_st->st_kind == LS_OSEC ? items[i].it_st->st_os->lo_out
+                                                         : NULL;
       if (!os || !(os->os_flags & SHF_TLS)) continue;
       if (!first) first = os;
       if (os->os_align > tal) tal = os->os_align;
@@ -1365,7 +1507,13 @@ void ld_lscript_insert(ld_osec **ord, uint32_t n) {
     }
     /* Only within the anchor's segment class: a section does not change segments by moving. */
     uint64_t m = SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR;
-    if ((ord[at]->os_flags & m) != (os->os_flags & m)) continue;
+    if ((ord[at]->os_flags & m) != (os->os_flags & m)) {
+      ld_warn("%s:%u: INSERT %s %s: %s has other permissions than %s, so it stays where the "
+              "default layout puts it",
+              s->st_file, s->st_insert_line, after ? "AFTER" : "BEFORE", anchor, os->os_name,
+              anchor);
+      continue;
+    }
     memmove(&ord[me], &ord[me + 1], (n - me - 1) * sizeof *ord);
     if (at > me) at--;
     uint32_t pos = after ? at + 1 : at;
@@ -1382,8 +1530,10 @@ static int post_done;
  * top level with the location counter at 0, inside inserted sections against their addresses. */
 static void post_layout_eval(void) {
   post_done = 1;
-  W = (walk){.final = 1, .page = ctx->opt.page_size ? ctx->opt.page_size : ctx->tg->tg_page_size,
-             .hdr_size = ctx->ehdr_phoff + ctx->nphdr * (ctx->is64 ? ELF64_PHDR_SIZE : ELF32_PHDR_SIZE)};
+  W = (walk){.final = 1,
+             .page = ctx->opt.page_size ? ctx->opt.page_size : ctx->tg->tg_page_size,
+             .hdr_size =
+                 ctx->ehdr_phoff + ctx->nphdr * (ctx->is64 ? ELF64_PHDR_SIZE : ELF32_PHDR_SIZE)};
   for (uint32_t i = 0; i < ld_ls.lm_regions.n; i++) {
     ls_region *r = ld_ls.lm_regions.v[i];
     r->r_org = eval(r->r_origin);

@@ -110,6 +110,8 @@ static const struct optdoc optdocs[] = {
     {"-Tdata", "ADDR", "address of .data", 'g'},
     {"-Tbss", "ADDR", "address of .bss", 'g'},
     {"-Ttext-segment", "ADDR", "address of the first segment (--image-base)", 'g'},
+    {"-T", "FILE", "read a linker script (--script)", 0},
+    {"--script", "FILE", "read a linker script", 0},
     {"--section-start", "SEC=ADDR", "address of output section SEC", 0},
     {"--exclude-libs", "LIB,...|ALL", "do not export the symbols of these archives", 0},
     {"--warn-common", NULL, "warn when a common symbol meets another or a definition", 0},
@@ -606,6 +608,7 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
         LONG("-enable-new-dtags", 0) || LONG("-Qy", 0) || LONG("-Qn", 0))
       continue;
     if (LONG("-version-script", 1)) { o->version_script = v; continue; }
+    if (LONG("-script", 1)) { add_input(&st, v, 0); continue; } /* -T */
     if (LONG("-mapfile", 1)) { ld_vec_push(&o->mapfiles, (void *)v); continue; }
     if (LONG("-dependency-file", 1)) continue;
     /* Words whose meaning depends on the flavour and on the argument. */
@@ -702,7 +705,7 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     if (print_version_and_go) exit(0);
     ld_error("no input files");
   }
-  if (!o->output) o->output = "a.out";
+  if (!o->output) o->output = "a.out", o->output_defaulted = 1;
   if (o->outkind == OUT_RELOC && o->gc_sections) ld_error("-r and --gc-sections may not be used together");
   if (o->outkind == OUT_SHARED && !o->z_defs) o->allow_undefined = 1;
   if (o->is_static && o->outkind == OUT_PIE) o->no_dynamic_linker = 1;

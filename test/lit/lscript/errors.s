@@ -18,6 +18,10 @@
 # RUN: not %tld -static -T backwards.lds s.o -o out 2>&1 | FileCheck %s --check-prefix=BACK
 # RUN: not %tld -static -T nophdr.lds s.o -o out 2>&1 | FileCheck %s --check-prefix=NOPHDR
 # RUN: not %tld -static -T version.lds s.o -o out 2>&1 | FileCheck %s --check-prefix=VERSION
+# RUN: not %tld -static -T type.lds s.o -o out 2>&1 | FileCheck %s --check-prefix=TYPE
+# RUN: not %tld -static -T number.lds s.o -o out 2>&1 | FileCheck %s --check-prefix=NUMBER
+# RUN: %llvm-mc -filetype=obj -triple=x86_64 uses-junk.s -o uses-junk.o
+# RUN: not %tld -static -T discard.lds uses-junk.o -o out 2>&1 | FileCheck %s --check-prefix=DISCARD
 
 # UNCLOSED: tld: error: unclosed.lds:6: expected '}' to close SECTIONS, found end of file
 # COMMAND:  tld: error: command.lds:2: unknown linker script command 'SECTOINS'; did you mean 'SECTIONS'?
@@ -37,6 +41,10 @@
 # ASSERT-NEXT: tld: error: assert.lds:8: division by zero
 # BACK:     tld: error: backwards.lds:3: cannot move the location counter backwards (from 0x1018 to 0x1008) inside output section .data
 # NOPHDR:   tld: error: linker script: section assigned to an undefined program header ':nosuch'
+# DISCARD:      tld: error: uses-junk.o:(.text+0x1): 'gone' is defined in section .junk of uses-junk.o, which the linker script discards
+# DISCARD-NEXT: tld: error: uses-junk.o:(.text+0x8): refers to section .junk of uses-junk.o, which the linker script discards
+# NUMBER:   tld: error: number.lds:1: malformed number '09'
+# TYPE:     tld: error: type.lds:2: unsupported output section type 'INFO' (NOLOAD is the one supported)
 # VERSION:  tld: fatal: version.lds: 3: version V1 inherits from undefined version: V0
 
 #--- unclosed.lds
@@ -100,6 +108,23 @@ SECTIONS { .text : { *(.text) } :nosuch }
 /* the version script reader reports this, at the script's line */
 VERSION {
   V1 { global: f1; local: *; } V0;
+}
+#--- discard.lds
+SECTIONS { .text : { *(.text) } /DISCARD/ : { *(.junk) } }
+#--- uses-junk.s
+.globl _start
+_start:
+  call gone
+  lea local_junk(%rip), %rax
+.section .junk,"ax",@progbits
+.globl gone
+gone: ret
+local_junk: ret
+#--- number.lds
+x = 09;
+#--- type.lds
+SECTIONS {
+  .info (INFO) : { *(.info) }
 }
 #--- s.s
 .globl _start

@@ -10,6 +10,17 @@
 # RUN: %tld -static r.o -defsym=__mytab_start=0 -defsym=__mytab_end=0 -o plain
 # RUN: llvm-readelf -S -l plain | FileCheck %s --check-prefix=PLAIN
 # RUN: not %tld -static r.o bad.lds -o bad 2>&1 | FileCheck %s --check-prefix=BAD
+# A section cannot change segments by moving: it stays, with a warning.
+# RUN: %tld -static r.o warn.lds -o warned 2>&1 | FileCheck %s --check-prefix=WARN
+# WARN: tld: warning: warn.lds:1: INSERT AFTER .data: .mytab has other permissions than .data, so it stays where the default layout puts it
+# With a SECTIONS layout (-T) the inserted section goes next to the script's section.
+# RUN: %tld -static -T base.lds ins.lds r.o -o scripted
+# RUN: llvm-readelf -S scripted | FileCheck %s --check-prefix=SCRIPTED
+# SCRIPTED:      .text    PROGBITS 0000000000010000 001000 00000f
+# SCRIPTED-NEXT: .rodata  PROGBITS 000000000001000f
+# SCRIPTED-NEXT: .mytab   PROGBITS 0000000000010010
+# SCRIPTED-NEXT: .early   PROGBITS 0000000000010040 {{[0-9a-f]+}} 000001 00 WA 0 0 64
+# SCRIPTED-NEXT: .data    PROGBITS 0000000000010041
 
 # CHECK:      .text    PROGBITS 0000000000401158 000158 00000f 00 AX 0 0  4
 # CHECK-NEXT: .rodata  PROGBITS 0000000000402167 000167 000001 00  A 0 0  1
@@ -47,6 +58,16 @@ SECTIONS
 } INSERT BEFORE .data
 mark = 0x1234;
 ASSERT(mark == 0x1234, "mark is wrong")
+#--- base.lds
+SECTIONS
+{
+  . = 0x10000;
+  .text : { *(.text) }
+  .rodata : { *(.rodata) }
+  .data : { *(.data) }
+}
+#--- warn.lds
+SECTIONS { .mytab : { __mytab_start = .; *(.tab.*) __mytab_end = .; } } INSERT AFTER .data
 #--- bad.lds
 /* An anchor that does not exist, and an assertion that fails. */
 SECTIONS

@@ -2,7 +2,14 @@
  * (data initialised in RAM, its load image in ROM, bss zeroed by start-up code, the stack at the
  * top of RAM) and prints
  *   firmware ok: data 0x200000 stack 0x208000
- * with exit status 0, or what failed with status 1. */
+ * with exit status 0, or what failed with status 1.
+ *
+ * Build: CFLAGS = -c -O2 -ffreestanding -fno-pic -fno-pie -fno-stack-protector
+ *                 -fno-asynchronous-unwind-tables (sparcv9: and -mcmodel=medlow)
+ *   x64: gcc; x86: gcc -m32; sparcv9 / sparc: sparc64-linux-gnu-gcc -m64 / -m32;
+ *   start-<target>.S assembled with the same compiler (-fno-pic on SPARC), then
+ *   tld -static -T fw.lds -o fw start.o fw.o
+ * Run natively (x64, x86) or with qemu-sparc64 / qemu-sparc32plus. */
 typedef unsigned long ulong;
 
 long fw_write(int fd, const void *buf, ulong len);

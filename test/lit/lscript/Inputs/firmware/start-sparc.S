@@ -1,17 +1,24 @@
-/* SPARC V9 reset vector for the firmware-style program: the stack is the script's __stack_top
- * (less the 64-bit ABI's bias and a register save area); fw_main's status goes to exit_group. */
+/* SPARC reset vector for the firmware-style program (V9 with -m64, V8+ with -m32): the stack is
+ * the script's __stack_top less a register save area (and, for V9, the ABI's stack bias);
+ * fw_main's status goes to exit_group. */
+#if defined(__arch64__)
+#define FRAME (192 + 2047)
+#define SYSCALL ta 0x6d
+#else
+#define FRAME 96
+#define SYSCALL ta 0x10
+#endif
         .section .text.boot,"ax",@progbits
         .globl _start
         .align 4
 _start:
         sethi %hi(__stack_top), %g1
         or %g1, %lo(__stack_top), %g1
-        sub %g1, 192 + 2047, %sp
+        sub %g1, FRAME, %sp
         call fw_main
          nop
-        mov %o0, %o0
         mov 188, %g1            /* SYS_exit_group */
-        ta 0x6d
+        SYSCALL
         illtrap 0
 
         .text
@@ -20,7 +27,7 @@ _start:
         .align 4
 fw_write:
         mov 4, %g1              /* SYS_write */
-        ta 0x6d
+        SYSCALL
         retl
          nop
 
