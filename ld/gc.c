@@ -27,7 +27,8 @@ static int is_root(const ld_isec *is) {
   if (is->is_flags & SHF_GNU_RETAIN) return 1;
   if (ld_lscript_keep(is)) return 1; /* KEEP in a linker script */
   uint32_t t = is->is_type;
-  if (t == SHT_INIT_ARRAY || t == SHT_FINI_ARRAY || t == SHT_PREINIT_ARRAY || t == SHT_NOTE) return 1;
+  if (t == SHT_INIT_ARRAY || t == SHT_FINI_ARRAY || t == SHT_PREINIT_ARRAY || t == SHT_NOTE)
+    return 1;
   const char *n = is->is_name;
   if (!strcmp(n, ".init") || !strcmp(n, ".fini") || !strncmp(n, ".ctors", 6) ||
       !strncmp(n, ".dtors", 6) || !strcmp(n, ".jcr") || !strncmp(n, ".init_array", 11) ||
@@ -63,7 +64,8 @@ void ld_gc_sections(void) {
           const ld_rel *rel = &is->is_rels[r];
           int fde_pc = 0;
           for (uint32_t j = 0; j < is->is_neh; j++)
-            if (is->is_eh[j].er_cie >= 0 && rel->r_offset == (uint64_t)is->is_eh[j].er_off + 8) fde_pc = 1;
+            if (is->is_eh[j].er_cie >= 0 && rel->r_offset == (uint64_t)is->is_eh[j].er_off + 8)
+              fde_pc = 1;
           if (!fde_pc && rel->r_sym) mark_sym(o->o_syms[rel->r_sym]);
         }
         is->is_gc_mark = 1;

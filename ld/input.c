@@ -83,8 +83,7 @@ static int check_machine(const char *name, const uint8_t *d, uint64_t size) {
   uint16_t mach = elf_rd16(d + 18, be);
   int is64 = d[EI_CLASS] == ELFCLASS64;
   if (!ctx->tg) {
-    const ld_target *all[] = {&ld_target_x64, &ld_target_x86, &ld_target_sparc,
-                              &ld_target_sparcv9};
+    const ld_target *all[] = {&ld_target_x64, &ld_target_x86, &ld_target_sparc, &ld_target_sparcv9};
     for (int i = 0; i < 4; i++)
       if (all[i]->tg_accepts && all[i]->tg_accepts(mach) && all[i]->tg_is64 == is64) {
         ctx->tg = all[i];
@@ -242,7 +241,8 @@ static void load_script(const char *path, const ld_mapped *m, ld_input_arg *ia, 
   ld_script sc;
   memset(&sc, 0, sizeof sc);
   if (ld_script_parse(path, m->mf_data, m->mf_size, &sc) < 0) return;
-  for (uint32_t i = 0; i < sc.ls_nsearch_dirs; i++) ld_vec_push(&search_dirs, (void *)sc.ls_search_dirs[i]);
+  for (uint32_t i = 0; i < sc.ls_nsearch_dirs; i++)
+    ld_vec_push(&search_dirs, (void *)sc.ls_search_dirs[i]);
   if (sc.ls_entry && !ctx->opt.entry) ctx->opt.entry = sc.ls_entry;
   /* A script's directory is searched for names without a slash, as GNU ld does for scripts in
    * a sysroot. */
@@ -271,7 +271,10 @@ static void load_script(const char *path, const ld_mapped *m, ld_input_arg *ia, 
       else {
         for (uint32_t d = 0; d < search_dirs.n; d++) {
           q = ld_sprintf("%s/%s", (const char *)search_dirs.v[d], p);
-          if (file_exists(q)) { p = q; break; }
+          if (file_exists(q)) {
+            p = q;
+            break;
+          }
         }
       }
     }
@@ -415,7 +418,8 @@ static void preparse(ld_vec *inputs) {
   if (!ctx->tg) /* the first ELF input names the target, as in the serial loop */
     for (uint32_t i = 0; i < inputs->n && !ctx->tg; i++)
       if (pre[i].m && pre[i].m->mf_size >= 20 && !memcmp(pre[i].m->mf_data, "\177ELF", 4))
-        check_machine(((ld_input_arg *)inputs->v[i])->ia_name, pre[i].m->mf_data, pre[i].m->mf_size);
+        check_machine(((ld_input_arg *)inputs->v[i])->ia_name, pre[i].m->mf_data,
+                      pre[i].m->mf_size);
   if (ctx->tg) ld_par_for(inputs->n, parse_one, inputs);
 }
 
@@ -437,7 +441,8 @@ void ld_load_inputs(void) {
   if (ctx->opt.sysroot)
     for (uint32_t i = 0; i < ctx->opt.libdirs.n; i++)
       ctx->opt.libdirs.v[i] = (void *)with_sysroot(ctx->opt.libdirs.v[i]);
-  for (uint32_t i = 0; i < ctx->opt.libdirs.n; i++) ld_vec_push(&search_dirs, ctx->opt.libdirs.v[i]);
+  for (uint32_t i = 0; i < ctx->opt.libdirs.n; i++)
+    ld_vec_push(&search_dirs, ctx->opt.libdirs.v[i]);
   if (ctx->opt.verbose) ld_verbose_header(&search_dirs);
   preparse(&ctx->opt.inputs);
   ld_sym_init(estimate_symbols());

@@ -22,8 +22,9 @@ static int seg_class(const ld_osec *os) {
   if (!(f & SHF_WRITE)) {
     if (os->os_type == SHT_NOTE || os->os_synth == SY_INTERP || os->os_synth == SY_DYNSYM ||
         os->os_synth == SY_DYNSTR || os->os_synth == SY_HASH || os->os_synth == SY_GNU_HASH ||
-        os->os_synth == SY_RELA_DYN || os->os_synth == SY_RELA_PLT || os->os_synth == SY_RELA_IPLT ||
-        os->os_type == SHT_GNU_versym || os->os_type == SHT_GNU_verdef || os->os_type == SHT_GNU_verneed)
+        os->os_synth == SY_RELA_DYN || os->os_synth == SY_RELA_PLT ||
+        os->os_synth == SY_RELA_IPLT || os->os_type == SHT_GNU_versym ||
+        os->os_type == SHT_GNU_verdef || os->os_type == SHT_GNU_verneed)
       return C_HDR;
     return C_RODATA;
   }
@@ -99,7 +100,6 @@ static ld_pseg default_plan[C_NONALLOC] = {
     {.ps_name = "data", .ps_type = PT_LOAD, .ps_flags = PF_R | PF_W},
 };
 
-
 /* The planned segment of an output section; ctx->npsegs for non-allocated sections. */
 static uint32_t seg_of(const ld_osec *os) {
   if (!(os->os_flags & SHF_ALLOC)) return ctx->npsegs;
@@ -156,14 +156,18 @@ static ld_seg *add_seg(uint32_t type, uint32_t flags) {
 }
 
 static void seg_cover(ld_seg *s, const ld_osec *os) {
-  uint64_t end_m = os->os_addr + ((os->os_flags & SHF_TLS) && os->os_type == SHT_NOBITS && s->sg_type != PT_TLS ? 0 : os->os_size);
+  uint64_t end_m =
+      os->os_addr + ((os->os_flags & SHF_TLS) && os->os_type == SHT_NOBITS && s->sg_type != PT_TLS
+                         ? 0
+                         : os->os_size);
   uint64_t end_f = os->os_offset + (os->os_type == SHT_NOBITS ? 0 : os->os_size);
   if (!s->sg_memsz && !s->sg_filesz && !s->sg_vaddr) {
     s->sg_vaddr = os->os_addr;
     s->sg_offset = os->os_offset;
   }
   if (end_m - s->sg_vaddr > s->sg_memsz) s->sg_memsz = end_m - s->sg_vaddr;
-  if (os->os_type != SHT_NOBITS && end_f - s->sg_offset > s->sg_filesz) s->sg_filesz = end_f - s->sg_offset;
+  if (os->os_type != SHT_NOBITS && end_f - s->sg_offset > s->sg_filesz)
+    s->sg_filesz = end_f - s->sg_offset;
   if (os->os_align > s->sg_align) s->sg_align = os->os_align;
 }
 
@@ -177,7 +181,8 @@ static void fixed_address(ld_osec *os, const ld_osec *prev, uint64_t prev_end, i
   if (fa < prev_end) {
     if (prev)
       ld_error("section %s at 0x%llx is below the end of section %s (0x%llx-0x%llx): fixed section "
-               "addresses must not go backwards or overlap", os->os_name, (unsigned long long)fa, prev->os_name,
+               "addresses must not go backwards or overlap",
+               os->os_name, (unsigned long long)fa, prev->os_name,
                (unsigned long long)prev->os_addr, (unsigned long long)prev_end);
     else
       ld_error("section %s at 0x%llx overlaps the ELF and program headers (which end at 0x%llx)",
@@ -245,7 +250,8 @@ void ld_layout(void) {
   if (has_relro) nph++;
   int nnotes = 0;
   for (uint32_t i = 0; i < n; i++)
-    if (ord[i]->os_type == SHT_NOTE && (ord[i]->os_flags & SHF_ALLOC) && !in_note_pseg(ord[i])) nnotes = 1;
+    if (ord[i]->os_type == SHT_NOTE && (ord[i]->os_flags & SHF_ALLOC) && !in_note_pseg(ord[i]))
+      nnotes = 1;
   nph += (uint32_t)nnotes;
   if (ctx->gnuprop) nph++;
   ctx->nphdr = nph;
@@ -265,8 +271,9 @@ void ld_layout(void) {
   uint64_t ehsz = is64 ? ELF64_EHDR_SIZE : ELF32_EHDR_SIZE;
   uint64_t phsz = is64 ? ELF64_PHDR_SIZE : ELF32_PHDR_SIZE;
   uint64_t base = ctx->opt.image_base_given ? ctx->opt.image_base
-                  : (ctx->opt.outkind == OUT_EXEC ? tg->tg_base : 0);
-  if (first_load < np && ctx->psegs[first_load].ps_vaddr_set) base = ctx->psegs[first_load].ps_vaddr;
+                                            : (ctx->opt.outkind == OUT_EXEC ? tg->tg_base : 0);
+  if (first_load < np && ctx->psegs[first_load].ps_vaddr_set)
+    base = ctx->psegs[first_load].ps_vaddr;
   ctx->image_base = base;
   ctx->ehdr_phoff = ehsz;
   uint64_t off = ehsz + nph * phsz;
@@ -302,9 +309,10 @@ void ld_layout(void) {
        * agree modulo the page size. */
       if (ps->ps_vaddr_set) {
         if (ps->ps_vaddr < addr)
-          ld_error("%s%ssegment %s: address 0x%llx overlaps the previous segment (which ends at 0x%llx)",
-                   ps->ps_where ? ps->ps_where : "", ps->ps_where ? ": " : "", ps->ps_name,
-                   (unsigned long long)ps->ps_vaddr, (unsigned long long)addr);
+          ld_error(
+              "%s%ssegment %s: address 0x%llx overlaps the previous segment (which ends at 0x%llx)",
+              ps->ps_where ? ps->ps_where : "", ps->ps_where ? ": " : "", ps->ps_name,
+              (unsigned long long)ps->ps_vaddr, (unsigned long long)addr);
         addr = ps->ps_vaddr;
         off += (addr - off) & (page - 1);
       } else {
@@ -358,7 +366,8 @@ void ld_layout(void) {
     if (ps->ps_present && ps->ps_max_size && ps->ps_end - ps->ps_start > ps->ps_max_size)
       ld_error("%s%ssegment %s: size 0x%llx exceeds its MAX_SIZE 0x%llx",
                ps->ps_where ? ps->ps_where : "", ps->ps_where ? ": " : "", ps->ps_name,
-               (unsigned long long)(ps->ps_end - ps->ps_start), (unsigned long long)ps->ps_max_size);
+               (unsigned long long)(ps->ps_end - ps->ps_start),
+               (unsigned long long)ps->ps_max_size);
   }
   /* Non-allocated sections follow the image. */
   for (uint32_t i = 0; i < n; i++) {
@@ -406,8 +415,10 @@ void ld_layout(void) {
       seg_cover(s, ord[i]);
       ord[i]->os_seg = ctx->nsegs - 1;
     }
-    if (ps->ps_round && s->sg_memsz) s->sg_memsz = ld_align(s->sg_vaddr + s->sg_memsz, ps->ps_round) - s->sg_vaddr;
-    s->sg_align = ps->ps_type == PT_LOAD ? (ps->ps_align > page ? ps->ps_align : page) : (ps->ps_align ? ps->ps_align : 4);
+    if (ps->ps_round && s->sg_memsz)
+      s->sg_memsz = ld_align(s->sg_vaddr + s->sg_memsz, ps->ps_round) - s->sg_vaddr;
+    s->sg_align = ps->ps_type == PT_LOAD ? (ps->ps_align > page ? ps->ps_align : page)
+                                         : (ps->ps_align ? ps->ps_align : 4);
   }
   if (ctx->dynamic) {
     ld_seg *s = add_seg(PT_DYNAMIC, PF_R | PF_W);
@@ -442,7 +453,12 @@ void ld_layout(void) {
   }
   {
     uint32_t sf = ld_mapfile_stack_flags();
-    ld_seg *s = add_seg(PT_GNU_STACK, sf ? sf : PF_R | PF_W | ((ctx->opt.z_execstack || (ctx->exec_stack && !ctx->opt.z_noexecstack)) ? PF_X : 0));
+    ld_seg *s = add_seg(
+        PT_GNU_STACK,
+        sf ? sf
+           : PF_R | PF_W |
+                 ((ctx->opt.z_execstack || (ctx->exec_stack && !ctx->opt.z_noexecstack)) ? PF_X
+                                                                                         : 0));
     s->sg_align = 16;
     s->sg_memsz = ctx->opt.stack_size; /* -z stack-size= */
   }
@@ -515,8 +531,8 @@ static uint64_t synth_value(ld_sym *s) {
   (void)base;
   uint32_t k = s->s_esym;
   if (k >= LS_SYM_KIND && k < LS_SYM_KIND_END) return ld_lscript_sym_value(s); /* a script's */
-  if (k == 5000) return s->s_value;                  /* a mapfile's absolute VALUE */
-  if (k == 5001) return ld_mapfile_size_symbol(s);   /* a mapfile's SIZE_SYMBOL */
+  if (k == 5000) return s->s_value;                /* a mapfile's absolute VALUE */
+  if (k == 5001) return ld_mapfile_size_symbol(s); /* a mapfile's SIZE_SYMBOL */
   if (k >= 2000) {
     ld_defsym *d = ctx->opt.defsyms.v[k - 2000];
     char *e;
@@ -544,7 +560,8 @@ static uint64_t synth_value(ld_sym *s) {
     const char *sec = s->s_name + (k == 1000 ? 8 : 7);
     ld_osec *os = find_osec(sec);
     if (!os) {
-      if (!s->s_weakref) ld_error("undefined symbol: %s (no output section named %s)", s->s_name, sec);
+      if (!s->s_weakref)
+        ld_error("undefined symbol: %s (no output section named %s)", s->s_name, sec);
       return 0;
     }
     return os->os_addr + (k == 1001 ? os->os_size : 0);
@@ -608,7 +625,8 @@ void ld_finalize_symbols(void) {
     else {
       ld_osec *t = find_osec(".text");
       ctx->entry = t ? t->os_addr : 0;
-      ld_warn("cannot find entry symbol %s; defaulting to 0x%llx", e, (unsigned long long)ctx->entry);
+      ld_warn("cannot find entry symbol %s; defaulting to 0x%llx", e,
+              (unsigned long long)ctx->entry);
     }
   }
 }
@@ -617,4 +635,3 @@ const char *ld_sec_loc(ld_isec *is, uint64_t off) {
   return ld_sprintf("%s:(%s+0x%llx)", is->is_file ? is->is_file->o_name : "<internal>", is->is_name,
                     (unsigned long long)off);
 }
-

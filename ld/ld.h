@@ -41,7 +41,9 @@ void *ld_xcalloc(size_t n, size_t sz);
 void *ld_xrealloc(void *p, size_t n);
 char *ld_xstrdup(const char *s);
 char *ld_sprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static inline uint64_t ld_align(uint64_t v, uint64_t a) { return a > 1 ? (v + a - 1) & ~(a - 1) : v; }
+static inline uint64_t ld_align(uint64_t v, uint64_t a) {
+  return a > 1 ? (v + a - 1) & ~(a - 1) : v;
+}
 
 /* ---- symbols ------------------------------------------------------------------------- */
 
@@ -70,43 +72,43 @@ enum {
 struct ld_sym {
   const char *s_name;
   uint32_t s_namelen;
-  uint32_t s_hash;      /* hash of the name in the global table */
-  ld_obj *s_file;       /* defining (or lazy/shared) file; for SD_UNDEF the first referencer */
-  ld_isec *s_sec;       /* defining section; NULL for absolute, common, undefined, shared */
-  uint64_t s_value;     /* input: st_value; after layout: final address (see s_final) */
+  uint32_t s_hash;  /* hash of the name in the global table */
+  ld_obj *s_file;   /* defining (or lazy/shared) file; for SD_UNDEF the first referencer */
+  ld_isec *s_sec;   /* defining section; NULL for absolute, common, undefined, shared */
+  uint64_t s_value; /* input: st_value; after layout: final address (see s_final) */
   uint64_t s_size;
-  uint32_t s_esym;      /* index in s_file's symbol table */
-  uint8_t s_def;        /* enum ld_symdef */
-  uint8_t s_type;       /* STT_* */
-  uint8_t s_bind;       /* STB_* (the strongest seen) */
-  uint8_t s_vis;        /* STV_* (the most constraining seen) */
-  uint8_t s_local;      /* an STB_LOCAL entry of one object (not in the global table) */
-  uint8_t s_referenced; /* referenced from a regular object */
-  uint8_t s_weakref;    /* every reference was weak (undefined weak stays 0) */
-  uint8_t s_final;      /* s_value is the final address */
-  uint8_t s_tls_model;  /* TLSM_* decided at scan: what its TLS sequences become */
-  uint8_t s_alias_abs;  /* defined as SHN_ABS */
-  uint8_t s_export;     /* goes to .dynsym */
-  uint8_t s_used_in_reg; /* a regular object references it (vs only a shared one) */
-  uint32_t s_needs;     /* SN_* (atomic updates during a parallel scan) */
-  uint32_t s_lazy_member; /* SD_LAZY: member index in the archive */
-  void *s_lazy_ar;      /* SD_LAZY: the struct ld_loaded_archive it comes from */
-  int32_t s_got;        /* index of the GOT slot, -1 if none */
-  int32_t s_gd;         /* index of the first GD slot */
-  int32_t s_ie;         /* index of the IE slot */
-  int32_t s_desc;       /* index of the first descriptor slot */
-  int32_t s_plt;        /* PLT entry index (in .plt or .iplt), -1 if none */
-  int32_t s_gotplt;     /* .got.plt slot index (PLT), -1 if none */
-  int32_t s_dynidx;     /* index in .dynsym, 0 if none */
-  uint64_t s_copy_addr; /* SN_COPY: where the copy lives */
-  int32_t s_igot;       /* IFUNC: the .got slot the PLT entry jumps through, -1 if none */
-  uint8_t s_shlib_ref;  /* a shared input references it: export a regular definition */
+  uint32_t s_esym;         /* index in s_file's symbol table */
+  uint8_t s_def;           /* enum ld_symdef */
+  uint8_t s_type;          /* STT_* */
+  uint8_t s_bind;          /* STB_* (the strongest seen) */
+  uint8_t s_vis;           /* STV_* (the most constraining seen) */
+  uint8_t s_local;         /* an STB_LOCAL entry of one object (not in the global table) */
+  uint8_t s_referenced;    /* referenced from a regular object */
+  uint8_t s_weakref;       /* every reference was weak (undefined weak stays 0) */
+  uint8_t s_final;         /* s_value is the final address */
+  uint8_t s_tls_model;     /* TLSM_* decided at scan: what its TLS sequences become */
+  uint8_t s_alias_abs;     /* defined as SHN_ABS */
+  uint8_t s_export;        /* goes to .dynsym */
+  uint8_t s_used_in_reg;   /* a regular object references it (vs only a shared one) */
+  uint32_t s_needs;        /* SN_* (atomic updates during a parallel scan) */
+  uint32_t s_lazy_member;  /* SD_LAZY: member index in the archive */
+  void *s_lazy_ar;         /* SD_LAZY: the struct ld_loaded_archive it comes from */
+  int32_t s_got;           /* index of the GOT slot, -1 if none */
+  int32_t s_gd;            /* index of the first GD slot */
+  int32_t s_ie;            /* index of the IE slot */
+  int32_t s_desc;          /* index of the first descriptor slot */
+  int32_t s_plt;           /* PLT entry index (in .plt or .iplt), -1 if none */
+  int32_t s_gotplt;        /* .got.plt slot index (PLT), -1 if none */
+  int32_t s_dynidx;        /* index in .dynsym, 0 if none */
+  uint64_t s_copy_addr;    /* SN_COPY: where the copy lives */
+  int32_t s_igot;          /* IFUNC: the .got slot the PLT entry jumps through, -1 if none */
+  uint8_t s_shlib_ref;     /* a shared input references it: export a regular definition */
   uint16_t s_shndx_in_lib; /* SD_SHARED: section index in the library (copy relocations) */
-  const char *s_vername; /* SD_SHARED: version name of the definition (for .gnu.version_r) */
-  uint16_t s_verneed;   /* version index given in .gnu.version (0: none) */
+  const char *s_vername;   /* SD_SHARED: version name of the definition (for .gnu.version_r) */
+  uint16_t s_verneed;      /* version index given in .gnu.version (0: none) */
   /* Versioned definition from an object (.symver): "foo@@V" (default: the symbol is interned
    * as "foo") or "foo@V" (hidden: interned under the full name, output as "foo"). */
-  const char *s_verdef;  /* the version name V, or NULL */
+  const char *s_verdef; /* the version name V, or NULL */
   uint8_t s_verdef_hidden;
   uint32_t s_basenamelen; /* length of "foo" when s_verdef is set */
   uint16_t s_verdef_idx;  /* its index in .gnu.version_d */
@@ -124,32 +126,32 @@ typedef struct ld_archive ld_archive;
 enum ld_filekind { FK_OBJ = 1, FK_SHARED };
 
 struct ld_obj {
-  const char *o_name;       /* for messages: "a.o" or "libc.a(printf.o)" */
+  const char *o_name; /* for messages: "a.o" or "libc.a(printf.o)" */
   const uint8_t *o_data;
   uint64_t o_size;
-  uint32_t o_id;            /* position in link order: ties are broken by it */
-  uint8_t o_kind;           /* FK_* */
+  uint32_t o_id;  /* position in link order: ties are broken by it */
+  uint8_t o_kind; /* FK_* */
   uint8_t o_is64, o_be;
   uint8_t o_as_needed;
-  uint8_t o_needed;         /* shared: referenced, keep DT_NEEDED */
+  uint8_t o_needed; /* shared: referenced, keep DT_NEEDED */
   uint16_t o_machine;
-  const char *o_soname;     /* shared: DT_SONAME or the file name */
+  const char *o_soname; /* shared: DT_SONAME or the file name */
 
   uint32_t o_nsec;
-  ld_isec **o_secs;         /* indexed by section header index; NULL for non-content sections */
-  const uint8_t *o_shdrs;   /* section header table */
+  ld_isec **o_secs;       /* indexed by section header index; NULL for non-content sections */
+  const uint8_t *o_shdrs; /* section header table */
   const char *o_shstrtab;
   uint64_t o_shstrsz;
 
   uint32_t o_nsym;
   uint32_t o_first_global;
-  const uint8_t *o_symtab;  /* symbol entries */
+  const uint8_t *o_symtab; /* symbol entries */
   const char *o_strtab;
   uint64_t o_strsz;
-  const uint8_t *o_shndx;   /* SHT_SYMTAB_SHNDX data or NULL */
-  ld_sym *o_locals;         /* o_first_global entries */
-  ld_sym **o_syms;          /* o_nsym entries: local entries point into o_locals */
-  uint8_t o_exec_stack;     /* has no .note.GNU-stack or marks it executable */
+  const uint8_t *o_shndx;      /* SHT_SYMTAB_SHNDX data or NULL */
+  ld_sym *o_locals;            /* o_first_global entries */
+  ld_sym **o_syms;             /* o_nsym entries: local entries point into o_locals */
+  uint8_t o_exec_stack;        /* has no .note.GNU-stack or marks it executable */
   uint32_t o_gnu_property_and; /* x86 feature_1 AND bits (when present) */
   uint8_t o_has_gnu_property;
   /* COMDAT groups found by parsing, claimed in link order by ld_object_symbols */
@@ -157,15 +159,15 @@ struct ld_obj {
     const char *g_sig;
     const uint8_t *g_members; /* section indices, 4 bytes each in the file's byte order */
     uint32_t g_n;
-  } *o_groups;
+  } * o_groups;
   uint32_t o_ngroups;
   /* Global symbols' table keys, computed while parsing (NULL until then): the name to intern
    * and its length (foo@@V interns as foo), or length UINT32_MAX for an entry not interned. */
   const char **o_gname;
   uint32_t *o_glen, *o_ghash;
   /* shared objects */
-  const char **o_vernames;  /* version index -> name (from .gnu.version_d) */
-  const uint8_t *o_versym;  /* .gnu.version, one 16-bit entry per .dynsym entry */
+  const char **o_vernames; /* version index -> name (from .gnu.version_d) */
+  const uint8_t *o_versym; /* .gnu.version, one 16-bit entry per .dynsym entry */
   uint32_t o_nver;
   uint32_t o_dt_needed_idx; /* its DT_NEEDED string offset in .dynstr */
 };
@@ -174,34 +176,34 @@ struct ld_obj {
 
 /* A record of a split .eh_frame section (CIE or FDE). */
 typedef struct ld_ehrec {
-  uint32_t er_off, er_size;    /* in the input section */
-  uint32_t er_out;             /* offset in the output section (after layout) */
-  int32_t er_cie;              /* FDE: index of its CIE record in the same section; -1 for CIE */
+  uint32_t er_off, er_size; /* in the input section */
+  uint32_t er_out;          /* offset in the output section (after layout) */
+  int32_t er_cie;           /* FDE: index of its CIE record in the same section; -1 for CIE */
   uint8_t er_live;
 } ld_ehrec;
 
 struct ld_isec {
   ld_obj *is_file;
   const char *is_name;
-  uint32_t is_idx;             /* section header index in is_file */
+  uint32_t is_idx; /* section header index in is_file */
   uint32_t is_type;
   uint64_t is_flags;
-  uint64_t is_size;            /* size in the output (eh_frame: after dropping dead FDEs) */
-  uint64_t is_insize;          /* size in the input */
+  uint64_t is_size;   /* size in the output (eh_frame: after dropping dead FDEs) */
+  uint64_t is_insize; /* size in the input */
   uint64_t is_align;
   uint64_t is_entsize;
-  const uint8_t *is_data;      /* NULL for SHT_NOBITS */
-  uint32_t is_relsec;          /* index of the SHT_REL(A) section that applies to it, 0 if none */
+  const uint8_t *is_data; /* NULL for SHT_NOBITS */
+  uint32_t is_relsec;     /* index of the SHT_REL(A) section that applies to it, 0 if none */
   ld_osec *is_out;
-  uint64_t is_off;             /* offset in is_out */
-  uint8_t is_live;             /* kept (comdat winner, not garbage-collected) */
+  uint64_t is_off; /* offset in is_out */
+  uint8_t is_live; /* kept (comdat winner, not garbage-collected) */
   uint8_t is_gc_mark;
-  ld_rel *is_rels;             /* normalised relocations (read at scan), sorted by offset */
+  ld_rel *is_rels; /* normalised relocations (read at scan), sorted by offset */
   uint32_t is_nrels;
-  ld_ehrec *is_eh;             /* .eh_frame records */
+  ld_ehrec *is_eh; /* .eh_frame records */
   uint32_t is_neh;
-  uint32_t is_prio;            /* .init_array.N sort key */
-  uint32_t is_mf_order;        /* mapfile IS_ORDER position (0: none) */
+  uint32_t is_prio;     /* .init_array.N sort key */
+  uint32_t is_mf_order; /* mapfile IS_ORDER position (0: none) */
   /* Dynamic relocations this section's relocations produce (counted by the scan; their slots in
    * .rela.dyn are given by the bases, RELATIVE ones first, so writing can run in parallel). */
   uint32_t is_nrelative, is_ndynrel;
@@ -210,10 +212,31 @@ struct ld_isec {
 
 /* Synthetic section kinds: their contents are produced by ld/synth.c. */
 enum ld_synth {
-  SY_NONE = 0, SY_INTERP, SY_GOT, SY_GOTPLT, SY_PLT, SY_IPLT, SY_RELA_DYN, SY_RELA_PLT,
-  SY_RELA_IPLT, SY_DYNAMIC, SY_DYNSYM, SY_DYNSTR, SY_HASH, SY_GNU_HASH, SY_EH_FRAME_HDR,
-  SY_BUILD_ID, SY_SYMTAB, SY_STRTAB, SY_SHSTRTAB, SY_COMMON_BSS, SY_COPY_BSS, SY_GNU_PROPERTY,
-  SY_VERSYM, SY_VERNEED, SY_VERDEF,
+  SY_NONE = 0,
+  SY_INTERP,
+  SY_GOT,
+  SY_GOTPLT,
+  SY_PLT,
+  SY_IPLT,
+  SY_RELA_DYN,
+  SY_RELA_PLT,
+  SY_RELA_IPLT,
+  SY_DYNAMIC,
+  SY_DYNSYM,
+  SY_DYNSTR,
+  SY_HASH,
+  SY_GNU_HASH,
+  SY_EH_FRAME_HDR,
+  SY_BUILD_ID,
+  SY_SYMTAB,
+  SY_STRTAB,
+  SY_SHSTRTAB,
+  SY_COMMON_BSS,
+  SY_COPY_BSS,
+  SY_GNU_PROPERTY,
+  SY_VERSYM,
+  SY_VERNEED,
+  SY_VERDEF,
 };
 
 struct ld_osec {
@@ -225,35 +248,35 @@ struct ld_osec {
   uint64_t os_addr;
   uint64_t os_offset;
   uint64_t os_entsize;
-  uint32_t os_link, os_info;   /* resolved at layout for synthetic sections */
-  uint32_t os_shndx;           /* index in the output section header table (0: not emitted) */
-  uint32_t os_rank;            /* placement order */
-  uint8_t os_synth;            /* enum ld_synth */
+  uint32_t os_link, os_info; /* resolved at layout for synthetic sections */
+  uint32_t os_shndx;         /* index in the output section header table (0: not emitted) */
+  uint32_t os_rank;          /* placement order */
+  uint8_t os_synth;          /* enum ld_synth */
   uint8_t os_relro;
-  ld_vec os_isecs;             /* ld_isec* in placement order */
-  uint8_t *os_buf;             /* synthetic contents built before writing (may be NULL) */
-  uint32_t os_seq;             /* creation order, for determinism */
-  uint32_t os_seg;             /* index of its PT_LOAD, -1 none */
-  uint8_t os_has_fixed;        /* -Ttext/--section-start gave its address (os_fixed_addr) */
+  ld_vec os_isecs;      /* ld_isec* in placement order */
+  uint8_t *os_buf;      /* synthetic contents built before writing (may be NULL) */
+  uint32_t os_seq;      /* creation order, for determinism */
+  uint32_t os_seg;      /* index of its PT_LOAD, -1 none */
+  uint8_t os_has_fixed; /* -Ttext/--section-start gave its address (os_fixed_addr) */
   uint64_t os_fixed_addr;
-  int32_t os_pseg;             /* planned segment when a mapfile assigned one; -1 otherwise */
+  int32_t os_pseg; /* planned segment when a mapfile assigned one; -1 otherwise */
 };
 
 /* A planned segment (the layout's unit): by default the classes of ld/layout.c; a mapfile
  * replaces the plan with its own segments. */
 typedef struct ld_pseg {
   const char *ps_name;
-  uint32_t ps_type;      /* PT_LOAD, PT_NOTE or PT_NULL */
-  uint32_t ps_flags;     /* PF_* */
-  uint64_t ps_vaddr;     /* when ps_vaddr_set */
-  uint64_t ps_align;     /* 0: the page size */
-  uint64_t ps_round;     /* 0: none; the segment's size is rounded up to it */
-  uint64_t ps_max_size;  /* 0: none */
+  uint32_t ps_type;     /* PT_LOAD, PT_NOTE or PT_NULL */
+  uint32_t ps_flags;    /* PF_* */
+  uint64_t ps_vaddr;    /* when ps_vaddr_set */
+  uint64_t ps_align;    /* 0: the page size */
+  uint64_t ps_round;    /* 0: none; the segment's size is rounded up to it */
+  uint64_t ps_max_size; /* 0: none */
   uint8_t ps_vaddr_set;
-  uint8_t ps_relro;      /* covered by PT_GNU_RELRO */
-  uint8_t ps_nohdr;      /* the headers are not in this segment even if it is first */
-  ld_vec ps_size_syms;   /* const char*: absolute symbols set to the segment's memory size */
-  const char *ps_where;  /* "map.file: 12" for messages, NULL for built-in segments */
+  uint8_t ps_relro;     /* covered by PT_GNU_RELRO */
+  uint8_t ps_nohdr;     /* the headers are not in this segment even if it is first */
+  ld_vec ps_size_syms;  /* const char*: absolute symbols set to the segment's memory size */
+  const char *ps_where; /* "map.file: 12" for messages, NULL for built-in segments */
   /* layout results */
   uint64_t ps_start, ps_end;
   uint8_t ps_present;
@@ -262,7 +285,7 @@ typedef struct ld_pseg {
 struct ld_seg {
   uint32_t sg_type, sg_flags;
   uint64_t sg_offset, sg_vaddr, sg_filesz, sg_memsz, sg_align;
-  uint64_t sg_paddr;     /* p_paddr when sg_has_paddr (a linker script's LMA), else p_vaddr */
+  uint64_t sg_paddr; /* p_paddr when sg_has_paddr (a linker script's LMA), else p_vaddr */
   uint8_t sg_has_paddr;
 };
 
@@ -271,52 +294,52 @@ struct ld_seg {
 enum ld_outkind { OUT_EXEC = 0, OUT_PIE, OUT_SHARED, OUT_RELOC };
 
 typedef struct ld_input_arg {
-  const char *ia_name;     /* path or library name */
-  uint8_t ia_lib;          /* -lname */
-  uint8_t ia_whole;        /* --whole-archive in effect */
-  uint8_t ia_static;       /* -Bstatic in effect */
+  const char *ia_name; /* path or library name */
+  uint8_t ia_lib;      /* -lname */
+  uint8_t ia_whole;    /* --whole-archive in effect */
+  uint8_t ia_static;   /* -Bstatic in effect */
   uint8_t ia_as_needed;
-  int16_t ia_group;        /* group nesting: >0 inside --start-group */
+  int16_t ia_group; /* group nesting: >0 inside --start-group */
   uint8_t ia_group_start, ia_group_end;
 } ld_input_arg;
 
 typedef struct ld_defsym {
   const char *name;
-  const char *expr;        /* symbol name or number */
+  const char *expr; /* symbol name or number */
 } ld_defsym;
 
 typedef struct ld_options {
-  int gnu_flavour;         /* invoked as ld or -z gnu */
+  int gnu_flavour; /* invoked as ld or -z gnu */
   const char *output;
   int output_defaulted;    /* no -o: a linker script's OUTPUT() may name the output */
   const ld_target *target; /* from -m, else from the first input */
   int outkind;
-  int is_static;           /* no dynamic sections needed (static exec / static-pie is PIE) */
+  int is_static; /* no dynamic sections needed (static exec / static-pie is PIE) */
   int no_dynamic_linker;
   const char *entry;
   const char *interp;
   const char *soname;
-  ld_vec inputs;           /* ld_input_arg* */
-  ld_vec libdirs;          /* const char* */
+  ld_vec inputs;  /* ld_input_arg* */
+  ld_vec libdirs; /* const char* */
   const char *sysroot;
-  ld_vec undefs;           /* -u */
-  ld_vec defsyms;          /* ld_defsym* */
+  ld_vec undefs;  /* -u */
+  ld_vec defsyms; /* ld_defsym* */
   ld_vec rpaths;
   int strip_all, strip_debug;
   int gc_sections, print_gc;
   int eh_frame_hdr;
-  int build_id;            /* 0 none, 1 sha1-like (our 160-bit hash), 2 md5-like 128, 3 uuid, 4 hex */
+  int build_id; /* 0 none, 1 sha1-like (our 160-bit hash), 2 md5-like 128, 3 uuid, 4 hex */
   const char *build_id_hex;
-  int relax;               /* GOT relaxation */
+  int relax; /* GOT relaxation */
   int tls_relax;
   int stats;
   int threads;
   int z_now, z_relro, z_execstack, z_noexecstack, z_text, z_defs, z_origin, z_nodelete;
   int z_separate_code, z_initfirst, z_interpose;
   int export_dynamic;
-  int hash_style;          /* 1 sysv, 2 gnu, 3 both */
+  int hash_style; /* 1 sysv, 2 gnu, 3 both */
   int new_dtags;
-  int allow_undefined;     /* shared default: undefined allowed */
+  int allow_undefined; /* shared default: undefined allowed */
   int bsymbolic;
   int eh_frame_hdr_given;
   int emit_relocs;
@@ -327,36 +350,42 @@ typedef struct ld_options {
   uint64_t page_size;
   ld_vec mapfiles;
   const char *version_script;
-  int mapfile_dump;        /* -z mapfile-dump: print the mapfile model and exit */
+  int mapfile_dump;         /* -z mapfile-dump: print the mapfile model and exit */
   struct mf_model *mapfile; /* the -M / --version-script model (mapfile/mapfile.h), or NULL */
   int verbose;
   int trace;
   /* Link maps and tracing (ld/map.c). */
-  const char *map_file;    /* -Map=FILE ("-" is standard output) */
-  int print_map;           /* 1: GNU map to standard output (--print-map, GNU -M); 2: Solaris -m */
+  const char *map_file; /* -Map=FILE ("-" is standard output) */
+  int print_map;        /* 1: GNU map to standard output (--print-map, GNU -M); 2: Solaris -m */
   int cref;
   ld_vec trace_syms;       /* -y SYM: const char* */
   const char *why_extract; /* --why-extract=FILE ("-" is standard output) */
   int print_icf;
   /* Symbols and sections. */
-  ld_vec wraps;            /* --wrap=SYM: const char* */
-  ld_vec section_starts;   /* ld_section_start*: -Ttext, -Tdata, -Tbss, --section-start */
-  ld_vec exclude_libs;     /* --exclude-libs: archive file names (const char*) */
+  ld_vec wraps;          /* --wrap=SYM: const char* */
+  ld_vec section_starts; /* ld_section_start*: -Ttext, -Tdata, -Tbss, --section-start */
+  ld_vec exclude_libs;   /* --exclude-libs: archive file names (const char*) */
   int exclude_libs_all;
-  int unresolved;          /* UNRES_*: --unresolved-symbols */
-  uint64_t stack_size;     /* -z stack-size=N (0: none given) */
+  int unresolved;      /* UNRES_*: --unresolved-symbols */
+  uint64_t stack_size; /* -z stack-size=N (0: none given) */
   int z_ibt, z_shstk;
-  int z_dyn_undef_weak;    /* -1 default, 0 nodynamic-undefined-weak, 1 dynamic-undefined-weak */
-  int keep_text_prefix;    /* -z keep-text-section-prefix */
-  int sort_section;        /* 0 none, 1 name, 2 alignment */
+  int z_dyn_undef_weak; /* -1 default, 0 nodynamic-undefined-weak, 1 dynamic-undefined-weak */
+  int keep_text_prefix; /* -z keep-text-section-prefix */
+  int sort_section;     /* 0 none, 1 name, 2 alignment */
   int sort_common;
-  int icf;                 /* 0 none, 1 safe, 2 all */
+  int icf; /* 0 none, 1 safe, 2 all */
 } ld_options;
 
-enum { UNRES_DEFAULT = 0, UNRES_IGNORE_ALL, UNRES_REPORT_ALL, UNRES_IGNORE_OBJECTS, UNRES_IGNORE_SHLIBS };
+enum {
+  UNRES_DEFAULT = 0,
+  UNRES_IGNORE_ALL,
+  UNRES_REPORT_ALL,
+  UNRES_IGNORE_OBJECTS,
+  UNRES_IGNORE_SHLIBS
+};
 
 typedef struct ld_section_start {
-  const char *ss_name;     /* output section name */
+  const char *ss_name; /* output section name */
   uint64_t ss_addr;
 } ld_section_start;
 
@@ -366,36 +395,36 @@ typedef struct ld_ctx {
   ld_options opt;
   const ld_target *tg;
   int is64, be;
-  ld_vec objs;            /* ld_obj* of relocatable objects in link order (extracted members
-                             appended when extracted) */
-  ld_vec shared;          /* ld_obj* shared objects */
-  ld_vec archives;        /* struct ld_loaded_archive* */
-  ld_vec osecs;           /* ld_osec* all output sections, creation order */
-  ld_osec **order;        /* output sections in final order */
+  ld_vec objs;     /* ld_obj* of relocatable objects in link order (extracted members
+                      appended when extracted) */
+  ld_vec shared;   /* ld_obj* shared objects */
+  ld_vec archives; /* struct ld_loaded_archive* */
+  ld_vec osecs;    /* ld_osec* all output sections, creation order */
+  ld_osec **order; /* output sections in final order */
   uint32_t norder;
   ld_seg *segs;
   uint32_t nsegs;
-  ld_pseg *psegs;         /* the segment plan (NULL until layout: the default classes) */
-  uint64_t image_base;    /* address of the ELF header */
+  ld_pseg *psegs;      /* the segment plan (NULL until layout: the default classes) */
+  uint64_t image_base; /* address of the ELF header */
   uint32_t npsegs;
   uint32_t pseg_text, pseg_data; /* a mapfile plan's segments for sections not placed by it */
   /* special output sections (NULL when absent) */
-  ld_osec *got, *gotplt, *plt, *iplt, *reladyn, *relaplt, *relaiplt, *dynamic, *dynsym,
-      *dynstr, *hash, *gnuhash, *interp, *ehframe, *ehframehdr, *buildid, *symtab, *strtab,
-      *shstrtab, *bss, *tdata, *tbss, *gnuprop, *copybss, *copyrelro, *versym, *verneed, *verdef;
+  ld_osec *got, *gotplt, *plt, *iplt, *reladyn, *relaplt, *relaiplt, *dynamic, *dynsym, *dynstr,
+      *hash, *gnuhash, *interp, *ehframe, *ehframehdr, *buildid, *symtab, *strtab, *shstrtab, *bss,
+      *tdata, *tbss, *gnuprop, *copybss, *copyrelro, *versym, *verneed, *verdef;
   /* GOT accounting (slots are words) */
   uint32_t ngot;
-  uint32_t got_reserved;  /* words at the GOT's base before the first slot */
-  int32_t ld_slot;        /* the module's LD slot pair, -1 if none */
-  ld_vec got_syms;        /* ld_sym* with any GOT need, in order */
-  ld_vec plt_syms;        /* ld_sym* with a PLT entry in .plt */
-  ld_vec iplt_syms;       /* ld_sym* with an IFUNC PLT entry in a static link */
-  ld_vec dynsyms;         /* ld_sym* in .dynsym order (index 1..) */
-  uint32_t nreladyn;      /* count of .rela.dyn entries */
+  uint32_t got_reserved; /* words at the GOT's base before the first slot */
+  int32_t ld_slot;       /* the module's LD slot pair, -1 if none */
+  ld_vec got_syms;       /* ld_sym* with any GOT need, in order */
+  ld_vec plt_syms;       /* ld_sym* with a PLT entry in .plt */
+  ld_vec iplt_syms;      /* ld_sym* with an IFUNC PLT entry in a static link */
+  ld_vec dynsyms;        /* ld_sym* in .dynsym order (index 1..) */
+  uint32_t nreladyn;     /* count of .rela.dyn entries */
   uint32_t nrelative;
   /* TLS segment */
   uint64_t tls_addr, tls_filesz, tls_memsz, tls_align;
-  uint64_t tp_addr;       /* the thread pointer's value relative to the executable's block */
+  uint64_t tp_addr; /* the thread pointer's value relative to the executable's block */
   /* counters for --stats */
   uint64_t stat_tls_in[8], stat_tls_out[8][8];
   uint64_t stat_nrels;
@@ -405,9 +434,9 @@ typedef struct ld_ctx {
   uint64_t ehdr_phoff, nphdr;
   uint64_t entry;
   ld_sym *tls_get_addr;
-  ld_vec dyn_needed;      /* const char* DT_NEEDED strings */
+  ld_vec dyn_needed; /* const char* DT_NEEDED strings */
   int has_textrel;
-  int static_tls;         /* DF_STATIC_TLS */
+  int static_tls; /* DF_STATIC_TLS */
   int exec_stack;
 } ld_ctx;
 
@@ -417,52 +446,52 @@ extern ld_ctx *ctx;
 
 void ld_parse_options(int argc, char **argv, ld_options *opt);
 void ld_print_help(void);
-void ld_load_inputs(void);                 /* ld/input.c */
+void ld_load_inputs(void);                                                     /* ld/input.c */
 ld_obj *ld_parse_object(const char *name, const uint8_t *data, uint64_t size); /* ld/object.c */
 ld_obj *ld_parse_shared_file(const char *name, const uint8_t *data, uint64_t size, int as_needed);
-void ld_shared_symbols(ld_obj *o);         /* ld/shared.c */
-void ld_parse_shared(ld_obj *o);           /* ld/object.c */
-void ld_object_symbols(ld_obj *o);         /* ld/object.c: enter globals in the table */
+void ld_shared_symbols(ld_obj *o); /* ld/shared.c */
+void ld_parse_shared(ld_obj *o);   /* ld/object.c */
+void ld_object_symbols(ld_obj *o); /* ld/object.c: enter globals in the table */
 void ld_sym_init(uint32_t expected);
 ld_sym *ld_sym_lookup(const char *name, uint32_t len);
 ld_sym *ld_sym_intern(const char *name, uint32_t len);
 uint32_t ld_sym_hash(const char *name, uint32_t len);
-void ld_sym_reserve(uint32_t more);          /* room for `more` symbols without growing */
+void ld_sym_reserve(uint32_t more); /* room for `more` symbols without growing */
 ld_sym *ld_sym_intern_mt(const char *name, uint32_t len, uint32_t hash); /* thread-safe */
-uint32_t ld_object_prepare(ld_obj *o);       /* ld/object.c: parallel-safe; returns #globals */
-void ld_object_intern(ld_obj *o);            /* ld/object.c: after ld_sym_reserve, parallel */
+uint32_t ld_object_prepare(ld_obj *o); /* ld/object.c: parallel-safe; returns #globals */
+void ld_object_intern(ld_obj *o);      /* ld/object.c: after ld_sym_reserve, parallel */
 void ld_sym_foreach(void (*fn)(ld_sym *, void *), void *arg);
 uint32_t ld_sym_count(void);
-ld_sym **ld_sym_sorted(uint32_t *n);      /* globals in a deterministic order */
-void ld_resolve(void);                     /* ld/resolve.c: archive extraction to a fixed point */
+ld_sym **ld_sym_sorted(uint32_t *n); /* globals in a deterministic order */
+void ld_resolve(void);               /* ld/resolve.c: archive extraction to a fixed point */
 void ld_extract_lazy(ld_sym *s);
-void ld_comdat(void);                      /* ld/sections.c */
-void ld_split_eh_frame(void);              /* ld/ehframe.c */
-void ld_eh_finish(void);                   /* ld/ehframe.c: record offsets after gc */
-void ld_gc_sections(void);                 /* ld/gc.c */
-void ld_icf(void);                         /* ld/icf.c: --icf */
+void ld_comdat(void);         /* ld/sections.c */
+void ld_split_eh_frame(void); /* ld/ehframe.c */
+void ld_eh_finish(void);      /* ld/ehframe.c: record offsets after gc */
+void ld_gc_sections(void);    /* ld/gc.c */
+void ld_icf(void);            /* ld/icf.c: --icf */
 /* ld/map.c: link maps and tracing */
 void ld_verbose_header(const ld_vec *dirs);
 void ld_note_extract(ld_sym *s, const char *member);
 void ld_trace_symbols(void);
 void ld_write_maps(void);
-const char *ld_wrap_name(const char *name);   /* ld/resolve.c: --wrap */
-void ld_place_sections(void);              /* ld/sections.c */
-void ld_scan_relocs(void);                 /* ld/reloc.c */
-void ld_create_synthetic(void);            /* ld/synth.c */
-void ld_layout(void);                      /* ld/layout.c */
-void ld_finalize_symbols(void);            /* ld/layout.c */
-void ld_write_output(void);                /* ld/write.c */
-void ld_fill_synthetic(void);              /* ld/synth.c */
-void ld_apply_relocs(ld_isec *is, uint8_t *out); /* ld/reloc.c */
-void ld_write_eh_frame_hdr(void);          /* ld/ehframe.c */
+const char *ld_wrap_name(const char *name);        /* ld/resolve.c: --wrap */
+void ld_place_sections(void);                      /* ld/sections.c */
+void ld_scan_relocs(void);                         /* ld/reloc.c */
+void ld_create_synthetic(void);                    /* ld/synth.c */
+void ld_layout(void);                              /* ld/layout.c */
+void ld_finalize_symbols(void);                    /* ld/layout.c */
+void ld_write_output(void);                        /* ld/write.c */
+void ld_fill_synthetic(void);                      /* ld/synth.c */
+void ld_apply_relocs(ld_isec *is, uint8_t *out);   /* ld/reloc.c */
+void ld_write_eh_frame_hdr(void);                  /* ld/ehframe.c */
 void ld_write_eh_frame(ld_isec *is, uint8_t *out); /* ld/ehframe.c */
-void ld_write_relocatable(void);           /* ld/relocatable.c: the whole of -r after pass 6 */
-void ld_emit_relocs(void);                 /* ld/relocatable.c: --emit-relocs, after writing */
+void ld_write_relocatable(void); /* ld/relocatable.c: the whole of -r after pass 6 */
+void ld_emit_relocs(void);       /* ld/relocatable.c: --emit-relocs, after writing */
 
 /* helpers */
 const char *ld_sec_loc(ld_isec *is, uint64_t off); /* "a.o:(.text+0x1c)" */
-uint64_t ld_sym_addr(ld_sym *s);           /* final address of a defined symbol */
+uint64_t ld_sym_addr(ld_sym *s);                   /* final address of a defined symbol */
 ld_osec *ld_new_osec(const char *name, uint32_t type, uint64_t flags, uint64_t align, int synth);
 int ld_is_c_ident(const char *s);
 void ld_read_rels(ld_isec *is);

@@ -64,7 +64,8 @@ static const struct optdoc optdocs[] = {
     {"--print-gc-sections", NULL, "list the sections --gc-sections removes", 0},
     {"--eh-frame-hdr", NULL, "create .eh_frame_hdr and PT_GNU_EH_FRAME", 0},
     {"--no-eh-frame-hdr", NULL, "do not create .eh_frame_hdr", 0},
-    {"--build-id", "[=STYLE]", "add an NT_GNU_BUILD_ID note: sha1 (default), md5, uuid, 0xHEX, none", 0},
+    {"--build-id", "[=STYLE]",
+     "add an NT_GNU_BUILD_ID note: sha1 (default), md5, uuid, 0xHEX, none", 0},
     {"--defsym", "SYM=EXPR", "define SYM as a number or another symbol", 0},
     {"--sysroot", "DIR", "prefix for = and / in search paths", 0},
     {"--hash-style", "STYLE", "sysv, gnu or both", 0},
@@ -88,7 +89,8 @@ static const struct optdoc optdocs[] = {
     {"-v", NULL, "print the version (and continue)", 'g'},
     {"-V", NULL, "print the version and supported targets", 0},
     {"--help", NULL, "print this help", 0},
-    {"--mapfile", "FILE", "read a Solaris mapfile (also -z mapfile=FILE; -M FILE in the Solaris flavour)", 0},
+    {"--mapfile", "FILE",
+     "read a Solaris mapfile (also -z mapfile=FILE; -M FILE in the Solaris flavour)", 0},
     {"-plugin", "FILE", "accepted and ignored (link-time optimisation plugins)", 0},
     {"-plugin-opt", "OPT", "accepted and ignored", 0},
     {"--verbose", NULL, "print the version, target, search directories and each library tried", 0},
@@ -115,11 +117,13 @@ static const struct optdoc optdocs[] = {
     {"--section-start", "SEC=ADDR", "address of output section SEC", 0},
     {"--exclude-libs", "LIB,...|ALL", "do not export the symbols of these archives", 0},
     {"--warn-common", NULL, "warn when a common symbol meets another or a definition", 0},
-    {"--unresolved-symbols", "HOW", "ignore-all, report-all, ignore-in-object-files, ignore-in-shared-libs", 0},
+    {"--unresolved-symbols", "HOW",
+     "ignore-all, report-all, ignore-in-object-files, ignore-in-shared-libs", 0},
     {"--no-undefined-version", NULL, "accepted", 0},
     {"--no-warn-mismatch", NULL, "accepted", 0},
     {"--sort-section", "name|alignment", "sort input sections within each output section", 0},
-    {"--sort-common", "[=ascending|descending]", "sort common symbols by alignment (largest first)", 0},
+    {"--sort-common", "[=ascending|descending]", "sort common symbols by alignment (largest first)",
+     0},
     {"--icf", "none|safe|all", "fold identical code sections", 0},
     {"--print-icf-sections", NULL, "list the sections --icf folds", 0},
     {"@FILE", NULL, "read options from FILE", 0},
@@ -140,7 +144,7 @@ void ld_print_help(void) {
     snprintf(left, sizeof left, "%s%s%s", optdocs[i].name, optdocs[i].arg ? " " : "",
              optdocs[i].arg ? optdocs[i].arg : "");
     printf("  %-26s %s%s\n", left, optdocs[i].help,
-           optdocs[i].fl == 'g' ? " [GNU flavour]"
+           optdocs[i].fl == 'g'   ? " [GNU flavour]"
            : optdocs[i].fl == 's' ? " [Solaris flavour]"
                                   : "");
   }
@@ -191,15 +195,12 @@ static void unknown_option(const char *arg) {
     }
     if (d < bestd) bestd = d, best = optdocs[i].name;
   }
-  if (best && strlen(want) > 2)
-    ld_error("unknown option '%s'; did you mean '%s'?", arg, best);
-  else
-    ld_error("unknown option '%s'", arg);
+  if (best && strlen(want) > 2) ld_error("unknown option '%s'; did you mean '%s'?", arg, best);
+  else ld_error("unknown option '%s'", arg);
 }
 
 static const ld_target *target_by_emulation(const char *e) {
-  const ld_target *all[] = {&ld_target_x64, &ld_target_x86, &ld_target_sparc,
-                            &ld_target_sparcv9};
+  const ld_target *all[] = {&ld_target_x64, &ld_target_x86, &ld_target_sparc, &ld_target_sparcv9};
   for (int i = 0; i < 4; i++)
     if (!strcmp(all[i]->tg_emulation, e) || !strcmp(all[i]->tg_name, e)) return all[i];
   /* Spellings other link-editors and drivers use. */
@@ -265,7 +266,8 @@ static void z_keyword(struct optstate *st, const char *kw) {
   else if (!strcmp(kw, "noseparate-code")) o->z_separate_code = 0;
   else if (!strcmp(kw, "notlsrelax")) o->tls_relax = 0;
   else if (!strcmp(kw, "tlsrelax")) o->tls_relax = 1;
-  else if (!strcmp(kw, "guidance") || !strncmp(kw, "guidance=", 9)) o->stats = o->stats ? o->stats : 2;
+  else if (!strcmp(kw, "guidance") || !strncmp(kw, "guidance=", 9))
+    o->stats = o->stats ? o->stats : 2;
   else if (!strcmp(kw, "gnu")) o->gnu_flavour = 1;
   else if (!strcmp(kw, "muldefs")) o->allow_multiple_def = 1;
   else if (!strcmp(kw, "mapfile-dump")) o->mapfile_dump = 1;
@@ -287,13 +289,12 @@ static void z_keyword(struct optstate *st, const char *kw) {
   else if (!strcmp(kw, "keep-text-section-prefix")) o->keep_text_prefix = 1;
   else if (!strcmp(kw, "nokeep-text-section-prefix")) o->keep_text_prefix = 0;
   else if (!strncmp(kw, "common-page-size=", 17) || !strcmp(kw, "combreloc") ||
-             !strcmp(kw, "nocombreloc") || !strcmp(kw, "noexecheap") ||
-             !strcmp(kw, "nocopyreloc") ||
-             !strcmp(kw, "nodlopen") || !strcmp(kw, "nocopyreloc") ||
-             !strcmp(kw, "dynamic-undefined-weak") || !strcmp(kw, "nodynamic-undefined-weak") ||
-             !strcmp(kw, "noverbose") || !strcmp(kw, "verbose") ||
-             !strcmp(kw, "keep-text-section-prefix") || !strcmp(kw, "ignore") ||
-             !strcmp(kw, "record")) {
+           !strcmp(kw, "nocombreloc") || !strcmp(kw, "noexecheap") || !strcmp(kw, "nocopyreloc") ||
+           !strcmp(kw, "nodlopen") || !strcmp(kw, "nocopyreloc") ||
+           !strcmp(kw, "dynamic-undefined-weak") || !strcmp(kw, "nodynamic-undefined-weak") ||
+           !strcmp(kw, "noverbose") || !strcmp(kw, "verbose") ||
+           !strcmp(kw, "keep-text-section-prefix") || !strcmp(kw, "ignore") ||
+           !strcmp(kw, "record")) {
     /* Accepted; those with an effect on dynamic outputs are honoured where implemented. */
   } else {
     ld_warn("-z %s ignored (unknown keyword)", kw);
@@ -360,15 +361,42 @@ static int trace_and_layout_option(struct optstate *st, const char *n, int argc,
   int nx = 0;
   const char *v;
 #define LONG(name, takes) ((v = match_long(n, name, takes, &nx, argc, argv, i)) != NULL)
-  if (LONG("-Map", 1)) { o->map_file = v; return 1; }
-  if (LONG("-print-map", 0)) { o->print_map = 1; return 1; }
-  if (LONG("-no-print-map", 0)) { o->print_map = 0; return 1; }
-  if (LONG("-cref", 0)) { o->cref = 1; return 1; }
-  if (LONG("-trace-symbol", 1)) { ld_vec_push(&o->trace_syms, (void *)v); return 1; }
-  if (LONG("-why-extract", 1)) { o->why_extract = v; return 1; }
-  if (LONG("-print-icf-sections", 0)) { o->print_icf = 1; return 1; }
-  if (LONG("-no-print-icf-sections", 0)) { o->print_icf = 0; return 1; }
-  if (LONG("-wrap", 1)) { ld_vec_push(&o->wraps, (void *)v); return 1; }
+  if (LONG("-Map", 1)) {
+    o->map_file = v;
+    return 1;
+  }
+  if (LONG("-print-map", 0)) {
+    o->print_map = 1;
+    return 1;
+  }
+  if (LONG("-no-print-map", 0)) {
+    o->print_map = 0;
+    return 1;
+  }
+  if (LONG("-cref", 0)) {
+    o->cref = 1;
+    return 1;
+  }
+  if (LONG("-trace-symbol", 1)) {
+    ld_vec_push(&o->trace_syms, (void *)v);
+    return 1;
+  }
+  if (LONG("-why-extract", 1)) {
+    o->why_extract = v;
+    return 1;
+  }
+  if (LONG("-print-icf-sections", 0)) {
+    o->print_icf = 1;
+    return 1;
+  }
+  if (LONG("-no-print-icf-sections", 0)) {
+    o->print_icf = 0;
+    return 1;
+  }
+  if (LONG("-wrap", 1)) {
+    ld_vec_push(&o->wraps, (void *)v);
+    return 1;
+  }
   if (LONG("-icf", 1)) {
     if (!strcmp(v, "none")) o->icf = 0;
     else if (!strcmp(v, "safe")) o->icf = 1;
@@ -397,7 +425,8 @@ static int trace_and_layout_option(struct optstate *st, const char *n, int argc,
     else if (!strcmp(v, "ignore-in-shared-libs")) o->unresolved = UNRES_IGNORE_SHLIBS;
     else
       ld_error("--unresolved-symbols=%s: expected ignore-all, report-all, ignore-in-object-files "
-               "or ignore-in-shared-libs", v);
+               "or ignore-in-shared-libs",
+               v);
     return 1;
   }
   if (LONG("-exclude-libs", 1)) {
@@ -417,7 +446,8 @@ static int trace_and_layout_option(struct optstate *st, const char *n, int argc,
     add_section_start(o, "--section-start", ld_sprintf("%.*s", (int)(eq - v), v), eq + 1);
     return 1;
   }
-  static const char *const tsecs[][2] = {{"-Ttext", ".text"}, {"-Tdata", ".data"}, {"-Tbss", ".bss"}};
+  static const char *const tsecs[][2] = {
+      {"-Ttext", ".text"}, {"-Tdata", ".data"}, {"-Tbss", ".bss"}};
   for (int k = 0; k < 3; k++)
     if (LONG(tsecs[k][0], 1)) {
       add_section_start(o, tsecs[k][0], tsecs[k][1], v);
@@ -468,63 +498,169 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     else snprintf(norm, sizeof norm, "%s", a);
     const char *n = norm;
 #define LONG(name, takes) ((v = match_long(n, name, takes, &nx, argc, argv, &i)) != NULL)
-    if (LONG("-help", 0)) { ld_print_help(); exit(0); }
-    if (LONG("-version", 0)) { print_version(); exit(0); }
-    if (!strcmp(n, "-V")) { print_version(); print_version_and_go = 1; continue; }
-    if (!strcmp(n, "-v") && gnu) { print_version(); print_version_and_go = 1; continue; }
-    if (LONG("-output", 1)) { o->output = v; continue; }
-    if (LONG("-entry", 1)) { o->entry = v; continue; }
-    if (LONG("-library-path", 1)) { ld_vec_push(&o->libdirs, (void *)v); continue; }
-    if (LONG("-library", 1)) { add_input(&st, v, 1); continue; }
-    if (LONG("-undefined", 1)) { ld_vec_push(&o->undefs, (void *)v); continue; }
-    if (LONG("-strip-all", 0)) { o->strip_all = 1; continue; }
-    if (LONG("-strip-debug", 0)) { o->strip_debug = 1; continue; }
-    if (LONG("-static", 0) || LONG("-Bstatic", 0) || LONG("-non_shared", 0) ||
-        LONG("-dn", 0)) {
+    if (LONG("-help", 0)) {
+      ld_print_help();
+      exit(0);
+    }
+    if (LONG("-version", 0)) {
+      print_version();
+      exit(0);
+    }
+    if (!strcmp(n, "-V")) {
+      print_version();
+      print_version_and_go = 1;
+      continue;
+    }
+    if (!strcmp(n, "-v") && gnu) {
+      print_version();
+      print_version_and_go = 1;
+      continue;
+    }
+    if (LONG("-output", 1)) {
+      o->output = v;
+      continue;
+    }
+    if (LONG("-entry", 1)) {
+      o->entry = v;
+      continue;
+    }
+    if (LONG("-library-path", 1)) {
+      ld_vec_push(&o->libdirs, (void *)v);
+      continue;
+    }
+    if (LONG("-library", 1)) {
+      add_input(&st, v, 1);
+      continue;
+    }
+    if (LONG("-undefined", 1)) {
+      ld_vec_push(&o->undefs, (void *)v);
+      continue;
+    }
+    if (LONG("-strip-all", 0)) {
+      o->strip_all = 1;
+      continue;
+    }
+    if (LONG("-strip-debug", 0)) {
+      o->strip_debug = 1;
+      continue;
+    }
+    if (LONG("-static", 0) || LONG("-Bstatic", 0) || LONG("-non_shared", 0) || LONG("-dn", 0)) {
       if (!strcmp(n, "-static")) o->is_static = 1;
       st.bstatic = 1;
       continue;
     }
-    if (LONG("-Bdynamic", 0) || LONG("-dy", 0) || LONG("-call_shared", 0)) { st.bstatic = 0; continue; }
-    if (LONG("-pie", 0) || LONG("-pic-executable", 0)) { o->outkind = OUT_PIE; continue; }
-    if (LONG("-no-pie", 0) || LONG("-no-pic-executable", 0)) { o->outkind = OUT_EXEC; continue; }
-    if (LONG("-shared", 0) || LONG("-Bshareable", 0)) { o->outkind = OUT_SHARED; continue; }
-    if (LONG("-relocatable", 0)) { o->outkind = OUT_RELOC; continue; }
-    if (LONG("-soname", 1)) { o->soname = v; continue; }
-    if (LONG("-rpath", 1)) { ld_vec_push(&o->rpaths, (void *)v); continue; }
+    if (LONG("-Bdynamic", 0) || LONG("-dy", 0) || LONG("-call_shared", 0)) {
+      st.bstatic = 0;
+      continue;
+    }
+    if (LONG("-pie", 0) || LONG("-pic-executable", 0)) {
+      o->outkind = OUT_PIE;
+      continue;
+    }
+    if (LONG("-no-pie", 0) || LONG("-no-pic-executable", 0)) {
+      o->outkind = OUT_EXEC;
+      continue;
+    }
+    if (LONG("-shared", 0) || LONG("-Bshareable", 0)) {
+      o->outkind = OUT_SHARED;
+      continue;
+    }
+    if (LONG("-relocatable", 0)) {
+      o->outkind = OUT_RELOC;
+      continue;
+    }
+    if (LONG("-soname", 1)) {
+      o->soname = v;
+      continue;
+    }
+    if (LONG("-rpath", 1)) {
+      ld_vec_push(&o->rpaths, (void *)v);
+      continue;
+    }
     if (LONG("-rpath-link", 1)) continue;
-    if (LONG("-dynamic-linker", 1)) { o->interp = v; continue; }
-    if (LONG("-no-dynamic-linker", 0)) { o->no_dynamic_linker = 1; continue; }
-    if (LONG("-start-group", 0)) { st.group++; add_group_marker(&st, 1); continue; }
+    if (LONG("-dynamic-linker", 1)) {
+      o->interp = v;
+      continue;
+    }
+    if (LONG("-no-dynamic-linker", 0)) {
+      o->no_dynamic_linker = 1;
+      continue;
+    }
+    if (LONG("-start-group", 0)) {
+      st.group++;
+      add_group_marker(&st, 1);
+      continue;
+    }
     if (LONG("-end-group", 0)) {
       if (st.group == 0) ld_error("--end-group without --start-group");
       else st.group--, add_group_marker(&st, 0);
       continue;
     }
     if (LONG("-push-state", 0)) {
-      if (st.nsaved == 16) { ld_error("--push-state nested too deeply"); continue; }
+      if (st.nsaved == 16) {
+        ld_error("--push-state nested too deeply");
+        continue;
+      }
       st.saved[st.nsaved][0] = st.whole, st.saved[st.nsaved][1] = st.as_needed;
       st.saved[st.nsaved++][2] = st.bstatic;
       continue;
     }
     if (LONG("-pop-state", 0)) {
-      if (!st.nsaved) { ld_error("--pop-state without --push-state"); continue; }
+      if (!st.nsaved) {
+        ld_error("--pop-state without --push-state");
+        continue;
+      }
       st.nsaved--;
       st.whole = st.saved[st.nsaved][0], st.as_needed = st.saved[st.nsaved][1];
       st.bstatic = st.saved[st.nsaved][2];
       continue;
     }
-    if (LONG("-whole-archive", 0)) { st.whole = 1; continue; }
-    if (LONG("-no-whole-archive", 0)) { st.whole = 0; continue; }
-    if (LONG("-as-needed", 0)) { st.as_needed = 1; continue; }
-    if (LONG("-no-as-needed", 0)) { st.as_needed = 0; continue; }
-    if (LONG("-gc-sections", 0)) { o->gc_sections = 1; continue; }
-    if (LONG("-no-gc-sections", 0)) { o->gc_sections = 0; continue; }
-    if (LONG("-print-gc-sections", 0)) { o->print_gc = 1; continue; }
-    if (LONG("-no-print-gc-sections", 0)) { o->print_gc = 0; continue; }
-    if (LONG("-eh-frame-hdr", 0)) { o->eh_frame_hdr = 1; o->eh_frame_hdr_given = 1; continue; }
-    if (LONG("-no-eh-frame-hdr", 0)) { o->eh_frame_hdr = 0; o->eh_frame_hdr_given = 1; continue; }
-    if (!strcmp(n, "-build-id")) { o->build_id = 1; continue; }
+    if (LONG("-whole-archive", 0)) {
+      st.whole = 1;
+      continue;
+    }
+    if (LONG("-no-whole-archive", 0)) {
+      st.whole = 0;
+      continue;
+    }
+    if (LONG("-as-needed", 0)) {
+      st.as_needed = 1;
+      continue;
+    }
+    if (LONG("-no-as-needed", 0)) {
+      st.as_needed = 0;
+      continue;
+    }
+    if (LONG("-gc-sections", 0)) {
+      o->gc_sections = 1;
+      continue;
+    }
+    if (LONG("-no-gc-sections", 0)) {
+      o->gc_sections = 0;
+      continue;
+    }
+    if (LONG("-print-gc-sections", 0)) {
+      o->print_gc = 1;
+      continue;
+    }
+    if (LONG("-no-print-gc-sections", 0)) {
+      o->print_gc = 0;
+      continue;
+    }
+    if (LONG("-eh-frame-hdr", 0)) {
+      o->eh_frame_hdr = 1;
+      o->eh_frame_hdr_given = 1;
+      continue;
+    }
+    if (LONG("-no-eh-frame-hdr", 0)) {
+      o->eh_frame_hdr = 0;
+      o->eh_frame_hdr_given = 1;
+      continue;
+    }
+    if (!strcmp(n, "-build-id")) {
+      o->build_id = 1;
+      continue;
+    }
     if (!strncmp(n, "-build-id=", 10)) {
       const char *s = n + 10;
       if (!strcmp(s, "sha1") || !strcmp(s, "tree") || !strcmp(s, "fast")) o->build_id = 1;
@@ -537,18 +673,25 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     }
     if (LONG("-defsym", 1)) {
       const char *eq = strchr(v, '=');
-      if (!eq || eq == v) { ld_error("--defsym %s: expected SYMBOL=EXPRESSION", v); continue; }
+      if (!eq || eq == v) {
+        ld_error("--defsym %s: expected SYMBOL=EXPRESSION", v);
+        continue;
+      }
       ld_defsym *d = ld_xcalloc(1, sizeof *d);
       d->name = ld_sprintf("%.*s", (int)(eq - v), v);
       d->expr = eq + 1;
       if (!defsym_expr_ok(d->expr)) {
-        ld_error("--defsym %s: expected SYMBOL, NUMBER, SYMBOL+NUMBER or SYMBOL-NUMBER after '='", v);
+        ld_error("--defsym %s: expected SYMBOL, NUMBER, SYMBOL+NUMBER or SYMBOL-NUMBER after '='",
+                 v);
         continue;
       }
       ld_vec_push(&o->defsyms, d);
       continue;
     }
-    if (LONG("-sysroot", 1)) { o->sysroot = v; continue; }
+    if (LONG("-sysroot", 1)) {
+      o->sysroot = v;
+      continue;
+    }
     if (LONG("-hash-style", 1)) {
       if (!strcmp(v, "sysv")) o->hash_style = 1;
       else if (!strcmp(v, "gnu")) o->hash_style = 2;
@@ -556,28 +699,73 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       else ld_error("--hash-style=%s: expected sysv, gnu or both", v);
       continue;
     }
-    if (LONG("-export-dynamic", 0)) { o->export_dynamic = 1; continue; }
-    if (LONG("-no-export-dynamic", 0)) { o->export_dynamic = 0; continue; }
-    if (LONG("-no-relax", 0)) { o->relax = 0; o->tls_relax = 0; continue; }
-    if (LONG("-relax", 0)) { o->relax = 1; o->tls_relax = 1; continue; }
-    if (LONG("-no-threads", 0)) { o->threads = 1; continue; }
+    if (LONG("-export-dynamic", 0)) {
+      o->export_dynamic = 1;
+      continue;
+    }
+    if (LONG("-no-export-dynamic", 0)) {
+      o->export_dynamic = 0;
+      continue;
+    }
+    if (LONG("-no-relax", 0)) {
+      o->relax = 0;
+      o->tls_relax = 0;
+      continue;
+    }
+    if (LONG("-relax", 0)) {
+      o->relax = 1;
+      o->tls_relax = 1;
+      continue;
+    }
+    if (LONG("-no-threads", 0)) {
+      o->threads = 1;
+      continue;
+    }
     if (!strcmp(n, "-threads")) continue;
     if (!strncmp(n, "-threads=", 9)) {
       uint64_t t;
-      if (parse_num(n + 9, &t) || t == 0) ld_error("--threads=%s: expected a positive number", n + 9);
+      if (parse_num(n + 9, &t) || t == 0)
+        ld_error("--threads=%s: expected a positive number", n + 9);
       else o->threads = (int)(t > 64 ? 64 : t);
       continue;
     }
-    if (LONG("-stats", 0) || LONG("-print-stats", 0)) { o->stats = 1; continue; }
-    if (LONG("-no-undefined", 0)) { o->z_defs = 1; continue; }
+    if (LONG("-stats", 0) || LONG("-print-stats", 0)) {
+      o->stats = 1;
+      continue;
+    }
+    if (LONG("-no-undefined", 0)) {
+      o->z_defs = 1;
+      continue;
+    }
     if (LONG("-allow-shlib-undefined", 0) || LONG("-no-allow-shlib-undefined", 0)) continue;
-    if (LONG("-Bsymbolic", 0)) { o->bsymbolic = 1; continue; }
-    if (LONG("-Bsymbolic-functions", 0)) { o->bsymbolic = 2; continue; }
-    if (LONG("-Bno-symbolic", 0)) { o->bsymbolic = 0; continue; }
-    if (LONG("-enable-new-dtags", 0)) { o->new_dtags = 1; continue; }
-    if (LONG("-disable-new-dtags", 0)) { o->new_dtags = 0; continue; }
-    if (LONG("-fatal-warnings", 0)) { ld_fatal_warnings = 1; continue; }
-    if (LONG("-no-fatal-warnings", 0)) { ld_fatal_warnings = 0; continue; }
+    if (LONG("-Bsymbolic", 0)) {
+      o->bsymbolic = 1;
+      continue;
+    }
+    if (LONG("-Bsymbolic-functions", 0)) {
+      o->bsymbolic = 2;
+      continue;
+    }
+    if (LONG("-Bno-symbolic", 0)) {
+      o->bsymbolic = 0;
+      continue;
+    }
+    if (LONG("-enable-new-dtags", 0)) {
+      o->new_dtags = 1;
+      continue;
+    }
+    if (LONG("-disable-new-dtags", 0)) {
+      o->new_dtags = 0;
+      continue;
+    }
+    if (LONG("-fatal-warnings", 0)) {
+      ld_fatal_warnings = 1;
+      continue;
+    }
+    if (LONG("-no-fatal-warnings", 0)) {
+      ld_fatal_warnings = 0;
+      continue;
+    }
     if (LONG("-plugin", 1) || LONG("-plugin-opt", 1)) continue;
     if (!strncmp(n, "-plugin-opt=", 12)) continue;
     if (LONG("-verbose", 0)) { /* GNU ld prints its version first; alone it stops there */
@@ -586,15 +774,27 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       print_version_and_go = 1;
       continue;
     }
-    if (LONG("-trace", 0)) { o->trace = 1; continue; }
+    if (LONG("-trace", 0)) {
+      o->trace = 1;
+      continue;
+    }
     if (LONG("-image-base", 1)) {
       if (parse_num(v, &o->image_base)) ld_error("--image-base=%s: expected a number", v);
       o->image_base_given = 1;
       continue;
     }
-    if (LONG("-emit-relocs", 0)) { o->emit_relocs = 1; continue; }
-    if (LONG("-warn-common", 0)) { o->warn_common = 1; continue; }
-    if (LONG("-allow-multiple-definition", 0)) { o->allow_multiple_def = 1; continue; }
+    if (LONG("-emit-relocs", 0)) {
+      o->emit_relocs = 1;
+      continue;
+    }
+    if (LONG("-warn-common", 0)) {
+      o->warn_common = 1;
+      continue;
+    }
+    if (LONG("-allow-multiple-definition", 0)) {
+      o->allow_multiple_def = 1;
+      continue;
+    }
     if (LONG("-eh-frame-hdr", 0)) continue;
     if (trace_and_layout_option(&st, n, argc, argv, &i)) continue;
     if (LONG("-no-add-needed", 0) || LONG("-add-needed", 0) || LONG("-copy-dt-needed-entries", 0) ||
@@ -603,25 +803,42 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
         LONG("-color-diagnostics", 0) || LONG("-no-color-diagnostics", 0) ||
         LONG("-disable-linker-version", 0) || LONG("-enable-linker-version", 0) ||
         LONG("-no-undefined-version", 0) || LONG("-undefined-version", 0) ||
-        LONG("-warn-once", 0) || LONG("-no-warn-execstack", 0) || LONG("-no-warn-rwx-segments", 0) ||
-        LONG("-nostdlib", 0) || LONG("-demangle", 0) || LONG("-no-demangle", 0) ||
-        LONG("-enable-new-dtags", 0) || LONG("-Qy", 0) || LONG("-Qn", 0))
+        LONG("-warn-once", 0) || LONG("-no-warn-execstack", 0) ||
+        LONG("-no-warn-rwx-segments", 0) || LONG("-nostdlib", 0) || LONG("-demangle", 0) ||
+        LONG("-no-demangle", 0) || LONG("-enable-new-dtags", 0) || LONG("-Qy", 0) || LONG("-Qn", 0))
       continue;
-    if (LONG("-version-script", 1)) { o->version_script = v; continue; }
-    if (LONG("-script", 1)) { add_input(&st, v, 0); continue; } /* -T */
-    if (LONG("-mapfile", 1)) { ld_vec_push(&o->mapfiles, (void *)v); continue; }
+    if (LONG("-version-script", 1)) {
+      o->version_script = v;
+      continue;
+    }
+    if (LONG("-script", 1)) {
+      add_input(&st, v, 0);
+      continue;
+    } /* -T */
+    if (LONG("-mapfile", 1)) {
+      ld_vec_push(&o->mapfiles, (void *)v);
+      continue;
+    }
     if (LONG("-dependency-file", 1)) continue;
     /* Words whose meaning depends on the flavour and on the argument. */
     if (!strcmp(n, "-m") || (!strncmp(n, "-m", 2) && n[2] && target_by_emulation(n + 2))) {
       const char *e = n[2] ? n + 2 : NULL;
       if (!e) {
         if (i + 1 < argc && target_by_emulation(argv[i + 1])) e = argv[++i];
-        else if (!gnu) { o->print_map = 2; continue; } /* Solaris -m: link map to stdout */
-        else if (i + 1 < argc) e = argv[++i];
-        else { ld_error("option '-m' needs an argument"); continue; }
+        else if (!gnu) {
+          o->print_map = 2;
+          continue;
+        } /* Solaris -m: link map to stdout */
+        else if (i + 1 < argc)
+          e = argv[++i];
+        else {
+          ld_error("option '-m' needs an argument");
+          continue;
+        }
       }
       const ld_target *t = target_by_emulation(e);
-      if (!t) ld_error("unknown emulation '%s' (elf_x86_64, elf_i386, elf32_sparc, elf64_sparc)", e);
+      if (!t)
+        ld_error("unknown emulation '%s' (elf_x86_64, elf_i386, elf32_sparc, elf64_sparc)", e);
       else o->target = t;
       continue;
     }
@@ -634,11 +851,17 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
                !strcmp(w, "local") || !strcmp(w, "eliminate") || !strcmp(w, "reduce") ||
                !strcmp(w, "translator") || !strcmp(w, "lazyload") || !strcmp(w, "nolazyload"))
         ; /* accepted; scope reduction arrives with mapfiles */
-      else ld_error("-B %s: unknown keyword (static, dynamic, symbolic, direct, group, local, "
-                    "eliminate, reduce)", w);
+      else
+        ld_error("-B %s: unknown keyword (static, dynamic, symbolic, direct, group, local, "
+                 "eliminate, reduce)",
+                 w);
       continue;
     }
-    if (!strcmp(n, "-(")) { st.group++; add_group_marker(&st, 1); continue; }
+    if (!strcmp(n, "-(")) {
+      st.group++;
+      add_group_marker(&st, 1);
+      continue;
+    }
     if (!strcmp(n, "-)")) {
       if (st.group == 0) ld_error("-) without -(");
       else st.group--, add_group_marker(&st, 0);
@@ -647,29 +870,72 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     /* Single letters, value joined or separate. */
     char c = n[1];
     const char *val = n[2] ? argv[i] + (a[1] == '-' ? 3 : 2) : NULL;
-#define TAKE()                                                               \
-  do {                                                                       \
-    if (!val) {                                                              \
-      if (i + 1 >= argc) { ld_error("option '%s' needs an argument", a); continue; } \
-      val = argv[++i];                                                       \
-    }                                                                        \
+#define TAKE()                                                                                     \
+  do {                                                                                             \
+    if (!val) {                                                                                    \
+      if (i + 1 >= argc) {                                                                         \
+        ld_error("option '%s' needs an argument", a);                                              \
+        continue;                                                                                  \
+      }                                                                                            \
+      val = argv[++i];                                                                             \
+    }                                                                                              \
   } while (0)
-    if (a[1] == '-') { unknown_option(a); continue; }
+    if (a[1] == '-') {
+      unknown_option(a);
+      continue;
+    }
     switch (c) {
-    case 'o': TAKE(); o->output = val; continue;
-    case 'e': TAKE(); o->entry = val; continue;
-    case 'l': TAKE(); add_input(&st, val, 1); continue;
-    case 'L': TAKE(); ld_vec_push(&o->libdirs, (void *)val); continue;
-    case 'u': TAKE(); ld_vec_push(&o->undefs, (void *)val); continue;
-    case 'y': TAKE(); ld_vec_push(&o->trace_syms, (void *)val); continue; /* --trace-symbol */
-    case 'z': TAKE(); z_keyword(&st, val); continue;
-    case 'R': TAKE(); ld_vec_push(&o->rpaths, (void *)val); continue;
-    case 'h': TAKE(); o->soname = val; continue;
-    case 'I': TAKE(); o->interp = val; continue;
-    case 'T': TAKE(); add_input(&st, val, 0); continue; /* a script given with -T */
+    case 'o':
+      TAKE();
+      o->output = val;
+      continue;
+    case 'e':
+      TAKE();
+      o->entry = val;
+      continue;
+    case 'l':
+      TAKE();
+      add_input(&st, val, 1);
+      continue;
+    case 'L':
+      TAKE();
+      ld_vec_push(&o->libdirs, (void *)val);
+      continue;
+    case 'u':
+      TAKE();
+      ld_vec_push(&o->undefs, (void *)val);
+      continue;
+    case 'y':
+      TAKE();
+      ld_vec_push(&o->trace_syms, (void *)val);
+      continue; /* --trace-symbol */
+    case 'z':
+      TAKE();
+      z_keyword(&st, val);
+      continue;
+    case 'R':
+      TAKE();
+      ld_vec_push(&o->rpaths, (void *)val);
+      continue;
+    case 'h':
+      TAKE();
+      o->soname = val;
+      continue;
+    case 'I':
+      TAKE();
+      o->interp = val;
+      continue;
+    case 'T':
+      TAKE();
+      add_input(&st, val, 0);
+      continue; /* a script given with -T */
     case 'O': continue;
     case 'Y': TAKE(); continue;
-    case 'F': case 'f': case 'P': case 'N': case 'Q': TAKE(); continue;
+    case 'F':
+    case 'f':
+    case 'P':
+    case 'N':
+    case 'Q': TAKE(); continue;
     default: break;
     }
     if (!val) {
@@ -678,13 +944,37 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       case 'S': o->strip_debug = 1; continue;
       case 'r': o->outkind = OUT_RELOC; continue;
       case 'E': o->export_dynamic = 1; continue;
-      case 'G': if (!gnu) { o->outkind = OUT_SHARED; continue; } break;
+      case 'G':
+        if (!gnu) {
+          o->outkind = OUT_SHARED;
+          continue;
+        }
+        break;
       case 't': o->trace = gnu ? 1 : o->trace; continue;
-      case 'd': if (gnu) continue; break; /* GNU -d: assign commons (always done) */
-      case 'M': if (gnu) { o->print_map = 1; continue; } break; /* GNU -M: map to stdout */
-      case 'i': case 'n': case 'x': case 'X': case 'q': continue;
-      case 'a': if (!gnu) { o->is_static = 1; st.bstatic = 1; continue; } break;
-      case 'b': if (!gnu) continue; break;
+      case 'd':
+        if (gnu) continue;
+        break; /* GNU -d: assign commons (always done) */
+      case 'M':
+        if (gnu) {
+          o->print_map = 1;
+          continue;
+        }
+        break; /* GNU -M: map to stdout */
+      case 'i':
+      case 'n':
+      case 'x':
+      case 'X':
+      case 'q': continue;
+      case 'a':
+        if (!gnu) {
+          o->is_static = 1;
+          st.bstatic = 1;
+          continue;
+        }
+        break;
+      case 'b':
+        if (!gnu) continue;
+        break;
       default: break;
       }
     }
@@ -695,7 +985,11 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       else ld_error("-d %s: expected y or n", val);
       continue;
     }
-    if (c == 'M' && !gnu) { TAKE(); ld_vec_push(&o->mapfiles, (void *)val); continue; }
+    if (c == 'M' && !gnu) {
+      TAKE();
+      ld_vec_push(&o->mapfiles, (void *)val);
+      continue;
+    }
     unknown_option(a);
 #undef TAKE
 #undef LONG
@@ -706,7 +1000,8 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     ld_error("no input files");
   }
   if (!o->output) o->output = "a.out", o->output_defaulted = 1;
-  if (o->outkind == OUT_RELOC && o->gc_sections) ld_error("-r and --gc-sections may not be used together");
+  if (o->outkind == OUT_RELOC && o->gc_sections)
+    ld_error("-r and --gc-sections may not be used together");
   if (o->outkind == OUT_SHARED && !o->z_defs) o->allow_undefined = 1;
   if (o->is_static && o->outkind == OUT_PIE) o->no_dynamic_linker = 1;
   if (o->z_text < 0) o->z_text = 1; /* text relocations are errors unless -z notext */

@@ -10,12 +10,32 @@
 /* Symbols defined by the link-editor when referenced and not defined by an input. Their values
  * are set in ld_finalize_symbols. */
 static const char *const synth_names[] = {
-    "__bss_start", "_edata", "edata", "_end", "end", "__ehdr_start", "__executable_start",
-    "_etext", "etext", "__etext", "__init_array_start", "__init_array_end",
-    "__fini_array_start", "__fini_array_end", "__preinit_array_start", "__preinit_array_end",
-    "_GLOBAL_OFFSET_TABLE_", "_DYNAMIC", "__rela_iplt_start", "__rela_iplt_end",
-    "__rel_iplt_start", "__rel_iplt_end", "__GNU_EH_FRAME_HDR", "_TLS_MODULE_BASE_",
-    "__dso_handle", "_PROCEDURE_LINKAGE_TABLE_",
+    "__bss_start",
+    "_edata",
+    "edata",
+    "_end",
+    "end",
+    "__ehdr_start",
+    "__executable_start",
+    "_etext",
+    "etext",
+    "__etext",
+    "__init_array_start",
+    "__init_array_end",
+    "__fini_array_start",
+    "__fini_array_end",
+    "__preinit_array_start",
+    "__preinit_array_end",
+    "_GLOBAL_OFFSET_TABLE_",
+    "_DYNAMIC",
+    "__rela_iplt_start",
+    "__rela_iplt_end",
+    "__rel_iplt_start",
+    "__rel_iplt_end",
+    "__GNU_EH_FRAME_HDR",
+    "_TLS_MODULE_BASE_",
+    "__dso_handle",
+    "_PROCEDURE_LINKAGE_TABLE_",
 };
 
 int ld_synth_kind(const char *name) {
@@ -41,9 +61,11 @@ static void check_sym(ld_sym *s, void *arg) {
   }
   /* A hidden or internal reference must be bound inside the output; a shared object's
    * definition does not satisfy it. */
-  if (s->s_def == SD_SHARED && s->s_referenced && (s->s_vis == STV_HIDDEN || s->s_vis == STV_INTERNAL)) {
+  if (s->s_def == SD_SHARED && s->s_referenced &&
+      (s->s_vis == STV_HIDDEN || s->s_vis == STV_INTERNAL)) {
     ld_error("undefined hidden symbol: %s (only %s defines it, and a hidden symbol cannot bind to "
-             "a shared object)", s->s_name, s->s_file ? s->s_file->o_name : "a shared object");
+             "a shared object)",
+             s->s_name, s->s_file ? s->s_file->o_name : "a shared object");
     return;
   }
   if (s->s_def != SD_UNDEF || !s->s_referenced) return;

@@ -43,12 +43,30 @@ static int prefix_is(const char *name, const char *p) {
 static const char *out_name(const ld_isec *is) {
   const char *n = is->is_name;
   static const char *const prefixes[] = {
-      ".text", ".rodata", ".data.rel.ro", ".data", ".bss", ".tdata", ".tbss", ".init_array",
-      ".fini_array", ".preinit_array", ".ctors", ".dtors", ".gcc_except_table", ".sdata",
-      ".sbss", ".ldata", ".lrodata", ".lbss", ".init", ".fini",
+      ".text",
+      ".rodata",
+      ".data.rel.ro",
+      ".data",
+      ".bss",
+      ".tdata",
+      ".tbss",
+      ".init_array",
+      ".fini_array",
+      ".preinit_array",
+      ".ctors",
+      ".dtors",
+      ".gcc_except_table",
+      ".sdata",
+      ".sbss",
+      ".ldata",
+      ".lrodata",
+      ".lbss",
+      ".init",
+      ".fini",
   };
   if (is->is_flags & SHF_ALLOC) {
-    static const char *const kept[] = {".text.unlikely", ".text.exit", ".text.startup", ".text.hot"};
+    static const char *const kept[] = {".text.unlikely", ".text.exit", ".text.startup",
+                                       ".text.hot"};
     if (ctx->opt.keep_text_prefix) /* -z keep-text-section-prefix */
       for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
         if (prefix_is(n, kept[i])) return kept[i];
@@ -166,7 +184,8 @@ static int cmp_common(const void *a, const void *b) {
 /* Mapfile IS_ORDER: sections of the listed entrance criteria first, in the list's order. */
 static int cmp_mf_order(const void *a, const void *b) {
   const ld_isec *x = *(ld_isec *const *)a, *y = *(ld_isec *const *)b;
-  uint32_t ox = x->is_mf_order ? x->is_mf_order : UINT32_MAX, oy = y->is_mf_order ? y->is_mf_order : UINT32_MAX;
+  uint32_t ox = x->is_mf_order ? x->is_mf_order : UINT32_MAX,
+           oy = y->is_mf_order ? y->is_mf_order : UINT32_MAX;
   if (ox != oy) return ox < oy ? -1 : 1;
   return x->is_off < y->is_off ? -1 : x->is_off > y->is_off;
 }
@@ -200,13 +219,14 @@ void ld_place_sections(void) {
         os->os_type == SHT_PREINIT_ARRAY || !strcmp(os->os_name, ".ctors") ||
         !strcmp(os->os_name, ".dtors"))
       ld_qsort(os->os_isecs.v, os->os_isecs.n, sizeof(void *), cmp_prio);
-    else if (ctx->opt.sort_section && strcmp(os->os_name, ".init") && strcmp(os->os_name, ".fini") &&
-             strcmp(os->os_name, ".eh_frame")) {
+    else if (ctx->opt.sort_section && strcmp(os->os_name, ".init") &&
+             strcmp(os->os_name, ".fini") && strcmp(os->os_name, ".eh_frame")) {
       for (uint32_t k = 0; k < os->os_isecs.n; k++) ((ld_isec *)os->os_isecs.v[k])->is_off = k;
       ld_qsort(os->os_isecs.v, os->os_isecs.n, sizeof(void *), cmp_sort_section);
     }
     int ordered = 0;
-    for (uint32_t k = 0; k < os->os_isecs.n; k++) ordered |= ((ld_isec *)os->os_isecs.v[k])->is_mf_order != 0;
+    for (uint32_t k = 0; k < os->os_isecs.n; k++)
+      ordered |= ((ld_isec *)os->os_isecs.v[k])->is_mf_order != 0;
     if (ordered) {
       for (uint32_t k = 0; k < os->os_isecs.n; k++) ((ld_isec *)os->os_isecs.v[k])->is_off = k;
       ld_qsort(os->os_isecs.v, os->os_isecs.n, sizeof(void *), cmp_mf_order);
