@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../common/elf/names.h"
 #include "ld.h"
 
 /* ---- reading ------------------------------------------------------------------------- */
@@ -66,9 +65,8 @@ void ld_read_rels(ld_isec *is) {
     }
     const ld_howto *hw = x->r_type < ctx->tg->tg_nhowto ? &ctx->tg->tg_howto[x->r_type] : NULL;
     if (!hw || !hw->name) {
-      const char *nm = elf_reloc_name(o->o_machine, x->r_type);
-      ld_error("%s: unknown relocation type %u%s%s", ld_sec_loc(is, x->r_offset), x->r_type,
-               nm ? " " : "", nm ? nm : "");
+      /* The target's table names every type its psABI defines. */
+      ld_error("%s: unknown relocation type %u", ld_sec_loc(is, x->r_offset), x->r_type);
       continue;
     }
     if (is->is_type != SHT_NOBITS &&
@@ -285,9 +283,9 @@ static void scan_section(ld_isec *is) {
       case TLSM_GD: need(s, SN_TLSGD); break;
       case TLSM_LD: atomic_store(&need_ld_slot, 1); break;
       case TLSM_IE:
-        /* R_386_TLS_IE_32 code subtracts its slot, which must hold TP - (S + A) (dynamic
-         * R_386_TLS_TPOFF32); the one IE slot a symbol has holds S + A - TP. */
-        if (tg->tg_machine == EM_386 && r->r_type == R_386_TLS_IE_32) {
+        /* A form whose code subtracts its slot needs TP - (S + A) there; the one IE slot a
+         * symbol has holds S + A - TP. */
+        if (tg->tg_r_ie_neg && r->r_type == tg->tg_r_ie_neg) {
           ld_error("%s: relocation %s against '%s' is supported only when relaxed to Local Exec",
                    ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s));
           continue;
@@ -684,11 +682,9 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
       v = kind == RK_GOT_PC    ? slot + (uint64_t)A - P
           : kind == RK_GOT_OFF ? slot - gb + (uint64_t)A
                                : slot + (uint64_t)A;
-      /* i386 GOT32/GOT32X in an instruction with no base register (`movl x@GOT, %r`, ModRM
-       * mod 00 r/m 101, not a lea) address the slot absolutely: G + A + GOT, as GNU ld and lld
-       * compute it. */
-      if (kind == RK_GOT_OFF && tg->tg_machine == EM_386 && loc - out >= 2 &&
-          (loc[-1] & 0xc7) == 0x05 && loc[-2] != 0x8d) {
+      /* A GOT-offset field in an instruction with no GOT base register addresses the slot
+       * absolutely: G + A + GOT, as GNU ld and lld compute it. */
+      if (kind == RK_GOT_OFF && tg->tg_got_field_absolute && tg->tg_got_field_absolute(out, loc)) {
         v += gb;
         if (is_pic_output())
           ld_error("%s: relocation %s against '%s' without a base register cannot be used when "

@@ -158,6 +158,12 @@ struct ld_target {
    * entries themselves, which the dynamic linker rewrites (tg_plt_self_slot). */
   uint8_t tg_plt_lazy_offset;
   uint8_t tg_plt_self_slot;
+  /* An Initial Exec form whose code subtracts its slot, which would need a second slot per symbol
+   * holding TP - (S + A) (i386 R_386_TLS_IE_32): supported only when relaxed to Local Exec. */
+  uint32_t tg_r_ie_neg;
+  /* Does the GOT-offset field at `loc` (instruction bytes before it, back to `buf_start`) address
+   * its slot absolutely, with no GOT base register (i386 `movl x@GOT, %r`)? NULL: never. */
+  int (*tg_got_field_absolute)(const uint8_t *buf_start, const uint8_t *loc);
   /* Bytes after the last entry (sparc: one nop, the delay slot of the last entry's jump once the
    * dynamic linker has rewritten it), and their writer. */
   uint8_t tg_plt_tail_size;

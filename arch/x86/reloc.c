@@ -118,6 +118,12 @@ void x86_apply(uint8_t *loc, uint32_t type, uint64_t val) {
   }
 }
 
+/* GOT32/GOT32X in an instruction with no base register (`movl x@GOT, %r`: ModRM mod 00, r/m 101,
+ * and not a lea) address the slot absolutely. */
+int x86_got_field_absolute(const uint8_t *buf_start, const uint8_t *loc) {
+  return loc - buf_start >= 2 && (loc[-1] & 0xc7) == 0x05 && loc[-2] != 0x8d;
+}
+
 /* ---- GOT32X relaxation ---------------------------------------------------------------------
  *
  * A load of a local symbol's address from the GOT becomes its computation from the GOT base:

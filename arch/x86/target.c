@@ -24,6 +24,7 @@ void x86_write_plt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, u
 void x86_write_iplt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
                           int pic);
 int x86_relax_got(uint8_t *buf_start, uint8_t *loc, uint32_t type, int64_t addend, int to_abs);
+int x86_got_field_absolute(const uint8_t *buf_start, const uint8_t *loc);
 
 static int x86_accepts(uint16_t mach) { return mach == EM_386; }
 
@@ -61,6 +62,8 @@ const ld_target ld_target_x86 = {
      * accepted yet. Value conventions: see reloc.c. */
     .tg_tls_rewrite = x86_tls_rewrite,
     .tg_relax_got = x86_relax_got,
+    .tg_got_field_absolute = x86_got_field_absolute,
+    .tg_r_ie_neg = R_386_TLS_IE_32,
 
     .tg_plt_header_size = 16,
     .tg_plt_entry_size = 16,
