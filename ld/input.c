@@ -337,21 +337,41 @@ static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int de
     la->la_whole = ia->ia_whole;
     ld_vec_push(&ctx->archives, la);
     if (ia->ia_whole || la->la_ar.ar_nsyms == 0) {
-      for (uint32_t i = 0; i < la->la_ar.ar_nmembers; i++) {
+      /* Every member is read (an archive without an index is taken whole, as if indexed and
+       * fully needed): parsed and interned in parallel, entered in member order. */
+      uint32_t nm = la->la_ar.ar_nmembers, nb = 0;
+      batch_ent *batch = ld_xcalloc(nm + 1, sizeof *batch);
+      for (uint32_t i = 0; i < nm; i++) {
         ld_ar_member *am = &la->la_ar.ar_members[i];
         if (am->am_size < 4 || memcmp(am->am_data, "\177ELF", 4)) continue;
-        if (!ia->ia_whole) {
-          /* No index: read the member now only if it defines something wanted. Simplest
-           * correct behaviour: treat it as extracted (GNU ld without an index errors). */
-        }
-        la->la_extracted[i] = 1;
-        const char *name = ld_sprintf("%s(%s)", path, am->am_name);
-        if (ctx->opt.trace) printf("%s\n", name);
+        batch[nb].la = la;
+        batch[nb].member = i;
+        batch[nb].name = ld_sprintf("%s(%s)", path, am->am_name);
+        nb++;
+      }
+      if (ctx->tg) {
+        ld_par_for(nb, parse_member, batch);
+        uint32_t total = 0;
+        for (uint32_t k = 0; k < nb; k++) total += batch[k].nglob;
+        ld_sym_reserve(total);
+        ld_par_for(nb, intern_member, batch);
+      }
+      for (uint32_t k = 0; k < nb; k++) {
+        ld_ar_member *am = &la->la_ar.ar_members[batch[k].member];
+        la->la_extracted[batch[k].member] = 1;
+        if (ctx->opt.trace) printf("%s\n", batch[k].name);
         uint32_t before = ctx->objs.n;
-        add_object(name, am->am_data, am->am_size);
+        if (batch[k].o) {
+          batch[k].o->o_id = next_obj_id++;
+          ld_vec_push(&ctx->objs, batch[k].o);
+          ld_object_symbols(batch[k].o);
+        } else {
+          add_object(batch[k].name, am->am_data, am->am_size); /* reports what is wrong */
+        }
         if (ctx->objs.n > before && excluded_archive(path))
           ld_vec_push(&excluded_objs, ctx->objs.v[before]);
       }
+      free(batch);
     } else {
       add_archive_lazy(la);
     }
