@@ -121,47 +121,71 @@ static uint16_t out_shndx(const ld_sym *s) {
   return SHN_ABS;
 }
 
+/* The output symbol table is written in parallel chunks: entry k's string offset is known from
+ * a prefix sum over the names before it, so chunks are independent. Order: locals, then hidden
+ * globals (local in the output), then the rest. */
+#define SYM_CHUNK 4096u
+
+static ld_sym **sym_order; /* the entries after the null one, in output order */
+static uint32_t *sym_stroff;
+static uint32_t nsym_out, nlocal_out;
+
+static void write_chunk(uint32_t c, void *arg) {
+  (void)arg;
+  uint32_t esz = ctx->is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
+  uint8_t *base = ctx->buf + ctx->symtab->os_offset;
+  char *str = (char *)ctx->buf + ctx->strtab->os_offset;
+  uint32_t end = (c + 1) * SYM_CHUNK < nsym_out ? (c + 1) * SYM_CHUNK : nsym_out;
+  for (uint32_t k = c * SYM_CHUNK; k < end; k++) {
+    ld_sym *s = sym_order[k];
+    uint8_t *p = base + (uint64_t)(k + 1) * esz;
+    uint32_t soff = sym_stroff[k];
+    memcpy(str + soff, s->s_name, s->s_namelen);
+    str[soff + s->s_namelen] = 0;
+    s->s_symidx = k + 1; /* for --emit-relocs */
+    if (k < nlocal_out) {
+      uint64_t value = ld_local_addr(s);
+      if (s->s_type == STT_TLS && s->s_sec) value -= ctx->tls_addr;
+      ld_put_sym(p, soff, value, s->s_size, ELF_ST_INFO(STB_LOCAL, s->s_type), s->s_vis,
+                 out_shndx(s));
+      continue;
+    }
+    int hidden = s->s_vis == STV_HIDDEN || s->s_vis == STV_INTERNAL;
+    uint8_t bind = hidden ? STB_LOCAL
+                          : (s->s_def == SD_UNDEF || s->s_def == SD_SHARED
+                                 ? (s->s_weakref ? STB_WEAK : STB_GLOBAL)
+                                 : s->s_bind);
+    uint8_t type = s->s_type;
+    if (bind == STB_GNU_UNIQUE) bind = STB_GLOBAL;
+    uint64_t value = s->s_def == SD_UNDEF || s->s_def == SD_SHARED ? 0 : s->s_value;
+    if (type == STT_TLS && value) value -= ctx->tls_addr; /* offsets in the TLS template */
+    ld_put_sym(p, soff, value, s->s_size, ELF_ST_INFO(bind, type), s->s_vis, out_shndx(s));
+  }
+}
+
 void ld_write_symtab(void) {
   if (!ctx->symtab) return;
   uint32_t esz = ctx->is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
-  uint8_t *p = ctx->buf + ctx->symtab->os_offset;
-  char *str = (char *)ctx->buf + ctx->strtab->os_offset;
-  uint32_t soff = 1;
-  str[0] = 0;
-  memset(p, 0, esz);
-  p += esz;
-  for (uint32_t i = 0; i < out_locals.n; i++, p += esz) {
-    ld_sym *s = out_locals.v[i];
-    memcpy(str + soff, s->s_name, s->s_namelen + 1);
-    uint64_t value = ld_local_addr(s);
-    if (s->s_type == STT_TLS && s->s_sec) value -= ctx->tls_addr;
-    s->s_symidx = 1 + i; /* for --emit-relocs */
-    ld_put_sym(p, soff, value, s->s_size, ELF_ST_INFO(STB_LOCAL, s->s_type), s->s_vis,
-               out_shndx(s));
-    soff += s->s_namelen + 1;
-  }
-  /* Hidden ones first (they are local now), then the rest. */
-  for (int pass = 0; pass < 2; pass++) {
+  nlocal_out = out_locals.n;
+  nsym_out = out_locals.n + nglobals;
+  sym_order = ld_xmalloc(((size_t)nsym_out + 1) * sizeof *sym_order);
+  sym_stroff = ld_xmalloc(((size_t)nsym_out + 1) * sizeof *sym_stroff);
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < out_locals.n; i++) sym_order[k++] = out_locals.v[i];
+  for (int pass = 0; pass < 2; pass++)
     for (uint32_t i = 0; i < nglobals; i++) {
       ld_sym *s = out_globals[i];
       int hidden = s->s_vis == STV_HIDDEN || s->s_vis == STV_INTERNAL;
-      if (hidden != (pass == 0)) continue;
-      memcpy(str + soff, s->s_name, s->s_namelen);
-      str[soff + s->s_namelen] = 0;
-      uint8_t bind = hidden ? STB_LOCAL
-                            : (s->s_def == SD_UNDEF || s->s_def == SD_SHARED
-                                   ? (s->s_weakref ? STB_WEAK : STB_GLOBAL)
-                                   : s->s_bind);
-      uint8_t type = s->s_type;
-      if (bind == STB_GNU_UNIQUE) bind = STB_GLOBAL;
-      uint64_t value = s->s_def == SD_UNDEF || s->s_def == SD_SHARED ? 0 : s->s_value;
-      if (type == STT_TLS && value) value -= ctx->tls_addr; /* offsets in the TLS template */
-      s->s_symidx = (uint32_t)((p - (ctx->buf + ctx->symtab->os_offset)) / esz);
-      ld_put_sym(p, soff, value, s->s_size, ELF_ST_INFO(bind, type), s->s_vis, out_shndx(s));
-      soff += s->s_namelen + 1;
-      p += esz;
+      if (hidden == (pass == 0)) sym_order[k++] = s;
     }
+  uint32_t soff = 1;
+  for (uint32_t i = 0; i < nsym_out; i++) {
+    sym_stroff[i] = soff;
+    soff += sym_order[i]->s_namelen + 1;
   }
+  memset(ctx->buf + ctx->symtab->os_offset, 0, esz);
+  ctx->buf[ctx->strtab->os_offset] = 0;
+  ld_par_for((nsym_out + SYM_CHUNK - 1) / SYM_CHUNK, write_chunk, NULL);
 }
 
 /* A 160-bit hash of the image: the file is cut into 1 MiB chunks hashed in parallel (four

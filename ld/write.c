@@ -187,15 +187,21 @@ void ld_write_output(void) {
     if (os->os_synth) continue;
     for (uint32_t k = 0; k < os->os_isecs.n; k++) ld_vec_push(&copy_list, os->os_isecs.v[k]);
   }
+  ld_stat_pass("write: map the output");
   ld_par_for(copy_list.n, copy_one, NULL);
+  ld_stat_pass("write: sections and relocations");
   ld_fill_synthetic();
+  ld_stat_pass("write: GOT, PLT, dynamic sections");
   if (ctx->ehframehdr) ld_write_eh_frame_hdr();
+  ld_stat_pass("write: .eh_frame_hdr");
   ld_write_symtab();
   write_ehdr();
   write_shdrs();
   ld_check_errors();
+  ld_stat_pass("write: symbols, headers");
   if (ctx->buildid) ld_compute_build_id();
   if (m && munmap(m, ctx->filesize) < 0) ld_fatal("cannot write %s: %s", tmp, strerror(errno));
+  ld_stat_pass("write: build-id, unmap");
   if (ctx->opt.outkind != OUT_RELOC) {
     mode_t mask = umask(0);
     umask(mask);
