@@ -115,7 +115,7 @@ static int is_export(const ld_sym *s) {
   if (s->s_def != SD_REGULAR && s->s_def != SD_SYNTH) return 0;
   if (s->s_vis == STV_HIDDEN || s->s_vis == STV_INTERNAL) return 0;
   if (ctx->opt.outkind == OUT_SHARED || ctx->opt.export_dynamic) return 1;
-  return s->s_shlib_ref;
+  return s->s_shlib_ref || s->s_dynlist;
 }
 
 static int is_import(const ld_sym *s) {

@@ -115,6 +115,7 @@ struct ld_sym {
   uint8_t s_mark;         /* scratch flag of one pass (the output symbol table) */
   uint8_t s_eliminate;    /* mapfile ELIMINATE scope: not in .symtab either */
   uint8_t s_extern;       /* mapfile EXTERN/PARENT: defined elsewhere, no undefined error */
+  uint8_t s_dynlist;      /* named by --dynamic-list / --export-dynamic-symbol */
   uint32_t s_symidx;      /* index in the output .symtab, 0 if none (set by ld/outsyms.c and
                              ld/relocatable.c; read by the relocations they emit) */
 };
@@ -349,6 +350,8 @@ typedef struct ld_options {
   int image_base_given;
   uint64_t page_size;
   ld_vec mapfiles;
+  ld_vec dynamic_lists;    /* --dynamic-list files */
+  ld_vec export_syms;      /* --export-dynamic-symbol names */
   const char *version_script;
   int mapfile_dump;         /* -z mapfile-dump: print the mapfile model and exit */
   struct mf_model *mapfile; /* the -M / --version-script model (mapfile/mapfile.h), or NULL */
@@ -499,6 +502,7 @@ uint64_t ld_isec_addr(ld_isec *is);
 void ld_par_for(uint32_t n, void (*fn)(uint32_t i, void *arg), void *arg);
 /* ld/mapfile_apply.c: each is a no-op without a mapfile */
 void ld_mapfile_plan(void);
+void ld_dynamic_lists(void);
 int32_t ld_mapfile_place(ld_isec *is);
 uint32_t ld_mapfile_os_order(const ld_osec *os);
 uint32_t ld_mapfile_stack_flags(void);

@@ -37,6 +37,7 @@ int main(int argc, char **argv) {
   /* 7. Symbol scope and versions from mapfiles and version scripts, now that every definition
    *    is known (DESIGN.md puts this after COMDAT; scopes do not depend on section liveness). */
   ld_mapfile_symbols();
+  ld_dynamic_lists();
   ld_check_errors();
 
   /* 5. COMDAT groups: the first group of a signature wins, the losers' sections are dropped

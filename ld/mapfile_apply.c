@@ -208,8 +208,7 @@ static const char *bind_name(unsigned b) {
                            : ld_sprintf("%u", b);
 }
 
-static mf_sym *find_exact(ld_sym *s) {
-  mf_model *m = M();
+static mf_sym *find_in(mf_model *m, ld_sym *s) {
   /* Exact names first, in versions then the scope list; patterns after (GNU's precedence). */
   for (int pass = 0; pass < 2; pass++) {
     char *dm = NULL;
@@ -253,7 +252,7 @@ static void scope_one(ld_sym *s, void *arg) {
   (void)arg;
   if (s->s_def != SD_REGULAR && s->s_def != SD_SYNTH) return;
   if (s->s_def == SD_SYNTH && s->s_esym < 5000) return; /* link-editor symbols stay as they are */
-  mf_sym *sy = find_exact(s);
+  mf_sym *sy = find_in(M(), s);
   if (sy) {
     apply_scope(s, sy->sy_scope);
     if (sy->sy_ver && !s->s_verdef && sy->sy_scope != MF_SCOPE_HIDDEN &&
@@ -401,4 +400,30 @@ const char *ld_mapfile_depend_where(const char *soname) {
     if (!strcmp(d->dp_soname, soname) && d->dp_allow.n && d->dp_loc.file) return where(d->dp_loc);
   }
   return "mapfile";
+}
+
+/* ---- --dynamic-list -------------------------------------------------------------------------
+ * A dynamic list ({ sym; pattern*; extern "C++" { ... }; }) has the syntax of an anonymous
+ * version script and is read by the same reader into a model of its own. Listed symbols are
+ * exported from an executable; in a shared object they alone stay preemptible. */
+static mf_model *dynlist;
+
+static void mark_listed(ld_sym *s, void *arg) {
+  (void)arg;
+  if (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH || s->s_def == SD_SHARED || s->s_def == SD_UNDEF)
+    if (find_in(dynlist, s)) s->s_dynlist = 1;
+}
+
+void ld_dynamic_lists(void) {
+  if (!ctx->opt.dynamic_lists.n && !ctx->opt.export_syms.n) return;
+  dynlist = mf_model_new(ctx->is64, ctx->tg->tg_machine);
+  for (uint32_t i = 0; i < ctx->opt.dynamic_lists.n; i++)
+    mf_read_version_script(dynlist, ctx->opt.dynamic_lists.v[i]);
+  mf_finish(dynlist);
+  ld_sym_foreach(mark_listed, NULL);
+  for (uint32_t i = 0; i < ctx->opt.export_syms.n; i++) { /* --export-dynamic-symbol */
+    const char *nm = ctx->opt.export_syms.v[i];
+    ld_sym *s = ld_sym_lookup(nm, (uint32_t)strlen(nm));
+    if (s) s->s_dynlist = 1;
+  }
 }
