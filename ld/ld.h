@@ -350,8 +350,8 @@ typedef struct ld_options {
   int image_base_given;
   uint64_t page_size;
   ld_vec mapfiles;
-  ld_vec dynamic_lists;    /* --dynamic-list files */
-  ld_vec export_syms;      /* --export-dynamic-symbol names */
+  ld_vec dynamic_lists; /* --dynamic-list files */
+  ld_vec export_syms;   /* --export-dynamic-symbol names */
   const char *version_script;
   int mapfile_dump;         /* -z mapfile-dump: print the mapfile model and exit */
   struct mf_model *mapfile; /* the -M / --version-script model (mapfile/mapfile.h), or NULL */
@@ -465,10 +465,8 @@ uint32_t ld_object_prepare(ld_obj *o); /* ld/object.c: parallel-safe; returns #g
 void ld_object_intern(ld_obj *o);      /* ld/object.c: after ld_sym_reserve, parallel */
 void ld_sym_foreach(void (*fn)(ld_sym *, void *), void *arg);
 uint32_t ld_sym_count(void);
-ld_sym **ld_sym_sorted(uint32_t *n); /* globals in a deterministic order */
-void ld_resolve(void);               /* ld/resolve.c: archive extraction to a fixed point */
+void ld_resolve(void); /* ld/resolve.c: archive extraction to a fixed point */
 void ld_extract_lazy(ld_sym *s);
-void ld_comdat(void);         /* ld/sections.c */
 void ld_split_eh_frame(void); /* ld/ehframe.c */
 void ld_eh_finish(void);      /* ld/ehframe.c: record offsets after gc */
 void ld_gc_sections(void);    /* ld/gc.c */

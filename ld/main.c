@@ -40,10 +40,8 @@ int main(int argc, char **argv) {
   ld_dynamic_lists();
   ld_check_errors();
 
-  /* 5. COMDAT groups: the first group of a signature wins, the losers' sections are dropped
-   *    (before anything looks at section contents). */
-  ld_comdat();
-  ld_check_errors();
+  /* 5. COMDAT groups were claimed while symbols were entered (ld_object_symbols), in link
+   *    order: the first group of a signature won and the losers' sections are not live. */
 
   /* 6. Split .eh_frame into records and drop FDEs of discarded sections; commons become .bss;
    *    garbage collection when asked. */

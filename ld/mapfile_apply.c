@@ -410,7 +410,8 @@ static mf_model *dynlist;
 
 static void mark_listed(ld_sym *s, void *arg) {
   (void)arg;
-  if (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH || s->s_def == SD_SHARED || s->s_def == SD_UNDEF)
+  if (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH || s->s_def == SD_SHARED ||
+      s->s_def == SD_UNDEF)
     if (find_in(dynlist, s)) s->s_dynlist = 1;
 }
 

@@ -70,7 +70,8 @@ static const struct optdoc optdocs[] = {
     {"--sysroot", "DIR", "prefix for = and / in search paths", 0},
     {"--hash-style", "STYLE", "sysv, gnu or both", 0},
     {"--export-dynamic", NULL, "export every global symbol (-E)", 0},
-    {"--dynamic-list", "FILE", "export the listed symbols; in a shared object only they stay preemptible", 0},
+    {"--dynamic-list", "FILE",
+     "export the listed symbols; in a shared object only they stay preemptible", 0},
     {"--export-dynamic-symbol", "SYM", "export SYM from an executable", 0},
     {"-E", NULL, "export every global symbol", 'g'},
     {"--no-relax", NULL, "keep GOT loads and TLS sequences as written", 0},
@@ -580,8 +581,14 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       continue;
     }
     if (LONG("-rpath-link", 1)) continue;
-    if (LONG("-dynamic-list", 1)) { ld_vec_push(&o->dynamic_lists, (void *)v); continue; }
-    if (LONG("-export-dynamic-symbol", 1)) { ld_vec_push(&o->export_syms, (void *)v); continue; }
+    if (LONG("-dynamic-list", 1)) {
+      ld_vec_push(&o->dynamic_lists, (void *)v);
+      continue;
+    }
+    if (LONG("-export-dynamic-symbol", 1)) {
+      ld_vec_push(&o->export_syms, (void *)v);
+      continue;
+    }
     if (LONG("-dynamic-linker", 1)) {
       o->interp = v;
       continue;

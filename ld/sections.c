@@ -238,8 +238,3 @@ void ld_place_sections(void) {
   }
   ld_lscript_order(); /* a script's input descriptions order their output sections */
 }
-
-void ld_comdat(void) {
-  /* Groups are claimed while objects are read (ld/object.c), in link order; here only the
-   * symbols still pointing into discarded sections are reported. */
-}

@@ -159,30 +159,6 @@ uint32_t ld_sym_capacity(void) { return syms.mask + 1; }
 /* For callers that hashed names ahead (in parallel): interning with a known hash. */
 uint32_t ld_sym_hash(const char *name, uint32_t len) { return name_hash(name, len); }
 
-static int cmp_sym(const void *a, const void *b) {
-  const ld_sym *x = *(ld_sym *const *)a, *y = *(ld_sym *const *)b;
-  /* Defined symbols in file and symbol-table order, then the rest by name: independent of the
-   * hash table's layout, so output is deterministic. */
-  uint32_t fx = x->s_file ? x->s_file->o_id : UINT32_MAX,
-           fy = y->s_file ? y->s_file->o_id : UINT32_MAX;
-  if (fx != fy) return fx < fy ? -1 : 1;
-  if (x->s_esym != y->s_esym) return x->s_esym < y->s_esym ? -1 : 1;
-  uint32_t n = x->s_namelen < y->s_namelen ? x->s_namelen : y->s_namelen;
-  int c = memcmp(x->s_name, y->s_name, n);
-  if (c) return c;
-  return (int)x->s_namelen - (int)y->s_namelen;
-}
-
-ld_sym **ld_sym_sorted(uint32_t *n) {
-  ld_sym **v = ld_xmalloc((syms.count + 1) * sizeof *v);
-  uint32_t k = 0;
-  for (uint32_t i = 0; i <= syms.mask; i++)
-    if (syms.slots[i].sym) v[k++] = syms.slots[i].sym;
-  ld_qsort(v, k, sizeof *v, cmp_sym);
-  *n = k;
-  return v;
-}
-
 /* ---- COMDAT signatures --------------------------------------------------------------- */
 
 typedef struct comdat_ent {
