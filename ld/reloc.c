@@ -19,6 +19,66 @@ static int cmp_rel(const void *a, const void *b) {
   return x->r_offset < y->r_offset ? -1 : x->r_offset > y->r_offset;
 }
 
+typedef struct rel_extra {
+  ld_rel r;
+  int32_t extra;
+} rel_extra;
+
+/* Decode entry `i` (at p) of is's relocation section into x. With `report` an entry the link
+ * cannot use is an error; without, it is only refused (the in-place check). */
+static int decode_rel(ld_isec *is, const uint8_t *p, uint32_t i, ld_rel *x, int32_t *extra,
+                      int report) {
+  ld_obj *o = is->is_file;
+  const ld_target *tg = ctx->tg;
+  int be = o->o_be, rela = tg->tg_rela;
+  *extra = 0;
+  if (o->o_is64) {
+    uint64_t info = elf_rd64(p + 8, be);
+    x->r_offset = elf_rd64(p, be);
+    x->r_sym = (uint32_t)(info >> 32);
+    /* A target may keep more than the type in the type field: SPARC V9's R_SPARC_OLO10
+     * carries a signed 24-bit second addend in its upper bits. */
+    uint32_t tbits = tg->tg_rinfo_type_bits;
+    x->r_type = tbits ? (uint32_t)info & ((1u << tbits) - 1) : (uint32_t)info;
+    x->r_addend = rela ? (int64_t)elf_rd64(p + 16, be) : 0;
+    *extra = tbits ? (int32_t)((uint32_t)info & ~((1u << tbits) - 1)) >> tbits : 0;
+    if (*extra && x->r_type != tg->tg_r_olo10) {
+      if (report)
+        ld_error("%s: relocation type %u with a secondary addend is not supported",
+                 ld_sec_loc(is, x->r_offset), x->r_type);
+      return 0;
+    }
+  } else {
+    uint32_t info = elf_rd32(p + 4, be);
+    x->r_offset = elf_rd32(p, be);
+    x->r_sym = info >> 8;
+    x->r_type = info & 0xff;
+    x->r_addend = rela ? (int64_t)(int32_t)elf_rd32(p + 8, be) : 0;
+  }
+  if (x->r_sym >= o->o_nsym) {
+    if (report)
+      ld_error("%s: relocation %u has bad symbol index %u", ld_sec_loc(is, x->r_offset), i,
+               x->r_sym);
+    return 0;
+  }
+  const ld_howto *hw = x->r_type < tg->tg_nhowto ? &tg->tg_howto[x->r_type] : NULL;
+  if (!hw || !hw->name) {
+    /* The target's table names every type its psABI defines. */
+    if (report) ld_error("%s: unknown relocation type %u", ld_sec_loc(is, x->r_offset), x->r_type);
+    return 0;
+  }
+  if (is->is_type != SHT_NOBITS &&
+      (x->r_offset > is->is_insize || hw->size > is->is_insize - x->r_offset)) {
+    if (report)
+      ld_error("%s: relocation %s at offset 0x%llx is outside the section (size 0x%llx)",
+               ld_sec_loc(is, x->r_offset), hw->name, (unsigned long long)x->r_offset,
+               (unsigned long long)is->is_insize);
+    return 0;
+  }
+  if (!rela && tg->tg_read_addend) x->r_addend = tg->tg_read_addend(is->is_data + x->r_offset, x->r_type);
+  return 1;
+}
+
 void ld_read_rels(ld_isec *is) {
   if (!is->is_relsec || is->is_rels) return;
   ld_obj *o = is->is_file;
@@ -30,59 +90,54 @@ void ld_read_rels(ld_isec *is) {
   uint32_t esz = o->o_is64 ? (rela ? ELF64_RELA_SIZE : ELF64_REL_SIZE)
                            : (rela ? ELF32_RELA_SIZE : ELF32_REL_SIZE);
   uint32_t n = (uint32_t)(size / esz);
+  const uint8_t *base = o->o_data + off;
+  ld_rel x;
+  int32_t ex;
+
+  /* In place: the mapped entries already have ld_rel's layout. They are used as they are when
+   * every entry is valid and the offsets ascend (as compilers and assemblers write them). */
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (o->o_is64 && !be && rela && !ctx->tg->tg_rinfo_type_bits) {
+    const ld_rel *in = (const ld_rel *)base;
+    uint32_t i = 0;
+    for (; i < n; i++)
+      if (!decode_rel(is, base + (uint64_t)i * esz, i, &x, &ex, 0) ||
+          (i && in[i - 1].r_offset > x.r_offset))
+        break;
+    if (i == n) {
+      is->is_rels = in;
+      is->is_nrels = n;
+      return;
+    }
+  }
+#endif
+
   ld_rel *r = ld_xmalloc((n ? n : 1) * sizeof *r);
-  const uint8_t *p = o->o_data + off;
+  int32_t *extra = NULL;
   int sorted = 1;
   uint32_t k = 0;
-  for (uint32_t i = 0; i < n; i++, p += esz) {
-    ld_rel *x = &r[k];
-    if (o->o_is64) {
-      uint64_t info = elf_rd64(p + 8, be);
-      x->r_offset = elf_rd64(p, be);
-      x->r_sym = (uint32_t)(info >> 32);
-      /* A target may keep more than the type in the type field: SPARC V9's R_SPARC_OLO10
-       * carries a signed 24-bit second addend in its upper bits. */
-      uint32_t tbits = ctx->tg->tg_rinfo_type_bits;
-      x->r_type = tbits ? (uint32_t)info & ((1u << tbits) - 1) : (uint32_t)info;
-      x->r_addend = rela ? (int64_t)elf_rd64(p + 16, be) : 0;
-      x->r_extra = tbits ? (int32_t)((uint32_t)info & ~((1u << tbits) - 1)) >> tbits : 0;
-      if (x->r_extra && x->r_type != ctx->tg->tg_r_olo10) {
-        ld_error("%s: relocation type %u with a secondary addend is not supported",
-                 ld_sec_loc(is, x->r_offset), x->r_type);
-        continue;
-      }
-    } else {
-      uint32_t info = elf_rd32(p + 4, be);
-      x->r_offset = elf_rd32(p, be);
-      x->r_sym = info >> 8;
-      x->r_type = info & 0xff;
-      x->r_addend = rela ? (int64_t)(int32_t)elf_rd32(p + 8, be) : 0;
+  for (uint32_t i = 0; i < n; i++) {
+    if (!decode_rel(is, base + (uint64_t)i * esz, i, &r[k], &ex, 1)) continue;
+    if (ex) {
+      if (!extra) extra = ld_xcalloc(n, sizeof *extra);
+      extra[k] = ex;
     }
-    if (x->r_sym >= o->o_nsym) {
-      ld_error("%s: relocation %u has bad symbol index %u", ld_sec_loc(is, x->r_offset), i,
-               x->r_sym);
-      continue;
-    }
-    const ld_howto *hw = x->r_type < ctx->tg->tg_nhowto ? &ctx->tg->tg_howto[x->r_type] : NULL;
-    if (!hw || !hw->name) {
-      /* The target's table names every type its psABI defines. */
-      ld_error("%s: unknown relocation type %u", ld_sec_loc(is, x->r_offset), x->r_type);
-      continue;
-    }
-    if (is->is_type != SHT_NOBITS &&
-        (x->r_offset > is->is_insize || hw->size > is->is_insize - x->r_offset)) {
-      ld_error("%s: relocation %s at offset 0x%llx is outside the section (size 0x%llx)",
-               ld_sec_loc(is, x->r_offset), hw->name, (unsigned long long)x->r_offset,
-               (unsigned long long)is->is_insize);
-      continue;
-    }
-    if (!rela && ctx->tg->tg_read_addend)
-      x->r_addend = ctx->tg->tg_read_addend(is->is_data + x->r_offset, x->r_type);
-    if (k && r[k - 1].r_offset > x->r_offset) sorted = 0;
+    if (k && r[k - 1].r_offset > r[k].r_offset) sorted = 0;
     k++;
   }
-  if (!sorted) ld_qsort(r, k, sizeof *r, cmp_rel); /* TLS sequences are found by adjacency */
+  /* TLS sequences are found by adjacency: sort by offset, stably, keeping second addends with
+   * their entries. */
+  if (!sorted && !extra) {
+    ld_qsort(r, k, sizeof *r, cmp_rel);
+  } else if (!sorted) {
+    rel_extra *t = ld_xmalloc((k ? k : 1) * sizeof *t);
+    for (uint32_t i = 0; i < k; i++) t[i] = (rel_extra){r[i], extra[i]};
+    ld_qsort(t, k, sizeof *t, cmp_rel); /* by the ld_rel at its start */
+    for (uint32_t i = 0; i < k; i++) r[i] = t[i].r, extra[i] = t[i].extra;
+    free(t);
+  }
   is->is_rels = r;
+  is->is_rextra = extra;
   is->is_nrels = k;
 }
 
@@ -709,7 +764,7 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
     default: continue;
     }
     if (r->r_type == tg->tg_r_olo10 && tg->tg_r_olo10)
-      v = (v & 0x3ff) + (uint64_t)(int64_t)r->r_extra;
+      v = (v & 0x3ff) + (uint64_t)(int64_t)(is->is_rextra ? is->is_rextra[i] : 0);
     put(is, loc, r, hw, s, v);
   }
 }

@@ -79,13 +79,16 @@ enum ld_tls_rewrite {
 };
 
 /* One input relocation in normalised form. For REL targets the core reads the implicit addend
- * with tg_read_addend before calling anything here. */
-typedef struct ld_rel {
+ * with tg_read_addend before calling anything here. The layout is that of an Elf64_Rela on a
+ * little-endian host (r_info's low word is the type, its high word the symbol), so a 64-bit
+ * little-endian RELA input is used in place, from the mapped file, without a copy; members of
+ * archives are only 2-byte aligned, hence the packing. A second addend carried in the type
+ * field (SPARC V9 R_SPARC_OLO10) is kept beside the array (ld_isec.is_rextra). */
+typedef struct __attribute__((packed, aligned(1))) ld_rel {
   uint64_t r_offset;
   uint32_t r_type;
   uint32_t r_sym;
   int64_t r_addend;
-  int32_t r_extra; /* a second addend carried in the type field (SPARC V9 R_SPARC_OLO10) */
 } ld_rel;
 
 /* Context handed to a TLS rewrite: the section's bytes in the output buffer (already copied from
