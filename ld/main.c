@@ -30,8 +30,15 @@ int main(int argc, char **argv) {
   ld_stat_pass("inputs and resolution");
   if (ctx->opt.stats) {
     uint32_t ld_sym_capacity(void);
+    uint64_t nsec = 0, nsym = 0, nloc = 0;
+    for (uint32_t i = 0; i < ctx->objs.n; i++) {
+      ld_obj *o = ctx->objs.v[i];
+      nsec += o->o_nsec, nsym += o->o_nsym, nloc += o->o_first_global;
+    }
     fprintf(stderr, "tld: stats: %u objects, %u shared objects, %u global symbols (table of %u)\n",
             ctx->objs.n, ctx->shared.n, ld_sym_count(), ld_sym_capacity());
+    fprintf(stderr, "tld: stats: %llu section headers, %llu symbol entries (%llu local)\n",
+            (unsigned long long)nsec, (unsigned long long)nsym, (unsigned long long)nloc);
   }
 
   /* 7. Symbol scope and versions from mapfiles and version scripts, now that every definition

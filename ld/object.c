@@ -151,8 +151,9 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
   o->o_exec_stack = 1; /* no .note.GNU-stack: executable stack, as the tools have it */
 
   uint32_t symtab_idx = 0;
-  ld_isec *isec_block = NULL;
   ld_shdr *hdrs = ld_xmalloc(shnum * sizeof *hdrs);
+  uint8_t *keep = ld_xcalloc(shnum, 1);
+  uint32_t nkeep = 0;
   for (uint32_t i = 0; i < shnum; i++) {
     ld_read_shdr(o, i, &hdrs[i]);
     ld_shdr *h = &hdrs[i];
@@ -223,10 +224,16 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
                (unsigned long long)h->align);
       continue;
     }
-    if (!isec_block) isec_block = ld_xcalloc(shnum, sizeof *isec_block); /* one block per object */
-    ld_isec *is = &isec_block[i];
+    keep[i] = 1;
+    nkeep++;
+  }
+  /* One block for the sections that stay, sized by the count. */
+  ld_isec *isec_block = ld_xcalloc(nkeep ? nkeep : 1, sizeof *isec_block), *is = isec_block;
+  for (uint32_t i = 1; i < shnum; i++) {
+    if (!keep[i]) continue;
+    ld_shdr *h = &hdrs[i];
     is->is_file = o;
-    is->is_name = nm;
+    is->is_name = sec_name(o, h->name);
     is->is_idx = i;
     is->is_type = h->type;
     is->is_flags = h->flags;
@@ -235,8 +242,9 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
     is->is_entsize = h->entsize;
     is->is_data = h->type == SHT_NOBITS ? NULL : d + h->offset;
     is->is_live = 1;
-    o->o_secs[i] = is;
+    o->o_secs[i] = is++;
   }
+  free(keep);
   /* Relocation sections attach to their targets. */
   for (uint32_t i = 1; i < shnum; i++) {
     ld_shdr *h = &hdrs[i];
