@@ -170,6 +170,17 @@ static void write_shdrs(void) {
   }
 }
 
+#define POPULATE_CHUNK (4u << 20)
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23
+#endif
+
+static void populate_one(uint32_t i, void *arg) {
+  uint64_t off = (uint64_t)i * POPULATE_CHUNK;
+  uint64_t len = ctx->filesize - off < POPULATE_CHUNK ? ctx->filesize - off : POPULATE_CHUNK;
+  (void)madvise((uint8_t *)arg + off, len, MADV_POPULATE_WRITE); /* only advice: may fail */
+}
+
 void ld_write_output(void) {
   const char *out = ctx->opt.output;
   char *tmp = ld_sprintf("%s.tld-tmp.%ld", out, (long)getpid());
@@ -187,6 +198,10 @@ void ld_write_output(void) {
     if (os->os_synth) continue;
     for (uint32_t k = 0; k < os->os_isecs.n; k++) ld_vec_push(&copy_list, os->os_isecs.v[k]);
   }
+  /* Fault the output's pages in ahead, in large parallel pieces: one call per piece costs far
+   * less than a page fault per page taken while copying. */
+  if (m) ld_par_for((uint32_t)((ctx->filesize + POPULATE_CHUNK - 1) / POPULATE_CHUNK), populate_one,
+                    m);
   ld_stat_pass("write: map the output");
   ld_par_for(copy_list.n, copy_one, NULL);
   ld_stat_pass("write: sections and relocations");
