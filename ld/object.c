@@ -84,7 +84,7 @@ static int is_meta_type(uint32_t t) {
 }
 
 ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
-  ld_obj *o = ld_xcalloc(1, sizeof *o);
+  ld_obj *o = ld_zalloc(1, sizeof *o);
   o->o_name = name;
   o->o_data = d;
   o->o_size = size;
@@ -147,7 +147,7 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
     ld_error("%s: section name table is not NUL-terminated", name);
     return NULL;
   }
-  o->o_secs = ld_xcalloc(shnum, sizeof(ld_isec *));
+  o->o_secs = ld_zalloc(shnum, sizeof(ld_isec *));
   o->o_exec_stack = 1; /* no .note.GNU-stack: executable stack, as the tools have it */
 
   uint32_t symtab_idx = 0;
@@ -228,7 +228,7 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
     nkeep++;
   }
   /* One block for the sections that stay, sized by the count. */
-  ld_isec *isec_block = ld_xcalloc(nkeep ? nkeep : 1, sizeof *isec_block), *is = isec_block;
+  ld_isec *isec_block = ld_zalloc(nkeep ? nkeep : 1, sizeof *isec_block), *is = isec_block;
   for (uint32_t i = 1; i < shnum; i++) {
     if (!keep[i]) continue;
     ld_shdr *h = &hdrs[i];
@@ -370,12 +370,12 @@ static void claim_groups(ld_obj *o) {
  * run for many objects in parallel. Returns the number of globals to intern. */
 uint32_t ld_object_prepare(ld_obj *o) {
   if (o->o_syms) return 0;
-  o->o_syms = ld_xcalloc(o->o_nsym ? o->o_nsym : 1, sizeof(ld_sym *));
-  o->o_locals = ld_xcalloc(o->o_first_global ? o->o_first_global : 1, sizeof(ld_sym));
+  o->o_syms = ld_zalloc(o->o_nsym ? o->o_nsym : 1, sizeof(ld_sym *));
+  o->o_locals = ld_zalloc(o->o_first_global ? o->o_first_global : 1, sizeof(ld_sym));
   uint32_t nglob = o->o_nsym > o->o_first_global ? o->o_nsym - o->o_first_global : 0;
-  o->o_gname = ld_xcalloc(nglob + 1, sizeof *o->o_gname);
-  o->o_glen = ld_xcalloc(nglob + 1, sizeof *o->o_glen);
-  o->o_ghash = ld_xcalloc(nglob + 1, sizeof *o->o_ghash);
+  o->o_gname = ld_zalloc(nglob + 1, sizeof *o->o_gname);
+  o->o_glen = ld_zalloc(nglob + 1, sizeof *o->o_glen);
+  o->o_ghash = ld_zalloc(nglob + 1, sizeof *o->o_ghash);
   uint32_t n = 0;
   for (uint32_t i = 0; i < o->o_nsym; i++) {
     uint32_t gi = i - o->o_first_global;

@@ -112,14 +112,14 @@ void ld_read_rels(ld_isec *is) {
   }
 #endif
 
-  ld_rel *r = ld_xmalloc((n ? n : 1) * sizeof *r);
+  ld_rel *r = ld_zalloc(n ? n : 1, sizeof *r);
   int32_t *extra = NULL;
   int sorted = 1;
   uint32_t k = 0;
   for (uint32_t i = 0; i < n; i++) {
     if (!decode_rel(is, base + (uint64_t)i * esz, i, &r[k], &ex, 1)) continue;
     if (ex) {
-      if (!extra) extra = ld_xcalloc(n, sizeof *extra);
+      if (!extra) extra = ld_zalloc(n, sizeof *extra);
       extra[k] = ex;
     }
     if (k && r[k - 1].r_offset > r[k].r_offset) sorted = 0;

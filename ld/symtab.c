@@ -51,20 +51,19 @@ static uint32_t name_hash(const char *s, uint32_t n) {
 void ld_sym_init(uint32_t expected) {
   uint32_t cap = 1024;
   while (cap < expected * 2) cap <<= 1;
-  syms.slots = ld_xcalloc(cap, sizeof *syms.slots);
+  syms.slots = ld_zalloc(cap, sizeof *syms.slots);
   syms.mask = cap - 1;
 }
 
 static void grow(void) {
   uint32_t cap = (syms.mask + 1) * 2;
-  sym_slot *ns = ld_xcalloc(cap, sizeof *ns);
+  sym_slot *ns = ld_zalloc(cap, sizeof *ns);
   for (uint32_t i = 0; i <= syms.mask; i++) {
     if (!syms.slots[i].sym) continue;
     uint32_t j = syms.slots[i].hash & (cap - 1);
     while (ns[j].sym) j = (j + 1) & (cap - 1);
     ns[j] = syms.slots[i];
   }
-  free(syms.slots);
   syms.slots = ns;
   syms.mask = cap - 1;
 }
@@ -88,7 +87,7 @@ ld_sym *ld_sym_intern(const char *name, uint32_t len) {
   }
   if (!pool_left) {
     pool_left = 4096;
-    pool = ld_xcalloc(pool_left, sizeof *pool);
+    pool = ld_zalloc(pool_left, sizeof *pool);
   }
   ld_sym *s = pool++;
   pool_left--;
@@ -130,7 +129,7 @@ ld_sym *ld_sym_intern_mt(const char *name, uint32_t len, uint32_t h) {
     if (!s) {
       if (!tpool_left) {
         tpool_left = 1024;
-        tpool = ld_xcalloc(tpool_left, sizeof *tpool);
+        tpool = ld_zalloc(tpool_left, sizeof *tpool);
       }
       ld_sym *n = tpool;
       n->s_name = name;
