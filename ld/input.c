@@ -153,6 +153,7 @@ static void parse_member(uint32_t i, void *arg) {
   if (elf_rd16(d + 16, be) != ET_REL || !ctx->tg || !ctx->tg->tg_accepts(elf_rd16(d + 18, be)) ||
       (d[EI_CLASS] == ELFCLASS64) != ctx->tg->tg_is64 || be != ctx->tg->tg_be)
     return;
+  ld_prefault(d, am->am_size);
   b->o = ld_parse_object(b->name, d, am->am_size);
   if (b->o) b->nglob = ld_object_prepare(b->o);
 }
@@ -163,6 +164,12 @@ static void intern_member(uint32_t i, void *arg) {
 }
 
 static void extract(ld_sym *s, ld_obj *parsed);
+
+/* --stats: where the input pass spends its time. */
+static struct {
+  double archives, parse, serial;
+  uint32_t batches, members;
+} st;
 
 static void drain_queue(void) {
   while (extract_queue.n) {
@@ -182,6 +189,7 @@ static void drain_queue(void) {
       batch[nb].name = ld_sprintf("%s(%s)", la->la_ar.ar_path, la->la_ar.ar_members[m].am_name);
       nb++;
     }
+    double t0 = ld_now();
     if (ctx->tg) {
       ld_par_for(nb, parse_member, batch);
       uint32_t total = 0;
@@ -189,6 +197,10 @@ static void drain_queue(void) {
       ld_sym_reserve(total);
       ld_par_for(nb, intern_member, batch);
     }
+    double t1 = ld_now();
+    st.parse += t1 - t0;
+    st.batches++;
+    st.members += nb;
     for (uint32_t qi = 0; qi < snap.n; qi++) {
       ld_sym *s = snap.v[qi];
       if (s->s_def != SD_LAZY) continue;
@@ -202,6 +214,7 @@ static void drain_queue(void) {
       extract(s, pre_o);
     }
     for (uint32_t k = 0; k < nb; k++) batch[k].la->la_batch_slot[batch[k].member] = 0;
+    st.serial += ld_now() - t1;
     free(batch);
     free(snap.v);
   }
@@ -331,7 +344,9 @@ static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int de
   }
   if (ld_is_archive(d, sz)) {
     ld_loaded_archive *la = ld_xcalloc(1, sizeof *la);
+    double ta = ld_now();
     if (ld_archive_parse(path, d, sz, &la->la_ar) < 0) return;
+    st.archives += ld_now() - ta;
     la->la_extracted = ld_xcalloc(la->la_ar.ar_nmembers + 1, 1);
     la->la_batch_slot = ld_xcalloc(la->la_ar.ar_nmembers + 1, sizeof(uint32_t));
     la->la_whole = ia->ia_whole;
@@ -373,7 +388,9 @@ static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int de
       }
       free(batch);
     } else {
+      double t0 = ld_now();
       add_archive_lazy(la);
+      st.archives += ld_now() - t0;
     }
     drain_queue();
     return;
@@ -414,6 +431,7 @@ static void map_one(uint32_t i, void *arg) {
 static void parse_one(uint32_t i, void *arg) {
   ld_input_arg *ia = ((ld_vec *)arg)->v[i];
   if (pre[i].m && is_plain_rel(pre[i].m)) {
+    ld_prefault(pre[i].m->mf_data, pre[i].m->mf_size);
     pre[i].o = ld_parse_object(ia->ia_name, pre[i].m->mf_data, pre[i].m->mf_size);
     if (pre[i].o) pre[i].nglob = ld_object_prepare(pre[i].o);
   }
@@ -517,5 +535,10 @@ void ld_load_inputs(void) {
         s->s_vis = STV_HIDDEN;
     }
   }
+  if (ctx->opt.stats)
+    fprintf(stderr,
+            "tld: stats:   archive indexes %.3f ms; %u members in %u batches: parse %.3f ms, "
+            "enter %.3f ms\n",
+            st.archives * 1e3, st.members, st.batches, st.parse * 1e3, st.serial * 1e3);
   ld_resolve();
 }

@@ -30,3 +30,13 @@ ld_mapped *ld_map_file(const char *path) {
   close(fd);
   return m;
 }
+
+#ifndef MADV_POPULATE_READ
+#define MADV_POPULATE_READ 22
+#endif
+
+void ld_prefault(const void *p, uint64_t n) {
+  uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE);
+  uintptr_t a = (uintptr_t)p & ~(pg - 1), e = ((uintptr_t)p + n + pg - 1) & ~(pg - 1);
+  if (n) (void)madvise((void *)a, e - a, MADV_POPULATE_READ);
+}

@@ -13,4 +13,8 @@ typedef struct ld_mapped {
 /* Map `path`; returns NULL (errno set) if it cannot be opened. Mappings live until exit. */
 ld_mapped *ld_map_file(const char *path);
 
+/* Map the pages of [p, p + n) of a mapped input into the page tables in one call, ahead of
+ * reading them all (a page fault each costs more). Only advice: ignored where unsupported. */
+void ld_prefault(const void *p, uint64_t n);
+
 #endif
