@@ -22,7 +22,20 @@ static void vreport(const char *sev, const char *fmt, va_list ap) {
   (void)w;
 }
 
+static _Thread_local int quiet, quiet_count;
+
+int ld_diag_quiet(int on) {
+  int n = quiet_count;
+  quiet = on;
+  quiet_count = 0;
+  return n;
+}
+
 void ld_error(const char *fmt, ...) {
+  if (quiet) {
+    quiet_count++;
+    return;
+  }
   va_list ap;
   va_start(ap, fmt);
   vreport("error", fmt, ap);
@@ -31,6 +44,10 @@ void ld_error(const char *fmt, ...) {
 }
 
 void ld_warn(const char *fmt, ...) {
+  if (quiet) {
+    quiet_count++;
+    return;
+  }
   va_list ap;
   va_start(ap, fmt);
   vreport(ld_fatal_warnings ? "error" : "warning", fmt, ap);

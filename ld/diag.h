@@ -8,6 +8,10 @@
 
 void ld_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void ld_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Work done ahead, in parallel, may be redone in order to report: while the calling thread is
+ * quiet, its errors and warnings are only counted (ld_diag_quiet returns the count so far and
+ * sets the mode anew). */
+int ld_diag_quiet(int on);
 noreturn void ld_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Number of errors reported so far. */
 int ld_nerrors(void);

@@ -19,6 +19,8 @@
 
 typedef struct ld_loaded_archive {
   ld_archive la_ar;
+  ld_sym **la_syms;   /* interned ahead: the symbol of each index entry, or NULL */
+  uint32_t *la_hash;  /* the index names' hashes, computed ahead */
   uint8_t *la_extracted;
   uint32_t *la_batch_slot; /* scratch: 1 + the member's index in the batch being parsed */
   uint8_t la_whole;
@@ -38,10 +40,13 @@ static int file_exists(const char *p) {
   return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* A candidate of a -l search; --verbose shows each attempt, as GNU ld does. */
+/* A candidate of a -l search; --verbose shows each attempt, as GNU ld does (not while
+ * searching ahead, in parallel). */
+static _Thread_local int searching_ahead;
 static int lib_exists(const char *p) {
   int ok = file_exists(p);
-  if (ctx->opt.verbose) printf("attempt to open %s %s\n", p, ok ? "succeeded" : "failed");
+  if (ctx->opt.verbose && !searching_ahead)
+    printf("attempt to open %s %s\n", p, ok ? "succeeded" : "failed");
   return ok;
 }
 
@@ -122,7 +127,7 @@ static void add_archive_lazy(ld_loaded_archive *la) {
   }
   for (uint32_t i = 0; i < ar->ar_nsyms; i++) {
     const char *nm = ar->ar_syms[i].as_name;
-    ld_sym *s = ld_sym_intern(nm, (uint32_t)strlen(nm));
+    ld_sym *s = la->la_syms && la->la_syms[i] ? la->la_syms[i] : ld_sym_intern(nm, (uint32_t)strlen(nm));
     if (s->s_def == SD_UNDEF) {
       s->s_def = SD_LAZY;
       s->s_lazy_ar = la;
@@ -295,7 +300,8 @@ static void load_script(const char *path, const ld_mapped *m, ld_input_arg *ia, 
   }
 }
 
-static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int depth);
+static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int depth,
+                        ld_loaded_archive *pre_la);
 
 static void load_file(const char *path, ld_input_arg *ia, int depth) {
   if (depth > 16) {
@@ -307,10 +313,20 @@ static void load_file(const char *path, ld_input_arg *ia, int depth) {
     ld_error("cannot open %s: %s", path, strerror(errno));
     return;
   }
-  load_mapped(path, m, ia, depth);
+  load_mapped(path, m, ia, depth, NULL);
 }
 
-static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int depth) {
+/* An archive's structure and index; NULL (reported) if malformed. */
+static ld_loaded_archive *open_archive(const char *path, const uint8_t *d, uint64_t sz) {
+  ld_loaded_archive *la = ld_xcalloc(1, sizeof *la);
+  if (ld_archive_parse(path, d, sz, &la->la_ar) < 0) return NULL;
+  la->la_extracted = ld_xcalloc(la->la_ar.ar_nmembers + 1, 1);
+  la->la_batch_slot = ld_xcalloc(la->la_ar.ar_nmembers + 1, sizeof(uint32_t));
+  return la;
+}
+
+static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int depth,
+                        ld_loaded_archive *pre_la) {
   if (ctx->opt.trace) printf("%s\n", path);
   const uint8_t *d = m->mf_data;
   uint64_t sz = m->mf_size;
@@ -343,12 +359,10 @@ static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int de
     return;
   }
   if (ld_is_archive(d, sz)) {
-    ld_loaded_archive *la = ld_xcalloc(1, sizeof *la);
     double ta = ld_now();
-    if (ld_archive_parse(path, d, sz, &la->la_ar) < 0) return;
+    ld_loaded_archive *la = pre_la ? pre_la : open_archive(path, d, sz);
     st.archives += ld_now() - ta;
-    la->la_extracted = ld_xcalloc(la->la_ar.ar_nmembers + 1, 1);
-    la->la_batch_slot = ld_xcalloc(la->la_ar.ar_nmembers + 1, sizeof(uint32_t));
+    if (!la) return;
     la->la_whole = ia->ia_whole;
     ld_vec_push(&ctx->archives, la);
     if (ia->ia_whole || la->la_ar.ar_nsyms == 0) {
@@ -408,11 +422,14 @@ static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int de
  * in link order. Parsing touches nothing shared (COMDAT groups are claimed in link order by
  * ld_object_symbols), so the result is the same whatever the thread count. */
 typedef struct preparsed {
+  const char *path; /* the file; for -l, where the search found it */
   ld_mapped *m;
   ld_obj *o;
   uint32_t nglob;
+  ld_loaded_archive *la; /* an archive's structure and index, when it parsed cleanly */
 } preparsed;
 static preparsed *pre;
+static uint32_t pre_ndirs; /* search_dirs.n when -l was searched ahead */
 
 static int is_plain_rel(const ld_mapped *m) {
   const uint8_t *d = m->mf_data;
@@ -425,7 +442,29 @@ static int is_plain_rel(const ld_mapped *m) {
 
 static void map_one(uint32_t i, void *arg) {
   ld_input_arg *ia = ((ld_vec *)arg)->v[i];
-  if (ia->ia_name && !ia->ia_lib) pre[i].m = ld_map_file(ia->ia_name);
+  if (!ia->ia_name) return;
+  if (ia->ia_lib) {
+    searching_ahead = 1;
+    pre[i].path = find_lib(ia->ia_name, ia->ia_static || ctx->opt.is_static);
+    searching_ahead = 0;
+  } else {
+    pre[i].path = ia->ia_name;
+  }
+  if (pre[i].path) pre[i].m = ld_map_file(pre[i].path);
+  /* An archive's member table and index are read here too, quietly: one that has anything to
+   * report is read again, in order, by the serial loop. The index names are hashed. */
+  ld_mapped *m = pre[i].m;
+  if (m && ld_is_archive(m->mf_data, m->mf_size)) {
+    ld_diag_quiet(1);
+    ld_loaded_archive *la = open_archive(pre[i].path, m->mf_data, m->mf_size);
+    if (ld_diag_quiet(0) == 0 && la) {
+      ld_archive *ar = &la->la_ar;
+      la->la_hash = ld_xmalloc((ar->ar_nsyms + 1) * sizeof *la->la_hash);
+      for (uint32_t k = 0; k < ar->ar_nsyms; k++)
+        la->la_hash[k] = ld_sym_hash(ar->ar_syms[k].as_name, (uint32_t)strlen(ar->ar_syms[k].as_name));
+      pre[i].la = la;
+    }
+  }
 }
 
 static void parse_one(uint32_t i, void *arg) {
@@ -440,18 +479,35 @@ static void parse_one(uint32_t i, void *arg) {
 static void intern_pre(uint32_t i, void *arg) {
   (void)arg;
   if (pre[i].o) ld_object_intern(pre[i].o);
+  ld_loaded_archive *la = pre[i].la;
+  if (la && !la->la_whole) {
+    ld_archive *ar = &la->la_ar;
+    la->la_syms = ld_zalloc(ar->ar_nsyms + 1, sizeof *la->la_syms);
+    for (uint32_t k = 0; k < ar->ar_nsyms; k++) {
+      const char *nm = ar->ar_syms[k].as_name;
+      la->la_syms[k] = ld_sym_intern_mt(nm, (uint32_t)strlen(nm), la->la_hash[k]);
+    }
+  }
 }
 
-/* After the symbol table exists: the parsed objects' names are interned in parallel. */
+/* After the symbol table exists: the parsed objects' names, and the archive indexes' names,
+ * are interned in parallel. */
 static void preintern(uint32_t n) {
   uint32_t total = 0;
-  for (uint32_t i = 0; i < n; i++) total += pre[i].nglob;
+  for (uint32_t i = 0; i < n; i++) {
+    total += pre[i].nglob;
+    if (pre[i].la) {
+      pre[i].la->la_whole = ((ld_input_arg *)ctx->opt.inputs.v[i])->ia_whole;
+      if (!pre[i].la->la_whole) total += pre[i].la->la_ar.ar_nsyms;
+    }
+  }
   ld_sym_reserve(total);
   ld_par_for(n, intern_pre, NULL);
 }
 
 static void preparse(ld_vec *inputs) {
   pre = ld_xcalloc(inputs->n + 1, sizeof *pre);
+  pre_ndirs = search_dirs.n;
   ld_par_for(inputs->n, map_one, inputs);
   if (!ctx->tg) /* the first ELF input names the target, as in the serial loop */
     for (uint32_t i = 0; i < inputs->n && !ctx->tg; i++)
@@ -463,10 +519,12 @@ static void preparse(ld_vec *inputs) {
 
 static uint32_t estimate_symbols(void) {
   /* Sized up front from the mapped inputs' sizes; the table grows if that was short. */
-  uint64_t total = 0;
-  for (uint32_t i = 0; i < ctx->opt.inputs.n; i++)
-    if (pre[i].m) total += pre[i].m->mf_size;
-  uint64_t n = total / 1000 + 4096; /* archives are mostly members never read */
+  uint64_t total = 0, n = 4096;
+  for (uint32_t i = 0; i < ctx->opt.inputs.n; i++) {
+    if (pre[i].la) n += pre[i].la->la_ar.ar_nsyms; /* archives: their indexes' names */
+    else if (pre[i].m) total += pre[i].m->mf_size;
+  }
+  n += total / 1000;
   return n > (1u << 24) ? (1u << 24) : (uint32_t)n;
 }
 
@@ -501,26 +559,29 @@ void ld_load_inputs(void) {
   for (uint32_t i = 0; i < ctx->opt.inputs.n; i++) {
     ld_input_arg *ia = ctx->opt.inputs.v[i];
     if (!ia->ia_name) continue; /* group markers: lazy resolution makes groups unnecessary */
-    if (pre[i].m) {
-      /* Mapped (and, for a relocatable object, parsed) ahead, in parallel. */
+    const char *path = ia->ia_name;
+    if (ia->ia_lib) {
+      /* Searched ahead unless a script has added directories since (or --verbose wants the
+       * attempts shown in order). */
+      if (search_dirs.n == pre_ndirs && !ctx->opt.verbose) path = pre[i].path;
+      else path = find_lib(ia->ia_name, ia->ia_static || ctx->opt.is_static);
+      if (!path) {
+        ld_error("cannot find -l%s", ia->ia_name);
+        continue;
+      }
+    }
+    if (pre[i].m && pre[i].path && !strcmp(path, pre[i].path)) {
+      /* Mapped (and parsed: a relocatable object, an archive's index) ahead, in parallel. */
       if (pre[i].o) {
-        if (ctx->opt.trace) printf("%s\n", ia->ia_name);
+        if (ctx->opt.trace) printf("%s\n", path);
         pre[i].o->o_id = next_obj_id++;
         ld_vec_push(&ctx->objs, pre[i].o);
         ld_object_symbols(pre[i].o);
         drain_queue();
       } else {
-        load_mapped(ia->ia_name, pre[i].m, ia, 0);
+        load_mapped(path, pre[i].m, ia, 0, pre[i].la);
       }
       continue;
-    }
-    const char *path = ia->ia_name;
-    if (ia->ia_lib) {
-      path = find_lib(ia->ia_name, ia->ia_static || ctx->opt.is_static);
-      if (!path) {
-        ld_error("cannot find -l%s", ia->ia_name);
-        continue;
-      }
     }
     load_file(path, ia, 0);
   }
