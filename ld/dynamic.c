@@ -184,7 +184,7 @@ static void alias_copy(ld_sym *s, void *arg) {
     ld_sym *c = copies.v[i];
     if (c->s_file == s->s_file && c->s_value == s->s_value) {
       s->s_needs |= SN_COPY;
-      s->s_copy_addr = c->s_copy_addr;
+      ld_slots_w(s)->copy_addr = ld_slots(c)->copy_addr;
     }
   }
 }
@@ -211,10 +211,10 @@ uint32_t ld_dynamic_create(void) {
   /* Lazy PLT entries for preemptible functions; copy relocations for data. */
   for (uint32_t i = 0; i < needy->n; i++) {
     ld_sym *s = needy->v[i];
-    if ((s->s_needs & SN_PLT) && s->s_plt < 0 &&
+    if ((s->s_needs & SN_PLT) && ld_slots(s)->plt < 0 &&
         !(s->s_type == STT_GNU_IFUNC && s->s_def == SD_REGULAR)) {
-      s->s_plt = (int32_t)ctx->plt_syms.n;
-      if (!tg->tg_plt_self_slot) s->s_gotplt = (int32_t)(tg->tg_gotplt_reserved + ctx->plt_syms.n);
+      ld_slots_w(s)->plt = (int32_t)ctx->plt_syms.n;
+      if (!tg->tg_plt_self_slot) ld_slots_w(s)->gotplt = (int32_t)(tg->tg_gotplt_reserved + ctx->plt_syms.n);
       ld_vec_push(&ctx->plt_syms, s);
     }
     if ((s->s_needs & SN_COPY) && s->s_def == SD_SHARED) ld_vec_push(&copies, s);
@@ -231,7 +231,7 @@ uint32_t ld_dynamic_create(void) {
       if (al > 64) al = 64;
       if (al > ctx->copybss->os_align) ctx->copybss->os_align = al;
       off = ld_align(off, al);
-      s->s_copy_addr = off; /* made absolute after layout */
+      ld_slots_w(s)->copy_addr = off; /* made absolute after layout */
       off += s->s_size;
     }
     ctx->copybss->os_size = off;
@@ -276,7 +276,7 @@ uint32_t ld_dynamic_create(void) {
   if (ctx->opt.outkind == OUT_SHARED) seed_verdefs();
   for (uint32_t i = 0; i < dsyms.n; i++) {
     ld_sym *s = dsyms.v[i];
-    s->s_dynidx = (int32_t)(i + 1);
+    ld_slots_w(s)->dynidx = (int32_t)(i + 1);
     dname[i] = dstr_add(s->s_name, s->s_verdef ? s->s_basenamelen : s->s_namelen);
     dhash[i] = gnu_hash(s->s_name, s->s_verdef ? s->s_basenamelen : s->s_namelen);
     if (s->s_verdef && dynsym_defined(s) && s->s_def != SD_SHARED) {
@@ -417,7 +417,7 @@ void ld_dynamic_set_copy_base(uint32_t base) { copy_base = base; }
 
 static void copy_to_abs(ld_sym *s, void *arg) {
   (void)arg;
-  if (s->s_def == SD_SHARED && (s->s_needs & SN_COPY)) s->s_copy_addr += ctx->copybss->os_addr;
+  if (s->s_def == SD_SHARED && (s->s_needs & SN_COPY)) ld_slots_w(s)->copy_addr += ctx->copybss->os_addr;
 }
 
 /* After layout: copied objects (and their aliases) get absolute addresses. */
@@ -439,13 +439,13 @@ static void fill_dynsym(void) {
     uint64_t value = 0;
     uint16_t shndx = SHN_UNDEF;
     if (s->s_needs & SN_COPY) {
-      value = s->s_copy_addr;
+      value = ld_slots(s)->copy_addr;
       shndx = (uint16_t)ctx->copybss->os_shndx;
     } else if (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH) {
       value = s->s_value;
       shndx = s->s_sec && s->s_sec->is_out ? (uint16_t)s->s_sec->is_out->os_shndx : SHN_ABS;
       if (type == STT_TLS) value -= ctx->tls_addr; /* TLS symbols are offsets in the template */
-      if (type == STT_GNU_IFUNC && ctx->opt.outkind != OUT_SHARED && s->s_plt >= 0) {
+      if (type == STT_GNU_IFUNC && ctx->opt.outkind != OUT_SHARED && ld_slots(s)->plt >= 0) {
         value = ld_plt_addr(s); /* the PLT entry stands for the function */
         type = STT_FUNC;
       }
@@ -598,21 +598,21 @@ static void fill_plt(void) {
   for (uint32_t i = 0; i < ctx->plt_syms.n; i++) {
     ld_sym *s = ctx->plt_syms.v[i];
     uint64_t entry = plt0 + tg->tg_plt_header_size + (uint64_t)i * tg->tg_plt_entry_size;
-    uint64_t slot = tg->tg_plt_self_slot ? entry : gotplt + (uint64_t)s->s_gotplt * w;
+    uint64_t slot = tg->tg_plt_self_slot ? entry : gotplt + (uint64_t)ld_slots(s)->gotplt * w;
     tg->tg_write_plt_entry(pb + tg->tg_plt_header_size + (uint64_t)i * tg->tg_plt_entry_size, entry,
                            slot, plt0, i, (uint64_t)i * relsize(), gotplt, pic);
     /* Lazy: the slot first points back into the entry, after its indirect jump. */
     if (!tg->tg_plt_self_slot)
-      elf_wrw(ctx->buf + ctx->gotplt->os_offset + (uint64_t)s->s_gotplt * w,
+      elf_wrw(ctx->buf + ctx->gotplt->os_offset + (uint64_t)ld_slots(s)->gotplt * w,
               entry + tg->tg_plt_lazy_offset, is64, be);
     uint8_t *r = rel + (uint64_t)i * relsize();
     if (is64) {
       elf_wr64(r, slot, be);
-      elf_wr64(r + 8, (uint64_t)s->s_dynidx << 32 | tg->tg_r_jump_slot, be);
+      elf_wr64(r + 8, (uint64_t)ld_slots(s)->dynidx << 32 | tg->tg_r_jump_slot, be);
       if (tg->tg_rela) elf_wr64(r + 16, 0, be);
     } else {
       elf_wr32(r, (uint32_t)slot, be);
-      elf_wr32(r + 4, (uint32_t)s->s_dynidx << 8 | tg->tg_r_jump_slot, be);
+      elf_wr32(r + 4, (uint32_t)ld_slots(s)->dynidx << 8 | tg->tg_r_jump_slot, be);
       if (tg->tg_rela) elf_wr32(r + 8, 0, be);
     }
   }
@@ -621,7 +621,7 @@ static void fill_plt(void) {
 static void fill_copies(void) {
   for (uint32_t i = 0; i < copies.n; i++) {
     ld_sym *s = copies.v[i];
-    ld_emit_dynrel(copy_base + i, s->s_copy_addr, ctx->tg->tg_r_copy, (uint32_t)s->s_dynidx, 0);
+    ld_emit_dynrel(copy_base + i, ld_slots(s)->copy_addr, ctx->tg->tg_r_copy, (uint32_t)ld_slots(s)->dynidx, 0);
   }
 }
 

@@ -71,15 +71,43 @@ enum {
   SN_DYNSYM = 1 << 7,    /* in .dynsym */
 };
 
+/* A symbol's slots in the synthetic sections, for the few symbols that have any (allocated by
+ * ld_slots_w in the serial passes that hand slots out; ld_slots gives "none" otherwise). */
+typedef struct ld_symslots {
+  int32_t got;        /* index of the GOT slot, -1 if none */
+  int32_t gd;         /* index of the first GD slot */
+  int32_t ie;         /* index of the IE slot */
+  int32_t desc;       /* index of the first descriptor slot */
+  int32_t plt;        /* PLT entry index (in .plt or .iplt), -1 if none */
+  int32_t gotplt;     /* .got.plt slot index (PLT), -1 if none */
+  int32_t igot;       /* IFUNC: the .got slot the PLT entry jumps through, -1 if none */
+  int32_t dynidx;     /* index in .dynsym, 0 if none */
+  uint64_t copy_addr; /* SN_COPY: where the copy lives */
+} ld_symslots;
+
 struct ld_sym {
   const char *s_name;
-  uint32_t s_namelen;
-  uint32_t s_hash;  /* hash of the name in the global table */
-  ld_obj *s_file;   /* defining (or lazy/shared) file; for SD_UNDEF the first referencer */
-  ld_isec *s_sec;   /* defining section; NULL for absolute, common, undefined, shared */
-  uint64_t s_value; /* input: st_value; after layout: final address (see s_final) */
+  ld_obj *s_file;        /* defining (or lazy/shared) file; for SD_UNDEF the first referencer */
+  ld_isec *s_sec;        /* defining section; NULL for absolute, common, undefined, shared */
+  ld_symslots *s_slots;  /* NULL until a slot is given (see ld_slots) */
+  void *s_lazy_ar;       /* SD_LAZY: the struct ld_loaded_archive it comes from */
+  const char *s_vername; /* SD_SHARED: version name of the definition (for .gnu.version_r) */
+  /* Versioned definition from an object (.symver): "foo@@V" (default: the symbol is interned
+   * as "foo") or "foo@V" (hidden: interned under the full name, output as "foo"). */
+  const char *s_verdef; /* the version name V, or NULL */
+  uint64_t s_value;     /* input: st_value; after layout: final address (see s_final) */
   uint64_t s_size;
+  uint32_t s_namelen;
+  uint32_t s_hash;         /* hash of the name in the global table */
   uint32_t s_esym;         /* index in s_file's symbol table */
+  uint32_t s_needs;        /* SN_* (atomic updates during a parallel scan) */
+  uint32_t s_lazy_member;  /* SD_LAZY: member index in the archive */
+  uint32_t s_basenamelen;  /* length of "foo" when s_verdef is set */
+  uint32_t s_symidx;       /* index in the output .symtab, 0 if none (set by ld/outsyms.c and
+                              ld/relocatable.c; read by the relocations they emit) */
+  uint16_t s_shndx_in_lib; /* SD_SHARED: section index in the library (copy relocations) */
+  uint16_t s_verneed;      /* version index given in .gnu.version (0: none) */
+  uint16_t s_verdef_idx;   /* its index in .gnu.version_d */
   uint8_t s_def;           /* enum ld_symdef */
   uint8_t s_type;          /* STT_* */
   uint8_t s_bind;          /* STB_* (the strongest seen) */
@@ -92,35 +120,20 @@ struct ld_sym {
   uint8_t s_alias_abs;     /* defined as SHN_ABS */
   uint8_t s_export;        /* goes to .dynsym */
   uint8_t s_used_in_reg;   /* a regular object references it (vs only a shared one) */
-  uint32_t s_needs;        /* SN_* (atomic updates during a parallel scan) */
-  uint32_t s_lazy_member;  /* SD_LAZY: member index in the archive */
-  void *s_lazy_ar;         /* SD_LAZY: the struct ld_loaded_archive it comes from */
-  int32_t s_got;           /* index of the GOT slot, -1 if none */
-  int32_t s_gd;            /* index of the first GD slot */
-  int32_t s_ie;            /* index of the IE slot */
-  int32_t s_desc;          /* index of the first descriptor slot */
-  int32_t s_plt;           /* PLT entry index (in .plt or .iplt), -1 if none */
-  int32_t s_gotplt;        /* .got.plt slot index (PLT), -1 if none */
-  int32_t s_dynidx;        /* index in .dynsym, 0 if none */
-  uint64_t s_copy_addr;    /* SN_COPY: where the copy lives */
-  int32_t s_igot;          /* IFUNC: the .got slot the PLT entry jumps through, -1 if none */
   uint8_t s_shlib_ref;     /* a shared input references it: export a regular definition */
-  uint16_t s_shndx_in_lib; /* SD_SHARED: section index in the library (copy relocations) */
-  const char *s_vername;   /* SD_SHARED: version name of the definition (for .gnu.version_r) */
-  uint16_t s_verneed;      /* version index given in .gnu.version (0: none) */
-  /* Versioned definition from an object (.symver): "foo@@V" (default: the symbol is interned
-   * as "foo") or "foo@V" (hidden: interned under the full name, output as "foo"). */
-  const char *s_verdef; /* the version name V, or NULL */
   uint8_t s_verdef_hidden;
-  uint32_t s_basenamelen; /* length of "foo" when s_verdef is set */
-  uint16_t s_verdef_idx;  /* its index in .gnu.version_d */
-  uint8_t s_mark;         /* scratch flag of one pass (the output symbol table) */
-  uint8_t s_eliminate;    /* mapfile ELIMINATE scope: not in .symtab either */
-  uint8_t s_extern;       /* mapfile EXTERN/PARENT: defined elsewhere, no undefined error */
-  uint8_t s_dynlist;      /* named by --dynamic-list / --export-dynamic-symbol */
-  uint32_t s_symidx;      /* index in the output .symtab, 0 if none (set by ld/outsyms.c and
-                             ld/relocatable.c; read by the relocations they emit) */
+  uint8_t s_mark;      /* scratch flag of one pass (the output symbol table) */
+  uint8_t s_eliminate; /* mapfile ELIMINATE scope: not in .symtab either */
+  uint8_t s_extern;    /* mapfile EXTERN/PARENT: defined elsewhere, no undefined error */
+  uint8_t s_dynlist;   /* named by --dynamic-list / --export-dynamic-symbol */
 };
+
+extern const ld_symslots ld_noslots;
+static inline const ld_symslots *ld_slots(const ld_sym *s) {
+  return s->s_slots ? s->s_slots : &ld_noslots;
+}
+/* The symbol's slots, made on first use: only from a serial pass. */
+ld_symslots *ld_slots_w(ld_sym *s);
 
 /* ---- input files --------------------------------------------------------------------- */
 

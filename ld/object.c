@@ -412,7 +412,6 @@ uint32_t ld_object_prepare(ld_obj *o) {
       s->s_local = 1;
       s->s_def = es.shndx == SHN_UNDEF ? SD_UNDEF : SD_REGULAR;
       s->s_alias_abs = es.shndx == SHN_ABS;
-      s->s_got = s->s_gd = s->s_ie = s->s_desc = s->s_plt = s->s_gotplt = s->s_igot = -1;
       o->o_syms[i] = s;
       continue;
     }

@@ -143,16 +143,7 @@ void ld_read_rels(ld_isec *is) {
 
 /* ---- symbol properties --------------------------------------------------------------- */
 
-static ld_sym null_sym = {.s_name = "",
-                          .s_def = SD_REGULAR,
-                          .s_alias_abs = 1,
-                          .s_got = -1,
-                          .s_gd = -1,
-                          .s_ie = -1,
-                          .s_desc = -1,
-                          .s_plt = -1,
-                          .s_gotplt = -1,
-                          .s_igot = -1};
+static ld_sym null_sym = {.s_name = "", .s_def = SD_REGULAR, .s_alias_abs = 1};
 
 static ld_sym *rel_sym(ld_isec *is, const ld_rel *r) {
   if (r->r_sym == 0) return &null_sym;
@@ -626,11 +617,11 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
                     : model == TLSM_DESC ? (to == TLSM_LE ? TLSR_DESC_TO_LE : TLSR_DESC_TO_IE)
                                          : 0;
           int64_t val =
-              to == TLSM_LE ? (int64_t)(S - tp_value()) : (int64_t)ld_got_slot_addr(s->s_ie);
+              to == TLSM_LE ? (int64_t)(S - tp_value()) : (int64_t)ld_got_slot_addr(ld_slots(s)->ie);
           if (how) i += (uint32_t)tls_rewrite(is, out, i, how, val, P) - 1;
         } else if (kind == RK_TLSGD_CALL && ctx->tls_get_addr) {
           ld_sym *t = ctx->tls_get_addr;
-          uint64_t L = t->s_plt >= 0 ? ld_plt_addr(t) : ld_sym_addr(t);
+          uint64_t L = ld_slots(t)->plt >= 0 ? ld_plt_addr(t) : ld_sym_addr(t);
           put(is, loc, r, hw, t, L + (uint64_t)A - P);
         }
         continue;
@@ -649,7 +640,7 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
                   : model == TLSM_IE ? TLSR_IE_TO_LE
                                      : (to == TLSM_LE ? TLSR_DESC_TO_LE : TLSR_DESC_TO_IE);
         int64_t val =
-            to == TLSM_LE ? (int64_t)(S - tp_value()) : (int64_t)ld_got_slot_addr(s->s_ie);
+            to == TLSM_LE ? (int64_t)(S - tp_value()) : (int64_t)ld_got_slot_addr(ld_slots(s)->ie);
         i += (uint32_t)tls_rewrite(is, out, i, how, val, P) - 1;
         continue;
       }
@@ -657,21 +648,21 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
       switch (kind) {
       case RK_TPOFF: v = S + (uint64_t)A - tp_value(); break;
       case RK_TPOFF_NEG: v = tp_value() - (S + (uint64_t)A); break;
-      case RK_TLSGD_PC: v = ld_got_slot_addr(s->s_gd) + (uint64_t)A - P; break;
-      case RK_TLSGD_GOT: v = ld_got_slot_addr(s->s_gd) + (uint64_t)A - gb; break;
+      case RK_TLSGD_PC: v = ld_got_slot_addr(ld_slots(s)->gd) + (uint64_t)A - P; break;
+      case RK_TLSGD_GOT: v = ld_got_slot_addr(ld_slots(s)->gd) + (uint64_t)A - gb; break;
       case RK_TLSLD_PC: v = ld_got_slot_addr(ctx->ld_slot) + (uint64_t)A - P; break;
       case RK_TLSLD_GOT: v = ld_got_slot_addr(ctx->ld_slot) + (uint64_t)A - gb; break;
-      case RK_TLSIE_PC: v = ld_got_slot_addr(s->s_ie) + (uint64_t)A - P; break;
+      case RK_TLSIE_PC: v = ld_got_slot_addr(ld_slots(s)->ie) + (uint64_t)A - P; break;
       case RK_TLSIE_ABS:
-        v = ld_got_slot_addr(s->s_ie) + (uint64_t)A;
+        v = ld_got_slot_addr(ld_slots(s)->ie) + (uint64_t)A;
         if (is_pic_output()) {
           ld_emit_dynrel(cur.rel++, P, tg->tg_r_relative, 0, (int64_t)v);
           if (tg->tg_rela) v = 0; /* the addend is in the relocation */
         }
         break;
-      case RK_TLSIE_GOT: v = ld_got_slot_addr(s->s_ie) + (uint64_t)A - gb; break;
-      case RK_TLSDESC_PC: v = ld_got_slot_addr(s->s_desc) + (uint64_t)A - P; break;
-      case RK_TLSDESC_GOT: v = ld_got_slot_addr(s->s_desc) + (uint64_t)A - gb; break;
+      case RK_TLSIE_GOT: v = ld_got_slot_addr(ld_slots(s)->ie) + (uint64_t)A - gb; break;
+      case RK_TLSDESC_PC: v = ld_got_slot_addr(ld_slots(s)->desc) + (uint64_t)A - P; break;
+      case RK_TLSDESC_GOT: v = ld_got_slot_addr(ld_slots(s)->desc) + (uint64_t)A - gb; break;
       default: continue;
       }
       put(is, loc, r, hw, s, v);
@@ -692,11 +683,11 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
       }
       v = S + (uint64_t)A;
       if (s->s_needs & SN_CANON_PLT) v = ld_plt_addr(s) + (uint64_t)A;
-      if (s->s_needs & SN_COPY) v = s->s_copy_addr + (uint64_t)A;
+      if (s->s_needs & SN_COPY) v = ld_slots(s)->copy_addr + (uint64_t)A;
       /* With RELA dynamic relocations the addend lives in the relocation and the field holds 0
        * (SPARC's loader adds a RELATIVE relocation's value to the field). */
       if (ld_preemptible(s) && hw->size == (ctx->is64 ? 8 : 4) && is_pic_output()) {
-        ld_emit_dynrel(cur.dyn++, P, tg->tg_r_abs, (uint32_t)s->s_dynidx, A);
+        ld_emit_dynrel(cur.dyn++, P, tg->tg_r_abs, (uint32_t)ld_slots(s)->dynidx, A);
         tg->tg_apply(loc, r->r_type, tg->tg_rela ? 0 : (uint64_t)A);
         continue;
       } else if (is_pic_output() && !is_absolute(s) && hw->size == (ctx->is64 ? 8 : 4)) {
@@ -709,11 +700,11 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
       break;
     case RK_PC:
       v = S + (uint64_t)A - P;
-      if (s->s_plt >= 0 && (is_local_ifunc(s) || ld_preemptible(s)))
+      if (ld_slots(s)->plt >= 0 && (is_local_ifunc(s) || ld_preemptible(s)))
         v = ld_plt_addr(s) + (uint64_t)A - P;
-      if (s->s_needs & SN_COPY) v = s->s_copy_addr + (uint64_t)A - P;
+      if (s->s_needs & SN_COPY) v = ld_slots(s)->copy_addr + (uint64_t)A - P;
       break;
-    case RK_PLT_PC: v = (s->s_plt >= 0 ? ld_plt_addr(s) : S) + (uint64_t)A - P; break;
+    case RK_PLT_PC: v = (ld_slots(s)->plt >= 0 ? ld_plt_addr(s) : S) + (uint64_t)A - P; break;
     case RK_GOT_PC:
     case RK_GOT_OFF:
     case RK_GOT_ABS: {
@@ -734,7 +725,7 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
           continue;
         }
       }
-      uint64_t slot = ld_got_slot_addr(s->s_got);
+      uint64_t slot = ld_got_slot_addr(ld_slots(s)->got);
       gb = ld_got_base();
       v = kind == RK_GOT_PC    ? slot + (uint64_t)A - P
           : kind == RK_GOT_OFF ? slot - gb + (uint64_t)A
@@ -753,12 +744,12 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
     }
     case RK_GOTREL:
       /* A local IFUNC's address is its PLT entry, as for RK_ABS and RK_PC. */
-      v = (s->s_plt >= 0 && is_local_ifunc(s) ? ld_plt_addr(s) : S) + (uint64_t)A - ld_got_base();
+      v = (ld_slots(s)->plt >= 0 && is_local_ifunc(s) ? ld_plt_addr(s) : S) + (uint64_t)A - ld_got_base();
       break;
     case RK_GOTPC: v = ld_got_base() + (uint64_t)A - P; break;
     case RK_GOTBASE_ABS: v = ld_got_base() + (uint64_t)A; break;
     case RK_PLT_GOTREL:
-      v = (s->s_plt >= 0 ? ld_plt_addr(s) : S) + (uint64_t)A - ld_got_base();
+      v = (ld_slots(s)->plt >= 0 ? ld_plt_addr(s) : S) + (uint64_t)A - ld_got_base();
       break;
     case RK_SIZE: v = s->s_size + (uint64_t)A; break;
     default: continue;

@@ -48,6 +48,16 @@ static uint32_t name_hash(const char *s, uint32_t n) {
   return (uint32_t)h | 1; /* never 0: a slot's hash of 0 means "being published" */
 }
 
+const ld_symslots ld_noslots = {-1, -1, -1, -1, -1, -1, -1, 0, 0};
+
+ld_symslots *ld_slots_w(ld_sym *s) {
+  if (!s->s_slots) {
+    s->s_slots = ld_zalloc(1, sizeof *s->s_slots);
+    *s->s_slots = ld_noslots;
+  }
+  return s->s_slots;
+}
+
 void ld_sym_init(uint32_t expected) {
   uint32_t cap = 1024;
   while (cap < expected * 2) cap <<= 1;
@@ -94,7 +104,6 @@ ld_sym *ld_sym_intern(const char *name, uint32_t len) {
   s->s_name = name;
   s->s_namelen = len;
   s->s_hash = h;
-  s->s_got = s->s_gd = s->s_ie = s->s_desc = s->s_plt = s->s_gotplt = s->s_igot = -1;
   s->s_bind = STB_GLOBAL;
   s->s_weakref = 1;
   syms.slots[j].hash = h;
@@ -135,7 +144,6 @@ ld_sym *ld_sym_intern_mt(const char *name, uint32_t len, uint32_t h) {
       n->s_name = name;
       n->s_namelen = len;
       n->s_hash = h;
-      n->s_got = n->s_gd = n->s_ie = n->s_desc = n->s_plt = n->s_gotplt = n->s_igot = -1;
       n->s_bind = STB_GLOBAL;
       n->s_weakref = 1;
       ld_sym *expected = NULL;

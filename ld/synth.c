@@ -77,7 +77,7 @@ void ld_create_synthetic(void) {
     ld_sym *s = needy.v[i];
     int pre = ld_preemptible(s);
     if (s->s_needs & SN_GOT) {
-      s->s_got = (int32_t)ngot++;
+      ld_slots_w(s)->got = (int32_t)ngot++;
       if (is_ifunc(s)) {
         if (!iplt_rel()) ndyn++;
         else niplt_rel++;
@@ -88,16 +88,16 @@ void ld_create_synthetic(void) {
       }
     }
     if (s->s_needs & SN_TLSGD) {
-      s->s_gd = (int32_t)ngot;
+      ld_slots_w(s)->gd = (int32_t)ngot;
       ngot += 2;
       if (!no_loader()) ndyn += pre ? 2 : 1;
     }
     if (s->s_needs & SN_TLSIE) {
-      s->s_ie = (int32_t)ngot++;
+      ld_slots_w(s)->ie = (int32_t)ngot++;
       if (!no_loader() && (pre || pic())) ndyn++;
     }
     if (s->s_needs & SN_TLSDESC) {
-      s->s_desc = (int32_t)ngot;
+      ld_slots_w(s)->desc = (int32_t)ngot;
       ngot += 2;
       ndyn++;
     }
@@ -114,8 +114,8 @@ void ld_create_synthetic(void) {
   for (uint32_t i = 0; i < needy.n; i++) {
     ld_sym *s = needy.v[i];
     if (!(s->s_needs & SN_PLT) || !is_ifunc(s)) continue;
-    s->s_igot = (int32_t)ngot++;
-    s->s_plt = (int32_t)ctx->iplt_syms.n;
+    ld_slots_w(s)->igot = (int32_t)ngot++;
+    ld_slots_w(s)->plt = (int32_t)ctx->iplt_syms.n;
     ld_vec_push(&ctx->iplt_syms, s);
     if (!iplt_rel()) ndyn++;
     else niplt_rel++;
@@ -266,12 +266,12 @@ uint64_t ld_got_slot_addr(int32_t idx) {
 }
 
 uint64_t ld_plt_addr(const ld_sym *s) {
-  if (s->s_plt < 0) return 0;
+  if (ld_slots(s)->plt < 0) return 0;
   if (s->s_type == STT_GNU_IFUNC && s->s_def == SD_REGULAR && ctx->iplt)
-    return ctx->iplt->os_addr + (uint64_t)s->s_plt * ctx->tg->tg_iplt_entry_size;
+    return ctx->iplt->os_addr + (uint64_t)ld_slots(s)->plt * ctx->tg->tg_iplt_entry_size;
   if (ctx->plt)
     return ctx->plt->os_addr + ctx->tg->tg_plt_header_size +
-           (uint64_t)s->s_plt * ctx->tg->tg_plt_entry_size;
+           (uint64_t)ld_slots(s)->plt * ctx->tg->tg_plt_entry_size;
   return 0;
 }
 
@@ -326,55 +326,55 @@ static void fill_got(void) {
     } else {
       S = ld_sym_addr(s);
     }
-    if (s->s_got >= 0) {
-      uint64_t slot = ld_got_slot_addr(s->s_got);
+    if (ld_slots(s)->got >= 0) {
+      uint64_t slot = ld_got_slot_addr(ld_slots(s)->got);
       if (is_ifunc(s)) {
         if (!iplt_rel()) ld_emit_dynrel(dyn++, slot, tg->tg_r_irelative, 0, (int64_t)S);
         else
           write_rel(ipltrel + (uint64_t)iplt++ * relsize(), slot, tg->tg_r_irelative, 0,
                     (int64_t)S);
-        if (!tg->tg_rela) elf_wrw(g + (uint64_t)s->s_got * w, S, is64, be);
+        if (!tg->tg_rela) elf_wrw(g + (uint64_t)ld_slots(s)->got * w, S, is64, be);
       } else if (pre) {
-        ld_emit_dynrel(dyn++, slot, tg->tg_r_glob_dat, (uint32_t)s->s_dynidx, 0);
+        ld_emit_dynrel(dyn++, slot, tg->tg_r_glob_dat, (uint32_t)ld_slots(s)->dynidx, 0);
       } else {
         if (s->s_needs & SN_CANON_PLT) S = ld_plt_addr(s);
         int relative = pic() && !s->s_alias_abs && !((s->s_def == SD_UNDEF) && s->s_weakref);
         /* A RELA relocation carries the value; the slot holds 0 (SPARC's loader adds to it). */
-        elf_wrw(g + (uint64_t)s->s_got * w, relative && tg->tg_rela ? 0 : S, is64, be);
+        elf_wrw(g + (uint64_t)ld_slots(s)->got * w, relative && tg->tg_rela ? 0 : S, is64, be);
         if (relative) ld_emit_dynrel(rel++, slot, tg->tg_r_relative, 0, (int64_t)S);
       }
     }
-    if (s->s_gd >= 0) {
-      uint64_t slot = ld_got_slot_addr(s->s_gd);
+    if (ld_slots(s)->gd >= 0) {
+      uint64_t slot = ld_got_slot_addr(ld_slots(s)->gd);
       if (no_loader()) {
-        elf_wrw(g + (uint64_t)s->s_gd * w, 1, is64, be);
-        elf_wrw(g + (uint64_t)(s->s_gd + 1) * w, S - ctx->tls_addr, is64, be);
+        elf_wrw(g + (uint64_t)ld_slots(s)->gd * w, 1, is64, be);
+        elf_wrw(g + (uint64_t)(ld_slots(s)->gd + 1) * w, S - ctx->tls_addr, is64, be);
       } else if (pre) {
-        ld_emit_dynrel(dyn++, slot, tg->tg_r_dtpmod, (uint32_t)s->s_dynidx, 0);
-        ld_emit_dynrel(dyn++, slot + w, tg->tg_r_dtpoff, (uint32_t)s->s_dynidx, 0);
+        ld_emit_dynrel(dyn++, slot, tg->tg_r_dtpmod, (uint32_t)ld_slots(s)->dynidx, 0);
+        ld_emit_dynrel(dyn++, slot + w, tg->tg_r_dtpoff, (uint32_t)ld_slots(s)->dynidx, 0);
       } else {
         ld_emit_dynrel(dyn++, slot, tg->tg_r_dtpmod, 0, 0);
-        elf_wrw(g + (uint64_t)(s->s_gd + 1) * w, S - ctx->tls_addr, is64, be);
+        elf_wrw(g + (uint64_t)(ld_slots(s)->gd + 1) * w, S - ctx->tls_addr, is64, be);
       }
     }
-    if (s->s_ie >= 0) {
-      uint64_t slot = ld_got_slot_addr(s->s_ie);
+    if (ld_slots(s)->ie >= 0) {
+      uint64_t slot = ld_got_slot_addr(ld_slots(s)->ie);
       if (no_loader() || (!pre && !pic())) {
-        elf_wrw(g + (uint64_t)s->s_ie * w, S - tlsend, is64, be);
+        elf_wrw(g + (uint64_t)ld_slots(s)->ie * w, S - tlsend, is64, be);
       } else {
-        ld_emit_dynrel(dyn++, slot, tg->tg_r_tpoff, pre ? (uint32_t)s->s_dynidx : 0,
+        ld_emit_dynrel(dyn++, slot, tg->tg_r_tpoff, pre ? (uint32_t)ld_slots(s)->dynidx : 0,
                        pre ? 0 : (int64_t)(S - ctx->tls_addr));
         /* REL: the offset in the TLS block is the addend, kept in the slot itself. */
-        if (!tg->tg_rela && !pre) elf_wrw(g + (uint64_t)s->s_ie * w, S - ctx->tls_addr, is64, be);
+        if (!tg->tg_rela && !pre) elf_wrw(g + (uint64_t)ld_slots(s)->ie * w, S - ctx->tls_addr, is64, be);
       }
     }
-    if (s->s_desc >= 0) {
-      uint64_t slot = ld_got_slot_addr(s->s_desc);
-      ld_emit_dynrel(dyn++, slot, tg->tg_r_tlsdesc, pre ? (uint32_t)s->s_dynidx : 0,
+    if (ld_slots(s)->desc >= 0) {
+      uint64_t slot = ld_got_slot_addr(ld_slots(s)->desc);
+      ld_emit_dynrel(dyn++, slot, tg->tg_r_tlsdesc, pre ? (uint32_t)ld_slots(s)->dynidx : 0,
                      pre ? 0 : (int64_t)(S - ctx->tls_addr));
       /* REL: the addend is the descriptor's argument word, the second one. */
       if (!tg->tg_rela && !pre)
-        elf_wrw(g + (uint64_t)(s->s_desc + 1) * w, S - ctx->tls_addr, is64, be);
+        elf_wrw(g + (uint64_t)(ld_slots(s)->desc + 1) * w, S - ctx->tls_addr, is64, be);
     }
   }
   if (ctx->ld_slot >= 0) {
@@ -383,11 +383,11 @@ static void fill_got(void) {
   }
   for (uint32_t i = 0; i < ctx->iplt_syms.n; i++) {
     ld_sym *s = ctx->iplt_syms.v[i];
-    uint64_t slot = ld_got_slot_addr(s->s_igot);
+    uint64_t slot = ld_got_slot_addr(ld_slots(s)->igot);
     uint64_t S = ld_sym_addr(s);
     if (!iplt_rel()) ld_emit_dynrel(dyn++, slot, tg->tg_r_irelative, 0, (int64_t)S);
     else write_rel(ipltrel + (uint64_t)iplt++ * relsize(), slot, tg->tg_r_irelative, 0, (int64_t)S);
-    if (!tg->tg_rela) elf_wrw(g + (uint64_t)s->s_igot * w, S, is64, be);
+    if (!tg->tg_rela) elf_wrw(g + (uint64_t)ld_slots(s)->igot * w, S, is64, be);
     tg->tg_write_iplt_entry(ctx->buf + ctx->iplt->os_offset + (uint64_t)i * tg->tg_iplt_entry_size,
                             ctx->iplt->os_addr + (uint64_t)i * tg->tg_iplt_entry_size, slot,
                             ld_got_base(), pic());
