@@ -455,6 +455,7 @@ static void map_one(uint32_t i, void *arg) {
    * report is read again, in order, by the serial loop. The index names are hashed. */
   ld_mapped *m = pre[i].m;
   if (m && ld_is_archive(m->mf_data, m->mf_size)) {
+    if (ia->ia_whole) ld_prefault(m->mf_data, m->mf_size); /* every byte will be read */
     ld_diag_quiet(1);
     ld_loaded_archive *la = open_archive(pre[i].path, m->mf_data, m->mf_size);
     if (ld_diag_quiet(0) == 0 && la) {
