@@ -521,10 +521,8 @@ static void preparse(ld_vec *inputs) {
 static uint32_t estimate_symbols(void) {
   /* Sized up front from the mapped inputs' sizes; the table grows if that was short. */
   uint64_t total = 0, n = 4096;
-  for (uint32_t i = 0; i < ctx->opt.inputs.n; i++) {
-    if (pre[i].la) n += pre[i].la->la_ar.ar_nsyms; /* archives: their indexes' names */
-    else if (pre[i].m) total += pre[i].m->mf_size;
-  }
+  for (uint32_t i = 0; i < ctx->opt.inputs.n; i++) /* what preintern does not count */
+    if (pre[i].m && !pre[i].o && !pre[i].la) total += pre[i].m->mf_size;
   n += total / 1000;
   return n > (1u << 24) ? (1u << 24) : (uint32_t)n;
 }

@@ -37,8 +37,10 @@ int main(int argc, char **argv) {
     }
     fprintf(stderr, "tld: stats: %u objects, %u shared objects, %u global symbols (table of %u)\n",
             ctx->objs.n, ctx->shared.n, ld_sym_count(), ld_sym_capacity());
-    fprintf(stderr, "tld: stats: %llu section headers, %llu symbol entries (%llu local)\n",
-            (unsigned long long)nsec, (unsigned long long)nsym, (unsigned long long)nloc);
+    fprintf(stderr,
+            "tld: stats: %llu section headers, %llu symbol entries (%llu local); arena %.1f MiB\n",
+            (unsigned long long)nsec, (unsigned long long)nsym, (unsigned long long)nloc,
+            ld_arena_used() / 1048576.0);
   }
 
   /* 7. Symbol scope and versions from mapfiles and version scripts, now that every definition

@@ -128,8 +128,11 @@ uint32_t ld_sym_count(void) { return syms.count; }
 static __thread ld_sym *tpool;
 static __thread uint32_t tpool_left;
 
+/* `more` counts every name about to be interned, most of them already present or repeated:
+ * room is made for all of them, at up to 15/16 of the table (linear probing still ends), and a
+ * table left fuller than 3/4 grows at the next serial insertion. */
 void ld_sym_reserve(uint32_t more) {
-  while ((uint64_t)(syms.count + more) * 4 > (uint64_t)(syms.mask + 1) * 3) grow();
+  while ((uint64_t)(syms.count + more) * 16 > (uint64_t)(syms.mask + 1) * 15) grow();
 }
 
 ld_sym *ld_sym_intern_mt(const char *name, uint32_t len, uint32_t h) {

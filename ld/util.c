@@ -35,11 +35,15 @@ static void *arena_map(size_t n) {
   return p;
 }
 
+static atomic_size_t arena_used;
+size_t ld_arena_used(void) { return atomic_load(&arena_used); }
+
 void *ld_zalloc(size_t n, size_t sz) {
   static _Thread_local uint8_t *cur, *end;
   if (sz && n > SIZE_MAX / sz) ld_fatal("out of memory allocating %zu x %zu bytes", n, sz);
   size_t len = (n * sz + 15) & ~(size_t)15;
   if (len == 0) len = 16;
+  atomic_fetch_add_explicit(&arena_used, len, memory_order_relaxed);
   if (len > ARENA_CHUNK / 8) return arena_map(len);
   if ((size_t)(end - cur) < len) {
     cur = arena_map(ARENA_CHUNK);
