@@ -214,7 +214,8 @@ uint32_t ld_dynamic_create(void) {
     if ((s->s_needs & SN_PLT) && ld_slots(s)->plt < 0 &&
         !(s->s_type == STT_GNU_IFUNC && s->s_def == SD_REGULAR)) {
       ld_slots_w(s)->plt = (int32_t)ctx->plt_syms.n;
-      if (!tg->tg_plt_self_slot) ld_slots_w(s)->gotplt = (int32_t)(tg->tg_gotplt_reserved + ctx->plt_syms.n);
+      if (!tg->tg_plt_self_slot)
+        ld_slots_w(s)->gotplt = (int32_t)(tg->tg_gotplt_reserved + ctx->plt_syms.n);
       ld_vec_push(&ctx->plt_syms, s);
     }
     if ((s->s_needs & SN_COPY) && s->s_def == SD_SHARED) ld_vec_push(&copies, s);
@@ -417,7 +418,8 @@ void ld_dynamic_set_copy_base(uint32_t base) { copy_base = base; }
 
 static void copy_to_abs(ld_sym *s, void *arg) {
   (void)arg;
-  if (s->s_def == SD_SHARED && (s->s_needs & SN_COPY)) ld_slots_w(s)->copy_addr += ctx->copybss->os_addr;
+  if (s->s_def == SD_SHARED && (s->s_needs & SN_COPY))
+    ld_slots_w(s)->copy_addr += ctx->copybss->os_addr;
 }
 
 /* After layout: copied objects (and their aliases) get absolute addresses. */
@@ -621,7 +623,8 @@ static void fill_plt(void) {
 static void fill_copies(void) {
   for (uint32_t i = 0; i < copies.n; i++) {
     ld_sym *s = copies.v[i];
-    ld_emit_dynrel(copy_base + i, ld_slots(s)->copy_addr, ctx->tg->tg_r_copy, (uint32_t)ld_slots(s)->dynidx, 0);
+    ld_emit_dynrel(copy_base + i, ld_slots(s)->copy_addr, ctx->tg->tg_r_copy,
+                   (uint32_t)ld_slots(s)->dynidx, 0);
   }
 }
 

@@ -19,8 +19,8 @@
 
 typedef struct ld_loaded_archive {
   ld_archive la_ar;
-  ld_sym **la_syms;   /* interned ahead: the symbol of each index entry, or NULL */
-  uint32_t *la_hash;  /* the index names' hashes, computed ahead */
+  ld_sym **la_syms;  /* interned ahead: the symbol of each index entry, or NULL */
+  uint32_t *la_hash; /* the index names' hashes, computed ahead */
   uint8_t *la_extracted;
   uint32_t *la_batch_slot; /* scratch: 1 + the member's index in the batch being parsed */
   uint8_t la_whole;
@@ -127,7 +127,8 @@ static void add_archive_lazy(ld_loaded_archive *la) {
   }
   for (uint32_t i = 0; i < ar->ar_nsyms; i++) {
     const char *nm = ar->ar_syms[i].as_name;
-    ld_sym *s = la->la_syms && la->la_syms[i] ? la->la_syms[i] : ld_sym_intern(nm, (uint32_t)strlen(nm));
+    ld_sym *s =
+        la->la_syms && la->la_syms[i] ? la->la_syms[i] : ld_sym_intern(nm, (uint32_t)strlen(nm));
     if (s->s_def == SD_UNDEF) {
       s->s_def = SD_LAZY;
       s->s_lazy_ar = la;
@@ -462,7 +463,8 @@ static void map_one(uint32_t i, void *arg) {
       ld_archive *ar = &la->la_ar;
       la->la_hash = ld_xmalloc((ar->ar_nsyms + 1) * sizeof *la->la_hash);
       for (uint32_t k = 0; k < ar->ar_nsyms; k++)
-        la->la_hash[k] = ld_sym_hash(ar->ar_syms[k].as_name, (uint32_t)strlen(ar->ar_syms[k].as_name));
+        la->la_hash[k] =
+            ld_sym_hash(ar->ar_syms[k].as_name, (uint32_t)strlen(ar->ar_syms[k].as_name));
       pre[i].la = la;
     }
   }

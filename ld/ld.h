@@ -217,7 +217,7 @@ struct ld_isec {
   uint8_t is_gc_mark;
   const ld_rel *is_rels; /* normalised relocations (read at scan), sorted by offset; may
                             point into the mapped input (see ld_rel) */
-  int32_t *is_rextra;     /* per relocation: R_SPARC_OLO10's second addend; NULL if none */
+  int32_t *is_rextra;    /* per relocation: R_SPARC_OLO10's second addend; NULL if none */
   uint32_t is_nrels;
   ld_ehrec *is_eh; /* .eh_frame records */
   uint32_t is_neh;

@@ -248,6 +248,12 @@ static void apply_scope(ld_sym *s, int scope) {
   }
 }
 
+typedef struct asserted {
+  ld_sym *s;
+  mf_sym *sy;
+} asserted;
+static ld_vec assert_list;
+
 static void scope_one(ld_sym *s, void *arg) {
   (void)arg;
   if (s->s_def != SD_REGULAR && s->s_def != SD_SYNTH) return;
@@ -261,33 +267,47 @@ static void scope_one(ld_sym *s, void *arg) {
       s->s_basenamelen = s->s_namelen;
     }
     if (sy->sy_assert) {
-      mf_assert *as = sy->sy_assert;
-      const char *w = where(as->as_loc);
-      if ((as->as_set & MF_SYA_TYPE) && as->as_type != s->s_type)
-        ld_error("%s: assertion failed: type of symbol %s should be: %s is: %s", w, s->s_name,
-                 type_name(as->as_type), type_name(s->s_type));
-      if ((as->as_set & MF_SYA_SIZE) && as->as_size != s->s_size)
-        ld_error("%s: assertion failed: size of symbol %s should be: %llu is: %llu", w, s->s_name,
-                 (unsigned long long)as->as_size, (unsigned long long)s->s_size);
-      if ((as->as_set & MF_SYA_BIND) && as->as_bind != s->s_bind)
-        ld_error("%s: assertion failed: binding of symbol %s should be: %s is: %s", w, s->s_name,
-                 bind_name(as->as_bind), bind_name(s->s_bind));
-      if ((as->as_set & MF_SYA_SHATTR) && s->s_sec &&
-          (s->s_sec->is_type == SHT_NOBITS) != (as->as_nobits != 0))
-        ld_error("%s: assertion failed: symbol %s is %sin an SHT_NOBITS section", w, s->s_name,
-                 s->s_sec->is_type == SHT_NOBITS ? "" : "not ");
-      if (as->as_set & MF_SYA_ALIAS) {
-        ld_sym *t = ld_sym_lookup(as->as_alias, (uint32_t)strlen(as->as_alias));
-        if (!t || (t->s_def != SD_REGULAR && t->s_def != SD_SYNTH))
-          ld_error("%s: assertion failed: unknown symbol in ALIAS: %s", w, as->as_alias);
-        else if (t->s_sec != s->s_sec || t->s_value != s->s_value)
-          ld_error("%s: assertion failed: symbol %s is not an alias of %s", w, s->s_name,
-                   as->as_alias);
-      }
+      /* Checked after every symbol has its scope, in the mapfile's order. */
+      asserted *a = ld_xmalloc(sizeof *a);
+      a->s = s;
+      a->sy = sy;
+      ld_vec_push(&assert_list, a);
     }
     return;
   }
   if (M()->m_autoreduce) apply_scope(s, M()->m_autoreduce);
+}
+
+static int cmp_asserted(const void *x, const void *y) {
+  const asserted *a = *(asserted *const *)x, *b = *(asserted *const *)y;
+  uint32_t la = a->sy->sy_assert->as_loc.line, lb = b->sy->sy_assert->as_loc.line;
+  if (la != lb) return la < lb ? -1 : 1;
+  return strcmp(a->s->s_name, b->s->s_name);
+}
+
+static void check_assert(ld_sym *s, mf_sym *sy) {
+  mf_assert *as = sy->sy_assert;
+  const char *w = where(as->as_loc);
+  if ((as->as_set & MF_SYA_TYPE) && as->as_type != s->s_type)
+    ld_error("%s: assertion failed: type of symbol %s should be: %s is: %s", w, s->s_name,
+             type_name(as->as_type), type_name(s->s_type));
+  if ((as->as_set & MF_SYA_SIZE) && as->as_size != s->s_size)
+    ld_error("%s: assertion failed: size of symbol %s should be: %llu is: %llu", w, s->s_name,
+             (unsigned long long)as->as_size, (unsigned long long)s->s_size);
+  if ((as->as_set & MF_SYA_BIND) && as->as_bind != s->s_bind)
+    ld_error("%s: assertion failed: binding of symbol %s should be: %s is: %s", w, s->s_name,
+             bind_name(as->as_bind), bind_name(s->s_bind));
+  if ((as->as_set & MF_SYA_SHATTR) && s->s_sec &&
+      (s->s_sec->is_type == SHT_NOBITS) != (as->as_nobits != 0))
+    ld_error("%s: assertion failed: symbol %s is %sin an SHT_NOBITS section", w, s->s_name,
+             s->s_sec->is_type == SHT_NOBITS ? "" : "not ");
+  if (as->as_set & MF_SYA_ALIAS) {
+    ld_sym *t = ld_sym_lookup(as->as_alias, (uint32_t)strlen(as->as_alias));
+    if (!t || (t->s_def != SD_REGULAR && t->s_def != SD_SYNTH))
+      ld_error("%s: assertion failed: unknown symbol in ALIAS: %s", w, as->as_alias);
+    else if (t->s_sec != s->s_sec || t->s_value != s->s_value)
+      ld_error("%s: assertion failed: symbol %s is not an alias of %s", w, s->s_name, as->as_alias);
+  }
 }
 
 /* Before the undefined-symbol check: symbols the mapfile defines (VALUE) or declares as defined
@@ -356,6 +376,11 @@ uint64_t ld_mapfile_size_symbol(const ld_sym *s) {
 void ld_mapfile_symbols(void) {
   if (!M()) return;
   ld_sym_foreach(scope_one, NULL);
+  ld_qsort(assert_list.v, assert_list.n, sizeof(void *), cmp_asserted);
+  for (uint32_t i = 0; i < assert_list.n; i++) {
+    asserted *a = assert_list.v[i];
+    check_assert(a->s, a->sy);
+  }
 }
 
 /* Version definitions the mapfile declares, in order, with their parents; for .gnu.version_d. */

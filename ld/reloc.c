@@ -75,7 +75,8 @@ static int decode_rel(ld_isec *is, const uint8_t *p, uint32_t i, ld_rel *x, int3
                (unsigned long long)is->is_insize);
     return 0;
   }
-  if (!rela && tg->tg_read_addend) x->r_addend = tg->tg_read_addend(is->is_data + x->r_offset, x->r_type);
+  if (!rela && tg->tg_read_addend)
+    x->r_addend = tg->tg_read_addend(is->is_data + x->r_offset, x->r_type);
   return 1;
 }
 
@@ -616,8 +617,8 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
                     : model == TLSM_IE   ? TLSR_IE_TO_LE
                     : model == TLSM_DESC ? (to == TLSM_LE ? TLSR_DESC_TO_LE : TLSR_DESC_TO_IE)
                                          : 0;
-          int64_t val =
-              to == TLSM_LE ? (int64_t)(S - tp_value()) : (int64_t)ld_got_slot_addr(ld_slots(s)->ie);
+          int64_t val = to == TLSM_LE ? (int64_t)(S - tp_value())
+                                      : (int64_t)ld_got_slot_addr(ld_slots(s)->ie);
           if (how) i += (uint32_t)tls_rewrite(is, out, i, how, val, P) - 1;
         } else if (kind == RK_TLSGD_CALL && ctx->tls_get_addr) {
           ld_sym *t = ctx->tls_get_addr;
@@ -744,7 +745,8 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
     }
     case RK_GOTREL:
       /* A local IFUNC's address is its PLT entry, as for RK_ABS and RK_PC. */
-      v = (ld_slots(s)->plt >= 0 && is_local_ifunc(s) ? ld_plt_addr(s) : S) + (uint64_t)A - ld_got_base();
+      v = (ld_slots(s)->plt >= 0 && is_local_ifunc(s) ? ld_plt_addr(s) : S) + (uint64_t)A -
+          ld_got_base();
       break;
     case RK_GOTPC: v = ld_got_base() + (uint64_t)A - P; break;
     case RK_GOTBASE_ABS: v = ld_got_base() + (uint64_t)A; break;

@@ -365,7 +365,8 @@ static void fill_got(void) {
         ld_emit_dynrel(dyn++, slot, tg->tg_r_tpoff, pre ? (uint32_t)ld_slots(s)->dynidx : 0,
                        pre ? 0 : (int64_t)(S - ctx->tls_addr));
         /* REL: the offset in the TLS block is the addend, kept in the slot itself. */
-        if (!tg->tg_rela && !pre) elf_wrw(g + (uint64_t)ld_slots(s)->ie * w, S - ctx->tls_addr, is64, be);
+        if (!tg->tg_rela && !pre)
+          elf_wrw(g + (uint64_t)ld_slots(s)->ie * w, S - ctx->tls_addr, is64, be);
       }
     }
     if (ld_slots(s)->desc >= 0) {

@@ -29,7 +29,8 @@ void *ld_xcalloc(size_t n, size_t sz) {
 #define ARENA_CHUNK ((size_t)64 << 20)
 
 static void *arena_map(size_t n) {
-  void *p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  void *p =
+      mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (p == MAP_FAILED) ld_fatal("out of memory mapping %zu bytes", n);
   (void)madvise(p, n, MADV_HUGEPAGE);
   return p;

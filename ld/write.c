@@ -200,8 +200,8 @@ void ld_write_output(void) {
   }
   /* Fault the output's pages in ahead, in large parallel pieces: one call per piece costs far
    * less than a page fault per page taken while copying. */
-  if (m) ld_par_for((uint32_t)((ctx->filesize + POPULATE_CHUNK - 1) / POPULATE_CHUNK), populate_one,
-                    m);
+  if (m)
+    ld_par_for((uint32_t)((ctx->filesize + POPULATE_CHUNK - 1) / POPULATE_CHUNK), populate_one, m);
   ld_stat_pass("write: map the output");
   ld_par_for(copy_list.n, copy_one, NULL);
   ld_stat_pass("write: sections and relocations");
