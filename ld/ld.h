@@ -42,6 +42,7 @@ void *ld_xrealloc(void *p, size_t n);
 /* Zeroed memory from the calling thread's arena: never freed, never passed to free(). */
 void *ld_zalloc(size_t n, size_t sz);
 size_t ld_arena_used(void); /* bytes handed out so far (--stats) */
+void ld_stat_memory(void);
 char *ld_xstrdup(const char *s);
 char *ld_sprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static inline uint64_t ld_align(uint64_t v, uint64_t a) {

@@ -215,6 +215,7 @@ void ld_write_output(void) {
   ld_check_errors();
   ld_stat_pass("write: symbols, headers");
   if (ctx->buildid) ld_compute_build_id();
+  if (ctx->opt.stats) ld_stat_memory();
   if (m && munmap(m, ctx->filesize) < 0) ld_fatal("cannot write %s: %s", tmp, strerror(errno));
   ld_stat_pass("write: build-id, unmap");
   if (ctx->opt.outkind != OUT_RELOC) {
