@@ -149,7 +149,7 @@ static int dynsym_defined(const ld_sym *s) {
 }
 
 static uint32_t dyn_namelen(const ld_sym *s) {
-  return s->s_verdef ? s->s_basenamelen : s->s_namelen;
+  return ld_gc(s)->s_verdef ? ld_gc(s)->s_basenamelen : s->s_namelen;
 }
 
 static int cmp_bucket(const void *a, const void *b) {
@@ -161,16 +161,17 @@ static int cmp_bucket(const void *a, const void *b) {
 }
 
 static uint32_t verneed_index(ld_sym *s) {
-  if (!s->s_vername || s->s_def != SD_SHARED) return 0;
-  if (!ld_mapfile_version_allowed(s->s_file->o_soname, s->s_vername))
+  if (!ld_gc(s)->s_vername || s->s_def != SD_SHARED) return 0;
+  if (!ld_mapfile_version_allowed(s->s_file->o_soname, ld_gc(s)->s_vername))
     ld_error("%s: symbol %s binds to version %s of %s, which DEPEND_VERSIONS does not allow",
-             ld_mapfile_depend_where(s->s_file->o_soname), s->s_name, s->s_vername,
+             ld_mapfile_depend_where(s->s_file->o_soname), s->s_name, ld_gc(s)->s_vername,
              s->s_file->o_soname);
   for (uint32_t i = 0; i < nvneeds; i++)
-    if (vneeds[i].lib == s->s_file && !strcmp(vneeds[i].name, s->s_vername)) return vneeds[i].idx;
+    if (vneeds[i].lib == s->s_file && !strcmp(vneeds[i].name, ld_gc(s)->s_vername))
+      return vneeds[i].idx;
   vneeds = ld_xrealloc(vneeds, (nvneeds + 1) * sizeof *vneeds);
   vneeds[nvneeds].lib = s->s_file;
-  vneeds[nvneeds].name = s->s_vername;
+  vneeds[nvneeds].name = ld_gc(s)->s_vername;
   vneeds[nvneeds].idx = (uint16_t)(2 + nvdefs + nvneeds);
   return vneeds[nvneeds++].idx;
 }
@@ -278,18 +279,18 @@ uint32_t ld_dynamic_create(void) {
   for (uint32_t i = 0; i < dsyms.n; i++) {
     ld_sym *s = dsyms.v[i];
     ld_slots_w(s)->dynidx = (int32_t)(i + 1);
-    dname[i] = dstr_add(s->s_name, s->s_verdef ? s->s_basenamelen : s->s_namelen);
-    dhash[i] = gnu_hash(s->s_name, s->s_verdef ? s->s_basenamelen : s->s_namelen);
-    if (s->s_verdef && dynsym_defined(s) && s->s_def != SD_SHARED) {
-      s->s_verdef_idx = verdef_index(s->s_verdef);
+    dname[i] = dstr_add(s->s_name, ld_gc(s)->s_verdef ? ld_gc(s)->s_basenamelen : s->s_namelen);
+    dhash[i] = gnu_hash(s->s_name, ld_gc(s)->s_verdef ? ld_gc(s)->s_basenamelen : s->s_namelen);
+    if (ld_gc(s)->s_verdef && dynsym_defined(s) && s->s_def != SD_SHARED) {
+      ld_g(s)->s_verdef_idx = verdef_index(ld_gc(s)->s_verdef);
       versions = 1;
     }
   }
   /* Needed versions are numbered after the defined ones. */
   for (uint32_t i = 0; i < dsyms.n; i++) {
     ld_sym *s = dsyms.v[i];
-    s->s_verneed = (uint16_t)verneed_index(s);
-    if (s->s_verneed) versions = 1;
+    ld_g(s)->s_verneed = (uint16_t)verneed_index(s);
+    if (ld_gc(s)->s_verneed) versions = 1;
   }
   for (uint32_t i = 0; i < needed.n; i++) {
     ld_obj *o = needed.v[i];
@@ -515,8 +516,9 @@ static void fill_versions(void) {
   elf_wr16(v, 0, be);
   for (uint32_t i = 0; i < dsyms.n; i++) {
     ld_sym *s = dsyms.v[i];
-    uint16_t x = s->s_verneed ? s->s_verneed : VER_NDX_GLOBAL;
-    if (s->s_verdef_idx) x = (uint16_t)(s->s_verdef_idx | (s->s_verdef_hidden ? VERSYM_HIDDEN : 0));
+    uint16_t x = ld_gc(s)->s_verneed ? ld_gc(s)->s_verneed : VER_NDX_GLOBAL;
+    if (ld_gc(s)->s_verdef_idx)
+      x = (uint16_t)(ld_gc(s)->s_verdef_idx | (ld_gc(s)->s_verdef_hidden ? VERSYM_HIDDEN : 0));
     elf_wr16(v + 2 * (uint64_t)(i + 1), x, be);
   }
   if (ctx->verdef) {

@@ -131,8 +131,8 @@ static void add_archive_lazy(ld_loaded_archive *la) {
         la->la_syms && la->la_syms[i] ? la->la_syms[i] : ld_sym_intern(nm, (uint32_t)strlen(nm));
     if (s->s_def == SD_UNDEF) {
       s->s_def = SD_LAZY;
-      s->s_lazy_ar = la;
-      s->s_lazy_member = ar->ar_syms[i].as_member;
+      ld_g(s)->s_lazy_ar = la;
+      ld_g(s)->s_lazy_member = ar->ar_syms[i].as_member;
       if (s->s_referenced && !s->s_weakref) ld_vec_push(&extract_queue, s);
     }
   }
@@ -186,8 +186,8 @@ static void drain_queue(void) {
     for (uint32_t qi = 0; qi < snap.n; qi++) {
       ld_sym *s = snap.v[qi];
       if (s->s_def != SD_LAZY) continue;
-      ld_loaded_archive *la = s->s_lazy_ar;
-      uint32_t m = s->s_lazy_member;
+      ld_loaded_archive *la = ld_gc(s)->s_lazy_ar;
+      uint32_t m = ld_gc(s)->s_lazy_member;
       if (la->la_extracted[m] || la->la_batch_slot[m]) continue;
       la->la_batch_slot[m] = nb + 1;
       batch[nb].la = la;
@@ -210,8 +210,8 @@ static void drain_queue(void) {
     for (uint32_t qi = 0; qi < snap.n; qi++) {
       ld_sym *s = snap.v[qi];
       if (s->s_def != SD_LAZY) continue;
-      ld_loaded_archive *la = s->s_lazy_ar;
-      uint32_t slot = la->la_batch_slot[s->s_lazy_member];
+      ld_loaded_archive *la = ld_gc(s)->s_lazy_ar;
+      uint32_t slot = la->la_batch_slot[ld_gc(s)->s_lazy_member];
       ld_obj *pre_o = NULL;
       if (slot) {
         pre_o = batch[slot - 1].o;
@@ -227,10 +227,10 @@ static void drain_queue(void) {
 }
 
 static void extract(ld_sym *s, ld_obj *parsed) {
-  ld_loaded_archive *la = s->s_lazy_ar;
-  uint32_t m = s->s_lazy_member;
+  ld_loaded_archive *la = ld_gc(s)->s_lazy_ar;
+  uint32_t m = ld_gc(s)->s_lazy_member;
   s->s_def = SD_UNDEF;
-  s->s_lazy_ar = NULL;
+  ld_g(s)->s_lazy_ar = NULL;
   if (la->la_extracted[m]) return;
   la->la_extracted[m] = 1;
   ld_ar_member *am = &la->la_ar.ar_members[m];

@@ -89,46 +89,60 @@ typedef struct ld_symslots {
 
 struct ld_sym {
   const char *s_name;
-  ld_obj *s_file;        /* defining (or lazy/shared) file; for SD_UNDEF the first referencer */
-  ld_isec *s_sec;        /* defining section; NULL for absolute, common, undefined, shared */
-  ld_symslots *s_slots;  /* NULL until a slot is given (see ld_slots) */
+  ld_obj *s_file;       /* defining (or lazy/shared) file; for SD_UNDEF the first referencer */
+  ld_isec *s_sec;       /* defining section; NULL for absolute, common, undefined, shared */
+  ld_symslots *s_slots; /* NULL until a slot is given (see ld_slots) */
+  uint64_t s_value;     /* input: st_value; after layout: final address (see s_final) */
+  uint64_t s_size;
+  uint32_t s_namelen;
+  uint32_t s_esym;       /* index in s_file's symbol table */
+  uint32_t s_needs;      /* SN_* (atomic updates during a parallel scan) */
+  uint32_t s_symidx;     /* index in the output .symtab, 0 if none (set by ld/outsyms.c and
+                            ld/relocatable.c; read by the relocations they emit) */
+  uint8_t s_def;         /* enum ld_symdef */
+  uint8_t s_type;        /* STT_* */
+  uint8_t s_bind;        /* STB_* (the strongest seen) */
+  uint8_t s_vis;         /* STV_* (the most constraining seen) */
+  uint8_t s_local;       /* an STB_LOCAL entry of one object (not in the global table) */
+  uint8_t s_referenced;  /* referenced from a regular object */
+  uint8_t s_weakref;     /* every reference was weak (undefined weak stays 0) */
+  uint8_t s_final;       /* s_value is the final address */
+  uint8_t s_tls_model;   /* TLSM_* decided at scan: what its TLS sequences become */
+  uint8_t s_alias_abs;   /* defined as SHN_ABS */
+  uint8_t s_export;      /* goes to .dynsym */
+  uint8_t s_used_in_reg; /* a regular object references it (vs only a shared one) */
+  uint8_t s_shlib_ref;   /* a shared input references it: export a regular definition */
+  uint8_t s_mark;        /* scratch flag of one pass (the output symbol table) */
+  uint8_t s_eliminate;   /* mapfile ELIMINATE scope: not in .symtab either */
+  uint8_t s_extern;      /* mapfile EXTERN/PARENT: defined elsewhere, no undefined error */
+  uint8_t s_dynlist;     /* named by --dynamic-list / --export-dynamic-symbol */
+};
+
+/* A symbol of the global table: what only such a symbol has follows the common part, so that
+ * the many local symbols (ld_obj.o_locals) do without it. */
+typedef struct ld_gsym {
+  ld_sym g_sym;
   void *s_lazy_ar;       /* SD_LAZY: the struct ld_loaded_archive it comes from */
   const char *s_vername; /* SD_SHARED: version name of the definition (for .gnu.version_r) */
   /* Versioned definition from an object (.symver): "foo@@V" (default: the symbol is interned
    * as "foo") or "foo@V" (hidden: interned under the full name, output as "foo"). */
-  const char *s_verdef; /* the version name V, or NULL */
-  uint64_t s_value;     /* input: st_value; after layout: final address (see s_final) */
-  uint64_t s_size;
-  uint32_t s_namelen;
+  const char *s_verdef;    /* the version name V, or NULL */
   uint32_t s_hash;         /* hash of the name in the global table */
-  uint32_t s_esym;         /* index in s_file's symbol table */
-  uint32_t s_needs;        /* SN_* (atomic updates during a parallel scan) */
   uint32_t s_lazy_member;  /* SD_LAZY: member index in the archive */
   uint32_t s_basenamelen;  /* length of "foo" when s_verdef is set */
-  uint32_t s_symidx;       /* index in the output .symtab, 0 if none (set by ld/outsyms.c and
-                              ld/relocatable.c; read by the relocations they emit) */
   uint16_t s_shndx_in_lib; /* SD_SHARED: section index in the library (copy relocations) */
   uint16_t s_verneed;      /* version index given in .gnu.version (0: none) */
   uint16_t s_verdef_idx;   /* its index in .gnu.version_d */
-  uint8_t s_def;           /* enum ld_symdef */
-  uint8_t s_type;          /* STT_* */
-  uint8_t s_bind;          /* STB_* (the strongest seen) */
-  uint8_t s_vis;           /* STV_* (the most constraining seen) */
-  uint8_t s_local;         /* an STB_LOCAL entry of one object (not in the global table) */
-  uint8_t s_referenced;    /* referenced from a regular object */
-  uint8_t s_weakref;       /* every reference was weak (undefined weak stays 0) */
-  uint8_t s_final;         /* s_value is the final address */
-  uint8_t s_tls_model;     /* TLSM_* decided at scan: what its TLS sequences become */
-  uint8_t s_alias_abs;     /* defined as SHN_ABS */
-  uint8_t s_export;        /* goes to .dynsym */
-  uint8_t s_used_in_reg;   /* a regular object references it (vs only a shared one) */
-  uint8_t s_shlib_ref;     /* a shared input references it: export a regular definition */
   uint8_t s_verdef_hidden;
-  uint8_t s_mark;      /* scratch flag of one pass (the output symbol table) */
-  uint8_t s_eliminate; /* mapfile ELIMINATE scope: not in .symtab either */
-  uint8_t s_extern;    /* mapfile EXTERN/PARENT: defined elsewhere, no undefined error */
-  uint8_t s_dynlist;   /* named by --dynamic-list / --export-dynamic-symbol */
-};
+} ld_gsym;
+
+/* The global part of a symbol: ld_g for one known to be global (to write), ld_gc for any (a
+ * local one reads as all zero). */
+extern const ld_gsym ld_nogsym;
+static inline ld_gsym *ld_g(ld_sym *s) { return (ld_gsym *)s; }
+static inline const ld_gsym *ld_gc(const ld_sym *s) {
+  return s->s_local ? &ld_nogsym : (const ld_gsym *)s;
+}
 
 extern const ld_symslots ld_noslots;
 static inline const ld_symslots *ld_slots(const ld_sym *s) {

@@ -221,7 +221,8 @@ static mf_sym *find_in(mf_model *m, ld_sym *s) {
         if ((sy->sy_wild != 0) != (pass == 1)) continue;
         const char *name = s->s_name;
         char *tmp = NULL;
-        if (s->s_verdef) name = tmp = ld_sprintf("%.*s", (int)s->s_basenamelen, s->s_name);
+        if (ld_gc(s)->s_verdef)
+          name = tmp = ld_sprintf("%.*s", (int)ld_gc(s)->s_basenamelen, s->s_name);
         if (sy->sy_lang == MF_LANG_CXX) {
           if (!dm_done) dm = demangle(name), dm_done = 1;
           if (!dm) continue;
@@ -261,10 +262,10 @@ static void scope_one(ld_sym *s, void *arg) {
   mf_sym *sy = find_in(M(), s);
   if (sy) {
     apply_scope(s, sy->sy_scope);
-    if (sy->sy_ver && !s->s_verdef && sy->sy_scope != MF_SCOPE_HIDDEN &&
+    if (sy->sy_ver && !ld_gc(s)->s_verdef && sy->sy_scope != MF_SCOPE_HIDDEN &&
         sy->sy_scope != MF_SCOPE_ELIMINATE) {
-      s->s_verdef = sy->sy_ver->vr_name;
-      s->s_basenamelen = s->s_namelen;
+      ld_g(s)->s_verdef = sy->sy_ver->vr_name;
+      ld_g(s)->s_basenamelen = s->s_namelen;
     }
     if (sy->sy_assert) {
       /* Checked after every symbol has its scope, in the mapfile's order. */
@@ -352,7 +353,7 @@ void ld_mapfile_define(void) {
       ld_sym *s = ld_sym_intern(nm, (uint32_t)strlen(nm));
       s->s_def = SD_SYNTH;
       s->s_esym = 5001; /* the size of the segment named by s_lazy_member */
-      s->s_lazy_member = i;
+      ld_g(s)->s_lazy_member = i;
       s->s_type = STT_OBJECT;
       s->s_alias_abs = 1;
       s->s_referenced = 1;
@@ -365,8 +366,8 @@ void ld_mapfile_define(void) {
 /* The value of a SIZE_SYMBOL after layout. */
 uint64_t ld_mapfile_size_symbol(const ld_sym *s) {
   mf_model *m = M();
-  if (!m || s->s_lazy_member >= m->m_segs.n || !plan_segs) return 0;
-  int idx = seg_index(m->m_segs.v[s->s_lazy_member]);
+  if (!m || ld_gc(s)->s_lazy_member >= m->m_segs.n || !plan_segs) return 0;
+  int idx = seg_index(m->m_segs.v[ld_gc(s)->s_lazy_member]);
   if (idx < 0) return 0;
   ld_pseg *ps = &ctx->psegs[idx];
   return ps->ps_present ? ps->ps_end - ps->ps_start : 0;

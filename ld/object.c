@@ -350,7 +350,7 @@ static void set_def(ld_sym *s, ld_obj *o, uint32_t idx, const esym *es, ld_isec 
   s->s_bind = ELF_ST_BIND(es->info);
   s->s_def = (uint8_t)def;
   s->s_alias_abs = es->shndx == SHN_ABS;
-  s->s_lazy_ar = NULL;
+  ld_g(s)->s_lazy_ar = NULL;
 }
 
 /* COMDAT groups: the first object to bring a signature keeps its sections; a later one's
@@ -471,9 +471,9 @@ void ld_object_symbols(ld_obj *o) {
     }
     ld_sym *s = o->o_syms[i] ? o->o_syms[i] : ld_sym_intern(nm, o->o_glen[gi]);
     if (ver) {
-      s->s_verdef = ver;
-      s->s_verdef_hidden = (uint8_t)ver_hidden;
-      s->s_basenamelen = baselen;
+      ld_g(s)->s_verdef = ver;
+      ld_g(s)->s_verdef_hidden = (uint8_t)ver_hidden;
+      ld_g(s)->s_basenamelen = baselen;
     }
     o->o_syms[i] = s;
     s->s_vis = vis_min(s->s_vis, ELF_ST_VISIBILITY(es.other));

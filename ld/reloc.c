@@ -144,7 +144,9 @@ void ld_read_rels(ld_isec *is) {
 
 /* ---- symbol properties --------------------------------------------------------------- */
 
-static ld_sym null_sym = {.s_name = "", .s_def = SD_REGULAR, .s_alias_abs = 1};
+/* Symbol index 0: absolute zero. Not local, so it has the global part too. */
+static ld_gsym null_gsym = {.g_sym = {.s_name = "", .s_def = SD_REGULAR, .s_alias_abs = 1}};
+#define null_sym (null_gsym.g_sym)
 
 static ld_sym *rel_sym(ld_isec *is, const ld_rel *r) {
   if (r->r_sym == 0) return &null_sym;

@@ -367,8 +367,8 @@ static void add_global(ld_sym *s) {
   uint8_t bind = s->s_bind, type = s->s_type;
   /* "foo@@V" was entered as "foo": the version goes back on the name. */
   const char *name = s->s_name;
-  if (s->s_verdef && !s->s_verdef_hidden)
-    name = ld_sprintf("%.*s@@%s", (int)s->s_namelen, s->s_name, s->s_verdef);
+  if (ld_gc(s)->s_verdef && !ld_gc(s)->s_verdef_hidden)
+    name = ld_sprintf("%.*s@@%s", (int)s->s_namelen, s->s_name, ld_gc(s)->s_verdef);
   uint32_t nlen = name == s->s_name ? s->s_namelen : (uint32_t)strlen(name);
   if (s->s_def == SD_REGULAR) {
     size = s->s_size;

@@ -57,7 +57,7 @@ static void check_sym(ld_sym *s, void *arg) {
   }
   if (s->s_def == SD_LAZY) {
     s->s_def = SD_UNDEF; /* only weak references: stays an undefined weak */
-    s->s_lazy_ar = NULL;
+    ld_g(s)->s_lazy_ar = NULL;
   }
   /* A hidden or internal reference must be bound inside the output; a shared object's
    * definition does not satisfy it. */

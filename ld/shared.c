@@ -152,8 +152,8 @@ void ld_shared_symbols(ld_obj *o) {
       continue;
     ld_sym *s = ld_sym_intern(name, (uint32_t)strlen(name));
     o->o_syms[i] = s;
-    if (restricted && allowed && s->s_def == SD_SHARED && s->s_file == o && s->s_vername &&
-        !ld_mapfile_version_allowed(o->o_soname, s->s_vername))
+    if (restricted && allowed && s->s_def == SD_SHARED && s->s_file == o && ld_gc(s)->s_vername &&
+        !ld_mapfile_version_allowed(o->o_soname, ld_gc(s)->s_vername))
       s->s_def = SD_UNDEF; /* an allowed version replaces the disallowed default */
     if (s->s_def == SD_UNDEF || s->s_def == SD_LAZY) {
       s->s_def = SD_SHARED;
@@ -164,11 +164,11 @@ void ld_shared_symbols(ld_obj *o) {
       s->s_size = size;
       s->s_type = type;
       s->s_bind = bind;
-      s->s_lazy_ar = NULL;
-      s->s_vername = NULL;
+      ld_g(s)->s_lazy_ar = NULL;
+      ld_g(s)->s_vername = NULL;
       uint16_t v = ver & 0x7fff;
-      if (v >= 2 && o->o_vernames && v < o->o_nver + 16) s->s_vername = o->o_vernames[v];
-      s->s_shndx_in_lib = shndx;
+      if (v >= 2 && o->o_vernames && v < o->o_nver + 16) ld_g(s)->s_vername = o->o_vernames[v];
+      ld_g(s)->s_shndx_in_lib = shndx;
     }
   }
 }

@@ -24,7 +24,7 @@ static struct {
 } syms;
 
 /* Symbols are allocated from chunks: one allocation per few thousand symbols. */
-static ld_sym *pool;
+static ld_gsym *pool;
 static uint32_t pool_left;
 
 /* A multiply-xor hash over 8-byte words: long C++ names are common. */
@@ -48,6 +48,7 @@ static uint32_t name_hash(const char *s, uint32_t n) {
   return (uint32_t)h | 1; /* never 0: a slot's hash of 0 means "being published" */
 }
 
+const ld_gsym ld_nogsym;
 const ld_symslots ld_noslots = {-1, -1, -1, -1, -1, -1, -1, 0, 0};
 
 ld_symslots *ld_slots_w(ld_sym *s) {
@@ -99,11 +100,11 @@ ld_sym *ld_sym_intern(const char *name, uint32_t len) {
     pool_left = 4096;
     pool = ld_zalloc(pool_left, sizeof *pool);
   }
-  ld_sym *s = pool++;
+  ld_sym *s = &pool++->g_sym;
   pool_left--;
   s->s_name = name;
   s->s_namelen = len;
-  s->s_hash = h;
+  ld_g(s)->s_hash = h;
   s->s_bind = STB_GLOBAL;
   s->s_weakref = 1;
   syms.slots[j].hash = h;
@@ -125,7 +126,7 @@ uint32_t ld_sym_count(void) { return syms.count; }
  * of the slot's pointer; its hash follows, so a reader that sees the pointer before the hash
  * takes the hash from the symbol. Which thread creates a symbol does not matter: every field a
  * new symbol has is a function of its name. */
-static __thread ld_sym *tpool;
+static __thread ld_gsym *tpool;
 static __thread uint32_t tpool_left;
 
 /* `more` counts every name about to be interned, most of them already present or repeated:
@@ -143,10 +144,10 @@ ld_sym *ld_sym_intern_mt(const char *name, uint32_t len, uint32_t h) {
         tpool_left = 1024;
         tpool = ld_zalloc(tpool_left, sizeof *tpool);
       }
-      ld_sym *n = tpool;
+      ld_sym *n = &tpool->g_sym;
       n->s_name = name;
       n->s_namelen = len;
-      n->s_hash = h;
+      ld_g(n)->s_hash = h;
       n->s_bind = STB_GLOBAL;
       n->s_weakref = 1;
       ld_sym *expected = NULL;
@@ -160,7 +161,7 @@ ld_sym *ld_sym_intern_mt(const char *name, uint32_t len, uint32_t h) {
       s = expected; /* another thread filled the slot first: n stays in the pool for reuse */
     }
     uint32_t sh = __atomic_load_n(&syms.slots[j].hash, __ATOMIC_ACQUIRE);
-    if (!sh) sh = s->s_hash;
+    if (!sh) sh = ld_gc(s)->s_hash;
     if (sh == h && s->s_namelen == len && !memcmp(s->s_name, name, len)) return s;
   }
 }
