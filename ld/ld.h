@@ -183,6 +183,7 @@ struct ld_obj {
   const uint8_t *o_shndx;      /* SHT_SYMTAB_SHNDX data or NULL */
   ld_sym *o_locals;            /* o_first_global entries */
   ld_sym **o_syms;             /* o_nsym entries: local entries point into o_locals */
+  uint8_t *o_dropped; /* per section: a member of a COMDAT group lost at parsing; or NULL */
   uint8_t o_exec_stack;        /* has no .note.GNU-stack or marks it executable */
   uint32_t o_gnu_property_and; /* x86 feature_1 AND bits (when present) */
   uint8_t o_has_gnu_property;
@@ -243,6 +244,8 @@ struct ld_isec {
   uint32_t is_nrelative, is_ndynrel;
   uint32_t is_relative_base, is_dynrel_base;
 };
+
+extern ld_isec ld_discarded_isec; /* see ld/object.c */
 
 /* Synthetic section kinds: their contents are produced by ld/synth.c. */
 enum ld_synth {

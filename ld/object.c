@@ -9,6 +9,7 @@
 #include "ld.h"
 
 int ld_comdat_claim(const char *sig);
+int ld_comdat_claimed(const char *sig);
 void ld_note_lazy_ref(ld_sym *s);
 
 void ld_read_shdr(const ld_obj *o, uint32_t i, ld_shdr *h) {
@@ -227,6 +228,82 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
     keep[i] = 1;
     nkeep++;
   }
+  /* Symbol table. */
+  if (symtab_idx) {
+    ld_shdr *h = &hdrs[symtab_idx];
+    uint32_t esz = o->o_is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
+    if (h->entsize != esz || h->link >= shnum || hdrs[h->link].type != SHT_STRTAB) {
+      ld_error("%s: bad symbol table header", name);
+      return NULL;
+    }
+    o->o_symtab = d + h->offset;
+    o->o_nsym = (uint32_t)(h->size / esz);
+    o->o_first_global = h->info;
+    if (o->o_first_global > o->o_nsym || o->o_first_global == 0) {
+      ld_error("%s: bad symbol table sh_info %u", name, h->info);
+      return NULL;
+    }
+    o->o_strtab = (const char *)d + hdrs[h->link].offset;
+    o->o_strsz = hdrs[h->link].size;
+    if (o->o_strsz == 0 || o->o_strtab[o->o_strsz - 1] != 0) {
+      ld_error("%s: symbol string table is not NUL-terminated", name);
+      return NULL;
+    }
+  } else {
+    o->o_nsym = 0;
+    o->o_first_global = 0;
+  }
+  /* COMDAT groups: the first object to bring a signature keeps its sections. A relocatable
+   * output and a link map still want every losing section (as discarded) to exist. */
+  int early_drop = ctx->opt.outkind != OUT_RELOC && !ctx->opt.map_file && !ctx->opt.print_map;
+  for (uint32_t i = 1; i < shnum; i++) {
+    ld_shdr *h = &hdrs[i];
+    if (h->type != SHT_GROUP) continue;
+    if (h->size < 4 || (h->size & 3)) {
+      ld_error("%s: group section %u has bad size", name, i);
+      continue;
+    }
+    const uint8_t *g = d + h->offset;
+    if (!(elf_rd32(g, be) & GRP_COMDAT)) continue;
+    if (h->info >= o->o_nsym) {
+      ld_error("%s: group section %u has bad signature symbol %u", name, i, h->info);
+      continue;
+    }
+    esym es;
+    read_sym(o, h->info, &es);
+    if (es.name >= o->o_strsz) {
+      ld_error("%s: group section %u: bad signature name", name, i);
+      continue;
+    }
+    const char *sig = o->o_strtab + es.name;
+    if (ELF_ST_TYPE(es.info) == STT_SECTION && es.shndx < shnum) /* signature named by section */
+      sig = sec_name(o, hdrs[es.shndx].name);
+    int bad = 0;
+    for (uint64_t k = 1; k < h->size / 4; k++)
+      if (elf_rd32(g + 4 * k, be) >= shnum) {
+        ld_error("%s: group section %u names bad section %u", name, i, elf_rd32(g + 4 * k, be));
+        bad = 1;
+        break;
+      }
+    if (bad) continue;
+    /* A signature an object entered earlier has claimed already: this group has lost, and its
+     * sections are not made at all (their symbols see ld_discarded_isec). The claims only
+     * change between parallel parses, so what is seen here does not depend on timing. */
+    if (early_drop && ld_comdat_claimed(sig)) {
+      if (!o->o_dropped) o->o_dropped = ld_zalloc(shnum, 1);
+      for (uint64_t k = 1; k < h->size / 4; k++) {
+        uint32_t m = elf_rd32(g + 4 * k, be);
+        o->o_dropped[m] = 1;
+        if (keep[m]) keep[m] = 0, nkeep--;
+      }
+    }
+    /* Claimed later, in link order (ld_object_symbols): parsing may run in parallel. */
+    o->o_groups = ld_xrealloc(o->o_groups, (o->o_ngroups + 1) * sizeof *o->o_groups);
+    o->o_groups[o->o_ngroups].g_sig = sig;
+    o->o_groups[o->o_ngroups].g_members = g + 4;
+    o->o_groups[o->o_ngroups].g_n = (uint32_t)(h->size / 4 - 1);
+    o->o_ngroups++;
+  }
   /* One block for the sections that stay, sized by the count. */
   ld_isec *isec_block = ld_zalloc(nkeep ? nkeep : 1, sizeof *isec_block), *is = isec_block;
   for (uint32_t i = 1; i < shnum; i++) {
@@ -265,74 +342,14 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
     ld_isec *t = o->o_secs[h->info];
     if (t) t->is_relsec = i;
   }
-  /* Symbol table. */
-  if (symtab_idx) {
-    ld_shdr *h = &hdrs[symtab_idx];
-    uint32_t esz = o->o_is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
-    if (h->entsize != esz || h->link >= shnum || hdrs[h->link].type != SHT_STRTAB) {
-      ld_error("%s: bad symbol table header", name);
-      return NULL;
-    }
-    o->o_symtab = d + h->offset;
-    o->o_nsym = (uint32_t)(h->size / esz);
-    o->o_first_global = h->info;
-    if (o->o_first_global > o->o_nsym || o->o_first_global == 0) {
-      ld_error("%s: bad symbol table sh_info %u", name, h->info);
-      return NULL;
-    }
-    o->o_strtab = (const char *)d + hdrs[h->link].offset;
-    o->o_strsz = hdrs[h->link].size;
-    if (o->o_strsz == 0 || o->o_strtab[o->o_strsz - 1] != 0) {
-      ld_error("%s: symbol string table is not NUL-terminated", name);
-      return NULL;
-    }
-  } else {
-    o->o_nsym = 0;
-    o->o_first_global = 0;
-  }
-  /* COMDAT groups: the first object to bring a signature keeps its sections. */
-  for (uint32_t i = 1; i < shnum; i++) {
-    ld_shdr *h = &hdrs[i];
-    if (h->type != SHT_GROUP) continue;
-    if (h->size < 4 || (h->size & 3)) {
-      ld_error("%s: group section %u has bad size", name, i);
-      continue;
-    }
-    const uint8_t *g = d + h->offset;
-    if (!(elf_rd32(g, be) & GRP_COMDAT)) continue;
-    if (h->info >= o->o_nsym) {
-      ld_error("%s: group section %u has bad signature symbol %u", name, i, h->info);
-      continue;
-    }
-    esym es;
-    read_sym(o, h->info, &es);
-    if (es.name >= o->o_strsz) {
-      ld_error("%s: group section %u: bad signature name", name, i);
-      continue;
-    }
-    const char *sig = o->o_strtab + es.name;
-    if (ELF_ST_TYPE(es.info) == STT_SECTION && es.shndx < shnum) /* signature named by section */
-      sig = sec_name(o, hdrs[es.shndx].name);
-    int bad = 0;
-    for (uint64_t k = 1; k < h->size / 4; k++)
-      if (elf_rd32(g + 4 * k, be) >= shnum) {
-        ld_error("%s: group section %u names bad section %u", name, i, elf_rd32(g + 4 * k, be));
-        bad = 1;
-        break;
-      }
-    if (bad) continue;
-    /* Claimed later, in link order (ld_object_symbols): parsing may run in parallel. */
-    o->o_groups = ld_xrealloc(o->o_groups, (o->o_ngroups + 1) * sizeof *o->o_groups);
-    o->o_groups[o->o_ngroups].g_sig = sig;
-    o->o_groups[o->o_ngroups].g_members = g + 4;
-    o->o_groups[o->o_ngroups].g_n = (uint32_t)(h->size / 4 - 1);
-    o->o_ngroups++;
-  }
   free(hdrs);
   return o;
 }
 
 /* ---- symbols ------------------------------------------------------------------------- */
+
+/* What the local symbols of a COMDAT section dropped at parsing point to: never live. */
+ld_isec ld_discarded_isec = {.is_name = "(discarded COMDAT section)", .is_align = 1};
 
 static uint8_t vis_min(uint8_t a, uint8_t b) {
   /* Most constraining wins: hidden/internal > protected > default. */
@@ -396,6 +413,7 @@ uint32_t ld_object_prepare(ld_obj *o) {
         continue;
       }
       sec = o->o_secs[es.shndx];
+      if (!sec && o->o_dropped && o->o_dropped[es.shndx]) sec = &ld_discarded_isec;
     }
     if (i < o->o_first_global) {
       ld_sym *s = &o->o_locals[i];

@@ -181,6 +181,16 @@ static strtab_set comdats;
 
 /* Claim the group `sig` for the object now being read. Returns 1 if this is the first group of
  * that signature (it is kept), 0 if an earlier object holds it (this one is discarded). */
+int ld_comdat_claimed(const char *sig) {
+  if (!comdats.slots) return 0;
+  uint32_t len = (uint32_t)strlen(sig), h = name_hash(sig, len);
+  for (uint32_t j = h & comdats.mask;; j = (j + 1) & comdats.mask) {
+    comdat_ent *e = comdats.slots[j];
+    if (!e) return 0;
+    if (e->hash == h && e->len == len && !memcmp(e->name, sig, len)) return 1;
+  }
+}
+
 int ld_comdat_claim(const char *sig) {
   uint32_t len = (uint32_t)strlen(sig), h = name_hash(sig, len);
   if (!comdats.slots) {
