@@ -78,7 +78,7 @@ static const struct optdoc optdocs[] = {
     {"--relax", NULL, "relax GOT loads and TLS sequences (default)", 0},
     {"--threads", "[=N]", "number of threads (default: online CPUs)", 0},
     {"--no-threads", NULL, "run single-threaded", 0},
-    {"--stats", NULL, "print per-pass times and TLS statistics", 0},
+    {"--stats", NULL, "print per-pass times, counts, memory and TLS statistics", 0},
     {"--no-undefined", NULL, "report undefined symbols in shared objects (-z defs)", 0},
     {"--allow-shlib-undefined", NULL, "allow undefined symbols in shared libraries", 0},
     {"--no-allow-shlib-undefined", NULL, "report undefined symbols of shared libraries", 0},
