@@ -93,7 +93,8 @@ void ld_vec_push(ld_vec *vec, void *p) {
 
 /* ---- parallel loop -------------------------------------------------------------------
  * Work items are claimed with an atomic counter; every item writes only its own slots, so the
- * result does not depend on the thread count. */
+ * result does not depend on the thread count. The workers are made once, at the first loop,
+ * and wait between loops: a loop costs a wake-up, not a thread (nor a fresh stack and arena). */
 struct par_job {
   uint32_t n;
   atomic_uint next;
@@ -101,12 +102,40 @@ struct par_job {
   void *arg;
 };
 
-static void *par_worker(void *p) {
-  struct par_job *job = p;
+static struct {
+  pthread_mutex_t mu;
+  pthread_cond_t go, done;
+  struct par_job *job;
+  uint64_t gen; /* loops started */
+  int nworkers; /* threads made */
+  int busy;     /* workers still on the current loop */
+} pool = {.mu = PTHREAD_MUTEX_INITIALIZER,
+          .go = PTHREAD_COND_INITIALIZER,
+          .done = PTHREAD_COND_INITIALIZER};
+static _Thread_local int in_loop; /* a loop body that starts a loop runs it itself */
+
+static void run_items(struct par_job *job) {
+  in_loop = 1;
   for (;;) {
     uint32_t i = atomic_fetch_add(&job->next, 1);
     if (i >= job->n) break;
     job->fn(i, job->arg);
+  }
+  in_loop = 0;
+}
+
+static void *par_worker(void *p) {
+  (void)p;
+  uint64_t seen = 0;
+  pthread_mutex_lock(&pool.mu);
+  for (;;) {
+    while (pool.gen == seen) pthread_cond_wait(&pool.go, &pool.mu);
+    seen = pool.gen;
+    struct par_job *job = pool.job;
+    pthread_mutex_unlock(&pool.mu);
+    run_items(job);
+    pthread_mutex_lock(&pool.mu);
+    if (--pool.busy == 0) pthread_cond_signal(&pool.done);
   }
   return NULL;
 }
@@ -114,18 +143,28 @@ static void *par_worker(void *p) {
 void ld_par_for(uint32_t n, void (*fn)(uint32_t i, void *arg), void *arg) {
   int nt = ctx ? ctx->opt.threads : 1;
   if (nt > 16) nt = 16;
-  if (nt <= 1 || n < 64) {
+  if (nt <= 1 || n < 2 || in_loop) {
     for (uint32_t i = 0; i < n; i++) fn(i, arg);
     return;
   }
+  while (pool.nworkers < nt - 1) {
+    pthread_t t;
+    if (pthread_create(&t, NULL, par_worker, NULL) != 0) break;
+    pthread_detach(t);
+    pool.nworkers++;
+  }
   struct par_job job = {.n = n, .fn = fn, .arg = arg};
   atomic_init(&job.next, 0);
-  pthread_t th[16];
-  int started = 0;
-  for (int t = 1; t < nt; t++)
-    if (pthread_create(&th[started], NULL, par_worker, &job) == 0) started++;
-  par_worker(&job);
-  for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
+  pthread_mutex_lock(&pool.mu);
+  pool.job = &job;
+  pool.busy = pool.nworkers;
+  pool.gen++;
+  pthread_cond_broadcast(&pool.go);
+  pthread_mutex_unlock(&pool.mu);
+  run_items(&job);
+  pthread_mutex_lock(&pool.mu);
+  while (pool.busy) pthread_cond_wait(&pool.done, &pool.mu);
+  pthread_mutex_unlock(&pool.mu);
 }
 
 double ld_now(void) {
