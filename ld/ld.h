@@ -180,11 +180,11 @@ struct ld_obj {
   const uint8_t *o_symtab; /* symbol entries */
   const char *o_strtab;
   uint64_t o_strsz;
-  const uint8_t *o_shndx;      /* SHT_SYMTAB_SHNDX data or NULL */
-  ld_sym *o_locals;            /* o_first_global entries */
-  ld_sym **o_syms;             /* o_nsym entries: local entries point into o_locals */
-  uint8_t *o_dropped; /* per section: a member of a COMDAT group lost at parsing; or NULL */
-  uint8_t o_exec_stack;        /* has no .note.GNU-stack or marks it executable */
+  const uint8_t *o_shndx; /* SHT_SYMTAB_SHNDX data or NULL */
+  ld_sym *o_locals;       /* o_first_global entries */
+  ld_sym **o_syms;        /* o_nsym entries: local entries point into o_locals */
+  uint8_t *o_dropped;     /* per section: a member of a COMDAT group lost at parsing; or NULL */
+  uint8_t o_exec_stack;   /* has no .note.GNU-stack or marks it executable */
   uint32_t o_gnu_property_and; /* x86 feature_1 AND bits (when present) */
   uint8_t o_has_gnu_property;
   /* COMDAT groups found by parsing, claimed in link order by ld_object_symbols */
@@ -468,7 +468,8 @@ typedef struct ld_ctx {
   uint64_t stat_tls_in[8], stat_tls_out[8][8];
   uint64_t stat_nrels;
   /* output */
-  uint8_t *buf;
+  uint8_t *buf; /* the output mapped; input sections' bytes are written with pwrite */
+  int out_fd;   /* the output (a temporary until renamed) */
   uint64_t filesize;
   uint64_t ehdr_phoff, nphdr;
   uint64_t entry;

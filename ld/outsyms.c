@@ -1,5 +1,6 @@
 /* The output's .symtab/.strtab and .shstrtab (sized during layout, written after the sections),
  * and the build-id, computed over the finished image. */
+#include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,11 +218,20 @@ static void lanes(const uint8_t *b, uint64_t n, uint64_t out[4]) {
 
 static uint64_t *chunk_digests;
 
+/* The bytes are read back with pread (the input sections were written with pwrite and are not
+ * mapped: reading them through the mapping would make them resident). */
 static void hash_chunk(uint32_t i, void *arg) {
   (void)arg;
-  uint64_t off = (uint64_t)i * BID_CHUNK, n = ctx->filesize - off;
+  static _Thread_local uint8_t *b;
+  if (!b) b = ld_xmalloc(BID_CHUNK);
+  uint64_t off = (uint64_t)i * BID_CHUNK, n = ctx->filesize - off, got = 0;
   if (n > BID_CHUNK) n = BID_CHUNK;
-  lanes(ctx->buf + off, n, chunk_digests + 4 * (uint64_t)i);
+  while (got < n) {
+    ssize_t r = pread(ctx->out_fd, b + got, n - got, (off_t)(off + got));
+    if (r <= 0) ld_fatal("cannot read back %s: %s", ctx->opt.output, strerror(r < 0 ? errno : EIO));
+    got += (uint64_t)r;
+  }
+  lanes(b, n, chunk_digests + 4 * (uint64_t)i);
 }
 
 void ld_compute_build_id(void) {

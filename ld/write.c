@@ -1,8 +1,8 @@
-/* Passes 13-14: write the output through one mapping of a temporary file next to the output,
- * copying each input section and applying its relocations in the same loop (a parallel loop over
- * sections: each writes only its own bytes), then the synthetic sections, the symbol table,
- * headers and build-id; finally rename the temporary into place. On any error before the rename
- * the old output is untouched and the temporary is removed. */
+/* Passes 13-14: write the output to a temporary file next to it: the input sections in pieces
+ * assembled in parallel (copy each input section and apply its relocations in the same loop;
+ * each piece writes only its own bytes), then, through a mapping of the file, the synthetic
+ * sections, the symbol table, headers and build-id; finally rename the temporary into place. On
+ * any error before the rename the old output is untouched and the temporary is removed. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -18,23 +18,96 @@ void ld_fill_synthetic(void);
 void ld_write_symtab(void);
 void ld_compute_build_id(void);
 
-static ld_vec copy_list;
+/* Input sections are written in pieces of about WCHUNK bytes of one output section: each piece
+ * is assembled in a buffer of the thread (copies, relocations, zero gaps) and written with one
+ * pwrite. Page-cache pages written whole need no clearing, and those bytes are never mapped
+ * here, so the output costs neither a page fault per page nor resident memory; the synthetic
+ * sections, symbol table and headers go through the mapping (the page cache keeps the two
+ * coherent). */
+#define WCHUNK ((uint64_t)1 << 20)
 
-static void copy_one(uint32_t i, void *arg) {
+typedef struct wchunk {
+  ld_osec *os;
+  ld_isec **isecs; /* in ascending offset order */
+  uint32_t n;
+  uint64_t off, end; /* offsets in the output section */
+} wchunk;
+static ld_vec chunks;
+
+static void add_chunk(ld_osec *os, ld_isec **isecs, uint32_t n, uint64_t off, uint64_t end) {
+  wchunk *c = ld_xmalloc(sizeof *c);
+  *c = (wchunk){os, isecs, n, off, end};
+  ld_vec_push(&chunks, c);
+}
+
+static int cmp_isec_off(const void *a, const void *b) {
+  const ld_isec *x = *(ld_isec *const *)a, *y = *(ld_isec *const *)b;
+  if (x->is_off != y->is_off) return x->is_off < y->is_off ? -1 : 1;
+  return x->is_size < y->is_size ? -1 : x->is_size > y->is_size;
+}
+
+/* Pieces of one output section: runs of its input sections in offset order (a linker script's
+ * fillers come after the sections they sit between). */
+static void plan_chunks(ld_osec *os) {
+  uint32_t n = os->os_isecs.n, first = 0;
+  ld_isec **v = (ld_isec **)os->os_isecs.v;
+  for (uint32_t k = 1; k < n; k++)
+    if (v[k]->is_off < v[k - 1]->is_off) {
+      v = ld_xmalloc(n * sizeof *v);
+      memcpy(v, os->os_isecs.v, n * sizeof *v);
+      ld_qsort(v, n, sizeof *v, cmp_isec_off);
+      break;
+    }
+  uint64_t off = 0, end = 0;
+  for (uint32_t k = 0; k < n; k++) {
+    uint64_t a = v[k]->is_off, b = v[k]->is_off + v[k]->is_size;
+    if (k > first && b - off > WCHUNK) {
+      add_chunk(os, v + first, k - first, off, end);
+      first = k;
+    }
+    if (k == first) off = a, end = b;
+    if (b > end) end = b;
+  }
+  if (n > first) add_chunk(os, v + first, n - first, off, end);
+}
+
+static void write_chunk(uint32_t i, void *arg) {
   (void)arg;
-  ld_isec *is = copy_list.v[i];
-  uint8_t *out = ctx->buf + is->is_out->os_offset + is->is_off;
-  if (is->is_eh) {
-    ld_write_eh_frame(is, out);
-    return;
+  static _Thread_local uint8_t *wbuf;
+  static _Thread_local uint64_t wcap;
+  wchunk *c = chunks.v[i];
+  uint64_t len = c->end - c->off;
+  if (len == 0) return;
+  if (len > wcap) {
+    free(wbuf);
+    wcap = len > WCHUNK ? len : WCHUNK;
+    wbuf = ld_xmalloc(wcap);
   }
-  if (is->is_type == SHT_NOBITS || is->is_out->os_type == SHT_NOBITS) {
-    return;
+  uint64_t pos = c->off; /* bytes before pos are written in the buffer */
+  for (uint32_t k = 0; k < c->n; k++) {
+    ld_isec *is = c->isecs[k];
+    uint8_t *out = wbuf + (is->is_off - c->off);
+    if (is->is_off > pos) memset(wbuf + (pos - c->off), 0, is->is_off - pos);
+    if (is->is_off + is->is_size > pos) pos = is->is_off + is->is_size;
+    if (is->is_eh) {
+      ld_write_eh_frame(is, out);
+      continue;
+    }
+    if (is->is_type == SHT_NOBITS || !is->is_data) {
+      memset(out, 0, is->is_size);
+      continue;
+    }
+    memcpy(out, is->is_data, is->is_size);
+    if (is->is_relsec) {
+      ld_read_rels(is);
+      ld_apply_relocs(is, out);
+    }
   }
-  if (is->is_data) memcpy(out, is->is_data, is->is_size);
-  if (is->is_relsec) {
-    ld_read_rels(is);
-    ld_apply_relocs(is, out);
+  uint64_t at = c->os->os_offset + c->off, done = 0;
+  while (done < len) {
+    ssize_t w = pwrite(ctx->out_fd, wbuf + done, len - done, (off_t)(at + done));
+    if (w <= 0) ld_fatal("cannot write %s: %s", ctx->opt.output, strerror(w < 0 ? errno : EIO));
+    done += (uint64_t)w;
   }
 }
 
@@ -170,17 +243,6 @@ static void write_shdrs(void) {
   }
 }
 
-#define POPULATE_CHUNK (4u << 20)
-#ifndef MADV_POPULATE_WRITE
-#define MADV_POPULATE_WRITE 23
-#endif
-
-static void populate_one(uint32_t i, void *arg) {
-  uint64_t off = (uint64_t)i * POPULATE_CHUNK;
-  uint64_t len = ctx->filesize - off < POPULATE_CHUNK ? ctx->filesize - off : POPULATE_CHUNK;
-  (void)madvise((uint8_t *)arg + off, len, MADV_POPULATE_WRITE); /* only advice: may fail */
-}
-
 void ld_write_output(void) {
   const char *out = ctx->opt.output;
   char *tmp = ld_sprintf("%s.tld-tmp.%ld", out, (long)getpid());
@@ -192,18 +254,15 @@ void ld_write_output(void) {
       ctx->filesize ? mmap(NULL, ctx->filesize, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0) : NULL;
   if (m == MAP_FAILED) ld_fatal("cannot map %s: %s", tmp, strerror(errno));
   ctx->buf = m;
+  ctx->out_fd = fd;
 
   for (uint32_t i = 0; i < ctx->norder; i++) {
     ld_osec *os = ctx->order[i];
-    if (os->os_synth) continue;
-    for (uint32_t k = 0; k < os->os_isecs.n; k++) ld_vec_push(&copy_list, os->os_isecs.v[k]);
+    if (os->os_synth || os->os_type == SHT_NOBITS) continue;
+    plan_chunks(os);
   }
-  /* Fault the output's pages in ahead, in large parallel pieces: one call per piece costs far
-   * less than a page fault per page taken while copying. */
-  if (m)
-    ld_par_for((uint32_t)((ctx->filesize + POPULATE_CHUNK - 1) / POPULATE_CHUNK), populate_one, m);
-  ld_stat_pass("write: map the output");
-  ld_par_for(copy_list.n, copy_one, NULL);
+  ld_stat_pass("write: map, plan pieces");
+  ld_par_for(chunks.n, write_chunk, NULL);
   ld_stat_pass("write: sections and relocations");
   ld_fill_synthetic();
   ld_stat_pass("write: GOT, PLT, dynamic sections");
