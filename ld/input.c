@@ -173,7 +173,7 @@ static void extract(ld_sym *s, ld_obj *parsed);
 
 /* --stats: where the input pass spends its time. */
 static struct {
-  double archives, parse, serial;
+  double archives, parse, serial, ahead, intern, resolve;
   uint32_t batches, members;
 } st;
 
@@ -541,9 +541,13 @@ void ld_load_inputs(void) {
   for (uint32_t i = 0; i < ctx->opt.libdirs.n; i++)
     ld_vec_push(&search_dirs, ctx->opt.libdirs.v[i]);
   if (ctx->opt.verbose) ld_verbose_header(&search_dirs);
+  double t0 = ld_now();
   preparse(&ctx->opt.inputs);
   ld_sym_init(estimate_symbols());
+  double t1 = ld_now();
   preintern(ctx->opt.inputs.n);
+  st.ahead = t1 - t0;
+  st.intern = ld_now() - t1;
 
   /* -u symbols are strong references from the start. */
   for (uint32_t i = 0; i < ctx->opt.undefs.n; i++) {
@@ -597,10 +601,14 @@ void ld_load_inputs(void) {
         s->s_vis = STV_HIDDEN;
     }
   }
+  double t2 = ld_now();
+  ld_resolve();
+  st.resolve = ld_now() - t2;
   if (ctx->opt.stats)
     fprintf(stderr,
-            "tld: stats:   archive indexes %.3f ms; %u members in %u batches: parse %.3f ms, "
-            "enter %.3f ms\n",
-            st.archives * 1e3, st.members, st.batches, st.parse * 1e3, st.serial * 1e3);
-  ld_resolve();
+            "tld: stats:   ahead (map, parse objects, archive tables) %.3f ms, intern %.3f ms; "
+            "archive indexes %.3f ms; %u members in %u batches: parse %.3f ms, enter %.3f ms; "
+            "resolve %.3f ms\n",
+            st.ahead * 1e3, st.intern * 1e3, st.archives * 1e3, st.members, st.batches,
+            st.parse * 1e3, st.serial * 1e3, st.resolve * 1e3);
 }
