@@ -12,6 +12,10 @@ void ld_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * quiet, its errors and warnings are only counted (ld_diag_quiet returns the count so far and
  * sets the mode anew). */
 int ld_diag_quiet(int on);
+/* Parallel loops: messages reported while an item runs are held (ld_diag_item, -1 when none)
+ * and written in item order by ld_diag_flush when the loop ends. */
+void ld_diag_item(long long item);
+void ld_diag_flush(void);
 noreturn void ld_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Number of errors reported so far. */
 int ld_nerrors(void);

@@ -119,8 +119,10 @@ static void run_items(struct par_job *job) {
   for (;;) {
     uint32_t i = atomic_fetch_add(&job->next, 1);
     if (i >= job->n) break;
+    ld_diag_item(i);
     job->fn(i, job->arg);
   }
+  ld_diag_item(-1);
   in_loop = 0;
 }
 
@@ -165,6 +167,7 @@ void ld_par_for(uint32_t n, void (*fn)(uint32_t i, void *arg), void *arg) {
   pthread_mutex_lock(&pool.mu);
   while (pool.busy) pthread_cond_wait(&pool.done, &pool.mu);
   pthread_mutex_unlock(&pool.mu);
+  ld_diag_flush();
 }
 
 double ld_now(void) {
