@@ -43,6 +43,7 @@ void *ld_xrealloc(void *p, size_t n);
 void *ld_zalloc(size_t n, size_t sz);
 size_t ld_arena_used(void); /* bytes handed out so far (--stats) */
 void ld_stat_memory(void);
+void *ld_scratch(size_t n); /* the calling thread's reusable buffer, at least n bytes */
 char *ld_xstrdup(const char *s);
 char *ld_sprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static inline uint64_t ld_align(uint64_t v, uint64_t a) {

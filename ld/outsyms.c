@@ -222,8 +222,7 @@ static uint64_t *chunk_digests;
  * mapped: reading them through the mapping would make them resident). */
 static void hash_chunk(uint32_t i, void *arg) {
   (void)arg;
-  static _Thread_local uint8_t *b;
-  if (!b) b = ld_xmalloc(BID_CHUNK);
+  uint8_t *b = ld_scratch(BID_CHUNK);
   uint64_t off = (uint64_t)i * BID_CHUNK, n = ctx->filesize - off, got = 0;
   if (n > BID_CHUNK) n = BID_CHUNK;
   while (got < n) {

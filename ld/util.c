@@ -55,6 +55,19 @@ void *ld_zalloc(size_t n, size_t sz) {
   return p;
 }
 
+/* A buffer of the calling thread, reused by every pass that wants one (the output's pieces,
+ * build-id's read-back): fresh memory is paid for once per thread. */
+void *ld_scratch(size_t n) {
+  static _Thread_local void *buf;
+  static _Thread_local size_t cap;
+  if (n > cap) {
+    free(buf);
+    cap = n > ((size_t)1 << 20) ? n : ((size_t)1 << 20);
+    buf = ld_xmalloc(cap);
+  }
+  return buf;
+}
+
 void *ld_xrealloc(void *p, size_t n) {
   void *q = realloc(p, n ? n : 1);
   if (!q) ld_fatal("out of memory allocating %zu bytes", n);

@@ -73,16 +73,10 @@ static void plan_chunks(ld_osec *os) {
 
 static void write_chunk(uint32_t i, void *arg) {
   (void)arg;
-  static _Thread_local uint8_t *wbuf;
-  static _Thread_local uint64_t wcap;
   wchunk *c = chunks.v[i];
   uint64_t len = c->end - c->off;
   if (len == 0) return;
-  if (len > wcap) {
-    free(wbuf);
-    wcap = len > WCHUNK ? len : WCHUNK;
-    wbuf = ld_xmalloc(wcap);
-  }
+  uint8_t *wbuf = ld_scratch(len);
   uint64_t pos = c->off; /* bytes before pos are written in the buffer */
   for (uint32_t k = 0; k < c->n; k++) {
     ld_isec *is = c->isecs[k];
