@@ -462,7 +462,7 @@ static void map_one(uint32_t i, void *arg) {
     if (ld_diag_quiet(0) == 0 && la) {
       ld_archive *ar = &la->la_ar;
       la->la_hash = ld_xmalloc((ar->ar_nsyms + 1) * sizeof *la->la_hash);
-      for (uint32_t k = 0; k < ar->ar_nsyms; k++)
+      for (uint32_t k = 0; k < ar->ar_nsyms && !ia->ia_whole; k++) /* whole: index unused */
         la->la_hash[k] =
             ld_sym_hash(ar->ar_syms[k].as_name, (uint32_t)strlen(ar->ar_syms[k].as_name));
       pre[i].la = la;
