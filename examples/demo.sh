@@ -7,7 +7,8 @@
 #     against ld.so.1, tld's own runtime linker, and run under it (examples/rtld/).
 #  3. For each target — x64, x86, sparcv9, sparc — a freestanding program (no libc, its own
 #     _start and system calls) is compiled, linked by tld alone, and run: natively for x64 and
-#     x86, under qemu-user for SPARC.
+#     x86 (under qemu-i386 where the kernel does not run i386 programs), under qemu-user for
+#     SPARC.
 #
 # Every command is printed before it runs. A step that fails is reported and the demo goes on to
 # the next one; the exit status is non-zero if any step failed.
@@ -116,6 +117,15 @@ freestanding() {
 	fi
 
 	say "$target: run it${1:+ (under $1)}"
+	if [[ $target == x86 && $# -eq 0 ]] && ! (exec "$obj/prog" >/dev/null 2>&1 </dev/null); then
+		# A kernel built without 32-bit x86 support cannot run i386 programs (exec fails with
+		# "Exec format error", status 126): qemu-user runs them then.
+		(exec "$obj/prog" >/dev/null 2>&1 </dev/null)
+		if [[ $? == 126 ]] && command -v qemu-i386 >/dev/null; then
+			say "$target: this kernel does not run i386 programs; running under qemu-i386"
+			set -- qemu-i386
+		fi
+	fi
 	run "$@" "$obj/prog" || return 1
 }
 

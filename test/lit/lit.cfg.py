@@ -189,9 +189,15 @@ for name, cc, cxx, runner in targets:
     # sparcv9 before sparc, x64 before x86: the look-ahead in subst() keeps them apart anyway.
     subst('%cc-' + name, cc)
     subst('%cxx-' + name, cxx)
-    subst('%run-' + name, runner)
 
     exe = probe_build(cc, C_PROBE, 'c', 'cc-' + name)
+    # A kernel built without 32-bit x86 support cannot run i386 programs itself: they run under
+    # qemu-user then.
+    if (name == 'x86' and host_is_x86_64 and exe and not probe_run(runner, exe)
+            and shutil.which('qemu-i386', path=config.environment['PATH'])):
+        runner = 'qemu-i386'
+        lit_config.note('i386 programs run under qemu-i386 (the kernel does not run them)')
+    subst('%run-' + name, runner)
     if exe:
         config.available_features.add('cc-' + name)
     else:
