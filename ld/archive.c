@@ -335,9 +335,94 @@ static int parse_bsd_index(const ar_ctx *c, ld_archive *ar, int is64) {
   return parse_bsd_index_order(c, ar, is64, 0, 1);
 }
 
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* An indexed archive read lazily: its members are the distinct offsets the GNU index names
+ * (those that leave room for a header; add_sym reports the others). */
+static void members_from_index(const ar_ctx *c, uint64_t size, ld_archive *out) {
+  int is64 = c->ac_index_kind == AK_GNU_INDEX64;
+  uint64_t w = is64 ? 8 : 4, isz = c->ac_index_size;
+  if (isz < w) return;
+  uint64_t n = is64 ? elf_rd64(c->ac_index, 1) : elf_rd32(c->ac_index, 1);
+  if (n > (isz - w) / w || n > UINT32_MAX) return; /* parse_gnu_index reports it */
+  uint64_t *offs = xmalloc_array(n + 1, sizeof *offs), k = 0;
+  for (uint64_t i = 0; i < n; i++) {
+    uint64_t off =
+        is64 ? elf_rd64(c->ac_index + w + i * w, 1) : elf_rd32(c->ac_index + w + i * w, 1);
+    if (off >= AR_MAGIC_LEN && off <= size && size - off >= AR_HDR_LEN) offs[k++] = off;
+  }
+  if (k > 1) qsort(offs, (size_t)k, sizeof *offs, cmp_u64);
+  ld_ar_member *mem = xmalloc_array(k + 1, sizeof *mem);
+  uint32_t nmem = 0;
+  for (uint64_t i = 0; i < k; i++)
+    if (i == 0 || offs[i] != offs[i - 1]) mem[nmem++] = (ld_ar_member){.am_offset = offs[i]};
+  free(offs);
+  out->ar_members = mem;
+  out->ar_nmembers = nmem;
+  out->ar_lazy = 1;
+}
+
+int ld_archive_member(ld_archive *ar, uint32_t m) {
+  ld_ar_member *am = &ar->ar_members[m];
+  if (am->am_name) return 0;
+  const uint8_t *data = ar->ar_data, *h = data + am->am_offset;
+  uint64_t off = am->am_offset, size = ar->ar_size, msize;
+  const char *path = ar->ar_path;
+  if (h[58] != '`' || h[59] != '\n' || parse_decimal(h + 48, 10, &msize) < 0 || name_is(h, "/") ||
+      name_is(h, "//") || name_is(h, "/SYM64/")) {
+    ld_error("%s: member at offset 0x%llx: bad header (named by the symbol index)", path,
+             (unsigned long long)off);
+    return -1;
+  }
+  uint64_t doff = off + AR_HDR_LEN;
+  ar_raw rw = {.rw_name = h};
+  if (memcmp(h, "#1/", 3) == 0) {
+    uint64_t bl;
+    if (parse_decimal(h + 3, 13, &bl) < 0 || bl > msize || bl > size - doff) {
+      ld_error("%s: member at offset 0x%llx: bad BSD name length", path, (unsigned long long)off);
+      return -1;
+    }
+    rw.rw_bsd_name = data + doff;
+    rw.rw_bsd_len = bl;
+    doff += bl;
+    msize -= bl;
+  }
+  if (msize > size - doff) {
+    ld_error("%s: member at offset 0x%llx: size %llu extends past the end of the archive", path,
+             (unsigned long long)off, (unsigned long long)msize);
+    return -1;
+  }
+  ar_ctx c = {.ac_path = path, .ac_long = ar->ar_long, .ac_long_size = ar->ar_long_size};
+  uint64_t origin;
+  char *name = member_name(&c, &rw, off, &origin);
+  if (!name) return -1;
+  am->am_data = data + doff;
+  am->am_size = msize;
+  am->am_name = name;
+  return 0;
+}
+
+static int parse_archive(const char *path, const uint8_t *data, uint64_t size, ld_archive *out,
+                         int indexed);
+
 int ld_archive_parse(const char *path, const uint8_t *data, uint64_t size, ld_archive *out) {
+  return parse_archive(path, data, size, out, 0);
+}
+
+int ld_archive_parse_indexed(const char *path, const uint8_t *data, uint64_t size,
+                             ld_archive *out) {
+  return parse_archive(path, data, size, out, 1);
+}
+
+static int parse_archive(const char *path, const uint8_t *data, uint64_t size, ld_archive *out,
+                         int indexed) {
   memset(out, 0, sizeof *out);
   out->ar_path = path;
+  out->ar_data = data;
+  out->ar_size = size;
   if (!ld_is_archive(data, size)) {
     ld_error("%s: not an archive", path);
     return -1;
@@ -349,6 +434,7 @@ int ld_archive_parse(const char *path, const uint8_t *data, uint64_t size, ld_ar
   ld_ar_member *mem = NULL;
   ar_raw *raw = NULL;
   uint32_t nmem = 0, cap = 0;
+  int stopped = 0;
 
   uint64_t off = AR_MAGIC_LEN;
   while (off < size) {
@@ -399,6 +485,15 @@ int ld_archive_parse(const char *path, const uint8_t *data, uint64_t size, ld_ar
       return -1;
     }
 
+    /* Indexed, with a GNU index (and any long-name table) read: the members are known from
+     * the index; their headers are read when wanted. */
+    if (kind == AK_REGULAR && indexed && !c.ac_thin && c.ac_index &&
+        (c.ac_index_kind == AK_GNU_INDEX || c.ac_index_kind == AK_GNU_INDEX64) &&
+        c.ac_index_size >= 8 &&
+        (c.ac_index_kind == AK_GNU_INDEX64 ? elf_rd64(c.ac_index, 1) : elf_rd32(c.ac_index, 1))) {
+      stopped = 1;
+      break;
+    }
     switch (kind) {
     case AK_REGULAR:
       if (nmem == cap) {
@@ -434,8 +529,10 @@ int ld_archive_parse(const char *path, const uint8_t *data, uint64_t size, ld_ar
     off = next + (next & 1);
   }
 
-  out->ar_members = mem;
-  out->ar_nmembers = nmem;
+  out->ar_long = c.ac_long;
+  out->ar_long_size = c.ac_long_size;
+  if (stopped) members_from_index(&c, size, out);
+  else out->ar_members = mem, out->ar_nmembers = nmem;
   for (uint32_t i = 0; i < nmem; i++) {
     uint64_t origin;
     char *name = member_name(&c, &raw[i], mem[i].am_offset, &origin);

@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 typedef struct ld_ar_member {
-  const char *am_name;    /* member name (NUL-terminated, allocated) */
+  const char *am_name;    /* member name (NUL-terminated, allocated); NULL until read */
   const uint8_t *am_data; /* member bytes */
   uint64_t am_size;
   uint64_t am_offset; /* offset of the member header in the archive (for messages) */
@@ -24,6 +24,11 @@ typedef struct ld_ar_symbol {
 typedef struct ld_archive {
   const char *ar_path;
   int ar_thin;
+  int ar_lazy;            /* members known by the index only: see ld_archive_member */
+  const uint8_t *ar_data; /* the archive's bytes */
+  uint64_t ar_size;
+  const uint8_t *ar_long; /* GNU "//" long-name table, or NULL */
+  uint64_t ar_long_size;
   ld_ar_member *ar_members; /* regular members only (index, long-name table excluded) */
   uint32_t ar_nmembers;
   ld_ar_symbol *ar_syms; /* symbol index in file order; empty if the archive has none */
@@ -38,5 +43,15 @@ int ld_is_archive(const uint8_t *data, uint64_t size);
  * An archive without a symbol index is accepted (ar_nsyms = 0); the caller then falls back to
  * reading every member's symbol table. */
 int ld_archive_parse(const char *path, const uint8_t *data, uint64_t size, ld_archive *out);
+
+/* The same, for an archive whose members will only be taken through its index: when it has a
+ * GNU index, only the headers in front of the first member are read, the members are the
+ * offsets the index names, and each member's header is read by ld_archive_member when it is
+ * first wanted (an archive without one is read whole, as by ld_archive_parse). */
+int ld_archive_parse_indexed(const char *path, const uint8_t *data, uint64_t size, ld_archive *out);
+
+/* Make member m's name, bytes and size known (read its header if not yet). Returns -1 after
+ * reporting a malformed header. Not safe to call for one archive from two threads. */
+int ld_archive_member(ld_archive *ar, uint32_t m);
 
 #endif

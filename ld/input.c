@@ -148,11 +148,18 @@ typedef struct batch_ent {
   const char *name;
   ld_obj *o;
   uint32_t nglob;
+  uint8_t bad; /* its header is malformed (reported) */
 } batch_ent;
 
 static void parse_member(uint32_t i, void *arg) {
   batch_ent *b = &((batch_ent *)arg)[i];
+  /* A member known by the index only has its header read here (each its own entry). */
+  if (ld_archive_member(&b->la->la_ar, b->member) < 0) {
+    b->bad = 1;
+    return;
+  }
   ld_ar_member *am = &b->la->la_ar.ar_members[b->member];
+  if (!b->name) b->name = ld_sprintf("%s(%s)", b->la->la_ar.ar_path, am->am_name);
   const uint8_t *d = am->am_data;
   if (am->am_size < 64 || memcmp(d, "\177ELF", 4)) return; /* the serial path reports it */
   int be = d[EI_DATA] == ELFDATA2MSB;
@@ -192,7 +199,6 @@ static void drain_queue(void) {
       la->la_batch_slot[m] = nb + 1;
       batch[nb].la = la;
       batch[nb].member = m;
-      batch[nb].name = ld_sprintf("%s(%s)", la->la_ar.ar_path, la->la_ar.ar_members[m].am_name);
       nb++;
     }
     double t0 = ld_now();
@@ -207,6 +213,8 @@ static void drain_queue(void) {
     st.parse += t1 - t0;
     st.batches++;
     st.members += nb;
+    for (uint32_t k = 0; k < nb; k++)
+      if (batch[k].bad) batch[k].la->la_extracted[batch[k].member] = 1;
     for (uint32_t qi = 0; qi < snap.n; qi++) {
       ld_sym *s = snap.v[qi];
       if (s->s_def != SD_LAZY) continue;
@@ -233,6 +241,7 @@ static void extract(ld_sym *s, ld_obj *parsed) {
   ld_g(s)->s_lazy_ar = NULL;
   if (la->la_extracted[m]) return;
   la->la_extracted[m] = 1;
+  if (ld_archive_member(&la->la_ar, m) < 0) return;
   ld_ar_member *am = &la->la_ar.ar_members[m];
   const char *name = parsed ? parsed->o_name : ld_sprintf("%s(%s)", la->la_ar.ar_path, am->am_name);
   if (ctx->opt.trace) printf("%s\n", name);
@@ -318,9 +327,11 @@ static void load_file(const char *path, ld_input_arg *ia, int depth) {
 }
 
 /* An archive's structure and index; NULL (reported) if malformed. */
-static ld_loaded_archive *open_archive(const char *path, const uint8_t *d, uint64_t sz) {
+static ld_loaded_archive *open_archive(const char *path, const uint8_t *d, uint64_t sz, int whole) {
   ld_loaded_archive *la = ld_xcalloc(1, sizeof *la);
-  if (ld_archive_parse(path, d, sz, &la->la_ar) < 0) return NULL;
+  /* Members are reached through the index unless the archive is taken whole. */
+  if ((whole ? ld_archive_parse : ld_archive_parse_indexed)(path, d, sz, &la->la_ar) < 0)
+    return NULL;
   la->la_extracted = ld_xcalloc(la->la_ar.ar_nmembers + 1, 1);
   la->la_batch_slot = ld_xcalloc(la->la_ar.ar_nmembers + 1, sizeof(uint32_t));
   return la;
@@ -361,7 +372,7 @@ static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int de
   }
   if (ld_is_archive(d, sz)) {
     double ta = ld_now();
-    ld_loaded_archive *la = pre_la ? pre_la : open_archive(path, d, sz);
+    ld_loaded_archive *la = pre_la ? pre_la : open_archive(path, d, sz, ia->ia_whole);
     st.archives += ld_now() - ta;
     if (!la) return;
     la->la_whole = ia->ia_whole;
@@ -458,7 +469,7 @@ static void map_one(uint32_t i, void *arg) {
   if (m && ld_is_archive(m->mf_data, m->mf_size)) {
     if (ia->ia_whole) ld_prefault(m->mf_data, m->mf_size); /* every byte will be read */
     ld_diag_quiet(1);
-    ld_loaded_archive *la = open_archive(pre[i].path, m->mf_data, m->mf_size);
+    ld_loaded_archive *la = open_archive(pre[i].path, m->mf_data, m->mf_size, ia->ia_whole);
     if (ld_diag_quiet(0) == 0 && la) {
       ld_archive *ar = &la->la_ar;
       la->la_hash = ld_xmalloc((ar->ar_nsyms + 1) * sizeof *la->la_hash);

@@ -15,6 +15,17 @@
 # CHECK:     tld: error: {{.*}}bad.a: symbol index entry 0 ('foo') refers to offset 0x7000, which is not a member
 # CHECK-NOT: undefined symbol
 
+# An offset inside the archive whose header is not a member header is found when the member is
+# first wanted: only the headers in front of the first member, and those of the members the
+# link takes, are read. Here foo's member follows bar's; its header loses its end marker.
+# RUN: %llvm-mc -filetype=obj -triple=x86_64 %t/bar.s -o %t/bar.o
+# RUN: rm -f %t/two.a
+# RUN: llvm-ar rcs %t/two.a %t/bar.o %t/foo.o
+# RUN: %tld -static %t/main.o %t/two.a -o %t/out
+# RUN: python3 -c "import sys; b = bytearray(open(sys.argv[1], 'rb').read()); n = int.from_bytes(b[0x44:0x48], 'big'); offs = [int.from_bytes(b[0x48+4*i:0x4c+4*i], 'big') for i in range(n)]; off = max(offs); assert b[off+58:off+60] == bytes([0x60, 10]); b[off+58] = 0x78; open(sys.argv[2], 'wb').write(b)" %t/two.a %t/badhdr.a
+# RUN: not %tld -static %t/main.o %t/badhdr.a -o %t/out 2>&1 | FileCheck %s --check-prefix=HDR
+# HDR: tld: error: {{.*}}badhdr.a: member at offset 0x{{[0-9a-f]+}}: bad header (named by the symbol index)
+
 #--- main.s
 .globl _start
 _start:
@@ -23,4 +34,9 @@ _start:
 #--- foo.s
 .globl foo
 foo:
+  ret
+
+#--- bar.s
+.globl bar
+bar:
   ret
