@@ -463,8 +463,9 @@ static void map_one(uint32_t i, void *arg) {
     pre[i].path = ia->ia_name;
   }
   if (pre[i].path) pre[i].m = ld_map_file(pre[i].path);
-  /* An archive's member table and index are read here too, quietly: one that has anything to
-   * report is read again, in order, by the serial loop. The index names are hashed. */
+  /* An archive's index (and, for one taken whole, its member table) is read here too, quietly:
+   * one that has anything to report is read again, in order, by the serial loop. The index
+   * names are hashed unless the archive is taken whole. */
   ld_mapped *m = pre[i].m;
   if (m && ld_is_archive(m->mf_data, m->mf_size)) {
     if (ia->ia_whole) ld_prefault(m->mf_data, m->mf_size); /* every byte will be read */
@@ -472,8 +473,8 @@ static void map_one(uint32_t i, void *arg) {
     ld_loaded_archive *la = open_archive(pre[i].path, m->mf_data, m->mf_size, ia->ia_whole);
     if (ld_diag_quiet(0) == 0 && la) {
       ld_archive *ar = &la->la_ar;
-      la->la_hash = ld_xmalloc((ar->ar_nsyms + 1) * sizeof *la->la_hash);
-      for (uint32_t k = 0; k < ar->ar_nsyms && !ia->ia_whole; k++) /* whole: index unused */
+      if (!ia->ia_whole) la->la_hash = ld_xmalloc((ar->ar_nsyms + 1) * sizeof *la->la_hash);
+      for (uint32_t k = 0; la->la_hash && k < ar->ar_nsyms; k++)
         la->la_hash[k] =
             ld_sym_hash(ar->ar_syms[k].as_name, (uint32_t)strlen(ar->ar_syms[k].as_name));
       pre[i].la = la;
