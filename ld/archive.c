@@ -335,6 +335,63 @@ static int parse_bsd_index(const ar_ctx *c, ld_archive *ar, int is64) {
   return parse_bsd_index_order(c, ar, is64, 0, 1);
 }
 
+/* One member header at `off`, which the caller has checked has room for it: its kind, where its
+ * data start and their size, and its name fields. In a thin archive a regular member's bytes
+ * live in another file, so their size is not checked against this one. Returns -1 after
+ * reporting. */
+typedef struct ar_hdr {
+  enum ar_kind kind;
+  uint64_t doff, msize;
+  ar_raw rw;
+} ar_hdr;
+
+static int read_header(const char *path, const uint8_t *data, uint64_t size, uint64_t off, int thin,
+                       ar_hdr *hd) {
+  const uint8_t *h = data + off;
+  uint64_t msize;
+  if (h[58] != '`' || h[59] != '\n' || parse_decimal(h + 48, 10, &msize) < 0) {
+    ld_error("%s: member at offset 0x%llx: bad header", path, (unsigned long long)off);
+    return -1;
+  }
+  uint64_t doff = off + AR_HDR_LEN;
+  enum ar_kind kind = AK_REGULAR;
+  *hd = (ar_hdr){.rw = {.rw_name = h}};
+  if (name_is(h, "/")) kind = AK_GNU_INDEX;
+  else if (name_is(h, "/SYM64/")) kind = AK_GNU_INDEX64;
+  else if (name_is(h, "//")) kind = AK_LONG_NAMES;
+  else if (memcmp(h, "#1/", 3) == 0) {
+    uint64_t bsd_len;
+    if (parse_decimal(h + 3, 13, &bsd_len) < 0 || bsd_len > msize || bsd_len > size - doff) {
+      ld_error("%s: member at offset 0x%llx: bad BSD name length", path, (unsigned long long)off);
+      return -1;
+    }
+    const uint8_t *bsd_name = data + doff;
+    hd->rw.rw_bsd_name = bsd_name;
+    hd->rw.rw_bsd_len = bsd_len;
+    doff += bsd_len;
+    msize -= bsd_len;
+    if (bsd_name_is(bsd_name, bsd_len, "__.SYMDEF") ||
+        bsd_name_is(bsd_name, bsd_len, "__.SYMDEF SORTED"))
+      kind = AK_BSD_INDEX;
+    else if (bsd_name_is(bsd_name, bsd_len, "__.SYMDEF_64") ||
+             bsd_name_is(bsd_name, bsd_len, "__.SYMDEF_64 SORTED"))
+      kind = AK_BSD_INDEX64;
+  } else if (name_is(h, "__.SYMDEF") || name_is(h, "__.SYMDEF SORTED")) {
+    kind = AK_BSD_INDEX;
+  } else if (name_is(h, "__.SYMDEF_64") || name_is(h, "__.SYMDEF_64 SORTED")) {
+    kind = AK_BSD_INDEX64;
+  }
+  if ((!thin || kind != AK_REGULAR) && msize > size - doff) {
+    ld_error("%s: member at offset 0x%llx: size %llu extends past the end of the archive", path,
+             (unsigned long long)off, (unsigned long long)msize);
+    return -1;
+  }
+  hd->kind = kind;
+  hd->doff = doff;
+  hd->msize = msize;
+  return 0;
+}
+
 static int cmp_u64(const void *a, const void *b) {
   uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
   return x < y ? -1 : x > y;
@@ -362,45 +419,24 @@ static void members_from_index(const ar_ctx *c, uint64_t size, ld_archive *out) 
   free(offs);
   out->ar_members = mem;
   out->ar_nmembers = nmem;
-  out->ar_lazy = 1;
 }
 
 int ld_archive_member(ld_archive *ar, uint32_t m) {
   ld_ar_member *am = &ar->ar_members[m];
   if (am->am_name) return 0;
-  const uint8_t *data = ar->ar_data, *h = data + am->am_offset;
-  uint64_t off = am->am_offset, size = ar->ar_size, msize;
-  const char *path = ar->ar_path;
-  if (h[58] != '`' || h[59] != '\n' || parse_decimal(h + 48, 10, &msize) < 0 || name_is(h, "/") ||
-      name_is(h, "//") || name_is(h, "/SYM64/")) {
-    ld_error("%s: member at offset 0x%llx: bad header (named by the symbol index)", path,
-             (unsigned long long)off);
+  ar_hdr hd;
+  if (read_header(ar->ar_path, ar->ar_data, ar->ar_size, am->am_offset, 0, &hd) < 0) return -1;
+  if (hd.kind != AK_REGULAR) {
+    ld_error("%s: symbol index names offset 0x%llx, which is not a regular member", ar->ar_path,
+             (unsigned long long)am->am_offset);
     return -1;
   }
-  uint64_t doff = off + AR_HDR_LEN;
-  ar_raw rw = {.rw_name = h};
-  if (memcmp(h, "#1/", 3) == 0) {
-    uint64_t bl;
-    if (parse_decimal(h + 3, 13, &bl) < 0 || bl > msize || bl > size - doff) {
-      ld_error("%s: member at offset 0x%llx: bad BSD name length", path, (unsigned long long)off);
-      return -1;
-    }
-    rw.rw_bsd_name = data + doff;
-    rw.rw_bsd_len = bl;
-    doff += bl;
-    msize -= bl;
-  }
-  if (msize > size - doff) {
-    ld_error("%s: member at offset 0x%llx: size %llu extends past the end of the archive", path,
-             (unsigned long long)off, (unsigned long long)msize);
-    return -1;
-  }
-  ar_ctx c = {.ac_path = path, .ac_long = ar->ar_long, .ac_long_size = ar->ar_long_size};
+  ar_ctx c = {.ac_path = ar->ar_path, .ac_long = ar->ar_long, .ac_long_size = ar->ar_long_size};
   uint64_t origin;
-  char *name = member_name(&c, &rw, off, &origin);
+  char *name = member_name(&c, &hd.rw, am->am_offset, &origin);
   if (!name) return -1;
-  am->am_data = data + doff;
-  am->am_size = msize;
+  am->am_data = ar->ar_data + hd.doff;
+  am->am_size = hd.msize;
   am->am_name = name;
   return 0;
 }
@@ -444,46 +480,11 @@ static int parse_archive(const char *path, const uint8_t *data, uint64_t size, l
       ld_error("%s: member at offset 0x%llx: truncated header", path, (unsigned long long)off);
       return -1;
     }
-    const uint8_t *h = data + off;
-    uint64_t msize;
-    if (h[58] != '`' || h[59] != '\n' || parse_decimal(h + 48, 10, &msize) < 0) {
-      ld_error("%s: member at offset 0x%llx: bad header", path, (unsigned long long)off);
-      return -1;
-    }
-    uint64_t doff = off + AR_HDR_LEN;
-    enum ar_kind kind = AK_REGULAR;
-    const uint8_t *bsd_name = NULL;
-    uint64_t bsd_len = 0;
-    if (name_is(h, "/")) kind = AK_GNU_INDEX;
-    else if (name_is(h, "/SYM64/")) kind = AK_GNU_INDEX64;
-    else if (name_is(h, "//")) kind = AK_LONG_NAMES;
-    else if (memcmp(h, "#1/", 3) == 0) {
-      if (parse_decimal(h + 3, 13, &bsd_len) < 0 || bsd_len > msize || bsd_len > size - doff) {
-        ld_error("%s: member at offset 0x%llx: bad BSD name length", path, (unsigned long long)off);
-        return -1;
-      }
-      bsd_name = data + doff;
-      doff += bsd_len;
-      msize -= bsd_len;
-      if (bsd_name_is(bsd_name, bsd_len, "__.SYMDEF") ||
-          bsd_name_is(bsd_name, bsd_len, "__.SYMDEF SORTED"))
-        kind = AK_BSD_INDEX;
-      else if (bsd_name_is(bsd_name, bsd_len, "__.SYMDEF_64") ||
-               bsd_name_is(bsd_name, bsd_len, "__.SYMDEF_64 SORTED"))
-        kind = AK_BSD_INDEX64;
-    } else if (name_is(h, "__.SYMDEF") || name_is(h, "__.SYMDEF SORTED")) {
-      kind = AK_BSD_INDEX;
-    } else if (name_is(h, "__.SYMDEF_64") || name_is(h, "__.SYMDEF_64 SORTED")) {
-      kind = AK_BSD_INDEX64;
-    }
-
-    /* In a thin archive a regular member's bytes live in another file. */
+    ar_hdr hd;
+    if (read_header(path, data, size, off, c.ac_thin, &hd) < 0) return -1;
+    enum ar_kind kind = hd.kind;
+    uint64_t doff = hd.doff, msize = hd.msize;
     int has_data = !c.ac_thin || kind != AK_REGULAR;
-    if (has_data && msize > size - doff) {
-      ld_error("%s: member at offset 0x%llx: size %llu extends past the end of the archive", path,
-               (unsigned long long)off, (unsigned long long)msize);
-      return -1;
-    }
 
     /* Indexed, with a GNU index (and any long-name table) read: the members are known from
      * the index; their headers are read when wanted. */
@@ -506,7 +507,7 @@ static int parse_archive(const char *path, const uint8_t *data, uint64_t size, l
         raw = xrealloc(raw, (size_t)cap * sizeof *raw);
       }
       mem[nmem] = (ld_ar_member){.am_data = data + doff, .am_size = msize, .am_offset = off};
-      raw[nmem] = (ar_raw){.rw_name = h, .rw_bsd_name = bsd_name, .rw_bsd_len = bsd_len};
+      raw[nmem] = hd.rw;
       nmem++;
       break;
     case AK_LONG_NAMES:

@@ -24,7 +24,6 @@ typedef struct ld_ar_symbol {
 typedef struct ld_archive {
   const char *ar_path;
   int ar_thin;
-  int ar_lazy;            /* members known by the index only: see ld_archive_member */
   const uint8_t *ar_data; /* the archive's bytes */
   uint64_t ar_size;
   const uint8_t *ar_long; /* GNU "//" long-name table, or NULL */

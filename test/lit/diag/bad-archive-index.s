@@ -16,15 +16,18 @@
 # CHECK-NOT: undefined symbol
 
 # An offset inside the archive whose header is not a member header is found when the member is
-# first wanted: only the headers in front of the first member, and those of the members the
-# link takes, are read. Here foo's member follows bar's; its header loses its end marker.
+# first wanted: only the headers up to the first member, and those of the members the link
+# takes, are read. Here foo's member follows bar's; its header loses its end marker.
 # RUN: %llvm-mc -filetype=obj -triple=x86_64 %t/bar.s -o %t/bar.o
 # RUN: rm -f %t/two.a
 # RUN: llvm-ar rcs %t/two.a %t/bar.o %t/foo.o
 # RUN: %tld -static %t/main.o %t/two.a -o %t/out
 # RUN: python3 -c "import sys; b = bytearray(open(sys.argv[1], 'rb').read()); n = int.from_bytes(b[0x44:0x48], 'big'); offs = [int.from_bytes(b[0x48+4*i:0x4c+4*i], 'big') for i in range(n)]; off = max(offs); assert b[off+58:off+60] == bytes([0x60, 10]); b[off+58] = 0x78; open(sys.argv[2], 'wb').write(b)" %t/two.a %t/badhdr.a
 # RUN: not %tld -static %t/main.o %t/badhdr.a -o %t/out 2>&1 | FileCheck %s --check-prefix=HDR
-# HDR: tld: error: {{.*}}badhdr.a: member at offset 0x{{[0-9a-f]+}}: bad header (named by the symbol index)
+# HDR: tld: error: {{.*}}badhdr.a: member at offset 0x{{[0-9a-f]+}}: bad header
+# A link that needs only bar never reads foo's header.
+# RUN: %llvm-mc -filetype=obj -triple=x86_64 %t/main-bar.s -o %t/main-bar.o
+# RUN: %tld -static %t/main-bar.o %t/badhdr.a -o %t/out-bar
 
 #--- main.s
 .globl _start
@@ -40,3 +43,8 @@ foo:
 .globl bar
 bar:
   ret
+
+#--- main-bar.s
+.globl _start
+_start:
+  call bar
