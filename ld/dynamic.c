@@ -407,7 +407,8 @@ uint32_t ld_dynamic_create(void) {
     /* Bound at load time, the PLT's slots need not stay writable. */
     if (ctx->opt.z_now) ctx->gotplt->os_relro = 1;
   }
-  ndt = 34 + needed.n + (ctx->opt.soname ? 1 : 0) + (rpath_off ? 1 : 0);
+  ld_syminfo_create(&dsyms, &needed); /* .SUNW_syminfo; numbers the DT_NEEDED entries */
+  ndt = 34 + needed.n + (ctx->opt.soname ? 1 : 0) + (rpath_off ? 1 : 0) + ld_syminfo_ndt();
   ctx->dynamic = ld_new_osec(".dynamic", SHT_DYNAMIC, SHF_ALLOC | SHF_WRITE, w, SY_DYNAMIC);
   ctx->dynamic->os_size = (uint64_t)ndt * 2 * w;
   ctx->dynamic->os_entsize = 2 * w;
@@ -649,7 +650,12 @@ static void fill_dynamic(void) {
     elf_wrw(d + (uint64_t)n * 2 * w + w, (uint64_t)(val), is64, be);                               \
     n++;                                                                                           \
   } while (0)
-  for (uint32_t i = 0; i < needed.n; i++) DT(DT_NEEDED, ((ld_obj *)needed.v[i])->o_dt_needed_idx);
+  for (uint32_t i = 0; i < needed.n; i++) {
+    ld_obj *o = needed.v[i];
+    if (o->o_dep & DEP_LAZY) DT(DT_POSFLAG_1, DF_P1_LAZYLOAD); /* for the entry that follows */
+    if (n != o->o_dt_index) ld_fatal("internal: DT_NEEDED of %s is not at its index", o->o_name);
+    DT(DT_NEEDED, o->o_dt_needed_idx);
+  }
   if (ctx->opt.soname) DT(DT_SONAME, soname_off);
   if (rpath_off) DT(ctx->opt.new_dtags ? DT_RUNPATH : DT_RPATH, rpath_off);
   ld_sym *init = ld_sym_lookup("_init", 5), *fini = ld_sym_lookup("_fini", 5);
@@ -705,7 +711,13 @@ static void fill_dynamic(void) {
     DT(DT_VERNEED, ctx->verneed->os_addr);
     DT(DT_VERNEEDNUM, nverneed_libs);
   }
-  uint64_t flags = 0, flags1 = 0;
+  ld_osec *si = ld_syminfo_osec();
+  if (si) {
+    DT(DT_SYMINFO, si->os_addr);
+    DT(DT_SYMINSZ, si->os_size);
+    DT(DT_SYMINENT, SYMINFO_ENTRY_SIZE);
+  }
+  uint64_t flags = 0, flags1 = ld_syminfo_flags1();
   if (ctx->opt.z_now) flags |= DF_BIND_NOW, flags1 |= DF_1_NOW;
   if (ctx->opt.z_origin) flags |= DF_ORIGIN, flags1 |= DF_1_ORIGIN;
   if (ctx->static_tls) flags |= DF_STATIC_TLS;
@@ -729,6 +741,7 @@ void ld_dynamic_fill(void) {
   if (!ctx->dynamic) return;
   memcpy(ctx->buf + ctx->dynstr->os_offset, dynstr.buf, dynstr.len);
   fill_dynsym();
+  ld_syminfo_fill();
   fill_hashes();
   fill_versions();
   fill_plt();

@@ -361,6 +361,7 @@ static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int de
         if (!strcmp(((ld_obj *)ctx->shared.v[i])->o_name, path)) return;
       ld_obj *o = ld_parse_shared_file(path, d, sz, ia->ia_as_needed);
       if (!o) return;
+      o->o_dep = ia->ia_dep; /* -z lazyload, -z direct and the like in effect here */
       o->o_id = next_obj_id++;
       ld_vec_push(&ctx->shared, o);
       ld_shared_symbols(o);

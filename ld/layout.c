@@ -23,8 +23,9 @@ static int seg_class(const ld_osec *os) {
     if (os->os_type == SHT_NOTE || os->os_synth == SY_INTERP || os->os_synth == SY_DYNSYM ||
         os->os_synth == SY_DYNSTR || os->os_synth == SY_HASH || os->os_synth == SY_GNU_HASH ||
         os->os_synth == SY_RELA_DYN || os->os_synth == SY_RELA_PLT ||
-        os->os_synth == SY_RELA_IPLT || os->os_type == SHT_GNU_versym ||
-        os->os_type == SHT_GNU_verdef || os->os_type == SHT_GNU_verneed)
+        os->os_synth == SY_RELA_IPLT || os->os_synth == SY_SYMINFO ||
+        os->os_type == SHT_GNU_versym || os->os_type == SHT_GNU_verdef ||
+        os->os_type == SHT_GNU_verneed)
       return C_HDR;
     return C_RODATA;
   }
@@ -50,6 +51,7 @@ static int sub_rank(const ld_osec *os) {
     if (os->os_synth == SY_VERSYM) return 6;
     if (os->os_synth == SY_VERDEF) return 7;
     if (os->os_synth == SY_VERNEED) return 7;
+    if (os->os_synth == SY_SYMINFO) return 7; /* made after the version sections */
     if (os->os_synth == SY_RELA_PLT) return 10;
     if (os->os_synth == SY_RELA_DYN) return 8;
     if (os->os_synth == SY_RELA_IPLT) return 9;

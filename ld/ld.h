@@ -117,6 +117,18 @@ struct ld_sym {
   uint8_t s_eliminate;   /* mapfile ELIMINATE scope: not in .symtab either */
   uint8_t s_extern;      /* mapfile EXTERN/PARENT: defined elsewhere, no undefined error */
   uint8_t s_dynlist;     /* named by --dynamic-list / --export-dynamic-symbol */
+  uint8_t s_dbflags;     /* SDB_*: direct-binding attributes (ld/syminfo.c) */
+};
+
+/* Direct-binding attributes of a symbol: from a mapfile's FLAGS (DIRECT, NODIRECT, INTERPOSE,
+ * EXTERN, PARENT), from -B nodirect, and from a dependency's .SUNW_syminfo refusing direct
+ * binding to its definition. */
+enum {
+  SDB_DIRECT = 1 << 0,    /* bind directly (mapfile DIRECT) */
+  SDB_NODIRECT = 1 << 1,  /* never bind directly (mapfile NODIRECT, -B nodirect) */
+  SDB_INTERPOSE = 1 << 2, /* an individual interposer (mapfile INTERPOSE, executables) */
+  SDB_EXTERN = 1 << 3,    /* mapfile EXTERN: defined outside, no particular object */
+  SDB_PARENT = 1 << 4,    /* mapfile PARENT: defined by the parent object */
 };
 
 /* A symbol of the global table: what only such a symbol has follows the common part, so that
@@ -204,6 +216,19 @@ struct ld_obj {
   const uint8_t *o_versym; /* .gnu.version, one 16-bit entry per .dynsym entry */
   uint32_t o_nver;
   uint32_t o_dt_needed_idx; /* its DT_NEEDED string offset in .dynstr */
+  uint32_t o_dt_index;      /* index of its DT_NEEDED entry in .dynamic (ld/syminfo.c) */
+  uint8_t o_dep;            /* DEP_*: positional dependency attributes */
+};
+
+/* Positional attributes of a shared-object input: -z lazyload / -z nolazyload and -z direct /
+ * -z nodirect in effect where it was named (and -B direct's default of lazy loading), and
+ * whether such an option came before it (for -z guidance). */
+enum {
+  DEP_LAZY = 1 << 0,         /* DT_POSFLAG_1 DF_P1_LAZYLOAD before its DT_NEEDED */
+  DEP_DIRECT = 1 << 1,       /* -z direct: references bound to it bind directly */
+  DEP_NODIRECT = 1 << 2,     /* -z nodirect: they do not, even under -B direct */
+  DEP_LAZY_GIVEN = 1 << 3,   /* -z lazyload, -z nolazyload or -B direct came before it */
+  DEP_DIRECT_GIVEN = 1 << 4, /* -z direct, -z nodirect, -B direct or -B nodirect did */
 };
 
 /* ---- sections ------------------------------------------------------------------------ */
@@ -275,6 +300,7 @@ enum ld_synth {
   SY_VERSYM,
   SY_VERNEED,
   SY_VERDEF,
+  SY_SYMINFO,
 };
 
 struct ld_osec {
@@ -339,6 +365,7 @@ typedef struct ld_input_arg {
   uint8_t ia_as_needed;
   int16_t ia_group; /* group nesting: >0 inside --start-group */
   uint8_t ia_group_start, ia_group_end;
+  uint8_t ia_dep; /* DEP_*: what a shared object named here gets */
 } ld_input_arg;
 
 typedef struct ld_defsym {
@@ -414,7 +441,24 @@ typedef struct ld_options {
   int sort_section;     /* 0 none, 1 name, 2 alignment */
   int sort_common;
   int icf; /* 0 none, 1 safe, 2 all */
+  /* Direct bindings and lazy loading (ld/syminfo.c), -z guidance (ld/guidance.c). */
+  int b_direct, b_nodirect; /* -B direct, -B nodirect */
+  uint32_t guidance;        /* GUIDE_*: 0 without -z guidance */
+  int z_defs_given;         /* -z defs, -z nodefs or --no-undefined was given */
+  int z_textwarn;           /* -z textwarn */
 } ld_options;
+
+/* -z guidance[=noITEM,...]: GUIDE_ON, and the kinds of advice left out. */
+enum {
+  GUIDE_ON = 1 << 0,
+  GUIDE_NO_DEFS = 1 << 1,
+  GUIDE_NO_DIRECT = 1 << 2,
+  GUIDE_NO_LAZYLOAD = 1 << 3,
+  GUIDE_NO_MAPFILE = 1 << 4,
+  GUIDE_NO_TEXT = 1 << 5,
+  GUIDE_NO_UNUSED = 1 << 6,
+  GUIDE_NO_TLS = 1 << 7,
+};
 
 enum {
   UNRES_DEFAULT = 0,
@@ -550,6 +594,19 @@ const char *ld_mapfile_version(uint32_t i, uint32_t *nparents, const char *const
 int ld_mapfile_version_allowed(const char *soname, const char *ver);
 int ld_mapfile_version_restricted(const char *soname);
 const char *ld_mapfile_depend_where(const char *soname);
+const char *ld_mapfile_v1_file(uint32_t i); /* version 1 mapfiles read (NULL past the end) */
+/* ld/syminfo.c: .SUNW_syminfo, DT_POSFLAG_1, DF_1_DIRECT/NODIRECT/SYMINTPOSE */
+void ld_syminfo_create(ld_vec *dsyms, ld_vec *needed);
+uint32_t ld_syminfo_ndt(void); /* .dynamic entries it adds */
+uint64_t ld_syminfo_flags1(void);
+ld_osec *ld_syminfo_osec(void); /* NULL when the link has none */
+void ld_syminfo_fill(void);
+ld_vec *ld_syminfo_dynsyms(void);
+ld_vec *ld_syminfo_needed(void);
+int ld_syminfo_dep_refuses(const ld_sym *s);
+int ld_tls_target_model(const ld_sym *s, int model); /* ld/reloc.c: TLSM_* it becomes */
+/* ld/guidance.c: -z guidance, after the synthetic sections are sized */
+void ld_guidance(void);
 double ld_now(void);
 void ld_stat_pass(const char *name);
 

@@ -84,6 +84,7 @@ int main(int argc, char **argv) {
   /* 10. Synthetic sections, sized from the scan's counts. */
   ld_create_synthetic();
   ld_check_errors();
+  if (ctx->opt.guidance & GUIDE_ON) ld_guidance(); /* -z guidance: advice, no change */
 
   /* 11-12. Addresses and offsets; then final symbol values. Layout is fixed from here. */
   ld_layout();

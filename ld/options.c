@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "ld.h"
@@ -35,7 +36,8 @@ static const struct optdoc optdocs[] = {
     {"-static", NULL, "link a static executable; search only archives (-Bstatic, -dn)", 0},
     {"-Bstatic", NULL, "search archives only for the following -l options", 0},
     {"-Bdynamic", NULL, "search shared objects too for the following -l options", 0},
-    {"-B", "WORD", "Solaris -B static|dynamic|symbolic|direct|group|local|eliminate|reduce", 's'},
+    {"-B", "WORD",
+     "Solaris -B static|dynamic|symbolic|direct|nodirect|group|local|eliminate|reduce", 's'},
     {"-pie", NULL, "link a position-independent executable (--pic-executable)", 0},
     {"-no-pie", NULL, "link a position-dependent executable", 0},
     {"-shared", NULL, "link a shared object (-G, -Bshareable)", 0},
@@ -153,7 +155,9 @@ void ld_print_help(void) {
   }
   printf("\n-z keywords: now lazy relro norelro execstack noexecstack text notext textoff defs\n"
          "  nodefs origin nodelete initfirst interpose separate-code noseparate-code\n"
-         "  max-page-size=N common-page-size=N notlsrelax tlsrelax guidance gnu\n"
+         "  max-page-size=N common-page-size=N notlsrelax tlsrelax gnu\n"
+         "  lazyload nolazyload direct nodirect (positional: for the dependencies that follow)\n"
+         "  guidance[=noall,nodefs,nodirect,nolazyload,nomapfile,notext,nounused,notls]\n"
          "  target=x64|x86|sparc|sparcv9 muldefs stack-size=N ibt shstk\n"
          "  dynamic-undefined-weak nodynamic-undefined-weak keep-text-section-prefix\n");
 }
@@ -224,6 +228,7 @@ static int parse_num(const char *s, uint64_t *out) {
 
 struct optstate {
   int whole, as_needed, bstatic, group;
+  uint8_t dep; /* DEP_* for the shared objects named next */
   ld_options *opt;
   int saved[16][3]; /* --push-state: whole, as_needed, bstatic */
   int nsaved;
@@ -237,6 +242,7 @@ static void add_input(struct optstate *st, const char *name, int lib) {
   ia->ia_static = (uint8_t)st->bstatic;
   ia->ia_as_needed = (uint8_t)st->as_needed;
   ia->ia_group = (int16_t)st->group;
+  ia->ia_dep = st->dep;
   ld_vec_push(&st->opt->inputs, ia);
 }
 
@@ -245,6 +251,31 @@ static void add_group_marker(struct optstate *st, int start) {
   ia->ia_group_start = (uint8_t)start;
   ia->ia_group_end = (uint8_t)!start;
   ld_vec_push(&st->opt->inputs, ia);
+}
+
+/* -z guidance[=item,...]: each item names advice to leave out (Solaris spells them noall,
+ * nodefs, nodirect, nolazyload, nomapfile, notext, nounused; notls is tld's). Given more than
+ * once, the items add up. */
+static void guidance_keyword(ld_options *o, const char *kw) {
+  static const struct {
+    const char *name;
+    uint32_t bit;
+  } items[] = {{"noall", ~(uint32_t)GUIDE_ON},  {"nodefs", GUIDE_NO_DEFS},
+               {"nodirect", GUIDE_NO_DIRECT},   {"nolazyload", GUIDE_NO_LAZYLOAD},
+               {"nomapfile", GUIDE_NO_MAPFILE}, {"notext", GUIDE_NO_TEXT},
+               {"nounused", GUIDE_NO_UNUSED},   {"notls", GUIDE_NO_TLS}};
+  o->guidance |= GUIDE_ON;
+  if (kw[8] != '=') return;
+  char *list = ld_xstrdup(kw + 9), *save = NULL;
+  for (char *w = strtok_r(list, ", \t", &save); w; w = strtok_r(NULL, ", \t", &save)) {
+    size_t k = 0;
+    while (k < sizeof items / sizeof items[0] && strcasecmp(w, items[k].name)) k++;
+    if (k == sizeof items / sizeof items[0])
+      ld_warn("-z guidance: unknown item '%s' ignored (noall, nodefs, nodirect, nolazyload, "
+              "nomapfile, notext, nounused, notls)",
+              w);
+    else o->guidance |= items[k].bit;
+  }
 }
 
 static void z_keyword(struct optstate *st, const char *kw) {
@@ -258,9 +289,10 @@ static void z_keyword(struct optstate *st, const char *kw) {
   else if (!strcmp(kw, "noexecstack")) o->z_noexecstack = 1, o->z_execstack = 0;
   else if (!strcmp(kw, "text")) o->z_text = 1;
   else if (!strcmp(kw, "notext") || !strcmp(kw, "textoff")) o->z_text = 0;
-  else if (!strcmp(kw, "textwarn")) o->z_text = 0;
-  else if (!strcmp(kw, "defs")) o->z_defs = 1;
-  else if (!strcmp(kw, "nodefs") || !strcmp(kw, "undefs")) o->z_defs = 0, o->allow_undefined = 1;
+  else if (!strcmp(kw, "textwarn")) o->z_text = 0, o->z_textwarn = 1;
+  else if (!strcmp(kw, "defs")) o->z_defs = 1, o->z_defs_given = 1;
+  else if (!strcmp(kw, "nodefs") || !strcmp(kw, "undefs"))
+    o->z_defs = 0, o->allow_undefined = 1, o->z_defs_given = 1;
   else if (!strcmp(kw, "origin")) o->z_origin = 1;
   else if (!strcmp(kw, "nodelete")) o->z_nodelete = 1;
   else if (!strcmp(kw, "initfirst")) o->z_initfirst = 1;
@@ -269,8 +301,14 @@ static void z_keyword(struct optstate *st, const char *kw) {
   else if (!strcmp(kw, "noseparate-code")) o->z_separate_code = 0;
   else if (!strcmp(kw, "notlsrelax")) o->tls_relax = 0;
   else if (!strcmp(kw, "tlsrelax")) o->tls_relax = 1;
-  else if (!strcmp(kw, "guidance") || !strncmp(kw, "guidance=", 9))
-    o->stats = o->stats ? o->stats : 2;
+  else if (!strcmp(kw, "guidance") || !strncmp(kw, "guidance=", 9)) guidance_keyword(o, kw);
+  /* Positional, as in Solaris: each applies to the dependencies named after it. */
+  else if (!strcmp(kw, "lazyload")) st->dep |= DEP_LAZY | DEP_LAZY_GIVEN;
+  else if (!strcmp(kw, "nolazyload")) st->dep = (uint8_t)((st->dep & ~DEP_LAZY) | DEP_LAZY_GIVEN);
+  else if (!strcmp(kw, "direct"))
+    st->dep = (uint8_t)((st->dep & ~DEP_NODIRECT) | DEP_DIRECT | DEP_DIRECT_GIVEN);
+  else if (!strcmp(kw, "nodirect"))
+    st->dep = (uint8_t)((st->dep & ~DEP_DIRECT) | DEP_NODIRECT | DEP_DIRECT_GIVEN);
   else if (!strcmp(kw, "gnu")) o->gnu_flavour = 1;
   else if (!strcmp(kw, "muldefs")) o->allow_multiple_def = 1;
   else if (!strcmp(kw, "mapfile-dump")) o->mapfile_dump = 1;
@@ -746,6 +784,7 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     }
     if (LONG("-no-undefined", 0)) {
       o->z_defs = 1;
+      o->z_defs_given = 1;
       continue;
     }
     if (LONG("-allow-shlib-undefined", 0) || LONG("-no-allow-shlib-undefined", 0)) continue;
@@ -858,13 +897,20 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       if (!strcmp(w, "static")) st.bstatic = 1;
       else if (!strcmp(w, "dynamic")) st.bstatic = 0;
       else if (!strcmp(w, "symbolic")) o->bsymbolic = 1;
-      else if (!strcmp(w, "direct") || !strcmp(w, "nodirect") || !strcmp(w, "group") ||
-               !strcmp(w, "local") || !strcmp(w, "eliminate") || !strcmp(w, "reduce") ||
-               !strcmp(w, "translator") || !strcmp(w, "lazyload") || !strcmp(w, "nolazyload"))
+      else if (!strcmp(w, "direct") || !strcmp(w, "nodirect")) {
+        /* Not positional: -B direct binds every reference (and definition) directly and makes
+         * lazy loading the default; -B nodirect keeps every definition interposable. */
+        int *mine = w[0] == 'd' ? &o->b_direct : &o->b_nodirect;
+        int *other = w[0] == 'd' ? &o->b_nodirect : &o->b_direct;
+        if (*other) ld_error("-B direct and -B nodirect are incompatible");
+        *mine = 1;
+      } else if (!strcmp(w, "group") || !strcmp(w, "local") || !strcmp(w, "eliminate") ||
+                 !strcmp(w, "reduce") || !strcmp(w, "translator") || !strcmp(w, "lazyload") ||
+                 !strcmp(w, "nolazyload"))
         ; /* accepted; scope reduction arrives with mapfiles */
       else
-        ld_error("-B %s: unknown keyword (static, dynamic, symbolic, direct, group, local, "
-                 "eliminate, reduce)",
+        ld_error("-B %s: unknown keyword (static, dynamic, symbolic, direct, nodirect, group, "
+                 "local, eliminate, reduce)",
                  w);
       continue;
     }
@@ -1006,6 +1052,13 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
 #undef LONG
   }
   if (st.group) ld_error("--start-group without --end-group");
+  /* -B direct makes lazy loading the default for the dependencies before any -z lazyload or
+   * -z nolazyload, wherever it appears (it is a global option in Solaris). */
+  for (uint32_t i = 0; i < o->inputs.n && (o->b_direct || o->b_nodirect); i++) {
+    ld_input_arg *ia = o->inputs.v[i];
+    if (o->b_direct && !(ia->ia_dep & DEP_LAZY_GIVEN)) ia->ia_dep |= DEP_LAZY;
+    ia->ia_dep |= DEP_DIRECT_GIVEN | (o->b_direct ? DEP_LAZY_GIVEN : 0);
+  }
   if (o->inputs.n == 0 && ld_nerrors() == 0 && !o->mapfile_dump) {
     if (print_version_and_go) exit(0);
     ld_error("no input files");

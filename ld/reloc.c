@@ -216,6 +216,9 @@ static int tls_target_model(const ld_sym *s, int model) {
   return model;
 }
 
+/* For -z guidance (ld/guidance.c): the same decision, from outside. */
+int ld_tls_target_model(const ld_sym *s, int model) { return tls_target_model(s, model); }
+
 static const char *model_name[] = {"none", "GD", "LD", "IE", "LE", "DESC", "DTPOFF"};
 
 /* ---- scan ---------------------------------------------------------------------------- */

@@ -208,6 +208,8 @@ static void write_shdrs(void) {
       info = ctx->gotplt ? ctx->gotplt->os_shndx : 0;
     }
     if (os->os_synth == SY_RELA_DYN && ctx->dynsym) link = ctx->dynsym->os_shndx;
+    /* Solaris: the symbol table it describes, and the .dynamic its si_boundto indexes. */
+    if (os->os_synth == SY_SYMINFO) link = ctx->dynsym->os_shndx, info = ctx->dynamic->os_shndx;
     uint64_t flags = os->os_flags;
     if (os->os_synth == SY_RELA_IPLT && ctx->got) flags |= SHF_INFO_LINK, info = ctx->got->os_shndx;
     if (is64) {

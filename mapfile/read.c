@@ -85,6 +85,7 @@ static void read_one(mf_model *m, const char *path) {
   size_t len, start = 0;
   char *buf = slurp(path, "mapfile", &len);
   if (mapfile_version(path, buf, len, &start) == 1) {
+    mf_vec_push(&m->m_v1_files, (void *)path);
     parse(m, path, MF_MODE_V1, buf, len);
     return;
   }

@@ -11,6 +11,7 @@
 #   %run-x64 %run-x86 %run-sparcv9 %run-sparc   prefix that runs a program of that target
 #   %clang        clang, for `--ld-path=%tld`
 #   %inputs       the Inputs directory of the test's suite (test/lit/<suite>/Inputs)
+#   %python       the Python that runs lit, for the small decoders a suite keeps in its Inputs
 #
 # Features (for REQUIRES:): one per tool or compiler that works here — llvm-mc, clang, cc-x64,
 # cc-x86, cxx-x64, cxx-x86, cc-sparcv9, cc-sparc, cxx-sparcv9, cxx-sparc, qemu-sparc64,
@@ -115,6 +116,7 @@ if not os.access(tld, os.X_OK):
         lit_config.warning('%s does not exist yet; run `make` first' % tld)
 subst('%tld', tld)
 subst('%gnudir', gnudir)
+subst('%python', sys.executable)
 
 # --- LLVM tools -----------------------------------------------------------------------------
 
