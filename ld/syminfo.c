@@ -20,7 +20,8 @@
  *     with DIRECT (and DIRECTBIND as for a definition) for a mapfile PARENT symbol; otherwise
  *     zero (no binding recorded).
  * The section exists when the link asks for any of this: -B direct, -B nodirect, a dependency
- * under -z lazyload or -z direct, or a mapfile flag on a symbol of .dynsym.
+ * under -z lazyload or -z direct, or a mapfile flag on a symbol of .dynsym. A dependency named
+ * like the program interpreter (ld.so.1 by default) is never lazily loaded.
  *
  * DF_1_DIRECT is set under -B direct unless some symbol was kept from direct binding (a
  * reference without DIRECTBIND, a definition with NOEXTDIRECT): a runtime linker that honours
@@ -117,10 +118,16 @@ void ld_syminfo_create(ld_vec *dynsyms, ld_vec *needed_libs) {
   ndeps = maxid;
   deps = ld_xcalloc(ndeps + 1, sizeof *deps);
 
-  /* DT_NEEDED entries lead .dynamic, each lazily loaded one after its DT_POSFLAG_1. */
+  /* DT_NEEDED entries lead .dynamic, each lazily loaded one after its DT_POSFLAG_1. The
+   * runtime linker itself is never lazy (it is loaded before anything else), as Solaris ignores
+   * the request for the object that provides the runtime linker's interfaces. */
+  const char *interp = ctx->opt.interp ? ctx->opt.interp : "ld.so.1";
+  const char *slash = strrchr(interp, '/');
+  interp = slash ? slash + 1 : interp;
   uint32_t idx = 0;
   for (uint32_t i = 0; i < needed->n; i++) {
     ld_obj *o = needed->v[i];
+    if (!strcmp(o->o_soname, interp)) o->o_dep &= (uint8_t)~DEP_LAZY;
     if (o->o_dep & DEP_LAZY) nposflag++, idx++;
     o->o_dt_index = idx++;
   }
