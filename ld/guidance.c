@@ -2,7 +2,8 @@
  * one message per line on standard error ("tld: guidance: ..."). Nothing here changes the
  * output. The items, each of which -z guidance=noITEM leaves out:
  *   lazyload  -z lazyload before the first dependency when some dependency is reached only
- *             through the PLT (so it could be loaded at its first call); a lazily loaded
+ *             through the PLT (so it could be loaded at its first call; never the program
+ *             interpreter, which is loaded first whatever the marks say); a lazily loaded
  *             dependency that start-up needs anyway, and why (a data relocation, a GOT slot, a
  *             copy relocation, TLS, -z now);
  *   direct    -B direct or -z direct before the first dependency; references that asked for
@@ -180,7 +181,7 @@ static void lazyload_item(ld_vec *needed, ld_obj *first) {
   uint32_t ncand = 0;
   for (uint32_t i = 0; i < needed->n && !ctx->opt.z_now; i++) {
     dep_use *u = &uses[i];
-    if (!u->nrefs || u->eager) continue;
+    if (!u->nrefs || u->eager || ld_syminfo_is_interp(needed->v[i])) continue;
     const char *nm = ((ld_obj *)needed->v[i])->o_soname;
     if (len + strlen(nm) + 8 < sizeof list)
       len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", ncand ? ", " : "", nm);

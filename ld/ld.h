@@ -604,6 +604,7 @@ void ld_syminfo_fill(void);
 ld_vec *ld_syminfo_dynsyms(void);
 ld_vec *ld_syminfo_needed(void);
 int ld_syminfo_dep_refuses(const ld_sym *s);
+int ld_syminfo_is_interp(const ld_obj *o);
 int ld_tls_target_model(const ld_sym *s, int model); /* ld/reloc.c: TLSM_* it becomes */
 /* ld/guidance.c: -z guidance, after the synthetic sections are sized */
 void ld_guidance(void);

@@ -63,7 +63,8 @@ static int dep_refuses(const ld_sym *s) {
       ld_shdr link = {0};
       if (h.link && h.link < o->o_nsec) ld_read_shdr(o, h.link, &link);
       if (link.type != SHT_DYNSYM || (h.entsize && h.entsize != SYMINFO_ENTRY_SIZE) ||
-          h.offset > o->o_size || h.size > o->o_size - h.offset) {
+          h.size != (uint64_t)o->o_nsym * SYMINFO_ENTRY_SIZE || h.offset > o->o_size ||
+          h.size > o->o_size - h.offset) {
         ld_warn("%s: section %u (.SUNW_syminfo) is malformed and is ignored", o->o_name, i);
         break;
       }
@@ -105,6 +106,14 @@ static int wanted(void) {
   return 0;
 }
 
+/* Is the dependency the program interpreter (by its name: -I's last component, else tld's
+ * ld.so.1)? */
+int ld_syminfo_is_interp(const ld_obj *o) {
+  const char *interp = ctx->opt.interp ? ctx->opt.interp : "ld.so.1";
+  const char *slash = strrchr(interp, '/');
+  return o->o_soname && !strcmp(o->o_soname, slash ? slash + 1 : interp);
+}
+
 /* Called from ld_dynamic_create once .dynsym's order and the needed libraries are known:
  * numbers the DT_NEEDED entries, and makes the section with its contents when it is wanted. */
 void ld_syminfo_create(ld_vec *dynsyms, ld_vec *needed_libs) {
@@ -121,13 +130,10 @@ void ld_syminfo_create(ld_vec *dynsyms, ld_vec *needed_libs) {
   /* DT_NEEDED entries lead .dynamic, each lazily loaded one after its DT_POSFLAG_1. The
    * runtime linker itself is never lazy (it is loaded before anything else), as Solaris ignores
    * the request for the object that provides the runtime linker's interfaces. */
-  const char *interp = ctx->opt.interp ? ctx->opt.interp : "ld.so.1";
-  const char *slash = strrchr(interp, '/');
-  interp = slash ? slash + 1 : interp;
   uint32_t idx = 0;
   for (uint32_t i = 0; i < needed->n; i++) {
     ld_obj *o = needed->v[i];
-    if (!strcmp(o->o_soname, interp)) o->o_dep &= (uint8_t)~DEP_LAZY;
+    if (ld_syminfo_is_interp(o)) o->o_dep &= (uint8_t)~DEP_LAZY;
     if (o->o_dep & DEP_LAZY) nposflag++, idx++;
     o->o_dt_index = idx++;
   }

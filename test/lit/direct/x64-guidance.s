@@ -29,6 +29,21 @@
 # PLAIN-NEXT: tld: guidance: -B direct or -z direct option recommended before first dependency
 # PLAIN-NEXT: tld: guidance: removal of unused dependency recommended: libl3.so
 
+## The program interpreter is loaded first whatever the marks say: never recommended for lazy
+## loading, and never marked lazy.
+# RUN: %llvm-mc -filetype=obj -triple=x86_64 %t/c.s -o %t/c.o
+# RUN: %llvm-mc -filetype=obj -triple=x86_64 %t/rt.s -o %t/rt.o
+# RUN: %tld -shared %t/rt.o -h ld-linux-x86-64.so.2 -o %t/rt.so
+# RUN: %tld -I /lib64/ld-linux-x86-64.so.2 %t/c.o %t/libl2.so %t/rt.so -z guidance=nodirect \
+# RUN:   -o %t/x 2>&1 | FileCheck %s --check-prefix=INTERP --implicit-check-not=guidance
+# INTERP: tld: guidance: -z lazyload option recommended before first dependency: libl2.so is reached only through the PLT and could be loaded at first use
+# RUN: %tld -I /lib64/ld-linux-x86-64.so.2 -z lazyload %t/c.o %t/libl2.so %t/rt.so -o %t/x
+# RUN: %python %inputs/syminfo.py %t/x | FileCheck %s --check-prefix=INTERP-DEC
+# INTERP-DEC:      dynamic [0] POSFLAG_1 LAZYLOAD
+# INTERP-DEC-NEXT: dynamic [1] NEEDED libl2.so (lazy)
+# INTERP-DEC-NEXT: dynamic [2] NEEDED ld-linux-x86-64.so.2{{$}}
+# INTERP-DEC:      rtfn bound [2] ld-linux-x86-64.so.2 flags DIRECT{{$}}
+
 ## Each item can be left out; noall leaves out everything (items are case-insensitive).
 # RUN: %tld -I /lib64/ld-linux-x86-64.so.2 %t/a.o %t/libl1.so %t/libl2.so %t/libl3.so \
 # RUN:   -z guidance=nolazyload,NOUNUSED -o %t/x 2>&1 | FileCheck %s --check-prefix=SOME --implicit-check-not=guidance
@@ -100,6 +115,19 @@ _start:
 .globl _start
 .text
 _start: call f2@PLT
+
+#--- c.s
+.globl _start
+.text
+_start:
+  call f2@PLT
+  call rtfn@PLT
+
+#--- rt.s
+.globl rtfn
+.type rtfn,@function
+.text
+rtfn: ret
 
 #--- got.s
 .globl g
