@@ -88,6 +88,9 @@ enum {
   PM_REGCOM = 4,  /* a regular object has it as a common */
   PM_DYN = 8,     /* a shared object has it, or a dynamic list names it: non_ir_ref_dynamic */
   PM_RESET = 16,  /* reset for resolving again */
+  PM_SEEN = 32,   /* a regular object or a shared object GNU ld would have added refers to it
+                     (not weakly), in the files read so far (see as_needed_libraries) */
+  PM_EXISTS = 64, /* a file read so far names it (as_needed_libraries) */
 };
 
 int ld_plugin_active(void) { return nplugins && phase == 0; }
@@ -105,10 +108,14 @@ int ld_is_bitcode(const uint8_t *d, uint64_t size) {
   return d[0] == 0xde && d[1] == 0xc0 && d[2] == 0x17 && d[3] == 0x0b; /* wrapper 0x0b17c0de */
 }
 
+/* Serially, only files with LTO sections are offered; for -r every object is, as GNU ld offers
+ * them: gcc's plugin counts the files it does not claim, and with any it makes regular code
+ * (-flinker-output=nolto-rel) rather than an object of intermediate language that would take
+ * the other objects' code with it when claimed again. */
 int ld_plugin_candidate(const ld_obj *o, const uint8_t *d, uint64_t size) {
   if (!ld_plugin_active()) return 0;
   if (ld_is_bitcode(d, size)) return 1;
-  if (ld_plugin_parallel()) return 1;
+  if (ld_plugin_parallel() || ctx->opt.outkind == OUT_RELOC) return 1;
   return o && o->o_lto;
 }
 
@@ -493,7 +500,14 @@ void ld_plugin_load(void) {
     TV_FN(LDPT_GET_INPUT_SECTION_ALIGNMENT, tv_get_input_section_alignment);
     TV_FN(LDPT_GET_INPUT_SECTION_SIZE, tv_get_input_section_size);
     TV_FN(LDPT_GET_WRAP_SYMBOLS, tv_get_wrap_symbols);
-    for (uint32_t k = 0; k < pa->pa_opts.n; k++) TV_STR(LDPT_OPTION, pa->pa_opts.v[k]);
+    /* gcc names its default libraries with -pass-through= for the plugin to add back after
+     * LTO; GNU ld drops those options, and so does this link-editor: every archive is searched
+     * again for what the plugin's objects need anyway, and -r must not pull in libc. */
+    for (uint32_t k = 0; k < pa->pa_opts.n; k++) {
+      const char *opt = pa->pa_opts.v[k];
+      if (opt[0] != '-' || strncmp(opt + 1 + (opt[1] == '-'), "pass-through=", 13))
+        TV_STR(LDPT_OPTION, opt);
+    }
     TV_VAL(LDPT_NULL, 0);
 #undef TV_VAL
 #undef TV_STR
@@ -661,6 +675,8 @@ int ld_plugin_refuse(const char *name, const ld_obj *o, const uint8_t *d, uint64
 
 /* ---- resolutions -------------------------------------------------------------------------- */
 
+static int left_out(const ld_obj *o);
+
 /* Symbols GNU ld's default linker scripts (or its backend) define by the time the plugin asks:
  * a reference to one is RESOLVED_EXEC although nothing here defines it yet. */
 static int linker_defined(const ld_sym *s) {
@@ -701,8 +717,7 @@ static int is_wrapped(const char *name) {
 /* Could code outside the output see it (GNU ld's test for IRONLY_EXP)? */
 static int visible_outside(const ld_sym *s) {
   if (ctx->opt.outkind == OUT_RELOC) return 1;
-  if (!(s->s_mark & PM_DYN) && !s->s_shlib_ref && !ctx->opt.export_dynamic &&
-      ctx->opt.outkind != OUT_SHARED)
+  if (!(s->s_mark & PM_DYN) && !ctx->opt.export_dynamic && ctx->opt.outkind != OUT_SHARED)
     return 0;
   if (ld_mapfile_hides(s)) return 0;
   return s->s_vis == STV_DEFAULT || s->s_vis == STV_PROTECTED;
@@ -731,6 +746,7 @@ static int resolution(const pl_file *f, uint32_t k) {
     if (!linker_defined(s)) return LDPR_UNDEF;
     where = W_LINKER;
   } else if (s->s_def == SD_SHARED) {
+    if (left_out(s->s_file)) return LDPR_UNDEF;
     where = W_DYN;
   } else if (s->s_def == SD_SYNTH || !s->s_file) {
     where = W_LINKER;
@@ -758,13 +774,21 @@ static int resolution(const pl_file *f, uint32_t k) {
   return LDPR_PREVAILING_DEF_IRONLY;
 }
 
+/* Section index and binding of entry i of an object's (or a shared object's) symbol table. */
+static uint32_t entry_shndx(const ld_obj *o, uint32_t i, uint8_t *bind) {
+  uint32_t esz = o->o_is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
+  const uint8_t *p = o->o_symtab + (uint64_t)i * esz;
+  *bind = ELF_ST_BIND(p[o->o_is64 ? 4 : 12]);
+  uint32_t shndx = elf_rd16(p + (o->o_is64 ? 6 : 14), o->o_be);
+  if (shndx == SHN_XINDEX && o->o_shndx) shndx = elf_rd32(o->o_shndx + 4 * (uint64_t)i, o->o_be);
+  return shndx;
+}
+
 /* An entry of a regular object: is it a reference as GNU ld counts them (undefined, common, or
  * defined in a section that is not kept), and is it a common? */
 static void regular_entry(const ld_obj *o, uint32_t i, int *ref, int *common) {
-  uint32_t esz = o->o_is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
-  const uint8_t *p = o->o_symtab + (uint64_t)i * esz;
-  uint32_t shndx = elf_rd16(p + (o->o_is64 ? 6 : 14), o->o_be);
-  if (shndx == SHN_XINDEX && o->o_shndx) shndx = elf_rd32(o->o_shndx + 4 * (uint64_t)i, o->o_be);
+  uint8_t bind;
+  uint32_t shndx = entry_shndx(o, i, &bind);
   *common = shndx == SHN_COMMON;
   if (shndx == SHN_UNDEF || shndx == SHN_COMMON) {
     *ref = 1;
@@ -781,6 +805,85 @@ static void regular_entry(const ld_obj *o, uint32_t i, int *ref, int *common) {
 static void mark_name(const char *name, uint8_t bit) {
   ld_sym *s = ld_sym_lookup(name, (uint32_t)strlen(name));
   if (s && (s->s_mark & PM_TOUCHED)) s->s_mark |= bit;
+}
+
+/* --as-needed shared objects, as GNU ld reads them: one is added only if, when it is read, it
+ * defines what a regular object or an added shared object read before it refers to (not
+ * weakly), or what a claimed file defines (not weakly); references from claimed files do not
+ * count. One not added yet (typically libstdc++, wanted only by claimed files) shows the plugin
+ * nothing of its own: its definitions are UNDEF, and it makes visible from outside only the
+ * symbols that existed before it was read (GNU ld keeps that mark when it takes the library's
+ * symbols out again). GNU ld reads it again after link-time optimisation; this link-editor
+ * keeps it all along. */
+static ld_vec dso_left_out;
+
+static int cmp_file_id(const void *a, const void *b) {
+  const ld_obj *x = *(ld_obj *const *)a, *y = *(ld_obj *const *)b;
+  return x->o_id < y->o_id ? -1 : x->o_id > y->o_id;
+}
+
+static int left_out(const ld_obj *o) {
+  for (uint32_t i = 0; i < dso_left_out.n; i++)
+    if (dso_left_out.v[i] == o) return 1;
+  return 0;
+}
+
+/* The symbol of entry k of a shared object: its definitions are in o_syms, its references are
+ * looked up by name. */
+static ld_sym *dso_entry(const ld_obj *o, uint32_t k, uint32_t shndx, uint8_t bind) {
+  if (o->o_syms[k]) return o->o_syms[k];
+  if (shndx != SHN_UNDEF || bind == STB_LOCAL) return NULL;
+  uint32_t esz = o->o_is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
+  uint32_t nm = elf_rd32(o->o_symtab + (uint64_t)k * esz, o->o_be);
+  if (!nm || nm >= o->o_strsz) return NULL;
+  return ld_sym_lookup(o->o_strtab + nm, (uint32_t)strlen(o->o_strtab + nm));
+}
+
+static void as_needed_libraries(void) {
+  uint32_t n = ctx->objs.n + ctx->shared.n;
+  ld_obj **order = ld_xcalloc(n + 1, sizeof *order);
+  memcpy(order, ctx->objs.v, ctx->objs.n * sizeof *order);
+  memcpy(order + ctx->objs.n, ctx->shared.v, ctx->shared.n * sizeof *order);
+  ld_qsort(order, n, sizeof *order, cmp_file_id);
+  ld_vec seen = {0};
+  for (uint32_t i = 0; i < n; i++) {
+    ld_obj *o = order[i];
+    if (o->o_ir) {
+      for (uint32_t k = 1; k < o->o_nsym; k++)
+        if (o->o_syms[k]) o->o_syms[k]->s_mark |= PM_EXISTS;
+      continue;
+    }
+    int dso = o->o_kind == FK_SHARED, out = 0;
+    if (dso && o->o_as_needed) {
+      int needed = 0;
+      for (uint32_t k = 1; k < o->o_nsym && !needed; k++) {
+        ld_sym *s = o->o_syms[k];
+        if (!s) continue;
+        uint8_t bind;
+        entry_shndx(o, k, &bind);
+        needed = (s->s_mark & PM_SEEN) ||
+                 (bind != STB_WEAK && (s->s_def == SD_REGULAR || s->s_def == SD_COMMON) &&
+                  s->s_file && s->s_file->o_ir && s->s_file->o_id < o->o_id);
+      }
+      if (!needed) ld_vec_push(&dso_left_out, o), out = 1;
+    }
+    for (uint32_t k = dso ? 1 : o->o_first_global; k < o->o_nsym; k++) {
+      uint8_t bind;
+      uint32_t shndx = entry_shndx(o, k, &bind);
+      ld_sym *s = dso ? dso_entry(o, k, shndx, bind) : o->o_syms[k];
+      if (!s) continue;
+      int touched = s->s_mark & PM_TOUCHED;
+      if (dso && touched && (!out || (s->s_mark & PM_EXISTS))) s->s_mark |= PM_DYN;
+      if (out) continue;
+      if (touched) s->s_mark |= PM_EXISTS;
+      if (shndx != SHN_UNDEF || bind == STB_WEAK || (s->s_mark & PM_SEEN)) continue;
+      s->s_mark |= PM_SEEN;
+      ld_vec_push(&seen, s);
+    }
+  }
+  for (uint32_t i = 0; i < seen.n; i++) ((ld_sym *)seen.v[i])->s_mark &= (uint8_t)~PM_SEEN;
+  free(seen.v);
+  free(order);
 }
 
 static void decide_resolutions(void) {
@@ -801,11 +904,7 @@ static void decide_resolutions(void) {
       if (common) s->s_mark |= PM_REGCOM;
     }
   }
-  for (uint32_t i = 0; i < ctx->shared.n; i++) {
-    ld_obj *o = ctx->shared.v[i];
-    for (uint32_t k = 0; k < o->o_nsym; k++)
-      if (o->o_syms[k] && (o->o_syms[k]->s_mark & PM_TOUCHED)) o->o_syms[k]->s_mark |= PM_DYN;
-  }
+  as_needed_libraries();
   for (uint32_t i = 0; i < ctx->opt.undefs.n; i++) mark_name(ctx->opt.undefs.v[i], PM_REGREF);
   if (ctx->opt.entry) mark_name(ctx->opt.entry, PM_REGREF);
   for (uint32_t i = 0; i < entered.n; i++) {

@@ -1,12 +1,12 @@
 #!/bin/sh
-# cmp-resolutions.sh GNUDIR CC ARGS... : link with GNU ld (the compiler's default linker) and
-# with tld (CC -BGNUDIR), both told --verbose=2, and compare how each reports the resolution
-# of every symbol of the plugin's files. Prints the report; exits 1 if the two differ. GNU ld
-# names an archive member by its own name, tld as archive(member): compared as the member.
+# cmp-resolutions.sh GNUDIR CC ARGS... : link in the current directory with GNU ld (the
+# compiler's default linker) and with tld (CC -BGNUDIR), both told --verbose=2, and compare how
+# each reports the resolution of every symbol of the plugin's files. Prints tld's report; exits
+# 1 if the two differ. GNU ld names an archive member by its own name, tld as archive(member):
+# they are compared as the member.
 dir=$1
 shift
-t=${TMPDIR:-/tmp}/cmp-res.$$
-mkdir -p "$t" || exit 2
+t=$(mktemp -d cmp-res.XXXXXX) || exit 2 # in the test's own directory
 "$@" -o "$t/gnu.out" -Wl,--verbose=2 > "$t/gnu.log" 2>&1 || { cat "$t/gnu.log"; rm -rf "$t"; exit 2; }
 "$@" -B"$dir" -o "$t/tld.out" -Wl,--verbose=2 > "$t/tld.log" 2>&1 || { cat "$t/tld.log"; rm -rf "$t"; exit 2; }
 grep 'resolution:' "$t/gnu.log" | sed 's/^[^ ]*: //' > "$t/gnu.txt"
