@@ -714,12 +714,16 @@ static int is_wrapped(const char *name) {
   return 0;
 }
 
-/* Could code outside the output see it (GNU ld's test for IRONLY_EXP)? */
-static int visible_outside(const ld_sym *s) {
+/* Could code outside the output see it (GNU ld's test for IRONLY_EXP)? A version script is
+ * asked about the name as the plugin gave it (foo@@V included). */
+static int visible_outside(const ld_sym *s, const char *name) {
   if (ctx->opt.outkind == OUT_RELOC) return 1;
-  if (!(s->s_mark & PM_DYN) && !ctx->opt.export_dynamic && ctx->opt.outkind != OUT_SHARED)
-    return 0;
-  if (ld_mapfile_hides(s)) return 0;
+  if (!(s->s_mark & PM_DYN) && !ctx->opt.export_dynamic && ctx->opt.outkind != OUT_SHARED) return 0;
+  ld_gsym as_named;
+  memset(&as_named, 0, sizeof as_named);
+  as_named.g_sym.s_name = name;
+  as_named.g_sym.s_namelen = (uint32_t)strlen(name);
+  if (ld_mapfile_hides(&as_named.g_sym)) return 0;
   return s->s_vis == STV_DEFAULT || s->s_vis == STV_PROTECTED;
 }
 
@@ -770,7 +774,7 @@ static int resolution(const pl_file *f, uint32_t k) {
   int real = is_wrapped(s->s_name) && s->s_referenced;
   if ((s->s_mark & PM_REGREF) || real || wrapper) return LDPR_PREVAILING_DEF;
   if (ps->ps_def != LDPK_COMMON && ref && is_wrapped(ps->ps_name)) return LDPR_RESOLVED_IR;
-  if (visible_outside(s)) return LDPR_PREVAILING_DEF_IRONLY_EXP;
+  if (visible_outside(s, ps->ps_name)) return LDPR_PREVAILING_DEF_IRONLY_EXP;
   return LDPR_PREVAILING_DEF_IRONLY;
 }
 
