@@ -128,10 +128,11 @@ static void enter_object(ld_obj *o, const char *name, const uint8_t *data, uint6
     ld_obj *ir = ld_plugin_claim(name, path, off, data, size);
     if (ir) o = ir;
   }
-  if (!o || (!o->o_ir && ld_plugin_refuse(name, o, data, size))) {
-    if (!o) ld_plugin_refuse(name, NULL, data, size);
+  if (!o) { /* bitcode no plugin claimed */
+    ld_plugin_refuse(name, NULL, data, size);
     return;
   }
+  if (!o->o_ir && ld_plugin_refuse(name, o, data, size)) return;
   if (o->o_ir) ld_plugin_enter(o);
   o->o_id = next_obj_id++;
   ld_vec_push(&ctx->objs, o);

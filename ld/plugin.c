@@ -1047,17 +1047,33 @@ static void replace_ir(void) {
   free(later.v);
 }
 
+/* Without a claimed file (gcc passes its plugin to every link) the hook still runs, and
+ * nothing is resolved again: only what the plugin adds, if anything, is read. */
 void ld_plugin_all_symbols_read(void) {
   if (!nplugins) return;
   ld_check_errors(); /* a link that already failed does not run the compiler */
+  double t0 = ld_now();
   phase = 1;
-  decide_resolutions();
+  if (entered.n) decide_resolutions();
+  double t1 = ld_now();
   for (uint32_t i = 0; i < nplugins; i++) {
     if (!plugins[i].pp_all_read) continue;
     if (plugins[i].pp_all_read() != LDPS_OK)
       ld_error("plugin %s: all_symbols_read failed", plugins[i].pp_path);
   }
   ld_check_errors();
+  double t2 = ld_now();
   phase = 2;
-  replace_ir();
+  if (entered.n) {
+    replace_ir();
+  } else {
+    for (uint32_t i = 0; i + 1 < added.n; i += 2)
+      ld_input_late(added.v[i + 1], *(const char *)added.v[i] == 'l', 0);
+    if (added.n) ld_input_rescan();
+  }
+  if (ctx->opt.stats)
+    fprintf(stderr,
+            "tld: stats:   LTO: %u claimed files; resolutions %.3f ms, the plugin's "
+            "all_symbols_read %.3f ms (%u files added), replacing the claimed files %.3f ms\n",
+            entered.n, (t1 - t0) * 1e3, (t2 - t1) * 1e3, added.n / 2, (ld_now() - t2) * 1e3);
 }
