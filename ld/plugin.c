@@ -6,8 +6,9 @@
  * Through them it registers its hooks:
  *
  *  - claim_file: every object that may hold its intermediate language is offered to it (in
- *    link order, only files with LTO sections or LLVM bitcode; or, when every plugin
- *    negotiated API level 1 with get_api_version, every object, from the parallel parse). A
+ *    link order: files with LTO sections and LLVM bitcode, and for -r every object; or, when
+ *    every plugin negotiated API level 1 with get_api_version, every object, from the
+ *    parallel parse). A
  *    claimed file calls add_symbols and enters resolution as an IR object: an ld_obj with no
  *    sections whose symbol table is made from those symbols, so ranking, archive extraction
  *    and COMDAT claims treat it as any object (a definition in a group another object claimed
@@ -22,7 +23,7 @@
  *    that their sections land there too, as GNU ld places them), then shared objects; archive
  *    indexes are read again for what is still undefined. Archive members extracted for the IR
  *    stay, as in GNU ld. Files added now are never offered to the plugin.
- *  - cleanup: at exit, after the output is written (or the link failed).
+ *  - cleanup: once the output is written (main calls it), or at exit when the link failed.
  *
  * Everything here runs on the main thread except claim_file in parallel mode, where a claim
  * touches only its own pl_file (and the thread-safe arena and diagnostics). */
