@@ -681,8 +681,7 @@ ld_obj *ld_input_late(const char *name, int is_lib, int defer) {
   ia.ia_static = (uint8_t)ctx->opt.is_static;
   const char *path = name;
   if (is_lib && !(path = find_lib(name, ia.ia_static))) {
-    /* GNU ld passes over a library the plugin names and the search does not find (gcc's
-     * plugin names libgcc_s even for -r, which searches archives only). */
+    /* GNU ld passes over a library the plugin names and the search does not find. */
     if (ctx->opt.verbose) printf("-l%s (added by the LTO plugin) not found: ignored\n", name);
     return NULL;
   }
