@@ -89,9 +89,11 @@ enum {
   PM_REGCOM = 4,  /* a regular object has it as a common */
   PM_DYN = 8,     /* a shared object has it, or a dynamic list names it: non_ir_ref_dynamic */
   PM_RESET = 16,  /* reset for resolving again */
-  PM_SEEN = 32,   /* a regular object or a shared object GNU ld would have added refers to it
-                     (not weakly), in the files read so far (see as_needed_libraries) */
+  PM_DYNREF = 16, /* as_needed_libraries, before any reset: a shared object added so far
+                     refers to it, not weakly */
+  PM_SEEN = 32,   /* a regular object read so far refers to it, not weakly (as_needed_libraries) */
   PM_EXISTS = 64, /* a file read so far names it (as_needed_libraries) */
+  PM_IRFIRST = 128, /* a claimed file named it first (as_needed_libraries) */
 };
 
 int ld_plugin_active(void) { return nplugins && phase == 0; }
@@ -813,13 +815,14 @@ static void mark_name(const char *name, uint8_t bit) {
 }
 
 /* --as-needed shared objects, as GNU ld reads them: one is added only if, when it is read, it
- * defines what a regular object or an added shared object read before it refers to (not
- * weakly), or what a claimed file defines (not weakly); references from claimed files do not
- * count. One not added yet (typically libstdc++, wanted only by claimed files) shows the plugin
- * nothing of its own: its definitions are UNDEF, and it makes visible from outside only the
- * symbols that existed before it was read (GNU ld keeps that mark when it takes the library's
- * symbols out again). GNU ld reads it again after link-time optimisation; this link-editor
- * keeps it all along. */
+ * defines what a regular object read before it refers to (not weakly), or what a shared object
+ * added before it refers to (not weakly) unless one of those lists it in DT_NEEDED, or gives a
+ * definition without a version (not weak) of a symbol a claimed file named first. A library whose
+ * symbols all have versions (libstdc++) and that only claimed files want is not added yet, and
+ * shows the plugin nothing of its own: its definitions are UNDEF, and it makes visible from outside
+ * only the symbols that existed before it was read (GNU ld keeps that mark when it takes the
+ * library's symbols out again). GNU ld reads it again after link-time optimisation; this
+ * link-editor keeps it all along. */
 static ld_vec dso_left_out;
 
 static int cmp_file_id(const void *a, const void *b) {
@@ -844,34 +847,61 @@ static ld_sym *dso_entry(const ld_obj *o, uint32_t k, uint32_t shndx, uint8_t bi
   return ld_sym_lookup(o->o_strtab + nm, (uint32_t)strlen(o->o_strtab + nm));
 }
 
+/* Does shared object o list `soname` in DT_NEEDED? */
+static int lists_needed(const ld_obj *o, const char *soname) {
+  for (uint32_t i = 1; i < o->o_nsec; i++) {
+    ld_shdr h;
+    ld_read_shdr(o, i, &h);
+    if (h.type != SHT_DYNAMIC) continue;
+    uint32_t ent = o->o_is64 ? 16 : 8;
+    for (uint64_t k = 0; k + ent <= h.size && h.offset + k + ent <= o->o_size; k += ent) {
+      const uint8_t *p = o->o_data + h.offset + k;
+      uint64_t tag = elf_rdw(p, o->o_is64, o->o_be);
+      uint64_t val = elf_rdw(p + ent / 2, o->o_is64, o->o_be);
+      if (tag == DT_NULL) break;
+      if (tag == DT_NEEDED && val < o->o_strsz && !strcmp(o->o_strtab + val, soname)) return 1;
+    }
+  }
+  return 0;
+}
+
 static void as_needed_libraries(void) {
   uint32_t n = ctx->objs.n + ctx->shared.n;
   ld_obj **order = ld_xcalloc(n + 1, sizeof *order);
   memcpy(order, ctx->objs.v, ctx->objs.n * sizeof *order);
   memcpy(order + ctx->objs.n, ctx->shared.v, ctx->shared.n * sizeof *order);
   ld_qsort(order, n, sizeof *order, cmp_file_id);
-  ld_vec seen = {0};
+  ld_vec seen = {0}, added_dsos = {0};
   for (uint32_t i = 0; i < n; i++) {
     ld_obj *o = order[i];
     if (o->o_ir) {
-      for (uint32_t k = 1; k < o->o_nsym; k++)
-        if (o->o_syms[k]) o->o_syms[k]->s_mark |= PM_EXISTS;
+      for (uint32_t k = 1; k < o->o_nsym; k++) {
+        ld_sym *s = o->o_syms[k];
+        if (s && !(s->s_mark & PM_EXISTS)) s->s_mark |= PM_EXISTS | PM_IRFIRST;
+      }
       continue;
     }
     int dso = o->o_kind == FK_SHARED, out = 0;
     if (dso && o->o_as_needed) {
-      int needed = 0;
+      int needed = 0, listed = -1;
       for (uint32_t k = 1; k < o->o_nsym && !needed; k++) {
         ld_sym *s = o->o_syms[k];
         if (!s) continue;
         uint8_t bind;
         entry_shndx(o, k, &bind);
+        uint16_t ver = o->o_versym ? elf_rd16(o->o_versym + 2 * (uint64_t)k, o->o_be) : 1;
         needed = (s->s_mark & PM_SEEN) ||
-                 (bind != STB_WEAK && (s->s_def == SD_REGULAR || s->s_def == SD_COMMON) &&
-                  s->s_file && s->s_file->o_ir && s->s_file->o_id < o->o_id);
+                 (bind != STB_WEAK && (ver & 0x7fff) <= 1 && (s->s_mark & PM_IRFIRST));
+        if (!needed && (s->s_mark & PM_DYNREF)) {
+          for (uint32_t d = 0; listed < 0 && d < added_dsos.n; d++)
+            if (lists_needed(added_dsos.v[d], o->o_soname)) listed = 1;
+          if (listed < 0) listed = 0;
+          needed = !listed;
+        }
       }
       if (!needed) ld_vec_push(&dso_left_out, o), out = 1;
     }
+    if (dso && !out) ld_vec_push(&added_dsos, o);
     for (uint32_t k = dso ? 1 : o->o_first_global; k < o->o_nsym; k++) {
       uint8_t bind;
       uint32_t shndx = entry_shndx(o, k, &bind);
@@ -881,13 +911,16 @@ static void as_needed_libraries(void) {
       if (dso && touched && (!out || (s->s_mark & PM_EXISTS))) s->s_mark |= PM_DYN;
       if (out) continue;
       if (touched) s->s_mark |= PM_EXISTS;
-      if (shndx != SHN_UNDEF || bind == STB_WEAK || (s->s_mark & PM_SEEN)) continue;
-      s->s_mark |= PM_SEEN;
-      ld_vec_push(&seen, s);
+      uint8_t bit = dso ? PM_DYNREF : PM_SEEN;
+      if (shndx != SHN_UNDEF || bind == STB_WEAK || (s->s_mark & bit)) continue;
+      if (!(s->s_mark & (PM_SEEN | PM_DYNREF))) ld_vec_push(&seen, s);
+      s->s_mark |= bit;
     }
   }
-  for (uint32_t i = 0; i < seen.n; i++) ((ld_sym *)seen.v[i])->s_mark &= (uint8_t)~PM_SEEN;
+  for (uint32_t i = 0; i < seen.n; i++)
+    ((ld_sym *)seen.v[i])->s_mark &= (uint8_t) ~(PM_SEEN | PM_DYNREF);
   free(seen.v);
+  free(added_dsos.v);
   free(order);
 }
 
