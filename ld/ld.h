@@ -200,6 +200,8 @@ struct ld_obj {
   uint8_t o_exec_stack;   /* has no .note.GNU-stack or marks it executable */
   uint32_t o_gnu_property_and; /* x86 feature_1 AND bits (when present) */
   uint8_t o_has_gnu_property;
+  uint8_t o_lto; /* carries LTO intermediate language (.gnu.lto_* or .llvm.lto sections) */
+  uint8_t o_ir;  /* claimed by a linker plugin: symbols only, no sections (ld/plugin.h) */
   /* COMDAT groups found by parsing, claimed in link order by ld_object_symbols */
   struct ld_group {
     const char *g_sig;
@@ -368,6 +370,12 @@ typedef struct ld_input_arg {
   uint8_t ia_dep; /* DEP_*: what a shared object named here gets */
 } ld_input_arg;
 
+/* -plugin FILE and the -plugin-opt options that follow it. */
+typedef struct ld_plugin_arg {
+  const char *pa_path;
+  ld_vec pa_opts; /* const char* */
+} ld_plugin_arg;
+
 typedef struct ld_defsym {
   const char *name;
   const char *expr; /* symbol name or number */
@@ -419,8 +427,9 @@ typedef struct ld_options {
   const char *version_script;
   int mapfile_dump;         /* -z mapfile-dump: print the mapfile model and exit */
   struct mf_model *mapfile; /* the -M / --version-script model (mapfile/mapfile.h), or NULL */
-  int verbose;
+  int verbose; /* --verbose[=N]: 2 also reports the resolution of every plugin symbol */
   int trace;
+  ld_vec plugins; /* ld_plugin_arg*: link-time optimisation plugins, in order */
   /* Link maps and tracing (ld/map.c). */
   const char *map_file; /* -Map=FILE ("-" is standard output) */
   int print_map;        /* 1: GNU map to standard output (--print-map, GNU -M); 2: Solaris -m */

@@ -7,6 +7,7 @@
 
 #include "ld.h"
 #include "mapfile.h"
+#include "plugin.h"
 #include "script.h"
 
 static ld_ctx the_ctx;
@@ -23,7 +24,10 @@ int main(int argc, char **argv) {
   ld_stat_pass("options");
 
   /* 2-4. Open and map every input, classify it, parse objects and resolve symbols; archive
-   *      members are extracted to a fixed point. No new input files after this point. */
+   *      members are extracted to a fixed point. A link-time optimisation plugin is loaded
+   *      first, so that every input can be offered to it; what it compiles when all symbols are
+   *      read joins the inputs. No new input files after this point. */
+  ld_plugin_load();
   ld_load_inputs();
   ld_trace_symbols(); /* -y, --cref's table and --why-extract want every input read */
   ld_check_errors();
@@ -68,6 +72,7 @@ int main(int argc, char **argv) {
   if (ctx->opt.outkind == OUT_RELOC) {
     ld_write_relocatable();
     ld_stat_pass("write");
+    ld_plugin_cleanup();
     return 0;
   }
 
@@ -99,5 +104,6 @@ int main(int argc, char **argv) {
   /* --emit-relocs: appended to the written output; needs the .symtab indices it recorded. */
   if (ctx->opt.emit_relocs) ld_emit_relocs();
   ld_stat_pass("write");
+  ld_plugin_cleanup(); /* the plugin removes its temporary objects */
   return 0;
 }

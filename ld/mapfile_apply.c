@@ -9,6 +9,7 @@
 
 #include "ld.h"
 #include "mapfile.h"
+#include "plugin.h"
 
 static mf_model *M(void) { return ctx->opt.mapfile; }
 
@@ -493,16 +494,38 @@ static void mark_listed(ld_sym *s, void *arg) {
     if (find_in(dynlist, s)) s->s_dynlist = 1;
 }
 
-void ld_dynamic_lists(void) {
-  if (!ctx->opt.dynamic_lists.n && !ctx->opt.export_syms.n) return;
-  dynlist = mf_model_new(ctx->is64, ctx->tg->tg_machine);
+static void read_dynamic_lists(void) {
+  if (dynlist || !ctx->opt.dynamic_lists.n) return;
+  dynlist = mf_model_new(ctx->is64, ctx->tg ? ctx->tg->tg_machine : 0);
   for (uint32_t i = 0; i < ctx->opt.dynamic_lists.n; i++)
     mf_read_version_script(dynlist, ctx->opt.dynamic_lists.v[i]);
   mf_finish(dynlist);
-  ld_sym_foreach(mark_listed, NULL);
+}
+
+void ld_dynamic_lists(void) {
+  if (!ctx->opt.dynamic_lists.n && !ctx->opt.export_syms.n) return;
+  read_dynamic_lists();
+  if (dynlist) ld_sym_foreach(mark_listed, NULL);
   for (uint32_t i = 0; i < ctx->opt.export_syms.n; i++) { /* --export-dynamic-symbol */
     const char *nm = ctx->opt.export_syms.v[i];
     ld_sym *s = ld_sym_lookup(nm, (uint32_t)strlen(nm));
     if (s) s->s_dynlist = 1;
   }
+}
+
+/* Link-time optimisation (ld/plugin.c) asks before resolution ends: does a dynamic list or
+ * --export-dynamic-symbol name the symbol, and does a version script or mapfile make it local
+ * (a match with a local scope, or no match under `local: *`)? */
+int ld_dynamic_listed(ld_sym *s) {
+  for (uint32_t i = 0; i < ctx->opt.export_syms.n; i++)
+    if (!strcmp(ctx->opt.export_syms.v[i], s->s_name)) return 1;
+  read_dynamic_lists();
+  return dynlist && find_in(dynlist, s) != NULL;
+}
+
+int ld_mapfile_hides(const ld_sym *s) {
+  if (!M()) return 0;
+  mf_sym *sy = find_in(M(), (ld_sym *)s);
+  if (sy) return sy->sy_scope == MF_SCOPE_HIDDEN || sy->sy_scope == MF_SCOPE_ELIMINATE;
+  return M()->m_autoreduce == MF_SCOPE_HIDDEN || M()->m_autoreduce == MF_SCOPE_ELIMINATE;
 }

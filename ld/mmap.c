@@ -1,11 +1,17 @@
 #include "mmap.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* Every mapping, so that a pointer into one can be traced back to its file (ld_mapped_path_of). */
+static pthread_mutex_t maps_mu = PTHREAD_MUTEX_INITIALIZER;
+static ld_mapped **maps;
+static size_t nmaps, capmaps;
 
 ld_mapped *ld_map_file(const char *path) {
   int fd = open(path, O_RDONLY);
@@ -28,7 +34,31 @@ ld_mapped *ld_map_file(const char *path) {
     m->mf_data = p;
   }
   close(fd);
+  if (m->mf_data) {
+    pthread_mutex_lock(&maps_mu);
+    if (nmaps == capmaps) {
+      size_t cap = capmaps ? capmaps * 2 : 256;
+      ld_mapped **nm = realloc(maps, cap * sizeof *nm);
+      if (nm) maps = nm, capmaps = cap;
+    }
+    if (nmaps < capmaps) maps[nmaps++] = m;
+    pthread_mutex_unlock(&maps_mu);
+  }
   return m;
+}
+
+const char *ld_mapped_path_of(const void *p, uint64_t *off) {
+  const char *path = NULL;
+  pthread_mutex_lock(&maps_mu);
+  for (size_t i = 0; i < nmaps && !path; i++) {
+    const uint8_t *d = maps[i]->mf_data;
+    if ((const uint8_t *)p >= d && (const uint8_t *)p < d + maps[i]->mf_size) {
+      path = maps[i]->mf_path;
+      *off = (uint64_t)((const uint8_t *)p - d);
+    }
+  }
+  pthread_mutex_unlock(&maps_mu);
+  return path;
 }
 
 #ifndef MADV_POPULATE_READ

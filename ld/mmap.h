@@ -13,6 +13,10 @@ typedef struct ld_mapped {
 /* Map `path`; returns NULL (errno set) if it cannot be opened. Mappings live until exit. */
 ld_mapped *ld_map_file(const char *path);
 
+/* The mapped file that `p` points into, and p's offset in it; NULL if none. Linear in the
+ * number of mappings: for the rare caller (a thin archive's member offered to an LTO plugin). */
+const char *ld_mapped_path_of(const void *p, uint64_t *off);
+
 /* Map the pages of [p, p + n) of a mapped input into the page tables in one call, ahead of
  * reading them all (a page fault each costs more). Only advice: ignored where unsupported. */
 void ld_prefault(const void *p, uint64_t n);

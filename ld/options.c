@@ -12,6 +12,7 @@
 #include "ld.h"
 
 #define TLD_VERSION "0.1.0"
+const char ld_version[] = TLD_VERSION; /* also told to plugins (ld/plugin.c) */
 
 /* Every option name we know, for --help and for suggestions. `arg` is the argument's name
  * (NULL for none); `fl` is 'g' (GNU flavour), 's' (Solaris flavour) or 0 (both). */
@@ -96,9 +97,12 @@ static const struct optdoc optdocs[] = {
     {"--help", NULL, "print this help", 0},
     {"--mapfile", "FILE",
      "read a Solaris mapfile (also -z mapfile=FILE; -M FILE in the Solaris flavour)", 0},
-    {"-plugin", "FILE", "accepted and ignored (link-time optimisation plugins)", 0},
-    {"-plugin-opt", "OPT", "accepted and ignored", 0},
-    {"--verbose", NULL, "print the version, target, search directories and each library tried", 0},
+    {"-plugin", "FILE", "load a link-time optimisation plugin (gcc's liblto_plugin, LLVMgold)", 0},
+    {"-plugin-opt", "OPT", "pass OPT to the -plugin before it", 0},
+    {"--verbose", "[=N]",
+     "print the version, target, search directories and each library tried; 2: also how "
+     "each symbol of a plugin's file was resolved",
+     0},
     {"-t", NULL, "GNU: print each input file as it is read (--trace)", 'g'},
     {"--trace", NULL, "print each input file as it is read", 0},
     {"-O", "LEVEL", "accepted; optimisation level of the output (no effect)", 'g'},
@@ -816,11 +820,26 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       ld_fatal_warnings = 0;
       continue;
     }
-    if (LONG("-plugin", 1) || LONG("-plugin-opt", 1)) continue;
-    if (!strncmp(n, "-plugin-opt=", 12)) continue;
-    if (LONG("-verbose", 0)) { /* GNU ld prints its version first; alone it stops there */
+    if (LONG("-plugin", 1)) {
+      ld_plugin_arg *pa = ld_xcalloc(1, sizeof *pa);
+      pa->pa_path = v;
+      ld_vec_push(&o->plugins, pa);
+      continue;
+    }
+    if (LONG("-plugin-opt", 1)) { /* an option of the -plugin before it */
+      if (!o->plugins.n) ld_error("-plugin-opt %s: no -plugin before it", v);
+      else ld_vec_push(&((ld_plugin_arg *)o->plugins.v[o->plugins.n - 1])->pa_opts, (void *)v);
+      continue;
+    }
+    if (LONG("-verbose", 0) || !strncmp(n, "-verbose=", 9)) {
+      /* GNU ld prints its version first; alone it stops there. --verbose=2 also reports how
+       * each symbol of a plugin's file was resolved. */
+      uint64_t lvl = 1;
+      if (n[8] == '=' && (parse_num(n + 9, &lvl) || lvl > 1000))
+        ld_error("--verbose=%s: expected a number", n + 9), lvl = 1;
       if (!o->verbose) print_version();
-      o->verbose = 1;
+      if (lvl < 1) lvl = 1;
+      if ((int)lvl > o->verbose) o->verbose = (int)lvl;
       print_version_and_go = 1;
       continue;
     }

@@ -25,6 +25,8 @@ packages=(
 	clang
 	clang-format
 	llvm-14-tools
+	llvm-14-linker-tools
+	binutils-dev
 	g++
 	libc6-dev-i386
 	lib32gcc-12-dev

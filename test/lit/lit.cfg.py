@@ -221,6 +221,31 @@ for name, cc, cxx, runner in targets:
 
 shutil.rmtree(probe_dir, ignore_errors=True)
 
+# --- link-time optimisation ---------------------------------------------------------------
+# GNU ld is the reference the LTO tests compare resolutions with; the test plugin is built
+# against binutils' plugin-api.h; clang's LTO goes through LLVMgold.
+
+ld_bfd = shutil.which('ld.bfd', path=config.environment['PATH'])
+if ld_bfd:
+    config.available_features.add('ld.bfd')
+else:
+    need('ld.bfd (package binutils)')
+subst('%ld-bfd', ld_bfd or 'ld.bfd')
+if os.path.exists('/usr/include/plugin-api.h'):
+    config.available_features.add('plugin-api-h')
+else:
+    need('/usr/include/plugin-api.h (package binutils-dev)')
+llvmgold = '/usr/lib/llvm-14/lib/LLVMgold.so'
+if os.path.exists(llvmgold):
+    config.available_features.add('llvmgold')
+else:
+    need('%s (package llvm-14-linker-tools)' % llvmgold)
+gcc_ar = shutil.which('gcc-ar', path=config.environment['PATH'])
+if gcc_ar:
+    config.available_features.add('gcc-ar')
+else:
+    need('gcc-ar (package gcc)')
+
 # --- verdict --------------------------------------------------------------------------------
 
 if missing:
