@@ -128,6 +128,7 @@ static inline void rtld_arch_pause(void) { __asm__ volatile("pause" ::: "memory"
 
 #define RTLD_TCB_DTV 0x08
 #define RTLD_SYS_clone_asm 56
+#define RTLD_SYS_set_tid_address_asm 218
 
 #endif
 #endif

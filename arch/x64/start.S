@@ -124,12 +124,19 @@ rtld_clone:
 1:	ret
 	.size rtld_clone, . - rtld_clone
 
-/* void rtld_unmap_and_exit(map, len): after munmap the stack is gone, so nothing may touch
- * memory between the two system calls. */
+/* void rtld_unmap_and_exit(map, len): a detached thread frees its own mapping and ends. The
+ * kernel's CLONE_CHILD_CLEARTID store at exit would land in the freed mapping (by then perhaps a
+ * new thread's stack), so the clear-tid address is dropped first (set_tid_address(NULL)). After
+ * munmap the stack is gone, so nothing may touch memory between the last two system calls. */
 	.globl rtld_unmap_and_exit
 	.hidden rtld_unmap_and_exit
 	.type rtld_unmap_and_exit, @function
 rtld_unmap_and_exit:
+	mov %rdi, %rdx
+	xor %edi, %edi
+	mov $RTLD_SYS_set_tid_address_asm, %eax
+	syscall
+	mov %rdx, %rdi
 	mov $11, %eax
 	syscall
 	xor %edi, %edi
