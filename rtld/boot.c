@@ -38,8 +38,6 @@ uintptr_t rtld_stage2(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
     rtld_g.g_progname = "ld.so.1";
     rtld_fatal("%s", err);
   }
-  self->o_lscope = NULL;
-  self->o_nlscope = 0;
   rtld_boot_tcb.t_self = rtld_boot_tcb.t_self2 = &rtld_boot_tcb;
   rtld_boot_tcb.t_dtv = rtld_boot_dtv;
   rtld_arch_set_tp(&rtld_boot_tcb);
@@ -214,9 +212,7 @@ uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
     if (rtld_relocate(o, NULL, 0, err, sizeof err)) rtld_fatal("%s", err);
   rtld_tls_copy_main_images();
 
-  rtld_dl_lock();
   rtld_run_inits(exe);
-  rtld_dl_unlock();
   rtld_debug(RTLD_DBG_FILES, "transferring control: %s", rtld_g.g_progname);
   return at_entry;
 }

@@ -131,7 +131,7 @@ static int obj_matches(struct rtld_obj *o, const char *name) {
 
 struct rtld_obj *rtld_find_loaded(const char *name) {
   for (struct rtld_obj *o = rtld_g.g_head; o; o = o->l_next)
-    if (!o->o_is_exe && obj_matches(o, name)) return o;
+    if (!o->o_is_exe && !o->o_closing && obj_matches(o, name)) return o;
   for (struct rtld_obj *o = rtld_g.g_pending; o; o = o->o_new_next)
     if (obj_matches(o, name)) return o;
   if (!rtld_strcmp(name, "ld.so.1") && rtld_g.g_self) return rtld_g.g_self;
@@ -140,7 +140,7 @@ struct rtld_obj *rtld_find_loaded(const char *name) {
 
 static struct rtld_obj *find_by_inode(uint64_t dev, uint64_t ino) {
   for (struct rtld_obj *o = rtld_g.g_head; o; o = o->l_next)
-    if (o->o_ino && o->o_dev == dev && o->o_ino == ino) return o;
+    if (o->o_ino && !o->o_closing && o->o_dev == dev && o->o_ino == ino) return o;
   for (struct rtld_obj *o = rtld_g.g_pending; o; o = o->o_new_next)
     if (o->o_ino && o->o_dev == dev && o->o_ino == ino) return o;
   return NULL;
@@ -151,6 +151,12 @@ void rtld_unmap(struct rtld_obj *o) {
   rtld_free(o->o_vernames);
   rtld_free(o->o_deps);
   rtld_free(o->o_scope);
+  rtld_free(o->o_reldeps);
+  rtld_free(o->o_lscope);
+  for (struct rtld_tlsdesc *d = o->o_tlsdesc, *next; d; d = next) {
+    next = d->d_next;
+    rtld_free(d);
+  }
   rtld_free((void *)o->o_origin);
   rtld_free(o->l_name);
   rtld_free(o);
@@ -442,25 +448,29 @@ struct rtld_obj *rtld_load(const char *name, struct rtld_obj *req, char *err, si
   return o;
 }
 
+/* The committed list is read without locks by lookups (rtld_read_begin): an object is complete
+ * before the store that links it in, and an unlinked object keeps its l_next until it is
+ * freed after the grace period. */
 void rtld_commit(struct rtld_obj *o) {
   o->l_prev = rtld_g.g_tail;
   o->l_next = NULL;
-  if (rtld_g.g_tail) rtld_g.g_tail->l_next = o;
-  else rtld_g.g_head = o;
+  if (rtld_g.g_tail) __atomic_store_n(&rtld_g.g_tail->l_next, o, __ATOMIC_RELEASE);
+  else __atomic_store_n(&rtld_g.g_head, o, __ATOMIC_RELEASE);
   rtld_g.g_tail = o;
   rtld_g.g_adds++;
 }
 
 void rtld_uncommit(struct rtld_obj *o) {
-  if (o->l_prev) o->l_prev->l_next = o->l_next;
-  else rtld_g.g_head = o->l_next;
+  if (o->l_prev) __atomic_store_n(&o->l_prev->l_next, o->l_next, __ATOMIC_RELEASE);
+  else __atomic_store_n(&rtld_g.g_head, o->l_next, __ATOMIC_RELEASE);
   if (o->l_next) o->l_next->l_prev = o->l_prev;
   else rtld_g.g_tail = o->l_prev;
   rtld_g.g_subs++;
 }
 
 struct rtld_obj *rtld_obj_of_addr(uintptr_t a) {
-  for (struct rtld_obj *o = rtld_g.g_head; o; o = o->l_next)
+  for (struct rtld_obj *o = __atomic_load_n(&rtld_g.g_head, __ATOMIC_ACQUIRE); o;
+       o = __atomic_load_n(&o->l_next, __ATOMIC_ACQUIRE))
     for (unsigned i = 0; i < o->o_phnum; i++) {
       const rtld_phdr *p = &o->o_phdr[i];
       if (p->p_type == PT_LOAD && a >= o->l_addr + p->p_vaddr &&

@@ -122,11 +122,13 @@ static inline void rtld_arch_pause(void) { __asm__ volatile("pause" ::: "memory"
 /* Offsets the compilers and the assembly stubs rely on (checked against struct rtld_tcb). */
 #define RTLD_TCB_SELF 0x00
 #define RTLD_TCB_DTV 0x08
+#define RTLD_TCB_DTV_CAP 0x18
 #define RTLD_TCB_CANARY 0x28
 
 #else /* __ASSEMBLER__ */
 
 #define RTLD_TCB_DTV 0x08
+#define RTLD_TCB_DTV_CAP 0x18
 #define RTLD_SYS_clone_asm 56
 #define RTLD_SYS_set_tid_address_asm 218
 

@@ -31,26 +31,26 @@ _rtld_start:
 	jmp *%rax
 	.size _rtld_start, . - _rtld_start
 
-/* void *__tls_get_addr(tls_index *ti). Fast path: dtv = %fs:8, dtv[0] = capacity, dtv[m] the
- * block. Only %rax is changed on the fast path; the slow path saves every other general register,
- * so a caller that assumed less clobbering than the ABI allows still works. The stack may arrive
- * misaligned (GCC PR58066), so the slow path aligns it. */
+/* void *__tls_get_addr(tls_index *ti). Fast path: the DTV's capacity is in the TCB
+ * (%fs:RTLD_TCB_DTV_CAP), the DTV at %fs:8, dtv[m] the block or 0. The capacity is read before
+ * the DTV: a signal handler that grows the DTV in between publishes the larger one first, so the
+ * index is always inside the DTV loaded. Only %rax is changed on the fast path; the slow path
+ * saves every other general register, so a caller that assumed less clobbering than the ABI
+ * allows still works. The stack may arrive misaligned (GCC PR58066), so the slow path aligns it. */
 	.globl __tls_get_addr
 	.type __tls_get_addr, @function
 __tls_get_addr:
-	push %rdx
-	mov %fs:RTLD_TCB_DTV, %rax
-	mov (%rdi), %rdx
-	cmp (%rax), %rdx
+	mov (%rdi), %rax
+	cmp %fs:RTLD_TCB_DTV_CAP, %rax
 	ja 1f
-	mov (%rax,%rdx,8), %rax
+	shl $3, %rax
+	add %fs:RTLD_TCB_DTV, %rax
+	mov (%rax), %rax
 	test %rax, %rax
 	jz 1f
 	add 8(%rdi), %rax
-	pop %rdx
 	ret
-1:	pop %rdx
-	jmp rtld_tls_slow_stub
+1:	jmp rtld_tls_slow_stub
 	.size __tls_get_addr, . - __tls_get_addr
 
 /* Slow path: %rdi = tls_index. Returns the address in %rax, every other register preserved. */
