@@ -2,9 +2,9 @@
  * Contract: callers hold the dl lock, or are in a reader section (rtld_read_begin): objects may
  * be appended to the list meanwhile, and objects being unloaded (o_closing) are skipped, but
  * nothing a reader can reach is unmapped until it leaves. An object being unloaded still finds
- * its own group (its finalisers may bind lazily). Scope order (DESIGN.md §8): the object itself first when it was linked
- * -Bsymbolic, then every RTLD_GLOBAL object in load order (the executable first), then the
- * dlopen group the object was loaded with. The first definition wins. */
+ * its own group (its finalisers may bind lazily). Scope order (DESIGN.md §8): the object itself
+ * first when it was linked -Bsymbolic, then every RTLD_GLOBAL object in load order (the executable
+ * first), then the dlopen group the object was loaded with. The first definition wins. */
 #include "rtld_int.h"
 
 uint32_t rtld_gnu_hash(const char *s) {

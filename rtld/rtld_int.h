@@ -133,8 +133,8 @@ struct rtld_obj {
   unsigned o_nreldeps, o_reldeps_cap;
 
   unsigned o_is_exe : 1, o_is_rtld : 1, o_global : 1, o_nodelete : 1, o_startup : 1,
-      o_relocated : 1, o_fini_done : 1, o_bind_now : 1, o_mark : 1, o_closing : 1,
-      o_tls_live : 1, o_is_vdso : 1;
+      o_relocated : 1, o_fini_done : 1, o_bind_now : 1, o_mark : 1, o_closing : 1, o_tls_live : 1,
+      o_is_vdso : 1;
 
   /* Initialisation (rtld/init.c): RTLD_INIT_* and the thread running the initialisers. */
   volatile int o_init_state;
@@ -244,7 +244,7 @@ struct rtld_state {
   size_t g_tls_static_used;  /* bytes below the thread pointer taken by modules */
   size_t g_tls_static_total; /* used at start-up + the backup reservation */
   size_t g_tls_align;        /* alignment of the thread pointer */
-  size_t g_tls_next_modid; /* one past the highest module id in use */
+  size_t g_tls_next_modid;   /* one past the highest module id in use */
   size_t g_tls_reserve;
   uintptr_t g_canary;
 
