@@ -60,6 +60,12 @@
 #define RTLD_SYS_exit_group 231
 #define RTLD_SYS_tgkill 234
 #define RTLD_SYS_openat 257
+#define RTLD_SYS_chdir 80
+#define RTLD_SYS_getcwd 79
+#define RTLD_SYS_readlinkat 267
+#define RTLD_SYS_set_tid_address 218
+#define RTLD_SYS_clock_gettime 228
+#define RTLD_SYS_gettimeofday 96
 
 #define RTLD_ARCH_SET_FS 0x1002
 #define RTLD_STAT_SIZE 144       /* struct stat */

@@ -94,6 +94,31 @@ struct rlimit {
   rlim_t rlim_max;
 };
 
+#define O_RDONLY 0
+#define O_WRONLY 1
+#define O_RDWR 2
+#define O_CREAT 0100
+#define O_TRUNC 01000
+#define O_APPEND 02000
+#define O_CLOEXEC 02000000
+
+#define CLOCK_REALTIME 0
+#define CLOCK_MONOTONIC 1
+#define CLOCK_PROCESS_CPUTIME_ID 2
+#define CLOCK_THREAD_CPUTIME_ID 3
+struct timeval {
+  time_t tv_sec;
+  long tv_usec;
+};
+
+int open(const char *path, int flags, ...);
+int close(int fd);
+int chdir(const char *path);
+char *getcwd(char *buf, size_t size);
+ssize_t readlink(const char *path, char *buf, size_t size);
+/* Through the vDSO where the kernel offers one. */
+int clock_gettime(int clock, struct timespec *ts);
+int gettimeofday(struct timeval *tv, void *tz);
 ssize_t write(int fd, const void *buf, size_t n);
 ssize_t read(int fd, void *buf, size_t n);
 void _exit(int status) __attribute__((noreturn));
