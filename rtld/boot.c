@@ -155,7 +155,19 @@ uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
     }
   }
   if (!exe->l_ld) rtld_fatal("the program has no dynamic section");
-  exe->o_origin = at_execfn ? dir_part((const char *)at_execfn) : NULL;
+  /* $ORIGIN of the program: its resolved path (through symlinks, independent of a later chdir),
+   * from /proc/self/exe; AT_EXECFN made absolute when /proc is not there. */
+  {
+    char exe_path[1024];
+    long n = rtld_sys4(RTLD_SYS_readlinkat, -100, (long)"/proc/self/exe", (long)exe_path,
+                       sizeof exe_path - 1);
+    if (n > 0 && n < (long)sizeof exe_path - 1) {
+      exe_path[n] = 0;
+      exe->o_origin = rtld_origin_of(exe_path);
+    } else if (at_execfn) {
+      exe->o_origin = rtld_origin_of((const char *)at_execfn);
+    }
+  }
   rtld_parse_dynamic(exe);
   self->l_name = (char *)(interp ? interp : "ld.so.1");
   self->o_origin = dir_part(self->l_name);

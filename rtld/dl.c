@@ -96,14 +96,18 @@ static struct rtld_scope *scope_copy(struct rtld_obj **v, unsigned n, const stru
 RTLD_EXPORT void *dlopen(const char *file, int mode) {
   if (!file) return rtld_g.g_exe;
   char err[512];
+  void *ra = __builtin_return_address(0);
   rtld_dl_lock();
   rtld_ptc_exclusive();
+  /* The caller's run paths apply (glibc's rule): found by the return address. */
+  struct rtld_obj *caller = rtld_obj_of_addr((uintptr_t)ra);
+  if (!caller || caller->o_closing) caller = rtld_g.g_exe;
   size_t modid0 = rtld_g.g_tls_next_modid, used0 = rtld_g.g_tls_static_used;
   struct rtld_obj *root = rtld_find_loaded(file);
   struct rtld_obj **tail = &rtld_g.g_pending;
   if (!root) {
     if (mode & RTLD_NOLOAD) goto out_null;
-    root = rtld_load(file, rtld_g.g_exe, err, sizeof err);
+    root = rtld_load(file, caller, err, sizeof err);
     if (!root) goto fail;
   }
   if (!is_handle(root)) {

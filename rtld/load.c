@@ -398,11 +398,29 @@ static int search_list(const char *list, const char *name, const char *origin, c
   }
 }
 
-static char *dir_of(const char *path) {
+/* The directory of `path`, made absolute with the current directory when it is relative, so
+ * that $ORIGIN does not change meaning after a chdir. */
+char *rtld_origin_of(const char *path) {
   const char *b = base_name(path);
-  if (b == path) return rtld_strdup(".");
-  size_t n = (size_t)(b - path - 1);
-  return rtld_strndup(path, n ? n : 1);
+  size_t n = b == path ? 0 : (size_t)(b - path - 1);
+  if (b != path && !n) n = 1; /* "/name" */
+  char cwd[1024];
+  size_t c = 0;
+  if (path[0] != '/') {
+    long r = rtld_sys2(RTLD_SYS_getcwd, (long)cwd, sizeof cwd);
+    if (r < 0) return b == path ? rtld_strdup(".") : rtld_strndup(path, n);
+    c = rtld_strlen(cwd);
+  }
+  char *d = rtld_alloc(c + 1 + n + 1);
+  if (!d) return NULL;
+  size_t k = 0;
+  for (size_t i = 0; i < c; i++) d[k++] = cwd[i];
+  if (c && n && d[k - 1] != '/') d[k++] = '/';
+  for (size_t i = 0; i < n; i++) d[k++] = path[i];
+  d[k] = 0;
+  /* "./x" and "dir/./x" leave a trailing "/." that is harmless; drop it for the messages. */
+  if (k >= 2 && d[k - 1] == '.' && d[k - 2] == '/') d[k - 2 ? k - 2 : 1] = 0;
+  return d;
 }
 
 struct rtld_obj *rtld_load(const char *name, struct rtld_obj *req, char *err, size_t errlen) {
@@ -437,7 +455,7 @@ struct rtld_obj *rtld_load(const char *name, struct rtld_obj *req, char *err, si
   rtld_sys1(RTLD_SYS_close, fd);
   if (!o || o->l_name) return o; /* NULL, or an object already loaded under another name */
   o->l_name = rtld_strdup(path);
-  o->o_origin = dir_of(path);
+  o->o_origin = rtld_origin_of(path);
   if (!o->l_name || !o->o_origin) {
     rtld_unmap(o);
     rtld_fmt(err, errlen, "%s: out of memory", name);

@@ -317,6 +317,7 @@ struct rtld_obj *rtld_find_loaded(const char *name);
  * message in err. The object is not on the committed list. */
 struct rtld_obj *rtld_load(const char *name, struct rtld_obj *requester, char *err, size_t errlen);
 void rtld_unmap(struct rtld_obj *o);
+char *rtld_origin_of(const char *path); /* rtld_alloc'ed; NULL when out of memory */
 void rtld_commit(struct rtld_obj *o);
 void rtld_uncommit(struct rtld_obj *o);
 struct rtld_obj *rtld_obj_of_addr(uintptr_t addr);
