@@ -157,7 +157,7 @@ RTLD_OBJDIR_X64 := $(OBJDIR)/rtld/x64
 RTLD_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -ffreestanding -fPIC -fvisibility=hidden \
                -fno-stack-protector -nostdlib -fno-builtin -fno-tree-loop-distribute-patterns \
                -mgeneral-regs-only -fno-plt
-RTLD_CPPFLAGS_X64 := -I. -Irtld -Iarch/x64
+RTLD_CPPFLAGS_X64 := -I. -Irtld -Iarch/x64 -DRTLD_PREFIX='"$(PREFIX)"'
 RTLD_SRCS := $(sort $(wildcard rtld/*.c))
 RTLD_X64_OBJS := $(patsubst rtld/%.c,$(RTLD_OBJDIR_X64)/%.o,$(RTLD_SRCS)) \
                  $(RTLD_OBJDIR_X64)/start.o $(RTLD_OBJDIR_X64)/bind.o

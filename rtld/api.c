@@ -36,10 +36,13 @@ RTLD_EXPORT char *getcwd(char *buf, size_t size) {
 RTLD_EXPORT ssize_t readlink(const char *path, char *buf, size_t size) {
   return ret(rtld_sys4(RTLD_SYS_readlinkat, -100, (long)path, (long)buf, (long)size));
 }
+/* Through the vDSO when the kernel offers it (rtld/vdso.c); its functions return -errno. */
 RTLD_EXPORT int clock_gettime(int clock, struct timespec *ts) {
+  if (rtld_vdso_clock_gettime) return (int)ret(rtld_vdso_clock_gettime(clock, ts));
   return (int)ret(rtld_sys2(RTLD_SYS_clock_gettime, clock, (long)ts));
 }
 RTLD_EXPORT int gettimeofday(struct timeval *tv, void *tz) {
+  if (rtld_vdso_gettimeofday) return (int)ret(rtld_vdso_gettimeofday(tv, tz));
   return (int)ret(rtld_sys2(RTLD_SYS_gettimeofday, (long)tv, (long)tz));
 }
 RTLD_EXPORT void _exit(int status) {

@@ -423,3 +423,27 @@ RTLD_EXPORT int dl_iterate_phdr(int (*cb)(struct dl_phdr_info *, size_t, void *)
   rtld_dl_unlock();
   return r;
 }
+
+RTLD_EXPORT int _dl_find_object(void *pc, struct dl_find_object *r) {
+  rtld_read_begin();
+  struct rtld_obj *o = rtld_obj_of_addr((uintptr_t)pc);
+  if (o) {
+    uintptr_t lo = (uintptr_t)-1, hi = 0, eh = 0;
+    for (unsigned i = 0; i < o->o_phnum; i++) {
+      const rtld_phdr *p = &o->o_phdr[i];
+      if (p->p_type == PT_LOAD) {
+        if (p->p_vaddr < lo) lo = p->p_vaddr;
+        if (p->p_vaddr + p->p_memsz > hi) hi = p->p_vaddr + p->p_memsz;
+      } else if (p->p_type == PT_GNU_EH_FRAME) {
+        eh = o->l_addr + p->p_vaddr;
+      }
+    }
+    r->dlfo_flags = 0;
+    r->dlfo_map_start = (void *)(o->l_addr + (lo & ~4095ul));
+    r->dlfo_map_end = (void *)rtld_align_up(o->l_addr + hi, 4096);
+    r->dlfo_link_map = (struct link_map *)o;
+    r->dlfo_eh_frame = (void *)eh;
+  }
+  rtld_read_end();
+  return o ? 0 : -1;
+}

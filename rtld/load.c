@@ -171,8 +171,12 @@ static int map_fail(char *err, size_t errlen, const char *path, const char *why,
   return -1;
 }
 
-/* Maps an open file as a shared object. Returns the new object or NULL with err set. */
-static struct rtld_obj *map_fd(int fd, const char *path, char *err, size_t errlen) {
+/* Maps an open file as a shared object, or as the program when `entry` is not NULL (ld.so.1 run
+ * as a command: ET_EXEC at its own addresses is allowed then, and *entry receives the entry
+ * point). Returns the new object, an object already loaded from the same file, or NULL with err
+ * set. */
+static struct rtld_obj *map_fd(int fd, const char *path, uintptr_t *entry, char *err,
+                               size_t errlen) {
   union {
     rtld_ehdr eh;
     char b[1024];
@@ -201,8 +205,10 @@ static struct rtld_obj *map_fd(int fd, const char *path, char *err, size_t errle
              eh->e_machine, RTLD_ARCH_MACHINE, RTLD_ARCH_NAME);
     return NULL;
   }
-  if (eh->e_type != ET_DYN) {
-    map_fail(err, errlen, path, "not a shared object: e_type", eh->e_type);
+  int fixed = entry && eh->e_type == ET_EXEC;
+  if (eh->e_type != ET_DYN && !fixed) {
+    map_fail(err, errlen, path, entry ? "not a program: e_type" : "not a shared object: e_type",
+             eh->e_type);
     return NULL;
   }
   if (eh->e_phentsize != sizeof(rtld_phdr) || eh->e_phnum == 0 || eh->e_phnum > 64 ||
@@ -217,7 +223,7 @@ static struct rtld_obj *map_fd(int fd, const char *path, char *err, size_t errle
     return NULL;
   }
   uint64_t fsize = st[RTLD_STAT_SIZE_OFFSET / 8];
-  struct rtld_obj *dup = find_by_inode(st[0], st[1]);
+  struct rtld_obj *dup = entry ? NULL : find_by_inode(st[0], st[1]);
   if (dup) return dup;
 
   uintptr_t lo = (uintptr_t)-1, hi = 0;
@@ -247,12 +253,17 @@ static struct rtld_obj *map_fd(int fd, const char *path, char *err, size_t errle
     map_fail(err, errlen, path, "malformed PT_TLS segment", -1);
     return NULL;
   }
-  long r = rtld_sys6(RTLD_SYS_mmap, 0, (long)(hi - lo), 0, 0x22 | 0x4000, -1, 0);
-  if ((unsigned long)r > -4096ul) {
-    map_fail(err, errlen, path, "cannot map object: out of address space, errno", -r);
+  /* PROT_NONE, PRIVATE|ANON|NORESERVE, and FIXED_NOREPLACE for a program at its own address */
+  long r = rtld_sys6(RTLD_SYS_mmap, (long)(fixed ? lo : 0), (long)(hi - lo), 0,
+                     0x22 | 0x4000 | (fixed ? 0x100000 : 0), -1, 0);
+  if ((unsigned long)r > -4096ul || (fixed && (uintptr_t)r != lo)) {
+    if (fixed && (unsigned long)r <= -4096ul) rtld_munmap((void *)r, hi - lo);
+    map_fail(err, errlen, path, "cannot map object: out of address space, errno",
+             (unsigned long)r > -4096ul ? -r : 17 /* EEXIST */);
     return NULL;
   }
   uintptr_t start = (uintptr_t)r, base = start - lo;
+  if (entry) *entry = base + eh->e_entry;
   for (unsigned i = 0; i < eh->e_phnum; i++) {
     const rtld_phdr *p = &ph[i];
     if (p->p_type != PT_LOAD) continue;
@@ -289,6 +300,7 @@ static struct rtld_obj *map_fd(int fd, const char *path, char *err, size_t errle
   o->o_map_len = hi - lo;
   o->o_dev = st[0];
   o->o_ino = st[1];
+  o->o_setuid = (((const uint32_t *)st)[RTLD_STAT_MODE_OFFSET / 4] & 04000) != 0;
   o->l_ld = (rtld_dyn *)(base + dyn->p_vaddr);
   /* The program headers must be in memory for dl_iterate_phdr: find them in a segment. */
   for (unsigned i = 0; i < eh->e_phnum; i++) {
@@ -445,13 +457,13 @@ struct rtld_obj *rtld_load(const char *name, struct rtld_obj *req, char *err, si
     if (fd < 0) fd = search_list(rtld_g.g_library_path, name, NULL, path, sizeof path);
     if (fd < 0 && req && req->o_runpath)
       fd = search_list(req->o_runpath, name, origin, path, sizeof path);
-    if (fd < 0) fd = search_list(rtld_g.g_default_dir, name, NULL, path, sizeof path);
+    if (fd < 0) fd = search_list(rtld_g.g_default_path, name, NULL, path, sizeof path);
   }
   if (fd < 0) {
     rtld_fmt(err, errlen, "%s: open failed: No such file or directory", name);
     return NULL;
   }
-  struct rtld_obj *o = map_fd(fd, path, err, errlen);
+  struct rtld_obj *o = map_fd(fd, path, NULL, err, errlen);
   rtld_sys1(RTLD_SYS_close, fd);
   if (!o || o->l_name) return o; /* NULL, or an object already loaded under another name */
   o->l_name = rtld_strdup(path);
@@ -496,4 +508,24 @@ struct rtld_obj *rtld_obj_of_addr(uintptr_t a) {
         return o;
     }
   return NULL;
+}
+
+/* ld.so.1 run as a command: maps the program named by `path`. Its origin is its resolved
+ * directory (through /proc/self/fd). */
+struct rtld_obj *rtld_map_program(const char *path, uintptr_t *entry, char *err, size_t errlen) {
+  long fd = rtld_sys4(RTLD_SYS_openat, -100, (long)path, 0x80000, 0);
+  if (fd < 0) {
+    rtld_fmt(err, errlen, "%s: cannot open: errno %ld", path, -fd);
+    return NULL;
+  }
+  struct rtld_obj *o = map_fd((int)fd, path, entry, err, errlen);
+  if (o) {
+    char link[32], real[1024];
+    rtld_fmt(link, sizeof link, "/proc/self/fd/%ld", fd);
+    long n = rtld_sys4(RTLD_SYS_readlinkat, -100, (long)link, (long)real, sizeof real - 1);
+    if (n > 0 && n < (long)sizeof real - 1) real[n] = 0;
+    o->o_origin = rtld_origin_of(n > 0 && n < (long)sizeof real - 1 ? real : path);
+  }
+  rtld_sys1(RTLD_SYS_close, fd);
+  return o;
 }

@@ -134,7 +134,7 @@ struct rtld_obj {
 
   unsigned o_is_exe : 1, o_is_rtld : 1, o_global : 1, o_nodelete : 1, o_startup : 1,
       o_relocated : 1, o_fini_done : 1, o_bind_now : 1, o_mark : 1, o_closing : 1, o_tls_live : 1,
-      o_is_vdso : 1;
+      o_is_vdso : 1, o_setuid : 1;
 
   /* Initialisation (rtld/init.c): RTLD_INIT_* and the thread running the initialisers. */
   volatile int o_init_state;
@@ -236,7 +236,8 @@ struct rtld_state {
   int g_secure, g_bind_now;
   unsigned g_debug;
   const char *g_library_path; /* LD_LIBRARY_PATH, NULL in secure mode */
-  const char *g_default_dir;  /* the directory ld.so.1 lives in */
+  const char *g_default_path; /* ld.so.1's directory, then RTLD_DEFAULT_LIBDIR */
+  uintptr_t g_vdso;           /* AT_SYSINFO_EHDR, 0 without a vDSO */
   unsigned long long g_adds, g_subs;
   struct rtld_obj *g_pending; /* objects of the dlopen in progress, not yet committed */
 
@@ -316,6 +317,7 @@ struct rtld_obj *rtld_find_loaded(const char *name);
 /* Opens and maps `name` needed by `requester` (may be NULL). On failure returns NULL with a
  * message in err. The object is not on the committed list. */
 struct rtld_obj *rtld_load(const char *name, struct rtld_obj *requester, char *err, size_t errlen);
+struct rtld_obj *rtld_map_program(const char *path, uintptr_t *entry, char *err, size_t errlen);
 void rtld_unmap(struct rtld_obj *o);
 char *rtld_origin_of(const char *path); /* rtld_alloc'ed; NULL when out of memory */
 void rtld_commit(struct rtld_obj *o);
@@ -403,6 +405,17 @@ long rtld_clone(unsigned long flags, void *stack, int *ptid, int *ctid, void *tl
 RTLD_NORETURN void rtld_unmap_and_exit(void *map, size_t len);
 void rtld_sigreturn(void);
 void rtld_thread_main(struct rtld_tcb *t);
+
+/* vdso.c */
+void rtld_vdso_setup(void);
+extern long (*rtld_vdso_clock_gettime)(long, void *);
+extern long (*rtld_vdso_gettimeofday)(void *, void *);
+
+/* The default library directory: PREFIX/lib/tld/<target>, PREFIX from the build. */
+#ifndef RTLD_PREFIX
+#define RTLD_PREFIX "/usr/local"
+#endif
+#define RTLD_DEFAULT_LIBDIR RTLD_PREFIX "/lib/tld/" RTLD_ARCH_LIBDIR
 
 /* stage 3 (boot.c) */
 uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn);

@@ -70,6 +70,15 @@
 #define RTLD_ARCH_SET_FS 0x1002
 #define RTLD_STAT_SIZE 144       /* struct stat */
 #define RTLD_STAT_SIZE_OFFSET 48 /* st_size within it */
+#define RTLD_STAT_MODE_OFFSET 24 /* st_mode (32 bits) */
+
+/* Where installed libraries for this target live: PREFIX/lib/tld/RTLD_ARCH_LIBDIR. */
+#define RTLD_ARCH_LIBDIR "x64"
+
+/* The vDSO's clock functions and their version (leave undefined for a target without them). */
+#define RTLD_ARCH_VDSO_VERSION "LINUX_2.6"
+#define RTLD_ARCH_VDSO_CLOCK_GETTIME "__vdso_clock_gettime"
+#define RTLD_ARCH_VDSO_GETTIMEOFDAY "__vdso_gettimeofday"
 
 static inline long rtld_sys0(long n) {
   long r;

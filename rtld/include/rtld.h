@@ -346,6 +346,19 @@ int dladdr(const void *addr, Dl_info *info);
 int dlinfo(void *handle, int request, void *arg);
 int dl_iterate_phdr(int (*cb)(struct dl_phdr_info *info, size_t size, void *data), void *data);
 void *__tls_get_addr(tls_index *ti);
+void *dlvsym(void *handle, const char *name, const char *version);
+
+/* glibc's interface for unwinders (libgcc uses it when present): the object holding pc, its
+ * mapped range and its PT_GNU_EH_FRAME. Lock-free and async-signal-safe. */
+struct dl_find_object {
+  unsigned long long dlfo_flags;
+  void *dlfo_map_start;
+  void *dlfo_map_end;
+  struct link_map *dlfo_link_map;
+  void *dlfo_eh_frame;
+  unsigned long long __dlfo_reserved[7];
+};
+int _dl_find_object(void *pc, struct dl_find_object *result);
 
 #ifdef __cplusplus
 }
