@@ -216,7 +216,7 @@ uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
       words += 2;
       if (a[0] == AT_NULL) break;
     }
-    w[k] = (uintptr_t)(rtld_g.g_argc - k);
+    w[0] = (uintptr_t)(rtld_g.g_argc - k);
     for (size_t i = 1; i + k < words; i++) w[i] = w[i + k];
     rtld_g.g_argc -= k;
     rtld_g.g_envp -= k;
