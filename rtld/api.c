@@ -52,7 +52,10 @@ RTLD_EXPORT void _exit(int status) {
 static volatile int rtld_exiting;
 
 RTLD_EXPORT void exit(int status) {
-  if (!__sync_lock_test_and_set(&rtld_exiting, 1)) rtld_run_all_finis();
+  if (!__sync_lock_test_and_set(&rtld_exiting, 1)) {
+    rtld_run_exit_handlers();
+    rtld_run_all_finis();
+  }
   _exit(status);
 }
 

@@ -124,8 +124,3 @@ void rtld_run_all_finis(void) {
   }
   rtld_dl_unlock();
 }
-
-void rtld_run_atexit_handlers(struct rtld_obj **objs, size_t n) {
-  (void)objs;
-  (void)n;
-}

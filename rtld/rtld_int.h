@@ -199,6 +199,8 @@ struct rtld_tcb {
   uintptr_t *t_dtv_retired;
   int t_dtv_own;
   volatile int t_readers; /* lookups in progress (rtld_read_begin), for dlclose's grace period */
+  struct rtld_tls_dtor *t_tls_dtors; /* thread_local destructors, latest first (rtld/exit.c) */
+  struct rtld_tsd *t_tsd[32];        /* pthread_setspecific values, 32 keys a block */
 
   volatile int t_tid; /* cleared and futex-woken by the kernel when the thread ends */
   int t_errno;
@@ -389,6 +391,12 @@ void rtld_run_all_finis(void);
 /* dl lock held: the atexit and __cxa_atexit handlers registered by the objects in objs, latest
  * first; they are removed from the list. */
 void rtld_run_atexit_handlers(struct rtld_obj **objs, size_t n);
+/* exit.c: the calling thread's thread_local destructors and every atexit handler (exit()), and
+ * a thread's destructors when it ends. */
+void rtld_run_exit_handlers(void);
+void rtld_run_thread_dtors(struct rtld_tcb *t);
+/* sync.c: the thread's pthread_setspecific destructors, then its blocks freed. */
+void rtld_run_tsd_dtors(struct rtld_tcb *t);
 /* Unloads what no longer is reachable (a thread's last thread_local destructor of an object that
  * was closed meanwhile). */
 void rtld_unload_unreachable(void);

@@ -123,6 +123,9 @@ RTLD_EXPORT int pthread_create(pthread_t *res, const pthread_attr_t *attr, void 
 RTLD_EXPORT void pthread_exit(void *result) {
   struct rtld_tcb *t = rtld_self();
   t->t_result = result;
+  /* thread_local destructors first, then pthread_key destructors (glibc's order). */
+  rtld_run_thread_dtors(t);
+  rtld_run_tsd_dtors(t);
   uint64_t m;
   rtld_ptc_shared();
   rtld_block_signals(&m);

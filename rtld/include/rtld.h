@@ -57,6 +57,7 @@ int *__errno_location(void);
 #define EINVAL 22
 #define ENOSYS 38
 #define EDEADLK 35
+#define ETIMEDOUT 110
 
 /* ---- system calls (Linux semantics; -1 and errno on failure) -------------------------------- */
 
@@ -277,6 +278,69 @@ int pthread_attr_init(pthread_attr_t *a);
 int pthread_attr_destroy(pthread_attr_t *a);
 int pthread_attr_setstacksize(pthread_attr_t *a, size_t size);
 int pthread_attr_setdetachstate(pthread_attr_t *a, int state);
+
+/* Thread-specific data: PTHREAD_KEYS_MAX keys, destructors run at thread exit for up to
+ * PTHREAD_DESTRUCTOR_ITERATIONS rounds. */
+typedef unsigned pthread_key_t;
+#define PTHREAD_KEYS_MAX 1024
+#define PTHREAD_DESTRUCTOR_ITERATIONS 4
+int pthread_key_create(pthread_key_t *key, void (*dtor)(void *));
+int pthread_key_delete(pthread_key_t key);
+int pthread_setspecific(pthread_key_t key, const void *value);
+void *pthread_getspecific(pthread_key_t key);
+
+typedef int pthread_once_t;
+#define PTHREAD_ONCE_INIT 0
+int pthread_once(pthread_once_t *once, void (*fn)(void));
+
+/* Process-private mutexes (normal, recursive, error-checking) and condition variables on
+ * futexes; the sizes and static initialisers are glibc's. */
+typedef union {
+  char __size[40];
+  long __align;
+} pthread_mutex_t;
+typedef struct {
+  int __kind;
+} pthread_mutexattr_t;
+typedef union {
+  char __size[48];
+  long long __align;
+} pthread_cond_t;
+#define PTHREAD_MUTEX_NORMAL 0
+#define PTHREAD_MUTEX_RECURSIVE 1
+#define PTHREAD_MUTEX_ERRORCHECK 2
+#define PTHREAD_MUTEX_DEFAULT PTHREAD_MUTEX_NORMAL
+#define PTHREAD_MUTEX_INITIALIZER                                                                  \
+  {                                                                                                \
+    { 0 }                                                                                          \
+  }
+#define PTHREAD_COND_INITIALIZER                                                                   \
+  {                                                                                                \
+    { 0 }                                                                                          \
+  }
+int pthread_mutexattr_init(pthread_mutexattr_t *a);
+int pthread_mutexattr_destroy(pthread_mutexattr_t *a);
+int pthread_mutexattr_settype(pthread_mutexattr_t *a, int kind);
+int pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a);
+int pthread_mutex_destroy(pthread_mutex_t *m);
+int pthread_mutex_lock(pthread_mutex_t *m);
+int pthread_mutex_trylock(pthread_mutex_t *m);
+int pthread_mutex_unlock(pthread_mutex_t *m);
+int pthread_cond_init(pthread_cond_t *c, const void *attr);
+int pthread_cond_destroy(pthread_cond_t *c);
+int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m);
+int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m, const struct timespec *abstime);
+int pthread_cond_signal(pthread_cond_t *c);
+int pthread_cond_broadcast(pthread_cond_t *c);
+
+/* Exit handlers: run at exit() (latest first, before the finalisers) and, for an object's own
+ * handlers, when dlclose unloads it. thread_local destructors run at thread exit (and at exit()
+ * for the calling thread); the object stays loaded until they have run. */
+int atexit(void (*fn)(void));
+int __cxa_atexit(void (*fn)(void *), void *arg, void *dso_handle);
+void __cxa_finalize(void *dso_handle);
+int __cxa_thread_atexit_impl(void (*fn)(void *), void *obj, void *dso_handle);
+int __cxa_thread_atexit(void (*fn)(void *), void *obj, void *dso_handle);
 
 /* ---- dynamic linking ---------------------------------------------------------------------- */
 
