@@ -28,7 +28,8 @@ uintptr_t rtld_stage2(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
   self->l_ld = dyn;
   self->o_is_rtld = 1;
   self->o_bind_now = 1;
-  rtld_parse_dynamic(self);
+  const char *why;
+  rtld_parse_dynamic(self, &why);
   const rtld_ehdr *eh = (const rtld_ehdr *)base;
   self->o_phdr = (const rtld_phdr *)(base + eh->e_phoff);
   self->o_phnum = eh->e_phnum;
@@ -281,7 +282,8 @@ uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
     } else if (at_execfn) {
       exe->o_origin = rtld_origin_of((const char *)at_execfn);
     }
-    rtld_parse_dynamic(exe);
+    const char *why;
+    if (rtld_parse_dynamic(exe, &why)) rtld_fatal("%s", why);
   }
   exe->o_is_exe = 1;
   exe->l_name = (char *)"";

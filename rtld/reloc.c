@@ -17,12 +17,29 @@ static const char *obj_name(const struct rtld_obj *o) {
   return o->o_is_exe ? rtld_g.g_progname : o->l_name;
 }
 
-static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, struct rtld_obj **local,
-                     unsigned nlocal, char *err, size_t errlen) {
+static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, int textrel,
+                     struct rtld_obj **local, unsigned nlocal, char *err, size_t errlen) {
   uint32_t type = RTLD_R_TYPE(r->r_info), si = RTLD_R_SYM(r->r_info);
   uintptr_t *where = (uintptr_t *)(o->l_addr + r->r_offset);
   uintptr_t A = (uintptr_t)r->r_addend;
   struct rtld_def d = {NULL, o};
+  if (o->o_map_len && type != RTLD_R_NONE) {
+    /* An object rtld mapped may only write into its own writable segments (any segment with
+     * text relocations), through symbols it has, and never a COPY relocation. */
+    unsigned size = type == RTLD_R_PC32 || type == RTLD_R_ABS32 ? 4
+                    : type == RTLD_R_TLSDESC                    ? 16
+                                                                : 8;
+    if (!rtld_in_segment(o, (uintptr_t)where, size, textrel ? 0 : PF_W) || si >= o->o_nsyms ||
+        type == RTLD_R_COPY) {
+      rtld_fmt(err, errlen, "%s: bad relocation (type %u, symbol %u) at offset 0x%lx", obj_name(o),
+               type, si, (unsigned long)r->r_offset);
+      return -1;
+    }
+    if (type == RTLD_R_IRELATIVE && !rtld_in_segment(o, o->l_addr + A, 1, PF_X)) {
+      rtld_fmt(err, errlen, "%s: IRELATIVE resolver outside the executable segments", obj_name(o));
+      return -1;
+    }
+  }
   switch (type) {
   case RTLD_R_NONE: return 0;
   case RTLD_R_RELATIVE: *where = o->l_addr + A; return 0;
@@ -127,9 +144,9 @@ int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, 
                          (o->o_phdr[i].p_vaddr & ~4095ul)),
                   7);
   for (size_t i = 0; i < nrela; i++)
-    if (reloc_one(o, &o->o_rela[i], 0, local, nlocal, err, errlen)) return -1;
+    if (reloc_one(o, &o->o_rela[i], 0, textrel, local, nlocal, err, errlen)) return -1;
   for (size_t i = 0; i < nplt; i++)
-    if (reloc_one(o, &o->o_jmprel[i], lazy, local, nlocal, err, errlen)) return -1;
+    if (reloc_one(o, &o->o_jmprel[i], lazy, textrel, local, nlocal, err, errlen)) return -1;
   if (textrel)
     for (unsigned i = 0; i < o->o_phnum; i++)
       if (o->o_phdr[i].p_type == PT_LOAD && !(o->o_phdr[i].p_flags & PF_W)) {
@@ -143,6 +160,18 @@ int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, 
     o->o_pltgot[1] = (uintptr_t)o;
     o->o_pltgot[2] = (uintptr_t)rtld_bind_entry;
   }
+  if (o->o_map_len) {
+    /* Initialisers and finalisers are called: each must be the object's own code. */
+    for (size_t i = 0; i < o->o_init_count + o->o_fini_count; i++) {
+      uintptr_t f = i < o->o_init_count ? (uintptr_t)o->o_init_array[i]
+                                        : (uintptr_t)o->o_fini_array[i - o->o_init_count];
+      if (f + 1 > 1 && !rtld_in_segment_strict(o, f, PF_X)) {
+        rtld_fmt(err, errlen, "%s: initialiser or finaliser %p is not code", obj_name(o),
+                 (void *)f);
+        return -1;
+      }
+    }
+  }
   o->o_relocated = 1;
   if (o->o_relro_end > o->o_relro_start)
     rtld_sys3(RTLD_SYS_mprotect, (long)o->o_relro_start, (long)(o->o_relro_end - o->o_relro_start),
@@ -154,6 +183,8 @@ int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, 
  * lock that an initialiser or finaliser may hold: the lookup is a reader section, and the
  * binding dependency it may record keeps the definition loaded once the section ends. */
 uintptr_t rtld_lazy_fixup(struct rtld_obj *o, size_t index) {
+  if (index >= o->o_pltrelsz / sizeof(rtld_rela))
+    rtld_fatal("%s: lazy binding of PLT entry %lu, which has no relocation", obj_name(o), index);
   const rtld_rela *r = &o->o_jmprel[index];
   struct rtld_def d;
   int ok, dep;

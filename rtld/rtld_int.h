@@ -94,6 +94,7 @@ struct rtld_obj {
 
   const rtld_sym *o_symtab;
   const char *o_strtab;
+  uint64_t o_strsz;
   const uint32_t *o_hash;     /* SysV; may be NULL */
   const uint32_t *o_gnu_hash; /* may be NULL */
   const uint16_t *o_versym;   /* may be NULL */
@@ -314,7 +315,9 @@ void rtld_reldep_unlock(const uint64_t *mask);
 
 /* ---- load.c -------------------------------------------------------------------------------- */
 
-void rtld_parse_dynamic(struct rtld_obj *o);
+int rtld_parse_dynamic(struct rtld_obj *o, const char **why);
+int rtld_in_segment(const struct rtld_obj *o, uintptr_t p, uint64_t n, unsigned flags);
+int rtld_in_segment_strict(const struct rtld_obj *o, uintptr_t p, unsigned flags);
 struct rtld_obj *rtld_find_loaded(const char *name);
 /* Opens and maps `name` needed by `requester` (may be NULL). On failure returns NULL with a
  * message in err. The object is not on the committed list. */

@@ -61,6 +61,7 @@
 #define RTLD_SYS_tgkill 234
 #define RTLD_SYS_openat 257
 #define RTLD_SYS_chdir 80
+#define RTLD_SYS_sigaltstack 131
 #define RTLD_SYS_getcwd 79
 #define RTLD_SYS_readlinkat 267
 #define RTLD_SYS_set_tid_address 218
