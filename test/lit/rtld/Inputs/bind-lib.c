@@ -2,8 +2,8 @@
  * RTLD_NEXT target, TLS for dlinfo, and a finaliser. */
 #include <rtld.h>
 __thread long fn_tls = 5;
-double fn_mix(int a, double b, int c, double d, int e, double f, int g, double h, int i, double j,
-              int k, double l, double m, double n) {
+double fn_mix(int a, double b, int c, double d, int e, double f, int g, double h, int i,
+              double j, int k, double l, double m, double n) {
   return a + b + c + d + e + f + g + h + i + j + k + l + m + n;
 }
 long fn_ints(long a, long b, long c, long d, long e, long f, long g) {

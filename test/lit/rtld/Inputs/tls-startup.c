@@ -66,8 +66,8 @@ static void *check(int seed, void **addrs) {
         failures++;
       }
       if (get(i, a) != init[i]) {
-        out("FAIL %s var %d (thread %d): initial value %ld, expected %ld\n", mods[m].name, i, seed,
-            get(i, a), init[i]);
+        out("FAIL %s var %d (thread %d): initial value %ld, expected %ld\n", mods[m].name, i,
+            seed, get(i, a), init[i]);
         failures++;
       }
       addrs[m * 6 + i] = a;
@@ -79,8 +79,8 @@ static void *check(int seed, void **addrs) {
       put(i, mods[m].acc[(i + seed) % 3](i), v);
       for (int k = 0; k < 5 && mods[m].acc[k]; k++)
         if (get(i, mods[m].acc[k](i)) != v) {
-          out("FAIL %s var %d (thread %d): wrote %ld, read %ld via %d\n", mods[m].name, i, seed, v,
-              get(i, mods[m].acc[k](i)), k);
+          out("FAIL %s var %d (thread %d): wrote %ld, read %ld via %d\n", mods[m].name, i, seed,
+              v, get(i, mods[m].acc[k](i)), k);
           failures++;
         }
     }
