@@ -7,12 +7,20 @@
 
 #define RTLD_PAGE 4096ul
 
-/* Is [p, p+n) inside one readable segment of what rtld mapped for o? (The reservation between
- * segments is PROT_NONE: a table pointing there must be refused, not read.) Kernel-mapped
- * objects (the program, the vDSO, ld.so.1) are trusted. */
+/* Is [p, p+n) inside the file-backed part of one readable segment of what rtld mapped for o?
+ * Tables live in the file: the reservation between segments is PROT_NONE, and a table said to lie
+ * in zero-fill memory is nonsense (and could make a scan of it as long as the segment's p_memsz).
+ * Kernel-mapped objects (the program, the vDSO, ld.so.1) are trusted. */
 static int in_map(const struct rtld_obj *o, uintptr_t p, size_t n) {
   if (!o->o_map_len) return 1;
-  return rtld_in_segment(o, p, n, PF_R);
+  for (unsigned i = 0; i < o->o_phnum; i++) {
+    const rtld_phdr *ph = &o->o_phdr[i];
+    uintptr_t s = o->l_addr + ph->p_vaddr;
+    if (ph->p_type == PT_LOAD && (ph->p_flags & PF_R) && p >= s && p + n >= p &&
+        p + n <= s + ph->p_filesz)
+      return 1;
+  }
+  return 0;
 }
 
 /* Is [p, p+n) inside what rtld mapped for o? Kernel-mapped objects (the program, the vDSO,
@@ -115,6 +123,14 @@ int rtld_parse_dynamic(struct rtld_obj *o, const char **why) {
       FAIL("dynamic section lacks DT_STRTAB, DT_SYMTAB or a hash table");
     if (!o->o_strsz || !in_map_n(o, strtab, o->o_strsz) || o->o_strtab[o->o_strsz - 1])
       FAIL("bad string table (DT_STRTAB, DT_STRSZ)");
+    /* Tables at their natural alignment (the ELF specification's; reading them otherwise is
+     * undefined in C). */
+    if ((uintptr_t)o->o_symtab % 8 || (o->o_hash && (uintptr_t)o->o_hash % 4) ||
+        (o->o_gnu_hash && (uintptr_t)o->o_gnu_hash % 8) || (uintptr_t)o->o_rela % 8 ||
+        (uintptr_t)o->o_jmprel % 8 || (uintptr_t)o->o_versym % 2 || verdef % 4 || verneed % 4 ||
+        (uintptr_t)o->o_init_array % 8 || (uintptr_t)o->o_fini_array % 8 ||
+        (uintptr_t)o->o_preinit_array % 8 || (uintptr_t)o->o_pltgot % 8)
+      FAIL("misaligned dynamic table");
     if (syment != sizeof(rtld_sym) || relaent != sizeof(rtld_rela) || pltrel != DT_RELA)
       FAIL("bad DT_SYMENT, DT_RELAENT or DT_PLTREL");
     if ((have_relasz && !o->o_rela && o->o_relasz) ||
@@ -214,7 +230,8 @@ int rtld_parse_dynamic(struct rtld_obj *o, const char **why) {
   size_t limit = checked ? o->o_map_len / 8 : (size_t)-1, steps = 0;
   for (uintptr_t p = verdef; p;) {
     const rtld_verdef *vd = (const rtld_verdef *)p;
-    if (checked && (!in_map_n(o, p, sizeof *vd) || ++steps > limit || vd->vd_next % 4))
+    if (checked &&
+        (!in_map_n(o, p, sizeof *vd) || ++steps > limit || vd->vd_next % 4 || vd->vd_aux % 4))
       FAIL("bad version definitions (DT_VERDEF)");
     const rtld_verdaux *va = (const rtld_verdaux *)(p + vd->vd_aux);
     if (checked && (!in_map_n(o, (uintptr_t)va, sizeof *va) || !str_ok(o, va->vda_name)))
@@ -225,7 +242,8 @@ int rtld_parse_dynamic(struct rtld_obj *o, const char **why) {
   steps = 0;
   for (uintptr_t p = verneed; p;) {
     const rtld_verneed *vn = (const rtld_verneed *)p;
-    if (checked && (!in_map_n(o, p, sizeof *vn) || ++steps > limit || vn->vn_next % 4))
+    if (checked &&
+        (!in_map_n(o, p, sizeof *vn) || ++steps > limit || vn->vn_next % 4 || vn->vn_aux % 4))
       FAIL("bad version needs (DT_VERNEED)");
     for (uintptr_t a = p + vn->vn_aux;;) {
       const rtld_vernaux *va = (const rtld_vernaux *)a;
@@ -359,7 +377,8 @@ static struct rtld_obj *map_fd(int fd, const char *path, uintptr_t *entry, char 
     return NULL;
   }
   if (eh->e_phentsize != sizeof(rtld_phdr) || eh->e_phnum == 0 || eh->e_phnum > 64 ||
-      eh->e_phoff > (uint64_t)n || eh->e_phoff + eh->e_phnum * sizeof(rtld_phdr) > (uint64_t)n) {
+      eh->e_phoff > (uint64_t)n || eh->e_phoff + eh->e_phnum * sizeof(rtld_phdr) > (uint64_t)n ||
+      eh->e_phoff % 8) {
     map_fail(err, errlen, path, "bad program header table", -1);
     return NULL;
   }
@@ -399,7 +418,7 @@ static struct rtld_obj *map_fd(int fd, const char *path, uintptr_t *entry, char 
     if (rtld_align_up(p->p_vaddr + p->p_memsz, RTLD_PAGE) > hi)
       hi = rtld_align_up(p->p_vaddr + p->p_memsz, RTLD_PAGE);
   }
-  if (hi <= lo || !dyn) {
+  if (hi <= lo || !dyn || dyn->p_vaddr % 8) {
     map_fail(err, errlen, path, hi <= lo ? "no loadable segments" : "no dynamic section", -1);
     return NULL;
   }

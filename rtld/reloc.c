@@ -17,29 +17,44 @@ static const char *obj_name(const struct rtld_obj *o) {
   return o->o_is_exe ? rtld_g.g_progname : o->l_name;
 }
 
+/* An object rtld mapped may only write into its own writable segments (any segment with text
+ * relocations), through symbols it has, and never with a COPY relocation. */
+static int reloc_check(const struct rtld_obj *o, const rtld_rela *r, int textrel, char *err,
+                       size_t errlen) {
+  uint32_t type = RTLD_R_TYPE(r->r_info), si = RTLD_R_SYM(r->r_info);
+  uintptr_t where = o->l_addr + r->r_offset;
+  if (!o->o_map_len || type == RTLD_R_NONE) return 0;
+  unsigned size = type == RTLD_R_PC32 || type == RTLD_R_ABS32 ? 4 : type == RTLD_R_TLSDESC ? 16 : 8;
+  if (!rtld_in_segment(o, where, size, textrel ? 0 : PF_W) || si >= o->o_nsyms ||
+      type == RTLD_R_COPY || where % (size < 8 ? size : 8)) {
+    rtld_fmt(err, errlen, "%s: bad relocation (type %u, symbol %u) at offset 0x%lx", obj_name(o),
+             type, si, (unsigned long)r->r_offset);
+    return -1;
+  }
+  if (type == RTLD_R_IRELATIVE &&
+      !rtld_in_segment(o, o->l_addr + (uintptr_t)r->r_addend, 1, PF_X)) {
+    rtld_fmt(err, errlen, "%s: IRELATIVE resolver outside the executable segments", obj_name(o));
+    return -1;
+  }
+  return 0;
+}
+
+/* Every check rtld_relocate makes before it writes, without writing (the loader fuzzer). */
+int rtld_check_relocs(const struct rtld_obj *o, char *err, size_t errlen) {
+  for (size_t i = 0; i < o->o_relasz / sizeof(rtld_rela); i++)
+    if (reloc_check(o, &o->o_rela[i], 1, err, errlen)) return -1;
+  for (size_t i = 0; i < o->o_pltrelsz / sizeof(rtld_rela); i++)
+    if (reloc_check(o, &o->o_jmprel[i], 1, err, errlen)) return -1;
+  return 0;
+}
+
 static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, int textrel,
                      struct rtld_obj **local, unsigned nlocal, char *err, size_t errlen) {
   uint32_t type = RTLD_R_TYPE(r->r_info), si = RTLD_R_SYM(r->r_info);
   uintptr_t *where = (uintptr_t *)(o->l_addr + r->r_offset);
   uintptr_t A = (uintptr_t)r->r_addend;
   struct rtld_def d = {NULL, o};
-  if (o->o_map_len && type != RTLD_R_NONE) {
-    /* An object rtld mapped may only write into its own writable segments (any segment with
-     * text relocations), through symbols it has, and never a COPY relocation. */
-    unsigned size = type == RTLD_R_PC32 || type == RTLD_R_ABS32 ? 4
-                    : type == RTLD_R_TLSDESC                    ? 16
-                                                                : 8;
-    if (!rtld_in_segment(o, (uintptr_t)where, size, textrel ? 0 : PF_W) || si >= o->o_nsyms ||
-        type == RTLD_R_COPY) {
-      rtld_fmt(err, errlen, "%s: bad relocation (type %u, symbol %u) at offset 0x%lx", obj_name(o),
-               type, si, (unsigned long)r->r_offset);
-      return -1;
-    }
-    if (type == RTLD_R_IRELATIVE && !rtld_in_segment(o, o->l_addr + A, 1, PF_X)) {
-      rtld_fmt(err, errlen, "%s: IRELATIVE resolver outside the executable segments", obj_name(o));
-      return -1;
-    }
-  }
+  if (reloc_check(o, r, textrel, err, errlen)) return -1;
   switch (type) {
   case RTLD_R_NONE: return 0;
   case RTLD_R_RELATIVE: *where = o->l_addr + A; return 0;

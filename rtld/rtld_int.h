@@ -358,6 +358,7 @@ int rtld_add_reldep(struct rtld_obj *o, struct rtld_obj *def);
 int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, char *err,
                   size_t errlen);
 uintptr_t rtld_lazy_fixup(struct rtld_obj *o, size_t index);
+int rtld_check_relocs(const struct rtld_obj *o, char *err, size_t errlen);
 void rtld_bind_entry(void); /* bind.S */
 
 /* ---- tls.c --------------------------------------------------------------------------------- */
