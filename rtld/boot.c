@@ -271,17 +271,8 @@ uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
       }
     }
     if (!exe->l_ld) rtld_fatal("the program has no dynamic section");
-    /* $ORIGIN of the program: its resolved path (through symlinks, independent of a later
-     * chdir), from /proc/self/exe; AT_EXECFN made absolute when /proc is not there. */
-    char exe_path[1024];
-    long n = rtld_sys4(RTLD_SYS_readlinkat, -100, (long)"/proc/self/exe", (long)exe_path,
-                       sizeof exe_path - 1);
-    if (n > 0 && n < (long)sizeof exe_path - 1) {
-      exe_path[n] = 0;
-      exe->o_origin = rtld_origin_of(exe_path);
-    } else if (at_execfn) {
-      exe->o_origin = rtld_origin_of((const char *)at_execfn);
-    }
+    /* $ORIGIN of the program is worked out when first needed (rtld_origin). */
+    rtld_g.g_execfn = (const char *)at_execfn;
     const char *why;
     if (rtld_parse_dynamic(exe, &why)) rtld_fatal("%s", why);
   }

@@ -548,9 +548,27 @@ fail_map:
   return NULL;
 }
 
-/* Appends `dir` + "/" + `name` to buf, replacing $ORIGIN and ${ORIGIN} with `origin`. */
+/* The directory $ORIGIN names for o (NULL if unknown). The program's is worked out on first
+ * use, with the dl lock held or at start-up: its resolved path (through symlinks, independent of
+ * any chdir) from /proc/self/exe, or AT_EXECFN made absolute when /proc is not there. */
+const char *rtld_origin(struct rtld_obj *o) {
+  if (o && !o->o_origin && o->o_is_exe) {
+    char p[1024];
+    long n = rtld_sys4(RTLD_SYS_readlinkat, -100, (long)"/proc/self/exe", (long)p, sizeof p - 1);
+    if (n > 0 && n < (long)sizeof p - 1) {
+      p[n] = 0;
+      o->o_origin = rtld_origin_of(p);
+    } else if (rtld_g.g_execfn) {
+      o->o_origin = rtld_origin_of(rtld_g.g_execfn);
+    }
+  }
+  return o ? o->o_origin : NULL;
+}
+
+/* Appends `dir` + "/" + `name` to buf, replacing $ORIGIN and ${ORIGIN} with the origin of
+ * `req`. */
 static int build_path(char *buf, size_t cap, const char *dir, size_t dlen, const char *name,
-                      const char *origin) {
+                      struct rtld_obj *req) {
   size_t k = 0;
   for (size_t i = 0; i < dlen;) {
     const char *sub = NULL;
@@ -558,7 +576,8 @@ static int build_path(char *buf, size_t cap, const char *dir, size_t dlen, const
     if (!rtld_strncmp(dir + i, "$ORIGIN", 7) && (i + 7 == dlen || dir[i + 7] == '/')) skip = 7;
     else if (!rtld_strncmp(dir + i, "${ORIGIN}", 9)) skip = 9;
     if (skip) {
-      if (!origin || rtld_g.g_secure) return -1;
+      const char *origin = rtld_g.g_secure ? NULL : rtld_origin(req);
+      if (!origin) return -1;
       sub = origin;
       for (; *sub; sub++)
         if (k + 1 < cap) buf[k++] = *sub;
@@ -582,7 +601,7 @@ static int try_open(const char *path) {
   return (int)fd;
 }
 
-static int search_list(const char *list, const char *name, const char *origin, char *out,
+static int search_list(const char *list, const char *name, struct rtld_obj *origin, char *out,
                        size_t cap) {
   if (!list) return -1;
   const char *p = list;
@@ -636,12 +655,12 @@ struct rtld_obj *rtld_load(const char *name, struct rtld_obj *req, char *err, si
     rtld_fmt(path, sizeof path, "%s", name);
     fd = try_open(path);
   } else {
-    const char *origin = req ? req->o_origin : NULL;
+    struct rtld_obj *origin = req;
     if (req && req->o_rpath && !req->o_runpath)
       fd = search_list(req->o_rpath, name, origin, path, sizeof path);
     if (fd < 0 && req && !req->o_is_exe && rtld_g.g_exe->o_rpath && !rtld_g.g_exe->o_runpath &&
         !req->o_runpath)
-      fd = search_list(rtld_g.g_exe->o_rpath, name, rtld_g.g_exe->o_origin, path, sizeof path);
+      fd = search_list(rtld_g.g_exe->o_rpath, name, rtld_g.g_exe, path, sizeof path);
     if (fd < 0) fd = search_list(rtld_g.g_library_path, name, NULL, path, sizeof path);
     if (fd < 0 && req && req->o_runpath)
       fd = search_list(req->o_runpath, name, origin, path, sizeof path);

@@ -241,6 +241,7 @@ struct rtld_state {
   const char *g_library_path; /* LD_LIBRARY_PATH, NULL in secure mode */
   const char *g_default_path; /* ld.so.1's directory, then RTLD_DEFAULT_LIBDIR */
   uintptr_t g_vdso;           /* AT_SYSINFO_EHDR, 0 without a vDSO */
+  const char *g_execfn;       /* AT_EXECFN; may be NULL */
   unsigned long long g_adds, g_subs;
   struct rtld_obj *g_pending; /* objects of the dlopen in progress, not yet committed */
 
@@ -325,6 +326,7 @@ struct rtld_obj *rtld_load(const char *name, struct rtld_obj *requester, char *e
 struct rtld_obj *rtld_map_program(const char *path, uintptr_t *entry, char *err, size_t errlen);
 void rtld_unmap(struct rtld_obj *o);
 char *rtld_origin_of(const char *path); /* rtld_alloc'ed; NULL when out of memory */
+const char *rtld_origin(struct rtld_obj *o);
 void rtld_commit(struct rtld_obj *o);
 void rtld_uncommit(struct rtld_obj *o);
 struct rtld_obj *rtld_obj_of_addr(uintptr_t addr);
