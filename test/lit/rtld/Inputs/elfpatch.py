@@ -67,6 +67,12 @@ def main():
         h = off_of(entry('HASH')[2])
         nb, nc = struct.unpack_from('<II', b, h)
         struct.pack_into('<I', b, h + 8 + 4 * nb + 4, 0x7fffffff)  # chain[1]
+    elif kind == 'sysv-hash-loop':
+        # every chain entry points at itself: a lookup that misses would never end
+        h = off_of(entry('HASH')[2])
+        nb, nc = struct.unpack_from('<II', b, h)
+        for i in range(1, nc):
+            struct.pack_into('<I', b, h + 8 + 4 * nb + 4 * i, i)
     elif kind == 'soname-offset':
         set_val('SONAME', 0x7fffffff)
     elif kind == 'strsz':
