@@ -288,17 +288,18 @@ static const char *base_name(const char *p) {
   return b;
 }
 
-static int obj_matches(struct rtld_obj *o, const char *name) {
+static int obj_matches(struct rtld_obj *o, const char *name, int slash) {
   if (o->l_name && !rtld_strcmp(o->l_name, name)) return 1;
-  if (!rtld_strchr(name, '/') && o->o_soname && !rtld_strcmp(o->o_soname, name)) return 1;
+  if (!slash && o->o_soname && !rtld_strcmp(o->o_soname, name)) return 1;
   return 0;
 }
 
 struct rtld_obj *rtld_find_loaded(const char *name) {
+  int slash = rtld_strchr(name, '/') != NULL;
   for (struct rtld_obj *o = rtld_g.g_head; o; o = o->l_next)
-    if (!o->o_is_exe && !o->o_closing && obj_matches(o, name)) return o;
+    if (!o->o_is_exe && !o->o_closing && obj_matches(o, name, slash)) return o;
   for (struct rtld_obj *o = rtld_g.g_pending; o; o = o->o_new_next)
-    if (obj_matches(o, name)) return o;
+    if (obj_matches(o, name, slash)) return o;
   if (!rtld_strcmp(name, "ld.so.1") && rtld_g.g_self) return rtld_g.g_self;
   return NULL;
 }
@@ -490,21 +491,22 @@ static struct rtld_obj *map_fd(int fd, const char *path, uintptr_t *entry, char 
     map_fail(err, errlen, path, "program headers or dynamic section outside the image", -1);
     return NULL;
   }
-  /* The dynamic array must end inside the mapping before anything reads it. */
+  /* The dynamic array must end inside the mapping before anything reads it (its tables are
+   * checked by rtld_parse_dynamic). */
   int ok = 0;
-  for (rtld_dyn *d = o->l_ld; in_map(o, (uintptr_t)d, sizeof *d); d++)
+  uintptr_t dyn_end = 0;
+  for (unsigned i = 0; i < o->o_phnum; i++) {
+    const rtld_phdr *p = &o->o_phdr[i];
+    uintptr_t s = base + p->p_vaddr;
+    if (p->p_type == PT_LOAD && (p->p_flags & PF_R) && (uintptr_t)o->l_ld >= s &&
+        (uintptr_t)o->l_ld < s + p->p_filesz)
+      dyn_end = s + p->p_filesz;
+  }
+  for (rtld_dyn *d = o->l_ld; (uintptr_t)(d + 1) <= dyn_end; d++)
     if (d->d_tag == DT_NULL) {
       ok = 1;
       break;
     }
-  if (ok) {
-    for (rtld_dyn *d = o->l_ld; d->d_tag != DT_NULL; d++) {
-      int is_ptr = d->d_tag == DT_STRTAB || d->d_tag == DT_SYMTAB || d->d_tag == DT_HASH ||
-                   d->d_tag == DT_GNU_HASH || d->d_tag == DT_RELA || d->d_tag == DT_JMPREL ||
-                   d->d_tag == DT_VERSYM || d->d_tag == DT_VERDEF || d->d_tag == DT_VERNEED;
-      if (is_ptr && !in_map(o, base + d->d_val, 1)) ok = 0;
-    }
-  }
   if (!ok) {
     rtld_free(o);
     rtld_munmap((void *)start, hi - lo);

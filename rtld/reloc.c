@@ -54,7 +54,7 @@ static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, int textr
   uintptr_t *where = (uintptr_t *)(o->l_addr + r->r_offset);
   uintptr_t A = (uintptr_t)r->r_addend;
   struct rtld_def d = {NULL, o};
-  if (reloc_check(o, r, textrel, err, errlen)) return -1;
+  if (o->o_map_len && reloc_check(o, r, textrel, err, errlen)) return -1;
   switch (type) {
   case RTLD_R_NONE: return 0;
   case RTLD_R_RELATIVE: *where = o->l_addr + A; return 0;
@@ -158,8 +158,11 @@ int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, 
                   (long)(rtld_align_up(o->o_phdr[i].p_vaddr + o->o_phdr[i].p_memsz, 4096) -
                          (o->o_phdr[i].p_vaddr & ~4095ul)),
                   7);
-  for (size_t i = 0; i < nrela; i++)
+  for (size_t i = 0; i < nrela; i++) {
+    /* ld.so.1's own RELATIVE relocations were applied by stage 1. */
+    if (o->o_is_rtld && RTLD_R_TYPE(o->o_rela[i].r_info) == RTLD_R_RELATIVE) continue;
     if (reloc_one(o, &o->o_rela[i], 0, textrel, local, nlocal, err, errlen)) return -1;
+  }
   for (size_t i = 0; i < nplt; i++)
     if (reloc_one(o, &o->o_jmprel[i], lazy, textrel, local, nlocal, err, errlen)) return -1;
   if (textrel)
