@@ -17,12 +17,44 @@ static const char *obj_name(const struct rtld_obj *o) {
   return o->o_is_exe ? rtld_g.g_progname : o->l_name;
 }
 
-static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, struct rtld_obj **local,
-                     unsigned nlocal, char *err, size_t errlen) {
+/* An object rtld mapped may only write into its own writable segments (any segment with text
+ * relocations), through symbols it has, and never with a COPY relocation. */
+static int reloc_check(const struct rtld_obj *o, const rtld_rela *r, int textrel, char *err,
+                       size_t errlen) {
+  uint32_t type = RTLD_R_TYPE(r->r_info), si = RTLD_R_SYM(r->r_info);
+  uintptr_t where = o->l_addr + r->r_offset;
+  if (!o->o_map_len || type == RTLD_R_NONE) return 0;
+  unsigned size = type == RTLD_R_PC32 || type == RTLD_R_ABS32 ? 4 : type == RTLD_R_TLSDESC ? 16 : 8;
+  if (!rtld_in_segment(o, where, size, textrel ? 0 : PF_W) || si >= o->o_nsyms ||
+      type == RTLD_R_COPY || where % (size < 8 ? size : 8)) {
+    rtld_fmt(err, errlen, "%s: bad relocation (type %u, symbol %u) at offset 0x%lx", obj_name(o),
+             type, si, (unsigned long)r->r_offset);
+    return -1;
+  }
+  if (type == RTLD_R_IRELATIVE &&
+      !rtld_in_segment(o, o->l_addr + (uintptr_t)r->r_addend, 1, PF_X)) {
+    rtld_fmt(err, errlen, "%s: IRELATIVE resolver outside the executable segments", obj_name(o));
+    return -1;
+  }
+  return 0;
+}
+
+/* Every check rtld_relocate makes before it writes, without writing (the loader fuzzer). */
+int rtld_check_relocs(const struct rtld_obj *o, char *err, size_t errlen) {
+  for (size_t i = 0; i < o->o_relasz / sizeof(rtld_rela); i++)
+    if (reloc_check(o, &o->o_rela[i], 1, err, errlen)) return -1;
+  for (size_t i = 0; i < o->o_pltrelsz / sizeof(rtld_rela); i++)
+    if (reloc_check(o, &o->o_jmprel[i], 1, err, errlen)) return -1;
+  return 0;
+}
+
+static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, int textrel,
+                     struct rtld_obj **local, unsigned nlocal, char *err, size_t errlen) {
   uint32_t type = RTLD_R_TYPE(r->r_info), si = RTLD_R_SYM(r->r_info);
   uintptr_t *where = (uintptr_t *)(o->l_addr + r->r_offset);
   uintptr_t A = (uintptr_t)r->r_addend;
   struct rtld_def d = {NULL, o};
+  if (o->o_map_len && reloc_check(o, r, textrel, err, errlen)) return -1;
   switch (type) {
   case RTLD_R_NONE: return 0;
   case RTLD_R_RELATIVE: *where = o->l_addr + A; return 0;
@@ -39,6 +71,10 @@ static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, struct rt
   if (si && !rtld_resolve(o, si, local, nlocal, type == RTLD_R_COPY, &d)) {
     rtld_fmt(err, errlen, "%s: relocation error: symbol %s: referenced symbol not found",
              obj_name(o), name);
+    return -1;
+  }
+  if (si && d.d_sym && d.d_obj != o && rtld_add_reldep(o, d.d_obj)) {
+    rtld_fmt(err, errlen, "%s: out of memory recording a binding dependency", obj_name(o));
     return -1;
   }
   if (si && d.d_sym)
@@ -86,7 +122,7 @@ static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, struct rt
       where[0] = (uintptr_t)rtld_tlsdesc_static;
       where[1] = v - dobj->o_tls_offset;
     } else {
-      void *arg = rtld_tlsdesc_arg(dobj->o_tls_modid, v);
+      void *arg = rtld_tlsdesc_arg(o, dobj->o_tls_modid, v);
       if (!arg) {
         rtld_fmt(err, errlen, "%s: cannot allocate a TLS descriptor", obj_name(o));
         return -1;
@@ -122,10 +158,13 @@ int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, 
                   (long)(rtld_align_up(o->o_phdr[i].p_vaddr + o->o_phdr[i].p_memsz, 4096) -
                          (o->o_phdr[i].p_vaddr & ~4095ul)),
                   7);
-  for (size_t i = 0; i < nrela; i++)
-    if (reloc_one(o, &o->o_rela[i], 0, local, nlocal, err, errlen)) return -1;
+  for (size_t i = 0; i < nrela; i++) {
+    /* ld.so.1's own RELATIVE relocations were applied by stage 1. */
+    if (o->o_is_rtld && RTLD_R_TYPE(o->o_rela[i].r_info) == RTLD_R_RELATIVE) continue;
+    if (reloc_one(o, &o->o_rela[i], 0, textrel, local, nlocal, err, errlen)) return -1;
+  }
   for (size_t i = 0; i < nplt; i++)
-    if (reloc_one(o, &o->o_jmprel[i], lazy, local, nlocal, err, errlen)) return -1;
+    if (reloc_one(o, &o->o_jmprel[i], lazy, textrel, local, nlocal, err, errlen)) return -1;
   if (textrel)
     for (unsigned i = 0; i < o->o_phnum; i++)
       if (o->o_phdr[i].p_type == PT_LOAD && !(o->o_phdr[i].p_flags & PF_W)) {
@@ -139,8 +178,18 @@ int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, 
     o->o_pltgot[1] = (uintptr_t)o;
     o->o_pltgot[2] = (uintptr_t)rtld_bind_entry;
   }
-  o->o_lscope = local;
-  o->o_nlscope = nlocal;
+  if (o->o_map_len) {
+    /* Initialisers and finalisers are called: each must be the object's own code. */
+    for (size_t i = 0; i < o->o_init_count + o->o_fini_count; i++) {
+      uintptr_t f = i < o->o_init_count ? (uintptr_t)o->o_init_array[i]
+                                        : (uintptr_t)o->o_fini_array[i - o->o_init_count];
+      if (f + 1 > 1 && !rtld_in_segment_strict(o, f, PF_X)) {
+        rtld_fmt(err, errlen, "%s: initialiser or finaliser %p is not code", obj_name(o),
+                 (void *)f);
+        return -1;
+      }
+    }
+  }
   o->o_relocated = 1;
   if (o->o_relro_end > o->o_relro_start)
     rtld_sys3(RTLD_SYS_mprotect, (long)o->o_relro_start, (long)(o->o_relro_end - o->o_relro_start),
@@ -148,13 +197,23 @@ int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, 
   return 0;
 }
 
-/* Called from rtld_bind_entry (bind.S) on the first call through a lazy PLT slot. */
+/* Called from rtld_bind_entry (bind.S) on the first call through a lazy PLT slot. It takes no
+ * lock that an initialiser or finaliser may hold: the lookup is a reader section, and the
+ * binding dependency it may record keeps the definition loaded once the section ends. */
 uintptr_t rtld_lazy_fixup(struct rtld_obj *o, size_t index) {
+  if (index >= o->o_pltrelsz / sizeof(rtld_rela))
+    rtld_fatal("%s: lazy binding of PLT entry %lu, which has no relocation", obj_name(o), index);
   const rtld_rela *r = &o->o_jmprel[index];
   struct rtld_def d;
-  rtld_dl_lock();
-  int ok = rtld_resolve(o, RTLD_R_SYM(r->r_info), o->o_lscope, o->o_nlscope, 0, &d);
-  rtld_dl_unlock();
+  int ok, dep;
+  do {
+    rtld_read_begin();
+    struct rtld_scope *ls = __atomic_load_n(&o->o_lscope, __ATOMIC_ACQUIRE);
+    ok = rtld_resolve(o, RTLD_R_SYM(r->r_info), ls ? ls->s_v : NULL, ls ? ls->s_n : 0, 0, &d);
+    dep = ok && d.d_sym ? rtld_add_reldep(o, d.d_obj) : 0;
+    rtld_read_end();
+  } while (dep == 1);
+  if (dep < 0) rtld_fatal("%s: out of memory binding lazily", obj_name(o));
   const char *name = o->o_strtab + o->o_symtab[RTLD_R_SYM(r->r_info)].st_name;
   if (!ok || !d.d_sym)
     rtld_fatal("%s: relocation error: symbol %s: referenced symbol not found", obj_name(o), name);

@@ -245,6 +245,7 @@ void *rtld_alloc(size_t n) {
   while ((16u << k) < need) k++;
   rtld_lock(&rtld_alloc_lock);
   uint64_t *b = rtld_free_lists[k];
+  int reused = b != NULL;
   if (b) {
     rtld_free_lists[k] = *(void **)(b + 2);
   } else {
@@ -264,8 +265,11 @@ void *rtld_alloc(size_t n) {
   rtld_unlock(&rtld_alloc_lock);
   b[0] = 16u << k;
   b[1] = k;
-  char *p = (char *)(b + 2);
-  for (size_t i = 0; i < n; i++) p[i] = 0;
+  /* A fresh chunk is zero already (anonymous mapping); a reused block is cleared a word at a
+   * time (every block is a multiple of 16 bytes). */
+  uint64_t *p = b + 2;
+  if (reused)
+    for (size_t i = 0; i < (n + 7) / 8; i++) p[i] = 0;
   return p;
 }
 
@@ -363,6 +367,47 @@ void rtld_dl_unlock(void) {
   if (--rtld_dl_depth) return;
   rtld_dl_owner = 0;
   rtld_unlock(&rtld_dl_word);
+}
+
+int rtld_dl_lock_held(void) {
+  return __atomic_load_n(&rtld_dl_owner, __ATOMIC_RELAXED) == (int)rtld_sys0(RTLD_SYS_gettid);
+}
+
+/* Reader sections. A reader bumps its own thread's count (a full barrier) before it reads the
+ * object list; dlclose unlinks objects, issues a full barrier, and then waits for every other
+ * thread's count to be zero. A reader that started before the unlink is waited for; one that
+ * started after cannot find the unlinked objects. Counts nest (a signal handler may bind lazily
+ * while its thread is in a lookup). */
+void rtld_read_begin(void) {
+  __atomic_add_fetch(&((struct rtld_tcb *)rtld_arch_tp())->t_readers, 1, __ATOMIC_SEQ_CST);
+}
+
+void rtld_read_end(void) {
+  __atomic_sub_fetch(&((struct rtld_tcb *)rtld_arch_tp())->t_readers, 1, __ATOMIC_RELEASE);
+}
+
+/* Called with the thread list stable (the thread-creation lock held). */
+void rtld_wait_readers(void) {
+  __atomic_thread_fence(__ATOMIC_SEQ_CST);
+  struct rtld_tcb *self = rtld_arch_tp(), *t = rtld_g.g_threads;
+  if (!t) return;
+  do {
+    if (t != self)
+      while (__atomic_load_n(&t->t_readers, __ATOMIC_ACQUIRE)) rtld_sys0(RTLD_SYS_sched_yield);
+    t = t->t_next;
+  } while (t != rtld_g.g_threads);
+}
+
+static volatile int rtld_reldep_word;
+
+void rtld_reldep_lock(uint64_t *mask) {
+  rtld_block_signals(mask);
+  rtld_lock(&rtld_reldep_word);
+}
+
+void rtld_reldep_unlock(const uint64_t *mask) {
+  rtld_unlock(&rtld_reldep_word);
+  rtld_restore_signals(mask);
 }
 
 void rtld_block_signals(uint64_t *old) {

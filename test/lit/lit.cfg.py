@@ -12,10 +12,11 @@
 #   %clang        clang, for `--ld-path=%tld`
 #   %inputs       the Inputs directory of the test's suite (test/lit/<suite>/Inputs)
 #   %python       the Python that runs lit, for the small decoders a suite keeps in its Inputs
+#   %rtld-churn %rtld-cycles %rtld-signal-rounds   rtld stress counts (larger with TLD_STRESS=1)
 #
 # Features (for REQUIRES:): one per tool or compiler that works here — llvm-mc, clang, cc-x64,
 # cc-x86, cxx-x64, cxx-x86, cc-sparcv9, cc-sparc, cxx-sparcv9, cxx-sparc, qemu-sparc64,
-# qemu-sparc32plus — and run-<target> when a program of that target can be built and run.
+# qemu-sparc32plus, strace, setpriv, root — and run-<target> when a program of that target can be built and run.
 #
 # Under CI=true, or with TLD_REQUIRE_ALL=1, anything missing is a configuration error that names
 # it: nothing that could run is skipped silently.
@@ -105,6 +106,16 @@ def tool_subst(name, value):
     config.substitutions.append((r'(?<![\w./=-])' + re.escape(name) + r'(?![\w./=-])', value))
 
 
+# --- stress counts ----------------------------------------------------------------------------
+# The rtld stress tests run small counts under `make check` and full ones under `make stress`
+# (TLD_STRESS=1): detached-thread churn, dlopen/dlclose cycles, signal-handler TLS rounds.
+stress = os.environ.get('TLD_STRESS') == '1'
+if 'TLD_STRESS' in os.environ:
+    config.environment['TLD_STRESS'] = os.environ['TLD_STRESS']
+subst('%rtld-churn', '100000' if stress else '20000')
+subst('%rtld-cycles', '100000' if stress else '15000')
+subst('%rtld-signal-rounds', '9' if stress else '1')
+
 # --- tld itself -----------------------------------------------------------------------------
 
 tld = os.path.join(build_root, 'bin', 'tld')
@@ -130,6 +141,23 @@ for name in ['llvm-mc', 'FileCheck', 'llvm-objdump', 'llvm-readelf', 'llvm-ar', 
         subst('%llvm-mc', path)
     else:
         tool_subst(name, path)
+
+# strace shows which system calls a program makes (rtld's vDSO test).
+if shutil.which('strace', path=config.environment['PATH']):
+    config.available_features.add('strace')
+else:
+    need('strace (package strace)')
+
+# Secure-mode tests run a program with another effective uid (setpriv, from util-linux), which
+# needs root; CI runs as root.
+if shutil.which('setpriv', path=config.environment['PATH']):
+    config.available_features.add('setpriv')
+else:
+    need('setpriv (package util-linux)')
+if os.geteuid() == 0:
+    config.available_features.add('root')
+else:
+    need('root (the secure-mode test changes its effective uid)')
 
 clang = shutil.which('clang', path=config.environment['PATH'])
 if clang:

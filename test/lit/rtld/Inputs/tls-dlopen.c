@@ -57,10 +57,10 @@ static void *thread(void *arg) {
   addr[i] = gd_addr();
   state[i] = 2;
   while (phase < 2) sched_yield();
-  huge_addr()[1000] = (int)i;
+  huge_addr()[0] = (int)i;
   state[i] = 3;
   while (phase < 3) sched_yield(); /* signals arrive here */
-  if (*gd_addr() != i || huge_addr()[1000] != i) out("FAIL thread %ld lost values\n", i), fails++;
+  if (*gd_addr() != i || huge_addr()[0] != i) out("FAIL thread %ld lost values\n", i), fails++;
   return 0;
 }
 
@@ -117,7 +117,7 @@ int main(int argc, char **argv) {
   size_t huge_id = 0;
   dlinfo(hh, RTLD_DI_TLS_MODID, &huge_id);
   if (huge_id != gd_id + 1) out("FAIL module id %lu after %lu\n", huge_id, gd_id), fails++;
-  huge_addr = (addr_fn)dlsym(hh, "huge_addr");
+  huge_addr = (addr_fn)dlsym(hh, "huge_pad_int");
   phase = 2;
   wait_state(3);
   out("libhuge loaded after raising the limit (module %lu after %lu)\n", huge_id, gd_id);
