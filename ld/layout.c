@@ -486,6 +486,7 @@ uint64_t ld_isec_addr(ld_isec *is) { return is->is_out ? is->is_out->os_addr + i
 uint64_t ld_local_addr(const ld_sym *s) {
   if (s->s_sec) {
     if (!s->s_sec->is_live || !s->s_sec->is_out) return 0;
+    if (s->s_sec->is_merge) return ld_merge_addr(s->s_sec, s->s_value);
     if (s->s_sec->is_eh) {
       int d;
       return ld_isec_addr(s->s_sec) + ld_ehframe_map(s->s_sec, s->s_value, &d);

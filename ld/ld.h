@@ -18,6 +18,7 @@ typedef struct ld_isec ld_isec;
 typedef struct ld_osec ld_osec;
 typedef struct ld_sym ld_sym;
 typedef struct ld_seg ld_seg;
+typedef struct ld_msec ld_msec;
 
 /* ---- small containers ---------------------------------------------------------------- */
 
@@ -244,6 +245,7 @@ struct ld_isec {
    * .rela.dyn are given by the bases, RELATIVE ones first, so writing can run in parallel). */
   uint32_t is_nrelative, is_ndynrel;
   uint32_t is_relative_base, is_dynrel_base;
+  ld_msec *is_merge; /* SHF_MERGE split into pieces (ld/merge.c); NULL otherwise */
 };
 
 extern ld_isec ld_discarded_isec; /* see ld/object.c */
@@ -414,6 +416,8 @@ typedef struct ld_options {
   int sort_section;     /* 0 none, 1 name, 2 alignment */
   int sort_common;
   int icf; /* 0 none, 1 safe, 2 all */
+  int tail_merge; /* merged strings share the bytes of strings they are the suffix of */
+  int optimize;   /* -O LEVEL */
 } ld_options;
 
 enum {
@@ -509,6 +513,15 @@ void ld_split_eh_frame(void); /* ld/ehframe.c */
 void ld_eh_finish(void);      /* ld/ehframe.c: record offsets after gc */
 void ld_gc_sections(void);    /* ld/gc.c */
 void ld_icf(void);            /* ld/icf.c: --icf */
+/* ld/merge.c: SHF_MERGE sections, after placement. A reference to offset `off` of a merged
+ * section maps to offset ld_merge_map(...) of the section *owner that keeps the bytes. */
+void ld_merge_sections(void);
+uint64_t ld_merge_map(const ld_isec *is, uint64_t off, ld_isec **owner);
+uint64_t ld_merge_addr(const ld_isec *is, uint64_t off);
+void ld_merge_write(const ld_isec *is, uint8_t *out);
+int ld_merge_candidate(const ld_isec *is);
+int ld_merge_piece_at(const ld_isec *is, uint64_t off, const uint8_t **p, uint64_t *len,
+                      uint64_t *in_piece);
 /* ld/map.c: link maps and tracing */
 void ld_verbose_header(const ld_vec *dirs);
 void ld_note_extract(ld_sym *s, const char *member);

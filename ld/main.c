@@ -74,12 +74,17 @@ int main(int argc, char **argv) {
   /* 8. Place input sections into output sections (the default rules). */
   ld_place_sections();
   ld_check_errors();
+  /* Mergeable strings and constants: one copy of each piece per output section, now that the
+   *  output sections are known. Sizes of the merged input sections are final from here. */
+  ld_merge_sections();
+  ld_check_errors();
+  ld_stat_pass("placement, merge");
 
   /* 9. Scan relocations: every symbol's needs (GOT, PLT, TLS slots, copy, dynamic relocation)
    *    and the TLS model of each symbol are decided here, once. */
   ld_scan_relocs();
   ld_check_errors();
-  ld_stat_pass("placement and scan");
+  ld_stat_pass("scan");
 
   /* 10. Synthetic sections, sized from the scan's counts. */
   ld_create_synthetic();

@@ -99,7 +99,7 @@ static const struct optdoc optdocs[] = {
     {"--verbose", NULL, "print the version, target, search directories and each library tried", 0},
     {"-t", NULL, "GNU: print each input file as it is read (--trace)", 'g'},
     {"--trace", NULL, "print each input file as it is read", 0},
-    {"-O", "LEVEL", "accepted; optimisation level of the output (no effect)", 'g'},
+    {"-O", "LEVEL", "optimisation level of the output: -O2 compresses debug sections harder", 'g'},
     {"--image-base", "ADDR", "base address of the output", 0},
     {"--emit-relocs", NULL, "keep the inputs' relocations in the output", 0},
     {"-Map", "FILE", "write a link map to FILE ('-': standard output)", 0},
@@ -481,6 +481,7 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
   o->z_relro = 1;
   o->z_text = -1;
   o->z_dyn_undef_weak = -1;
+  o->tail_merge = 1;
   long nproc = sysconf(_SC_NPROCESSORS_ONLN);
   o->threads = nproc > 0 ? (int)nproc : 1;
   struct optstate st = {.opt = o};
@@ -940,7 +941,10 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       TAKE();
       add_input(&st, val, 0);
       continue; /* a script given with -T */
-    case 'O': continue;
+    case 'O':
+      TAKE();
+      o->optimize = atoi(val);
+      continue;
     case 'Y': TAKE(); continue;
     case 'F':
     case 'f':

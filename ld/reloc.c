@@ -486,6 +486,7 @@ static uint64_t sym_value(const ld_sym *s) {
         int dropped;
         return sec->is_out->os_addr + sec->is_off + ld_ehframe_map(sec, s->s_value, &dropped);
       }
+      if (sec->is_merge) return ld_merge_addr(sec, s->s_value);
       return ld_isec_addr(sec) + s->s_value;
     }
     return s->s_value;
@@ -587,8 +588,16 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
       P = base + ld_ehframe_map(is, r->r_offset, &dropped);
       if (dropped) continue;
     }
-    uint64_t S = sym_value(s);
+    uint64_t S;
     int64_t A = r->r_addend;
+    if (s->s_type == STT_SECTION && s->s_local && s->s_sec && s->s_sec->is_merge &&
+        s->s_sec->is_live) {
+      /* A section symbol's addend picks the piece (and the place in it): it is mapped whole. */
+      S = ld_merge_addr(s->s_sec, s->s_value + (uint64_t)A);
+      A = 0;
+    } else {
+      S = sym_value(s);
+    }
     if (!alloc) {
       /* Non-allocated sections (debug info): references to discarded sections become 0 (a
        * tombstone) so that readers can tell them apart. */

@@ -6,8 +6,8 @@
  * GNU ld, lld) accepts in place of the inputs:
  *
  *  - input sections merge by their exact name (.text with .text, .text.hot with .text.hot), in
- *    link order; mergeable string sections are concatenated and keep SHF_MERGE/SHF_STRINGS when
- *    every piece agrees on them;
+ *    link order; mergeable sections keep one copy of each string or constant (ld/merge.c) and
+ *    keep SHF_MERGE/SHF_STRINGS when every piece agrees on them;
  *  - every section of a kept COMDAT group becomes an output section of its own, named as in the
  *    input, and the group is written again as an SHT_GROUP section naming those sections and
  *    their relocation sections (the final link must still be able to drop a duplicate);
@@ -170,6 +170,11 @@ static const char *rel_name(const char *sec) {
 static uint64_t piece_off(const ld_isec *is, uint64_t off, int *dropped) {
   *dropped = 0;
   if (is->is_eh) return is->is_off + ld_ehframe_map(is, off, dropped);
+  if (is->is_merge) {
+    ld_isec *owner;
+    uint64_t v = ld_merge_map(is, off, &owner);
+    return owner->is_off + v;
+  }
   return is->is_off + off;
 }
 
@@ -306,6 +311,9 @@ static void place_all(void) {
     }
     free(grp);
   }
+  /* Mergeable sections keep one copy of each piece (and their flags, so that the final link
+   * merges again across objects). */
+  ld_merge_sections();
   for (uint32_t i = 0; i < rsecs.n; i++) {
     rsec *rs = rsecs.v[i];
     ld_osec *os = &rs->r_os;
@@ -497,6 +505,14 @@ static void build_rels(rsec *rs, uint8_t *data) {
       o->r_type = r->r_type;
       o->r_sym = sym;
       o->r_addend = r->r_addend + (int64_t)delta;
+      ld_sym *ts = r->r_sym ? is->is_file->o_syms[r->r_sym] : NULL;
+      if (sym != UINT32_MAX && ts && ts->s_local && ts->s_type == STT_SECTION && ts->s_sec &&
+          ts->s_sec->is_merge) {
+        /* The addend picks a piece of a merged section: map it whole. */
+        int d;
+        o->r_addend = (int64_t)piece_off(ts->s_sec, ts->s_value + (uint64_t)r->r_addend, &d);
+        delta = 1; /* REL: the field is written again */
+      }
       const ld_howto *hw = &tg->tg_howto[r->r_type];
       if (sym == UINT32_MAX) {
         /* The target was discarded (a losing COMDAT group's code, seen from debug info): no
@@ -518,6 +534,10 @@ static void build_rels(rsec *rs, uint8_t *data) {
 
 static void copy_piece(const ld_isec *is, uint8_t *out) {
   if (is->is_type == SHT_NOBITS || !is->is_data) return;
+  if (is->is_merge) {
+    ld_merge_write(is, out);
+    return;
+  }
   if (!is->is_eh) {
     memcpy(out, is->is_data, is->is_size);
     return;

@@ -91,6 +91,10 @@ static void write_chunk(uint32_t i, void *arg) {
       memset(out, 0, is->is_size);
       continue;
     }
+    if (is->is_merge) {
+      ld_merge_write(is, out);
+      continue;
+    }
     memcpy(out, is->is_data, is->is_size);
     if (is->is_relsec) {
       ld_read_rels(is);
