@@ -213,8 +213,10 @@ struct ld_obj {
 typedef struct ld_ehrec {
   uint32_t er_off, er_size; /* in the input section */
   uint32_t er_out;          /* offset in the output section (after layout) */
-  int32_t er_cie;           /* FDE: index of its CIE record in the same section; -1 for CIE */
+  int32_t er_cie; /* FDE: index of its CIE record in the same section; -1 for a CIE; a CIE
+                     written once for several sections: -2 - its index among those kept */
   uint8_t er_live;
+  uint8_t er_pad; /* zero bytes added at its end: the alignment gap to the next section */
 } ld_ehrec;
 
 struct ld_isec {
@@ -511,12 +513,16 @@ void ld_resolve(void); /* ld/resolve.c: archive extraction to a fixed point */
 void ld_extract_lazy(ld_sym *s);
 void ld_split_eh_frame(void); /* ld/ehframe.c */
 void ld_eh_finish(void);      /* ld/ehframe.c: record offsets after gc */
+void ld_eh_share_cies(void);  /* ld/ehframe.c: after placement, identical CIEs written once */
 void ld_gc_sections(void);    /* ld/gc.c */
 void ld_icf(void);            /* ld/icf.c: --icf */
 /* ld/merge.c: SHF_MERGE sections, after placement. A reference to offset `off` of a merged
- * section maps to offset ld_merge_map(...) of the section *owner that keeps the bytes. */
+ * section maps to offset ld_merge_off(...) of its output section (where the kept copy is, in
+ * whichever section of the group owns it); ld_merge_finalize, once the input sections' offsets
+ * are known, makes that lookup cheaper. */
 void ld_merge_sections(void);
-uint64_t ld_merge_map(const ld_isec *is, uint64_t off, ld_isec **owner);
+void ld_merge_finalize(void);
+uint64_t ld_merge_off(const ld_isec *is, uint64_t off);
 uint64_t ld_merge_addr(const ld_isec *is, uint64_t off);
 void ld_merge_write(const ld_isec *is, uint8_t *out);
 int ld_merge_candidate(const ld_isec *is);

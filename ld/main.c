@@ -75,8 +75,10 @@ int main(int argc, char **argv) {
   ld_place_sections();
   ld_check_errors();
   /* Mergeable strings and constants: one copy of each piece per output section, now that the
-   *  output sections are known. Sizes of the merged input sections are final from here. */
+   * output sections are known; identical .eh_frame CIEs once per output section. Sizes of the
+   * input sections are final from here. */
   ld_merge_sections();
+  ld_eh_share_cies();
   ld_check_errors();
   ld_stat_pass("placement, merge");
 
@@ -92,6 +94,7 @@ int main(int argc, char **argv) {
 
   /* 11-12. Addresses and offsets; then final symbol values. Layout is fixed from here. */
   ld_layout();
+  ld_merge_finalize();
   ld_finalize_symbols();
   ld_check_errors();
   ld_stat_pass("layout");

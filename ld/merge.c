@@ -47,6 +47,7 @@ typedef struct mslot {
 
 #define MS_BUSY ((const uint8_t *)1)
 #define SHARD_BITS 6 /* 64 shards */
+#define IDX_SHIFT 6  /* a string's piece is found from an index entry per 64 input bytes */
 
 /* Bytes of one section that are copied as they are: owned pieces adjacent in the input and in
  * the output. */
@@ -68,8 +69,9 @@ struct ld_msec {
   uint16_t ms_group;
   uint8_t ms_p2align; /* the section's alignment, log2 */
   uint32_t ms_n;      /* pieces */
-  uint32_t *ms_off;   /* input offset of each piece, ascending */
-  uint32_t *ms_slot;  /* table slot of each piece */
+  uint32_t *ms_off;   /* input offset of each piece, ascending (ms_n + 1: the size last) */
+  uint32_t *ms_idx;   /* strings: the piece holding offset b << IDX_SHIFT, for each b */
+  uint32_t *ms_slot;  /* table slot of each piece; once final, its offset in the output section */
   uint64_t *ms_hash;  /* while filling the table */
   mrun *ms_runs;
   uint32_t ms_nruns;
@@ -170,10 +172,12 @@ static uint16_t group_of(const ld_isec *is) {
   g->g_os = is->is_out;
   g->g_entsize = is->is_entsize;
   g->g_strings = (uint8_t)strings;
-  /* Tail merging costs a sort of the distinct strings; it pays in the loaded image, where a
-   * smaller .rodata is smaller in every process, and in debug strings, where it saves a few
-   * per cent of the largest section. */
-  g->g_tail = (uint8_t)(strings && ctx->opt.tail_merge);
+  /* Tail merging costs a sort of the distinct strings, whose bytes are all over the inputs. It
+   * pays in the loaded image (a smaller .rodata is smaller in every process) and costs little
+   * there; debug strings save well under one per cent of .debug_str for a sort of its hundreds
+   * of thousands of strings, so only -O2 asks for it. */
+  g->g_tail = (uint8_t)(strings && ctx->opt.tail_merge &&
+                        ((is->is_flags & SHF_ALLOC) || ctx->opt.optimize >= 2));
   return (uint16_t)ngroups++;
 }
 
@@ -223,6 +227,14 @@ static void split_one(uint32_t i, void *arg) {
     pos = end;
   }
   off[n] = (uint32_t)size;
+  if (is->is_flags & SHF_STRINGS) {
+    uint32_t nb = (uint32_t)((size + (1u << IDX_SHIFT) - 1) >> IDX_SHIFT), j = 0;
+    m->ms_idx = ld_xmalloc((size_t)nb * sizeof *m->ms_idx);
+    for (uint32_t b = 0; b < nb; b++) {
+      while (off[j + 1] <= (uint64_t)b << IDX_SHIFT) j++;
+      m->ms_idx[b] = j;
+    }
+  }
   m->ms_n = n;
   m->ms_off = off;
   m->ms_hash = h;
@@ -550,9 +562,11 @@ void ld_merge_sections(void) {
 
   uint64_t total = 0;
   for (uint32_t i = 0; i < nmsecs; i++) total += msecs[i]->ms_n;
-  uint64_t want = estimate_distinct(total) * 2;
-  if (want > total * 2) want = total * 2;
-  want += 4096;
+  /* Slots for one and a half times the estimate, rounded up to a power of two: at most two
+   * thirds full. */
+  uint64_t est = estimate_distinct(total);
+  if (est > total) est = total;
+  uint64_t want = est + est / 2 + 4096;
   for (;;) {
     /* At least 16 slots a shard; the estimate is ample, and a full shard starts it again. */
     shard_bits = 4;
@@ -601,29 +615,66 @@ void ld_merge_sections(void) {
 
 /* ---- references ------------------------------------------------------------------------ */
 
-uint64_t ld_merge_map(const ld_isec *is, uint64_t off, ld_isec **owner) {
-  const ld_msec *m = is->is_merge;
-  /* The piece holding off: the last that starts at or before it. */
-  uint32_t lo = 0, hi = m->ms_n;
-  while (hi - lo > 1) {
-    uint32_t mid = (lo + hi) / 2;
-    if (m->ms_off[mid] <= off) lo = mid;
-    else hi = mid;
+/* After layout each piece's slot number is replaced by its offset in the output section
+ * (final): a reference then costs the search for its piece in its own section's arrays. */
+static int finalized;
+
+static void final_shard(uint32_t sh, void *arg) {
+  int suffixes = arg != NULL;
+  uint64_t n = (uint64_t)1 << shard_bits;
+  for (uint64_t j = 0; j < n; j++) {
+    mslot *s = &tab[((uint64_t)sh << shard_bits) + j];
+    if (!s->m_key || s->m_suffix != suffixes) continue;
+    if (suffixes) s->m_out += tab[s->m_owner].m_out;
+    else s->m_out += (uint32_t)msecs[s->m_owner >> 32]->ms_sec->is_off;
   }
-  const mslot *s = &tab[m->ms_slot[lo]];
-  uint64_t in = off - m->ms_off[lo];
+}
+
+static void final_sec(uint32_t i, void *arg) {
+  (void)arg;
+  ld_msec *m = msecs[i];
+  for (uint32_t j = 0; j < m->ms_n; j++) m->ms_slot[j] = tab[m->ms_slot[j]].m_out;
+}
+
+void ld_merge_finalize(void) {
+  if (!nmsecs) return;
+  /* Offsets in an output section of 4 GiB or more would not fit: keep mapping through the
+   * owners then. */
+  for (uint32_t g = 0; g < ngroups; g++)
+    if (groups[g].g_os->os_size >= UINT32_MAX) return;
+  ld_par_for(1u << SHARD_BITS, final_shard, NULL);
+  ld_par_for(1u << SHARD_BITS, final_shard, (void *)1);
+  ld_par_for(nmsecs, final_sec, NULL);
+  finalized = 1;
+}
+
+/* The piece of `m` holding offset off: the last that starts at or before it. */
+static inline uint32_t piece_of(const ld_msec *m, uint64_t off) {
+  if (!m->ms_idx) {
+    uint64_t j = off / m->ms_sec->is_entsize;
+    return j < m->ms_n ? (uint32_t)j : m->ms_n - 1;
+  }
+  if (off >= m->ms_off[m->ms_n]) return m->ms_n - 1;
+  uint32_t j = m->ms_idx[off >> IDX_SHIFT];
+  while (m->ms_off[j + 1] <= off) j++;
+  return j;
+}
+
+uint64_t ld_merge_off(const ld_isec *is, uint64_t off) {
+  const ld_msec *m = is->is_merge;
+  uint32_t j = piece_of(m, off);
+  uint64_t in = off - m->ms_off[j];
+  if (finalized) return m->ms_slot[j] + in;
+  const mslot *s = &tab[m->ms_slot[j]];
   if (s->m_suffix) {
     in += s->m_out;
     s = &tab[s->m_owner];
   }
-  *owner = msecs[s->m_owner >> 32]->ms_sec;
-  return s->m_out + in;
+  return msecs[s->m_owner >> 32]->ms_sec->is_off + s->m_out + in;
 }
 
 uint64_t ld_merge_addr(const ld_isec *is, uint64_t off) {
-  ld_isec *o;
-  uint64_t v = ld_merge_map(is, off, &o);
-  return ld_isec_addr(o) + v;
+  return is->is_out->os_addr + ld_merge_off(is, off);
 }
 
 /* The bytes a merged section owns, into `out` (is_size bytes; gaps of alignment are zeroed). */

@@ -170,11 +170,7 @@ static const char *rel_name(const char *sec) {
 static uint64_t piece_off(const ld_isec *is, uint64_t off, int *dropped) {
   *dropped = 0;
   if (is->is_eh) return is->is_off + ld_ehframe_map(is, off, dropped);
-  if (is->is_merge) {
-    ld_isec *owner;
-    uint64_t v = ld_merge_map(is, off, &owner);
-    return owner->is_off + v;
-  }
+  if (is->is_merge) return ld_merge_off(is, off);
   return is->is_off + off;
 }
 
@@ -332,6 +328,7 @@ static void place_all(void) {
     if (rs->r_grouped) os->os_flags |= SHF_GROUP;
     else os->os_flags &= ~(uint64_t)SHF_GROUP;
   }
+  ld_merge_finalize();
 }
 
 /* ---- -r: symbols ----------------------------------------------------------------------- */
