@@ -420,6 +420,7 @@ typedef struct ld_options {
   int icf; /* 0 none, 1 safe, 2 all */
   int tail_merge; /* merged strings share the bytes of strings they are the suffix of */
   int optimize;   /* -O LEVEL */
+  int compress_debug; /* --compress-debug-sections: 0 none, ELFCOMPRESS_ZLIB, ELFCOMPRESS_ZSTD */
 } ld_options;
 
 enum {
@@ -545,6 +546,11 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out);   /* ld/reloc.c */
 void ld_write_eh_frame_hdr(void);                  /* ld/ehframe.c */
 void ld_write_eh_frame(ld_isec *is, uint8_t *out); /* ld/ehframe.c */
 void ld_write_relocatable(void); /* ld/relocatable.c: the whole of -r after pass 6 */
+/* ld/compress.c: compressed input sections inflated (pass 6, before anything reads them); the
+ * output's debug sections compressed (after layout, before writing; -r: its own buffers). */
+void ld_decompress_inputs(void);
+void ld_compress_debug_sections(void);
+void ld_compress_buffers(ld_osec **secs, uint8_t **bufs, uint32_t n);
 void ld_emit_relocs(void);       /* ld/relocatable.c: --emit-relocs, after writing */
 
 /* helpers */

@@ -54,6 +54,7 @@ int main(int argc, char **argv) {
 
   /* 6. Split .eh_frame into records and drop FDEs of discarded sections; commons become .bss;
    *    garbage collection when asked. */
+  ld_decompress_inputs(); /* SHF_COMPRESSED inputs: before anything reads their bytes */
   ld_split_eh_frame();
   if (ctx->opt.gc_sections) ld_gc_sections();
   /* Identical code folding sees only the survivors, and runs before the .eh_frame records are
@@ -98,6 +99,14 @@ int main(int argc, char **argv) {
   ld_finalize_symbols();
   ld_check_errors();
   ld_stat_pass("layout");
+
+  /* --compress-debug-sections: the debug sections are made and compressed first; their sizes,
+   * and the offsets of what follows them in the file, change. */
+  if (ctx->opt.compress_debug) {
+    ld_compress_debug_sections();
+    ld_check_errors();
+    ld_stat_pass("compress debug sections");
+  }
 
   /* 13-14. Write through one mapping of a temporary file, apply relocations while copying,
    *        then rename it into place. Before the rename the old output is untouched. */

@@ -79,6 +79,8 @@ static const struct optdoc optdocs[] = {
     {"--threads", "[=N]", "number of threads (default: online CPUs)", 0},
     {"--no-threads", NULL, "run single-threaded", 0},
     {"--stats", NULL, "print per-pass times, counts, memory and TLS statistics", 0},
+    {"--compress-debug-sections", "=none|zlib|zlib-gabi|zstd",
+     "compress the output's .debug_* sections (SHF_COMPRESSED)", 0},
     {"--no-undefined", NULL, "report undefined symbols in shared objects (-z defs)", 0},
     {"--allow-shlib-undefined", NULL, "allow undefined symbols in shared libraries", 0},
     {"--no-allow-shlib-undefined", NULL, "report undefined symbols of shared libraries", 0},
@@ -739,6 +741,18 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       if (parse_num(n + 9, &t) || t == 0)
         ld_error("--threads=%s: expected a positive number", n + 9);
       else o->threads = (int)(t > 64 ? 64 : t);
+      continue;
+    }
+    if (!strcmp(n, "-compress-debug-sections") || !strncmp(n, "-compress-debug-sections=", 25)) {
+      const char *how = n[24] == '=' ? n + 25 : "zlib";
+      if (!strcmp(how, "none")) o->compress_debug = 0;
+      else if (!strcmp(how, "zlib") || !strcmp(how, "zlib-gabi"))
+        o->compress_debug = ELFCOMPRESS_ZLIB;
+      else if (!strcmp(how, "zstd")) o->compress_debug = ELFCOMPRESS_ZSTD;
+      else
+        ld_error("--compress-debug-sections=%s: expected none, zlib, zlib-gabi or zstd (zlib-gnu, "
+                 "the .zdebug form, is read but not written)",
+                 how);
       continue;
     }
     if (LONG("-stats", 0) || LONG("-print-stats", 0)) {
