@@ -626,6 +626,28 @@ void ld_write_relocatable(void) {
 
   build_symtab();
 
+  /* --compress-debug-sections: debug sections are made (and their relocations built) first,
+   * and compressed; their sizes change before the layout. */
+  uint8_t **pre = ld_xcalloc(rsecs.n + 1, sizeof *pre);
+  if (ctx->opt.compress_debug) {
+    ld_osec **list = ld_xmalloc((rsecs.n + 1) * sizeof *list);
+    for (uint32_t i = 0; i < rsecs.n; i++) {
+      rsec *rs = rsecs.v[i];
+      list[i] = &rs->r_os;
+      if ((rs->r_os.os_flags & SHF_ALLOC) || rs->r_os.os_type == SHT_NOBITS ||
+          strncmp(rs->r_os.os_name, ".debug", 6) || !rs->r_os.os_size)
+        continue;
+      pre[i] = ld_xcalloc(1, rs->r_os.os_size);
+      for (uint32_t k = 0; k < rs->r_os.os_isecs.n; k++) {
+        ld_isec *is = rs->r_os.os_isecs.v[k];
+        copy_piece(is, pre[i] + is->is_off);
+      }
+      build_rels(rs, pre[i]);
+    }
+    ld_compress_buffers(list, pre, rsecs.n);
+    free(list);
+  }
+
   /* File layout. */
   int is64 = ctx->is64, be = ctx->be;
   uint64_t word = is64 ? 8 : 4;
@@ -701,12 +723,16 @@ void ld_write_relocatable(void) {
     rsec *rs = rsecs.v[i];
     ld_osec *os = &rs->r_os;
     uint8_t *data = os->os_type == SHT_NOBITS ? NULL : buf + os->os_offset;
-    if (data)
-      for (uint32_t k = 0; k < os->os_isecs.n; k++) {
-        ld_isec *is = os->os_isecs.v[k];
-        copy_piece(is, data + is->is_off);
-      }
-    build_rels(rs, data);
+    if (pre[i]) {
+      memcpy(data, os->os_buf ? os->os_buf : pre[i], os->os_size);
+    } else {
+      if (data)
+        for (uint32_t k = 0; k < os->os_isecs.n; k++) {
+          ld_isec *is = os->os_isecs.v[k];
+          copy_piece(is, data + is->is_off);
+        }
+      build_rels(rs, data);
+    }
     uint32_t link = 0;
     if (rs->r_link_to && rs->r_link_to->is_out) link = rs->r_link_to->is_out->os_shndx;
     uint32_t name = str_add(&shstr, os->os_name, strlen(os->os_name));
