@@ -23,7 +23,7 @@ static int seg_class(const ld_osec *os) {
     if (os->os_type == SHT_NOTE || os->os_synth == SY_INTERP || os->os_synth == SY_DYNSYM ||
         os->os_synth == SY_DYNSTR || os->os_synth == SY_HASH || os->os_synth == SY_GNU_HASH ||
         os->os_synth == SY_RELA_DYN || os->os_synth == SY_RELA_PLT ||
-        os->os_synth == SY_RELA_IPLT || os->os_type == SHT_GNU_versym ||
+        os->os_synth == SY_RELA_IPLT || os->os_synth == SY_RELR || os->os_type == SHT_GNU_versym ||
         os->os_type == SHT_GNU_verdef || os->os_type == SHT_GNU_verneed)
       return C_HDR;
     return C_RODATA;
@@ -53,6 +53,7 @@ static int sub_rank(const ld_osec *os) {
     if (os->os_synth == SY_RELA_PLT) return 10;
     if (os->os_synth == SY_RELA_DYN) return 8;
     if (os->os_synth == SY_RELA_IPLT) return 9;
+    if (os->os_synth == SY_RELR) return 11;
     return 6;
   case C_TEXT:
     if (!strcmp(n, ".init")) return 0;
@@ -203,6 +204,7 @@ void ld_layout(void) {
   uint64_t page = ctx->opt.page_size ? ctx->opt.page_size : tg->tg_page_size;
 
   for (uint32_t i = 0; i < ctx->osecs.n; i++) size_osec(ctx->osecs.v[i]);
+  ld_relr_size(); /* from the input sections' offsets, before any address */
   ld_symtab_prepare();
   if (ld_lscript_layout()) return; /* a linker script's SECTIONS lays everything out */
   if (!ctx->psegs) {

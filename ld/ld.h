@@ -248,6 +248,8 @@ struct ld_isec {
   uint32_t is_nrelative, is_ndynrel;
   uint32_t is_relative_base, is_dynrel_base;
   ld_msec *is_merge; /* SHF_MERGE split into pieces (ld/merge.c); NULL otherwise */
+  uint32_t *is_relr; /* offsets of its relative relocations that go to .relr.dyn (ld/relr.c) */
+  uint32_t is_nrelr;
 };
 
 extern ld_isec ld_discarded_isec; /* see ld/object.c */
@@ -279,6 +281,7 @@ enum ld_synth {
   SY_VERSYM,
   SY_VERNEED,
   SY_VERDEF,
+  SY_RELR,
 };
 
 struct ld_osec {
@@ -421,6 +424,7 @@ typedef struct ld_options {
   int tail_merge; /* merged strings share the bytes of strings they are the suffix of */
   int optimize;   /* -O LEVEL */
   int compress_debug; /* --compress-debug-sections: 0 none, ELFCOMPRESS_ZLIB, ELFCOMPRESS_ZSTD */
+  int pack_relr;      /* -z pack-relative-relocs */
 } ld_options;
 
 enum {
@@ -459,6 +463,7 @@ typedef struct ld_ctx {
   ld_osec *got, *gotplt, *plt, *iplt, *reladyn, *relaplt, *relaiplt, *dynamic, *dynsym, *dynstr,
       *hash, *gnuhash, *interp, *ehframe, *ehframehdr, *buildid, *symtab, *strtab, *shstrtab, *bss,
       *tdata, *tbss, *gnuprop, *copybss, *copyrelro, *versym, *verneed, *verdef;
+  ld_osec *relrdyn; /* -z pack-relative-relocs */
   /* GOT accounting (slots are words) */
   uint32_t ngot;
   uint32_t got_reserved; /* words at the GOT's base before the first slot */
@@ -549,6 +554,14 @@ void ld_write_relocatable(void); /* ld/relocatable.c: the whole of -r after pass
 /* ld/compress.c: compressed input sections inflated (pass 6, before anything reads them); the
  * output's debug sections compressed (after layout, before writing; -r: its own buffers). */
 void ld_decompress_inputs(void);
+/* ld/relr.c: -z pack-relative-relocs */
+int ld_relr_on(void);
+int ld_relr_ok(const ld_isec *is, const ld_rel *r);
+void ld_relr_note(ld_isec *is, uint64_t off);
+void ld_relr_got_slot(int32_t idx);
+void ld_relr_create(void);
+void ld_relr_size(void);
+void ld_relr_fill(void);
 void ld_compress_debug_sections(void);
 void ld_compress_buffers(ld_osec **secs, uint8_t **bufs, uint32_t n);
 void ld_emit_relocs(void);       /* ld/relocatable.c: --emit-relocs, after writing */

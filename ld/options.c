@@ -157,7 +157,8 @@ void ld_print_help(void) {
          "  nodefs origin nodelete initfirst interpose separate-code noseparate-code\n"
          "  max-page-size=N common-page-size=N notlsrelax tlsrelax guidance gnu\n"
          "  target=x64|x86|sparc|sparcv9 muldefs stack-size=N ibt shstk\n"
-         "  dynamic-undefined-weak nodynamic-undefined-weak keep-text-section-prefix\n");
+         "  dynamic-undefined-weak nodynamic-undefined-weak keep-text-section-prefix\n"
+         "  pack-relative-relocs nopack-relative-relocs\n");
 }
 
 static void print_version(void) {
@@ -287,7 +288,9 @@ static void z_keyword(struct optstate *st, const char *kw) {
   } else if (!strncmp(kw, "stack-size=", 11)) {
     if (parse_num(kw + 11, &v)) ld_error("-z %s: expected a number", kw);
     else o->stack_size = v;
-  } else if (!strcmp(kw, "ibt")) o->z_ibt = 1;
+  } else if (!strcmp(kw, "pack-relative-relocs")) o->pack_relr = 1;
+  else if (!strcmp(kw, "nopack-relative-relocs")) o->pack_relr = 0;
+  else if (!strcmp(kw, "ibt")) o->z_ibt = 1;
   else if (!strcmp(kw, "shstk")) o->z_shstk = 1;
   else if (!strcmp(kw, "dynamic-undefined-weak")) o->z_dyn_undef_weak = 1;
   else if (!strcmp(kw, "nodynamic-undefined-weak")) o->z_dyn_undef_weak = 0;

@@ -345,7 +345,8 @@ static void scan_section(ld_isec *is) {
         if (ctx->opt.outkind == OUT_SHARED) ctx->static_tls = 1;
         /* The slot's absolute address (i386 TLS_IE) moves with the object. */
         if (kind == RK_TLSIE_ABS && is_pic_output()) {
-          is->is_nrelative++;
+          if (ld_relr_ok(is, r)) ld_relr_note(is, r->r_offset);
+          else is->is_nrelative++;
           check_textrel(is, r, hw, s);
         }
         break;
@@ -392,7 +393,8 @@ static void scan_section(ld_isec *is) {
                    ctx->opt.outkind == OUT_PIE ? "PIE object" : "shared object");
           break;
         }
-        is->is_nrelative++;
+        if (ld_relr_ok(is, r)) ld_relr_note(is, r->r_offset);
+        else is->is_nrelative++;
         check_textrel(is, r, hw, s);
       }
       break;
@@ -667,7 +669,7 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
       case RK_TLSIE_PC: v = ld_got_slot_addr(ld_slots(s)->ie) + (uint64_t)A - P; break;
       case RK_TLSIE_ABS:
         v = ld_got_slot_addr(ld_slots(s)->ie) + (uint64_t)A;
-        if (is_pic_output()) {
+        if (is_pic_output() && !ld_relr_ok(is, r)) {
           ld_emit_dynrel(cur.rel++, P, tg->tg_r_relative, 0, (int64_t)v);
           if (tg->tg_rela) v = 0; /* the addend is in the relocation */
         }
@@ -703,6 +705,10 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
         tg->tg_apply(loc, r->r_type, tg->tg_rela ? 0 : (uint64_t)A);
         continue;
       } else if (is_pic_output() && !is_absolute(s) && hw->size == (ctx->is64 ? 8 : 4)) {
+        if (ld_relr_ok(is, r)) { /* .relr.dyn: the word holds the value, the loader adds the base */
+          tg->tg_apply(loc, r->r_type, v);
+          continue;
+        }
         ld_emit_dynrel(cur.rel++, P, tg->tg_r_relative, 0, (int64_t)v);
         if (tg->tg_rela) {
           tg->tg_apply(loc, r->r_type, 0);
