@@ -119,12 +119,12 @@ static int is_zero_entity(const uint8_t *p, uint64_t k) {
   return 1;
 }
 
-/* Can `is` be merged? Its bytes must split into whole pieces. */
-static int mergeable(const ld_isec *is) {
+/* Will `is` be merged once placed? Its bytes must split into whole pieces. */
+int ld_merge_candidate(const ld_isec *is) {
   if (!(is->is_flags & SHF_MERGE) || (is->is_flags & SHF_WRITE) || is->is_relsec) return 0;
   uint64_t k = is->is_entsize;
-  if (!is->is_live || !is->is_out || !is->is_data || is->is_type == SHT_NOBITS || k == 0 ||
-      is->is_insize == 0 || is->is_insize % k || is->is_insize >= UINT32_MAX || is->is_eh)
+  if (!is->is_data || is->is_type == SHT_NOBITS || k == 0 || is->is_insize == 0 ||
+      is->is_insize % k || is->is_insize >= UINT32_MAX || is->is_eh)
     return 0;
   if (is->is_flags & SHF_STRINGS) {
     if (k != 1 && k != 2 && k != 4) return 0;
@@ -133,10 +133,8 @@ static int mergeable(const ld_isec *is) {
   return 1;
 }
 
-int ld_merge_candidate(const ld_isec *is) {
-  return (is->is_flags & SHF_MERGE) && !(is->is_flags & SHF_WRITE) && !is->is_relsec &&
-         is->is_data && is->is_entsize && is->is_insize % is->is_entsize == 0 &&
-         (!(is->is_flags & SHF_STRINGS) || is->is_entsize <= 4);
+static int mergeable(const ld_isec *is) {
+  return is->is_live && is->is_out && ld_merge_candidate(is);
 }
 
 /* The bytes of the piece of `is` that holds offset `off`, read from the input: for code folding,
@@ -585,6 +583,19 @@ void ld_merge_sections(void) {
   }
   tail_merge();
   ld_par_for(nmsecs, layout_one, NULL);
+  /* An output section made of one group only is mergeable itself (as other tools leave it). */
+  for (uint32_t g = 0; g < ngroups; g++) {
+    ld_osec *os = (ld_osec *)groups[g].g_os;
+    int all = 1;
+    for (uint32_t k = 0; k < os->os_isecs.n && all; k++) {
+      const ld_isec *is = os->os_isecs.v[k];
+      all = is->is_merge && is->is_merge->ms_group == g;
+    }
+    if (all) {
+      os->os_flags |= SHF_MERGE | (groups[g].g_strings ? SHF_STRINGS : 0);
+      os->os_entsize = groups[g].g_entsize;
+    }
+  }
 
   if (ctx->opt.stats) {
     uint64_t nslots = (uint64_t)1 << (shard_bits + SHARD_BITS);
