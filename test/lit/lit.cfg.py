@@ -12,7 +12,7 @@
 #   %clang        clang, for `--ld-path=%tld`
 #   %inputs       the Inputs directory of the test's suite (test/lit/<suite>/Inputs)
 #
-# Features (for REQUIRES:): one per tool or compiler that works here — llvm-mc, clang, cc-x64,
+# Features (for REQUIRES:): one per tool or compiler that works here — llvm-mc, clang, gdb, cc-x64,
 # cc-x86, cxx-x64, cxx-x86, cc-sparcv9, cc-sparc, cxx-sparcv9, cxx-sparc, qemu-sparc64,
 # qemu-sparc32plus — and run-<target> when a program of that target can be built and run.
 #
@@ -128,6 +128,13 @@ for name in ['llvm-mc', 'FileCheck', 'llvm-objdump', 'llvm-readelf', 'llvm-ar', 
         subst('%llvm-mc', path)
     else:
         tool_subst(name, path)
+
+# gdb reads the debug information of linked programs (merged strings, compressed sections).
+gdb = shutil.which('gdb', path=config.environment['PATH'])
+if gdb:
+    config.available_features.add('gdb')
+else:
+    need('gdb (package gdb)')
 
 clang = shutil.which('clang', path=config.environment['PATH'])
 if clang:
