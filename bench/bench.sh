@@ -5,8 +5,10 @@
 # prints the right answer) after its first link, before its times count.
 #
 # The corpus is built once (about 4 minutes on 2 cores) by ../shared/bench/make-corpus.sh
-# into $BENCH (default build/bench/corpus). Environment: RUNS (default 5), WARMUP (1),
-# CASES (subset), BENCH.
+# into $BENCH (default build/bench/corpus); its cases include cxx-debug (C++ with -g: merged debug
+# strings, shared CIEs). After the timings, bench/sizes.sh links each case once per linker and
+# adds the output sizes (file, .debug_str, .rodata, .eh_frame) to the table. Environment: RUNS
+# (default 5), WARMUP (1), CASES (subset), BENCH.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SHARED_BENCH:-$top/../shared/bench}
@@ -42,6 +44,12 @@ res=$(ls -d "$BENCH"/results/*/ | tail -n 1)
 mkdir -p "$top/build/bench"
 cp "$res/table.txt" "$top/build/bench/table.txt"
 cp "$res/checks.tsv" "$top/build/bench/checks.tsv" 2>/dev/null || true
+# Output sizes: each linker's output once per case (whole file, .debug_str, .rodata, .eh_frame).
+echo "bench: measuring output sizes" >&2
+bash "$top/bench/sizes.sh" tld="$L/tld" bfd="$L/bfd" gold="$L/gold" lld="$L/lld" mold="$L/mold" \
+  > "$top/build/bench/sizes.txt"
+{ echo; echo "output sizes (bytes of the sections; x_min = file size / the case's smallest):"
+  cat "$top/build/bench/sizes.txt"; } | tee -a "$top/build/bench/table.txt" "$res/table.txt" >&2
 echo "bench: table in build/bench/table.txt (raw runs in $res)" >&2
 if grep -q FAIL "$top/build/bench/checks.tsv" 2>/dev/null; then
   echo "bench: some outputs failed their checks:" >&2

@@ -113,21 +113,18 @@ static int is_compressed(const ld_isec *is) {
 }
 
 static void decompress_obj(uint32_t i, void *arg) {
-  (void)arg;
-  ld_obj *o = ctx->objs.v[i];
+  ld_obj *o = ((ld_vec *)arg)->v[i];
   for (uint32_t k = 0; k < o->o_nsec; k++)
     if (o->o_secs[k] && o->o_secs[k]->is_live && is_compressed(o->o_secs[k]))
       decompress(o->o_secs[k]);
 }
 
 void ld_decompress_inputs(void) {
-  int any = 0;
-  for (uint32_t i = 0; i < ctx->objs.n && !any; i++) {
-    ld_obj *o = ctx->objs.v[i];
-    for (uint32_t k = 0; k < o->o_nsec; k++)
-      if (o->o_secs[k] && o->o_secs[k]->is_live && is_compressed(o->o_secs[k])) any = 1;
-  }
-  if (any) ld_par_for(ctx->objs.n, decompress_obj, NULL);
+  ld_vec objs = {0};
+  for (uint32_t i = 0; i < ctx->objs.n; i++)
+    if (((ld_obj *)ctx->objs.v[i])->o_compressed) ld_vec_push(&objs, ctx->objs.v[i]);
+  if (objs.n) ld_par_for(objs.n, decompress_obj, &objs);
+  free(objs.v);
 }
 
 /* ---- outputs ----------------------------------------------------------------------------- */

@@ -189,6 +189,7 @@ struct ld_obj {
   uint8_t o_exec_stack;   /* has no .note.GNU-stack or marks it executable */
   uint32_t o_gnu_property_and; /* x86 feature_1 AND bits (when present) */
   uint8_t o_has_gnu_property;
+  uint8_t o_compressed; /* has SHF_COMPRESSED or .zdebug sections (ld/compress.c) */
   /* COMDAT groups found by parsing, claimed in link order by ld_object_symbols */
   struct ld_group {
     const char *g_sig;
@@ -526,6 +527,7 @@ void ld_icf(void);            /* ld/icf.c: --icf */
  * section maps to offset ld_merge_off(...) of its output section (where the kept copy is, in
  * whichever section of the group owns it); ld_merge_finalize, once the input sections' offsets
  * are known, makes that lookup cheaper. */
+void ld_merge_note(ld_isec *is); /* placement: a SHF_MERGE section placed, in link order */
 void ld_merge_sections(void);
 void ld_merge_finalize(void);
 uint64_t ld_merge_off(const ld_isec *is, uint64_t off);

@@ -533,25 +533,27 @@ static void layout_one(uint32_t i, void *arg) {
 
 /* ---- the pass ----------------------------------------------------------------------------- */
 
+/* Placement hands over the SHF_MERGE sections it places, in link order. */
+static ld_vec noted;
+
+void ld_merge_note(ld_isec *is) { ld_vec_push(&noted, is); }
+
 void ld_merge_sections(void) {
   ld_vec list = {0};
-  for (uint32_t i = 0; i < ctx->objs.n; i++) {
-    ld_obj *o = ctx->objs.v[i];
-    for (uint32_t k = 0; k < o->o_nsec; k++) {
-      ld_isec *is = o->o_secs[k];
-      if (!is || !mergeable(is)) continue;
-      uint16_t g = group_of(is);
-      if (g == 0xffff) continue;
-      ld_msec *m = ld_zalloc(1, sizeof *m);
-      m->ms_sec = is;
-      m->ms_id = list.n;
-      m->ms_group = g;
-      m->ms_p2align = log2_of(is->is_align);
-      groups[g].g_nsec++;
-      groups[g].g_in += is->is_insize;
-      is->is_merge = m;
-      ld_vec_push(&list, m);
-    }
+  for (uint32_t n = 0; n < noted.n; n++) {
+    ld_isec *is = noted.v[n];
+    if (!mergeable(is)) continue;
+    uint16_t g = group_of(is);
+    if (g == 0xffff) continue;
+    ld_msec *m = ld_zalloc(1, sizeof *m);
+    m->ms_sec = is;
+    m->ms_id = list.n;
+    m->ms_group = g;
+    m->ms_p2align = log2_of(is->is_align);
+    groups[g].g_nsec++;
+    groups[g].g_in += is->is_insize;
+    is->is_merge = m;
+    ld_vec_push(&list, m);
   }
   if (!list.n) return;
   msecs = (ld_msec **)list.v;

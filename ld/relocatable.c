@@ -251,6 +251,7 @@ static void add_piece(rsec *rs, ld_isec *is) {
   if (is->is_align > os->os_align) os->os_align = is->is_align;
   is->is_out = os;
   ld_vec_push(&os->os_isecs, is);
+  if (is->is_flags & SHF_MERGE) ld_merge_note(is);
 }
 
 /* The kept groups of `o`; grp[k] is the group whose member section k is. */
