@@ -103,6 +103,8 @@ static int has_words(const ld_osec *os) {
 
 /* Pass 10: .relr.dyn exists when any word goes there (its size comes with the layout). */
 void ld_relr_create(void) {
+  if (ctx->opt.pack_relr && !ctx->tg->tg_relr)
+    ld_warn("-z pack-relative-relocs ignored: no DT_RELR for %s", ctx->tg->tg_name);
   if (!ld_relr_on()) return;
   int any = got_slots.n != 0;
   for (uint32_t i = 0; i < ctx->objs.n && !any; i++) {
