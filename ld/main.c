@@ -75,13 +75,14 @@ int main(int argc, char **argv) {
   /* 8. Place input sections into output sections (the default rules). */
   ld_place_sections();
   ld_check_errors();
+  ld_stat_pass("placement");
   /* Mergeable strings and constants: one copy of each piece per output section, now that the
    * output sections are known; identical .eh_frame CIEs once per output section. Sizes of the
    * input sections are final from here. */
   ld_merge_sections();
   ld_eh_share_cies();
   ld_check_errors();
-  ld_stat_pass("placement, merge");
+  ld_stat_pass("merge, shared CIEs");
 
   /* 9. Scan relocations: every symbol's needs (GOT, PLT, TLS slots, copy, dynamic relocation)
    *    and the TLS model of each symbol are decided here, once. */

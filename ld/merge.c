@@ -329,57 +329,97 @@ static void insert_one(uint32_t i, void *arg) {
 
 /* ---- 4. tail merging ------------------------------------------------------------------ */
 
-/* A distinct string as the sort sees it: its end and its length in entities (terminator
+/* A distinct string as the sort sees it: its end and its length in bytes (terminator
  * excluded). */
 typedef struct tstr {
-  const uint8_t *t_end; /* just past the last entity before the terminator */
-  uint32_t t_n;         /* entities before the terminator */
+  const uint8_t *t_end; /* just past the last byte before the terminator */
+  uint32_t t_len;       /* bytes before the terminator */
   uint32_t t_slot;
+  uint64_t t_key0; /* chunk 0 (below), kept here: the first level sorts without the bytes */
 } tstr;
 
-
-/* Entity d counted from the end, or -1 past the front: the sort key of reversed strings. */
-static inline int64_t ent(const tstr *t, uint32_t d, uint32_t k) {
-  if (d >= t->t_n) return -1;
-  const uint8_t *p = t->t_end - (uint64_t)(d + 1) * k;
-  if (k == 1) return p[0];
-  if (k == 2) return (int64_t)p[0] << 8 | p[1];
-  return (int64_t)p[0] << 24 | (int64_t)p[1] << 16 | (int64_t)p[2] << 8 | p[3];
+/* The sort key of reversed strings, eight bytes at a time: chunk d holds the bytes d * 8 ...
+ * d * 8 + 7 counted from the end, the nearest to the end highest; a chunk the string does not
+ * fill is padded with zeros below and ranks below a full one with the same bytes, so that a
+ * string sorts just before the strings it is the end of. (Bytes are compared, not entities:
+ * a string is an entity-wise suffix of another exactly when it is a byte-wise one.) */
+static inline uint64_t chunk_of(const tstr *t, uint32_t d, uint32_t *nbytes) {
+  uint64_t at = (uint64_t)d * 8;
+  if (at >= t->t_len) {
+    *nbytes = 0;
+    return 0;
+  }
+  uint64_t n = t->t_len - at < 8 ? t->t_len - at : 8, v = 0;
+  const uint8_t *p = t->t_end - at - n;
+  if (n == 8) {
+    v = elf_rd64(p, 0); /* read little-endian: the byte nearest the end is the highest */
+  } else {
+    for (uint64_t i = 0; i < n; i++) v |= (uint64_t)p[n - 1 - i] << (56 - 8 * i);
+  }
+  *nbytes = (uint32_t)n;
+  return v;
 }
 
-static int rev_less(const tstr *a, const tstr *b, uint32_t d, uint32_t k) {
+static inline uint64_t chunk(const tstr *t, uint32_t d, uint32_t *nbytes) {
+  if (d) return chunk_of(t, d, nbytes);
+  *nbytes = t->t_len < 8 ? t->t_len : 8;
+  return t->t_key0;
+}
+
+/* -1, 0 or 1 as chunk d of a sorts before, with or after chunk d of b. */
+static inline int chunk_cmp(uint64_t x, uint32_t nx, uint64_t y, uint32_t ny) {
+  if (x != y) return x < y ? -1 : 1;
+  return nx < ny ? -1 : nx > ny;
+}
+
+static int rev_less(const tstr *a, const tstr *b, uint32_t d) {
   for (;; d++) {
-    int64_t x = ent(a, d, k), y = ent(b, d, k);
-    if (x != y) return x < y;
-    if (x < 0) return 0;
+    uint32_t na, nb;
+    uint64_t x = chunk(a, d, &na), y = chunk(b, d, &nb);
+    int c = chunk_cmp(x, na, y, nb);
+    if (c) return c < 0;
+    if (na < 8) return 0;
   }
 }
 
-/* Multikey quicksort of reversed strings, ascending, "ended" below every entity. */
-static void mkqs(tstr *a, size_t n, uint32_t d, uint32_t k) {
+/* Multikey quicksort of reversed strings, ascending, eight bytes a level. */
+static void mkqs(tstr *a, size_t n, uint32_t d) {
   while (n > 1) {
     if (n < 12) {
       for (size_t i = 1; i < n; i++)
-        for (size_t j = i; j > 0 && rev_less(&a[j], &a[j - 1], d, k); j--) {
+        for (size_t j = i; j > 0 && rev_less(&a[j], &a[j - 1], d); j--) {
           tstr t = a[j];
           a[j] = a[j - 1];
           a[j - 1] = t;
         }
       return;
     }
-    int64_t x = ent(&a[0], d, k), y = ent(&a[n / 2], d, k), z = ent(&a[n - 1], d, k);
-    int64_t v = x < y ? (y < z ? y : (x < z ? z : x)) : (x < z ? x : (y < z ? z : y));
+    /* The pivot: the median of the first, middle and last chunks. */
+    uint32_t n0, n1, n2, nv;
+    uint64_t x = chunk(&a[0], d, &n0), y = chunk(&a[n / 2], d, &n1), z = chunk(&a[n - 1], d, &n2);
+    uint64_t v;
+    if (chunk_cmp(x, n0, y, n1) < 0) {
+      if (chunk_cmp(y, n1, z, n2) < 0) v = y, nv = n1;
+      else if (chunk_cmp(x, n0, z, n2) < 0) v = z, nv = n2;
+      else v = x, nv = n0;
+    } else {
+      if (chunk_cmp(x, n0, z, n2) < 0) v = x, nv = n0;
+      else if (chunk_cmp(y, n1, z, n2) < 0) v = z, nv = n2;
+      else v = y, nv = n1;
+    }
     size_t lt = 0, i = 0, gt = n;
     while (i < gt) {
-      int64_t c = ent(&a[i], d, k);
+      uint32_t nc;
+      uint64_t c = chunk(&a[i], d, &nc);
+      int r = chunk_cmp(c, nc, v, nv);
       tstr t;
-      if (c < v) t = a[lt], a[lt++] = a[i], a[i++] = t;
-      else if (c > v) gt--, t = a[gt], a[gt] = a[i], a[i] = t;
+      if (r < 0) t = a[lt], a[lt++] = a[i], a[i++] = t;
+      else if (r > 0) gt--, t = a[gt], a[gt] = a[i], a[i] = t;
       else i++;
     }
-    mkqs(a, lt, d, k);
-    mkqs(a + gt, n - gt, d, k);
-    if (v < 0) return; /* equal strings: cannot happen for distinct ones */
+    mkqs(a, lt, d);
+    mkqs(a + gt, n - gt, d);
+    if (nv < 8) return; /* equal strings: cannot happen for distinct ones */
     a += lt, n = gt - lt, d++;
   }
 }
@@ -397,16 +437,13 @@ static void tail_bucket(uint32_t bi, void *arg) {
   (void)arg;
   tbucket *b = &buckets[bi];
   if (b->b_empty || b->b_n < 2) return;
-  uint32_t k = (uint32_t)groups[b->b_group].g_entsize;
   tstr *a = tail_all + b->b_first;
-  mkqs(a, b->b_n, 0, k);
+  mkqs(a, b->b_n, 0);
   /* A string whose reversal is a prefix of the next one's is its suffix; walk from the end so
    * that the next one already knows its host. */
   for (uint32_t i = b->b_n - 1; i-- > 0;) {
     const tstr *t = &a[i], *u = &a[i + 1];
-    if (t->t_n > u->t_n ||
-        memcmp(u->t_end - (uint64_t)t->t_n * k, t->t_end - (uint64_t)t->t_n * k,
-               (uint64_t)t->t_n * k))
+    if (t->t_len > u->t_len || memcmp(u->t_end - t->t_len, t->t_end - t->t_len, t->t_len))
       continue;
     mslot *s = &tab[t->t_slot], *host = &tab[u->t_slot];
     uint32_t h = u->t_slot;
@@ -472,8 +509,10 @@ static void tail_merge(void) {
       uint32_t k = (uint32_t)groups[s->m_group].g_entsize;
       tstr *ts = &tail_all[buckets[key[t]].b_first + fill[key[t]]++];
       ts->t_end = s->m_key + s->m_len - k;
-      ts->t_n = s->m_len / k - 1;
+      ts->t_len = s->m_len - k;
       ts->t_slot = si;
+      uint32_t nb;
+      ts->t_key0 = chunk_of(ts, 0, &nb);
     }
     free(shard_strs[sh].v);
   }
