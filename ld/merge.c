@@ -597,7 +597,9 @@ void ld_merge_sections(void) {
   if (!list.n) return;
   msecs = (ld_msec **)list.v;
   nmsecs = list.n;
+  double t0 = ld_now();
   ld_par_for(nmsecs, split_one, NULL);
+  double t1 = ld_now();
 
   uint64_t total = 0;
   for (uint32_t i = 0; i < nmsecs; i++) total += msecs[i]->ms_n;
@@ -622,8 +624,11 @@ void ld_merge_sections(void) {
     free(msecs[i]->ms_hash);
     msecs[i]->ms_hash = NULL;
   }
+  double t2 = ld_now();
   tail_merge();
+  double t3 = ld_now();
   ld_par_for(nmsecs, layout_one, NULL);
+  double t4 = ld_now();
   /* An output section made of one group only is mergeable itself (as other tools leave it). */
   for (uint32_t g = 0; g < ngroups; g++) {
     ld_osec *os = (ld_osec *)groups[g].g_os;
@@ -662,6 +667,10 @@ void ld_merge_sections(void) {
     }
     fprintf(stderr, "tld: stats: merge table: %llu slots in %u shards (%.1f MiB)\n",
             (unsigned long long)nslots, 1u << SHARD_BITS, nslots * sizeof(mslot) / 1048576.0);
+    fprintf(stderr,
+            "tld: stats:   merge: split %.3f ms, table %.3f ms, tail merging %.3f ms, layout %.3f "
+            "ms\n",
+            (t1 - t0) * 1e3, (t2 - t1) * 1e3, (t3 - t2) * 1e3, (t4 - t3) * 1e3);
   }
 }
 

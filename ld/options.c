@@ -1037,5 +1037,7 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
   if (o->outkind == OUT_SHARED && !o->z_defs) o->allow_undefined = 1;
   if (o->is_static && o->outkind == OUT_PIE) o->no_dynamic_linker = 1;
   if (o->z_text < 0) o->z_text = 1; /* text relocations are errors unless -z notext */
-  if (!o->eh_frame_hdr_given) o->eh_frame_hdr = 1;
+  /* GNU ld writes .eh_frame_hdr only when asked (gcc asks, but not for -static); the tld
+   * flavour always does. */
+  if (!o->eh_frame_hdr_given) o->eh_frame_hdr = !o->gnu_flavour;
 }
