@@ -80,9 +80,10 @@ int main(int argc, char **argv) {
    * output sections are known; identical .eh_frame CIEs once per output section. Sizes of the
    * input sections are final from here. */
   ld_merge_sections();
+  ld_stat_pass("merge");
   ld_eh_share_cies();
   ld_check_errors();
-  ld_stat_pass("merge, shared CIEs");
+  ld_stat_pass("shared CIEs");
 
   /* 9. Scan relocations: every symbol's needs (GOT, PLT, TLS slots, copy, dynamic relocation)
    *    and the TLS model of each symbol are decided here, once. */

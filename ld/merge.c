@@ -170,12 +170,10 @@ static uint16_t group_of(const ld_isec *is) {
   g->g_os = is->is_out;
   g->g_entsize = is->is_entsize;
   g->g_strings = (uint8_t)strings;
-  /* Tail merging costs a sort of the distinct strings, whose bytes are all over the inputs. It
-   * pays in the loaded image (a smaller .rodata is smaller in every process) and costs little
-   * there; debug strings save well under one per cent of .debug_str for a sort of its hundreds
-   * of thousands of strings, so only -O2 asks for it. */
-  g->g_tail = (uint8_t)(strings && ctx->opt.tail_merge &&
-                        ((is->is_flags & SHF_ALLOC) || ctx->opt.optimize >= 2));
+  /* Tail merging costs a sort of the distinct strings, whose bytes are all over the inputs, for
+   * little: a C++ program of 100 MiB (LLVM) saves 0.07 % (75 KiB of .rodata) for 14 ms of
+   * sorting, debug strings under one per cent of .debug_str. As lld, only -O2 asks for it. */
+  g->g_tail = (uint8_t)(strings && ctx->opt.tail_merge && ctx->opt.optimize >= 2);
   return (uint16_t)ngroups++;
 }
 

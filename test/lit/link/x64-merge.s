@@ -1,21 +1,33 @@
 # SHF_MERGE sections keep one copy of each piece per output section: strings of 1, 2 and 4-byte
 # entities (SHF_STRINGS) and 8-byte constants. The first occurrence in link order keeps the
-# bytes; a string that is the suffix of another (at entity granularity) shares its bytes;
-# references through a symbol plus an addend, or the section symbol plus an addend, land on the
-# same place of the kept copy, the middle of a string included.
+# bytes; with -O2 a string that is the suffix of another (at entity granularity) shares its
+# bytes; references through a symbol plus an addend, or the section symbol plus an addend, land
+# on the same place of the kept copy, the middle of a string included.
 # REQUIRES: llvm-mc
 # RUN: %llvm-mc -filetype=obj -triple=x86_64 %s -o %t-a.o
 # RUN: %llvm-mc -filetype=obj -triple=x86_64 %inputs/x64-merge-b.s -o %t-b.o
-# RUN: %tld -static %t-a.o %t-b.o -o %t --section-start=.mstr1=0x600000 \
+# RUN: %tld -O2 -static %t-a.o %t-b.o -o %t --section-start=.mstr1=0x600000 \
 # RUN:   --section-start=.mstr2=0x600100 --section-start=.mstr4=0x600200 \
 # RUN:   --section-start=.mcst=0x600300
 # RUN: llvm-readelf -S -x .mstr1 -x .mstr2 -x .mstr4 -x .mcst -x .data %t | FileCheck %s
 # RUN: llvm-objdump -d --no-show-raw-insn %t | FileCheck %s --check-prefix=CODE
 # The bytes do not depend on the number of threads.
-# RUN: %tld -static %t-a.o %t-b.o -o %t-1 --threads=1 --section-start=.mstr1=0x600000 \
+# RUN: %tld -O2 -static %t-a.o %t-b.o -o %t-1 --threads=1 --section-start=.mstr1=0x600000 \
 # RUN:   --section-start=.mstr2=0x600100 --section-start=.mstr4=0x600200 \
 # RUN:   --section-start=.mstr4=0x600200 --section-start=.mcst=0x600300
 # RUN: cmp %t %t-1
+# Without -O2, no tail merging: every distinct string has bytes of its own.
+# RUN: %tld -static %t-a.o %t-b.o -o %t-notail
+# RUN: llvm-readelf -x .mstr1 -x .mstr2 -x .mstr4 %t-notail | FileCheck %s --check-prefix=NOTAIL
+# NOTAIL:      Hex dump of section '.mstr1':
+# NOTAIL-NEXT: 68656c6c 6f00776f 726c6400 6c6f006e hello.world.lo.n
+# NOTAIL-NEXT: 657700                              ew.
+# NOTAIL:      Hex dump of section '.mstr2':
+# NOTAIL-NEXT: 61006200 00006200 00006300 61006200 a.b...b...c.a.b.
+# NOTAIL-NEXT: 0000                                ..
+# NOTAIL:      Hex dump of section '.mstr4':
+# NOTAIL-NEXT: 78000000 79000000 00000000 79000000 x...y.......y...
+# NOTAIL-NEXT: 00000000                            ....
 
 # "hello" and "world" are the first object's, "new" the second's; "lo" is the end of "hello".
 # CHECK:      .mstr1 PROGBITS 0000000000600000 {{[0-9a-f]+}} 000010 01 AMS

@@ -1,10 +1,11 @@
 # i386 (REL): the addend of a reference into a mergeable section is in the field. Through the
 # section symbol it picks the piece, and the field gets the kept copy's address; through a label
-# it is added to the label's new place. Duplicates in two objects, a suffix, 2-byte strings.
+# it is added to the label's new place. Duplicates in two objects, a suffix (tail merging, -O2),
+# 2-byte strings.
 # REQUIRES: llvm-mc
 # RUN: %llvm-mc -filetype=obj -triple=i386 %s -o %t-a.o
 # RUN: %llvm-mc -filetype=obj -triple=i386 --defsym=SECOND=1 %s -o %t-b.o
-# RUN: %tld -static %t-a.o %t-b.o -o %t --section-start=.mstr1=0x9000000 \
+# RUN: %tld -O2 -static %t-a.o %t-b.o -o %t --section-start=.mstr1=0x9000000 \
 # RUN:   --section-start=.mstr2=0x9000100
 # RUN: llvm-readelf -S -x .mstr1 -x .mstr2 -x .data %t | FileCheck %s
 # RUN: llvm-objdump -d --no-show-raw-insn %t | FileCheck %s --check-prefix=CODE

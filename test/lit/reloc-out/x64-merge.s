@@ -1,5 +1,6 @@
-# -r merges SHF_MERGE sections as a final link does and keeps them mergeable (SHF_MERGE,
-# SHF_STRINGS and the entity size stay), so that the final link merges again across objects.
+# -r merges SHF_MERGE sections as a final link does (tail merging too, with -O2) and keeps them
+# mergeable (SHF_MERGE, SHF_STRINGS and the entity size stay), so that the final link merges
+# again across objects.
 # A relocation through a section symbol (the assembler's choice for a label without addend) gets
 # the offset of its place in the merged section as its addend; a label keeps its place in its
 # piece. The final link of the -r output gives the
@@ -7,12 +8,12 @@
 # REQUIRES: llvm-mc
 # RUN: %llvm-mc -filetype=obj -triple=x86_64 %S/../link/x64-merge.s -o %t-a.o
 # RUN: %llvm-mc -filetype=obj -triple=x86_64 %S/../link/Inputs/x64-merge-b.s -o %t-b.o
-# RUN: %tld -r %t-a.o %t-b.o -o %t.o
+# RUN: %tld -O2 -r %t-a.o %t-b.o -o %t.o
 # RUN: llvm-readelf -S -r -s -x .mstr1 -x .mstr2 -x .mstr4 -x .mcst %t.o | FileCheck %s
 # RUN: %tld -static %t.o -o %t-r --section-start=.mstr1=0x600000 \
 # RUN:   --section-start=.mstr2=0x600100 --section-start=.mstr4=0x600200 \
 # RUN:   --section-start=.mcst=0x600300
-# RUN: %tld -static %t-a.o %t-b.o -o %t-direct --section-start=.mstr1=0x600000 \
+# RUN: %tld -O2 -static %t-a.o %t-b.o -o %t-direct --section-start=.mstr1=0x600000 \
 # RUN:   --section-start=.mstr2=0x600100 --section-start=.mstr4=0x600200 \
 # RUN:   --section-start=.mcst=0x600300
 # RUN: llvm-readelf -x .mstr1 -x .mstr2 -x .mstr4 -x .mcst -x .data %t-r > %t-r.dump
