@@ -63,15 +63,22 @@ typedef struct mgroup {
   uint64_t g_pieces, g_unique, g_suffixes, g_in, g_out;
 } mgroup;
 
+/* A piece of a section: its input offset, and its table slot (once final: its offset in the
+ * output section). One array of ms_n + 1, the last holding the section's size: finding a
+ * piece reads neighbouring words. */
+typedef struct mpiece {
+  uint32_t p_off;
+  uint32_t p_slot;
+} mpiece;
+
 struct ld_msec {
   ld_isec *ms_sec;
   uint32_t ms_id; /* link order among merged sections: the ownership key's high half */
   uint16_t ms_group;
   uint8_t ms_p2align; /* the section's alignment, log2 */
   uint32_t ms_n;      /* pieces */
-  uint32_t *ms_off;   /* input offset of each piece, ascending (ms_n + 1: the size last) */
+  mpiece *ms_p;       /* the pieces, ascending */
   uint32_t *ms_idx;   /* strings: the piece holding offset b << IDX_SHIFT, for each b */
-  uint32_t *ms_slot;  /* table slot of each piece; once final, its offset in the output section */
   uint64_t *ms_hash;  /* while filling the table */
   mrun *ms_runs;
   uint32_t ms_nruns;
@@ -87,28 +94,32 @@ static int overflowed;
 
 /* ---- hashing ------------------------------------------------------------------------- */
 
-static inline uint64_t rd64(const uint8_t *p) {
-  uint64_t v;
-  memcpy(&v, p, 8);
-  return v;
+/* A 64-bit hash of a piece: eight bytes a step (read little-endian), each step a multiply and a
+ * shift; the last partial word with another multiplier; the length at the end. */
+#define HSEED 0x9e3779b97f4a7c15ULL
+static inline uint64_t le64(const uint8_t *p) { return elf_rd64(p, 0); }
+static inline uint64_t mix_word(uint64_t h, uint64_t w) {
+  h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+  return h ^ (h >> 31);
+}
+static inline uint64_t mix_tail(uint64_t h, uint64_t w) {
+  h = (h ^ w) * 0x94d049bb133111ebULL;
+  return h ^ (h >> 29);
+}
+static inline uint64_t mix_end(uint64_t h, uint64_t n) {
+  h = (h ^ (n * 0xff51afd7ed558ccdULL)) * 0xd6e8feb86659fd93ULL;
+  return h ^ (h >> 32);
 }
 
-/* A 64-bit hash of a piece: eight bytes a step, each step a multiply and a shift. */
 static uint64_t mhash(const uint8_t *p, uint64_t n) {
-  uint64_t h = 0x9e3779b97f4a7c15ULL ^ (n * 0xff51afd7ed558ccdULL);
-  while (n >= 8) {
-    h = (h ^ rd64(p)) * 0xbf58476d1ce4e5b9ULL;
-    h ^= h >> 31;
-    p += 8, n -= 8;
-  }
-  if (n) {
+  uint64_t h = HSEED, left = n;
+  for (; left >= 8; p += 8, left -= 8) h = mix_word(h, le64(p));
+  if (left) {
     uint64_t w = 0;
-    memcpy(&w, p, n);
-    h = (h ^ w) * 0x94d049bb133111ebULL;
-    h ^= h >> 29;
+    for (uint64_t i = 0; i < left; i++) w |= (uint64_t)p[i] << (8 * i);
+    h = mix_tail(h, w);
   }
-  h *= 0xd6e8feb86659fd93ULL;
-  return h ^ (h >> 32);
+  return mix_end(h, n);
 }
 
 /* ---- which sections ------------------------------------------------------------------- */
@@ -191,50 +202,66 @@ static void split_one(uint32_t i, void *arg) {
   ld_isec *is = m->ms_sec;
   const uint8_t *d = is->is_data;
   uint64_t size = is->is_insize, k = is->is_entsize;
-  uint32_t cap, n = 0;
-  if (!(is->is_flags & SHF_STRINGS)) {
-    cap = (uint32_t)(size / k);
-  } else {
-    cap = (uint32_t)(size / (32 * k)) + 16;
-  }
-  uint32_t *off = ld_xmalloc(((size_t)cap + 1) * sizeof *off);
+  int strings = (is->is_flags & SHF_STRINGS) != 0;
+  uint32_t cap = strings ? (uint32_t)(size / (32 * k)) + 16 : (uint32_t)(size / k), n = 0;
+  mpiece *pc = ld_xmalloc(((size_t)cap + 1) * sizeof *pc);
   uint64_t *h = ld_xmalloc((size_t)cap * sizeof *h);
-  uint64_t pos = 0;
-  while (pos < size) {
-    uint64_t end;
-    if (!(is->is_flags & SHF_STRINGS)) {
-      end = pos + k;
+  for (uint64_t pos = 0; pos < size;) {
+    uint64_t start = pos, hv;
+    if (!strings) {
+      pos += k;
+      hv = mhash(d + start, k);
     } else if (k == 1) {
-      const uint8_t *z = memchr(d + pos, 0, size - pos);
-      end = (uint64_t)(z - d) + 1;
+      /* The terminator is looked for in the words the hash reads: a word with a zero byte holds
+       * the end of the string (the section's last byte is one). */
+      hv = HSEED;
+      for (;;) {
+        if (size - pos < 8) {
+          const uint8_t *z = memchr(d + pos, 0, size - pos);
+          uint64_t w = 0, t = (uint64_t)(z - (d + pos)) + 1;
+          for (uint64_t b = 0; b < t; b++) w |= (uint64_t)d[pos + b] << (8 * b);
+          hv = t == 8 ? mix_word(hv, w) : mix_tail(hv, w);
+          pos += t;
+          break;
+        }
+        uint64_t w = le64(d + pos);
+        uint64_t zero = (w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL;
+        if (!zero) {
+          hv = mix_word(hv, w);
+          pos += 8;
+          continue;
+        }
+        unsigned t = (unsigned)(__builtin_ctzll(zero) >> 3) + 1; /* bytes up to the terminator */
+        hv = t == 8 ? mix_word(hv, w) : mix_tail(hv, w & ((1ULL << (8 * t)) - 1));
+        pos += t;
+        break;
+      }
+      hv = mix_end(hv, pos - start);
     } else {
-      end = pos;
-      while (!is_zero_entity(d + end, k)) end += k;
-      end += k;
+      while (!is_zero_entity(d + pos, k)) pos += k;
+      pos += k;
+      hv = mhash(d + start, pos - start);
     }
     if (n == cap) {
       cap *= 2;
-      off = ld_xrealloc(off, ((size_t)cap + 1) * sizeof *off);
+      pc = ld_xrealloc(pc, ((size_t)cap + 1) * sizeof *pc);
       h = ld_xrealloc(h, (size_t)cap * sizeof *h);
     }
-    off[n] = (uint32_t)pos;
-    h[n] = mhash(d + pos, end - pos);
-    n++;
-    pos = end;
+    pc[n].p_off = (uint32_t)start;
+    h[n++] = hv;
   }
-  off[n] = (uint32_t)size;
-  if (is->is_flags & SHF_STRINGS) {
+  pc[n].p_off = (uint32_t)size;
+  if (strings) {
     uint32_t nb = (uint32_t)((size + (1u << IDX_SHIFT) - 1) >> IDX_SHIFT), j = 0;
     m->ms_idx = ld_xmalloc((size_t)nb * sizeof *m->ms_idx);
     for (uint32_t b = 0; b < nb; b++) {
-      while (off[j + 1] <= (uint64_t)b << IDX_SHIFT) j++;
+      while (pc[j + 1].p_off <= (uint64_t)b << IDX_SHIFT) j++;
       m->ms_idx[b] = j;
     }
   }
   m->ms_n = n;
-  m->ms_off = off;
+  m->ms_p = pc;
   m->ms_hash = h;
-  m->ms_slot = ld_xmalloc(((size_t)n ? n : 1) * sizeof *m->ms_slot);
 }
 
 /* ---- 2-3. the table ------------------------------------------------------------------- */
@@ -310,15 +337,21 @@ static void insert_one(uint32_t i, void *arg) {
   (void)arg;
   ld_msec *m = msecs[i];
   const uint8_t *d = m->ms_sec->is_data;
+  uint64_t mask = ((uint64_t)1 << shard_bits) - 1;
   for (uint32_t j = 0; j < m->ms_n; j++) {
     if (__atomic_load_n(&overflowed, __ATOMIC_RELAXED)) return;
+    /* The slot a few pieces ahead is fetched while this one is inserted. */
+    if (j + 8 < m->ms_n) {
+      uint64_t h8 = m->ms_hash[j + 8];
+      __builtin_prefetch(&tab[((h8 >> (64 - SHARD_BITS)) << shard_bits) + ((h8 >> 24) & mask)]);
+    }
     /* A piece keeps the alignment it had: the section's, as far as its offset has it (the
      * padding between aligned strings wants none). */
-    uint32_t off = m->ms_off[j];
+    uint32_t off = m->ms_p[j].p_off;
     uint8_t p2 = off ? (uint8_t)__builtin_ctz(off) : m->ms_p2align;
     if (p2 > m->ms_p2align) p2 = m->ms_p2align;
-    if (!insert(d + off, m->ms_off[j + 1] - off, m->ms_hash[j], m->ms_group,
-                (uint64_t)m->ms_id << 32 | j, p2, &m->ms_slot[j])) {
+    if (!insert(d + off, m->ms_p[j + 1].p_off - off, m->ms_hash[j], m->ms_group,
+                (uint64_t)m->ms_id << 32 | j, p2, &m->ms_p[j].p_slot)) {
       __atomic_store_n(&overflowed, 1, __ATOMIC_RELAXED);
       return;
     }
@@ -548,17 +581,17 @@ static void layout_one(uint32_t i, void *arg) {
   uint32_t cap = 4, nr = 0;
   mrun *runs = ld_xmalloc(cap * sizeof *runs);
   for (uint32_t j = 0; j < m->ms_n; j++) {
-    mslot *s = &tab[m->ms_slot[j]];
+    mslot *s = &tab[m->ms_p[j].p_slot];
     if (s->m_suffix || s->m_owner != (base | j)) continue;
     off = ld_align(off, (uint64_t)1 << s->m_p2align);
     if (s->m_p2align > p2) p2 = s->m_p2align;
     s->m_out = (uint32_t)off;
-    if (nr && runs[nr - 1].r_in + runs[nr - 1].r_len == m->ms_off[j] &&
+    if (nr && runs[nr - 1].r_in + runs[nr - 1].r_len == m->ms_p[j].p_off &&
         runs[nr - 1].r_out + runs[nr - 1].r_len == off) {
       runs[nr - 1].r_len += s->m_len;
     } else {
       if (nr == cap) runs = ld_xrealloc(runs, (cap *= 2) * sizeof *runs);
-      runs[nr++] = (mrun){m->ms_off[j], (uint32_t)off, s->m_len};
+      runs[nr++] = (mrun){m->ms_p[j].p_off, (uint32_t)off, s->m_len};
     }
     off += s->m_len;
   }
@@ -692,7 +725,7 @@ static void final_shard(uint32_t sh, void *arg) {
 static void final_sec(uint32_t i, void *arg) {
   (void)arg;
   ld_msec *m = msecs[i];
-  for (uint32_t j = 0; j < m->ms_n; j++) m->ms_slot[j] = tab[m->ms_slot[j]].m_out;
+  for (uint32_t j = 0; j < m->ms_n; j++) m->ms_p[j].p_slot = tab[m->ms_p[j].p_slot].m_out;
 }
 
 void ld_merge_finalize(void) {
@@ -713,18 +746,19 @@ static inline uint32_t piece_of(const ld_msec *m, uint64_t off) {
     uint64_t j = off / m->ms_sec->is_entsize;
     return j < m->ms_n ? (uint32_t)j : m->ms_n - 1;
   }
-  if (off >= m->ms_off[m->ms_n]) return m->ms_n - 1;
+  const mpiece *p = m->ms_p;
+  if (off >= p[m->ms_n].p_off) return m->ms_n - 1;
   uint32_t j = m->ms_idx[off >> IDX_SHIFT];
-  while (m->ms_off[j + 1] <= off) j++;
+  while (p[j + 1].p_off <= off) j++;
   return j;
 }
 
 uint64_t ld_merge_off(const ld_isec *is, uint64_t off) {
   const ld_msec *m = is->is_merge;
   uint32_t j = piece_of(m, off);
-  uint64_t in = off - m->ms_off[j];
-  if (finalized) return m->ms_slot[j] + in;
-  const mslot *s = &tab[m->ms_slot[j]];
+  uint64_t in = off - m->ms_p[j].p_off;
+  if (finalized) return m->ms_p[j].p_slot + in;
+  const mslot *s = &tab[m->ms_p[j].p_slot];
   if (s->m_suffix) {
     in += s->m_out;
     s = &tab[s->m_owner];
