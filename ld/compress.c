@@ -57,7 +57,7 @@ static void decompress(ld_isec *is) {
   uint64_t n = is->is_insize, size, align = is->is_align;
   uint32_t type;
   const uint8_t *src;
-  if (!(is->is_flags & SHF_COMPRESSED)) { /* .zdebug_*: "ZLIB", then the size big-endian */
+  if (!(is->is_flags & SHF_COMPRESSED)) {       /* .zdebug_*: "ZLIB", then the size big-endian */
     if (n < 12 || memcmp(d, "ZLIB", 4)) return; /* not compressed after all: leave it */
     size = elf_rd64(d + 4, 1);
     type = ELFCOMPRESS_ZLIB;
@@ -74,8 +74,8 @@ static void decompress(ld_isec *is) {
     align = o->o_is64 ? elf_rd64(d + 16, o->o_be) : elf_rd32(d + 8, o->o_be);
     src = d + hsz;
     if (align & (align - 1)) {
-      ld_error("%s: compressed section has alignment %llu, not a power of two",
-               ld_sec_loc(is, 0), (unsigned long long)align);
+      ld_error("%s: compressed section has alignment %llu, not a power of two", ld_sec_loc(is, 0),
+               (unsigned long long)align);
       return;
     }
   }
@@ -148,8 +148,8 @@ static int zlevel(void) {
 static void compress_piece(uint32_t i, void *arg) {
   zpiece *z = &((zpiece *)arg)[i];
   uint64_t n = z->z_to - z->z_from;
-  const uint8_t *src = z->z_src ? z->z_src + z->z_from
-                                : ld_assemble_piece(z->z_piece, z->z_from, z->z_to);
+  const uint8_t *src =
+      z->z_src ? z->z_src + z->z_from : ld_assemble_piece(z->z_piece, z->z_from, z->z_to);
   if (ctx->opt.compress_debug == ELFCOMPRESS_ZSTD) {
     size_t cap = ZSTD_compressBound(n);
     z->z_out = ld_xmalloc(cap);
@@ -193,9 +193,7 @@ static void plan(ld_osec *os, const uint8_t *buf, zpiece **zs, uint32_t *nz, uin
     z->z_piece = buf ? NULL : pieces.v[k];
     z->z_from = from;
     /* A piece covers the gap before the next one and the tail of the section. */
-    z->z_to = k + 1 == n ? os->os_size
-              : buf      ? from + ZPIECE
-                         : ld_piece_start(pieces.v[k + 1]);
+    z->z_to = k + 1 == n ? os->os_size : buf ? from + ZPIECE : ld_piece_start(pieces.v[k + 1]);
     z->z_last = k + 1 == n;
     from = z->z_to;
   }
@@ -203,8 +201,8 @@ static void plan(ld_osec *os, const uint8_t *buf, zpiece **zs, uint32_t *nz, uin
 }
 
 static int wants_compression(const ld_osec *os) {
-  return !(os->os_flags & SHF_ALLOC) && !os->os_synth && os->os_type != SHT_NOBITS &&
-         os->os_size && !strncmp(os->os_name, ".debug", 6) && !(os->os_flags & SHF_COMPRESSED);
+  return !(os->os_flags & SHF_ALLOC) && !os->os_synth && os->os_type != SHT_NOBITS && os->os_size &&
+         !strncmp(os->os_name, ".debug", 6) && !(os->os_flags & SHF_COMPRESSED);
 }
 
 /* The compressed pieces of `os` (zs[first..first+n)) with their header, in os->os_buf, when that
@@ -236,7 +234,8 @@ static int assemble(ld_osec *os, zpiece *zs, uint32_t n) {
     for (uint32_t k = 0; k < n; k++) {
       memcpy(p, zs[k].z_out, zs[k].z_outlen);
       p += zs[k].z_outlen;
-      if (!zstd) adler = adler32_combine(adler, zs[k].z_adler, (z_off_t)(zs[k].z_to - zs[k].z_from));
+      if (!zstd)
+        adler = adler32_combine(adler, zs[k].z_adler, (z_off_t)(zs[k].z_to - zs[k].z_from));
     }
     if (!zstd) elf_wr32(p, (uint32_t)adler, 1);
     os->os_buf = b;

@@ -260,8 +260,8 @@ static void share_in(ld_osec *os) {
         dropped_any = 1;
         continue;
       }
-      if (nkept == kept_cap) kept = ld_xrealloc(kept, (kept_cap = kept_cap ? kept_cap * 2 : 64) *
-                                                           sizeof *kept);
+      if (nkept == kept_cap)
+        kept = ld_xrealloc(kept, (kept_cap = kept_cap ? kept_cap * 2 : 64) * sizeof *kept);
       kept[nkept++] = (kept_cie){is, j};
       map[slot] = nkept;
       hashes[slot] = h;

@@ -214,8 +214,9 @@ struct ld_obj {
 typedef struct ld_ehrec {
   uint32_t er_off, er_size; /* in the input section */
   uint32_t er_out;          /* offset in the output section (after layout) */
-  int32_t er_cie; /* FDE: index of its CIE record in the same section; -1 for a CIE; a CIE
-                     written once for several sections: -2 - its index among those kept */
+  /* FDE: index of its CIE record in the same section; -1 for a CIE; a CIE written once for
+   * several sections: -2 - its index among those kept. */
+  int32_t er_cie;
   uint8_t er_live;
   uint8_t er_pad; /* zero bytes added at its end: the alignment gap to the next section */
 } ld_ehrec;
@@ -422,8 +423,10 @@ typedef struct ld_options {
   int sort_section;     /* 0 none, 1 name, 2 alignment */
   int sort_common;
   int icf; /* 0 none, 1 safe, 2 all */
-  int tail_merge; /* merged strings share the bytes of strings they are the suffix of */
-  int optimize;   /* -O LEVEL */
+
+  /* Output size: merged strings, compressed debug sections, packed relative relocations. */
+  int tail_merge;     /* merged strings share the bytes of strings they are the suffix of */
+  int optimize;       /* -O LEVEL */
   int compress_debug; /* --compress-debug-sections: 0 none, ELFCOMPRESS_ZLIB, ELFCOMPRESS_ZSTD */
   int pack_relr;      /* -z pack-relative-relocs */
 } ld_options;
@@ -553,19 +556,6 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out);   /* ld/reloc.c */
 void ld_write_eh_frame_hdr(void);                  /* ld/ehframe.c */
 void ld_write_eh_frame(ld_isec *is, uint8_t *out); /* ld/ehframe.c */
 void ld_write_relocatable(void); /* ld/relocatable.c: the whole of -r after pass 6 */
-/* ld/compress.c: compressed input sections inflated (pass 6, before anything reads them); the
- * output's debug sections compressed (after layout, before writing; -r: its own buffers). */
-void ld_decompress_inputs(void);
-/* ld/relr.c: -z pack-relative-relocs */
-int ld_relr_on(void);
-int ld_relr_ok(const ld_isec *is, const ld_rel *r);
-void ld_relr_note(ld_isec *is, uint64_t off);
-void ld_relr_got_slot(int32_t idx);
-void ld_relr_create(void);
-void ld_relr_size(void);
-void ld_relr_fill(void);
-void ld_compress_debug_sections(void);
-void ld_compress_buffers(ld_osec **secs, uint8_t **bufs, uint32_t n);
 void ld_emit_relocs(void);       /* ld/relocatable.c: --emit-relocs, after writing */
 
 /* helpers */
@@ -592,5 +582,19 @@ int ld_mapfile_version_restricted(const char *soname);
 const char *ld_mapfile_depend_where(const char *soname);
 double ld_now(void);
 void ld_stat_pass(const char *name);
+
+/* ld/compress.c: compressed input sections inflated (pass 6, before anything reads them); the
+ * output's debug sections compressed (after layout, before writing; -r: its own buffers). */
+void ld_decompress_inputs(void);
+void ld_compress_debug_sections(void);
+void ld_compress_buffers(ld_osec **secs, uint8_t **bufs, uint32_t n);
+/* ld/relr.c: -z pack-relative-relocs */
+int ld_relr_on(void);
+int ld_relr_ok(const ld_isec *is, const ld_rel *r);
+void ld_relr_note(ld_isec *is, uint64_t off);
+void ld_relr_got_slot(int32_t idx);
+void ld_relr_create(void);
+void ld_relr_size(void);
+void ld_relr_fill(void);
 
 #endif

@@ -39,10 +39,10 @@ typedef struct mslot {
   /* First occurrence: (section order << 32) | piece index (an atomic minimum while filling).
    * For a tail-merged string: the slot of the string whose bytes it shares. */
   uint64_t m_owner;
-  uint32_t m_out;      /* offset in the owner's output piece; tail-merged: offset in the host */
-  uint16_t m_group;    /* its group: equal bytes in two groups are two pieces */
-  uint8_t m_p2align;   /* largest alignment an occurrence wants, log2 (an atomic maximum) */
-  uint8_t m_suffix;    /* tail-merged into the string m_owner names */
+  uint32_t m_out;    /* offset in the owner's output piece; tail-merged: offset in the host */
+  uint16_t m_group;  /* its group: equal bytes in two groups are two pieces */
+  uint8_t m_p2align; /* largest alignment an occurrence wants, log2 (an atomic maximum) */
+  uint8_t m_suffix;  /* tail-merged into the string m_owner names */
 } mslot;
 
 #define MS_BUSY ((const uint8_t *)1)
@@ -289,8 +289,8 @@ static uint64_t estimate_distinct(uint64_t total) {
   return d * 64;
 }
 
-static int insert(const uint8_t *p, uint32_t len, uint64_t h, uint16_t g, uint64_t key,
-                  uint8_t p2, uint32_t *where) {
+static int insert(const uint8_t *p, uint32_t len, uint64_t h, uint16_t g, uint64_t key, uint8_t p2,
+                  uint32_t *where) {
   uint64_t mask = ((uint64_t)1 << shard_bits) - 1;
   uint64_t base = (h >> (64 - SHARD_BITS)) << shard_bits;
   uint64_t start = (h >> 24) & mask;
@@ -318,13 +318,11 @@ static int insert(const uint8_t *p, uint32_t len, uint64_t h, uint16_t g, uint64
     }
     if (s->m_tag == tag && s->m_len == len && s->m_group == g && !memcmp(k, p, len)) {
       uint64_t cur = __atomic_load_n(&s->m_owner, __ATOMIC_RELAXED);
-      while (key < cur && !__atomic_compare_exchange_n(&s->m_owner, &cur, key, 1,
-                                                       __ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
-      }
+      while (key < cur && !__atomic_compare_exchange_n(&s->m_owner, &cur, key, 1, __ATOMIC_RELAXED,
+                                                       __ATOMIC_RELAXED)) {}
       uint8_t a = __atomic_load_n(&s->m_p2align, __ATOMIC_RELAXED);
       while (p2 > a && !__atomic_compare_exchange_n(&s->m_p2align, &a, p2, 1, __ATOMIC_RELAXED,
-                                                    __ATOMIC_RELAXED)) {
-      }
+                                                    __ATOMIC_RELAXED)) {}
       *where = (uint32_t)idx;
       return 1;
     }
@@ -474,8 +472,7 @@ static void tail_bucket(uint32_t bi, void *arg) {
    * that the next one already knows its host. */
   for (uint32_t i = b->b_n - 1; i-- > 0;) {
     const tstr *t = &a[i], *u = &a[i + 1];
-    if (t->t_len > u->t_len || memcmp(u->t_end - t->t_len, t->t_end - t->t_len, t->t_len))
-      continue;
+    if (t->t_len > u->t_len || memcmp(u->t_end - t->t_len, t->t_end - t->t_len, t->t_len)) continue;
     mslot *s = &tab[t->t_slot], *host = &tab[u->t_slot];
     uint32_t h = u->t_slot;
     if (host->m_suffix) h = (uint32_t)host->m_owner, host = &tab[h];
@@ -643,8 +640,8 @@ void ld_merge_sections(void) {
     /* At least 16 slots a shard; the estimate is ample, and a full shard starts it again. */
     shard_bits = 4;
     while (((uint64_t)1 << (shard_bits + SHARD_BITS)) < want) shard_bits++;
-    if (shard_bits > 31 - SHARD_BITS) ld_fatal("too many mergeable pieces (%llu)",
-                                               (unsigned long long)total);
+    if (shard_bits > 31 - SHARD_BITS)
+      ld_fatal("too many mergeable pieces (%llu)", (unsigned long long)total);
     tab = ld_zalloc((size_t)1 << (shard_bits + SHARD_BITS), sizeof *tab);
     overflowed = 0;
     ld_par_for(nmsecs, insert_one, NULL);
