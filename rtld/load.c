@@ -30,6 +30,8 @@ void rtld_parse_dynamic(struct rtld_obj *o) {
     case DT_VERNEED: verneed = b + v; break;
     case DT_RELA: o->o_rela = (const rtld_rela *)(b + v); break;
     case DT_RELASZ: o->o_relasz = v; break;
+    case DT_RELR: o->o_relr = (const uint64_t *)(b + v); break;
+    case DT_RELRSZ: o->o_relrsz = v; break;
     case DT_JMPREL: o->o_jmprel = (const rtld_rela *)(b + v); break;
     case DT_PLTRELSZ: o->o_pltrelsz = v; break;
     case DT_PLTGOT: o->o_pltgot = (uintptr_t *)(b + v); break;
@@ -309,7 +311,8 @@ static struct rtld_obj *map_fd(int fd, const char *path, char *err, size_t errle
     for (rtld_dyn *d = o->l_ld; d->d_tag != DT_NULL; d++) {
       int is_ptr = d->d_tag == DT_STRTAB || d->d_tag == DT_SYMTAB || d->d_tag == DT_HASH ||
                    d->d_tag == DT_GNU_HASH || d->d_tag == DT_RELA || d->d_tag == DT_JMPREL ||
-                   d->d_tag == DT_VERSYM || d->d_tag == DT_VERDEF || d->d_tag == DT_VERNEED;
+                   d->d_tag == DT_VERSYM || d->d_tag == DT_VERDEF || d->d_tag == DT_VERNEED ||
+                   d->d_tag == DT_RELR;
       if (is_ptr && !in_map(o, base + d->d_val, 1)) ok = 0;
     }
   }

@@ -108,8 +108,8 @@ int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, 
   if (o->o_relocated) return 0;
   int lazy = !(o->o_bind_now || rtld_g.g_bind_now);
   size_t nrela = o->o_relasz / sizeof(rtld_rela), nplt = o->o_pltrelsz / sizeof(rtld_rela);
-  rtld_debug(RTLD_DBG_RELOC, "relocating %s: %lu + %lu relocations (%s binding)", obj_name(o),
-             nrela, nplt, lazy ? "lazy" : "immediate");
+  rtld_debug(RTLD_DBG_RELOC, "relocating %s: %lu + %lu relocations, %lu DT_RELR words (%s binding)",
+             obj_name(o), nrela, nplt, o->o_relrsz / 8, lazy ? "lazy" : "immediate");
   /* Text relocations: make the text writable for the duration. */
   int textrel = 0;
   for (rtld_dyn *d = o->l_ld; d->d_tag != DT_NULL; d++)
@@ -122,6 +122,21 @@ int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, 
                   (long)(rtld_align_up(o->o_phdr[i].p_vaddr + o->o_phdr[i].p_memsz, 4096) -
                          (o->o_phdr[i].p_vaddr & ~4095ul)),
                   7);
+  /* DT_RELR: an even word is the address of a word to relocate (the words after it follow);
+   * an odd one a bitmap of the 63 words after the last ones described. The loader adds the
+   * base to each, which holds its own addend. */
+  uintptr_t *where = 0;
+  for (size_t i = 0; i < o->o_relrsz / 8; i++) {
+    uint64_t e = o->o_relr[i];
+    if (!(e & 1)) {
+      where = (uintptr_t *)(o->l_addr + e);
+      *where++ += o->l_addr;
+      continue;
+    }
+    for (uintptr_t *w = where; (e >>= 1) != 0; w++)
+      if (e & 1) *w += o->l_addr;
+    where += 63;
+  }
   for (size_t i = 0; i < nrela; i++)
     if (reloc_one(o, &o->o_rela[i], 0, local, nlocal, err, errlen)) return -1;
   for (size_t i = 0; i < nplt; i++)
