@@ -13,15 +13,16 @@
  *     section order and piece index) and the largest alignment any occurrence wants; the first
  *     occurrence owns the bytes, so which thread inserted first does not matter and the output
  *     is the same for any thread count;
- *  4. tail merging for strings where it pays: a string that is the suffix of another is given
- *     no bytes of its own; distinct strings are bucketed by their last entity and each bucket
+ *  4. with -O2, tail merging of strings: a string that is the suffix of another is given no
+ *     bytes of its own; distinct strings are bucketed by their last entity and each bucket
  *     sorted on its reversed strings (in parallel), so a suffix sorts next to its host;
  *  5. each section lays out the pieces it owns, in input order, as runs of bytes copied with
  *     one memcpy each; the section becomes that many bytes in its output section, so
  *     placement, linker scripts, maps and the writer treat it as any other input section.
  *
  * A reference into a merged section (a symbol in it, or its section symbol plus an addend) maps
- * to the owning copy through the piece that holds the offset (a binary search), and keeps its
+ * to the owning copy through the piece that holds the offset (an index per 64 bytes of strings,
+ * a division for constants; after layout each piece holds its final offset), and keeps its
  * offset within the piece: a pointer into the middle of a string stays in the middle of the
  * kept copy. Sections with relocations of their own, writable ones, and ones whose last string
  * has no terminator are left as they are. */
@@ -168,13 +169,40 @@ int ld_merge_piece_at(const ld_isec *is, uint64_t off, const uint8_t **p, uint64
   return 1;
 }
 
+/* Groups by (output section, entity size, strings): open addressing on their index + 1, grown
+ * at half full (a -r link may have one output section per COMDAT group). */
+static uint32_t *gmap, gmap_cap;
+
+static uint32_t group_hash(const ld_osec *os, uint64_t entsize, int strings) {
+  uint64_t v =
+      ((uint64_t)(uintptr_t)os ^ (entsize << 1 | (uint64_t)strings)) * 0x9e3779b97f4a7c15ULL;
+  return (uint32_t)(v >> 32);
+}
+
+static void gmap_grow(void) {
+  uint32_t cap = gmap_cap ? gmap_cap * 2 : 64;
+  uint32_t *m = ld_xcalloc(cap, sizeof *m);
+  for (uint32_t g = 0; g < ngroups; g++) {
+    uint32_t j = group_hash(groups[g].g_os, groups[g].g_entsize, groups[g].g_strings) & (cap - 1);
+    while (m[j]) j = (j + 1) & (cap - 1);
+    m[j] = g + 1;
+  }
+  free(gmap);
+  gmap = m;
+  gmap_cap = cap;
+}
+
 static uint16_t group_of(const ld_isec *is) {
   int strings = (is->is_flags & SHF_STRINGS) != 0;
-  for (uint32_t g = 0; g < ngroups; g++)
-    if (groups[g].g_os == is->is_out && groups[g].g_entsize == is->is_entsize &&
-        groups[g].g_strings == strings)
-      return (uint16_t)g;
-  if (ngroups == 0xffff) return 0xffff;
+  if (2 * (ngroups + 1) > gmap_cap) gmap_grow();
+  uint32_t j = group_hash(is->is_out, is->is_entsize, strings) & (gmap_cap - 1);
+  for (; gmap[j]; j = (j + 1) & (gmap_cap - 1)) {
+    const mgroup *g = &groups[gmap[j] - 1];
+    if (g->g_os == is->is_out && g->g_entsize == is->is_entsize && g->g_strings == strings)
+      return (uint16_t)(gmap[j] - 1);
+  }
+  if (ngroups == 0xffff) return 0xffff; /* left as they are */
+  gmap[j] = ngroups + 1;
   if (ngroups == gcap) groups = ld_xrealloc(groups, (gcap = gcap ? gcap * 2 : 16) * sizeof *groups);
   mgroup *g = &groups[ngroups];
   memset(g, 0, sizeof *g);

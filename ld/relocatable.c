@@ -874,6 +874,9 @@ void ld_emit_relocs(void) {
           sym = s->s_symidx;
         } else if (s && s->s_local && s->s_sec && (!s->s_sec->is_live || !s->s_sec->is_out)) {
           type = 0, A = 0; /* into a discarded section: R_*_NONE */
+        } else if (s && s->s_local && s->s_type == STT_SECTION && s->s_sec && s->s_sec->is_merge) {
+          /* Into a merged section: the addend picks the place. */
+          A = (int64_t)ld_merge_addr(s->s_sec, s->s_value + (uint64_t)A);
         } else if (s) {
           /* No symbol of its own in the output: the target address is the addend. */
           A += (int64_t)(s->s_local ? ld_local_addr(s) : ld_sym_addr(s));

@@ -16,6 +16,14 @@
 # RUN:   --section-start=.mstr2=0x600100 --section-start=.mstr4=0x600200 \
 # RUN:   --section-start=.mstr4=0x600200 --section-start=.mcst=0x600300
 # RUN: cmp %t %t-1
+# --emit-relocs: a kept reference through a section symbol names the merged place.
+# RUN: %tld -O2 -static --emit-relocs %t-a.o %t-b.o -o %t-er --section-start=.mstr1=0x600000 \
+# RUN:   --section-start=.mstr2=0x600100 --section-start=.mstr4=0x600200 \
+# RUN:   --section-start=.mcst=0x600300
+# RUN: llvm-readelf -r %t-er | FileCheck %s --check-prefix=EMIT
+# EMIT:      Relocation section '.rela.data'
+# EMIT-NEXT: Offset
+# EMIT-NEXT: R_X86_64_64 600008
 # Without -O2, no tail merging: every distinct string has bytes of its own.
 # RUN: %tld -static %t-a.o %t-b.o -o %t-notail
 # RUN: llvm-readelf -x .mstr1 -x .mstr2 -x .mstr4 %t-notail | FileCheck %s --check-prefix=NOTAIL
