@@ -277,8 +277,23 @@ static int cmp_offset(const void *a, const void *b) {
 void ld_compress_debug_sections(void) {
   ld_osec **list = ld_xmalloc((ctx->norder + 1) * sizeof *list);
   uint32_t n = 0;
+  uint64_t first = UINT64_MAX;
   for (uint32_t i = 0; i < ctx->norder; i++)
-    if (wants_compression(ctx->order[i])) list[n++] = ctx->order[i];
+    if (wants_compression(ctx->order[i])) {
+      list[n++] = ctx->order[i];
+      if (ctx->order[i]->os_offset < first) first = ctx->order[i]->os_offset;
+    }
+  /* Sections move up after the compressed ones: there must be none that is loaded (a linker
+   * script may put one there). */
+  for (uint32_t i = 0; i < ctx->norder; i++) {
+    const ld_osec *os = ctx->order[i];
+    if ((os->os_flags & SHF_ALLOC) && os->os_type != SHT_NOBITS && os->os_offset > first) {
+      ld_warn("--compress-debug-sections ignored: loaded section %s follows the debug sections in "
+              "the file",
+              os->os_name);
+      return;
+    }
+  }
   if (!n || !compress_list(list, n, NULL)) return;
   uint64_t from = UINT64_MAX;
   for (uint32_t i = 0; i < n; i++)
