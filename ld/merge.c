@@ -241,30 +241,32 @@ static void split_one(uint32_t i, void *arg) {
       hv = mhash(d + start, k);
     } else if (k == 1) {
       /* The terminator is looked for in the words the hash reads: a word with a zero byte holds
-       * the end of the string (the section's last byte is one). */
-      hv = HSEED;
+       * the end of the string (the section's last byte is one). Words go to two hashes in
+       * turn, so that two chains of multiplications overlap. */
+      uint64_t ha = HSEED, hb = ~HSEED, t;
       for (;;) {
         if (size - pos < 8) {
           const uint8_t *z = memchr(d + pos, 0, size - pos);
-          uint64_t w = 0, t = (uint64_t)(z - (d + pos)) + 1;
+          uint64_t w = 0;
+          t = (uint64_t)(z - (d + pos)) + 1;
           for (uint64_t b = 0; b < t; b++) w |= (uint64_t)d[pos + b] << (8 * b);
-          hv = t == 8 ? mix_word(hv, w) : mix_tail(hv, w);
-          pos += t;
+          ha = mix_tail(ha, w);
           break;
         }
         uint64_t w = le64(d + pos);
         uint64_t zero = (w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL;
         if (!zero) {
-          hv = mix_word(hv, w);
+          uint64_t x = mix_word(ha, w);
+          ha = hb, hb = x;
           pos += 8;
           continue;
         }
-        unsigned t = (unsigned)(__builtin_ctzll(zero) >> 3) + 1; /* bytes up to the terminator */
-        hv = t == 8 ? mix_word(hv, w) : mix_tail(hv, w & ((1ULL << (8 * t)) - 1));
-        pos += t;
+        t = (uint64_t)(__builtin_ctzll(zero) >> 3) + 1; /* bytes up to the terminator */
+        ha = mix_tail(ha, w & (t == 8 ? ~0ULL : (1ULL << (8 * t)) - 1));
         break;
       }
-      hv = mix_end(hv, pos - start);
+      pos += t;
+      hv = mix_end(ha ^ (hb << 32 | hb >> 32), pos - start);
     } else {
       while (!is_zero_entity(d + pos, k)) pos += k;
       pos += k;
