@@ -6,11 +6,11 @@
  *
  * Outputs (--compress-debug-sections=zlib|zstd): after layout, each non-allocated .debug_*
  * output section is assembled in the writer's pieces (about 1 MiB each: input sections copied
- * and relocated in a buffer of the thread) and each piece is compressed on its own, in parallel.
- * zlib: every piece is a raw deflate stream ended by a sync flush (the last one finished), so
- * the pieces concatenate into one stream; a zlib header goes in front and the Adler-32 of the
- * whole, combined from the pieces' checksums, behind. zstd: every piece is a frame; frames
- * concatenate. The section gets an Elf_Chdr, SHF_COMPRESSED and the compressed size, and the
+ * and relocated in a buffer of the thread), compressed in parallel. zlib: every piece is a raw
+ * deflate stream ended by a sync flush (the last one finished), so the pieces concatenate into
+ * one stream; a zlib header goes in front and the Adler-32 of the whole, combined from the
+ * pieces' checksums, behind. zstd: a frame is fed the writer's pieces of up to 16 MiB one after
+ * the other, keeping their history; frames concatenate. The section gets an Elf_Chdr, SHF_COMPRESSED and the compressed size, and the
  * non-allocated sections after it move up. A section that would not shrink stays as it is. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,11 +129,14 @@ void ld_decompress_inputs(void) {
 
 /* ---- outputs ----------------------------------------------------------------------------- */
 
+/* A piece compressed on its own: bytes [z_from, z_to) of the section, from a buffer, or
+ * assembled from writer pieces z_pieces[0 .. z_n) (each covering the gap to the next). */
 typedef struct zpiece {
   ld_osec *z_os;
-  const void *z_piece; /* the writer's piece, or NULL for a buffer */
+  void **z_pieces;
+  uint32_t z_n;
   const uint8_t *z_src;
-  uint64_t z_from, z_to; /* bytes of the output section */
+  uint64_t z_from, z_to;
   uint8_t *z_out;
   uint64_t z_outlen;
   uint32_t z_adler;
@@ -145,19 +148,54 @@ static int zlevel(void) {
   return ctx->opt.optimize >= 2 ? 6 : 1;
 }
 
-static void compress_piece(uint32_t i, void *arg) {
-  zpiece *z = &((zpiece *)arg)[i];
+/* The bytes of writer piece k of z: [*from, *to) of the section. */
+static const uint8_t *sub_piece(const zpiece *z, uint32_t k, uint64_t *from, uint64_t *to) {
+  *from = k ? ld_piece_start(z->z_pieces[k]) : z->z_from;
+  *to = k + 1 < z->z_n ? ld_piece_start(z->z_pieces[k + 1]) : z->z_to;
+  return ld_assemble_piece(z->z_pieces[k], *from, *to);
+}
+
+/* zstd: one frame, fed writer piece by writer piece, so that it keeps the history of the
+ * earlier ones (debug information repeats itself over long distances). */
+static void compress_zstd(zpiece *z) {
   uint64_t n = z->z_to - z->z_from;
-  const uint8_t *src =
-      z->z_src ? z->z_src + z->z_from : ld_assemble_piece(z->z_piece, z->z_from, z->z_to);
-  if (ctx->opt.compress_debug == ELFCOMPRESS_ZSTD) {
-    size_t cap = ZSTD_compressBound(n);
-    z->z_out = ld_xmalloc(cap);
-    size_t r = ZSTD_compress(z->z_out, cap, src, n, zlevel());
+  size_t cap = ZSTD_compressBound(n);
+  z->z_out = ld_xmalloc(cap);
+  if (z->z_src) {
+    size_t r = ZSTD_compress(z->z_out, cap, z->z_src + z->z_from, n, zlevel());
     if (ZSTD_isError(r)) ld_fatal("zstd: %s", ZSTD_getErrorName(r));
     z->z_outlen = r;
     return;
   }
+  ZSTD_CCtx *c = ZSTD_createCCtx();
+  if (!c) ld_fatal("zstd: cannot start compressing");
+  ZSTD_CCtx_setParameter(c, ZSTD_c_compressionLevel, zlevel());
+  ZSTD_CCtx_setPledgedSrcSize(c, n);
+  ZSTD_outBuffer out = {z->z_out, cap, 0};
+  for (uint32_t k = 0; k < z->z_n; k++) {
+    uint64_t from, to;
+    const uint8_t *src = sub_piece(z, k, &from, &to);
+    ZSTD_inBuffer in = {src, to - from, 0};
+    ZSTD_EndDirective end = k + 1 == z->z_n ? ZSTD_e_end : ZSTD_e_continue;
+    for (;;) {
+      size_t r = ZSTD_compressStream2(c, &out, &in, end);
+      if (ZSTD_isError(r)) ld_fatal("zstd: %s", ZSTD_getErrorName(r));
+      if (end == ZSTD_e_end ? r == 0 : in.pos == in.size) break;
+    }
+  }
+  z->z_outlen = out.pos;
+  ZSTD_freeCCtx(c);
+}
+
+static void compress_piece(uint32_t i, void *arg) {
+  zpiece *z = &((zpiece *)arg)[i];
+  if (ctx->opt.compress_debug == ELFCOMPRESS_ZSTD) {
+    compress_zstd(z);
+    return;
+  }
+  uint64_t n = z->z_to - z->z_from;
+  const uint8_t *src =
+      z->z_src ? z->z_src + z->z_from : ld_assemble_piece(z->z_pieces[0], z->z_from, z->z_to);
   z_stream s;
   memset(&s, 0, sizeof s);
   if (deflateInit2(&s, zlevel(), Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
@@ -176,28 +214,37 @@ static void compress_piece(uint32_t i, void *arg) {
   z->z_adler = (uint32_t)adler32(1, src, (uInt)n);
 }
 
-/* Pieces of at most this many bytes are compressed on their own. */
+/* zlib pieces of about 1 MiB (its window is 32 KiB: little is lost at the seams); zstd frames
+ * of up to 16 MiB (its window is larger: a 1 MiB frame of .debug_info compresses 40 % worse). */
 #define ZPIECE ((uint64_t)1 << 20)
+#define ZFRAME ((uint64_t)16 << 20)
 
 static void plan(ld_osec *os, const uint8_t *buf, zpiece **zs, uint32_t *nz, uint32_t *cap) {
+  uint64_t step = ctx->opt.compress_debug == ELFCOMPRESS_ZSTD ? ZFRAME : ZPIECE;
   ld_vec pieces = {0};
   if (!buf) ld_plan_pieces(os, &pieces);
+  uint32_t n = buf ? (uint32_t)((os->os_size + step - 1) / step) : pieces.n;
   uint64_t from = 0;
-  uint32_t n = buf ? (uint32_t)((os->os_size + ZPIECE - 1) / ZPIECE) : pieces.n;
-  for (uint32_t k = 0; k < n; k++) {
+  for (uint32_t k = 0; k < n;) {
     if (*nz == *cap) *zs = ld_xrealloc(*zs, (*cap = *cap ? *cap * 2 : 64) * sizeof **zs);
     zpiece *z = &(*zs)[(*nz)++];
     memset(z, 0, sizeof *z);
     z->z_os = os;
     z->z_src = buf;
-    z->z_piece = buf ? NULL : pieces.v[k];
     z->z_from = from;
+    uint32_t k1 = k + 1;
+    if (!buf) {
+      /* zlib: one writer piece; zstd: as many as fit the frame. */
+      z->z_pieces = pieces.v + k;
+      while (step == ZFRAME && k1 < n && ld_piece_start(pieces.v[k1]) - from < step) k1++;
+      z->z_n = k1 - k;
+    }
     /* A piece covers the gap before the next one and the tail of the section. */
-    z->z_to = k + 1 == n ? os->os_size : buf ? from + ZPIECE : ld_piece_start(pieces.v[k + 1]);
-    z->z_last = k + 1 == n;
+    z->z_to = k1 == n ? os->os_size : buf ? from + step : ld_piece_start(pieces.v[k1]);
+    z->z_last = k1 == n;
     from = z->z_to;
+    k = k1;
   }
-  free(pieces.v);
 }
 
 static int wants_compression(const ld_osec *os) {
