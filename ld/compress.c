@@ -10,8 +10,9 @@
  * deflate stream ended by a sync flush (the last one finished), so the pieces concatenate into
  * one stream; a zlib header goes in front and the Adler-32 of the whole, combined from the
  * pieces' checksums, behind. zstd: a frame is fed the writer's pieces of up to 16 MiB one after
- * the other, keeping their history; frames concatenate. The section gets an Elf_Chdr, SHF_COMPRESSED and the compressed size, and the
- * non-allocated sections after it move up. A section that would not shrink stays as it is. */
+ * the other, keeping their history; frames concatenate. The section gets an Elf_Chdr,
+ * SHF_COMPRESSED and the compressed size, and the non-allocated sections after it move up. A
+ * section that would not shrink stays as it is. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
