@@ -26,6 +26,8 @@ TLD_CFLAGS := -std=c11 -Wall -Wextra -pthread
 # The default program interpreter is the runtime linker installed under PREFIX.
 TLD_CPPFLAGS := -D_GNU_SOURCE -I. -Icommon -DTLD_PREFIX='"$(PREFIX)"'
 TLD_LDFLAGS := -pthread
+# Compressed debug sections, read and written (zlib1g-dev, libzstd-dev).
+TLD_LIBS := -lzstd -lz
 LDLIBS ?=
 
 BUILD := build
@@ -79,7 +81,7 @@ all: $(TLD) $(GNU_LD)
 
 $(TLD): $(OBJS)
 	@mkdir -p $(@D)
-	$(CC) $(TLD_LDFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+	$(CC) $(TLD_LDFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(TLD_LIBS) $(LDLIBS)
 
 # A relative link, so the build tree can move and `cc -B build/gnu/` finds `ld` there.
 $(GNU_LD): | $(TLD)

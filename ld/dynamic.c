@@ -292,6 +292,19 @@ uint32_t ld_dynamic_create(void) {
     ld_g(s)->s_verneed = (uint16_t)verneed_index(s);
     if (ld_gc(s)->s_verneed) versions = 1;
   }
+  /* DT_RELR with glibc: a glibc that cannot read it must refuse the output, through a version
+   * only those that can define (as GNU ld adds it: when some GLIBC_2.* of libc.so is needed). */
+  if (ctx->relrdyn)
+    for (uint32_t k = 0; k < nvneeds; k++) {
+      const char *so = vneeds[k].lib->o_soname;
+      if (strncmp(so, "libc.so.", 8) || strncmp(vneeds[k].name, "GLIBC_2.", 8)) continue;
+      vneeds = ld_xrealloc(vneeds, (nvneeds + 1) * sizeof *vneeds);
+      vneeds[nvneeds].lib = vneeds[k].lib;
+      vneeds[nvneeds].name = "GLIBC_ABI_DT_RELR";
+      vneeds[nvneeds].idx = (uint16_t)(2 + nvdefs + nvneeds);
+      nvneeds++;
+      break;
+    }
   for (uint32_t i = 0; i < needed.n; i++) {
     ld_obj *o = needed.v[i];
     o->o_dt_needed_idx = dstr_add(o->o_soname, (uint32_t)strlen(o->o_soname));
@@ -408,7 +421,8 @@ uint32_t ld_dynamic_create(void) {
     if (ctx->opt.z_now) ctx->gotplt->os_relro = 1;
   }
   ld_syminfo_create(&dsyms, &needed); /* .SUNW_syminfo; numbers the DT_NEEDED entries */
-  ndt = 34 + needed.n + (ctx->opt.soname ? 1 : 0) + (rpath_off ? 1 : 0) + ld_syminfo_ndt();
+  ndt = 34 + needed.n + (ctx->opt.soname ? 1 : 0) + (rpath_off ? 1 : 0) + ld_syminfo_ndt() +
+        (ctx->relrdyn ? 3 : 0);
   ctx->dynamic = ld_new_osec(".dynamic", SHT_DYNAMIC, SHF_ALLOC | SHF_WRITE, w, SY_DYNAMIC);
   ctx->dynamic->os_size = (uint64_t)ndt * 2 * w;
   ctx->dynamic->os_entsize = 2 * w;
@@ -701,6 +715,11 @@ static void fill_dynamic(void) {
       DT(DT_RELENT, relsize());
       if (ctx->nrelative) DT(DT_RELCOUNT, ctx->nrelative);
     }
+  }
+  if (ctx->relrdyn) {
+    DT(DT_RELR, ctx->relrdyn->os_addr);
+    DT(DT_RELRSZ, ctx->relrdyn->os_size);
+    DT(DT_RELRENT, is64 ? 8 : 4);
   }
   if (ctx->versym) DT(DT_VERSYM, ctx->versym->os_addr);
   if (ctx->verdef) {

@@ -198,6 +198,8 @@ struct ld_target {
   uint8_t tg_merge_eflags;
   /* Inputs' x86 feature properties (.note.gnu.property) are combined into the output's. */
   uint8_t tg_x86_properties;
+  /* -z pack-relative-relocs is supported: the psABI's loaders read DT_RELR. */
+  uint8_t tg_relr;
 };
 
 extern const ld_target ld_target_x64, ld_target_x86, ld_target_sparc, ld_target_sparcv9;

@@ -65,8 +65,8 @@ int rtld_parse_dynamic(struct rtld_obj *o, const char **why) {
   uintptr_t b = o->l_addr;
   uintptr_t strtab = 0, soname = (uintptr_t)-1, rpath = (uintptr_t)-1, runpath = (uintptr_t)-1;
   uintptr_t verdef = 0, verneed = 0;
-  uint64_t syment = sizeof(rtld_sym), relaent = sizeof(rtld_rela), pltrel = DT_RELA;
-  int have_init_array = 0, have_fini_array = 0, have_preinit = 0, have_relasz = 0,
+  uint64_t syment = sizeof(rtld_sym), relaent = sizeof(rtld_rela), relrent = 0, pltrel = DT_RELA;
+  int have_init_array = 0, have_fini_array = 0, have_preinit = 0, have_relasz = 0, have_relrsz = 0,
       have_pltrelsz = 0;
   size_t ndeps = 0;
   *why = NULL;
@@ -86,6 +86,9 @@ int rtld_parse_dynamic(struct rtld_obj *o, const char **why) {
     case DT_RELA: o->o_rela = (const rtld_rela *)(b + v); break;
     case DT_RELASZ: o->o_relasz = v, have_relasz = 1; break;
     case DT_RELAENT: relaent = v; break;
+    case DT_RELR: o->o_relr = (const uintptr_t *)(b + v); break;
+    case DT_RELRSZ: o->o_relrsz = v, have_relrsz = 1; break;
+    case DT_RELRENT: relrent = v; break;
     case DT_JMPREL: o->o_jmprel = (const rtld_rela *)(b + v); break;
     case DT_PLTRELSZ: o->o_pltrelsz = v, have_pltrelsz = 1; break;
     case DT_PLTREL: pltrel = v; break;
@@ -137,6 +140,11 @@ int rtld_parse_dynamic(struct rtld_obj *o, const char **why) {
         (have_pltrelsz && !o->o_jmprel && o->o_pltrelsz) || (o->o_init_count && !have_init_array) ||
         (o->o_fini_count && !have_fini_array) || (o->o_preinit_count && !have_preinit))
       FAIL("a table size without its table (DT_RELASZ, DT_PLTRELSZ or an array size)");
+    if ((have_relrsz && !o->o_relr && o->o_relrsz) || (o->o_relr && !have_relrsz) ||
+        (relrent && relrent != sizeof(uintptr_t)) || (uintptr_t)o->o_relr % sizeof(uintptr_t) ||
+        o->o_relrsz % sizeof(uintptr_t) ||
+        (o->o_relr && !in_map_n(o, (uintptr_t)o->o_relr, o->o_relrsz)))
+      FAIL("bad packed relative relocations (DT_RELR, DT_RELRSZ, DT_RELRENT)");
     if ((o->o_rela && !in_map_n(o, (uintptr_t)o->o_rela, o->o_relasz)) ||
         (o->o_jmprel && !in_map_n(o, (uintptr_t)o->o_jmprel, o->o_pltrelsz)) ||
         o->o_relasz % sizeof(rtld_rela) || o->o_pltrelsz % sizeof(rtld_rela))

@@ -39,13 +39,48 @@ static int reloc_check(const struct rtld_obj *o, const rtld_rela *r, int textrel
   return 0;
 }
 
+/* DT_RELR (tld -z pack-relative-relocs): an even word is the address of a word to relocate (the
+ * words after it follow); an odd one a bitmap of the word-size-minus-one words after the last
+ * ones described. The loader adds the base to each word, which holds its own addend. An object
+ * rtld mapped itself has every word checked against its writable segments (or, with text
+ * relocations, any of its segments) before the write; with `check` nothing is written. */
+static int relr_apply(const struct rtld_obj *o, int textrel, int check, char *err, size_t errlen) {
+  const size_t bits = 8 * sizeof(uintptr_t) - 1;
+  const uintptr_t *relr = (const uintptr_t *)o->o_relr;
+  uintptr_t *where = 0;
+  for (size_t i = 0; i < o->o_relrsz / sizeof(uintptr_t); i++) {
+    uintptr_t e = relr[i], n = 1;
+    if (!(e & 1)) {
+      where = (uintptr_t *)(o->l_addr + e);
+      e = 2; /* one word: the address itself */
+    } else if (!where) {
+      rtld_fmt(err, errlen, "%s: DT_RELR bitmap before any address", obj_name(o));
+      return -1;
+    } else
+      n = bits;
+    uintptr_t *w = where;
+    for (e >>= 1; e; e >>= 1, w++) {
+      if (!(e & 1)) continue;
+      if (o->o_map_len &&
+          !rtld_in_segment(o, (uintptr_t)w, sizeof *w, textrel ? 0 : PF_W)) {
+        rtld_fmt(err, errlen, "%s: DT_RELR entry %lu relocates outside the object's %s segments",
+                 obj_name(o), (unsigned long)i, textrel ? "loaded" : "writable");
+        return -1;
+      }
+      if (!check) *w += o->l_addr;
+    }
+    where += n;
+  }
+  return 0;
+}
+
 /* Every check rtld_relocate makes before it writes, without writing (the loader fuzzer). */
 int rtld_check_relocs(const struct rtld_obj *o, char *err, size_t errlen) {
   for (size_t i = 0; i < o->o_relasz / sizeof(rtld_rela); i++)
     if (reloc_check(o, &o->o_rela[i], 1, err, errlen)) return -1;
   for (size_t i = 0; i < o->o_pltrelsz / sizeof(rtld_rela); i++)
     if (reloc_check(o, &o->o_jmprel[i], 1, err, errlen)) return -1;
-  return 0;
+  return relr_apply(o, 1, 1, err, errlen);
 }
 
 static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, int textrel,
@@ -144,8 +179,8 @@ int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, 
   if (o->o_relocated) return 0;
   int lazy = !(o->o_bind_now || rtld_g.g_bind_now);
   size_t nrela = o->o_relasz / sizeof(rtld_rela), nplt = o->o_pltrelsz / sizeof(rtld_rela);
-  rtld_debug(RTLD_DBG_RELOC, "relocating %s: %lu + %lu relocations (%s binding)", obj_name(o),
-             nrela, nplt, lazy ? "lazy" : "immediate");
+  rtld_debug(RTLD_DBG_RELOC, "relocating %s: %lu + %lu relocations, %lu DT_RELR words (%s binding)",
+             obj_name(o), nrela, nplt, o->o_relrsz / sizeof(uintptr_t), lazy ? "lazy" : "immediate");
   /* Text relocations: make the text writable for the duration. */
   int textrel = 0;
   for (rtld_dyn *d = o->l_ld; d->d_tag != DT_NULL; d++)
@@ -158,6 +193,7 @@ int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, 
                   (long)(rtld_align_up(o->o_phdr[i].p_vaddr + o->o_phdr[i].p_memsz, 4096) -
                          (o->o_phdr[i].p_vaddr & ~4095ul)),
                   7);
+  if (!o->o_is_rtld && relr_apply(o, textrel, 0, err, errlen)) return -1;
   for (size_t i = 0; i < nrela; i++) {
     /* ld.so.1's own RELATIVE relocations were applied by stage 1. */
     if (o->o_is_rtld && RTLD_R_TYPE(o->o_rela[i].r_info) == RTLD_R_RELATIVE) continue;

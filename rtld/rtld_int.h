@@ -104,6 +104,8 @@ struct rtld_obj {
 
   const rtld_rela *o_rela;
   size_t o_relasz;
+  const uintptr_t *o_relr; /* DT_RELR (-z pack-relative-relocs); may be NULL */
+  size_t o_relrsz;
   const rtld_rela *o_jmprel;
   size_t o_pltrelsz;
   uintptr_t *o_pltgot; /* may be NULL */

@@ -41,7 +41,9 @@ packages=(
 	lib32stdc++-12-dev-sparc64-cross
 	libpython3.11-dev
 	zlib1g-dev
+	libzstd-dev
 	libexpat1-dev
+	gdb
 )
 
 sparc32_root=build/sparc32-root
