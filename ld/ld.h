@@ -201,8 +201,8 @@ struct ld_obj {
   uint8_t o_exec_stack;   /* has no .note.GNU-stack or marks it executable */
   uint32_t o_gnu_property_and; /* x86 feature_1 AND bits (when present) */
   uint8_t o_has_gnu_property;
-  uint8_t o_lto; /* carries LTO intermediate language (.gnu.lto_* or .llvm.lto sections) */
-  uint8_t o_ir;  /* claimed by a linker plugin: symbols only, no sections (ld/plugin.h) */
+  uint8_t o_lto;        /* carries LTO intermediate language (.gnu.lto_* or .llvm.lto sections) */
+  uint8_t o_ir;         /* claimed by a linker plugin: symbols only, no sections (ld/plugin.h) */
   uint8_t o_compressed; /* has SHF_COMPRESSED or .zdebug sections (ld/compress.c) */
   /* COMDAT groups found by parsing, claimed in link order by ld_object_symbols */
   struct ld_group {

@@ -56,13 +56,11 @@ static int relr_apply(const struct rtld_obj *o, int textrel, int check, char *er
     } else if (!where) {
       rtld_fmt(err, errlen, "%s: DT_RELR bitmap before any address", obj_name(o));
       return -1;
-    } else
-      n = bits;
+    } else n = bits;
     uintptr_t *w = where;
     for (e >>= 1; e; e >>= 1, w++) {
       if (!(e & 1)) continue;
-      if (o->o_map_len &&
-          !rtld_in_segment(o, (uintptr_t)w, sizeof *w, textrel ? 0 : PF_W)) {
+      if (o->o_map_len && !rtld_in_segment(o, (uintptr_t)w, sizeof *w, textrel ? 0 : PF_W)) {
         rtld_fmt(err, errlen, "%s: DT_RELR entry %lu relocates outside the object's %s segments",
                  obj_name(o), (unsigned long)i, textrel ? "loaded" : "writable");
         return -1;
@@ -180,7 +178,8 @@ int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, 
   int lazy = !(o->o_bind_now || rtld_g.g_bind_now);
   size_t nrela = o->o_relasz / sizeof(rtld_rela), nplt = o->o_pltrelsz / sizeof(rtld_rela);
   rtld_debug(RTLD_DBG_RELOC, "relocating %s: %lu + %lu relocations, %lu DT_RELR words (%s binding)",
-             obj_name(o), nrela, nplt, o->o_relrsz / sizeof(uintptr_t), lazy ? "lazy" : "immediate");
+             obj_name(o), nrela, nplt, o->o_relrsz / sizeof(uintptr_t),
+             lazy ? "lazy" : "immediate");
   /* Text relocations: make the text writable for the duration. */
   int textrel = 0;
   for (rtld_dyn *d = o->l_ld; d->d_tag != DT_NULL; d++)
