@@ -127,7 +127,7 @@ uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
   if (at_random) {
     const unsigned char *r = (const unsigned char *)at_random;
     uintptr_t c = 0;
-    for (int i = 0; i < 8; i++) c |= (uintptr_t)r[i] << (8 * i);
+    for (unsigned i = 0; i < sizeof c; i++) c |= (uintptr_t)r[i] << (8 * i);
     rtld_g.g_canary = c & ~(uintptr_t)0xff; /* a zero low byte stops string overruns */
   }
   rtld_boot_tcb.t_canary = rtld_g.g_canary;

@@ -5,8 +5,6 @@
  * every header field used to compute an address is checked against the file or the mapping. */
 #include "rtld_int.h"
 
-#define RTLD_PAGE 4096ul
-
 static int in_map(const struct rtld_obj *o, uintptr_t p, size_t n) {
   if (!o->o_map_len) return 1; /* mapped by the kernel: trusted */
   return p >= o->o_map_start && p + n >= p && p + n <= o->o_map_start + o->o_map_len;
@@ -28,19 +26,19 @@ void rtld_parse_dynamic(struct rtld_obj *o) {
     case DT_VERSYM: o->o_versym = (const uint16_t *)(b + v); break;
     case DT_VERDEF: verdef = b + v; break;
     case DT_VERNEED: verneed = b + v; break;
-    case DT_RELA: o->o_rela = (const rtld_rela *)(b + v); break;
-    case DT_RELASZ: o->o_relasz = v; break;
+    case RTLD_DT_RELOC: o->o_rela = (const rtld_rela *)(b + v); break;
+    case RTLD_DT_RELOCSZ: o->o_relasz = v; break;
     case DT_JMPREL: o->o_jmprel = (const rtld_rela *)(b + v); break;
     case DT_PLTRELSZ: o->o_pltrelsz = v; break;
     case DT_PLTGOT: o->o_pltgot = (uintptr_t *)(b + v); break;
     case DT_INIT: o->o_init = (void (*)(void))(b + v); break;
     case DT_FINI: o->o_fini = (void (*)(void))(b + v); break;
     case DT_INIT_ARRAY: o->o_init_array = (void *)(b + v); break;
-    case DT_INIT_ARRAYSZ: o->o_init_count = v / 8; break;
+    case DT_INIT_ARRAYSZ: o->o_init_count = v / sizeof(void *); break;
     case DT_FINI_ARRAY: o->o_fini_array = (void *)(b + v); break;
-    case DT_FINI_ARRAYSZ: o->o_fini_count = v / 8; break;
+    case DT_FINI_ARRAYSZ: o->o_fini_count = v / sizeof(void *); break;
     case DT_PREINIT_ARRAY: o->o_preinit_array = (void *)(b + v); break;
-    case DT_PREINIT_ARRAYSZ: o->o_preinit_count = v / 8; break;
+    case DT_PREINIT_ARRAYSZ: o->o_preinit_count = v / sizeof(void *); break;
     case DT_SONAME: soname = v; break;
     case DT_RPATH: rpath = v; break;
     case DT_RUNPATH: runpath = v; break;
@@ -65,7 +63,7 @@ void rtld_parse_dynamic(struct rtld_obj *o) {
   } else if (o->o_gnu_hash) {
     const uint32_t *h = o->o_gnu_hash;
     uint32_t nb = h[0], off = h[1], bloom = h[2];
-    const uint32_t *buckets = (const uint32_t *)((const uint64_t *)(h + 4) + bloom);
+    const uint32_t *buckets = (const uint32_t *)((const uintptr_t *)(h + 4) + bloom);
     const uint32_t *chain = buckets + nb;
     uint32_t last = 0;
     for (uint32_t i = 0; i < nb; i++)
@@ -183,14 +181,17 @@ static struct rtld_obj *map_fd(int fd, const char *path, char *err, size_t errle
     return NULL;
   }
   if (eh->e_ident[EI_CLASS] != RTLD_ARCH_CLASS) {
-    map_fail(err, errlen, path, "wrong ELF class: not ELFCLASS64", -1);
+    map_fail(err, errlen, path,
+             RTLD_ARCH_CLASS == 2 ? "wrong ELF class: not ELFCLASS64"
+                                  : "wrong ELF class: not ELFCLASS32",
+             -1);
     return NULL;
   }
   if (eh->e_ident[EI_DATA] != RTLD_ARCH_DATA) {
     map_fail(err, errlen, path, "wrong byte order", -1);
     return NULL;
   }
-  if (eh->e_machine != RTLD_ARCH_MACHINE) {
+  if (eh->e_machine != RTLD_ARCH_MACHINE && eh->e_machine != RTLD_ARCH_MACHINE_ALT) {
     rtld_fmt(err, errlen, "%s: wrong machine type: e_machine %u, expected %u (%s)", path,
              eh->e_machine, RTLD_ARCH_MACHINE, RTLD_ARCH_NAME);
     return NULL;
@@ -205,13 +206,12 @@ static struct rtld_obj *map_fd(int fd, const char *path, char *err, size_t errle
     return NULL;
   }
   const rtld_phdr *ph = (const rtld_phdr *)(u.b + eh->e_phoff);
-  uint64_t st[RTLD_STAT_SIZE / 8];
-  if (rtld_sys2(RTLD_SYS_fstat, fd, (long)st) < 0) {
+  uint64_t dev, ino, fsize;
+  if (rtld_fstat(fd, &dev, &ino, &fsize) < 0) {
     map_fail(err, errlen, path, "cannot stat file", -1);
     return NULL;
   }
-  uint64_t fsize = st[RTLD_STAT_SIZE_OFFSET / 8];
-  struct rtld_obj *dup = find_by_inode(st[0], st[1]);
+  struct rtld_obj *dup = find_by_inode(dev, ino);
   if (dup) return dup;
 
   uintptr_t lo = (uintptr_t)-1, hi = 0;
@@ -225,7 +225,7 @@ static struct rtld_obj *map_fd(int fd, const char *path, char *err, size_t errle
     if (p->p_filesz > p->p_memsz || p->p_offset + p->p_filesz > fsize ||
         p->p_offset + p->p_filesz < p->p_offset ||
         (p->p_offset & (RTLD_PAGE - 1)) != (p->p_vaddr & (RTLD_PAGE - 1)) ||
-        p->p_vaddr + p->p_memsz < p->p_vaddr || p->p_memsz > (1ul << 40)) {
+        p->p_vaddr + p->p_memsz < p->p_vaddr || (uint64_t)p->p_memsz > ((uint64_t)1 << 40)) {
       map_fail(err, errlen, path, "malformed PT_LOAD segment", i);
       return NULL;
     }
@@ -241,7 +241,7 @@ static struct rtld_obj *map_fd(int fd, const char *path, char *err, size_t errle
     map_fail(err, errlen, path, "malformed PT_TLS segment", -1);
     return NULL;
   }
-  long r = rtld_sys6(RTLD_SYS_mmap, 0, (long)(hi - lo), 0, 0x22 | 0x4000, -1, 0);
+  long r = rtld_sys_mmap(0, hi - lo, 0, 0x22 | RTLD_MAP_NORESERVE, -1, 0);
   if ((unsigned long)r > -4096ul) {
     map_fail(err, errlen, path, "cannot map object: out of address space, errno", -r);
     return NULL;
@@ -256,8 +256,8 @@ static struct rtld_obj *map_fd(int fd, const char *path, char *err, size_t errle
     uintptr_t fend = base + p->p_vaddr + p->p_filesz;
     uintptr_t mend = base + p->p_vaddr + p->p_memsz;
     if (p->p_filesz) {
-      r = rtld_sys6(RTLD_SYS_mmap, (long)seg, (long)(fend - seg), prot, 0x12 /* PRIVATE|FIXED */,
-                    fd, (long)(p->p_offset & ~(RTLD_PAGE - 1)));
+      r = rtld_sys_mmap(seg, fend - seg, prot, 0x12 /* PRIVATE|FIXED */, fd,
+                        p->p_offset & ~(RTLD_PAGE - 1));
       if ((unsigned long)r > -4096ul) goto fail_map;
     }
     if (mend > fend) {
@@ -270,8 +270,8 @@ static struct rtld_obj *map_fd(int fd, const char *path, char *err, size_t errle
       }
       uintptr_t from = p->p_filesz ? zpage : seg;
       if (rtld_align_up(mend, RTLD_PAGE) > from) {
-        r = rtld_sys6(RTLD_SYS_mmap, (long)from, (long)(rtld_align_up(mend, RTLD_PAGE) - from),
-                      prot, 0x32 /* PRIVATE|FIXED|ANON */, -1, 0);
+        r = rtld_sys_mmap(from, rtld_align_up(mend, RTLD_PAGE) - from, prot,
+                          0x32 /* PRIVATE|FIXED|ANON */, -1, 0);
         if ((unsigned long)r > -4096ul) goto fail_map;
       }
     }
@@ -281,8 +281,8 @@ static struct rtld_obj *map_fd(int fd, const char *path, char *err, size_t errle
   o->l_addr = base;
   o->o_map_start = start;
   o->o_map_len = hi - lo;
-  o->o_dev = st[0];
-  o->o_ino = st[1];
+  o->o_dev = dev;
+  o->o_ino = ino;
   o->l_ld = (rtld_dyn *)(base + dyn->p_vaddr);
   /* The program headers must be in memory for dl_iterate_phdr: find them in a segment. */
   for (unsigned i = 0; i < eh->e_phnum; i++) {
@@ -308,7 +308,7 @@ static struct rtld_obj *map_fd(int fd, const char *path, char *err, size_t errle
   if (ok) {
     for (rtld_dyn *d = o->l_ld; d->d_tag != DT_NULL; d++) {
       int is_ptr = d->d_tag == DT_STRTAB || d->d_tag == DT_SYMTAB || d->d_tag == DT_HASH ||
-                   d->d_tag == DT_GNU_HASH || d->d_tag == DT_RELA || d->d_tag == DT_JMPREL ||
+                   d->d_tag == DT_GNU_HASH || d->d_tag == RTLD_DT_RELOC || d->d_tag == DT_JMPREL ||
                    d->d_tag == DT_VERSYM || d->d_tag == DT_VERDEF || d->d_tag == DT_VERNEED;
       if (is_ptr && !in_map(o, base + d->d_val, 1)) ok = 0;
     }
@@ -371,7 +371,7 @@ static int build_path(char *buf, size_t cap, const char *dir, size_t dlen, const
 }
 
 static int try_open(const char *path) {
-  long fd = rtld_sys4(RTLD_SYS_openat, -100 /* AT_FDCWD */, (long)path, 0x80000 /* CLOEXEC */, 0);
+  long fd = rtld_sys4(RTLD_SYS_openat, -100 /* AT_FDCWD */, (long)path, RTLD_O_CLOEXEC, 0);
   rtld_debug(RTLD_DBG_FILES, "  trying path=%s%s", path, fd < 0 ? " (not found)" : "");
   return (int)fd;
 }

@@ -6,7 +6,7 @@
 #include "rtld_int.h"
 
 #define RTLD_DEFAULT_STACK (1ul << 20)
-#define RTLD_GUARD 4096ul
+#define RTLD_GUARD RTLD_PAGE
 
 static volatile int rtld_list_lock;
 
@@ -77,12 +77,12 @@ RTLD_EXPORT int pthread_create(pthread_t *res, const pthread_attr_t *attr, void 
   size_t stack = RTLD_DEFAULT_STACK;
   int detach = 0;
   if (attr) {
-    stack = rtld_align_up(((const struct rtld_attr *)attr)->a_stacksize, 4096);
+    stack = rtld_align_up(((const struct rtld_attr *)attr)->a_stacksize, RTLD_PAGE);
     detach = ((const struct rtld_attr *)attr)->a_detach;
   }
   rtld_ptc_shared();
   size_t tls = rtld_tls_thread_size();
-  size_t len = rtld_align_up(RTLD_GUARD + stack + tls, 4096);
+  size_t len = rtld_align_up(RTLD_GUARD + stack + tls, RTLD_PAGE);
   char *map = rtld_mmap(len);
   if (!map) {
     rtld_ptc_shared_end();
@@ -101,7 +101,9 @@ RTLD_EXPORT int pthread_create(pthread_t *res, const pthread_attr_t *attr, void 
   unsigned long flags = 0x100 | 0x200 | 0x400 | 0x800 | 0x10000 | 0x40000 | 0x80000 | 0x100000 |
                         0x200000; /* VM FS FILES SIGHAND THREAD SYSVSEM SETTLS PARENT_SETTID
                                      CHILD_CLEARTID */
-  long r = rtld_clone(flags, (void *)sp, (int *)&t->t_tid, (int *)&t->t_tid, t, t);
+  unsigned long tls_arg[4];
+  long r = rtld_clone(flags, (void *)sp, (int *)&t->t_tid, (int *)&t->t_tid,
+                      rtld_arch_clone_tls(t, tls_arg), t);
   if (r < 0) {
     uint64_t m;
     rtld_block_signals(&m);

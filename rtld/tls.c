@@ -153,7 +153,7 @@ int rtld_tls_reserve(struct rtld_obj *o, char *err, size_t errlen) {
   size_t blk = o->o_tls_static ? 0 : rtld_align_up(o->o_tls_memsz, o->o_tls_align);
   size_t len = n * dtv_bytes;
   if (blk) {
-    if (blk && n > ((size_t)1 << 40) / blk) len = (size_t)-1;
+    if (n > RTLD_MAX_RESERVE / blk) len = (size_t)-1;
     else len = rtld_align_up(len, o->o_tls_align) + o->o_tls_align + n * blk;
   }
   char *r = len == (size_t)-1 ? NULL : rtld_mmap(len);
