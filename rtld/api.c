@@ -89,14 +89,16 @@ struct rtld_ksigaction {
 
 RTLD_EXPORT int sigaction(int sig, const struct sigaction *act, struct sigaction *old) {
   struct rtld_ksigaction k, ko;
+  void (*restorer)(void) = NULL;
   if (act) {
+    restorer = RTLD_ARCH_SIGRESTORER(act->sa_flags & SA_SIGINFO);
     k.k_handler = (void *)act->sa_handler;
     k.k_flags = (unsigned long)(unsigned)act->sa_flags | RTLD_SA_RESTORER;
-    k.k_restorer = rtld_sigreturn;
+    k.k_restorer = restorer;
     for (unsigned i = 0; i < sizeof k.k_mask / sizeof k.k_mask[0]; i++)
       k.k_mask[i] = act->sa_mask.__val[i];
   }
-  long r = rtld_arch_rt_sigaction(sig, act ? &k : NULL, old ? &ko : NULL);
+  long r = rtld_arch_rt_sigaction(sig, act ? &k : NULL, old ? &ko : NULL, restorer);
   if (r < 0) return (int)ret(r);
   if (old) {
     sigemptyset(&old->sa_mask);

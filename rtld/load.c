@@ -16,7 +16,7 @@ void rtld_parse_dynamic(struct rtld_obj *o) {
   uintptr_t verdef = 0, verneed = 0;
   size_t ndeps = 0;
   for (rtld_dyn *d = o->l_ld; d->d_tag != DT_NULL; d++) {
-    uint64_t v = d->d_val;
+    uintptr_t v = d->d_val;
     switch (d->d_tag) {
     case DT_NEEDED: ndeps++; break;
     case DT_STRTAB: strtab = b + v; break;
@@ -169,7 +169,8 @@ static struct rtld_obj *map_fd(int fd, const char *path, char *err, size_t errle
     rtld_ehdr eh;
     char b[1024];
   } u;
-  long n = rtld_sys4(RTLD_SYS_pread64, fd, (long)u.b, sizeof u.b, 0);
+  /* Offset 0: as one word on a 64-bit target, as two zero halves on a 32-bit one. */
+  long n = rtld_sys5(RTLD_SYS_pread64, fd, (long)u.b, sizeof u.b, 0, 0);
   if (n < 0) {
     map_fail(err, errlen, path, "cannot read file", -n);
     return NULL;
@@ -225,7 +226,7 @@ static struct rtld_obj *map_fd(int fd, const char *path, char *err, size_t errle
     if (p->p_filesz > p->p_memsz || p->p_offset + p->p_filesz > fsize ||
         p->p_offset + p->p_filesz < p->p_offset ||
         (p->p_offset & (RTLD_PAGE - 1)) != (p->p_vaddr & (RTLD_PAGE - 1)) ||
-        p->p_vaddr + p->p_memsz < p->p_vaddr || (uint64_t)p->p_memsz > ((uint64_t)1 << 40)) {
+        p->p_vaddr + p->p_memsz < p->p_vaddr || p->p_memsz > RTLD_MAX_SEGMENT) {
       map_fail(err, errlen, path, "malformed PT_LOAD segment", i);
       return NULL;
     }

@@ -31,7 +31,10 @@ static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, struct rt
   struct rtld_def d = {NULL, o};
   switch (type) {
   case RTLD_R_NONE: return 0;
-  case RTLD_R_RELATIVE: *where = o->l_addr + A; return 0;
+  case RTLD_R_RELATIVE:
+    /* rtld's own were applied by stage 1; a REL addend read back now would count the bias twice. */
+    if (!o->o_is_rtld) *where = o->l_addr + A;
+    return 0;
   case RTLD_R_IRELATIVE: *where = ((uintptr_t(*)(void))(o->l_addr + A))(); return 0;
   case RTLD_R_JUMP_SLOT:
     if (lazy) {

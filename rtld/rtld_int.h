@@ -246,6 +246,8 @@ _Static_assert(__builtin_offsetof(struct rtld_tcb, t_canary) == RTLD_TCB_CANARY,
 #define RTLD_MAX_TLS_MODULES 4096 /* module ids are never reused */
 /* The largest dlopen reservation rtld attempts: 1 TiB, or 1 GiB in a 32-bit address space. */
 #define RTLD_MAX_RESERVE ((size_t)1 << (sizeof(size_t) == 8 ? 40 : 30))
+/* The largest PT_LOAD segment rtld maps: 1 TiB, or 2 GiB in a 32-bit address space. */
+#define RTLD_MAX_SEGMENT ((uintptr_t)1 << (sizeof(uintptr_t) == 8 ? 40 : 31))
 
 #define RTLD_DBG_FILES 1u
 #define RTLD_DBG_BINDINGS 2u
@@ -404,7 +406,6 @@ struct rtld_tcb *rtld_self(void);
 long rtld_clone(unsigned long flags, void *stack, int *ptid, int *ctid, void *tls,
                 struct rtld_tcb *t);
 RTLD_NORETURN void rtld_unmap_and_exit(void *map, size_t len);
-void rtld_sigreturn(void);
 void rtld_thread_main(struct rtld_tcb *t);
 
 /* stage 3 (boot.c) */

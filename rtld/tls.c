@@ -151,14 +151,16 @@ int rtld_tls_reserve(struct rtld_obj *o, char *err, size_t errlen) {
   size_t n = rtld_g.g_nthreads, cap = rtld_g.g_tls_next_modid - 1;
   size_t dtv_bytes = (cap + 1) * sizeof(uintptr_t);
   size_t blk = o->o_tls_static ? 0 : rtld_align_up(o->o_tls_memsz, o->o_tls_align);
-  size_t len = n * dtv_bytes;
-  if (blk) {
-    if (n > RTLD_MAX_RESERVE / blk) len = (size_t)-1;
-    else len = rtld_align_up(len, o->o_tls_align) + o->o_tls_align + n * blk;
-  }
-  char *r = len == (size_t)-1 ? NULL : rtld_mmap(len);
+  /* In 64 bits, so that a request too large for a 32-bit address space is reported, not wrapped. */
+  uint64_t need = (uint64_t)n * dtv_bytes;
+  if (blk)
+    need = ((need + o->o_tls_align - 1) & ~(uint64_t)(o->o_tls_align - 1)) + o->o_tls_align +
+           (uint64_t)n * blk;
+  size_t len = (size_t)need;
+  char *r = need > RTLD_MAX_RESERVE ? NULL : rtld_mmap(len);
   if (!r) {
-    rtld_fmt(err, errlen, "%s: cannot reserve TLS for %lu threads (%lu bytes)", o->l_name, n, len);
+    rtld_fmt(err, errlen, "%s: cannot reserve TLS for %lu threads (%llu bytes)", o->l_name, n,
+             (unsigned long long)need);
     return -1;
   }
   o->o_resv = r;

@@ -66,6 +66,19 @@ static void out_pad(struct rtld_out *o, const char *s, size_t n, int width, int 
     while (fill-- > 0) out_c(o, ' ');
 }
 
+/* *v /= base, returning the remainder, in 32-bit steps: a 32-bit target has no 64-bit division
+ * instruction, and rtld links no libgcc. base < 2^16. */
+static unsigned divmod(unsigned long long *v, unsigned base) {
+  uint32_t hi = (uint32_t)(*v >> 32), lo = (uint32_t)*v;
+  uint32_t qhi = hi / base, r = hi % base;
+  uint32_t t = r << 16 | lo >> 16, q1 = t / base;
+  r = t % base;
+  t = r << 16 | (lo & 0xffff);
+  uint32_t q0 = t / base;
+  *v = (unsigned long long)qhi << 32 | q1 << 16 | q0;
+  return t % base;
+}
+
 #define RTLD_UARG(ap, lng)                                                                         \
   ((lng) > 1 ? va_arg(ap, unsigned long long)                                                      \
    : (lng)   ? va_arg(ap, unsigned long)                                                           \
@@ -130,9 +143,8 @@ int rtld_vfmt(char *buf, size_t cap, const char *fmt, va_list ap) {
       goto number;
     number:
       do {
-        unsigned d = (unsigned)(v % (unsigned)base);
+        unsigned d = divmod(&v, (unsigned)base);
         tmp[sizeof tmp - 1 - n++] = (char)(d < 10 ? '0' + d : (upper ? 'A' : 'a') + d - 10);
-        v /= (unsigned)base;
       } while (v);
       if (neg) {
         if (zero && !left) {

@@ -9,7 +9,8 @@
  *                relocation has (RTLD_R_ABSENT), so the generic switch needs no conditionals
  *   system calls RTLD_SYS_<name>, rtld_sys0..rtld_sys6 returning -errno on failure, RTLD_MMAP_SHIFT
  *                (12 when RTLD_SYS_mmap is mmap2), RTLD_O_CLOEXEC, RTLD_MAP_NORESERVE,
- *                RTLD_SA_RESTORER and rtld_arch_rt_sigaction
+ *                RTLD_SA_RESTORER, RTLD_ARCH_SIGRESTORER(siginfo) (the restorer for a handler with
+ *                or without SA_SIGINFO) and rtld_arch_rt_sigaction
  *   threads      rtld_arch_tp, rtld_arch_set_tp, rtld_arch_pause, rtld_arch_clone_tls (the tls
  *                argument of clone for a thread whose TCB is at tp), RTLD_TCB_DTV, RTLD_TCB_CANARY
  *   binding      rtld_arch_lazy_setup (install the trampoline in an object's PLT/GOT),
@@ -17,7 +18,7 @@
  *                a JUMP_SLOT to a value), RTLD_ARCH_TLSDESC_STATIC/_DYNAMIC (descriptor entry
  *                points, 0 where the target has no TLS descriptors)
  * and start.S / bind.S provide _rtld_start, __tls_get_addr, rtld_clone, rtld_unmap_and_exit,
- * rtld_sigreturn and the lazy-binding trampoline.
+ * the signal restorers and the lazy-binding trampoline.
  *
  * x86-64: the thread pointer is the %fs base. TLS is variant II: the static blocks lie below the
  * thread pointer and the thread control block starts at it; compilers read %fs:0 (the TCB's self
@@ -143,8 +144,12 @@ static inline long rtld_sys6(long n, long a, long b, long c, long d, long e, lon
 }
 
 /* rt_sigaction with the kernel's struct (handler, flags, restorer, mask) and an 8-byte mask; the
- * restorer is the struct's, flagged by RTLD_SA_RESTORER. */
-static inline long rtld_arch_rt_sigaction(int sig, const void *act, void *old) {
+ * restorer is the struct's, flagged by RTLD_SA_RESTORER. Every frame is an rt frame. */
+void rtld_sigreturn(void);
+#define RTLD_ARCH_SIGRESTORER(siginfo) ((void)(siginfo), rtld_sigreturn)
+static inline long rtld_arch_rt_sigaction(int sig, const void *act, void *old,
+                                          void (*restorer)(void)) {
+  (void)restorer;
   return rtld_sys4(RTLD_SYS_rt_sigaction, sig, (long)act, (long)old, 8);
 }
 
