@@ -173,6 +173,11 @@ RTLD_MFLAGS_x86 := -mgeneral-regs-only
 RTLD_MFLAGS_sparcv9 := -mno-fpu -mno-app-regs
 RTLD_MFLAGS_sparc := -mno-fpu -mno-app-regs
 RTLD_TARGETS := x64 x86
+ifneq ($(shell command -v $(SPARC_CC) 2>/dev/null),)
+RTLD_TARGETS += sparcv9 sparc
+else
+$(warning $(SPARC_CC) not found: ld.so.1 for sparc and sparcv9 is not built (scripts/deps.sh --check))
+endif
 RTLD_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -ffreestanding -fPIC -fvisibility=hidden \
                -fno-stack-protector -nostdlib -fno-builtin -fno-tree-loop-distribute-patterns \
                -fno-plt
@@ -199,9 +204,9 @@ $$(BUILD)/lib/$(1)/ld.so.1: $$(RTLD_OBJS_$(1)) $$(TLD)
 	@mkdir -p $$(@D)
 	$$(TLD) -shared -Bsymbolic -z now -e _rtld_start -soname ld.so.1 -o $$@ $$(RTLD_OBJS_$(1))
 
-$$(BUILD)/lib/$(1)/crt1.o: arch/$$(RTLD_ARCH_$(1))/crt1.S
+$$(BUILD)/lib/$(1)/crt1.o: arch/$$(RTLD_ARCH_$(1))/crt1.S arch/$$(RTLD_ARCH_$(1))/rtld_arch.h
 	@mkdir -p $$(@D)
-	$$(RTLD_CC_$(1)) -c -o $$@ $$<
+	$$(RTLD_CC_$(1)) $$(RTLD_CPPFLAGS_$(1)) -c -o $$@ $$<
 
 -include $$(RTLD_OBJS_$(1):.o=.d)
 endef
