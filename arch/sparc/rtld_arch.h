@@ -203,14 +203,18 @@ static inline void rtld_sparc_put(uint32_t *insn, uint32_t word) {
 #if RTLD_SPARC_V9
 void rtld_bind_far(void);
 void rtld_bind_near(void);
+/* save %sp, -176, %sp; sethi %hh(target), %l0; sethi %lm(target), %l1; or %l0, %hm(target), %l0;
+ * or %l1, %lo(target), %l1; sllx %l0, 32, %l0; jmpl %l0 + %l1, %l6; nop */
 static inline void rtld_sparc_plt_header(uint32_t *plt, uintptr_t target) {
-  rtld_sparc_put(plt + 0, 0x9de3bf50u);                                      /* save %sp,-176,%sp */
-  rtld_sparc_put(plt + 1, 0x21000000u | (uint32_t)(target >> 42));           /* sethi %hh, %l0 */
-  rtld_sparc_put(plt + 2, 0x23000000u | (uint32_t)((target >> 10) & 0x3fffff)); /* sethi %lm */
-  rtld_sparc_put(plt + 3, 0xa0142000u | (uint32_t)((target >> 32) & 0x3ff)); /* or %l0, %hm */
-  rtld_sparc_put(plt + 4, 0xa2146000u | (uint32_t)(target & 0x3ff));         /* or %l1, %lo */
-  rtld_sparc_put(plt + 5, 0xa12c3020u);                                      /* sllx %l0,32,%l0 */
-  rtld_sparc_put(plt + 6, 0xadc40011u); /* jmpl %l0 + %l1, %l6 */
+  uint32_t hh = (uint32_t)(target >> 42), lm = (uint32_t)(target >> 10) & 0x3fffff;
+  uint32_t hm = (uint32_t)(target >> 32) & 0x3ff, lo = (uint32_t)target & 0x3ff;
+  rtld_sparc_put(plt + 0, 0x9de3bf50u);
+  rtld_sparc_put(plt + 1, 0x21000000u | hh);
+  rtld_sparc_put(plt + 2, 0x23000000u | lm);
+  rtld_sparc_put(plt + 3, 0xa0142000u | hm);
+  rtld_sparc_put(plt + 4, 0xa2146000u | lo);
+  rtld_sparc_put(plt + 5, 0xa12c3020u);
+  rtld_sparc_put(plt + 6, 0xadc40011u);
   rtld_sparc_put(plt + 7, RTLD_SPARC_NOP);
 }
 static inline void rtld_arch_lazy_setup(uintptr_t *pltgot, void *obj) {
@@ -221,11 +225,12 @@ static inline void rtld_arch_lazy_setup(uintptr_t *pltgot, void *obj) {
 }
 #else
 void rtld_bind_entry(void);
+/* save %sp, -96, %sp; call rtld_bind_entry; nop; .word obj */
 static inline void rtld_arch_lazy_setup(uintptr_t *pltgot, void *obj) {
   uint32_t *plt = (uint32_t *)pltgot;
-  rtld_sparc_put(plt + 0, 0x9de3bfa0u); /* save %sp, -96, %sp */
-  rtld_sparc_put(plt + 1, 0x40000000u | (uint32_t)(((uintptr_t)rtld_bind_entry -
-                                                    (uintptr_t)(plt + 1)) >> 2)); /* call */
+  uint32_t disp30 = (uint32_t)((uintptr_t)rtld_bind_entry - (uintptr_t)(plt + 1)) >> 2;
+  rtld_sparc_put(plt + 0, 0x9de3bfa0u);
+  rtld_sparc_put(plt + 1, 0x40000000u | disp30);
   rtld_sparc_put(plt + 2, RTLD_SPARC_NOP);
   pltgot[3] = (uintptr_t)obj;
 }
@@ -257,34 +262,33 @@ static inline void rtld_arch_plt_bind(uintptr_t *where, uintptr_t value, uintptr
     return;
   }
   intptr_t disp = (intptr_t)(value - (uintptr_t)insn);
+  intptr_t call = (intptr_t)(value - (uintptr_t)(insn + 2));
+  uint32_t hi = (uint32_t)(value >> 32), lo = (uint32_t)value;
   if (disp >= -0x800000 && disp < 0x800000) {
-    rtld_sparc_put(insn, 0x30800000u | (uint32_t)((disp >> 2) & 0x3fffff));
-  } else if (value >> 32 == 0) {
-    rtld_sparc_put(insn + 2, 0x81c06000u | (uint32_t)(value & 0x3ff));
-    rtld_sparc_put(insn + 1, 0x03000000u | (uint32_t)(value >> 10));
-  } else if ((intptr_t)(value - (uintptr_t)(insn + 2)) >= -((intptr_t)1 << 31) &&
-             (intptr_t)(value - (uintptr_t)(insn + 2)) < ((intptr_t)1 << 31)) {
-    rtld_sparc_put(insn + 3, 0x9e100001u); /* mov %g1, %o7 */
-    rtld_sparc_put(insn + 2, 0x40000000u | (uint32_t)(((value - (uintptr_t)(insn + 2)) >> 2) &
-                                                      0x3fffffff));
-    rtld_sparc_put(insn + 1, 0x8210000fu); /* mov %o7, %g1 */
+    rtld_sparc_put(insn, 0x30800000u | ((uint32_t)(disp >> 2) & 0x3fffff)); /* ba,a value */
+  } else if (hi == 0) {
+    rtld_sparc_put(insn + 2, 0x81c06000u | (lo & 0x3ff)); /* jmpl %g1 + %lo(value), %g0 */
+    rtld_sparc_put(insn + 1, 0x03000000u | (lo >> 10));   /* sethi %hi(value), %g1 */
+  } else if (call >= -((intptr_t)1 << 31) && call < ((intptr_t)1 << 31)) {
+    rtld_sparc_put(insn + 3, 0x9e100001u);                                        /* mov %g1, %o7 */
+    rtld_sparc_put(insn + 2, 0x40000000u | ((uint32_t)(call >> 2) & 0x3fffffff)); /* call value */
+    rtld_sparc_put(insn + 1, 0x8210000fu);                                        /* mov %o7, %g1 */
   } else {
-    uint32_t hi = (uint32_t)(value >> 32), lo = (uint32_t)value;
-    rtld_sparc_put(insn + 6, 0x81c04005u);               /* jmpl %g1 + %g5, %g0 */
-    rtld_sparc_put(insn + 5, 0x83287020u);               /* sllx %g1, 32, %g1 */
-    rtld_sparc_put(insn + 4, 0x8a116000u | (lo & 0x3ff)); /* or %g5, %lo, %g5 */
-    rtld_sparc_put(insn + 3, 0x82106000u | (hi & 0x3ff)); /* or %g1, %hm, %g1 */
-    rtld_sparc_put(insn + 2, 0x0b000000u | (lo >> 10));   /* sethi %lm, %g5 */
-    rtld_sparc_put(insn + 1, 0x03000000u | (hi >> 10));   /* sethi %hh, %g1 */
+    rtld_sparc_put(insn + 6, 0x81c04005u);                /* jmpl %g1 + %g5, %g0 */
+    rtld_sparc_put(insn + 5, 0x83287020u);                /* sllx %g1, 32, %g1 */
+    rtld_sparc_put(insn + 4, 0x8a116000u | (lo & 0x3ff)); /* or %g5, %lo(value), %g5 */
+    rtld_sparc_put(insn + 3, 0x82106000u | (hi & 0x3ff)); /* or %g1, %hm(value), %g1 */
+    rtld_sparc_put(insn + 2, 0x0b000000u | (lo >> 10));   /* sethi %lm(value), %g5 */
+    rtld_sparc_put(insn + 1, 0x03000000u | (hi >> 10));   /* sethi %hh(value), %g1 */
   }
 #else
   (void)addend, (void)l_addr;
   intptr_t disp = (intptr_t)(value - (uintptr_t)(insn + 1));
   if (disp >= -0x800000 && disp < 0x800000) {
-    rtld_sparc_put(insn + 1, 0x30800000u | (uint32_t)((disp >> 2) & 0x3fffff));
+    rtld_sparc_put(insn + 1, 0x30800000u | ((uint32_t)(disp >> 2) & 0x3fffff)); /* ba,a value */
   } else {
-    rtld_sparc_put(insn + 2, 0x81c06000u | (uint32_t)(value & 0x3ff));
-    rtld_sparc_put(insn + 1, 0x03000000u | (uint32_t)(value >> 10));
+    rtld_sparc_put(insn + 2, 0x81c06000u | (value & 0x3ff)); /* jmp %g1 + %lo(value) */
+    rtld_sparc_put(insn + 1, 0x03000000u | (value >> 10));   /* sethi %hi(value), %g1 */
   }
 #endif
 }
