@@ -188,7 +188,7 @@ define rtld_target
 RTLD_OBJDIR_$(1) := $$(OBJDIR)/rtld/$(1)
 RTLD_OBJS_$(1) := $$(patsubst rtld/%.c,$$(RTLD_OBJDIR_$(1))/%.o,$$(RTLD_SRCS)) \
                   $$(RTLD_OBJDIR_$(1))/start.o $$(RTLD_OBJDIR_$(1))/bind.o
-RTLD_CPPFLAGS_$(1) := -I. -Irtld -Iarch/$$(RTLD_ARCH_$(1))
+RTLD_CPPFLAGS_$(1) := -I. -Irtld -Iarch/$$(RTLD_ARCH_$(1)) -DRTLD_PREFIX='"$$(PREFIX)"'
 
 all: $$(BUILD)/lib/$(1)/ld.so.1 $$(BUILD)/lib/$(1)/crt1.o
 

@@ -21,6 +21,30 @@ RTLD_EXPORT ssize_t write(int fd, const void *b, size_t n) {
 RTLD_EXPORT ssize_t read(int fd, void *b, size_t n) {
   return ret(rtld_sys3(RTLD_SYS_read, fd, (long)b, (long)n));
 }
+RTLD_EXPORT int open(const char *path, int flags, ...) {
+  va_list ap;
+  va_start(ap, flags);
+  int mode = (flags & 0100) ? va_arg(ap, int) : 0;
+  va_end(ap);
+  return (int)ret(rtld_sys4(RTLD_SYS_openat, -100 /* AT_FDCWD */, (long)path, flags, mode));
+}
+RTLD_EXPORT int close(int fd) { return (int)ret(rtld_sys1(RTLD_SYS_close, fd)); }
+RTLD_EXPORT int chdir(const char *path) { return (int)ret(rtld_sys1(RTLD_SYS_chdir, (long)path)); }
+RTLD_EXPORT char *getcwd(char *buf, size_t size) {
+  return ret(rtld_sys2(RTLD_SYS_getcwd, (long)buf, (long)size)) < 0 ? NULL : buf;
+}
+RTLD_EXPORT ssize_t readlink(const char *path, char *buf, size_t size) {
+  return ret(rtld_sys4(RTLD_SYS_readlinkat, -100, (long)path, (long)buf, (long)size));
+}
+/* Through the vDSO when the kernel offers it (rtld/vdso.c); its functions return -errno. */
+RTLD_EXPORT int clock_gettime(int clock, struct timespec *ts) {
+  if (rtld_vdso_clock_gettime) return (int)ret(rtld_vdso_clock_gettime(clock, ts));
+  return (int)ret(rtld_sys2(RTLD_SYS_clock_gettime, clock, (long)ts));
+}
+RTLD_EXPORT int gettimeofday(struct timeval *tv, void *tz) {
+  if (rtld_vdso_gettimeofday) return (int)ret(rtld_vdso_gettimeofday(tv, tz));
+  return (int)ret(rtld_sys2(RTLD_SYS_gettimeofday, (long)tv, (long)tz));
+}
 RTLD_EXPORT void _exit(int status) {
   for (;;) rtld_sys1(RTLD_SYS_exit_group, status);
 }
@@ -28,7 +52,10 @@ RTLD_EXPORT void _exit(int status) {
 static volatile int rtld_exiting;
 
 RTLD_EXPORT void exit(int status) {
-  if (!__sync_lock_test_and_set(&rtld_exiting, 1)) rtld_run_all_finis();
+  if (!__sync_lock_test_and_set(&rtld_exiting, 1)) {
+    rtld_run_exit_handlers();
+    rtld_run_all_finis();
+  }
   _exit(status);
 }
 

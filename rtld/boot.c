@@ -38,8 +38,6 @@ uintptr_t rtld_stage2(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
     rtld_g.g_progname = "ld.so.1";
     rtld_fatal("%s", err);
   }
-  self->o_lscope = NULL;
-  self->o_nlscope = 0;
   rtld_boot_tcb.t_self = rtld_boot_tcb.t_self2 = &rtld_boot_tcb;
   rtld_boot_tcb.t_dtv = rtld_boot_dtv;
   rtld_arch_set_tp(&rtld_boot_tcb);
@@ -80,12 +78,56 @@ static unsigned parse_debug(const char *s) {
   return r;
 }
 
-static char *dir_part(const char *p) {
-  const char *slash = NULL;
-  for (const char *q = p; *q; q++)
-    if (*q == '/') slash = q;
-  if (!slash) return rtld_strdup(".");
-  return rtld_strndup(p, slash == p ? 1 : (size_t)(slash - p));
+static RTLD_NORETURN void usage(int status) {
+  rtld_printf(status ? 2 : 1,
+              "usage: ld.so.1 [--list] [--library-path DIRS] [--preload LIBS] PROGRAM [ARGS...]\n"
+              "Runs PROGRAM (a program linked against ld.so.1) with ARGS, as if ld.so.1 were "
+              "its interpreter.\n"
+              "  --list               list the objects PROGRAM needs and where they are found\n"
+              "  --library-path DIRS  search DIRS first (as LD_LIBRARY_PATH would)\n"
+              "  --preload LIBS       load LIBS before the program's dependencies (as "
+              "LD_PRELOAD would)\n"
+              "  --help               this text\n"
+              "Default library path: %s\n",
+              rtld_g.g_default_path);
+  rtld_sys1(RTLD_SYS_exit_group, status);
+  for (;;) {}
+}
+
+/* Loads the LD_PRELOAD (or --preload) list: names separated by spaces or colons. In secure
+ * mode a name with a slash is ignored, and others are searched in the default path only and must
+ * be set-user-ID files (glibc's rule). A name that cannot be loaded is a warning. */
+static void preload(const char *list, int listing) {
+  char name[256], err[512];
+  while (list && *list) {
+    while (*list == ' ' || *list == ':') list++;
+    size_t n = 0;
+    while (list[n] && list[n] != ' ' && list[n] != ':') n++;
+    if (!n) break;
+    if (n < sizeof name) {
+      for (size_t i = 0; i < n; i++) name[i] = list[i];
+      name[n] = 0;
+      struct rtld_obj *o = NULL;
+      if (rtld_g.g_secure && rtld_strchr(name, '/')) {
+        rtld_debug(RTLD_DBG_FILES, "secure mode: preload %s ignored", name);
+      } else if (!(o = rtld_find_loaded(name))) {
+        o = rtld_load(name, rtld_g.g_secure ? NULL : rtld_g.g_exe, err, sizeof err);
+        if (o && rtld_g.g_secure && !o->o_setuid) {
+          rtld_debug(RTLD_DBG_FILES, "secure mode: preload %s is not set-user-ID: ignored", name);
+          rtld_unmap(o);
+          o = NULL;
+        } else if (o) {
+          rtld_commit(o);
+        } else if (listing) {
+          rtld_printf(1, "\t%s => not found\n", name);
+        } else {
+          rtld_printf(2, "ld.so.1: %s: warning: %s from LD_PRELOAD cannot be preloaded: %s\n",
+                      rtld_g.g_progname, name, err);
+        }
+      }
+    }
+    list += n;
+  }
 }
 
 uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
@@ -107,21 +149,95 @@ uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
     case AT_SECURE: rtld_g.g_secure = a[1] != 0; break;
     case AT_RANDOM: at_random = a[1]; break;
     case AT_EXECFN: at_execfn = a[1]; break;
+    case AT_SYSINFO_EHDR: rtld_g.g_vdso = a[1]; break;
     default: break;
     }
   }
   rtld_g.g_progname = rtld_g.g_argc > 0 ? rtld_g.g_argv[0] : "?";
-  if (at_entry == (uintptr_t)_rtld_start) {
-    rtld_printf(2,
-                "usage: a program names ld.so.1 as its interpreter (tld -I %s); ld.so.1 "
-                "cannot be run as a command\n",
-                rtld_g.g_progname);
-    rtld_sys1(RTLD_SYS_exit_group, 127);
-  }
   rtld_g.g_debug = parse_debug(rtld_getenv("LD_DEBUG"));
+
+  /* ld.so.1 run as a command: the kernel started ld.so.1 itself, whose path is argv[0]. */
+  int command = at_entry == (uintptr_t)_rtld_start, listing = 0;
+  const char *opt_path = NULL, *opt_preload = NULL;
+  self->l_name = (char *)(command ? rtld_g.g_progname : "ld.so.1");
+  for (unsigned i = 0; !command && i < at_phnum; i++) {
+    const rtld_phdr *p = &((const rtld_phdr *)at_phdr)[i];
+    if (p->p_type == PT_INTERP) {
+      uintptr_t bias = 0;
+      for (unsigned j = 0; j < at_phnum; j++)
+        if (((const rtld_phdr *)at_phdr)[j].p_type == PT_PHDR)
+          bias = at_phdr - ((const rtld_phdr *)at_phdr)[j].p_vaddr;
+      self->l_name = (char *)(bias + p->p_vaddr);
+    }
+  }
+  self->o_origin = rtld_origin_of(self->l_name);
+  if (!self->o_origin) rtld_fatal("out of memory");
+  {
+    /* The default path: ld.so.1's own directory, then the installed library directory. */
+    const char *lib = RTLD_DEFAULT_LIBDIR;
+    size_t n1 = rtld_strlen(self->o_origin), n2 = rtld_strlen(lib);
+    char *d = rtld_alloc(n1 + n2 + 2);
+    if (!d) rtld_fatal("out of memory");
+    rtld_fmt(d, n1 + n2 + 2, "%s:%s", self->o_origin, lib);
+    rtld_g.g_default_path = rtld_strcmp(self->o_origin, lib) ? d : lib;
+  }
+  struct rtld_obj *exe = NULL;
+  char err[512];
+  if (command) {
+    int k = 1;
+    for (; k < rtld_g.g_argc && rtld_g.g_argv[k][0] == '-'; k++) {
+      const char *a = rtld_g.g_argv[k];
+      if (!rtld_strcmp(a, "--list")) listing = 1;
+      else if (!rtld_strcmp(a, "--help")) usage(0);
+      else if (!rtld_strcmp(a, "--library-path") && k + 1 < rtld_g.g_argc)
+        opt_path = rtld_g.g_argv[++k];
+      else if (!rtld_strcmp(a, "--preload") && k + 1 < rtld_g.g_argc)
+        opt_preload = rtld_g.g_argv[++k];
+      else if (!rtld_strcmp(a, "--")) {
+        k++;
+        break;
+      } else {
+        rtld_printf(2, "ld.so.1: unknown option %s\n", a);
+        usage(127);
+      }
+    }
+    if (k >= rtld_g.g_argc) {
+      rtld_printf(2, "ld.so.1: missing program name\n");
+      usage(127);
+    }
+    rtld_g.g_progname = rtld_g.g_argv[k];
+    exe = rtld_map_program(rtld_g.g_argv[k], &at_entry, err, sizeof err);
+    if (!exe) rtld_fatal("%s", err);
+    /* The program sees its own argv: argc, argv, envp and auxv move down by k words in place,
+     * and the auxiliary vector describes the program. */
+    uintptr_t *w = sp;
+    size_t words = 1 + (size_t)rtld_g.g_argc + 1 + (size_t)(e - rtld_g.g_envp) + 1;
+    for (uintptr_t *a = auxv;; a += 2) {
+      words += 2;
+      if (a[0] == AT_NULL) break;
+    }
+    w[0] = (uintptr_t)(rtld_g.g_argc - k);
+    for (size_t i = 1; i + k < words; i++) w[i] = w[i + k];
+    rtld_g.g_argc -= k;
+    rtld_g.g_envp -= k;
+    auxv -= k;
+    for (uintptr_t *a = auxv; a[0] != AT_NULL; a += 2) {
+      if (a[0] == AT_PHDR) a[1] = (uintptr_t)exe->o_phdr;
+      else if (a[0] == AT_PHNUM) a[1] = exe->o_phnum;
+      else if (a[0] == AT_ENTRY) a[1] = at_entry;
+      else if (a[0] == AT_BASE) a[1] = base;
+      else if (a[0] == AT_EXECFN) a[1] = (uintptr_t)rtld_g.g_argv[0];
+    }
+    rtld_g.g_progname = rtld_g.g_argv[0];
+  }
+  if (!listing) {
+    const char *t = rtld_getenv("LD_TRACE_LOADED_OBJECTS");
+    listing = t && *t;
+  }
   const char *bn = rtld_getenv("LD_BIND_NOW");
   rtld_g.g_bind_now = bn && *bn;
-  if (!rtld_g.g_secure) rtld_g.g_library_path = rtld_getenv("LD_LIBRARY_PATH");
+  if (!rtld_g.g_secure)
+    rtld_g.g_library_path = opt_path ? opt_path : rtld_getenv("LD_LIBRARY_PATH");
   rtld_g.g_tls_reserve = parse_size(rtld_getenv("LD_TLS_STATIC_RESERVE"), 2048);
   if (rtld_g.g_tls_reserve > (1ul << 30)) rtld_fatal("LD_TLS_STATIC_RESERVE too large");
   if (at_random) {
@@ -132,50 +248,61 @@ uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
   }
   rtld_boot_tcb.t_canary = rtld_g.g_canary;
 
-  /* The executable, mapped by the kernel. */
   static struct rtld_obj exe_obj;
-  struct rtld_obj *exe = &exe_obj;
-  exe->o_is_exe = 1;
-  exe->o_phdr = (const rtld_phdr *)at_phdr;
-  exe->o_phnum = (unsigned)at_phnum;
-  exe->l_name = (char *)"";
-  const char *interp = NULL;
-  for (unsigned i = 0; i < exe->o_phnum; i++)
-    if (exe->o_phdr[i].p_type == PT_PHDR) exe->l_addr = at_phdr - exe->o_phdr[i].p_vaddr;
-  for (unsigned i = 0; i < exe->o_phnum; i++) {
-    const rtld_phdr *p = &exe->o_phdr[i];
-    if (p->p_type == PT_DYNAMIC) exe->l_ld = (rtld_dyn *)(exe->l_addr + p->p_vaddr);
-    else if (p->p_type == PT_INTERP) interp = (const char *)(exe->l_addr + p->p_vaddr);
-    else if (p->p_type == PT_TLS && p->p_memsz) {
-      exe->o_tls_image = (const void *)(exe->l_addr + p->p_vaddr);
-      exe->o_tls_filesz = p->p_filesz;
-      exe->o_tls_memsz = p->p_memsz;
-      exe->o_tls_align = p->p_align ? p->p_align : 1;
-    } else if (p->p_type == PT_GNU_RELRO) {
-      exe->o_relro_start = (exe->l_addr + p->p_vaddr) & ~4095ul;
-      exe->o_relro_end = (exe->l_addr + p->p_vaddr + p->p_memsz) & ~4095ul;
+  if (!exe) {
+    /* The executable, mapped by the kernel. */
+    exe = &exe_obj;
+    exe->o_phdr = (const rtld_phdr *)at_phdr;
+    exe->o_phnum = (unsigned)at_phnum;
+    for (unsigned i = 0; i < exe->o_phnum; i++)
+      if (exe->o_phdr[i].p_type == PT_PHDR) exe->l_addr = at_phdr - exe->o_phdr[i].p_vaddr;
+    for (unsigned i = 0; i < exe->o_phnum; i++) {
+      const rtld_phdr *p = &exe->o_phdr[i];
+      if (p->p_type == PT_DYNAMIC) exe->l_ld = (rtld_dyn *)(exe->l_addr + p->p_vaddr);
+      else if (p->p_type == PT_TLS && p->p_memsz) {
+        exe->o_tls_image = (const void *)(exe->l_addr + p->p_vaddr);
+        exe->o_tls_filesz = p->p_filesz;
+        exe->o_tls_memsz = p->p_memsz;
+        exe->o_tls_align = p->p_align ? p->p_align : 1;
+      } else if (p->p_type == PT_GNU_RELRO) {
+        exe->o_relro_start = (exe->l_addr + p->p_vaddr) & ~4095ul;
+        exe->o_relro_end = (exe->l_addr + p->p_vaddr + p->p_memsz) & ~4095ul;
+      }
     }
+    if (!exe->l_ld) rtld_fatal("the program has no dynamic section");
+    /* $ORIGIN of the program: its resolved path (through symlinks, independent of a later
+     * chdir), from /proc/self/exe; AT_EXECFN made absolute when /proc is not there. */
+    char exe_path[1024];
+    long n = rtld_sys4(RTLD_SYS_readlinkat, -100, (long)"/proc/self/exe", (long)exe_path,
+                       sizeof exe_path - 1);
+    if (n > 0 && n < (long)sizeof exe_path - 1) {
+      exe_path[n] = 0;
+      exe->o_origin = rtld_origin_of(exe_path);
+    } else if (at_execfn) {
+      exe->o_origin = rtld_origin_of((const char *)at_execfn);
+    }
+    rtld_parse_dynamic(exe);
   }
-  if (!exe->l_ld) rtld_fatal("the program has no dynamic section");
-  exe->o_origin = at_execfn ? dir_part((const char *)at_execfn) : NULL;
-  rtld_parse_dynamic(exe);
-  self->l_name = (char *)(interp ? interp : "ld.so.1");
-  self->o_origin = dir_part(self->l_name);
-  rtld_g.g_default_dir = self->o_origin;
+  exe->o_is_exe = 1;
+  exe->l_name = (char *)"";
   rtld_g.g_exe = exe;
   rtld_commit(exe);
   rtld_debug(RTLD_DBG_FILES, "file=%s [0]; program; ld.so.1 at %p", rtld_g.g_progname,
              (void *)base);
+  rtld_vdso_setup();
+
+  /* LD_PRELOAD objects come right after the program, so their definitions win. */
+  preload(opt_preload ? opt_preload : rtld_getenv("LD_PRELOAD"), listing);
 
   /* Dependencies, breadth-first: the committed list is the queue. */
-  char err[512];
-  int self_listed = 0;
+  int self_listed = 0, missing = 0;
   for (struct rtld_obj *o = exe; o; o = o->l_next) {
     o->o_global = 1;
     o->o_startup = 1;
     o->o_nodelete = 1;
     o->o_refcnt = 1;
-    if (o->o_is_rtld) continue;
+    if (o->o_is_vdso) o->o_global = 0;
+    if (o->o_is_rtld || o->o_is_vdso) continue;
     if (o->o_ndeps && !(o->o_deps = rtld_alloc(o->o_ndeps * sizeof *o->o_deps)))
       rtld_fatal("out of memory");
     unsigned k = 0;
@@ -188,6 +315,11 @@ uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
         rtld_commit(self);
       } else if (!dep) {
         dep = rtld_load(name, o, err, sizeof err);
+        if (!dep && listing) {
+          rtld_printf(1, "\t%s => not found\n", name);
+          missing = 1;
+          continue;
+        }
         if (!dep) rtld_fatal("%s", err);
         int known = 0;
         for (struct rtld_obj *g = rtld_g.g_head; g; g = g->l_next)
@@ -200,6 +332,17 @@ uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
   if (!self_listed) {
     rtld_commit(self);
     self->o_global = self->o_startup = self->o_nodelete = 1;
+  }
+  if (listing) {
+    /* What ldd shows: each object, the name it was asked for, where it was found. */
+    for (struct rtld_obj *o = exe->l_next; o; o = o->l_next) {
+      if (o->o_is_rtld || o->o_is_vdso)
+        rtld_printf(1, "\t%s (%p)\n", o->o_is_vdso ? o->o_soname : o->l_name, (void *)o->l_addr);
+      else
+        rtld_printf(1, "\t%s => %s (%p)\n", o->o_soname ? o->o_soname : o->l_name, o->l_name,
+                    (void *)o->l_addr);
+    }
+    rtld_sys1(RTLD_SYS_exit_group, missing);
   }
 
   /* Static TLS, then the main thread's real TCB replaces the boot TCB. */
@@ -214,9 +357,7 @@ uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
     if (rtld_relocate(o, NULL, 0, err, sizeof err)) rtld_fatal("%s", err);
   rtld_tls_copy_main_images();
 
-  rtld_dl_lock();
   rtld_run_inits(exe);
-  rtld_dl_unlock();
   rtld_debug(RTLD_DBG_FILES, "transferring control: %s", rtld_g.g_progname);
   return at_entry;
 }

@@ -129,7 +129,7 @@ static int obj_matches(struct rtld_obj *o, const char *name) {
 
 struct rtld_obj *rtld_find_loaded(const char *name) {
   for (struct rtld_obj *o = rtld_g.g_head; o; o = o->l_next)
-    if (!o->o_is_exe && obj_matches(o, name)) return o;
+    if (!o->o_is_exe && !o->o_closing && obj_matches(o, name)) return o;
   for (struct rtld_obj *o = rtld_g.g_pending; o; o = o->o_new_next)
     if (obj_matches(o, name)) return o;
   if (!rtld_strcmp(name, "ld.so.1") && rtld_g.g_self) return rtld_g.g_self;
@@ -138,7 +138,7 @@ struct rtld_obj *rtld_find_loaded(const char *name) {
 
 static struct rtld_obj *find_by_inode(uint64_t dev, uint64_t ino) {
   for (struct rtld_obj *o = rtld_g.g_head; o; o = o->l_next)
-    if (o->o_ino && o->o_dev == dev && o->o_ino == ino) return o;
+    if (o->o_ino && !o->o_closing && o->o_dev == dev && o->o_ino == ino) return o;
   for (struct rtld_obj *o = rtld_g.g_pending; o; o = o->o_new_next)
     if (o->o_ino && o->o_dev == dev && o->o_ino == ino) return o;
   return NULL;
@@ -149,6 +149,12 @@ void rtld_unmap(struct rtld_obj *o) {
   rtld_free(o->o_vernames);
   rtld_free(o->o_deps);
   rtld_free(o->o_scope);
+  rtld_free(o->o_reldeps);
+  rtld_free(o->o_lscope);
+  for (struct rtld_tlsdesc *d = o->o_tlsdesc, *next; d; d = next) {
+    next = d->d_next;
+    rtld_free(d);
+  }
   rtld_free((void *)o->o_origin);
   rtld_free(o->l_name);
   rtld_free(o);
@@ -163,8 +169,12 @@ static int map_fail(char *err, size_t errlen, const char *path, const char *why,
   return -1;
 }
 
-/* Maps an open file as a shared object. Returns the new object or NULL with err set. */
-static struct rtld_obj *map_fd(int fd, const char *path, char *err, size_t errlen) {
+/* Maps an open file as a shared object, or as the program when `entry` is not NULL (ld.so.1 run
+ * as a command: ET_EXEC at its own addresses is allowed then, and *entry receives the entry
+ * point). Returns the new object, an object already loaded from the same file, or NULL with err
+ * set. */
+static struct rtld_obj *map_fd(int fd, const char *path, uintptr_t *entry, char *err,
+                               size_t errlen) {
   union {
     rtld_ehdr eh;
     char b[1024];
@@ -197,8 +207,10 @@ static struct rtld_obj *map_fd(int fd, const char *path, char *err, size_t errle
              eh->e_machine, RTLD_ARCH_MACHINE, RTLD_ARCH_NAME);
     return NULL;
   }
-  if (eh->e_type != ET_DYN) {
-    map_fail(err, errlen, path, "not a shared object: e_type", eh->e_type);
+  int fixed = entry && eh->e_type == ET_EXEC;
+  if (eh->e_type != ET_DYN && !fixed) {
+    map_fail(err, errlen, path, entry ? "not a program: e_type" : "not a shared object: e_type",
+             eh->e_type);
     return NULL;
   }
   if (eh->e_phentsize != sizeof(rtld_phdr) || eh->e_phnum == 0 || eh->e_phnum > 64 ||
@@ -208,11 +220,12 @@ static struct rtld_obj *map_fd(int fd, const char *path, char *err, size_t errle
   }
   const rtld_phdr *ph = (const rtld_phdr *)(u.b + eh->e_phoff);
   uint64_t dev, ino, fsize;
-  if (rtld_fstat(fd, &dev, &ino, &fsize) < 0) {
+  unsigned mode;
+  if (rtld_fstat(fd, &dev, &ino, &fsize, &mode) < 0) {
     map_fail(err, errlen, path, "cannot stat file", -1);
     return NULL;
   }
-  struct rtld_obj *dup = find_by_inode(dev, ino);
+  struct rtld_obj *dup = entry ? NULL : find_by_inode(dev, ino);
   if (dup) return dup;
 
   uintptr_t lo = (uintptr_t)-1, hi = 0;
@@ -242,12 +255,17 @@ static struct rtld_obj *map_fd(int fd, const char *path, char *err, size_t errle
     map_fail(err, errlen, path, "malformed PT_TLS segment", -1);
     return NULL;
   }
-  long r = rtld_sys_mmap(0, hi - lo, 0, 0x22 | RTLD_MAP_NORESERVE, -1, 0);
-  if ((unsigned long)r > -4096ul) {
-    map_fail(err, errlen, path, "cannot map object: out of address space, errno", -r);
+  /* PROT_NONE, PRIVATE|ANON|NORESERVE, and FIXED_NOREPLACE for a program at its own address */
+  long r = rtld_sys_mmap(fixed ? lo : 0, hi - lo, 0,
+                         0x22 | RTLD_MAP_NORESERVE | (fixed ? 0x100000 : 0), -1, 0);
+  if ((unsigned long)r > -4096ul || (fixed && (uintptr_t)r != lo)) {
+    if (fixed && (unsigned long)r <= -4096ul) rtld_munmap((void *)r, hi - lo);
+    map_fail(err, errlen, path, "cannot map object: out of address space, errno",
+             (unsigned long)r > -4096ul ? -r : 17 /* EEXIST */);
     return NULL;
   }
   uintptr_t start = (uintptr_t)r, base = start - lo;
+  if (entry) *entry = base + eh->e_entry;
   for (unsigned i = 0; i < eh->e_phnum; i++) {
     const rtld_phdr *p = &ph[i];
     if (p->p_type != PT_LOAD) continue;
@@ -284,6 +302,7 @@ static struct rtld_obj *map_fd(int fd, const char *path, char *err, size_t errle
   o->o_map_len = hi - lo;
   o->o_dev = dev;
   o->o_ino = ino;
+  o->o_setuid = (mode & 04000) != 0;
   o->l_ld = (rtld_dyn *)(base + dyn->p_vaddr);
   /* The program headers must be in memory for dl_iterate_phdr: find them in a segment. */
   for (unsigned i = 0; i < eh->e_phnum; i++) {
@@ -393,11 +412,29 @@ static int search_list(const char *list, const char *name, const char *origin, c
   }
 }
 
-static char *dir_of(const char *path) {
+/* The directory of `path`, made absolute with the current directory when it is relative, so
+ * that $ORIGIN does not change meaning after a chdir. */
+char *rtld_origin_of(const char *path) {
   const char *b = base_name(path);
-  if (b == path) return rtld_strdup(".");
-  size_t n = (size_t)(b - path - 1);
-  return rtld_strndup(path, n ? n : 1);
+  size_t n = b == path ? 0 : (size_t)(b - path - 1);
+  if (b != path && !n) n = 1; /* "/name" */
+  char cwd[1024];
+  size_t c = 0;
+  if (path[0] != '/') {
+    long r = rtld_sys2(RTLD_SYS_getcwd, (long)cwd, sizeof cwd);
+    if (r < 0) return b == path ? rtld_strdup(".") : rtld_strndup(path, n);
+    c = rtld_strlen(cwd);
+  }
+  char *d = rtld_alloc(c + 1 + n + 1);
+  if (!d) return NULL;
+  size_t k = 0;
+  for (size_t i = 0; i < c; i++) d[k++] = cwd[i];
+  if (c && n && d[k - 1] != '/') d[k++] = '/';
+  for (size_t i = 0; i < n; i++) d[k++] = path[i];
+  d[k] = 0;
+  /* "./x" and "dir/./x" leave a trailing "/." that is harmless; drop it for the messages. */
+  if (k >= 2 && d[k - 1] == '.' && d[k - 2] == '/') d[k - 2 ? k - 2 : 1] = 0;
+  return d;
 }
 
 struct rtld_obj *rtld_load(const char *name, struct rtld_obj *req, char *err, size_t errlen) {
@@ -422,17 +459,17 @@ struct rtld_obj *rtld_load(const char *name, struct rtld_obj *req, char *err, si
     if (fd < 0) fd = search_list(rtld_g.g_library_path, name, NULL, path, sizeof path);
     if (fd < 0 && req && req->o_runpath)
       fd = search_list(req->o_runpath, name, origin, path, sizeof path);
-    if (fd < 0) fd = search_list(rtld_g.g_default_dir, name, NULL, path, sizeof path);
+    if (fd < 0) fd = search_list(rtld_g.g_default_path, name, NULL, path, sizeof path);
   }
   if (fd < 0) {
     rtld_fmt(err, errlen, "%s: open failed: No such file or directory", name);
     return NULL;
   }
-  struct rtld_obj *o = map_fd(fd, path, err, errlen);
+  struct rtld_obj *o = map_fd(fd, path, NULL, err, errlen);
   rtld_sys1(RTLD_SYS_close, fd);
   if (!o || o->l_name) return o; /* NULL, or an object already loaded under another name */
   o->l_name = rtld_strdup(path);
-  o->o_origin = dir_of(path);
+  o->o_origin = rtld_origin_of(path);
   if (!o->l_name || !o->o_origin) {
     rtld_unmap(o);
     rtld_fmt(err, errlen, "%s: out of memory", name);
@@ -443,25 +480,29 @@ struct rtld_obj *rtld_load(const char *name, struct rtld_obj *req, char *err, si
   return o;
 }
 
+/* The committed list is read without locks by lookups (rtld_read_begin): an object is complete
+ * before the store that links it in, and an unlinked object keeps its l_next until it is
+ * freed after the grace period. */
 void rtld_commit(struct rtld_obj *o) {
   o->l_prev = rtld_g.g_tail;
   o->l_next = NULL;
-  if (rtld_g.g_tail) rtld_g.g_tail->l_next = o;
-  else rtld_g.g_head = o;
+  if (rtld_g.g_tail) __atomic_store_n(&rtld_g.g_tail->l_next, o, __ATOMIC_RELEASE);
+  else __atomic_store_n(&rtld_g.g_head, o, __ATOMIC_RELEASE);
   rtld_g.g_tail = o;
   rtld_g.g_adds++;
 }
 
 void rtld_uncommit(struct rtld_obj *o) {
-  if (o->l_prev) o->l_prev->l_next = o->l_next;
-  else rtld_g.g_head = o->l_next;
+  if (o->l_prev) __atomic_store_n(&o->l_prev->l_next, o->l_next, __ATOMIC_RELEASE);
+  else __atomic_store_n(&rtld_g.g_head, o->l_next, __ATOMIC_RELEASE);
   if (o->l_next) o->l_next->l_prev = o->l_prev;
   else rtld_g.g_tail = o->l_prev;
   rtld_g.g_subs++;
 }
 
 struct rtld_obj *rtld_obj_of_addr(uintptr_t a) {
-  for (struct rtld_obj *o = rtld_g.g_head; o; o = o->l_next)
+  for (struct rtld_obj *o = __atomic_load_n(&rtld_g.g_head, __ATOMIC_ACQUIRE); o;
+       o = __atomic_load_n(&o->l_next, __ATOMIC_ACQUIRE))
     for (unsigned i = 0; i < o->o_phnum; i++) {
       const rtld_phdr *p = &o->o_phdr[i];
       if (p->p_type == PT_LOAD && a >= o->l_addr + p->p_vaddr &&
@@ -469,4 +510,24 @@ struct rtld_obj *rtld_obj_of_addr(uintptr_t a) {
         return o;
     }
   return NULL;
+}
+
+/* ld.so.1 run as a command: maps the program named by `path`. Its origin is its resolved
+ * directory (through /proc/self/fd). */
+struct rtld_obj *rtld_map_program(const char *path, uintptr_t *entry, char *err, size_t errlen) {
+  long fd = rtld_sys4(RTLD_SYS_openat, -100, (long)path, 0x80000, 0);
+  if (fd < 0) {
+    rtld_fmt(err, errlen, "%s: cannot open: errno %ld", path, -fd);
+    return NULL;
+  }
+  struct rtld_obj *o = map_fd((int)fd, path, entry, err, errlen);
+  if (o) {
+    char link[32], real[1024];
+    rtld_fmt(link, sizeof link, "/proc/self/fd/%ld", fd);
+    long n = rtld_sys4(RTLD_SYS_readlinkat, -100, (long)link, (long)real, sizeof real - 1);
+    if (n > 0 && n < (long)sizeof real - 1) real[n] = 0;
+    o->o_origin = rtld_origin_of(n > 0 && n < (long)sizeof real - 1 ? real : path);
+  }
+  rtld_sys1(RTLD_SYS_close, fd);
+  return o;
 }

@@ -1,8 +1,10 @@
-/* Symbol lookup: GNU and SysV hash tables, symbol versions, scopes.
- * Contract: callers hold the dl lock or run single-threaded at start-up; the object list is not
- * changing underneath. Scope order (DESIGN.md §8): the object itself first when it was linked
- * -Bsymbolic, then every RTLD_GLOBAL object in load order (the executable first), then the
- * dlopen group the object was loaded with. The first definition wins. */
+/* Symbol lookup: GNU and SysV hash tables, symbol versions, scopes, binding dependencies.
+ * Contract: callers hold the dl lock, or are in a reader section (rtld_read_begin): objects may
+ * be appended to the list meanwhile, and objects being unloaded (o_closing) are skipped, but
+ * nothing a reader can reach is unmapped until it leaves. An object being unloaded still finds
+ * its own group (its finalisers may bind lazily). Scope order (DESIGN.md §8): the object itself
+ * first when it was linked -Bsymbolic, then every RTLD_GLOBAL object in load order (the executable
+ * first), then the dlopen group the object was loaded with. The first definition wins. */
 #include "rtld_int.h"
 
 uint32_t rtld_gnu_hash(const char *s) {
@@ -97,8 +99,9 @@ int rtld_resolve(struct rtld_obj *o, uint32_t idx, struct rtld_obj **local, unsi
     out->d_obj = o;
     return 1;
   }
-  for (struct rtld_obj *g = rtld_g.g_head; g; g = g->l_next) {
-    if (!g->o_global || (skip_exe && g->o_is_exe)) continue;
+  int closing = o->o_closing;
+  for (struct rtld_obj *g = rtld_g.g_head; g; g = __atomic_load_n(&g->l_next, __ATOMIC_ACQUIRE)) {
+    if (!g->o_global || (skip_exe && g->o_is_exe) || (g->o_closing && !closing)) continue;
     if ((d = rtld_lookup_in(g, name, gh, sh, ver))) {
       out->d_sym = d;
       out->d_obj = g;
@@ -106,7 +109,7 @@ int rtld_resolve(struct rtld_obj *o, uint32_t idx, struct rtld_obj **local, unsi
     }
   }
   for (unsigned i = 0; i < nlocal; i++) {
-    if (skip_exe && local[i]->o_is_exe) continue;
+    if ((skip_exe && local[i]->o_is_exe) || (local[i]->o_closing && !closing)) continue;
     if ((d = rtld_lookup_in(local[i], name, gh, sh, ver))) {
       out->d_sym = d;
       out->d_obj = local[i];
@@ -117,10 +120,11 @@ int rtld_resolve(struct rtld_obj *o, uint32_t idx, struct rtld_obj **local, unsi
   return (s->st_info >> 4) == STB_WEAK;
 }
 
-int rtld_lookup_list(struct rtld_obj **list, unsigned n, const char *name, struct rtld_def *out) {
+int rtld_lookup_list(struct rtld_obj **list, unsigned n, const char *name, const char *ver,
+                     struct rtld_def *out) {
   uint32_t gh = rtld_gnu_hash(name), sh = rtld_sysv_hash(name);
   for (unsigned i = 0; i < n; i++) {
-    const rtld_sym *d = rtld_lookup_in(list[i], name, gh, sh, NULL);
+    const rtld_sym *d = rtld_lookup_in(list[i], name, gh, sh, ver);
     if (d) {
       out->d_sym = d;
       out->d_obj = list[i];
@@ -130,12 +134,13 @@ int rtld_lookup_list(struct rtld_obj **list, unsigned n, const char *name, struc
   return 0;
 }
 
-int rtld_lookup_global(const char *name, struct rtld_obj *after, struct rtld_def *out) {
+int rtld_lookup_global(const char *name, const char *ver, struct rtld_obj *after,
+                       struct rtld_def *out) {
   uint32_t gh = rtld_gnu_hash(name), sh = rtld_sysv_hash(name);
   struct rtld_obj *g = after ? after->l_next : rtld_g.g_head;
-  for (; g; g = g->l_next) {
-    if (!g->o_global && g != after) continue;
-    const rtld_sym *d = rtld_lookup_in(g, name, gh, sh, NULL);
+  for (; g; g = __atomic_load_n(&g->l_next, __ATOMIC_ACQUIRE)) {
+    if ((!g->o_global && g != after) || g->o_closing) continue;
+    const rtld_sym *d = rtld_lookup_in(g, name, gh, sh, ver);
     if (d) {
       out->d_sym = d;
       out->d_obj = g;
@@ -143,4 +148,40 @@ int rtld_lookup_global(const char *name, struct rtld_obj *after, struct rtld_def
     }
   }
   return 0;
+}
+
+/* Objects that stay loaded whatever happens need no binding dependency. */
+static int permanent(const struct rtld_obj *o) {
+  return o->o_startup || o->o_is_rtld || o->o_is_vdso;
+}
+
+int rtld_add_reldep(struct rtld_obj *o, struct rtld_obj *def) {
+  if (!def || def == o || permanent(def) || def->o_nodelete) return 0;
+  for (unsigned i = 0; i < o->o_ndeps; i++)
+    if (o->o_deps[i] == def) return 0;
+  uint64_t mask;
+  int r = 0;
+  rtld_reldep_lock(&mask);
+  if (def->o_closing && !o->o_closing) {
+    r = 1;
+    goto out;
+  }
+  for (unsigned i = 0; i < o->o_nreldeps; i++)
+    if (o->o_reldeps[i] == def) goto out;
+  if (o->o_nreldeps == o->o_reldeps_cap) {
+    unsigned nc = o->o_reldeps_cap ? 2 * o->o_reldeps_cap : 4;
+    struct rtld_obj **n = rtld_realloc_array(o->o_reldeps, o->o_nreldeps, nc, sizeof *n);
+    if (!n) {
+      r = -1;
+      goto out;
+    }
+    o->o_reldeps = n;
+    o->o_reldeps_cap = nc;
+  }
+  o->o_reldeps[o->o_nreldeps++] = def;
+  rtld_debug(RTLD_DBG_FILES, "binding dependency: %s keeps %s loaded",
+             o->o_is_exe ? rtld_g.g_progname : o->l_name, def->l_name);
+out:
+  rtld_reldep_unlock(&mask);
+  return r;
 }

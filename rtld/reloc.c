@@ -50,6 +50,10 @@ static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, struct rt
              obj_name(o), name);
     return -1;
   }
+  if (si && d.d_sym && d.d_obj != o && rtld_add_reldep(o, d.d_obj)) {
+    rtld_fmt(err, errlen, "%s: out of memory recording a binding dependency", obj_name(o));
+    return -1;
+  }
   if (si && d.d_sym)
     rtld_debug(RTLD_DBG_BINDINGS, "binding file=%s to file=%s: symbol `%s'", obj_name(o),
                obj_name(d.d_obj), name);
@@ -108,7 +112,7 @@ static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, struct rt
       where[0] = RTLD_ARCH_TLSDESC_STATIC;
       where[1] = v - dobj->o_tls_offset;
     } else {
-      void *arg = rtld_tlsdesc_arg(dobj->o_tls_modid, v);
+      void *arg = rtld_tlsdesc_arg(o, dobj->o_tls_modid, v);
       if (!arg) {
         rtld_fmt(err, errlen, "%s: cannot allocate a TLS descriptor", obj_name(o));
         return -1;
@@ -159,8 +163,6 @@ int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, 
                   prot);
       }
   if (nplt && lazy && o->o_pltgot) rtld_arch_lazy_setup(o->o_pltgot, o);
-  o->o_lscope = local;
-  o->o_nlscope = nlocal;
   o->o_relocated = 1;
   if (o->o_relro_end > o->o_relro_start)
     rtld_sys3(RTLD_SYS_mprotect, (long)o->o_relro_start, (long)(o->o_relro_end - o->o_relro_start),
@@ -169,13 +171,21 @@ int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, 
 }
 
 /* Called from the target's lazy-binding trampoline (bind.S) on the first call through a lazy PLT
- * entry, with the index of the entry's relocation in DT_JMPREL. */
+ * entry, with the index of the entry's relocation in DT_JMPREL. It takes no lock that an
+ * initialiser or finaliser may hold: the lookup is a reader section, and the binding dependency
+ * it may record keeps the definition loaded once the section ends. */
 uintptr_t rtld_lazy_fixup(struct rtld_obj *o, size_t index) {
   const rtld_rela *r = &o->o_jmprel[index];
   struct rtld_def d;
-  rtld_dl_lock();
-  int ok = rtld_resolve(o, RTLD_R_SYM(r->r_info), o->o_lscope, o->o_nlscope, 0, &d);
-  rtld_dl_unlock();
+  int ok, dep;
+  do {
+    rtld_read_begin();
+    struct rtld_scope *ls = __atomic_load_n(&o->o_lscope, __ATOMIC_ACQUIRE);
+    ok = rtld_resolve(o, RTLD_R_SYM(r->r_info), ls ? ls->s_v : NULL, ls ? ls->s_n : 0, 0, &d);
+    dep = ok && d.d_sym ? rtld_add_reldep(o, d.d_obj) : 0;
+    rtld_read_end();
+  } while (dep == 1);
+  if (dep < 0) rtld_fatal("%s: out of memory binding lazily", obj_name(o));
   const char *name = o->o_strtab + o->o_symtab[RTLD_R_SYM(r->r_info)].st_name;
   if (!ok || !d.d_sym)
     rtld_fatal("%s: relocation error: symbol %s: referenced symbol not found", obj_name(o), name);

@@ -181,10 +181,22 @@ struct rtld_obj {
   unsigned o_ndeps;
   struct rtld_obj **o_scope; /* breadth-first dependency list of a dlopen handle */
   unsigned o_nscope;
-  unsigned o_refcnt; /* dlopen handles whose scope includes this object */
+  unsigned o_refcnt; /* dlopen calls that returned this object and are not yet closed */
+
+  /* Binding dependencies: objects outside o_deps this object bound a symbol to (at relocation,
+   * lazily, or by dlsym). They keep those objects loaded (rtld/dl.c). Guarded by the reldep
+   * lock; may be NULL. */
+  struct rtld_obj **o_reldeps;
+  unsigned o_nreldeps, o_reldeps_cap;
 
   unsigned o_is_exe : 1, o_is_rtld : 1, o_global : 1, o_nodelete : 1, o_startup : 1,
-      o_relocated : 1, o_init_started : 1, o_fini_done : 1, o_bind_now : 1, o_mark : 1;
+      o_relocated : 1, o_fini_done : 1, o_bind_now : 1, o_mark : 1, o_closing : 1, o_tls_live : 1,
+      o_is_vdso : 1, o_setuid : 1;
+
+  /* Initialisation (rtld/init.c): RTLD_INIT_* and the thread running the initialisers. */
+  volatile int o_init_state;
+  int o_init_tid;
+  unsigned o_tls_dtors; /* thread_local destructors registered and not yet run */
 
   /* TLS. o_tls_modid is 0 for an object without PT_TLS. */
   size_t o_tls_modid;
@@ -193,33 +205,62 @@ struct rtld_obj {
   int o_tls_static;       /* block at tp - o_tls_offset in every thread */
   uintptr_t o_tls_offset; /* valid when o_tls_static */
 
-  /* The dlopen reservation (rtld/tls.c): room for every thread that existed at dlopen time. */
+  /* The dlopen reservation (rtld/tls.c): a TLS block for every thread that existed at dlopen
+   * time, taken by atomic fetch-and-add on the thread's first access. */
   char *o_resv;
   size_t o_resv_len;
-  size_t o_resv_threads;  /* slots of each kind */
-  size_t o_resv_dtv_cap;  /* module capacity of each DTV in the reservation */
+  size_t o_resv_threads;  /* slots */
   size_t o_resv_blk_size; /* bytes per TLS block slot (0 for static TLS) */
-  unsigned long o_resv_dtv_next, o_resv_blk_next; /* taken by atomic fetch-and-add */
+  unsigned long o_resv_blk_next;
+  struct rtld_tlsdesc *o_tlsdesc; /* descriptor arguments this object's relocations use */
 
   struct rtld_obj *o_new_next; /* objects loaded by one dlopen, until it commits */
-  struct rtld_obj **o_lscope; /* local scope for lazy binding (the loading handle's); may be NULL */
-  unsigned o_nlscope;
+  /* Local scope for lazy binding: the group of the dlopen that loaded the object; NULL for
+   * start-up objects. Replaced (never changed in place) when a member is unloaded. */
+  struct rtld_scope *volatile o_lscope;
   uint64_t o_dev, o_ino;
+};
+
+#define RTLD_INIT_NONE 0
+#define RTLD_INIT_RUNNING 1
+#define RTLD_INIT_DONE 2
+
+struct rtld_scope {
+  unsigned s_n;
+  struct rtld_obj *s_v[];
+};
+
+struct rtld_tlsdesc {
+  tls_index d_ti;
+  struct rtld_tlsdesc *d_next;
 };
 
 /* ---- threads ------------------------------------------------------------------------------- */
 
 /* The thread control block, at the thread pointer. The first words are fixed by the ABI and the
  * compilers, in words of the class's width: the self pointer at word 0 (x86 local-exec code reads
- * it), the DTV at word 1 (the __tls_get_addr stubs), the stack-protector canary at word 5
- * (%fs:0x28, %gs:0x14, [%g7+0x28] / [%g7+0x14]); the rest is rtld's own. */
+ * it), the DTV at word 1 and its capacity at word 3 (the __tls_get_addr stubs), the
+ * stack-protector canary at word 5 (%fs:0x28, %gs:0x14, [%g7+0x28] / [%g7+0x14]); the rest is
+ * rtld's own. */
 struct rtld_tcb {
   struct rtld_tcb *t_self; /* word 0 */
   uintptr_t *t_dtv;        /* word 1: dtv[0] = capacity (highest module id), dtv[m] = block */
   struct rtld_tcb *t_self2;
-  uintptr_t t_reserved0[2];
+  size_t t_dtv_cap; /* word 3: highest module id t_dtv holds (read by __tls_get_addr) */
+  uintptr_t t_reserved0;
   uintptr_t t_canary; /* word 5 */
   uintptr_t t_reserved1[9];
+
+  /* DTV storage (rtld/tls.c). t_dtv lives in the thread's mapping until it outgrows it; then in
+   * rtld_alloc'ed memory (t_dtv_own). t_dtv_spare is a larger DTV dlopen reserved for this
+   * thread; t_dtv_retired lists the allocated DTVs the thread has left behind (a fast path that a
+   * signal interrupted may still read one), freed when the thread ends. */
+  uintptr_t *t_dtv_spare;
+  uintptr_t *t_dtv_retired;
+  int t_dtv_own;
+  volatile int t_readers; /* lookups in progress (rtld_read_begin), for dlclose's grace period */
+  struct rtld_tls_dtor *t_tls_dtors; /* thread_local destructors, latest first (rtld/exit.c) */
+  struct rtld_tsd *t_tsd[32];        /* pthread_setspecific values, 32 keys a block */
 
   volatile int t_tid; /* cleared and futex-woken by the kernel when the thread ends */
   int t_errno;
@@ -234,16 +275,14 @@ struct rtld_tcb {
   char t_dlerr[320];
 };
 
-_Static_assert(__builtin_offsetof(struct rtld_tcb, t_dtv) == RTLD_TCB_DTV, "DTV word");
-_Static_assert(__builtin_offsetof(struct rtld_tcb, t_canary) == RTLD_TCB_CANARY, "canary word");
-
 #define RTLD_T_JOINABLE 0
 #define RTLD_T_DETACHED 1
 #define RTLD_T_EXITED 2
 
 /* ---- global state -------------------------------------------------------------------------- */
 
-#define RTLD_MAX_TLS_MODULES 4096 /* module ids are never reused */
+#define RTLD_MAX_TLS_MODULES 4096 /* TLS modules loaded at one time; ids are reused */
+#define RTLD_DTV_SURPLUS 14       /* spare DTV entries a new thread gets */
 /* The largest dlopen reservation rtld attempts: 1 TiB, or 1 GiB in a 32-bit address space. */
 #define RTLD_MAX_RESERVE ((size_t)1 << (sizeof(size_t) == 8 ? 40 : 30))
 /* The largest PT_LOAD segment rtld maps: 1 TiB, or 2 GiB in a 32-bit address space. */
@@ -263,7 +302,8 @@ struct rtld_state {
   int g_secure, g_bind_now;
   unsigned g_debug;
   const char *g_library_path; /* LD_LIBRARY_PATH, NULL in secure mode */
-  const char *g_default_dir;  /* the directory ld.so.1 lives in */
+  const char *g_default_path; /* ld.so.1's directory, then RTLD_DEFAULT_LIBDIR */
+  uintptr_t g_vdso;           /* AT_SYSINFO_EHDR, 0 without a vDSO */
   unsigned long long g_adds, g_subs;
   struct rtld_obj *g_pending; /* objects of the dlopen in progress, not yet committed */
 
@@ -271,7 +311,7 @@ struct rtld_state {
   size_t g_tls_static_used;  /* bytes below the thread pointer taken by modules */
   size_t g_tls_static_total; /* used at start-up + the backup reservation */
   size_t g_tls_align;        /* alignment of the thread pointer */
-  size_t g_tls_next_modid;
+  size_t g_tls_next_modid;   /* one past the highest module id in use */
   size_t g_tls_reserve;
   uintptr_t g_canary;
 
@@ -319,8 +359,8 @@ static inline long rtld_sys_mmap(uintptr_t addr, size_t len, int prot, int flags
   return rtld_sys6(RTLD_SYS_mmap, (long)addr, (long)len, prot, flags, fd,
                    (long)(off >> RTLD_MMAP_SHIFT));
 }
-/* Identity and size of an open file (statx, whose layout is the same on every target). */
-int rtld_fstat(int fd, uint64_t *dev, uint64_t *ino, uint64_t *size);
+/* Identity, size and mode of an open file (statx, whose layout is the same on every target). */
+int rtld_fstat(int fd, uint64_t *dev, uint64_t *ino, uint64_t *size, unsigned *mode);
 
 /* The thread-creation lock (DESIGN.md §8): pthread_create and thread exit take it shared, dlopen
  * exclusive, so the set of live threads cannot change while dlopen reserves TLS for them. */
@@ -329,10 +369,20 @@ void rtld_ptc_shared_end(void);
 void rtld_ptc_exclusive(void);
 void rtld_ptc_exclusive_end(void);
 
-/* The dl lock serialises dlopen/dlclose/lazy lookups of the object list; it is recursive so an
- * initialiser may call dlopen. */
+/* The dl lock serialises dlopen, dlclose and whatever changes the object list; it is recursive
+ * so a finaliser may call dlopen or dlclose. Initialisers run without it, and symbol lookups
+ * (lazy binding, dlsym, dladdr) never take it: they run as readers (rtld_read_begin/end), and
+ * dlclose waits until every thread has left the reader section it was in when the objects were
+ * unlinked before it unmaps them. */
 void rtld_dl_lock(void);
 void rtld_dl_unlock(void);
+int rtld_dl_lock_held(void);
+void rtld_read_begin(void);
+void rtld_read_end(void);
+void rtld_wait_readers(void);
+/* The reldep lock guards o_reldeps and o_closing; it is taken with signals blocked. */
+void rtld_reldep_lock(uint64_t *mask);
+void rtld_reldep_unlock(const uint64_t *mask);
 
 /* ---- load.c -------------------------------------------------------------------------------- */
 
@@ -341,7 +391,9 @@ struct rtld_obj *rtld_find_loaded(const char *name);
 /* Opens and maps `name` needed by `requester` (may be NULL). On failure returns NULL with a
  * message in err. The object is not on the committed list. */
 struct rtld_obj *rtld_load(const char *name, struct rtld_obj *requester, char *err, size_t errlen);
+struct rtld_obj *rtld_map_program(const char *path, uintptr_t *entry, char *err, size_t errlen);
 void rtld_unmap(struct rtld_obj *o);
+char *rtld_origin_of(const char *path); /* rtld_alloc'ed; NULL when out of memory */
 void rtld_commit(struct rtld_obj *o);
 void rtld_uncommit(struct rtld_obj *o);
 struct rtld_obj *rtld_obj_of_addr(uintptr_t addr);
@@ -360,8 +412,13 @@ const rtld_sym *rtld_lookup_in(struct rtld_obj *o, const char *name, uint32_t gh
 /* Resolves symbol `symidx` of `o` in o's scope (global objects, then `local`). */
 int rtld_resolve(struct rtld_obj *o, uint32_t symidx, struct rtld_obj **local, unsigned nlocal,
                  int skip_exe, struct rtld_def *out);
-int rtld_lookup_list(struct rtld_obj **list, unsigned n, const char *name, struct rtld_def *out);
-int rtld_lookup_global(const char *name, struct rtld_obj *after, struct rtld_def *out);
+int rtld_lookup_list(struct rtld_obj **list, unsigned n, const char *name, const char *ver,
+                     struct rtld_def *out);
+int rtld_lookup_global(const char *name, const char *ver, struct rtld_obj *after,
+                       struct rtld_def *out);
+/* Records that `o` bound a symbol to `def`, so def stays loaded while o is. Returns 0, 1 when def
+ * is being unloaded (look up again), -1 when out of memory. */
+int rtld_add_reldep(struct rtld_obj *o, struct rtld_obj *def);
 
 /* ---- reloc.c ------------------------------------------------------------------------------- */
 
@@ -381,18 +438,38 @@ size_t rtld_tls_thread_size(void);
 struct rtld_tcb *rtld_tls_setup_thread(char *area, int copy_images);
 int rtld_tls_dlopen_assign(struct rtld_obj *o, char *err, size_t errlen);
 int rtld_tls_reserve(struct rtld_obj *o, char *err, size_t errlen);
+int rtld_tls_reserve_dtvs(char *err, size_t errlen);
 void rtld_tls_release(struct rtld_obj *o);
+void rtld_tls_release_dtvs(void);
 void rtld_tls_commit(struct rtld_obj *o);
+void rtld_tls_commit_dtvs(void);
+void rtld_tls_unload(struct rtld_obj *o);
+void rtld_tls_thread_exit(struct rtld_tcb *t);
 void *rtld_tls_addr(size_t modid, size_t off);
 void *rtld_tls_peek(size_t modid);
 uintptr_t rtld_tls_get_slow(const tls_index *ti);
-void *rtld_tlsdesc_arg(size_t modid, size_t off);
+void *rtld_tlsdesc_arg(struct rtld_obj *user, size_t modid, size_t off);
 
 /* ---- init.c -------------------------------------------------------------------------------- */
 
+/* Runs the initialisers of root and everything it needs that have not run, without the dl lock
+ * (the caller must not hold it); waits for objects another thread is initialising. */
 void rtld_run_inits(struct rtld_obj *root);
-void rtld_run_finis(struct rtld_obj **objs, size_t n);
+/* dl lock held: the finalisers of the objects being unloaded, in reverse initialisation order. */
+void rtld_run_finis(void);
 void rtld_run_all_finis(void);
+/* dl lock held: the atexit and __cxa_atexit handlers registered by the objects in objs, latest
+ * first; they are removed from the list. */
+void rtld_run_atexit_handlers(struct rtld_obj **objs, size_t n);
+/* exit.c: the calling thread's thread_local destructors and every atexit handler (exit()), and
+ * a thread's destructors when it ends. */
+void rtld_run_exit_handlers(void);
+void rtld_run_thread_dtors(struct rtld_tcb *t);
+/* sync.c: the thread's pthread_setspecific destructors, then its blocks freed. */
+void rtld_run_tsd_dtors(struct rtld_tcb *t);
+/* Unloads what no longer is reachable (a thread's last thread_local destructor of an object that
+ * was closed meanwhile). */
+void rtld_unload_unreachable(void);
 
 /* ---- thread.c / dl.c ----------------------------------------------------------------------- */
 
@@ -407,6 +484,17 @@ long rtld_clone(unsigned long flags, void *stack, int *ptid, int *ctid, void *tl
                 struct rtld_tcb *t);
 RTLD_NORETURN void rtld_unmap_and_exit(void *map, size_t len);
 void rtld_thread_main(struct rtld_tcb *t);
+
+/* vdso.c */
+void rtld_vdso_setup(void);
+extern long (*rtld_vdso_clock_gettime)(long, void *);
+extern long (*rtld_vdso_gettimeofday)(void *, void *);
+
+/* The default library directory: PREFIX/lib/tld/<target>, PREFIX from the build. */
+#ifndef RTLD_PREFIX
+#define RTLD_PREFIX "/usr/local"
+#endif
+#define RTLD_DEFAULT_LIBDIR RTLD_PREFIX "/lib/tld/" RTLD_ARCH_LIBDIR
 
 /* stage 3 (boot.c) */
 uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn);

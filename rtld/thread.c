@@ -15,6 +15,10 @@ struct rtld_attr {
   int a_detach;
 };
 
+_Static_assert(offsetof(struct rtld_tcb, t_dtv) == RTLD_TCB_DTV, "TCB layout");
+_Static_assert(offsetof(struct rtld_tcb, t_dtv_cap) == RTLD_TCB_DTV_CAP, "TCB layout");
+_Static_assert(offsetof(struct rtld_tcb, t_canary) == RTLD_TCB_CANARY, "TCB layout");
+
 struct rtld_tcb *rtld_self(void) {
   return rtld_arch_tp();
 }
@@ -121,12 +125,16 @@ RTLD_EXPORT int pthread_create(pthread_t *res, const pthread_attr_t *attr, void 
 RTLD_EXPORT void pthread_exit(void *result) {
   struct rtld_tcb *t = rtld_self();
   t->t_result = result;
+  /* thread_local destructors first, then pthread_key destructors (glibc's order). */
+  rtld_run_thread_dtors(t);
+  rtld_run_tsd_dtors(t);
   uint64_t m;
   rtld_ptc_shared();
   rtld_block_signals(&m);
   list_remove(t);
-  int old = __sync_val_compare_and_swap(&t->t_state, RTLD_T_JOINABLE, RTLD_T_EXITED);
   rtld_ptc_shared_end();
+  rtld_tls_thread_exit(t);
+  int old = __sync_val_compare_and_swap(&t->t_state, RTLD_T_JOINABLE, RTLD_T_EXITED);
   if (old == RTLD_T_DETACHED && t->t_map) rtld_unmap_and_exit(t->t_map, t->t_map_len);
   for (;;) rtld_sys1(RTLD_SYS_exit, 0);
 }

@@ -242,13 +242,15 @@ void *rtld_mmap(size_t len) {
 
 void rtld_munmap(void *p, size_t len) { rtld_sys2(RTLD_SYS_munmap, (long)p, (long)len); }
 
-/* struct statx: stx_ino at 32, stx_size at 40, stx_dev_major/minor at 136/140; 256 bytes. */
-int rtld_fstat(int fd, uint64_t *dev, uint64_t *ino, uint64_t *size) {
+/* struct statx: stx_mode (16 bits) at 28, stx_ino at 32, stx_size at 40, stx_dev_major/minor at
+ * 136/140; 256 bytes. */
+int rtld_fstat(int fd, uint64_t *dev, uint64_t *ino, uint64_t *size, unsigned *mode) {
   uint64_t b[32];
   long r = rtld_sys5(RTLD_SYS_statx, fd, (long)"", 0x1000 /* AT_EMPTY_PATH */,
-                     0x200 | 0x100 /* STATX_SIZE | STATX_INO */, (long)b);
+                     0x2 | 0x100 | 0x200 /* STATX_MODE | STATX_INO | STATX_SIZE */, (long)b);
   if (r < 0) return -1;
   const uint32_t *w = (const uint32_t *)b;
+  *mode = ((const uint16_t *)b)[14];
   *ino = b[4];
   *size = b[5];
   *dev = (uint64_t)w[34] << 32 | w[35];
@@ -396,6 +398,47 @@ void rtld_dl_unlock(void) {
   if (--rtld_dl_depth) return;
   rtld_dl_owner = 0;
   rtld_unlock(&rtld_dl_word);
+}
+
+int rtld_dl_lock_held(void) {
+  return __atomic_load_n(&rtld_dl_owner, __ATOMIC_RELAXED) == (int)rtld_sys0(RTLD_SYS_gettid);
+}
+
+/* Reader sections. A reader bumps its own thread's count (a full barrier) before it reads the
+ * object list; dlclose unlinks objects, issues a full barrier, and then waits for every other
+ * thread's count to be zero. A reader that started before the unlink is waited for; one that
+ * started after cannot find the unlinked objects. Counts nest (a signal handler may bind lazily
+ * while its thread is in a lookup). */
+void rtld_read_begin(void) {
+  __atomic_add_fetch(&((struct rtld_tcb *)rtld_arch_tp())->t_readers, 1, __ATOMIC_SEQ_CST);
+}
+
+void rtld_read_end(void) {
+  __atomic_sub_fetch(&((struct rtld_tcb *)rtld_arch_tp())->t_readers, 1, __ATOMIC_RELEASE);
+}
+
+/* Called with the thread list stable (the thread-creation lock held). */
+void rtld_wait_readers(void) {
+  __atomic_thread_fence(__ATOMIC_SEQ_CST);
+  struct rtld_tcb *self = rtld_arch_tp(), *t = rtld_g.g_threads;
+  if (!t) return;
+  do {
+    if (t != self)
+      while (__atomic_load_n(&t->t_readers, __ATOMIC_ACQUIRE)) rtld_sys0(RTLD_SYS_sched_yield);
+    t = t->t_next;
+  } while (t != rtld_g.g_threads);
+}
+
+static volatile int rtld_reldep_word;
+
+void rtld_reldep_lock(uint64_t *mask) {
+  rtld_block_signals(mask);
+  rtld_lock(&rtld_reldep_word);
+}
+
+void rtld_reldep_unlock(const uint64_t *mask) {
+  rtld_unlock(&rtld_reldep_word);
+  rtld_restore_signals(mask);
 }
 
 void rtld_block_signals(uint64_t *old) {

@@ -30,6 +30,7 @@ packages=(
 	lib32gcc-12-dev
 	lib32stdc++-12-dev
 	qemu-user
+	strace
 	gcc-sparc64-linux-gnu
 	gcc-12-multilib-sparc64-linux-gnu
 	g++-sparc64-linux-gnu

@@ -79,6 +79,7 @@
 #define RTLD_SYS_read 3
 #define RTLD_SYS_write 4
 #define RTLD_SYS_close 6
+#define RTLD_SYS_chdir 12
 #define RTLD_SYS_getpid 20
 #define RTLD_SYS_kill 37
 #define RTLD_SYS_pread64 67
@@ -87,14 +88,19 @@
 #define RTLD_SYS_rt_sigreturn 101
 #define RTLD_SYS_rt_sigaction 102
 #define RTLD_SYS_rt_sigprocmask 103
+#define RTLD_SYS_gettimeofday 116
+#define RTLD_SYS_getcwd 119
 #define RTLD_SYS_futex 142
 #define RTLD_SYS_gettid 143
+#define RTLD_SYS_set_tid_address 166
 #define RTLD_SYS_exit_group 188
 #define RTLD_SYS_tgkill 211
 #define RTLD_SYS_clone 217
 #define RTLD_SYS_sched_yield 245
 #define RTLD_SYS_nanosleep 249
+#define RTLD_SYS_clock_gettime 257
 #define RTLD_SYS_openat 284
+#define RTLD_SYS_readlinkat 294
 #define RTLD_SYS_prlimit64 331
 #define RTLD_SYS_statx 360
 #if RTLD_SPARC_V9
@@ -108,6 +114,15 @@
 #define RTLD_O_CLOEXEC 0x400000
 #define RTLD_MAP_NORESERVE 0x40
 #define RTLD_SA_RESTORER 0ul /* the restorer is an argument of rt_sigaction, not a flag */
+
+/* Where installed libraries for this target live: PREFIX/lib/tld/RTLD_ARCH_LIBDIR. */
+#define RTLD_ARCH_LIBDIR RTLD_ARCH_NAME
+
+/* The vDSO's clock functions and their version (the kernel has a vDSO for both classes; qemu-user
+ * offers none, and the system calls serve then). */
+#define RTLD_ARCH_VDSO_VERSION "LINUX_2.6"
+#define RTLD_ARCH_VDSO_CLOCK_GETTIME "__vdso_clock_gettime"
+#define RTLD_ARCH_VDSO_GETTIMEOFDAY "__vdso_gettimeofday"
 
 /* The trap leaves the carry flag set on failure; `bcs,a` negates %o0 only then. Every argument
  * register is an in-out operand: the kernel returns a second result in %o1 for some calls. */
@@ -299,9 +314,11 @@ static inline void rtld_arch_plt_bind(uintptr_t *where, uintptr_t value, uintptr
 
 #if RTLD_SPARC_V9
 #define RTLD_TCB_DTV 0x08
+#define RTLD_TCB_DTV_CAP 0x18
 #define RTLD_TCB_CANARY 0x28
 #else
 #define RTLD_TCB_DTV 0x04
+#define RTLD_TCB_DTV_CAP 0x0c
 #define RTLD_TCB_CANARY 0x14
 #endif
 
@@ -316,6 +333,7 @@ static inline void rtld_arch_plt_bind(uintptr_t *where, uintptr_t value, uintptr
 #define BIAS 2047
 #define FRAME 176
 #define RTLD_TCB_DTV 0x08
+#define RTLD_TCB_DTV_CAP 0x18
 #define RTLD_TRAP_asm 0x6d
 #else
 #define LDW ld
@@ -325,9 +343,11 @@ static inline void rtld_arch_plt_bind(uintptr_t *where, uintptr_t value, uintptr
 #define BIAS 0
 #define FRAME 96
 #define RTLD_TCB_DTV 0x04
+#define RTLD_TCB_DTV_CAP 0x0c
 #define RTLD_TRAP_asm 0x10
 #endif
 #define RTLD_SYS_clone_asm 217
+#define RTLD_SYS_set_tid_address_asm 166
 
 #endif
 #endif

@@ -35,15 +35,16 @@ _rtld_start:
 	 mov %g0, %g1
 	.size _rtld_start, . - _rtld_start
 
-/* void *__tls_get_addr(tls_index *ti). Fast path: dtv = [%g7 + RTLD_TCB_DTV], dtv[0] is its
- * capacity, dtv[m] the block; only %o1-%o4 change. The slow path is a tail call to C. */
+/* void *__tls_get_addr(tls_index *ti). Fast path: the DTV's capacity is in the TCB
+ * ([%g7 + RTLD_TCB_DTV_CAP]), the DTV at [%g7 + RTLD_TCB_DTV], dtv[m] the block or 0; the
+ * capacity is read before the DTV (the slow path publishes a larger DTV before its capacity, and
+ * SPARC Linux runs in total store order). Only %o1-%o4 change. The slow path is a tail call to C. */
 	.globl __tls_get_addr
 	.type __tls_get_addr, #function
 	.align 4
 __tls_get_addr:
-	LDW [%g7 + RTLD_TCB_DTV], %o1
 	LDW [%o0], %o2
-	LDW [%o1], %o3
+	LDW [%g7 + RTLD_TCB_DTV_CAP], %o3
 	cmp %o2, %o3
 #ifdef __arch64__
 	bgu,pn %xcc, 1f
@@ -51,6 +52,7 @@ __tls_get_addr:
 	bgu 1f
 #endif
 	 sll %o2, WSHIFT, %o3
+	LDW [%g7 + RTLD_TCB_DTV], %o1
 	LDW [%o1 + %o3], %o3
 	cmp %o3, 0
 #ifdef __arch64__
@@ -104,13 +106,22 @@ rtld_clone:
 	illtrap 0
 	.size rtld_clone, . - rtld_clone
 
-/* void rtld_unmap_and_exit(map, len): after munmap the stack is gone, so nothing may touch
- * memory between the two system calls; a leaf, so no register window is saved or restored. */
+/* void rtld_unmap_and_exit(map, len): a detached thread frees its own mapping and ends. The
+ * clear-tid address is dropped first (set_tid_address(NULL)): the kernel's store at exit would
+ * land in the freed mapping. After munmap the stack is gone, so nothing may touch memory between
+ * the last two system calls; a leaf, so no register window is saved or restored. */
 	.globl rtld_unmap_and_exit
 	.hidden rtld_unmap_and_exit
 	.type rtld_unmap_and_exit, #function
 	.align 4
 rtld_unmap_and_exit:
+	mov %o0, %o2
+	mov %o1, %o3
+	mov %g0, %o0
+	mov RTLD_SYS_set_tid_address_asm, %g1
+	ta RTLD_TRAP_asm
+	mov %o2, %o0
+	mov %o3, %o1
 	mov 73, %g1
 	ta RTLD_TRAP_asm
 	mov 0, %o0

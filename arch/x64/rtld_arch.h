@@ -85,12 +85,26 @@
 #define RTLD_SYS_openat 257
 #define RTLD_SYS_prlimit64 302
 #define RTLD_SYS_statx 332
+#define RTLD_SYS_chdir 80
+#define RTLD_SYS_getcwd 79
+#define RTLD_SYS_readlinkat 267
+#define RTLD_SYS_set_tid_address 218
+#define RTLD_SYS_clock_gettime 228
+#define RTLD_SYS_gettimeofday 96
 
 #define RTLD_MMAP_SHIFT 0
 #define RTLD_O_CLOEXEC 0x80000
 #define RTLD_MAP_NORESERVE 0x4000
 #define RTLD_SA_RESTORER 0x04000000ul
 #define RTLD_ARCH_SET_FS 0x1002
+
+/* Where installed libraries for this target live: PREFIX/lib/tld/RTLD_ARCH_LIBDIR. */
+#define RTLD_ARCH_LIBDIR "x64"
+
+/* The vDSO's clock functions and their version (leave undefined for a target without them). */
+#define RTLD_ARCH_VDSO_VERSION "LINUX_2.6"
+#define RTLD_ARCH_VDSO_CLOCK_GETTIME "__vdso_clock_gettime"
+#define RTLD_ARCH_VDSO_GETTIMEOFDAY "__vdso_gettimeofday"
 
 static inline long rtld_sys0(long n) {
   long r;
@@ -195,12 +209,15 @@ void rtld_tlsdesc_dynamic(void);
 /* Offsets the compilers and the assembly stubs rely on (checked against struct rtld_tcb). */
 #define RTLD_TCB_SELF 0x00
 #define RTLD_TCB_DTV 0x08
+#define RTLD_TCB_DTV_CAP 0x18
 #define RTLD_TCB_CANARY 0x28
 
 #else /* __ASSEMBLER__ */
 
 #define RTLD_TCB_DTV 0x08
+#define RTLD_TCB_DTV_CAP 0x18
 #define RTLD_SYS_clone_asm 56
+#define RTLD_SYS_set_tid_address_asm 218
 
 #endif
 #endif

@@ -52,10 +52,12 @@
 #define RTLD_SYS_read 3
 #define RTLD_SYS_write 4
 #define RTLD_SYS_close 6
+#define RTLD_SYS_chdir 12
 #define RTLD_SYS_getpid 20
 #define RTLD_SYS_kill 37
 #define RTLD_SYS_munmap 91
 #define RTLD_SYS_clone 120
+#define RTLD_SYS_gettimeofday 78
 #define RTLD_SYS_mprotect 125
 #define RTLD_SYS_sched_yield 158
 #define RTLD_SYS_nanosleep 162
@@ -63,13 +65,17 @@
 #define RTLD_SYS_rt_sigaction 174
 #define RTLD_SYS_rt_sigprocmask 175
 #define RTLD_SYS_pread64 180
+#define RTLD_SYS_getcwd 183
 #define RTLD_SYS_mmap 192 /* mmap2: the offset in 4096-byte units */
 #define RTLD_SYS_gettid 224
 #define RTLD_SYS_futex 240
 #define RTLD_SYS_set_thread_area 243
 #define RTLD_SYS_exit_group 252
+#define RTLD_SYS_set_tid_address 258
+#define RTLD_SYS_clock_gettime 265
 #define RTLD_SYS_tgkill 270
 #define RTLD_SYS_openat 295
+#define RTLD_SYS_readlinkat 305
 #define RTLD_SYS_prlimit64 340
 #define RTLD_SYS_statx 383
 
@@ -77,6 +83,14 @@
 #define RTLD_O_CLOEXEC 0x80000
 #define RTLD_MAP_NORESERVE 0x4000
 #define RTLD_SA_RESTORER 0x04000000ul
+
+/* Where installed libraries for this target live: PREFIX/lib/tld/RTLD_ARCH_LIBDIR. */
+#define RTLD_ARCH_LIBDIR "x86"
+
+/* The vDSO's clock functions (32-bit time) and their version. */
+#define RTLD_ARCH_VDSO_VERSION "LINUX_2.6"
+#define RTLD_ARCH_VDSO_CLOCK_GETTIME "__vdso_clock_gettime"
+#define RTLD_ARCH_VDSO_GETTIMEOFDAY "__vdso_gettimeofday"
 
 static inline long rtld_sys0(long n) {
   long r;
@@ -197,12 +211,15 @@ void rtld_tlsdesc_dynamic(void);
 
 #define RTLD_TCB_SELF 0x00
 #define RTLD_TCB_DTV 0x04
+#define RTLD_TCB_DTV_CAP 0x0c
 #define RTLD_TCB_CANARY 0x14
 
 #else /* __ASSEMBLER__ */
 
 #define RTLD_TCB_DTV 0x04
+#define RTLD_TCB_DTV_CAP 0x0c
 #define RTLD_SYS_clone_asm 120
+#define RTLD_SYS_set_tid_address_asm 258
 
 #endif
 #endif

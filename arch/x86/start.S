@@ -48,28 +48,30 @@ _rtld_start:
 	jmp *%eax
 	.size _rtld_start, . - _rtld_start
 
-/* void *___tls_get_addr(tls_index *ti in %eax). Fast path: dtv = %gs:4, dtv[0] = capacity,
- * dtv[m] the block. Every register but %eax is preserved, on the slow path too (GCC assumes
- * %ecx and %edx may change; Sun code and hand-written callers may assume less). */
+/* void *___tls_get_addr(tls_index *ti in %eax). Fast path: the DTV's capacity is in the TCB
+ * (%gs:RTLD_TCB_DTV_CAP), the DTV at %gs:4, dtv[m] the block or 0; the capacity is read before
+ * the DTV (the slow path publishes a larger DTV before its capacity). Every register but %eax is
+ * preserved, on the slow path too (GCC assumes %ecx and %edx may change; Sun code and
+ * hand-written callers may assume less). */
 	.globl ___tls_get_addr
 	.type ___tls_get_addr, @function
 ___tls_get_addr:
 	push %edx
-	push %ecx
-	mov %gs:RTLD_TCB_DTV, %edx
-	mov (%eax), %ecx
-	cmp (%edx), %ecx
+	mov (%eax), %edx
+	cmp %gs:RTLD_TCB_DTV_CAP, %edx
 	ja 1f
-	mov (%edx,%ecx,4), %edx
+	shl $2, %edx
+	add %gs:RTLD_TCB_DTV, %edx
+	mov (%edx), %edx
 	test %edx, %edx
 	jz 1f
 	add 4(%eax), %edx
 	mov %edx, %eax
-	pop %ecx
 	pop %edx
 	ret
-/* Slow path: the tls_index is still in %eax; %ecx and %edx are on the stack. */
-1:	push %ebp
+/* Slow path: the tls_index is still in %eax; %edx is on the stack. */
+1:	push %ecx
+	push %ebp
 	mov %esp, %ebp
 	and $-16, %esp
 	sub $12, %esp
@@ -146,12 +148,17 @@ rtld_clone:
 	ret
 	.size rtld_clone, . - rtld_clone
 
-/* void rtld_unmap_and_exit(map, len): after munmap the stack is gone, so nothing may touch
- * memory between the two system calls. */
+/* void rtld_unmap_and_exit(map, len): a detached thread frees its own mapping and ends. The
+ * clear-tid address is dropped first (set_tid_address(NULL)): the kernel's store at exit would
+ * land in the freed mapping. After munmap the stack is gone, so nothing may touch memory between
+ * the last two system calls. */
 	.globl rtld_unmap_and_exit
 	.hidden rtld_unmap_and_exit
 	.type rtld_unmap_and_exit, @function
 rtld_unmap_and_exit:
+	xor %ebx, %ebx
+	mov $RTLD_SYS_set_tid_address_asm, %eax
+	int $0x80
 	mov 4(%esp), %ebx
 	mov 8(%esp), %ecx
 	mov $91, %eax

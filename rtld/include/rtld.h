@@ -63,6 +63,11 @@ int *__errno_location(void);
 #define ENOSYS 38
 #define EDEADLK 35
 #endif
+#ifdef __sparc__
+#define ETIMEDOUT 60
+#else
+#define ETIMEDOUT 110
+#endif
 
 /* ---- system calls (Linux semantics; -1 and errno on failure) -------------------------------- */
 
@@ -104,6 +109,42 @@ struct rlimit {
   rlim_t rlim_max;
 };
 
+#define O_RDONLY 0
+#define O_WRONLY 1
+#define O_RDWR 2
+#ifdef __sparc__
+#define O_APPEND 0x8
+#define O_CREAT 0x200
+#define O_TRUNC 0x400
+#define O_CLOEXEC 0x400000
+#else
+#define O_CREAT 0100
+#define O_TRUNC 01000
+#define O_APPEND 02000
+#define O_CLOEXEC 02000000
+#endif
+
+#define CLOCK_REALTIME 0
+#define CLOCK_MONOTONIC 1
+#define CLOCK_PROCESS_CPUTIME_ID 2
+#define CLOCK_THREAD_CPUTIME_ID 3
+struct timeval {
+  time_t tv_sec;
+#if defined(__sparc__) && __SIZEOF_POINTER__ == 8
+  int tv_usec; /* suseconds_t is int on SPARC V9 */
+#else
+  long tv_usec;
+#endif
+};
+
+int open(const char *path, int flags, ...);
+int close(int fd);
+int chdir(const char *path);
+char *getcwd(char *buf, size_t size);
+ssize_t readlink(const char *path, char *buf, size_t size);
+/* Through the vDSO where the kernel offers one. */
+int clock_gettime(int clock, struct timespec *ts);
+int gettimeofday(struct timeval *tv, void *tz);
 ssize_t write(int fd, const void *buf, size_t n);
 ssize_t read(int fd, void *buf, size_t n);
 void _exit(int status) __attribute__((noreturn));
@@ -292,6 +333,69 @@ int pthread_attr_destroy(pthread_attr_t *a);
 int pthread_attr_setstacksize(pthread_attr_t *a, size_t size);
 int pthread_attr_setdetachstate(pthread_attr_t *a, int state);
 
+/* Thread-specific data: PTHREAD_KEYS_MAX keys, destructors run at thread exit for up to
+ * PTHREAD_DESTRUCTOR_ITERATIONS rounds. */
+typedef unsigned pthread_key_t;
+#define PTHREAD_KEYS_MAX 1024
+#define PTHREAD_DESTRUCTOR_ITERATIONS 4
+int pthread_key_create(pthread_key_t *key, void (*dtor)(void *));
+int pthread_key_delete(pthread_key_t key);
+int pthread_setspecific(pthread_key_t key, const void *value);
+void *pthread_getspecific(pthread_key_t key);
+
+typedef int pthread_once_t;
+#define PTHREAD_ONCE_INIT 0
+int pthread_once(pthread_once_t *once, void (*fn)(void));
+
+/* Process-private mutexes (normal, recursive, error-checking) and condition variables on
+ * futexes; the sizes and static initialisers are glibc's. */
+typedef union {
+  char __size[40];
+  long __align;
+} pthread_mutex_t;
+typedef struct {
+  int __kind;
+} pthread_mutexattr_t;
+typedef union {
+  char __size[48];
+  long long __align;
+} pthread_cond_t;
+#define PTHREAD_MUTEX_NORMAL 0
+#define PTHREAD_MUTEX_RECURSIVE 1
+#define PTHREAD_MUTEX_ERRORCHECK 2
+#define PTHREAD_MUTEX_DEFAULT PTHREAD_MUTEX_NORMAL
+#define PTHREAD_MUTEX_INITIALIZER                                                                  \
+  {                                                                                                \
+    { 0 }                                                                                          \
+  }
+#define PTHREAD_COND_INITIALIZER                                                                   \
+  {                                                                                                \
+    { 0 }                                                                                          \
+  }
+int pthread_mutexattr_init(pthread_mutexattr_t *a);
+int pthread_mutexattr_destroy(pthread_mutexattr_t *a);
+int pthread_mutexattr_settype(pthread_mutexattr_t *a, int kind);
+int pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a);
+int pthread_mutex_destroy(pthread_mutex_t *m);
+int pthread_mutex_lock(pthread_mutex_t *m);
+int pthread_mutex_trylock(pthread_mutex_t *m);
+int pthread_mutex_unlock(pthread_mutex_t *m);
+int pthread_cond_init(pthread_cond_t *c, const void *attr);
+int pthread_cond_destroy(pthread_cond_t *c);
+int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m);
+int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m, const struct timespec *abstime);
+int pthread_cond_signal(pthread_cond_t *c);
+int pthread_cond_broadcast(pthread_cond_t *c);
+
+/* Exit handlers: run at exit() (latest first, before the finalisers) and, for an object's own
+ * handlers, when dlclose unloads it. thread_local destructors run at thread exit (and at exit()
+ * for the calling thread); the object stays loaded until they have run. */
+int atexit(void (*fn)(void));
+int __cxa_atexit(void (*fn)(void *), void *arg, void *dso_handle);
+void __cxa_finalize(void *dso_handle);
+int __cxa_thread_atexit_impl(void (*fn)(void *), void *obj, void *dso_handle);
+int __cxa_thread_atexit(void (*fn)(void *), void *obj, void *dso_handle);
+
 /* ---- dynamic linking ---------------------------------------------------------------------- */
 
 #define RTLD_LAZY 0x00001
@@ -378,6 +482,19 @@ int dladdr(const void *addr, Dl_info *info);
 int dlinfo(void *handle, int request, void *arg);
 int dl_iterate_phdr(int (*cb)(struct dl_phdr_info *info, size_t size, void *data), void *data);
 void *__tls_get_addr(tls_index *ti);
+void *dlvsym(void *handle, const char *name, const char *version);
+
+/* glibc's interface for unwinders (libgcc uses it when present): the object holding pc, its
+ * mapped range and its PT_GNU_EH_FRAME. Lock-free and async-signal-safe. */
+struct dl_find_object {
+  unsigned long long dlfo_flags;
+  void *dlfo_map_start;
+  void *dlfo_map_end;
+  struct link_map *dlfo_link_map;
+  void *dlfo_eh_frame;
+  unsigned long long __dlfo_reserved[7];
+};
+int _dl_find_object(void *pc, struct dl_find_object *result);
 
 #ifdef __cplusplus
 }

@@ -14,7 +14,7 @@
 #
 # Features (for REQUIRES:): one per tool or compiler that works here — llvm-mc, clang, cc-x64,
 # cc-x86, cxx-x64, cxx-x86, cc-sparcv9, cc-sparc, cxx-sparcv9, cxx-sparc, qemu-sparc64,
-# qemu-sparc32plus — and run-<target> when a program of that target can be built and run.
+# qemu-sparc32plus, strace, setpriv, root — and run-<target> when a program of that target can be built and run.
 #
 # Under CI=true, or with TLD_REQUIRE_ALL=1, anything missing is a configuration error that names
 # it: nothing that could run is skipped silently.
@@ -128,6 +128,23 @@ for name in ['llvm-mc', 'FileCheck', 'llvm-objdump', 'llvm-readelf', 'llvm-ar', 
         subst('%llvm-mc', path)
     else:
         tool_subst(name, path)
+
+# strace shows which system calls a program makes (rtld's vDSO test).
+if shutil.which('strace', path=config.environment['PATH']):
+    config.available_features.add('strace')
+else:
+    need('strace (package strace)')
+
+# Secure-mode tests run a program with another effective uid (setpriv, from util-linux), which
+# needs root; CI runs as root.
+if shutil.which('setpriv', path=config.environment['PATH']):
+    config.available_features.add('setpriv')
+else:
+    need('setpriv (package util-linux)')
+if os.geteuid() == 0:
+    config.available_features.add('root')
+else:
+    need('root (the secure-mode test changes its effective uid)')
 
 clang = shutil.which('clang', path=config.environment['PATH'])
 if clang:

@@ -59,7 +59,7 @@ static void *thread(void *arg) {
   addr[i] = gd_addr();
   state[i] = 2;
   while (phase < 2) sched_yield();
-  big_addr()[1000] = (int)i;
+  big_addr()[0] = (int)i;
   state[i] = 3;
   /* Signals arrive here, while the thread sleeps: a thread busy yielding would make their delivery
    * wait for the scheduler to come round to it. */
@@ -67,7 +67,7 @@ static void *thread(void *arg) {
     struct timespec ts = {0, 1000000};
     nanosleep(&ts, 0);
   }
-  if (*gd_addr() != i || big_addr()[1000] != i) out("FAIL thread %ld lost values\n", i), fails++;
+  if (*gd_addr() != i || big_addr()[0] != i) out("FAIL thread %ld lost values\n", i), fails++;
   return 0;
 }
 
@@ -133,7 +133,7 @@ int main(int argc, char **argv) {
   size_t big_id = 0;
   dlinfo(hb, RTLD_DI_TLS_MODID, &big_id);
   if (big_id != gd_id + 1) out("FAIL module id %lu after %lu\n", big_id, gd_id), fails++;
-  big_addr = (addr_fn)dlsym(hb, "big_addr");
+  big_addr = (addr_fn)dlsym(hb, "big_pad_int");
   phase = 2;
   wait_state(3);
   out("libbig loaded (module %lu after %lu)\n", big_id, gd_id);
