@@ -64,12 +64,12 @@ RTLD_EXPORT int pthread_attr_destroy(pthread_attr_t *a) {
   return 0;
 }
 RTLD_EXPORT int pthread_attr_setstacksize(pthread_attr_t *a, size_t size) {
-  if (size < 16384) return 22;
+  if (size < 16384) return EINVAL;
   ((struct rtld_attr *)a)->a_stacksize = size;
   return 0;
 }
 RTLD_EXPORT int pthread_attr_setdetachstate(pthread_attr_t *a, int st) {
-  if (st != PTHREAD_CREATE_JOINABLE && st != PTHREAD_CREATE_DETACHED) return 22;
+  if (st != PTHREAD_CREATE_JOINABLE && st != PTHREAD_CREATE_DETACHED) return EINVAL;
   ((struct rtld_attr *)a)->a_detach = st;
   return 0;
 }
@@ -90,7 +90,7 @@ RTLD_EXPORT int pthread_create(pthread_t *res, const pthread_attr_t *attr, void 
   char *map = rtld_mmap(len);
   if (!map) {
     rtld_ptc_shared_end();
-    return 11; /* EAGAIN */
+    return EAGAIN;
   }
   rtld_sys3(RTLD_SYS_mprotect, (long)map, RTLD_GUARD, 0);
   struct rtld_tcb *t = rtld_tls_setup_thread(map + RTLD_GUARD + stack, 1);
@@ -115,7 +115,7 @@ RTLD_EXPORT int pthread_create(pthread_t *res, const pthread_attr_t *attr, void 
     rtld_restore_signals(&m);
     rtld_ptc_shared_end();
     rtld_munmap(map, len);
-    return 11;
+    return EAGAIN;
   }
   rtld_ptc_shared_end();
   *res = (pthread_t)t;
@@ -141,8 +141,8 @@ RTLD_EXPORT void pthread_exit(void *result) {
 
 RTLD_EXPORT int pthread_join(pthread_t th, void **res) {
   struct rtld_tcb *t = (struct rtld_tcb *)th;
-  if (t == rtld_self()) return 35; /* EDEADLK */
-  if (!t->t_map) return 22;
+  if (t == rtld_self()) return EDEADLK;
+  if (!t->t_map) return EINVAL;
   int tid;
   while ((tid = t->t_tid)) rtld_futex_wait_shared(&t->t_tid, tid);
   if (res) *res = t->t_result;

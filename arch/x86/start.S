@@ -169,6 +169,39 @@ rtld_unmap_and_exit:
 	hlt
 	.size rtld_unmap_and_exit, . - rtld_unmap_and_exit
 
+/* The signal restorers handed to rt_sigaction, with frame descriptions that let an unwinder step
+ * through the signal frame (as on x86-64): 'S' marks a signal frame (the return address is used
+ * as is, hence the description starting one byte early, at the nop); the CFA is the interrupted
+ * %esp saved in the frame's sigcontext, where every general register and %eip are found too.
+ * sigcontext offsets: edi 16, esi 20, ebp 24, esp 28, ebx 32, edx 36, ecx 40, eax 44, eip 56.
+ * DWARF numbers: eax 0, ecx 1, edx 2, ebx 3, esp 4, ebp 5, esi 6, edi 7, eip 8. The instruction
+ * bytes are the ones debuggers recognise.
+ *
+ * rt frame (SA_SIGINFO): after the handler's `ret`, %esp points at the signal number, then the
+ * siginfo pointer, the ucontext pointer, the 128-byte siginfo and the ucontext, whose
+ * uc_mcontext (the sigcontext) is 20 bytes in: at %esp + 160. */
+/* An offset as a two-byte SLEB128 (every offset here is below 8192 and positive). */
+#define SLEB2(v) (((v) & 0x7f) | 0x80), ((v) >> 7)
+/* Register dw is saved at %esp + off: DW_CFA_expression(dw, DW_OP_breg4 off). */
+#define CFI_AT(dw, off) .cfi_escape 0x10, dw, 3, 0x74, SLEB2(off)
+/* CFA = *(%esp + off): DW_CFA_def_cfa_expression(DW_OP_breg4 off; DW_OP_deref). */
+#define CFI_CFA(off) .cfi_escape 0x0f, 4, 0x74, SLEB2(off), 0x06
+#define CFI_SIGCONTEXT(sc)                                                                         \
+	CFI_CFA((sc) + 28);                                                                        \
+	CFI_AT(7, (sc) + 16);                                                                      \
+	CFI_AT(6, (sc) + 20);                                                                      \
+	CFI_AT(5, (sc) + 24);                                                                      \
+	CFI_AT(3, (sc) + 32);                                                                      \
+	CFI_AT(2, (sc) + 36);                                                                      \
+	CFI_AT(1, (sc) + 40);                                                                      \
+	CFI_AT(0, (sc) + 44);                                                                      \
+	CFI_AT(8, (sc) + 56)
+
+	.text
+	.cfi_startproc
+	.cfi_signal_frame
+	CFI_SIGCONTEXT(160)
+	nop
 	.globl rtld_sigreturn
 	.hidden rtld_sigreturn
 	.type rtld_sigreturn, @function
@@ -176,17 +209,25 @@ rtld_sigreturn:
 	mov $173, %eax
 	int $0x80
 	hlt
+	.cfi_endproc
 	.size rtld_sigreturn, . - rtld_sigreturn
 
-/* The old frame starts with the signal number, which sigreturn expects popped. */
+/* Old frame (a handler without SA_SIGINFO): the signal number, then the sigcontext, at %esp + 4;
+ * sigreturn expects the number popped, after which the sigcontext is at %esp. */
+	.cfi_startproc
+	.cfi_signal_frame
+	CFI_SIGCONTEXT(4)
+	nop
 	.globl rtld_sigreturn_old
 	.hidden rtld_sigreturn_old
 	.type rtld_sigreturn_old, @function
 rtld_sigreturn_old:
 	pop %eax
+	CFI_SIGCONTEXT(0)
 	mov $119, %eax
 	int $0x80
 	hlt
+	.cfi_endproc
 	.size rtld_sigreturn_old, . - rtld_sigreturn_old
 
 	.section .note.GNU-stack,"",@progbits
