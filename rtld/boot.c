@@ -265,8 +265,7 @@ uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
         exe->o_tls_memsz = p->p_memsz;
         exe->o_tls_align = p->p_align ? p->p_align : 1;
       } else if (p->p_type == PT_GNU_RELRO) {
-        exe->o_relro_start = (exe->l_addr + p->p_vaddr) & ~4095ul;
-        exe->o_relro_end = (exe->l_addr + p->p_vaddr + p->p_memsz) & ~4095ul;
+        rtld_set_relro(exe, p);
       }
     }
     if (!exe->l_ld) rtld_fatal("the program has no dynamic section");

@@ -114,6 +114,23 @@ void rtld_parse_dynamic(struct rtld_obj *o) {
   }
 }
 
+/* The pages made read-only after relocation: PT_GNU_RELRO rounded inwards to whole pages, and
+ * never past the PT_LOAD segment it lies in. (A link-editor may round the region's end up to its
+ * maximum page size, 1 MiB on SPARC, beyond the segment and what was mapped for it.) */
+void rtld_set_relro(struct rtld_obj *o, const rtld_phdr *relro) {
+  uintptr_t start = o->l_addr + relro->p_vaddr, end = start + relro->p_memsz;
+  for (unsigned i = 0; i < o->o_phnum; i++) {
+    const rtld_phdr *p = &o->o_phdr[i];
+    if (p->p_type == PT_LOAD && relro->p_vaddr >= p->p_vaddr &&
+        relro->p_vaddr < p->p_vaddr + p->p_memsz) {
+      uintptr_t seg_end = rtld_align_up(o->l_addr + p->p_vaddr + p->p_memsz, RTLD_PAGE);
+      if (end > seg_end) end = seg_end;
+    }
+  }
+  o->o_relro_start = start & ~(RTLD_PAGE - 1);
+  o->o_relro_end = end & ~(RTLD_PAGE - 1);
+}
+
 static const char *base_name(const char *p) {
   const char *b = p;
   for (; *p; p++)
@@ -345,10 +362,7 @@ static struct rtld_obj *map_fd(int fd, const char *path, uintptr_t *entry, char 
     o->o_tls_memsz = tls->p_memsz;
     o->o_tls_align = tls->p_align ? tls->p_align : 1;
   }
-  if (relro) {
-    o->o_relro_start = (base + relro->p_vaddr) & ~(RTLD_PAGE - 1);
-    o->o_relro_end = (base + relro->p_vaddr + relro->p_memsz) & ~(RTLD_PAGE - 1);
-  }
+  if (relro) rtld_set_relro(o, relro);
   rtld_parse_dynamic(o);
   if (!o->o_strtab || !o->o_symtab || (!o->o_hash && !o->o_gnu_hash)) {
     rtld_unmap(o);

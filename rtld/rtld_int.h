@@ -393,6 +393,7 @@ struct rtld_obj *rtld_find_loaded(const char *name);
 struct rtld_obj *rtld_load(const char *name, struct rtld_obj *requester, char *err, size_t errlen);
 struct rtld_obj *rtld_map_program(const char *path, uintptr_t *entry, char *err, size_t errlen);
 void rtld_unmap(struct rtld_obj *o);
+void rtld_set_relro(struct rtld_obj *o, const rtld_phdr *relro); /* o_phdr, o_phnum, l_addr set */
 char *rtld_origin_of(const char *path); /* rtld_alloc'ed; NULL when out of memory */
 void rtld_commit(struct rtld_obj *o);
 void rtld_uncommit(struct rtld_obj *o);
