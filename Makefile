@@ -3,6 +3,7 @@
 #   make              build build/bin/tld and build/gnu/ld (a symlink for `cc -B build/gnu/`)
 #   make check        install or verify the test dependencies, build, run the lit suites
 #   make demo         build tld and show it at work (examples/demo.sh)
+#   make stress       the stress tests, a hundred times longer than make check runs them
 #   make install      PREFIX=/usr/local (DESTDIR honoured): bin/tld, every target's ld.so.1 and
 #                     crt1.o (lib/tld/<target>/), rtld.h (include/tld/) and the man pages
 #   make lint         clang-format --dry-run over every C source and header
@@ -74,7 +75,7 @@ MAN5 := $(wildcard man/*.5)
 LINT_SRCS := $(sort $(wildcard common/*/*.[ch] common/*.[ch] ld/*.[ch] arch/*/*.[ch] \
                                mapfile/*.[ch] rtld/*.[ch] rtld/include/*.h examples/*.c))
 
-.PHONY: all check deps sysroot lit demo bench install lint clean
+.PHONY: all check deps sysroot lit stress demo bench install lint clean
 
 all: $(TLD) $(GNU_LD)
 
@@ -113,6 +114,10 @@ sysroot:
 
 lit: all sysroot
 	$(LIT) $(LITFLAGS) test/lit
+
+# The stress tests at a hundred times their `make check` length (lit --param stress=1).
+stress: all sysroot
+	$(LIT) $(LITFLAGS) --param stress=1 --filter 'tls-signal' test/lit/rtld
 
 demo: all sysroot
 	bash examples/demo.sh

@@ -115,6 +115,9 @@ if not os.access(tld, os.X_OK):
         lit_config.warning('%s does not exist yet; run `make` first' % tld)
 subst('%tld', tld)
 subst('%gnudir', gnudir)
+# `make stress` (lit --param stress=1): a test's program given %stress-factor runs that many times
+# longer than under `make check`.
+subst('%stress-factor', '100' if lit_config.params.get('stress') else '1')
 
 # --- LLVM tools -----------------------------------------------------------------------------
 
