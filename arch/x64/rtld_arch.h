@@ -4,7 +4,9 @@
  * Every target's rtld_arch.h gives the same contract:
  *   identity     RTLD_ARCH_NAME, _MACHINE (and _MACHINE_ALT, another e_machine accepted), _CLASS,
  *                _DATA, _RELA (1: RELA, 0: REL with addends in place), _PAGE (the largest page
- *                size of the target, for mapping and protection)
+ *                size of the target, for mapping and protection), _LIBDIR (PREFIX/lib/tld/...),
+ *                RTLD_ARCH_VDSO_VERSION/_CLOCK_GETTIME/_GETTIMEOFDAY (the vDSO's clock functions;
+ *                undefined for a target without them)
  *   relocations  RTLD_R_<kind> for every generic kind; a kind the target lacks is a number no
  *                relocation has (RTLD_R_ABSENT), so the generic switch needs no conditionals
  *   system calls RTLD_SYS_<name>, rtld_sys0..rtld_sys6 returning -errno on failure, RTLD_MMAP_SHIFT
@@ -12,7 +14,9 @@
  *                RTLD_SA_RESTORER, RTLD_ARCH_SIGRESTORER(siginfo) (the restorer for a handler with
  *                or without SA_SIGINFO) and rtld_arch_rt_sigaction
  *   threads      rtld_arch_tp, rtld_arch_set_tp, rtld_arch_pause, rtld_arch_clone_tls (the tls
- *                argument of clone for a thread whose TCB is at tp), RTLD_TCB_DTV, RTLD_TCB_CANARY
+ *                argument of clone for a thread whose TCB is at tp), RTLD_TCB_DTV,
+ *                RTLD_TCB_DTV_CAP, RTLD_TCB_CANARY (also for the assembler, with
+ *                RTLD_SYS_clone_asm and RTLD_SYS_set_tid_address_asm)
  *   binding      rtld_arch_lazy_setup (install the trampoline in an object's PLT/GOT),
  *                rtld_arch_lazy_slot (a JUMP_SLOT left for lazy binding), rtld_arch_plt_bind (bind
  *                a JUMP_SLOT to a value), RTLD_ARCH_TLSDESC_STATIC/_DYNAMIC (descriptor entry
