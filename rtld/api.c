@@ -138,6 +138,10 @@ RTLD_EXPORT int sigaction(int sig, const struct sigaction *act, struct sigaction
   return 0;
 }
 
+RTLD_EXPORT int sigaltstack(const stack_t *ss, stack_t *old) {
+  return (int)ret(rtld_sys2(RTLD_SYS_sigaltstack, (long)ss, (long)old));
+}
+
 RTLD_EXPORT int sigprocmask(int how, const sigset_t *set, sigset_t *old) {
   unsigned long o[8 / sizeof(unsigned long)] = {0};
   long r = rtld_sys4(RTLD_SYS_rt_sigprocmask, how, set ? (long)&set->__val[0] : 0, (long)o, 8);

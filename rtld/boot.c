@@ -28,7 +28,8 @@ uintptr_t rtld_stage2(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
   self->l_ld = dyn;
   self->o_is_rtld = 1;
   self->o_bind_now = 1;
-  rtld_parse_dynamic(self);
+  const char *why;
+  rtld_parse_dynamic(self, &why);
   const rtld_ehdr *eh = (const rtld_ehdr *)base;
   self->o_phdr = (const rtld_phdr *)(base + eh->e_phoff);
   self->o_phnum = eh->e_phnum;
@@ -154,7 +155,25 @@ uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
     }
   }
   rtld_g.g_progname = rtld_g.g_argc > 0 ? rtld_g.g_argv[0] : "?";
-  rtld_g.g_debug = parse_debug(rtld_getenv("LD_DEBUG"));
+  /* The environment variables ld.so.1 reads, in one pass. */
+  const char *env_debug = NULL, *env_trace = NULL, *env_bind = NULL, *env_path = NULL,
+             *env_reserve = NULL, *env_preload = NULL;
+  for (char **v = rtld_g.g_envp; *v; v++) {
+    const char *x = *v;
+    if (x[0] != 'L' || x[1] != 'D' || x[2] != '_') continue;
+    static const char *const names[] = {"DEBUG=",        "TRACE_LOADED_OBJECTS=", "BIND_NOW=",
+                                        "LIBRARY_PATH=", "TLS_STATIC_RESERVE=",   "PRELOAD="};
+    const char **slots[] = {&env_debug, &env_trace,   &env_bind,
+                            &env_path,  &env_reserve, &env_preload};
+    for (unsigned k = 0; k < 6; k++) {
+      size_t n = rtld_strlen(names[k]);
+      if (!rtld_strncmp(x + 3, names[k], n)) {
+        if (!*slots[k]) *slots[k] = x + 3 + n;
+        break;
+      }
+    }
+  }
+  rtld_g.g_debug = parse_debug(env_debug);
 
   /* ld.so.1 run as a command: the kernel started ld.so.1 itself, whose path is argv[0]. */
   int command = at_entry == (uintptr_t)_rtld_start, listing = 0;
@@ -178,7 +197,9 @@ uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
     size_t n1 = rtld_strlen(self->o_origin), n2 = rtld_strlen(lib);
     char *d = rtld_alloc(n1 + n2 + 2);
     if (!d) rtld_fatal("out of memory");
-    rtld_fmt(d, n1 + n2 + 2, "%s:%s", self->o_origin, lib);
+    for (size_t i = 0; i < n1; i++) d[i] = self->o_origin[i];
+    d[n1] = ':';
+    for (size_t i = 0; i <= n2; i++) d[n1 + 1 + i] = lib[i];
     rtld_g.g_default_path = rtld_strcmp(self->o_origin, lib) ? d : lib;
   }
   struct rtld_obj *exe = NULL;
@@ -231,14 +252,11 @@ uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
     rtld_g.g_progname = rtld_g.g_argv[0];
   }
   if (!listing) {
-    const char *t = rtld_getenv("LD_TRACE_LOADED_OBJECTS");
-    listing = t && *t;
+    listing = env_trace && *env_trace;
   }
-  const char *bn = rtld_getenv("LD_BIND_NOW");
-  rtld_g.g_bind_now = bn && *bn;
-  if (!rtld_g.g_secure)
-    rtld_g.g_library_path = opt_path ? opt_path : rtld_getenv("LD_LIBRARY_PATH");
-  rtld_g.g_tls_reserve = parse_size(rtld_getenv("LD_TLS_STATIC_RESERVE"), 2048);
+  rtld_g.g_bind_now = env_bind && *env_bind;
+  if (!rtld_g.g_secure) rtld_g.g_library_path = opt_path ? opt_path : env_path;
+  rtld_g.g_tls_reserve = parse_size(env_reserve, 2048);
   if (rtld_g.g_tls_reserve > (1ul << 30)) rtld_fatal("LD_TLS_STATIC_RESERVE too large");
   if (at_random) {
     const unsigned char *r = (const unsigned char *)at_random;
@@ -269,18 +287,10 @@ uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
       }
     }
     if (!exe->l_ld) rtld_fatal("the program has no dynamic section");
-    /* $ORIGIN of the program: its resolved path (through symlinks, independent of a later
-     * chdir), from /proc/self/exe; AT_EXECFN made absolute when /proc is not there. */
-    char exe_path[1024];
-    long n = rtld_sys4(RTLD_SYS_readlinkat, -100, (long)"/proc/self/exe", (long)exe_path,
-                       sizeof exe_path - 1);
-    if (n > 0 && n < (long)sizeof exe_path - 1) {
-      exe_path[n] = 0;
-      exe->o_origin = rtld_origin_of(exe_path);
-    } else if (at_execfn) {
-      exe->o_origin = rtld_origin_of((const char *)at_execfn);
-    }
-    rtld_parse_dynamic(exe);
+    /* $ORIGIN of the program is worked out when first needed (rtld_origin). */
+    rtld_g.g_execfn = (const char *)at_execfn;
+    const char *why;
+    if (rtld_parse_dynamic(exe, &why)) rtld_fatal("%s", why);
   }
   exe->o_is_exe = 1;
   exe->l_name = (char *)"";
@@ -291,7 +301,7 @@ uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
   rtld_vdso_setup();
 
   /* LD_PRELOAD objects come right after the program, so their definitions win. */
-  preload(opt_preload ? opt_preload : rtld_getenv("LD_PRELOAD"), listing);
+  preload(opt_preload ? opt_preload : env_preload, listing);
 
   /* Dependencies, breadth-first: the committed list is the queue. */
   int self_listed = 0, missing = 0;

@@ -396,7 +396,9 @@ RTLD_EXPORT int dlinfo(void *h, int req, void *arg) {
     *(void **)arg = o->o_tls_modid ? rtld_tls_peek(o->o_tls_modid) : NULL;
     return 0;
   case RTLD_DI_ORIGIN: {
-    const char *s = o->o_origin ? o->o_origin : ".";
+    rtld_dl_lock();
+    const char *s = rtld_origin(o) ? o->o_origin : ".";
+    rtld_dl_unlock();
     char *d = arg;
     while ((*d++ = *s++)) {}
     return 0;

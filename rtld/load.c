@@ -5,39 +5,96 @@
  * every header field used to compute an address is checked against the file or the mapping. */
 #include "rtld_int.h"
 
+/* Is [p, p+n) inside the file-backed part of one readable segment of what rtld mapped for o?
+ * Tables live in the file: the reservation between segments is PROT_NONE, and a table said to lie
+ * in zero-fill memory is nonsense (and could make a scan of it as long as the segment's p_memsz).
+ * Kernel-mapped objects (the program, the vDSO, ld.so.1) are trusted. */
 static int in_map(const struct rtld_obj *o, uintptr_t p, size_t n) {
-  if (!o->o_map_len) return 1; /* mapped by the kernel: trusted */
-  return p >= o->o_map_start && p + n >= p && p + n <= o->o_map_start + o->o_map_len;
+  if (!o->o_map_len) return 1;
+  for (unsigned i = 0; i < o->o_phnum; i++) {
+    const rtld_phdr *ph = &o->o_phdr[i];
+    uintptr_t s = o->l_addr + ph->p_vaddr;
+    if (ph->p_type == PT_LOAD && (ph->p_flags & PF_R) && p >= s && p + n >= p &&
+        p + n <= s + ph->p_filesz)
+      return 1;
+  }
+  return 0;
 }
 
-void rtld_parse_dynamic(struct rtld_obj *o) {
+/* Is [p, p+n) inside what rtld mapped for o? Kernel-mapped objects (the program, the vDSO,
+ * ld.so.1) are trusted. */
+static int in_map_n(const struct rtld_obj *o, uintptr_t p, uint64_t n) { return in_map(o, p, n); }
+
+/* Is [p, p+n) inside one PT_LOAD of o with all of `flags`? */
+int rtld_in_segment(const struct rtld_obj *o, uintptr_t p, uint64_t n, unsigned flags) {
+  if (!o->o_map_len) return 1;
+  for (unsigned i = 0; i < o->o_phnum; i++) {
+    const rtld_phdr *ph = &o->o_phdr[i];
+    uintptr_t s = o->l_addr + ph->p_vaddr;
+    if (ph->p_type == PT_LOAD && (ph->p_flags & flags) == flags && p >= s && p + n >= p &&
+        p + n <= s + ph->p_memsz)
+      return 1;
+  }
+  return 0;
+}
+
+/* The same for any object, trusted or not (whether code lies in an executable segment). */
+int rtld_in_segment_strict(const struct rtld_obj *o, uintptr_t p, unsigned flags) {
+  for (unsigned i = 0; i < o->o_phnum; i++) {
+    const rtld_phdr *ph = &o->o_phdr[i];
+    uintptr_t s = o->l_addr + ph->p_vaddr;
+    if (ph->p_type == PT_LOAD && (ph->p_flags & flags) == flags && p >= s && p < s + ph->p_memsz)
+      return 1;
+  }
+  return 0;
+}
+
+/* A string-table offset is usable when it lies inside DT_STRSZ (the table ends with a NUL, so
+ * every string in it is terminated). */
+static int str_ok(const struct rtld_obj *o, uint64_t off) {
+  return !o->o_map_len || off < o->o_strsz;
+}
+
+/* Reads the dynamic section. For an object rtld mapped, every table it names is checked against
+ * the mapping before anything uses it: sizes with their pointers, string offsets against
+ * DT_STRSZ, hash tables (bucket and chain values, the GNU chain's end), version chains (bounded,
+ * so a loop cannot hang), symbol names. Returns 0, or -1 with the reason in *why. */
+int rtld_parse_dynamic(struct rtld_obj *o, const char **why) {
   uintptr_t b = o->l_addr;
   uintptr_t strtab = 0, soname = (uintptr_t)-1, rpath = (uintptr_t)-1, runpath = (uintptr_t)-1;
   uintptr_t verdef = 0, verneed = 0;
+  uint64_t syment = sizeof(rtld_sym), relaent = sizeof(rtld_rela), pltrel = RTLD_DT_RELOC;
+  int have_init_array = 0, have_fini_array = 0, have_preinit = 0, have_relasz = 0,
+      have_pltrelsz = 0;
   size_t ndeps = 0;
+  *why = NULL;
   for (rtld_dyn *d = o->l_ld; d->d_tag != DT_NULL; d++) {
     uintptr_t v = d->d_val;
     switch (d->d_tag) {
     case DT_NEEDED: ndeps++; break;
     case DT_STRTAB: strtab = b + v; break;
+    case DT_STRSZ: o->o_strsz = v; break;
     case DT_SYMTAB: o->o_symtab = (const rtld_sym *)(b + v); break;
+    case DT_SYMENT: syment = v; break;
     case DT_HASH: o->o_hash = (const uint32_t *)(b + v); break;
     case DT_GNU_HASH: o->o_gnu_hash = (const uint32_t *)(b + v); break;
     case DT_VERSYM: o->o_versym = (const uint16_t *)(b + v); break;
     case DT_VERDEF: verdef = b + v; break;
     case DT_VERNEED: verneed = b + v; break;
     case RTLD_DT_RELOC: o->o_rela = (const rtld_rela *)(b + v); break;
-    case RTLD_DT_RELOCSZ: o->o_relasz = v; break;
+    case RTLD_DT_RELOCSZ: o->o_relasz = v, have_relasz = 1; break;
+    case RTLD_DT_RELOCENT: relaent = v; break;
     case DT_JMPREL: o->o_jmprel = (const rtld_rela *)(b + v); break;
-    case DT_PLTRELSZ: o->o_pltrelsz = v; break;
+    case DT_PLTRELSZ: o->o_pltrelsz = v, have_pltrelsz = 1; break;
+    case DT_PLTREL: pltrel = v; break;
     case DT_PLTGOT: o->o_pltgot = (uintptr_t *)(b + v); break;
     case DT_INIT: o->o_init = (void (*)(void))(b + v); break;
     case DT_FINI: o->o_fini = (void (*)(void))(b + v); break;
-    case DT_INIT_ARRAY: o->o_init_array = (void *)(b + v); break;
+    case DT_INIT_ARRAY: o->o_init_array = (void *)(b + v), have_init_array = 1; break;
     case DT_INIT_ARRAYSZ: o->o_init_count = v / sizeof(void *); break;
-    case DT_FINI_ARRAY: o->o_fini_array = (void *)(b + v); break;
+    case DT_FINI_ARRAY: o->o_fini_array = (void *)(b + v), have_fini_array = 1; break;
     case DT_FINI_ARRAYSZ: o->o_fini_count = v / sizeof(void *); break;
-    case DT_PREINIT_ARRAY: o->o_preinit_array = (void *)(b + v); break;
+    case DT_PREINIT_ARRAY: o->o_preinit_array = (void *)(b + v), have_preinit = 1; break;
     case DT_PREINIT_ARRAYSZ: o->o_preinit_count = v / sizeof(void *); break;
     case DT_SONAME: soname = v; break;
     case DT_RPATH: rpath = v; break;
@@ -50,49 +107,161 @@ void rtld_parse_dynamic(struct rtld_obj *o) {
     }
   }
   o->o_strtab = (const char *)strtab;
+  o->o_ndeps = (unsigned)ndeps;
+  if (o->o_dt_flags & DF_BIND_NOW || o->o_dt_flags_1 & DF_1_NOW) o->o_bind_now = 1;
+  if (o->o_dt_flags_1 & DF_1_NODELETE) o->o_nodelete = 1;
+  int checked = o->o_map_len != 0;
+#define FAIL(msg)                                                                                  \
+  do {                                                                                             \
+    *why = msg;                                                                                    \
+    return -1;                                                                                     \
+  } while (0)
+  if (checked) {
+    if (!strtab || !o->o_symtab || (!o->o_hash && !o->o_gnu_hash))
+      FAIL("dynamic section lacks DT_STRTAB, DT_SYMTAB or a hash table");
+    if (!o->o_strsz || !in_map_n(o, strtab, o->o_strsz) || o->o_strtab[o->o_strsz - 1])
+      FAIL("bad string table (DT_STRTAB, DT_STRSZ)");
+    /* Tables at their natural alignment (the ELF specification's; reading them otherwise is
+     * undefined in C). */
+    const uintptr_t w = sizeof(uintptr_t); /* the class's word */
+    if ((uintptr_t)o->o_symtab % w || (o->o_hash && (uintptr_t)o->o_hash % 4) ||
+        (o->o_gnu_hash && (uintptr_t)o->o_gnu_hash % w) || (uintptr_t)o->o_rela % w ||
+        (uintptr_t)o->o_jmprel % w || (uintptr_t)o->o_versym % 2 || verdef % 4 || verneed % 4 ||
+        (uintptr_t)o->o_init_array % w || (uintptr_t)o->o_fini_array % w ||
+        (uintptr_t)o->o_preinit_array % w || (uintptr_t)o->o_pltgot % w)
+      FAIL("misaligned dynamic table");
+    if (syment != sizeof(rtld_sym) || relaent != sizeof(rtld_rela) || pltrel != RTLD_DT_RELOC)
+      FAIL("bad DT_SYMENT, DT_RELAENT or DT_PLTREL");
+    if ((have_relasz && !o->o_rela && o->o_relasz) ||
+        (have_pltrelsz && !o->o_jmprel && o->o_pltrelsz) || (o->o_init_count && !have_init_array) ||
+        (o->o_fini_count && !have_fini_array) || (o->o_preinit_count && !have_preinit))
+      FAIL("a table size without its table (DT_RELASZ, DT_PLTRELSZ or an array size)");
+    if ((o->o_rela && !in_map_n(o, (uintptr_t)o->o_rela, o->o_relasz)) ||
+        (o->o_jmprel && !in_map_n(o, (uintptr_t)o->o_jmprel, o->o_pltrelsz)) ||
+        o->o_relasz % sizeof(rtld_rela) || o->o_pltrelsz % sizeof(rtld_rela))
+      FAIL("relocation table outside the image");
+    if ((o->o_init_array &&
+         !in_map_n(o, (uintptr_t)o->o_init_array, o->o_init_count * sizeof(void *))) ||
+        (o->o_fini_array &&
+         !in_map_n(o, (uintptr_t)o->o_fini_array, o->o_fini_count * sizeof(void *))) ||
+        (o->o_preinit_array &&
+         !in_map_n(o, (uintptr_t)o->o_preinit_array, o->o_preinit_count * sizeof(void *))))
+      FAIL("initialiser or finaliser array outside the image");
+    if ((o->o_init && !rtld_in_segment(o, (uintptr_t)o->o_init, 1, PF_X)) ||
+        (o->o_fini && !rtld_in_segment(o, (uintptr_t)o->o_fini, 1, PF_X)))
+      FAIL("DT_INIT or DT_FINI outside the executable segments");
+    if (o->o_pltgot && !rtld_in_segment(o, (uintptr_t)o->o_pltgot, 3 * sizeof(uintptr_t), PF_W))
+      FAIL("DT_PLTGOT outside the writable segments");
+    if ((soname != (uintptr_t)-1 && !str_ok(o, soname)) ||
+        (rpath != (uintptr_t)-1 && !str_ok(o, rpath)) ||
+        (runpath != (uintptr_t)-1 && !str_ok(o, runpath)))
+      FAIL("string offset outside DT_STRSZ (DT_SONAME, DT_RPATH or DT_RUNPATH)");
+    for (rtld_dyn *d = o->l_ld; d->d_tag != DT_NULL; d++)
+      if (d->d_tag == DT_NEEDED && !str_ok(o, d->d_val)) FAIL("DT_NEEDED name outside DT_STRSZ");
+  }
   if (soname != (uintptr_t)-1) o->o_soname = o->o_strtab + soname;
   if (rpath != (uintptr_t)-1) o->o_rpath = o->o_strtab + rpath;
   if (runpath != (uintptr_t)-1) o->o_runpath = o->o_strtab + runpath;
-  if (o->o_dt_flags & DF_BIND_NOW || o->o_dt_flags_1 & DF_1_NOW) o->o_bind_now = 1;
-  if (o->o_dt_flags_1 & DF_1_NODELETE) o->o_nodelete = 1;
-  o->o_ndeps = (unsigned)ndeps;
 
   /* Symbol count: SysV nchain, or the end of the last GNU hash chain. */
   if (o->o_hash) {
-    o->o_nsyms = o->o_hash[1];
-  } else if (o->o_gnu_hash) {
+    if (checked && !in_map_n(o, (uintptr_t)o->o_hash, 8)) FAIL("DT_HASH outside the image");
+    uint32_t nb = o->o_hash[0], nc = o->o_hash[1];
+    if (checked && !in_map_n(o, (uintptr_t)(o->o_hash + 2), ((uint64_t)nb + nc) * 4))
+      FAIL("DT_HASH outside the image");
+    o->o_nsyms = nc;
+    if (checked)
+      for (uint64_t i = 0; i < (uint64_t)nb + nc; i++)
+        if (o->o_hash[2 + i] >= nc) FAIL("DT_HASH bucket or chain out of range");
+  }
+  if (o->o_gnu_hash) {
     const uint32_t *h = o->o_gnu_hash;
-    uint32_t nb = h[0], off = h[1], bloom = h[2];
+    if (checked && !in_map_n(o, (uintptr_t)h, 16)) FAIL("DT_GNU_HASH outside the image");
+    uint32_t nb = h[0], off = h[1], bloom = h[2], shift = h[3];
+    /* Bloom words are of the class's width. */
     const uint32_t *buckets = (const uint32_t *)((const uintptr_t *)(h + 4) + bloom);
     const uint32_t *chain = buckets + nb;
+    if (checked &&
+        (!nb || !bloom || shift >= 32 ||
+         !in_map_n(o, (uintptr_t)(h + 4), (uint64_t)bloom * sizeof(uintptr_t) + (uint64_t)nb * 4)))
+      FAIL("bad DT_GNU_HASH header");
     uint32_t last = 0;
-    for (uint32_t i = 0; i < nb; i++)
+    for (uint32_t i = 0; i < nb; i++) {
       if (buckets[i] > last) last = buckets[i];
+      if (checked && buckets[i] && buckets[i] < off) FAIL("DT_GNU_HASH bucket out of range");
+    }
     if (last) {
-      while (!(chain[last - off] & 1)) last++;
+      /* The chain of the last bucket ends at the last symbol; its end bit must be in the image. */
+      for (;; last++) {
+        if (checked && !in_map_n(o, (uintptr_t)&chain[last - off], 4))
+          FAIL("DT_GNU_HASH chain runs off the image");
+        if (chain[last - off] & 1) break;
+      }
       last++;
     }
-    o->o_nsyms = last;
+    if (!o->o_hash) o->o_nsyms = last > off ? last : off;
+    else if (checked && last > o->o_nsyms) FAIL("DT_GNU_HASH and DT_HASH disagree");
+  }
+  if (checked) {
+    if (!in_map_n(o, (uintptr_t)o->o_symtab, (uint64_t)o->o_nsyms * sizeof(rtld_sym)))
+      FAIL("symbol table outside the image");
+    /* Names inside the string table; a defined symbol's value inside the object (its TLS block
+     * for a TLS symbol), so nothing binds to an address the object does not have. */
+    uintptr_t lo = (uintptr_t)-1, hi = 0;
+    for (unsigned i = 0; i < o->o_phnum; i++)
+      if (o->o_phdr[i].p_type == PT_LOAD) {
+        if (o->o_phdr[i].p_vaddr < lo) lo = o->o_phdr[i].p_vaddr;
+        if (o->o_phdr[i].p_vaddr + o->o_phdr[i].p_memsz > hi)
+          hi = o->o_phdr[i].p_vaddr + o->o_phdr[i].p_memsz;
+      }
+    for (unsigned i = 0; i < o->o_nsyms; i++) {
+      const rtld_sym *sy = &o->o_symtab[i];
+      if (!str_ok(o, sy->st_name)) FAIL("symbol name outside DT_STRSZ");
+      unsigned type = sy->st_info & 0xf;
+      if (sy->st_shndx == SHN_UNDEF || sy->st_shndx == SHN_ABS || type == STT_SECTION ||
+          type == STT_FILE)
+        continue;
+      if (type == STT_TLS ? sy->st_value > o->o_tls_memsz : sy->st_value < lo || sy->st_value > hi)
+        FAIL("a symbol's value lies outside the object");
+    }
+    if (o->o_versym && !in_map_n(o, (uintptr_t)o->o_versym, (uint64_t)o->o_nsyms * 2))
+      FAIL("DT_VERSYM outside the image");
   }
 
-  /* Version index -> name, from both the definitions and the needs. */
+  /* Version index -> name, from both the definitions and the needs. A chain may not run off the
+   * image, and may not have more entries than the image has room for (no loops). */
   unsigned maxv = 0;
+  size_t limit = checked ? o->o_map_len / 8 : (size_t)-1, steps = 0;
   for (uintptr_t p = verdef; p;) {
     const rtld_verdef *vd = (const rtld_verdef *)p;
+    if (checked &&
+        (!in_map_n(o, p, sizeof *vd) || ++steps > limit || vd->vd_next % 4 || vd->vd_aux % 4))
+      FAIL("bad version definitions (DT_VERDEF)");
+    const rtld_verdaux *va = (const rtld_verdaux *)(p + vd->vd_aux);
+    if (checked && (!in_map_n(o, (uintptr_t)va, sizeof *va) || !str_ok(o, va->vda_name)))
+      FAIL("bad version definitions (DT_VERDEF)");
     if ((vd->vd_ndx & 0x7fff) > maxv) maxv = vd->vd_ndx & 0x7fff;
     p = vd->vd_next ? p + vd->vd_next : 0;
   }
+  steps = 0;
   for (uintptr_t p = verneed; p;) {
     const rtld_verneed *vn = (const rtld_verneed *)p;
+    if (checked &&
+        (!in_map_n(o, p, sizeof *vn) || ++steps > limit || vn->vn_next % 4 || vn->vn_aux % 4))
+      FAIL("bad version needs (DT_VERNEED)");
     for (uintptr_t a = p + vn->vn_aux;;) {
       const rtld_vernaux *va = (const rtld_vernaux *)a;
+      if (checked && (!in_map_n(o, a, sizeof *va) || ++steps > limit || !str_ok(o, va->vna_name) ||
+                      va->vna_next % 4))
+        FAIL("bad version needs (DT_VERNEED)");
       if ((va->vna_other & 0x7fffu) > maxv) maxv = va->vna_other & 0x7fff;
       if (!va->vna_next) break;
       a += va->vna_next;
     }
     p = vn->vn_next ? p + vn->vn_next : 0;
   }
-  if (maxv && (o->o_vernames = rtld_alloc((maxv + 1) * sizeof(char *)))) {
+  if (maxv) {
+    if (!(o->o_vernames = rtld_alloc((maxv + 1) * sizeof(char *)))) FAIL("out of memory");
     o->o_nvernames = maxv + 1;
     for (uintptr_t p = verdef; p;) {
       const rtld_verdef *vd = (const rtld_verdef *)p;
@@ -112,6 +281,8 @@ void rtld_parse_dynamic(struct rtld_obj *o) {
       p = vn->vn_next ? p + vn->vn_next : 0;
     }
   }
+#undef FAIL
+  return 0;
 }
 
 /* The pages made read-only after relocation: PT_GNU_RELRO rounded inwards to whole pages, and
@@ -138,17 +309,18 @@ static const char *base_name(const char *p) {
   return b;
 }
 
-static int obj_matches(struct rtld_obj *o, const char *name) {
+static int obj_matches(struct rtld_obj *o, const char *name, int slash) {
   if (o->l_name && !rtld_strcmp(o->l_name, name)) return 1;
-  if (!rtld_strchr(name, '/') && o->o_soname && !rtld_strcmp(o->o_soname, name)) return 1;
+  if (!slash && o->o_soname && !rtld_strcmp(o->o_soname, name)) return 1;
   return 0;
 }
 
 struct rtld_obj *rtld_find_loaded(const char *name) {
+  int slash = rtld_strchr(name, '/') != NULL;
   for (struct rtld_obj *o = rtld_g.g_head; o; o = o->l_next)
-    if (!o->o_is_exe && !o->o_closing && obj_matches(o, name)) return o;
+    if (!o->o_is_exe && !o->o_closing && obj_matches(o, name, slash)) return o;
   for (struct rtld_obj *o = rtld_g.g_pending; o; o = o->o_new_next)
-    if (obj_matches(o, name)) return o;
+    if (obj_matches(o, name, slash)) return o;
   if (!rtld_strcmp(name, "ld.so.1") && rtld_g.g_self) return rtld_g.g_self;
   return NULL;
 }
@@ -231,7 +403,8 @@ static struct rtld_obj *map_fd(int fd, const char *path, uintptr_t *entry, char 
     return NULL;
   }
   if (eh->e_phentsize != sizeof(rtld_phdr) || eh->e_phnum == 0 || eh->e_phnum > 64 ||
-      eh->e_phoff > (uint64_t)n || eh->e_phoff + eh->e_phnum * sizeof(rtld_phdr) > (uint64_t)n) {
+      eh->e_phoff > (uint64_t)n || eh->e_phoff + eh->e_phnum * sizeof(rtld_phdr) > (uint64_t)n ||
+      eh->e_phoff % sizeof(uintptr_t)) {
     map_fail(err, errlen, path, "bad program header table", -1);
     return NULL;
   }
@@ -245,7 +418,7 @@ static struct rtld_obj *map_fd(int fd, const char *path, uintptr_t *entry, char 
   struct rtld_obj *dup = entry ? NULL : find_by_inode(dev, ino);
   if (dup) return dup;
 
-  uintptr_t lo = (uintptr_t)-1, hi = 0;
+  uintptr_t lo = (uintptr_t)-1, hi = 0, prev_end = 0;
   const rtld_phdr *dyn = NULL, *tls = NULL, *relro = NULL;
   for (unsigned i = 0; i < eh->e_phnum; i++) {
     const rtld_phdr *p = &ph[i];
@@ -260,15 +433,23 @@ static struct rtld_obj *map_fd(int fd, const char *path, uintptr_t *entry, char 
       map_fail(err, errlen, path, "malformed PT_LOAD segment", i);
       return NULL;
     }
+    /* Sorted by address and apart by whole pages (as the ELF specification has them): a later
+     * segment may not remap the pages of an earlier one. */
+    if ((p->p_vaddr & ~(RTLD_PAGE - 1)) < prev_end) {
+      map_fail(err, errlen, path, "PT_LOAD segments overlap or are out of order", i);
+      return NULL;
+    }
+    prev_end = rtld_align_up(p->p_vaddr + p->p_memsz, RTLD_PAGE);
     if ((p->p_vaddr & ~(RTLD_PAGE - 1)) < lo) lo = p->p_vaddr & ~(RTLD_PAGE - 1);
     if (rtld_align_up(p->p_vaddr + p->p_memsz, RTLD_PAGE) > hi)
       hi = rtld_align_up(p->p_vaddr + p->p_memsz, RTLD_PAGE);
   }
-  if (hi <= lo || !dyn) {
+  if (hi <= lo || !dyn || dyn->p_vaddr % sizeof(uintptr_t)) {
     map_fail(err, errlen, path, hi <= lo ? "no loadable segments" : "no dynamic section", -1);
     return NULL;
   }
-  if (tls && (tls->p_filesz > tls->p_memsz || (tls->p_align & (tls->p_align - 1)))) {
+  if (tls && (tls->p_filesz > tls->p_memsz || (tls->p_align & (tls->p_align - 1)) ||
+              tls->p_memsz > (1ul << 30) || tls->p_align > (1ul << 20))) {
     map_fail(err, errlen, path, "malformed PT_TLS segment", -1);
     return NULL;
   }
@@ -324,7 +505,7 @@ static struct rtld_obj *map_fd(int fd, const char *path, uintptr_t *entry, char 
   /* The program headers must be in memory for dl_iterate_phdr: find them in a segment. */
   for (unsigned i = 0; i < eh->e_phnum; i++) {
     const rtld_phdr *p = &ph[i];
-    if (p->p_type == PT_LOAD && eh->e_phoff >= p->p_offset &&
+    if (p->p_type == PT_LOAD && (p->p_flags & PF_R) && eh->e_phoff >= p->p_offset &&
         eh->e_phoff + eh->e_phnum * sizeof(rtld_phdr) <= p->p_offset + p->p_filesz)
       o->o_phdr = (const rtld_phdr *)(base + p->p_vaddr + (eh->e_phoff - p->p_offset));
   }
@@ -335,25 +516,32 @@ static struct rtld_obj *map_fd(int fd, const char *path, uintptr_t *entry, char 
     map_fail(err, errlen, path, "program headers or dynamic section outside the image", -1);
     return NULL;
   }
-  /* The dynamic array must end inside the mapping before anything reads it. */
+  /* The dynamic array must end inside the mapping before anything reads it (its tables are
+   * checked by rtld_parse_dynamic). */
   int ok = 0;
-  for (rtld_dyn *d = o->l_ld; in_map(o, (uintptr_t)d, sizeof *d); d++)
+  uintptr_t dyn_end = 0;
+  for (unsigned i = 0; i < o->o_phnum; i++) {
+    const rtld_phdr *p = &o->o_phdr[i];
+    uintptr_t s = base + p->p_vaddr;
+    if (p->p_type == PT_LOAD && (p->p_flags & PF_R) && (uintptr_t)o->l_ld >= s &&
+        (uintptr_t)o->l_ld < s + p->p_filesz)
+      dyn_end = s + p->p_filesz;
+  }
+  for (rtld_dyn *d = o->l_ld; (uintptr_t)(d + 1) <= dyn_end; d++)
     if (d->d_tag == DT_NULL) {
       ok = 1;
       break;
     }
-  if (ok) {
-    for (rtld_dyn *d = o->l_ld; d->d_tag != DT_NULL; d++) {
-      int is_ptr = d->d_tag == DT_STRTAB || d->d_tag == DT_SYMTAB || d->d_tag == DT_HASH ||
-                   d->d_tag == DT_GNU_HASH || d->d_tag == RTLD_DT_RELOC || d->d_tag == DT_JMPREL ||
-                   d->d_tag == DT_VERSYM || d->d_tag == DT_VERDEF || d->d_tag == DT_VERNEED;
-      if (is_ptr && !in_map(o, base + d->d_val, 1)) ok = 0;
-    }
-  }
   if (!ok) {
     rtld_free(o);
     rtld_munmap((void *)start, hi - lo);
     map_fail(err, errlen, path, "malformed dynamic section", -1);
+    return NULL;
+  }
+  if (tls && tls->p_memsz && !in_map(o, base + tls->p_vaddr, tls->p_filesz)) {
+    rtld_free(o);
+    rtld_munmap((void *)start, hi - lo);
+    map_fail(err, errlen, path, "PT_TLS image outside the image", -1);
     return NULL;
   }
   if (tls && tls->p_memsz) {
@@ -362,11 +550,21 @@ static struct rtld_obj *map_fd(int fd, const char *path, uintptr_t *entry, char 
     o->o_tls_memsz = tls->p_memsz;
     o->o_tls_align = tls->p_align ? tls->p_align : 1;
   }
-  if (relro) rtld_set_relro(o, relro);
-  rtld_parse_dynamic(o);
-  if (!o->o_strtab || !o->o_symtab || (!o->o_hash && !o->o_gnu_hash)) {
+  if (relro) {
+    /* Only ever within the object's own mapping: never mprotect someone else's memory. */
+    uintptr_t rs = base + relro->p_vaddr, re = rs + relro->p_memsz;
+    if (re < rs || rs < start || re > start + (hi - lo)) {
+      rtld_free(o);
+      rtld_munmap((void *)start, hi - lo);
+      map_fail(err, errlen, path, "PT_GNU_RELRO outside the image", -1);
+      return NULL;
+    }
+    rtld_set_relro(o, relro);
+  }
+  const char *why;
+  if (rtld_parse_dynamic(o, &why)) {
     rtld_unmap(o);
-    map_fail(err, errlen, path, "dynamic section lacks DT_STRTAB, DT_SYMTAB or a hash table", -1);
+    map_fail(err, errlen, path, why, -1);
     return NULL;
   }
   return o;
@@ -376,9 +574,27 @@ fail_map:
   return NULL;
 }
 
-/* Appends `dir` + "/" + `name` to buf, replacing $ORIGIN and ${ORIGIN} with `origin`. */
+/* The directory $ORIGIN names for o (NULL if unknown). The program's is worked out on first
+ * use, with the dl lock held or at start-up: its resolved path (through symlinks, independent of
+ * any chdir) from /proc/self/exe, or AT_EXECFN made absolute when /proc is not there. */
+const char *rtld_origin(struct rtld_obj *o) {
+  if (o && !o->o_origin && o->o_is_exe) {
+    char p[1024];
+    long n = rtld_sys4(RTLD_SYS_readlinkat, -100, (long)"/proc/self/exe", (long)p, sizeof p - 1);
+    if (n > 0 && n < (long)sizeof p - 1) {
+      p[n] = 0;
+      o->o_origin = rtld_origin_of(p);
+    } else if (rtld_g.g_execfn) {
+      o->o_origin = rtld_origin_of(rtld_g.g_execfn);
+    }
+  }
+  return o ? o->o_origin : NULL;
+}
+
+/* Appends `dir` + "/" + `name` to buf, replacing $ORIGIN and ${ORIGIN} with the origin of
+ * `req`. */
 static int build_path(char *buf, size_t cap, const char *dir, size_t dlen, const char *name,
-                      const char *origin) {
+                      struct rtld_obj *req) {
   size_t k = 0;
   for (size_t i = 0; i < dlen;) {
     const char *sub = NULL;
@@ -386,7 +602,8 @@ static int build_path(char *buf, size_t cap, const char *dir, size_t dlen, const
     if (!rtld_strncmp(dir + i, "$ORIGIN", 7) && (i + 7 == dlen || dir[i + 7] == '/')) skip = 7;
     else if (!rtld_strncmp(dir + i, "${ORIGIN}", 9)) skip = 9;
     if (skip) {
-      if (!origin || rtld_g.g_secure) return -1;
+      const char *origin = rtld_g.g_secure ? NULL : rtld_origin(req);
+      if (!origin) return -1;
       sub = origin;
       for (; *sub; sub++)
         if (k + 1 < cap) buf[k++] = *sub;
@@ -410,7 +627,7 @@ static int try_open(const char *path) {
   return (int)fd;
 }
 
-static int search_list(const char *list, const char *name, const char *origin, char *out,
+static int search_list(const char *list, const char *name, struct rtld_obj *origin, char *out,
                        size_t cap) {
   if (!list) return -1;
   const char *p = list;
@@ -464,12 +681,12 @@ struct rtld_obj *rtld_load(const char *name, struct rtld_obj *req, char *err, si
     rtld_fmt(path, sizeof path, "%s", name);
     fd = try_open(path);
   } else {
-    const char *origin = req ? req->o_origin : NULL;
+    struct rtld_obj *origin = req;
     if (req && req->o_rpath && !req->o_runpath)
       fd = search_list(req->o_rpath, name, origin, path, sizeof path);
     if (fd < 0 && req && !req->o_is_exe && rtld_g.g_exe->o_rpath && !rtld_g.g_exe->o_runpath &&
         !req->o_runpath)
-      fd = search_list(rtld_g.g_exe->o_rpath, name, rtld_g.g_exe->o_origin, path, sizeof path);
+      fd = search_list(rtld_g.g_exe->o_rpath, name, rtld_g.g_exe, path, sizeof path);
     if (fd < 0) fd = search_list(rtld_g.g_library_path, name, NULL, path, sizeof path);
     if (fd < 0 && req && req->o_runpath)
       fd = search_list(req->o_runpath, name, origin, path, sizeof path);
@@ -529,7 +746,7 @@ struct rtld_obj *rtld_obj_of_addr(uintptr_t a) {
 /* ld.so.1 run as a command: maps the program named by `path`. Its origin is its resolved
  * directory (through /proc/self/fd). */
 struct rtld_obj *rtld_map_program(const char *path, uintptr_t *entry, char *err, size_t errlen) {
-  long fd = rtld_sys4(RTLD_SYS_openat, -100, (long)path, 0x80000, 0);
+  long fd = rtld_sys4(RTLD_SYS_openat, -100, (long)path, RTLD_O_CLOEXEC, 0);
   if (fd < 0) {
     rtld_fmt(err, errlen, "%s: cannot open: errno %ld", path, -fd);
     return NULL;

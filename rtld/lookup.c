@@ -67,10 +67,12 @@ const rtld_sym *rtld_lookup_in(struct rtld_obj *o, const char *name, uint32_t gh
     }
   }
   if (o->o_hash) {
-    uint32_t nb = o->o_hash[0];
+    uint32_t nb = o->o_hash[0], nc = o->o_hash[1];
     const uint32_t *bucket = o->o_hash + 2, *chain = bucket + nb;
     if (!nb) return NULL;
-    for (uint32_t i = bucket[sh % nb]; i; i = chain[i])
+    /* A chain visits each symbol at most once, unless a malformed table makes it a loop. */
+    uint32_t steps = 0;
+    for (uint32_t i = bucket[sh % nb]; i && steps++ < nc; i = chain[i])
       if (sym_ok(o, i, name, ver)) return &o->o_symtab[i];
   }
   return NULL;

@@ -20,8 +20,50 @@ static const char *obj_name(const struct rtld_obj *o) {
   return o->o_is_exe ? rtld_g.g_progname : o->l_name;
 }
 
-static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, struct rtld_obj **local,
-                     unsigned nlocal, char *err, size_t errlen) {
+/* An object rtld mapped may only write into its own writable segments (any segment with text
+ * relocations), through symbols it has, and never with a COPY relocation. */
+static int reloc_check(const struct rtld_obj *o, const rtld_rela *r, int textrel, char *err,
+                       size_t errlen) {
+  uint32_t type = RTLD_R_TYPE(r->r_info), si = RTLD_R_SYM(r->r_info);
+  uintptr_t where = o->l_addr + r->r_offset;
+  if (!o->o_map_len || type == RTLD_R_NONE) return 0;
+  /* The bytes written, and their alignment: a word, 4 bytes, a descriptor's two words, the
+   * target's PLT entry (SPARC binds by rewriting it), or an unaligned field. */
+  const unsigned w = sizeof(uintptr_t);
+  unsigned size = w, align = w;
+  if (type == RTLD_R_PC32 || type == RTLD_R_ABS32) size = align = 4;
+  else if (type == RTLD_R_UA32 || type == RTLD_R_UA64)
+    size = type == RTLD_R_UA32 ? 4 : 8, align = 1;
+  else if (type == RTLD_R_TLSDESC) size = 2 * w;
+  else if (type == RTLD_R_JUMP_SLOT) {
+    size = rtld_arch_plt_bind_size(rtld_rela_addend(r));
+    align = size <= w ? size : 4;
+  }
+  if (!rtld_in_segment(o, where, size, textrel ? 0 : PF_W) || si >= o->o_nsyms ||
+      type == RTLD_R_COPY || where % align) {
+    rtld_fmt(err, errlen, "%s: bad relocation (type %u, symbol %u) at offset 0x%lx", obj_name(o),
+             type, si, (unsigned long)r->r_offset);
+    return -1;
+  }
+  if (type == RTLD_R_IRELATIVE &&
+      !rtld_in_segment(o, o->l_addr + rtld_rel_addend(r, (const uintptr_t *)where, 0), 1, PF_X)) {
+    rtld_fmt(err, errlen, "%s: IRELATIVE resolver outside the executable segments", obj_name(o));
+    return -1;
+  }
+  return 0;
+}
+
+/* Every check rtld_relocate makes before it writes, without writing (the loader fuzzer). */
+int rtld_check_relocs(const struct rtld_obj *o, char *err, size_t errlen) {
+  for (size_t i = 0; i < o->o_relasz / sizeof(rtld_rela); i++)
+    if (reloc_check(o, &o->o_rela[i], 1, err, errlen)) return -1;
+  for (size_t i = 0; i < o->o_pltrelsz / sizeof(rtld_rela); i++)
+    if (reloc_check(o, &o->o_jmprel[i], 1, err, errlen)) return -1;
+  return 0;
+}
+
+static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, int textrel,
+                     struct rtld_obj **local, unsigned nlocal, char *err, size_t errlen) {
   uint32_t type = RTLD_R_TYPE(r->r_info), si = RTLD_R_SYM(r->r_info);
   uintptr_t *where = (uintptr_t *)(o->l_addr + r->r_offset);
   uintptr_t A = 0;
@@ -29,6 +71,7 @@ static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, struct rt
                          type != RTLD_R_DTPMOD && type != RTLD_R_COPY))
     A = rtld_rel_addend(r, where, type == RTLD_R_TLSDESC);
   struct rtld_def d = {NULL, o};
+  if (o->o_map_len && reloc_check(o, r, textrel, err, errlen)) return -1;
   switch (type) {
   case RTLD_R_NONE: return 0;
   case RTLD_R_RELATIVE:
@@ -148,10 +191,13 @@ int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, 
                   (long)(rtld_align_up(o->o_phdr[i].p_vaddr + o->o_phdr[i].p_memsz, RTLD_PAGE) -
                          (o->o_phdr[i].p_vaddr & ~(RTLD_PAGE - 1))),
                   7);
-  for (size_t i = 0; i < nrela; i++)
-    if (reloc_one(o, &o->o_rela[i], 0, local, nlocal, err, errlen)) return -1;
+  for (size_t i = 0; i < nrela; i++) {
+    /* ld.so.1's own RELATIVE relocations were applied by stage 1. */
+    if (o->o_is_rtld && RTLD_R_TYPE(o->o_rela[i].r_info) == RTLD_R_RELATIVE) continue;
+    if (reloc_one(o, &o->o_rela[i], 0, textrel, local, nlocal, err, errlen)) return -1;
+  }
   for (size_t i = 0; i < nplt; i++)
-    if (reloc_one(o, &o->o_jmprel[i], lazy, local, nlocal, err, errlen)) return -1;
+    if (reloc_one(o, &o->o_jmprel[i], lazy, textrel, local, nlocal, err, errlen)) return -1;
   if (textrel)
     for (unsigned i = 0; i < o->o_phnum; i++)
       if (o->o_phdr[i].p_type == PT_LOAD && !(o->o_phdr[i].p_flags & PF_W)) {
@@ -163,6 +209,18 @@ int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, 
                   prot);
       }
   if (nplt && lazy && o->o_pltgot) rtld_arch_lazy_setup(o->o_pltgot, o);
+  if (o->o_map_len) {
+    /* Initialisers and finalisers are called: each must be the object's own code. */
+    for (size_t i = 0; i < o->o_init_count + o->o_fini_count; i++) {
+      uintptr_t f = i < o->o_init_count ? (uintptr_t)o->o_init_array[i]
+                                        : (uintptr_t)o->o_fini_array[i - o->o_init_count];
+      if (f + 1 > 1 && !rtld_in_segment_strict(o, f, PF_X)) {
+        rtld_fmt(err, errlen, "%s: initialiser or finaliser %p is not code", obj_name(o),
+                 (void *)f);
+        return -1;
+      }
+    }
+  }
   o->o_relocated = 1;
   if (o->o_relro_end > o->o_relro_start)
     rtld_sys3(RTLD_SYS_mprotect, (long)o->o_relro_start, (long)(o->o_relro_end - o->o_relro_start),
@@ -175,6 +233,8 @@ int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, 
  * initialiser or finaliser may hold: the lookup is a reader section, and the binding dependency
  * it may record keeps the definition loaded once the section ends. */
 uintptr_t rtld_lazy_fixup(struct rtld_obj *o, size_t index) {
+  if (index >= o->o_pltrelsz / sizeof(rtld_rela))
+    rtld_fatal("%s: lazy binding of PLT entry %lu, which has no relocation", obj_name(o), index);
   const rtld_rela *r = &o->o_jmprel[index];
   struct rtld_def d;
   int ok, dep;

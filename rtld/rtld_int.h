@@ -96,20 +96,28 @@ typedef struct {
 } rtld_rela;
 #define RTLD_DT_RELOC DT_RELA
 #define RTLD_DT_RELOCSZ DT_RELASZ
+#define RTLD_DT_RELOCENT DT_RELAENT
 static inline uintptr_t rtld_rel_addend(const rtld_rela *r, const uintptr_t *where, int word) {
   (void)where, (void)word;
   return (uintptr_t)r->r_addend;
 }
+/* The addend a RELA record carries (0 for REL: read the place with rtld_rel_addend). */
+static inline uintptr_t rtld_rela_addend(const rtld_rela *r) { return (uintptr_t)r->r_addend; }
 #else
 typedef struct {
   uintptr_t r_offset, r_info;
 } rtld_rela;
 #define RTLD_DT_RELOC DT_REL
 #define RTLD_DT_RELOCSZ DT_RELSZ
+#define RTLD_DT_RELOCENT DT_RELENT
 /* REL: the addend is the place's word `word` (TLS descriptors keep it in their second word). */
 static inline uintptr_t rtld_rel_addend(const rtld_rela *r, const uintptr_t *where, int word) {
   (void)r;
   return where[word];
+}
+static inline uintptr_t rtld_rela_addend(const rtld_rela *r) {
+  (void)r;
+  return 0;
 }
 #endif
 
@@ -151,6 +159,7 @@ struct rtld_obj {
 
   const rtld_sym *o_symtab;
   const char *o_strtab;
+  uint64_t o_strsz;
   const uint32_t *o_hash;     /* SysV; may be NULL */
   const uint32_t *o_gnu_hash; /* may be NULL */
   const uint16_t *o_versym;   /* may be NULL */
@@ -283,8 +292,9 @@ struct rtld_tcb {
 
 #define RTLD_MAX_TLS_MODULES 4096 /* TLS modules loaded at one time; ids are reused */
 #define RTLD_DTV_SURPLUS 14       /* spare DTV entries a new thread gets */
-/* The largest dlopen reservation rtld attempts: 1 TiB, or 1 GiB in a 32-bit address space. */
-#define RTLD_MAX_RESERVE ((size_t)1 << (sizeof(size_t) == 8 ? 40 : 30))
+/* The largest dlopen reservation rtld attempts (a module's blocks for every live thread): 32 GiB,
+ * or 1 GiB in a 32-bit address space. Beyond, dlopen fails without trying the mapping. */
+#define RTLD_MAX_RESERVE ((size_t)1 << (sizeof(size_t) == 8 ? 35 : 30))
 /* The largest PT_LOAD segment rtld maps: 1 TiB, or 2 GiB in a 32-bit address space. */
 #define RTLD_MAX_SEGMENT ((uintptr_t)1 << (sizeof(uintptr_t) == 8 ? 40 : 31))
 
@@ -304,6 +314,7 @@ struct rtld_state {
   const char *g_library_path; /* LD_LIBRARY_PATH, NULL in secure mode */
   const char *g_default_path; /* ld.so.1's directory, then RTLD_DEFAULT_LIBDIR */
   uintptr_t g_vdso;           /* AT_SYSINFO_EHDR, 0 without a vDSO */
+  const char *g_execfn;       /* AT_EXECFN; may be NULL */
   unsigned long long g_adds, g_subs;
   struct rtld_obj *g_pending; /* objects of the dlopen in progress, not yet committed */
 
@@ -386,7 +397,9 @@ void rtld_reldep_unlock(const uint64_t *mask);
 
 /* ---- load.c -------------------------------------------------------------------------------- */
 
-void rtld_parse_dynamic(struct rtld_obj *o);
+int rtld_parse_dynamic(struct rtld_obj *o, const char **why);
+int rtld_in_segment(const struct rtld_obj *o, uintptr_t p, uint64_t n, unsigned flags);
+int rtld_in_segment_strict(const struct rtld_obj *o, uintptr_t p, unsigned flags);
 struct rtld_obj *rtld_find_loaded(const char *name);
 /* Opens and maps `name` needed by `requester` (may be NULL). On failure returns NULL with a
  * message in err. The object is not on the committed list. */
@@ -395,6 +408,7 @@ struct rtld_obj *rtld_map_program(const char *path, uintptr_t *entry, char *err,
 void rtld_unmap(struct rtld_obj *o);
 void rtld_set_relro(struct rtld_obj *o, const rtld_phdr *relro); /* o_phdr, o_phnum, l_addr set */
 char *rtld_origin_of(const char *path); /* rtld_alloc'ed; NULL when out of memory */
+const char *rtld_origin(struct rtld_obj *o);
 void rtld_commit(struct rtld_obj *o);
 void rtld_uncommit(struct rtld_obj *o);
 struct rtld_obj *rtld_obj_of_addr(uintptr_t addr);
@@ -428,6 +442,7 @@ int rtld_add_reldep(struct rtld_obj *o, struct rtld_obj *def);
 int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, char *err,
                   size_t errlen);
 uintptr_t rtld_lazy_fixup(struct rtld_obj *o, size_t index);
+int rtld_check_relocs(const struct rtld_obj *o, char *err, size_t errlen);
 void rtld_bind_entry(void); /* bind.S */
 
 /* ---- tls.c --------------------------------------------------------------------------------- */

@@ -40,7 +40,8 @@ void rtld_vdso_setup(void) {
   for (unsigned i = 0; i < o->o_phnum; i++)
     if (o->o_phdr[i].p_type == PT_DYNAMIC) o->l_ld = (rtld_dyn *)(o->l_addr + o->o_phdr[i].p_vaddr);
   if (!have_load || !o->l_ld) return;
-  rtld_parse_dynamic(o);
+  const char *why;
+  if (rtld_parse_dynamic(o, &why)) return;
   if (!o->o_strtab || !o->o_symtab || (!o->o_hash && !o->o_gnu_hash)) return;
   o->l_name = (char *)(o->o_soname ? o->o_soname : "linux-vdso.so.1");
   o->o_is_vdso = o->o_startup = o->o_nodelete = 1;

@@ -80,6 +80,7 @@
 #define RTLD_SYS_write 4
 #define RTLD_SYS_close 6
 #define RTLD_SYS_chdir 12
+#define RTLD_SYS_sigaltstack 28
 #define RTLD_SYS_getpid 20
 #define RTLD_SYS_kill 37
 #define RTLD_SYS_pread64 67
@@ -268,6 +269,10 @@ static inline void rtld_arch_lazy_slot(uintptr_t *where, uintptr_t l_addr) {
  *            in words 1-2 when value is below 4 GiB; mov %o7, %g1; call value; mov %g1, %o7 in
  *            words 1-3 when the call reaches; else the full 64-bit constant in %g1 and %g5 and
  *            jmpl %g1 + %g5 in words 1-6 (word 7 stays a nop, its delay slot). */
+/* The bytes binding writes: a whole entry, or a far entry's pointer word. */
+static inline unsigned rtld_arch_plt_bind_size(uintptr_t addend) {
+  return RTLD_SPARC_V9 ? (addend ? 8 : 32) : 12;
+}
 static inline void rtld_arch_plt_bind(uintptr_t *where, uintptr_t value, uintptr_t addend,
                                       uintptr_t l_addr) {
   uint32_t *insn = (uint32_t *)where;

@@ -19,7 +19,8 @@
  *                RTLD_SYS_clone_asm and RTLD_SYS_set_tid_address_asm)
  *   binding      rtld_arch_lazy_setup (install the trampoline in an object's PLT/GOT),
  *                rtld_arch_lazy_slot (a JUMP_SLOT left for lazy binding), rtld_arch_plt_bind (bind
- *                a JUMP_SLOT to a value), RTLD_ARCH_TLSDESC_STATIC/_DYNAMIC (descriptor entry
+ *                a JUMP_SLOT to a value) and rtld_arch_plt_bind_size (the bytes it writes there),
+ *                RTLD_ARCH_TLSDESC_STATIC/_DYNAMIC (descriptor entry
  *                points, 0 where the target has no TLS descriptors)
  * and start.S / bind.S provide _rtld_start, __tls_get_addr, rtld_clone, rtld_unmap_and_exit,
  * the signal restorers and the lazy-binding trampoline.
@@ -90,6 +91,7 @@
 #define RTLD_SYS_prlimit64 302
 #define RTLD_SYS_statx 332
 #define RTLD_SYS_chdir 80
+#define RTLD_SYS_sigaltstack 131
 #define RTLD_SYS_getcwd 79
 #define RTLD_SYS_readlinkat 267
 #define RTLD_SYS_set_tid_address 218
@@ -198,6 +200,11 @@ static inline void rtld_arch_lazy_setup(uintptr_t *pltgot, void *obj) {
   pltgot[2] = (uintptr_t)rtld_bind_entry;
 }
 static inline void rtld_arch_lazy_slot(uintptr_t *where, uintptr_t l_addr) { *where += l_addr; }
+/* The bytes rtld_arch_plt_bind writes at a JUMP_SLOT's place (with its RELA addend). */
+static inline unsigned rtld_arch_plt_bind_size(uintptr_t addend) {
+  (void)addend;
+  return 8;
+}
 static inline void rtld_arch_plt_bind(uintptr_t *where, uintptr_t value, uintptr_t addend,
                                       uintptr_t l_addr) {
   (void)l_addr;

@@ -66,6 +66,7 @@
 #define RTLD_SYS_rt_sigprocmask 175
 #define RTLD_SYS_pread64 180
 #define RTLD_SYS_getcwd 183
+#define RTLD_SYS_sigaltstack 186
 #define RTLD_SYS_mmap 192 /* mmap2: the offset in 4096-byte units */
 #define RTLD_SYS_gettid 224
 #define RTLD_SYS_futex 240
@@ -197,6 +198,10 @@ static inline void rtld_arch_lazy_setup(uintptr_t *pltgot, void *obj) {
   pltgot[2] = (uintptr_t)rtld_bind_entry;
 }
 static inline void rtld_arch_lazy_slot(uintptr_t *where, uintptr_t l_addr) { *where += l_addr; }
+static inline unsigned rtld_arch_plt_bind_size(uintptr_t addend) {
+  (void)addend;
+  return 4;
+}
 static inline void rtld_arch_plt_bind(uintptr_t *where, uintptr_t value, uintptr_t addend,
                                       uintptr_t l_addr) {
   (void)l_addr;

@@ -278,6 +278,15 @@ struct sigaction {
 #define sa_sigaction __sa.sa_sigaction
 
 int sigaction(int sig, const struct sigaction *act, struct sigaction *old);
+
+typedef struct {
+  void *ss_sp;
+  int ss_flags;
+  size_t ss_size;
+} stack_t;
+#define SS_ONSTACK 1
+#define SS_DISABLE 2
+int sigaltstack(const stack_t *ss, stack_t *old);
 int sigprocmask(int how, const sigset_t *set, sigset_t *old);
 
 static inline int sigemptyset(sigset_t *s) {

@@ -11,6 +11,8 @@
 #   %run-x64 %run-x86 %run-sparcv9 %run-sparc   prefix that runs a program of that target
 #   %clang        clang, for `--ld-path=%tld`
 #   %inputs       the Inputs directory of the test's suite (test/lit/<suite>/Inputs)
+#   %rtld-churn %rtld-cycles %rtld-signal-rounds %stress-factor
+#                 rtld stress counts (larger with TLD_STRESS=1)
 #
 # Features (for REQUIRES:): one per tool or compiler that works here — llvm-mc, clang, cc-x64,
 # cc-x86, cxx-x64, cxx-x86, cc-sparcv9, cc-sparc, cxx-sparcv9, cxx-sparc, qemu-sparc64,
@@ -104,6 +106,18 @@ def tool_subst(name, value):
     config.substitutions.append((r'(?<![\w./=-])' + re.escape(name) + r'(?![\w./=-])', value))
 
 
+# --- stress counts ----------------------------------------------------------------------------
+# The rtld stress tests run small counts under `make check` and full ones under `make stress`
+# (TLD_STRESS=1): detached-thread churn, dlopen/dlclose cycles, signal-handler TLS rounds.
+stress = os.environ.get('TLD_STRESS') == '1'
+if 'TLD_STRESS' in os.environ:
+    config.environment['TLD_STRESS'] = os.environ['TLD_STRESS']
+subst('%rtld-churn', '100000' if stress else '20000')
+subst('%rtld-cycles', '100000' if stress else '15000')
+subst('%rtld-signal-rounds', '9' if stress else '1')
+# the signal storms of tls-signal-<target>.test: rounds in hundreds
+subst('%stress-factor', '100' if stress else '1')
+
 # --- tld itself -----------------------------------------------------------------------------
 
 tld = os.path.join(build_root, 'bin', 'tld')
@@ -115,9 +129,6 @@ if not os.access(tld, os.X_OK):
         lit_config.warning('%s does not exist yet; run `make` first' % tld)
 subst('%tld', tld)
 subst('%gnudir', gnudir)
-# `make stress` (lit --param stress=1): a test's program given %stress-factor runs that many times
-# longer than under `make check`.
-subst('%stress-factor', '100' if lit_config.params.get('stress') else '1')
 
 # --- LLVM tools -----------------------------------------------------------------------------
 

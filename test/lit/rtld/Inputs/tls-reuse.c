@@ -81,6 +81,7 @@ int main(int argc, char **argv) {
   for (int i = 0; i < NT; i++) pthread_join(t[i], 0);
   out("%ld cycles, highest module id %lu, %s\n", n, maxid,
       grow <= 256 ? "address space flat" : "address space grew");
+  out("address space: %ld KiB after %ld cycles, %ld KiB more at the end\n", vm0, n / 10, grow);
   if (grow > 256) out("FAIL address space grew by %ld KiB\n", grow);
   return fails != 0;
 }
