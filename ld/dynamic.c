@@ -616,10 +616,17 @@ static void fill_plt(void) {
                           (uint64_t)ctx->plt_syms.n * tg->tg_plt_entry_size);
   for (uint32_t i = 0; i < ctx->plt_syms.n; i++) {
     ld_sym *s = ctx->plt_syms.v[i];
-    uint64_t entry = plt0 + tg->tg_plt_header_size + (uint64_t)i * tg->tg_plt_entry_size;
-    uint64_t slot = tg->tg_plt_self_slot ? entry : gotplt + (uint64_t)ld_slots(s)->gotplt * w;
-    tg->tg_write_plt_entry(pb + tg->tg_plt_header_size + (uint64_t)i * tg->tg_plt_entry_size, entry,
-                           slot, plt0, i, (uint64_t)i * relsize(), gotplt, pic);
+    uint64_t off = tg->tg_plt_header_size + ld_plt_entry_offset(tg, i);
+    uint64_t entry = plt0 + off, slot;
+    int64_t addend = 0;
+    if (tg->tg_plt_far_from && i >= tg->tg_plt_far_from) {
+      uint64_t slot_off;
+      tg->tg_write_plt_far(pb, plt0, i, ctx->plt_syms.n, &slot_off, &addend);
+      slot = plt0 + slot_off;
+    } else {
+      slot = tg->tg_plt_self_slot ? entry : gotplt + (uint64_t)ld_slots(s)->gotplt * w;
+      tg->tg_write_plt_entry(pb + off, entry, slot, plt0, i, (uint64_t)i * relsize(), gotplt, pic);
+    }
     /* Lazy: the slot first points back into the entry, after its indirect jump. */
     if (!tg->tg_plt_self_slot)
       elf_wrw(ctx->buf + ctx->gotplt->os_offset + (uint64_t)ld_slots(s)->gotplt * w,
@@ -628,11 +635,11 @@ static void fill_plt(void) {
     if (is64) {
       elf_wr64(r, slot, be);
       elf_wr64(r + 8, (uint64_t)ld_slots(s)->dynidx << 32 | tg->tg_r_jump_slot, be);
-      if (tg->tg_rela) elf_wr64(r + 16, 0, be);
+      if (tg->tg_rela) elf_wr64(r + 16, (uint64_t)addend, be);
     } else {
       elf_wr32(r, (uint32_t)slot, be);
       elf_wr32(r + 4, (uint32_t)ld_slots(s)->dynidx << 8 | tg->tg_r_jump_slot, be);
-      if (tg->tg_rela) elf_wr32(r + 8, 0, be);
+      if (tg->tg_rela) elf_wr32(r + 8, (uint32_t)addend, be);
     }
   }
 }

@@ -473,8 +473,11 @@ void ld_layout(void) {
       if (c < np && ctx->psegs[c].ps_relro) seg_cover(s, ord[i]);
     }
     s->sg_align = 1;
-    /* The protected range ends at the next page: the data that follows begins on a new page. */
-    s->sg_memsz = ld_align(s->sg_vaddr + s->sg_memsz, page) - s->sg_vaddr;
+    /* The protected range ends at the next page that programs run with (the data that follows
+     * begins on a new maximum page): not further, where nothing of the segment is mapped. */
+    uint64_t run_page =
+        tg->tg_common_page_size && tg->tg_common_page_size < page ? tg->tg_common_page_size : page;
+    s->sg_memsz = ld_align(s->sg_vaddr + s->sg_memsz, run_page) - s->sg_vaddr;
   }
   if (ctx->gnuprop) {
     ld_seg *s = add_seg(PT_GNU_PROPERTY, PF_R);

@@ -274,7 +274,7 @@ uint64_t ld_plt_addr(const ld_sym *s) {
     return ctx->iplt->os_addr + (uint64_t)ld_slots(s)->plt * ctx->tg->tg_iplt_entry_size;
   if (ctx->plt)
     return ctx->plt->os_addr + ctx->tg->tg_plt_header_size +
-           (uint64_t)ld_slots(s)->plt * ctx->tg->tg_plt_entry_size;
+           ld_plt_entry_offset(ctx->tg, (uint32_t)ld_slots(s)->plt);
   return 0;
 }
 

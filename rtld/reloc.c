@@ -1,6 +1,9 @@
-/* Relocation of loaded objects: every dynamic relocation type tld emits for x86-64 (RELATIVE,
- * 64, GLOB_DAT, JUMP_SLOT, COPY, IRELATIVE, DTPMOD64, DTPOFF64, TPOFF64, TLSDESC; plus PC32/32/
- * PC64 for text relocations), and the lazy-binding fixup.
+/* Relocation of loaded objects: every dynamic relocation type tld emits (RELATIVE, the absolute
+ * word, GLOB_DAT, JUMP_SLOT, COPY, IRELATIVE, DTPMOD, DTPOFF, TPOFF and its negated form, TLSDESC;
+ * plus the PC-relative and unaligned forms of text relocations), named by the generic kinds of
+ * the target's rtld_arch.h, and the lazy-binding fixup. A REL target keeps the addend in the
+ * place (rtld_rel_addend); GLOB_DAT, JUMP_SLOT and DTPMOD take none. How a JUMP_SLOT is bound is
+ * the target's (a GOT word on x86, rewritten PLT instructions on SPARC: rtld_arch_plt_bind).
  * Contract: an object's TLS module id and static offset are assigned before it is relocated; the
  * objects it binds to are mapped (committed or pending). Relocation writes only into the object
  * being relocated (COPY writes into the executable, which is relocated at start-up only). */
@@ -24,15 +27,26 @@ static int reloc_check(const struct rtld_obj *o, const rtld_rela *r, int textrel
   uint32_t type = RTLD_R_TYPE(r->r_info), si = RTLD_R_SYM(r->r_info);
   uintptr_t where = o->l_addr + r->r_offset;
   if (!o->o_map_len || type == RTLD_R_NONE) return 0;
-  unsigned size = type == RTLD_R_PC32 || type == RTLD_R_ABS32 ? 4 : type == RTLD_R_TLSDESC ? 16 : 8;
+  /* The bytes written, and their alignment: a word, 4 bytes, a descriptor's two words, the
+   * target's PLT entry (SPARC binds by rewriting it), or an unaligned field. */
+  const unsigned w = sizeof(uintptr_t);
+  unsigned size = w, align = w;
+  if (type == RTLD_R_PC32 || type == RTLD_R_ABS32) size = align = 4;
+  else if (type == RTLD_R_UA32 || type == RTLD_R_UA64)
+    size = type == RTLD_R_UA32 ? 4 : 8, align = 1;
+  else if (type == RTLD_R_TLSDESC) size = 2 * w;
+  else if (type == RTLD_R_JUMP_SLOT) {
+    size = rtld_arch_plt_bind_size(rtld_rela_addend(r));
+    align = size <= w ? size : 4;
+  }
   if (!rtld_in_segment(o, where, size, textrel ? 0 : PF_W) || si >= o->o_nsyms ||
-      type == RTLD_R_COPY || where % (size < 8 ? size : 8)) {
+      type == RTLD_R_COPY || where % align) {
     rtld_fmt(err, errlen, "%s: bad relocation (type %u, symbol %u) at offset 0x%lx", obj_name(o),
              type, si, (unsigned long)r->r_offset);
     return -1;
   }
   if (type == RTLD_R_IRELATIVE &&
-      !rtld_in_segment(o, o->l_addr + (uintptr_t)r->r_addend, 1, PF_X)) {
+      !rtld_in_segment(o, o->l_addr + rtld_rel_addend(r, (const uintptr_t *)where, 0), 1, PF_X)) {
     rtld_fmt(err, errlen, "%s: IRELATIVE resolver outside the executable segments", obj_name(o));
     return -1;
   }
@@ -85,16 +99,22 @@ static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, int textr
                      struct rtld_obj **local, unsigned nlocal, char *err, size_t errlen) {
   uint32_t type = RTLD_R_TYPE(r->r_info), si = RTLD_R_SYM(r->r_info);
   uintptr_t *where = (uintptr_t *)(o->l_addr + r->r_offset);
-  uintptr_t A = (uintptr_t)r->r_addend;
+  uintptr_t A = 0;
+  if (RTLD_ARCH_RELA || (type != RTLD_R_GLOB_DAT && type != RTLD_R_JUMP_SLOT &&
+                         type != RTLD_R_DTPMOD && type != RTLD_R_COPY))
+    A = rtld_rel_addend(r, where, type == RTLD_R_TLSDESC);
   struct rtld_def d = {NULL, o};
   if (o->o_map_len && reloc_check(o, r, textrel, err, errlen)) return -1;
   switch (type) {
   case RTLD_R_NONE: return 0;
-  case RTLD_R_RELATIVE: *where = o->l_addr + A; return 0;
+  case RTLD_R_RELATIVE:
+    /* rtld's own were applied by stage 1; a REL addend read back now would count the bias twice. */
+    if (!o->o_is_rtld) *where = o->l_addr + A;
+    return 0;
   case RTLD_R_IRELATIVE: *where = ((uintptr_t(*)(void))(o->l_addr + A))(); return 0;
   case RTLD_R_JUMP_SLOT:
     if (lazy) {
-      *where += o->l_addr;
+      rtld_arch_lazy_slot(where, o->l_addr);
       return 0;
     }
     break;
@@ -117,11 +137,21 @@ static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, int textr
   struct rtld_obj *dobj = d.d_obj;
   switch (type) {
   case RTLD_R_ABS64:
-  case RTLD_R_GLOB_DAT:
-  case RTLD_R_JUMP_SLOT: *where = sym_addr(&d) + A; return 0;
+  case RTLD_R_GLOB_DAT: *where = sym_addr(&d) + A; return 0;
+  case RTLD_R_JUMP_SLOT: rtld_arch_plt_bind(where, sym_addr(&d), A, o->l_addr); return 0;
   case RTLD_R_PC64: *where = sym_addr(&d) + A - (uintptr_t)where; return 0;
   case RTLD_R_PC32: *(uint32_t *)where = (uint32_t)(sym_addr(&d) + A - (uintptr_t)where); return 0;
   case RTLD_R_ABS32: *(uint32_t *)where = (uint32_t)(sym_addr(&d) + A); return 0;
+  case RTLD_R_UA32:
+  case RTLD_R_UA64: {
+    /* Unaligned (SPARC UA32/UA64): written byte by byte, in memory order. */
+    uintptr_t v = sym_addr(&d) + A;
+    size_t n = type == RTLD_R_UA32 ? 4 : 8;
+    const unsigned char *src = (const unsigned char *)&v;
+    if (RTLD_ARCH_DATA == 2) src += sizeof v - n; /* big-endian: the low bytes come last */
+    for (size_t i = 0; i < n && i < sizeof v; i++) ((unsigned char *)where)[i] = src[i];
+    return 0;
+  }
   case RTLD_R_COPY:
     if (!ds) return 0;
     {
@@ -134,6 +164,7 @@ static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, int textr
   case RTLD_R_DTPMOD: *where = dobj->o_tls_modid; return 0;
   case RTLD_R_DTPOFF: *where = (ds ? ds->st_value : 0) + A; return 0;
   case RTLD_R_TPOFF:
+  case RTLD_R_TPOFF_NEG:
   case RTLD_R_TLSDESC: {
     if (!dobj->o_tls_modid) {
       rtld_fmt(err, errlen, "%s: relocation error: TLS symbol %s: %s has no TLS segment",
@@ -141,18 +172,20 @@ static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, int textr
       return -1;
     }
     uintptr_t v = (ds ? ds->st_value : 0) + A;
-    if (type == RTLD_R_TPOFF) {
+    if (type != RTLD_R_TLSDESC) {
       if (!dobj->o_tls_static) {
         rtld_fmt(err, errlen,
                  "%s: relocation error: initial-exec TLS symbol %s resolves to dynamic TLS in %s",
                  obj_name(o), name, obj_name(dobj));
         return -1;
       }
-      *where = v - dobj->o_tls_offset;
+      /* TPOFF: the (negative) offset from the thread pointer; TPOFF_NEG (i386 TLS_TPOFF32): its
+       * negation, for code that subtracts. */
+      *where = type == RTLD_R_TPOFF ? v - dobj->o_tls_offset : dobj->o_tls_offset - v;
       return 0;
     }
     if (dobj->o_tls_static) {
-      where[0] = (uintptr_t)rtld_tlsdesc_static;
+      where[0] = RTLD_ARCH_TLSDESC_STATIC;
       where[1] = v - dobj->o_tls_offset;
     } else {
       void *arg = rtld_tlsdesc_arg(o, dobj->o_tls_modid, v);
@@ -160,7 +193,7 @@ static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, int textr
         rtld_fmt(err, errlen, "%s: cannot allocate a TLS descriptor", obj_name(o));
         return -1;
       }
-      where[0] = (uintptr_t)rtld_tlsdesc_dynamic;
+      where[0] = RTLD_ARCH_TLSDESC_DYNAMIC;
       where[1] = (uintptr_t)arg;
     }
     return 0;
@@ -188,9 +221,9 @@ int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, 
   if (textrel)
     for (unsigned i = 0; i < o->o_phnum; i++)
       if (o->o_phdr[i].p_type == PT_LOAD && !(o->o_phdr[i].p_flags & PF_W))
-        rtld_sys3(RTLD_SYS_mprotect, (long)((o->l_addr + o->o_phdr[i].p_vaddr) & ~4095ul),
-                  (long)(rtld_align_up(o->o_phdr[i].p_vaddr + o->o_phdr[i].p_memsz, 4096) -
-                         (o->o_phdr[i].p_vaddr & ~4095ul)),
+        rtld_sys3(RTLD_SYS_mprotect, (long)((o->l_addr + o->o_phdr[i].p_vaddr) & ~(RTLD_PAGE - 1)),
+                  (long)(rtld_align_up(o->o_phdr[i].p_vaddr + o->o_phdr[i].p_memsz, RTLD_PAGE) -
+                         (o->o_phdr[i].p_vaddr & ~(RTLD_PAGE - 1))),
                   7);
   if (!o->o_is_rtld && relr_apply(o, textrel, 0, err, errlen)) return -1;
   for (size_t i = 0; i < nrela; i++) {
@@ -205,14 +238,12 @@ int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, 
       if (o->o_phdr[i].p_type == PT_LOAD && !(o->o_phdr[i].p_flags & PF_W)) {
         const rtld_phdr *p = &o->o_phdr[i];
         int prot = (p->p_flags & PF_R ? 1 : 0) | (p->p_flags & PF_X ? 4 : 0);
-        rtld_sys3(RTLD_SYS_mprotect, (long)((o->l_addr + p->p_vaddr) & ~4095ul),
-                  (long)(rtld_align_up(p->p_vaddr + p->p_memsz, 4096) - (p->p_vaddr & ~4095ul)),
+        rtld_sys3(RTLD_SYS_mprotect, (long)((o->l_addr + p->p_vaddr) & ~(RTLD_PAGE - 1)),
+                  (long)(rtld_align_up(p->p_vaddr + p->p_memsz, RTLD_PAGE) -
+                         (p->p_vaddr & ~(RTLD_PAGE - 1))),
                   prot);
       }
-  if (nplt && lazy && o->o_pltgot) {
-    o->o_pltgot[1] = (uintptr_t)o;
-    o->o_pltgot[2] = (uintptr_t)rtld_bind_entry;
-  }
+  if (nplt && lazy && o->o_pltgot) rtld_arch_lazy_setup(o->o_pltgot, o);
   if (o->o_map_len) {
     /* Initialisers and finalisers are called: each must be the object's own code. */
     for (size_t i = 0; i < o->o_init_count + o->o_fini_count; i++) {
@@ -232,9 +263,10 @@ int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, 
   return 0;
 }
 
-/* Called from rtld_bind_entry (bind.S) on the first call through a lazy PLT slot. It takes no
- * lock that an initialiser or finaliser may hold: the lookup is a reader section, and the
- * binding dependency it may record keeps the definition loaded once the section ends. */
+/* Called from the target's lazy-binding trampoline (bind.S) on the first call through a lazy PLT
+ * entry, with the index of the entry's relocation in DT_JMPREL. It takes no lock that an
+ * initialiser or finaliser may hold: the lookup is a reader section, and the binding dependency
+ * it may record keeps the definition loaded once the section ends. */
 uintptr_t rtld_lazy_fixup(struct rtld_obj *o, size_t index) {
   if (index >= o->o_pltrelsz / sizeof(rtld_rela))
     rtld_fatal("%s: lazy binding of PLT entry %lu, which has no relocation", obj_name(o), index);
@@ -252,9 +284,10 @@ uintptr_t rtld_lazy_fixup(struct rtld_obj *o, size_t index) {
   const char *name = o->o_strtab + o->o_symtab[RTLD_R_SYM(r->r_info)].st_name;
   if (!ok || !d.d_sym)
     rtld_fatal("%s: relocation error: symbol %s: referenced symbol not found", obj_name(o), name);
-  uintptr_t a = sym_addr(&d) + (uintptr_t)r->r_addend;
+  uintptr_t *where = (uintptr_t *)(o->l_addr + r->r_offset);
+  uintptr_t a = sym_addr(&d);
   rtld_debug(RTLD_DBG_BINDINGS, "binding file=%s to file=%s: symbol `%s' (lazy)", obj_name(o),
              obj_name(d.d_obj), name);
-  *(uintptr_t *)(o->l_addr + r->r_offset) = a;
+  rtld_arch_plt_bind(where, a, RTLD_ARCH_RELA ? rtld_rel_addend(r, where, 0) : 0, o->l_addr);
   return a;
 }

@@ -12,7 +12,8 @@
 #   %clang        clang, for `--ld-path=%tld`
 #   %inputs       the Inputs directory of the test's suite (test/lit/<suite>/Inputs)
 #   %python       the Python that runs lit, for the small decoders a suite keeps in its Inputs
-#   %rtld-churn %rtld-cycles %rtld-signal-rounds   rtld stress counts (larger with TLD_STRESS=1)
+#   %rtld-churn %rtld-cycles %rtld-signal-rounds %stress-factor
+#                 rtld stress counts (larger with TLD_STRESS=1)
 #
 # Features (for REQUIRES:): one per tool or compiler that works here — llvm-mc, clang, gdb, cc-x64,
 # cc-x86, cxx-x64, cxx-x86, cc-sparcv9, cc-sparc, cxx-sparcv9, cxx-sparc, qemu-sparc64,
@@ -115,6 +116,8 @@ if 'TLD_STRESS' in os.environ:
 subst('%rtld-churn', '100000' if stress else '20000')
 subst('%rtld-cycles', '100000' if stress else '15000')
 subst('%rtld-signal-rounds', '9' if stress else '1')
+# the signal storms of tls-signal-<target>.test: rounds in hundreds
+subst('%stress-factor', '100' if stress else '1')
 
 # --- tld itself -----------------------------------------------------------------------------
 
