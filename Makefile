@@ -24,7 +24,10 @@ DESTDIR ?=
 .DEFAULT_GOAL := all
 
 CFLAGS ?= -O2 -g
-TLD_CFLAGS := -std=c11 -Wall -Wextra -pthread
+# Every function another file calls is declared in a header (-Wmissing-prototypes), with its
+# parameters (-Wstrict-prototypes); nothing is declared twice (-Wredundant-decls).
+WARNINGS := -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes -Wredundant-decls
+TLD_CFLAGS := -std=c11 $(WARNINGS) -pthread
 # The default program interpreter is the runtime linker installed under PREFIX.
 TLD_CPPFLAGS := -D_GNU_SOURCE -I. -Icommon -DTLD_PREFIX='"$(PREFIX)"'
 TLD_LDFLAGS := -pthread
@@ -190,7 +193,7 @@ RTLD_TARGETS += sparcv9 sparc
 else
 $(warning $(SPARC_CC) not found: ld.so.1 for sparc and sparcv9 is not built (scripts/deps.sh --check))
 endif
-RTLD_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -ffreestanding -fPIC -fvisibility=hidden \
+RTLD_CFLAGS := -std=c11 -O2 -g $(WARNINGS) -ffreestanding -fPIC -fvisibility=hidden \
                -fno-stack-protector -nostdlib -fno-builtin -fno-tree-loop-distribute-patterns \
                -fno-plt
 RTLD_SRCS := $(sort $(wildcard rtld/*.c))

@@ -21,11 +21,6 @@
 
 #include "ld.h"
 
-void ld_plan_pieces(ld_osec *os, ld_vec *out); /* ld/write.c */
-uint64_t ld_piece_start(const void *piece);
-uint64_t ld_piece_end(const void *piece);
-uint8_t *ld_assemble_piece(const void *piece, uint64_t from, uint64_t to);
-
 /* ---- inputs ------------------------------------------------------------------------------ */
 
 static int inflate_zlib(const uint8_t *src, uint64_t n, uint8_t *dst, uint64_t size) {

@@ -7,11 +7,6 @@
 
 #include "ld.h"
 
-int ld_preemptible(const ld_sym *s);
-ld_vec *ld_needy(void);
-uint64_t ld_plt_addr(const ld_sym *s);
-void ld_emit_dynrel(uint32_t slot, uint64_t offset, uint32_t type, uint32_t symidx, int64_t addend);
-
 /* ---- string table ---------------------------------------------------------------------- */
 
 typedef struct dstr {

@@ -20,8 +20,6 @@
 
 #include "ld.h"
 
-int ld_preemptible(const ld_sym *s); /* ld/reloc.c */
-
 static ld_isec **cand; /* the candidates */
 static uint32_t ncand;
 static uint32_t *cls;         /* class of each candidate */

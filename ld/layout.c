@@ -7,11 +7,6 @@
 #include "ld.h"
 #include "lscript.h"
 
-int ld_synth_kind(const char *name);
-uint64_t ld_got_base(void);
-void ld_symtab_prepare(void);
-uint64_t ld_ehframe_map(const ld_isec *is, uint64_t off, int *dropped);
-
 /* Segment classes in address order. */
 enum { C_HDR = 0, C_TEXT, C_RODATA, C_RELRO, C_DATA, C_NONALLOC };
 
@@ -615,8 +610,6 @@ static void final_one(ld_sym *s, void *arg) {
     s->s_final = 1;
   }
 }
-
-void ld_dynamic_finalize(void);
 
 void ld_finalize_symbols(void) {
   ld_lscript_finish(); /* a linker script's assignments and ASSERTs without SECTIONS */

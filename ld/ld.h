@@ -572,13 +572,23 @@ uint32_t ld_object_prepare(ld_obj *o); /* ld/object.c: parallel-safe; returns #g
 void ld_object_intern(ld_obj *o);      /* ld/object.c: after ld_sym_reserve, parallel */
 void ld_sym_foreach(void (*fn)(ld_sym *, void *), void *arg);
 uint32_t ld_sym_count(void);
+uint32_t ld_sym_capacity(void); /* slots of the table (--stats) */
+/* ld/symtab.c: COMDAT signatures, claimed in link order; the first claim wins */
+int ld_comdat_claim(const char *sig);
+int ld_comdat_claimed(const char *sig);
 void ld_resolve(void); /* ld/resolve.c: archive extraction to a fixed point */
 void ld_extract_lazy(ld_sym *s);
-void ld_split_eh_frame(void); /* ld/ehframe.c */
-void ld_eh_finish(void);      /* ld/ehframe.c: record offsets after gc */
-void ld_eh_share_cies(void);  /* ld/ehframe.c: after placement, identical CIEs written once */
-void ld_gc_sections(void);    /* ld/gc.c */
-void ld_icf(void);            /* ld/icf.c: --icf */
+void ld_note_lazy_ref(ld_sym *s);    /* ld/input.c: a strong reference to a lazy symbol */
+int ld_synth_kind(const char *name); /* ld/resolve.c: non-zero for a linker-defined name */
+void ld_split_eh_frame(void);        /* ld/ehframe.c */
+void ld_eh_finish(void);             /* ld/ehframe.c: record offsets after gc */
+void ld_eh_share_cies(void);    /* ld/ehframe.c: after placement, identical CIEs written once */
+uint32_t ld_eh_fde_count(void); /* ld/ehframe.c: FDEs kept (the .eh_frame_hdr table) */
+/* ld/ehframe.c: where input offset `off` of a split .eh_frame section lands in its output copy;
+ * *dropped is set when the record holding it is not kept. */
+uint64_t ld_ehframe_map(const ld_isec *is, uint64_t off, int *dropped);
+void ld_gc_sections(void); /* ld/gc.c */
+void ld_icf(void);         /* ld/icf.c: --icf */
 /* ld/merge.c: SHF_MERGE sections, after placement. A reference to offset `off` of a merged
  * section maps to offset ld_merge_off(...) of its output section (where the kept copy is, in
  * whichever section of the group owns it); ld_merge_finalize, once the input sections' offsets
@@ -597,15 +607,45 @@ void ld_verbose_header(const ld_vec *dirs);
 void ld_note_extract(ld_sym *s, const char *member);
 void ld_trace_symbols(void);
 void ld_write_maps(void);
-const char *ld_wrap_name(const char *name);        /* ld/resolve.c: --wrap */
-void ld_place_sections(void);                      /* ld/sections.c */
-void ld_scan_relocs(void);                         /* ld/reloc.c */
-void ld_create_synthetic(void);                    /* ld/synth.c */
-void ld_layout(void);                              /* ld/layout.c */
-void ld_finalize_symbols(void);                    /* ld/layout.c */
-void ld_write_output(void);                        /* ld/write.c */
-void ld_fill_synthetic(void);                      /* ld/synth.c */
-void ld_apply_relocs(ld_isec *is, uint8_t *out);   /* ld/reloc.c */
+const char *ld_wrap_name(const char *name);      /* ld/resolve.c: --wrap */
+void ld_place_sections(void);                    /* ld/sections.c */
+void ld_scan_relocs(void);                       /* ld/reloc.c */
+void ld_create_synthetic(void);                  /* ld/synth.c */
+void ld_layout(void);                            /* ld/layout.c */
+void ld_finalize_symbols(void);                  /* ld/layout.c */
+void ld_write_output(void);                      /* ld/write.c */
+void ld_fill_synthetic(void);                    /* ld/synth.c */
+void ld_apply_relocs(ld_isec *is, uint8_t *out); /* ld/reloc.c */
+/* ld/write.c: an output section's bytes in pieces of about a MiB, each assembled (copied and
+ * relocated) in the calling thread's buffer; ld/compress.c compresses them one by one. */
+void ld_plan_pieces(ld_osec *os, ld_vec *out);
+uint64_t ld_piece_start(const void *piece);
+uint64_t ld_piece_end(const void *piece);
+uint8_t *ld_assemble_piece(const void *piece, uint64_t from, uint64_t to);
+/* ld/outsyms.c: the output's .symtab, sized before layout and written after it; the build-id
+ * hashes the finished file. */
+void ld_symtab_prepare(void);
+void ld_write_symtab(void);
+void ld_compute_build_id(void);
+/* ld/dynamic.c: dynamic outputs' sections, sized by ld_dynamic_create (pass 10; returns the copy
+ * relocations it adds to .rela.dyn, whose first slot ld_dynamic_set_copy_base gives), copied
+ * objects' addresses by ld_dynamic_finalize, contents by ld_dynamic_fill. */
+uint32_t ld_dynamic_create(void);
+void ld_dynamic_set_copy_base(uint32_t base);
+void ld_dynamic_finalize(void);
+void ld_dynamic_fill(void);
+/* ld/synth.c: symbols with any SN_* need, in the canonical order slots are handed out in; the
+ * addresses of GOT and PLT slots after layout; one entry of .rela.dyn. */
+ld_vec *ld_needy(void);
+uint64_t ld_got_base(void);
+uint64_t ld_got_slot_addr(int32_t idx);
+uint64_t ld_plt_addr(const ld_sym *s);
+void ld_emit_dynrel(uint32_t slot, uint64_t offset, uint32_t type, uint32_t symidx, int64_t addend);
+/* ld/reloc.c: the scan's policy, asked from outside */
+int ld_preemptible(const ld_sym *s);
+const char *ld_sym_name(const ld_sym *s); /* a symbol's name for messages */
+int ld_need_got_base(void);
+int ld_need_ld_slot(void);
 void ld_write_eh_frame_hdr(void);                  /* ld/ehframe.c */
 void ld_write_eh_frame(ld_isec *is, uint8_t *out); /* ld/ehframe.c */
 void ld_write_relocatable(void); /* ld/relocatable.c: the whole of -r after pass 6 */
@@ -614,6 +654,7 @@ void ld_emit_relocs(void);       /* ld/relocatable.c: --emit-relocs, after writi
 /* helpers */
 const char *ld_sec_loc(ld_isec *is, uint64_t off); /* "a.o:(.text+0x1c)" */
 uint64_t ld_sym_addr(ld_sym *s);                   /* final address of a defined symbol */
+uint64_t ld_local_addr(const ld_sym *s); /* ld/layout.c: S of a symbol defined in a section */
 ld_osec *ld_new_osec(const char *name, uint32_t type, uint64_t flags, uint64_t align, int synth);
 int ld_is_c_ident(const char *s);
 void ld_read_rels(ld_isec *is);

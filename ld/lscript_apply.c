@@ -22,9 +22,6 @@
 
 #include "lscript.h"
 
-void ld_symtab_prepare(void);
-int ld_synth_kind(const char *name);
-
 /* Symbols the script defines: s_esym - LS_SYM_KIND indexes this table. */
 typedef struct ls_symdef {
   ld_sym *d_sym;
@@ -1132,8 +1129,6 @@ static void make_loads(uint64_t page, int final) {
     cur_end = os->os_addr + os->os_size;
   }
 }
-
-void ld_dynamic_finalize(void);
 
 /* File offsets and the program header table; returns the number of program headers. */
 static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int final,

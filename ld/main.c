@@ -33,7 +33,6 @@ int main(int argc, char **argv) {
   ld_check_errors();
   ld_stat_pass("inputs and resolution");
   if (ctx->opt.stats) {
-    uint32_t ld_sym_capacity(void);
     uint64_t nsec = 0, nsym = 0, nloc = 0;
     for (uint32_t i = 0; i < ctx->objs.n; i++) {
       ld_obj *o = ctx->objs.v[i];

@@ -7,10 +7,7 @@
 #include <string.h>
 
 #include "ld.h"
-
-int ld_comdat_claim(const char *sig);
-int ld_comdat_claimed(const char *sig);
-void ld_note_lazy_ref(ld_sym *s);
+#include "plugin.h"
 
 void ld_read_shdr(const ld_obj *o, uint32_t i, ld_shdr *h) {
   const uint8_t *p = o->o_shdrs + (uint64_t)i * (o->o_is64 ? ELF64_SHDR_SIZE : ELF32_SHDR_SIZE);

@@ -8,8 +8,6 @@
 
 #include "ld.h"
 
-uint64_t ld_local_addr(const ld_sym *s);
-
 static ld_vec out_locals; /* ld_sym* locals kept in .symtab, in file order */
 static ld_sym **out_globals;
 static uint32_t nglobals;

@@ -481,12 +481,6 @@ void ld_scan_relocs(void) {
 
 /* ---- apply --------------------------------------------------------------------------- */
 
-uint64_t ld_got_base(void);
-uint64_t ld_got_slot_addr(int32_t idx);
-uint64_t ld_plt_addr(const ld_sym *s);
-void ld_emit_dynrel(uint32_t slot, uint64_t offset, uint32_t type, uint32_t symidx, int64_t addend);
-uint64_t ld_ehframe_map(const ld_isec *is, uint64_t off, int *dropped);
-
 /* Address of a symbol for relocation purposes: S. */
 static uint64_t sym_value(const ld_sym *s) {
   if (s == &null_sym) return 0;

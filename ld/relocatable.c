@@ -36,9 +36,6 @@
 
 #include "ld.h"
 
-uint64_t ld_ehframe_map(const ld_isec *is, uint64_t off, int *dropped);
-uint64_t ld_local_addr(const ld_sym *s);
-
 /* One output section of a -r link. ld_isec.is_out of each piece points at r_os. */
 typedef struct rsec {
   ld_osec r_os;          /* must stay first */

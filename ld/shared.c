@@ -6,8 +6,6 @@
 
 #include "ld.h"
 
-void ld_note_lazy_ref(ld_sym *s);
-
 static int fits(const ld_obj *o, uint64_t off, uint64_t size) {
   return off <= o->o_size && size <= o->o_size - off;
 }

@@ -8,17 +8,9 @@
 
 #include "ld.h"
 
-int ld_preemptible(const ld_sym *s);
-int ld_need_got_base(void);
-int ld_need_ld_slot(void);
-uint32_t ld_eh_fde_count(void);
-
 static ld_vec needy; /* ld_sym* with any SN_* need, canonical order */
 
 ld_vec *ld_needy(void) { return &needy; }
-uint32_t ld_dynamic_create(void);
-void ld_dynamic_set_copy_base(uint32_t base);
-void ld_dynamic_fill(void);
 
 static void collect(ld_sym *s, void *arg) {
   (void)arg;
@@ -44,8 +36,6 @@ static int no_loader(void) { return ctx->opt.is_static; }
 /* IRELATIVE relocations go to .rela.iplt (bracketed by __rela_iplt_start/end, applied by the
  * C library's start-up) only in a static non-PIE link; elsewhere the loader applies them. */
 static int iplt_rel(void) { return no_loader() && !pic(); }
-
-uint32_t ld_nrela_iplt;
 
 static ld_osec *mk(const char *name, uint32_t type, uint64_t flags, uint64_t align, int synth,
                    uint64_t size, uint64_t entsize) {
@@ -184,7 +174,6 @@ void ld_create_synthetic(void) {
       dbase += is->is_ndynrel;
     }
   }
-  ld_nrela_iplt = niplt_rel;
 
   ld_relr_create(); /* before .dynamic: its tags and glibc's version need depend on it */
   int dynamic = pic() || !ctx->opt.is_static;
@@ -324,7 +313,6 @@ static void fill_got(void) {
     int pre = ld_preemptible(s);
     uint64_t S = s->s_local ? 0 : 0;
     if (s->s_local) {
-      extern uint64_t ld_local_addr(const ld_sym *);
       S = ld_local_addr(s);
     } else {
       S = ld_sym_addr(s);

@@ -14,10 +14,6 @@
 
 #include "ld.h"
 
-void ld_fill_synthetic(void);
-void ld_write_symtab(void);
-void ld_compute_build_id(void);
-
 /* Input sections are written in pieces of about WCHUNK bytes of one output section: each piece
  * is assembled in a buffer of the thread (copies, relocations, zero gaps) and written with one
  * pwrite. Page-cache pages written whole need no clearing, and those bytes are never mapped

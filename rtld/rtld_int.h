@@ -437,6 +437,11 @@ int rtld_lookup_global(const char *name, const char *ver, struct rtld_obj *after
  * is being unloaded (look up again), -1 when out of memory. */
 int rtld_add_reldep(struct rtld_obj *o, struct rtld_obj *def);
 
+/* ---- stage1.c, boot.c: the bootstrap stages, entered from start.S (stage 1) and stage 1 --------
+ * (stage 2); each returns the entry point to jump to. */
+uintptr_t rtld_stage1(uintptr_t *sp, rtld_dyn *dyn);
+uintptr_t rtld_stage2(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn);
+
 /* ---- reloc.c ------------------------------------------------------------------------------- */
 
 /* Applies every relocation of o. `local` is the dlopen group (may be NULL). Returns 0, or -1 with
@@ -445,7 +450,7 @@ int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, 
                   size_t errlen);
 uintptr_t rtld_lazy_fixup(struct rtld_obj *o, size_t index);
 int rtld_check_relocs(const struct rtld_obj *o, char *err, size_t errlen);
-void rtld_bind_entry(void); /* bind.S */
+/* rtld_bind_entry (bind.S): declared by rtld_arch.h, whose PLT set-up stores its address. */
 
 /* ---- tls.c --------------------------------------------------------------------------------- */
 

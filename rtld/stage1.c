@@ -8,8 +8,6 @@
  * translation unit, so the compiler cannot move a global access above the relocation loop. */
 #include "rtld_int.h"
 
-uintptr_t rtld_stage2(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn);
-
 uintptr_t rtld_stage1(uintptr_t *sp, rtld_dyn *dyn) {
   /* argc, argv..., NULL, envp..., NULL, auxv pairs */
   uintptr_t *p = sp + 1 + sp[0] + 1;

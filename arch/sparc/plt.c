@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "common/elf/bytes.h"
+#include "ld_arch.h"
 
 static void sparc_iplt(uint8_t *buf, uint64_t got_slot, uint32_t load) {
   elf_wr32(buf, 0x03000000u | (uint32_t)((got_slot >> 10) & 0x3fffff), 1);

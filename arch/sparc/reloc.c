@@ -39,107 +39,144 @@
 #include <stdint.h>
 
 #include "common/elf/bytes.h"
-#include "common/elf/elf.h"
-#include "ld/target.h"
+#include "ld_arch.h"
 
-/* X(type, kind, size, check on sparc, bits on sparc, check on sparcv9, bits on sparcv9, shift,
- *   align, tls model). Types the psABI defines but no generic kind covers (absolute PLT
+/* The fields a relocation writes, by where its bits go (sparc_apply encodes each one). */
+enum sparc_field {
+  SF_NONE = 0, /* no field: markers, dynamic-only and unsupported types */
+  SF_INSN,     /* no field; the instruction is rewritten only when relaxed (GOTDATA_OP) */
+  SF_W8,       /* data: a byte, halfword, word, doubleword (big-endian) */
+  SF_W16,
+  SF_W32,
+  SF_W64,
+  SF_REV32,     /* a little-endian word (R_SPARC_REV32) */
+  SF_DISP30,    /* call: value >> 2 in bits 29..0 */
+  SF_DISP22,    /* Bicc: value >> 2 in bits 21..0 */
+  SF_DISP19,    /* BPcc: value >> 2 in bits 18..0 */
+  SF_DISP16,    /* BPr: value >> 2 split into d16hi and d16lo */
+  SF_DISP10,    /* CBcond: value >> 2 split into d10hi and d10lo */
+  SF_HI22,      /* sethi: value >> 10 */
+  SF_IMM22,     /* sethi: the value itself (R_SPARC_22) */
+  SF_HH22,      /* sethi: value >> 42 */
+  SF_H44,       /* sethi: value >> 22 */
+  SF_H34,       /* sethi: value >> 12 */
+  SF_HIX22,     /* sethi: ~value >> 10 */
+  SF_HIX_OR_HI, /* sethi of a value consumed by xor: %hix when negative, %hi otherwise */
+  SF_LO10,      /* simm13: the low 10 bits */
+  SF_HM10,      /* simm13: bits 41..32 */
+  SF_M44,       /* simm13: bits 21..12 */
+  SF_L44,       /* simm13: the low 12 bits */
+  SF_SIMM13,    /* simm13, and the narrower immediates below */
+  SF_SIMM11,
+  SF_SIMM7,
+  SF_SIMM6,
+  SF_SIMM5,
+  SF_LOX10,     /* simm13: the low 10 bits with bits 12..10 set */
+  SF_LOX_OR_LO, /* simm13 of a value consumed by xor: %lox when negative, %lo otherwise */
+};
+
+/* X(type, kind, field, size, check on sparc, bits on sparc, check on sparcv9, bits on sparcv9,
+ *   shift, align, tls model). Types the psABI defines but no generic kind covers (absolute PLT
  *   addresses L + A) are RK_UNSUPPORTED; dynamic-only types are RK_COPY_ONLY. */
 #define SPARC_RELOCS(X)                                                                            \
-  X(R_SPARC_NONE, RK_NONE, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                             \
-  X(R_SPARC_8, RK_ABS, 1, CK_EITHER, 8, CK_EITHER, 8, 0, 0, TLSM_NONE)                             \
-  X(R_SPARC_16, RK_ABS, 2, CK_EITHER, 16, CK_EITHER, 16, 0, 0, TLSM_NONE)                          \
-  X(R_SPARC_32, RK_ABS, 4, CK_EITHER, 32, CK_EITHER, 32, 0, 0, TLSM_NONE)                          \
-  X(R_SPARC_DISP8, RK_PC, 1, CK_SIGNED, 8, CK_SIGNED, 8, 0, 0, TLSM_NONE)                          \
-  X(R_SPARC_DISP16, RK_PC, 2, CK_SIGNED, 16, CK_SIGNED, 16, 0, 0, TLSM_NONE)                       \
-  X(R_SPARC_DISP32, RK_PC, 4, CK_NONE, 32, CK_SIGNED, 32, 0, 0, TLSM_NONE)                         \
-  X(R_SPARC_WDISP30, RK_PC, 4, CK_NONE, 30, CK_SIGNED, 30, 2, 4, TLSM_NONE)                        \
-  X(R_SPARC_WDISP22, RK_PC, 4, CK_SIGNED, 22, CK_SIGNED, 22, 2, 4, TLSM_NONE)                      \
-  X(R_SPARC_HI22, RK_ABS, 4, CK_NONE, 22, CK_UNSIGNED, 22, 10, 0, TLSM_NONE)                       \
-  X(R_SPARC_22, RK_ABS, 4, CK_EITHER, 22, CK_EITHER, 22, 0, 0, TLSM_NONE)                          \
-  X(R_SPARC_13, RK_ABS, 4, CK_SIGNED, 13, CK_SIGNED, 13, 0, 0, TLSM_NONE)                          \
-  X(R_SPARC_LO10, RK_ABS, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)                            \
-  X(R_SPARC_GOT10, RK_GOT_OFF, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)                       \
-  X(R_SPARC_GOT13, RK_GOT_OFF, 4, CK_SIGNED, 13, CK_SIGNED, 13, 0, 0, TLSM_NONE)                   \
-  X(R_SPARC_GOT22, RK_GOT_OFF, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)                      \
-  X(R_SPARC_PC10, RK_PC, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)                             \
-  X(R_SPARC_PC22, RK_PC, 4, CK_NONE, 22, CK_EITHER, 22, 10, 0, TLSM_NONE)                          \
-  X(R_SPARC_WPLT30, RK_PLT_PC, 4, CK_NONE, 30, CK_SIGNED, 30, 2, 4, TLSM_NONE)                     \
-  X(R_SPARC_COPY, RK_COPY_ONLY, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                        \
-  X(R_SPARC_GLOB_DAT, RK_COPY_ONLY, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                    \
-  X(R_SPARC_JMP_SLOT, RK_COPY_ONLY, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                    \
-  X(R_SPARC_RELATIVE, RK_COPY_ONLY, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                    \
-  X(R_SPARC_UA32, RK_ABS, 4, CK_EITHER, 32, CK_EITHER, 32, 0, 0, TLSM_NONE)                        \
-  X(R_SPARC_PLT32, RK_UNSUPPORTED, 4, CK_NONE, 32, CK_NONE, 32, 0, 0, TLSM_NONE)                   \
-  X(R_SPARC_HIPLT22, RK_UNSUPPORTED, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)                \
-  X(R_SPARC_LOPLT10, RK_UNSUPPORTED, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)                 \
-  X(R_SPARC_PCPLT32, RK_PLT_PC, 4, CK_NONE, 32, CK_SIGNED, 32, 0, 0, TLSM_NONE)                    \
-  X(R_SPARC_PCPLT22, RK_PLT_PC, 4, CK_NONE, 22, CK_EITHER, 22, 10, 0, TLSM_NONE)                   \
-  X(R_SPARC_PCPLT10, RK_PLT_PC, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)                      \
-  X(R_SPARC_10, RK_ABS, 4, CK_EITHER, 10, CK_EITHER, 10, 0, 0, TLSM_NONE)                          \
-  X(R_SPARC_11, RK_ABS, 4, CK_EITHER, 11, CK_EITHER, 11, 0, 0, TLSM_NONE)                          \
-  X(R_SPARC_64, RK_ABS, 8, CK_NONE, 64, CK_NONE, 64, 0, 0, TLSM_NONE)                              \
-  X(R_SPARC_OLO10, RK_ABS, 4, CK_SIGNED, 13, CK_SIGNED, 13, 0, 0, TLSM_NONE)                       \
-  X(R_SPARC_HH22, RK_ABS, 4, CK_NONE, 22, CK_NONE, 22, 42, 0, TLSM_NONE)                           \
-  X(R_SPARC_HM10, RK_ABS, 4, CK_NONE, 10, CK_NONE, 10, 32, 0, TLSM_NONE)                           \
-  X(R_SPARC_LM22, RK_ABS, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)                           \
-  X(R_SPARC_PC_HH22, RK_PC, 4, CK_NONE, 22, CK_NONE, 22, 42, 0, TLSM_NONE)                         \
-  X(R_SPARC_PC_HM10, RK_PC, 4, CK_NONE, 10, CK_NONE, 10, 32, 0, TLSM_NONE)                         \
-  X(R_SPARC_PC_LM22, RK_PC, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)                         \
-  X(R_SPARC_WDISP16, RK_PC, 4, CK_SIGNED, 16, CK_SIGNED, 16, 2, 4, TLSM_NONE)                      \
-  X(R_SPARC_WDISP19, RK_PC, 4, CK_SIGNED, 19, CK_SIGNED, 19, 2, 4, TLSM_NONE)                      \
-  X(R_SPARC_GLOB_JMP, RK_UNSUPPORTED, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                  \
-  X(R_SPARC_7, RK_ABS, 4, CK_EITHER, 7, CK_EITHER, 7, 0, 0, TLSM_NONE)                             \
-  X(R_SPARC_5, RK_ABS, 4, CK_EITHER, 5, CK_EITHER, 5, 0, 0, TLSM_NONE)                             \
-  X(R_SPARC_6, RK_ABS, 4, CK_EITHER, 6, CK_EITHER, 6, 0, 0, TLSM_NONE)                             \
-  X(R_SPARC_DISP64, RK_PC, 8, CK_NONE, 64, CK_NONE, 64, 0, 0, TLSM_NONE)                           \
-  X(R_SPARC_PLT64, RK_UNSUPPORTED, 8, CK_NONE, 64, CK_NONE, 64, 0, 0, TLSM_NONE)                   \
-  X(R_SPARC_HIX22, RK_ABS, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)                          \
-  X(R_SPARC_LOX10, RK_ABS, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)                           \
-  X(R_SPARC_H44, RK_ABS, 4, CK_NONE, 22, CK_UNSIGNED, 22, 22, 0, TLSM_NONE)                        \
-  X(R_SPARC_M44, RK_ABS, 4, CK_NONE, 10, CK_NONE, 10, 12, 0, TLSM_NONE)                            \
-  X(R_SPARC_L44, RK_ABS, 4, CK_NONE, 12, CK_NONE, 12, 0, 0, TLSM_NONE)                             \
-  X(R_SPARC_REGISTER, RK_NONE, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                         \
-  X(R_SPARC_UA64, RK_ABS, 8, CK_NONE, 64, CK_NONE, 64, 0, 0, TLSM_NONE)                            \
-  X(R_SPARC_UA16, RK_ABS, 2, CK_EITHER, 16, CK_EITHER, 16, 0, 0, TLSM_NONE)                        \
-  X(R_SPARC_TLS_GD_HI22, RK_TLSGD_GOT, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_GD)                \
-  X(R_SPARC_TLS_GD_LO10, RK_TLSGD_GOT, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_GD)                 \
-  X(R_SPARC_TLS_GD_ADD, RK_TLS_MARK, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_GD)                     \
-  X(R_SPARC_TLS_GD_CALL, RK_TLSGD_CALL, 4, CK_NONE, 30, CK_SIGNED, 30, 2, 4, TLSM_GD)              \
-  X(R_SPARC_TLS_LDM_HI22, RK_TLSLD_GOT, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_LD)               \
-  X(R_SPARC_TLS_LDM_LO10, RK_TLSLD_GOT, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_LD)                \
-  X(R_SPARC_TLS_LDM_ADD, RK_TLS_MARK, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_LD)                    \
-  X(R_SPARC_TLS_LDM_CALL, RK_TLSGD_CALL, 4, CK_NONE, 30, CK_SIGNED, 30, 2, 4, TLSM_LD)             \
-  X(R_SPARC_TLS_LDO_HIX22, RK_DTPOFF, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_DTPOFF)             \
-  X(R_SPARC_TLS_LDO_LOX10, RK_DTPOFF, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_DTPOFF)              \
-  X(R_SPARC_TLS_LDO_ADD, RK_TLS_MARK, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_DTPOFF)                \
-  X(R_SPARC_TLS_IE_HI22, RK_TLSIE_GOT, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_IE)                \
-  X(R_SPARC_TLS_IE_LO10, RK_TLSIE_GOT, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_IE)                 \
-  X(R_SPARC_TLS_IE_LD, RK_TLS_MARK, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_IE)                      \
-  X(R_SPARC_TLS_IE_LDX, RK_TLS_MARK, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_IE)                     \
-  X(R_SPARC_TLS_IE_ADD, RK_TLS_MARK, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_IE)                     \
-  X(R_SPARC_TLS_LE_HIX22, RK_TPOFF, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_LE)                   \
-  X(R_SPARC_TLS_LE_LOX10, RK_TPOFF, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_LE)                    \
-  X(R_SPARC_TLS_DTPMOD32, RK_COPY_ONLY, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                \
-  X(R_SPARC_TLS_DTPMOD64, RK_COPY_ONLY, 8, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                \
-  X(R_SPARC_TLS_DTPOFF32, RK_DTPOFF, 4, CK_NONE, 32, CK_NONE, 32, 0, 0, TLSM_NONE)                 \
-  X(R_SPARC_TLS_DTPOFF64, RK_DTPOFF, 8, CK_NONE, 64, CK_NONE, 64, 0, 0, TLSM_NONE)                 \
-  X(R_SPARC_TLS_TPOFF32, RK_COPY_ONLY, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                 \
-  X(R_SPARC_TLS_TPOFF64, RK_COPY_ONLY, 8, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                 \
-  X(R_SPARC_GOTDATA_HIX22, RK_GOTREL, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)               \
-  X(R_SPARC_GOTDATA_LOX10, RK_GOTREL, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)                \
-  X(R_SPARC_GOTDATA_OP_HIX22, RK_GOT_OFF, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)           \
-  X(R_SPARC_GOTDATA_OP_LOX10, RK_GOT_OFF, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)            \
-  X(R_SPARC_GOTDATA_OP, RK_GOT_OFF, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                    \
-  X(R_SPARC_H34, RK_ABS, 4, CK_NONE, 22, CK_UNSIGNED, 22, 12, 0, TLSM_NONE)                        \
-  X(R_SPARC_SIZE32, RK_SIZE, 4, CK_EITHER, 32, CK_EITHER, 32, 0, 0, TLSM_NONE)                     \
-  X(R_SPARC_SIZE64, RK_SIZE, 8, CK_NONE, 64, CK_NONE, 64, 0, 0, TLSM_NONE)                         \
-  X(R_SPARC_WDISP10, RK_PC, 4, CK_SIGNED, 10, CK_SIGNED, 10, 2, 4, TLSM_NONE)                      \
-  X(R_SPARC_JMP_IREL, RK_COPY_ONLY, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                    \
-  X(R_SPARC_IRELATIVE, RK_COPY_ONLY, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                   \
-  X(R_SPARC_GNU_VTINHERIT, RK_NONE, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                    \
-  X(R_SPARC_GNU_VTENTRY, RK_NONE, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                      \
-  X(R_SPARC_REV32, RK_ABS, 4, CK_EITHER, 32, CK_EITHER, 32, 0, 0, TLSM_NONE)
+  X(R_SPARC_NONE, RK_NONE, SF_NONE, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                    \
+  X(R_SPARC_8, RK_ABS, SF_W8, 1, CK_EITHER, 8, CK_EITHER, 8, 0, 0, TLSM_NONE)                      \
+  X(R_SPARC_16, RK_ABS, SF_W16, 2, CK_EITHER, 16, CK_EITHER, 16, 0, 0, TLSM_NONE)                  \
+  X(R_SPARC_32, RK_ABS, SF_W32, 4, CK_EITHER, 32, CK_EITHER, 32, 0, 0, TLSM_NONE)                  \
+  X(R_SPARC_DISP8, RK_PC, SF_W8, 1, CK_SIGNED, 8, CK_SIGNED, 8, 0, 0, TLSM_NONE)                   \
+  X(R_SPARC_DISP16, RK_PC, SF_W16, 2, CK_SIGNED, 16, CK_SIGNED, 16, 0, 0, TLSM_NONE)               \
+  X(R_SPARC_DISP32, RK_PC, SF_W32, 4, CK_NONE, 32, CK_SIGNED, 32, 0, 0, TLSM_NONE)                 \
+  X(R_SPARC_WDISP30, RK_PC, SF_DISP30, 4, CK_NONE, 30, CK_SIGNED, 30, 2, 4, TLSM_NONE)             \
+  X(R_SPARC_WDISP22, RK_PC, SF_DISP22, 4, CK_SIGNED, 22, CK_SIGNED, 22, 2, 4, TLSM_NONE)           \
+  X(R_SPARC_HI22, RK_ABS, SF_HI22, 4, CK_NONE, 22, CK_UNSIGNED, 22, 10, 0, TLSM_NONE)              \
+  X(R_SPARC_22, RK_ABS, SF_IMM22, 4, CK_EITHER, 22, CK_EITHER, 22, 0, 0, TLSM_NONE)                \
+  X(R_SPARC_13, RK_ABS, SF_SIMM13, 4, CK_SIGNED, 13, CK_SIGNED, 13, 0, 0, TLSM_NONE)               \
+  X(R_SPARC_LO10, RK_ABS, SF_LO10, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)                   \
+  X(R_SPARC_GOT10, RK_GOT_OFF, SF_LO10, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)              \
+  X(R_SPARC_GOT13, RK_GOT_OFF, SF_SIMM13, 4, CK_SIGNED, 13, CK_SIGNED, 13, 0, 0, TLSM_NONE)        \
+  X(R_SPARC_GOT22, RK_GOT_OFF, SF_HI22, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)             \
+  X(R_SPARC_PC10, RK_PC, SF_LO10, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)                    \
+  X(R_SPARC_PC22, RK_PC, SF_HI22, 4, CK_NONE, 22, CK_EITHER, 22, 10, 0, TLSM_NONE)                 \
+  X(R_SPARC_WPLT30, RK_PLT_PC, SF_DISP30, 4, CK_NONE, 30, CK_SIGNED, 30, 2, 4, TLSM_NONE)          \
+  X(R_SPARC_COPY, RK_COPY_ONLY, SF_NONE, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)               \
+  X(R_SPARC_GLOB_DAT, RK_COPY_ONLY, SF_NONE, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)           \
+  X(R_SPARC_JMP_SLOT, RK_COPY_ONLY, SF_NONE, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)           \
+  X(R_SPARC_RELATIVE, RK_COPY_ONLY, SF_NONE, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)           \
+  X(R_SPARC_UA32, RK_ABS, SF_W32, 4, CK_EITHER, 32, CK_EITHER, 32, 0, 0, TLSM_NONE)                \
+  X(R_SPARC_PLT32, RK_UNSUPPORTED, SF_NONE, 4, CK_NONE, 32, CK_NONE, 32, 0, 0, TLSM_NONE)          \
+  X(R_SPARC_HIPLT22, RK_UNSUPPORTED, SF_NONE, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)       \
+  X(R_SPARC_LOPLT10, RK_UNSUPPORTED, SF_NONE, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)        \
+  X(R_SPARC_PCPLT32, RK_PLT_PC, SF_W32, 4, CK_NONE, 32, CK_SIGNED, 32, 0, 0, TLSM_NONE)            \
+  X(R_SPARC_PCPLT22, RK_PLT_PC, SF_HI22, 4, CK_NONE, 22, CK_EITHER, 22, 10, 0, TLSM_NONE)          \
+  X(R_SPARC_PCPLT10, RK_PLT_PC, SF_LO10, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)             \
+  X(R_SPARC_10, RK_ABS, SF_LO10, 4, CK_EITHER, 10, CK_EITHER, 10, 0, 0, TLSM_NONE)                 \
+  X(R_SPARC_11, RK_ABS, SF_SIMM11, 4, CK_EITHER, 11, CK_EITHER, 11, 0, 0, TLSM_NONE)               \
+  X(R_SPARC_64, RK_ABS, SF_W64, 8, CK_NONE, 64, CK_NONE, 64, 0, 0, TLSM_NONE)                      \
+  X(R_SPARC_OLO10, RK_ABS, SF_SIMM13, 4, CK_SIGNED, 13, CK_SIGNED, 13, 0, 0, TLSM_NONE)            \
+  X(R_SPARC_HH22, RK_ABS, SF_HH22, 4, CK_NONE, 22, CK_NONE, 22, 42, 0, TLSM_NONE)                  \
+  X(R_SPARC_HM10, RK_ABS, SF_HM10, 4, CK_NONE, 10, CK_NONE, 10, 32, 0, TLSM_NONE)                  \
+  X(R_SPARC_LM22, RK_ABS, SF_HI22, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)                  \
+  X(R_SPARC_PC_HH22, RK_PC, SF_HH22, 4, CK_NONE, 22, CK_NONE, 22, 42, 0, TLSM_NONE)                \
+  X(R_SPARC_PC_HM10, RK_PC, SF_HM10, 4, CK_NONE, 10, CK_NONE, 10, 32, 0, TLSM_NONE)                \
+  X(R_SPARC_PC_LM22, RK_PC, SF_HI22, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)                \
+  X(R_SPARC_WDISP16, RK_PC, SF_DISP16, 4, CK_SIGNED, 16, CK_SIGNED, 16, 2, 4, TLSM_NONE)           \
+  X(R_SPARC_WDISP19, RK_PC, SF_DISP19, 4, CK_SIGNED, 19, CK_SIGNED, 19, 2, 4, TLSM_NONE)           \
+  X(R_SPARC_GLOB_JMP, RK_UNSUPPORTED, SF_NONE, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)         \
+  X(R_SPARC_7, RK_ABS, SF_SIMM7, 4, CK_EITHER, 7, CK_EITHER, 7, 0, 0, TLSM_NONE)                   \
+  X(R_SPARC_5, RK_ABS, SF_SIMM5, 4, CK_EITHER, 5, CK_EITHER, 5, 0, 0, TLSM_NONE)                   \
+  X(R_SPARC_6, RK_ABS, SF_SIMM6, 4, CK_EITHER, 6, CK_EITHER, 6, 0, 0, TLSM_NONE)                   \
+  X(R_SPARC_DISP64, RK_PC, SF_W64, 8, CK_NONE, 64, CK_NONE, 64, 0, 0, TLSM_NONE)                   \
+  X(R_SPARC_PLT64, RK_UNSUPPORTED, SF_NONE, 8, CK_NONE, 64, CK_NONE, 64, 0, 0, TLSM_NONE)          \
+  X(R_SPARC_HIX22, RK_ABS, SF_HIX22, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE)                \
+  X(R_SPARC_LOX10, RK_ABS, SF_LOX10, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)                 \
+  X(R_SPARC_H44, RK_ABS, SF_H44, 4, CK_NONE, 22, CK_UNSIGNED, 22, 22, 0, TLSM_NONE)                \
+  X(R_SPARC_M44, RK_ABS, SF_M44, 4, CK_NONE, 10, CK_NONE, 10, 12, 0, TLSM_NONE)                    \
+  X(R_SPARC_L44, RK_ABS, SF_L44, 4, CK_NONE, 12, CK_NONE, 12, 0, 0, TLSM_NONE)                     \
+  X(R_SPARC_REGISTER, RK_NONE, SF_NONE, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)                \
+  X(R_SPARC_UA64, RK_ABS, SF_W64, 8, CK_NONE, 64, CK_NONE, 64, 0, 0, TLSM_NONE)                    \
+  X(R_SPARC_UA16, RK_ABS, SF_W16, 2, CK_EITHER, 16, CK_EITHER, 16, 0, 0, TLSM_NONE)                \
+  X(R_SPARC_TLS_GD_HI22, RK_TLSGD_GOT, SF_HI22, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_GD)       \
+  X(R_SPARC_TLS_GD_LO10, RK_TLSGD_GOT, SF_LO10, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_GD)        \
+  X(R_SPARC_TLS_GD_ADD, RK_TLS_MARK, SF_NONE, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_GD)            \
+  X(R_SPARC_TLS_GD_CALL, RK_TLSGD_CALL, SF_DISP30, 4, CK_NONE, 30, CK_SIGNED, 30, 2, 4, TLSM_GD)   \
+  X(R_SPARC_TLS_LDM_HI22, RK_TLSLD_GOT, SF_HI22, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_LD)      \
+  X(R_SPARC_TLS_LDM_LO10, RK_TLSLD_GOT, SF_LO10, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_LD)       \
+  X(R_SPARC_TLS_LDM_ADD, RK_TLS_MARK, SF_NONE, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_LD)           \
+  X(R_SPARC_TLS_LDM_CALL, RK_TLSGD_CALL, SF_DISP30, 4, CK_NONE, 30, CK_SIGNED, 30, 2, 4, TLSM_LD)  \
+  X(R_SPARC_TLS_LDO_HIX22, RK_DTPOFF, SF_HIX_OR_HI, 4, CK_NONE, 22, CK_NONE, 22, 10, 0,            \
+    TLSM_DTPOFF)                                                                                   \
+  X(R_SPARC_TLS_LDO_LOX10, RK_DTPOFF, SF_LOX_OR_LO, 4, CK_NONE, 10, CK_NONE, 10, 0, 0,             \
+    TLSM_DTPOFF)                                                                                   \
+  X(R_SPARC_TLS_LDO_ADD, RK_TLS_MARK, SF_NONE, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_DTPOFF)       \
+  X(R_SPARC_TLS_IE_HI22, RK_TLSIE_GOT, SF_HI22, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_IE)       \
+  X(R_SPARC_TLS_IE_LO10, RK_TLSIE_GOT, SF_LO10, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_IE)        \
+  X(R_SPARC_TLS_IE_LD, RK_TLS_MARK, SF_NONE, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_IE)             \
+  X(R_SPARC_TLS_IE_LDX, RK_TLS_MARK, SF_NONE, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_IE)            \
+  X(R_SPARC_TLS_IE_ADD, RK_TLS_MARK, SF_NONE, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_IE)            \
+  X(R_SPARC_TLS_LE_HIX22, RK_TPOFF, SF_HIX_OR_HI, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_LE)     \
+  X(R_SPARC_TLS_LE_LOX10, RK_TPOFF, SF_LOX_OR_LO, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_LE)      \
+  X(R_SPARC_TLS_DTPMOD32, RK_COPY_ONLY, SF_NONE, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)       \
+  X(R_SPARC_TLS_DTPMOD64, RK_COPY_ONLY, SF_NONE, 8, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)       \
+  X(R_SPARC_TLS_DTPOFF32, RK_DTPOFF, SF_W32, 4, CK_NONE, 32, CK_NONE, 32, 0, 0, TLSM_NONE)         \
+  X(R_SPARC_TLS_DTPOFF64, RK_DTPOFF, SF_W64, 8, CK_NONE, 64, CK_NONE, 64, 0, 0, TLSM_NONE)         \
+  X(R_SPARC_TLS_TPOFF32, RK_COPY_ONLY, SF_NONE, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)        \
+  X(R_SPARC_TLS_TPOFF64, RK_COPY_ONLY, SF_NONE, 8, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)        \
+  X(R_SPARC_GOTDATA_HIX22, RK_GOTREL, SF_HIX_OR_HI, 4, CK_NONE, 22, CK_NONE, 22, 10, 0, TLSM_NONE) \
+  X(R_SPARC_GOTDATA_LOX10, RK_GOTREL, SF_LOX_OR_LO, 4, CK_NONE, 10, CK_NONE, 10, 0, 0, TLSM_NONE)  \
+  X(R_SPARC_GOTDATA_OP_HIX22, RK_GOT_OFF, SF_HIX_OR_HI, 4, CK_NONE, 22, CK_NONE, 22, 10, 0,        \
+    TLSM_NONE)                                                                                     \
+  X(R_SPARC_GOTDATA_OP_LOX10, RK_GOT_OFF, SF_LOX_OR_LO, 4, CK_NONE, 10, CK_NONE, 10, 0, 0,         \
+    TLSM_NONE)                                                                                     \
+  X(R_SPARC_GOTDATA_OP, RK_GOT_OFF, SF_INSN, 4, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)           \
+  X(R_SPARC_H34, RK_ABS, SF_H34, 4, CK_NONE, 22, CK_UNSIGNED, 22, 12, 0, TLSM_NONE)                \
+  X(R_SPARC_SIZE32, RK_SIZE, SF_W32, 4, CK_EITHER, 32, CK_EITHER, 32, 0, 0, TLSM_NONE)             \
+  X(R_SPARC_SIZE64, RK_SIZE, SF_W64, 8, CK_NONE, 64, CK_NONE, 64, 0, 0, TLSM_NONE)                 \
+  X(R_SPARC_WDISP10, RK_PC, SF_DISP10, 4, CK_SIGNED, 10, CK_SIGNED, 10, 2, 4, TLSM_NONE)           \
+  X(R_SPARC_JMP_IREL, RK_COPY_ONLY, SF_NONE, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)           \
+  X(R_SPARC_IRELATIVE, RK_COPY_ONLY, SF_NONE, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)          \
+  X(R_SPARC_GNU_VTINHERIT, RK_NONE, SF_NONE, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)           \
+  X(R_SPARC_GNU_VTENTRY, RK_NONE, SF_NONE, 0, CK_NONE, 0, CK_NONE, 0, 0, 0, TLSM_NONE)             \
+  X(R_SPARC_REV32, RK_ABS, SF_REV32, 4, CK_EITHER, 32, CK_EITHER, 32, 0, 0, TLSM_NONE)
 
 /* Notes on individual rows:
  *  - TLS_LDO_ADD is tagged TLSM_DTPOFF, not TLSM_LD: it marks `add %o0, r, r` of a DTP-relative
@@ -150,16 +187,29 @@
  *  - GOTDATA_OP marks the `ld [%l7 + r], r` of a GOTDATA_OP_HIX22/LOX10 sequence. Its kind is a
  *    GOT one so that the core offers it to sparc_relax_got; kept, it writes nothing. */
 
-#define SPARC_ROW32(t, k, sz, c32, b32, c64, b64, sh, al, m)                                       \
+#define SPARC_ROW32(t, k, f, sz, c32, b32, c64, b64, sh, al, m)                                    \
   [t] = {#t, (k), (sz), (c32), (b32), (sh), (al), (m)},
-#define SPARC_ROW64(t, k, sz, c32, b32, c64, b64, sh, al, m)                                       \
+#define SPARC_ROW64(t, k, f, sz, c32, b32, c64, b64, sh, al, m)                                    \
   [t] = {#t, (k), (sz), (c64), (b64), (sh), (al), (m)},
+#define SPARC_FIELD(t, k, f, sz, c32, b32, c64, b64, sh, al, m) [t] = (f),
 
-const ld_howto sparc_howto32[R_SPARC_REV32 + 1] = {SPARC_RELOCS(SPARC_ROW32)};
-const ld_howto sparc_howto64[R_SPARC_REV32 + 1] = {SPARC_RELOCS(SPARC_ROW64)};
+const ld_howto sparc_howto32[] = {SPARC_RELOCS(SPARC_ROW32)};
+const ld_howto sparc_howto64[] = {SPARC_RELOCS(SPARC_ROW64)};
+static const uint8_t sparc_field[SPARC_NHOWTO] = {SPARC_RELOCS(SPARC_FIELD)};
+
+/* Every row names its field: a type whose kind gives the core a value to write has one (so the
+ * value cannot be range-checked and then dropped), a type that carries no value has none. */
+#define SPARC_CHECK(t, k, f, sz, c32, b32, c64, b64, sh, al, m)                                    \
+  _Static_assert(((f) == SF_NONE) == ((k) == RK_NONE || (k) == RK_COPY_ONLY ||                     \
+                                      (k) == RK_UNSUPPORTED || (k) == RK_TLS_MARK),                \
+                 #t                                                                                \
+                 ": a type that carries a value needs a field, one that carries none has none");
+SPARC_RELOCS(SPARC_CHECK)
 
 #undef SPARC_ROW32
 #undef SPARC_ROW64
+#undef SPARC_FIELD
+#undef SPARC_CHECK
 
 /* Replace the bits `mask` of the instruction word at `loc` by `bits` (already positioned). */
 static void sparc_insn(uint8_t *loc, uint32_t mask, uint32_t bits) {
@@ -177,8 +227,6 @@ static uint32_t sparc_lox_or_lo(uint64_t val) {
   return (uint32_t)(val & 0x3ff) | ((int64_t)val < 0 ? 0x1c00u : 0);
 }
 
-/* Encode `val` into the field of relocation `type` at `loc` (see the contract above). Types
- * that write nothing (markers, NONE, dynamic-only types) leave the bytes alone. */
 /* GOTDATA_OP relaxation. When the symbol is local to the output, the GOT load of a
  * GOTDATA_OP sequence becomes the computation of the address from the GOT base, so no GOT slot is
  * read (and a section symbol's addend, which a per-symbol slot could not carry, is exact):
@@ -198,93 +246,56 @@ int sparc_relax_got(uint8_t *buf_start, uint8_t *loc, uint32_t type, int64_t add
   return RK_GOTREL;
 }
 
-void sparc_apply(uint8_t *loc, uint32_t type, uint64_t val) {
-  switch (type) {
-  /* Data words. */
-  case R_SPARC_8:
-  case R_SPARC_DISP8: loc[0] = (uint8_t)val; break;
-  case R_SPARC_16:
-  case R_SPARC_UA16:
-  case R_SPARC_DISP16: elf_wr16(loc, (uint16_t)val, 1); break;
-  case R_SPARC_32:
-  case R_SPARC_UA32:
-  case R_SPARC_DISP32:
-  case R_SPARC_PCPLT32:
-  case R_SPARC_SIZE32:
-  case R_SPARC_TLS_DTPOFF32: elf_wr32(loc, (uint32_t)val, 1); break;
-  case R_SPARC_64:
-  case R_SPARC_UA64:
-  case R_SPARC_DISP64:
-  case R_SPARC_SIZE64:
-  case R_SPARC_TLS_DTPOFF64: elf_wr64(loc, val, 1); break;
-  case R_SPARC_REV32: elf_wr32(loc, (uint32_t)val, 0); break;
+/* A missing case is a compile-time error, not a value that is checked and never written. */
+#pragma GCC diagnostic error "-Wswitch"
 
+/* Encode `val` into the field of relocation `type` at `loc` (see the contract above). Types
+ * that write nothing (markers, NONE, dynamic-only types) leave the bytes alone. */
+void sparc_apply(uint8_t *loc, uint32_t type, uint64_t val) {
+  if (type >= SPARC_NHOWTO) return;
+  switch ((enum sparc_field)sparc_field[type]) {
+  case SF_NONE:
+  case SF_INSN: break;
+  /* Data words. */
+  case SF_W8: loc[0] = (uint8_t)val; break;
+  case SF_W16: elf_wr16(loc, (uint16_t)val, 1); break;
+  case SF_W32: elf_wr32(loc, (uint32_t)val, 1); break;
+  case SF_W64: elf_wr64(loc, val, 1); break;
+  case SF_REV32: elf_wr32(loc, (uint32_t)val, 0); break;
   /* Word displacements of branches and calls. */
-  case R_SPARC_WDISP30:
-  case R_SPARC_WPLT30:
-  case R_SPARC_TLS_GD_CALL:
-  case R_SPARC_TLS_LDM_CALL: sparc_insn(loc, 0x3fffffff, (uint32_t)(val >> 2)); break;
-  case R_SPARC_WDISP22: sparc_insn(loc, 0x3fffff, (uint32_t)(val >> 2)); break;
-  case R_SPARC_WDISP19: sparc_insn(loc, 0x7ffff, (uint32_t)(val >> 2)); break;
-  case R_SPARC_WDISP16: {
+  case SF_DISP30: sparc_insn(loc, 0x3fffffff, (uint32_t)(val >> 2)); break;
+  case SF_DISP22: sparc_insn(loc, 0x3fffff, (uint32_t)(val >> 2)); break;
+  case SF_DISP19: sparc_insn(loc, 0x7ffff, (uint32_t)(val >> 2)); break;
+  case SF_DISP16: {
     uint32_t d = (uint32_t)(val >> 2);
     sparc_insn(loc, 0x303fff, (d & 0xc000) << 6 | (d & 0x3fff));
     break;
   }
-  case R_SPARC_WDISP10: {
+  case SF_DISP10: {
     uint32_t d = (uint32_t)(val >> 2);
     sparc_insn(loc, 0x181fe0, (d & 0x300) << 11 | (d & 0xff) << 5);
     break;
   }
-
   /* sethi imm22. */
-  case R_SPARC_HI22:
-  case R_SPARC_GOT22:
-  case R_SPARC_PC22:
-  case R_SPARC_PCPLT22:
-  case R_SPARC_LM22:
-  case R_SPARC_PC_LM22:
-  case R_SPARC_TLS_GD_HI22:
-  case R_SPARC_TLS_LDM_HI22:
-  case R_SPARC_TLS_IE_HI22: sparc_insn(loc, 0x3fffff, (uint32_t)(val >> 10)); break;
-  case R_SPARC_22: sparc_insn(loc, 0x3fffff, (uint32_t)val); break;
-  case R_SPARC_HH22:
-  case R_SPARC_PC_HH22: sparc_insn(loc, 0x3fffff, (uint32_t)(val >> 42)); break;
-  case R_SPARC_H44: sparc_insn(loc, 0x3fffff, (uint32_t)(val >> 22)); break;
-  case R_SPARC_H34: sparc_insn(loc, 0x3fffff, (uint32_t)(val >> 12)); break;
-  case R_SPARC_HIX22: sparc_insn(loc, 0x3fffff, (uint32_t)(~val >> 10)); break;
-  case R_SPARC_TLS_LDO_HIX22:
-  case R_SPARC_TLS_LE_HIX22:
-  case R_SPARC_GOTDATA_HIX22:
-  case R_SPARC_GOTDATA_OP_HIX22: sparc_insn(loc, 0x3fffff, sparc_hix_or_hi(val)); break;
-
+  case SF_HI22: sparc_insn(loc, 0x3fffff, (uint32_t)(val >> 10)); break;
+  case SF_IMM22: sparc_insn(loc, 0x3fffff, (uint32_t)val); break;
+  case SF_HH22: sparc_insn(loc, 0x3fffff, (uint32_t)(val >> 42)); break;
+  case SF_H44: sparc_insn(loc, 0x3fffff, (uint32_t)(val >> 22)); break;
+  case SF_H34: sparc_insn(loc, 0x3fffff, (uint32_t)(val >> 12)); break;
+  case SF_HIX22: sparc_insn(loc, 0x3fffff, (uint32_t)(~val >> 10)); break;
+  case SF_HIX_OR_HI: sparc_insn(loc, 0x3fffff, sparc_hix_or_hi(val)); break;
   /* simm13 and its narrower uses. */
-  case R_SPARC_LO10:
-  case R_SPARC_GOT10:
-  case R_SPARC_PC10:
-  case R_SPARC_PCPLT10:
-  case R_SPARC_TLS_GD_LO10:
-  case R_SPARC_TLS_LDM_LO10:
-  case R_SPARC_TLS_IE_LO10:
-  case R_SPARC_10: sparc_insn(loc, 0x3ff, (uint32_t)val); break;
-  case R_SPARC_HM10:
-  case R_SPARC_PC_HM10: sparc_insn(loc, 0x3ff, (uint32_t)(val >> 32)); break;
-  case R_SPARC_M44: sparc_insn(loc, 0x3ff, (uint32_t)(val >> 12)); break;
-  case R_SPARC_L44: sparc_insn(loc, 0xfff, (uint32_t)val); break;
-  case R_SPARC_13:
-  case R_SPARC_GOT13:
-  case R_SPARC_OLO10: sparc_insn(loc, 0x1fff, (uint32_t)val); break;
-  case R_SPARC_11: sparc_insn(loc, 0x7ff, (uint32_t)val); break;
-  case R_SPARC_7: sparc_insn(loc, 0x7f, (uint32_t)val); break;
-  case R_SPARC_6: sparc_insn(loc, 0x3f, (uint32_t)val); break;
-  case R_SPARC_5: sparc_insn(loc, 0x1f, (uint32_t)val); break;
-  case R_SPARC_LOX10: sparc_insn(loc, 0x1fff, (uint32_t)(val & 0x3ff) | 0x1c00); break;
-  case R_SPARC_TLS_LDO_LOX10:
-  case R_SPARC_TLS_LE_LOX10:
-  case R_SPARC_GOTDATA_LOX10:
-  case R_SPARC_GOTDATA_OP_LOX10: sparc_insn(loc, 0x1fff, sparc_lox_or_lo(val)); break;
-
-  default: break;
+  case SF_LO10: sparc_insn(loc, 0x3ff, (uint32_t)val); break;
+  case SF_HM10: sparc_insn(loc, 0x3ff, (uint32_t)(val >> 32)); break;
+  case SF_M44: sparc_insn(loc, 0x3ff, (uint32_t)(val >> 12)); break;
+  case SF_L44: sparc_insn(loc, 0xfff, (uint32_t)val); break;
+  case SF_SIMM13: sparc_insn(loc, 0x1fff, (uint32_t)val); break;
+  case SF_SIMM11: sparc_insn(loc, 0x7ff, (uint32_t)val); break;
+  case SF_SIMM7: sparc_insn(loc, 0x7f, (uint32_t)val); break;
+  case SF_SIMM6: sparc_insn(loc, 0x3f, (uint32_t)val); break;
+  case SF_SIMM5: sparc_insn(loc, 0x1f, (uint32_t)val); break;
+  case SF_LOX10: sparc_insn(loc, 0x1fff, (uint32_t)(val & 0x3ff) | 0x1c00); break;
+  case SF_LOX_OR_LO: sparc_insn(loc, 0x1fff, sparc_lox_or_lo(val)); break;
   }
 }
 

@@ -15,27 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "common/elf/elf.h"
-#include "ld/target.h"
-
-/* From reloc.c. */
-extern const ld_howto sparc_howto32[], sparc_howto64[];
-void sparc_apply(uint8_t *loc, uint32_t type, uint64_t val);
-int sparc_tls_rewrite32(ld_tls_ctx *ctx, int how);
-int sparc_relax_got(uint8_t *buf_start, uint8_t *loc, uint32_t type, int64_t addend, int to_abs);
-void sparc_write_iplt_entry32(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
-                              int pic);
-void sparc_write_iplt_entry64(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
-                              int pic);
-void sparc_write_plt_entry32(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t plt0,
-                             uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic);
-void sparc_write_plt_entry64(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t plt0,
-                             uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic);
-void sparc_write_plt_tail32(uint8_t *buf);
-uint64_t sparc_plt_far_offset64(uint32_t i);
-void sparc_write_plt_far64(uint8_t *plt, uint64_t plt0, uint32_t i, uint32_t n, uint64_t *slot_off,
-                           int64_t *addend);
-int sparc_tls_rewrite64(ld_tls_ctx *ctx, int how);
+#include "ld_arch.h"
 
 static int sparc_accepts32(uint16_t mach) { return mach == EM_SPARC || mach == EM_SPARC32PLUS; }
 static int sparc_accepts64(uint16_t mach) { return mach == EM_SPARCV9; }
@@ -46,11 +26,12 @@ static int sparc_accepts64(uint16_t mach) { return mach == EM_SPARCV9; }
 #define SPARC_COMMON                                                                               \
   .tg_be = 1, .tg_rela = 1, .tg_r_relative = R_SPARC_RELATIVE, .tg_r_glob_dat = R_SPARC_GLOB_DAT,  \
   .tg_r_jump_slot = R_SPARC_JMP_SLOT, .tg_r_copy = R_SPARC_COPY,                                   \
-  .tg_r_irelative = R_SPARC_IRELATIVE, .tg_r_tlsdesc = 0, .tg_nhowto = R_SPARC_REV32 + 1,          \
-  .tg_read_addend = NULL, .tg_apply = sparc_apply, .tg_relax_got = sparc_relax_got,                \
-  .tg_write_plt_header = NULL, .tg_plt_self_slot = 1, .tg_got_reserved = 1,                        \
-  .tg_iplt_entry_size = 16, .tg_iplt_pic_unsupported = 1, .tg_gotplt_reserved = 0,                 \
-  .tg_merge_eflags = 1, .tg_common_page_size = 0x2000
+  .tg_r_irelative = R_SPARC_IRELATIVE, .tg_r_tlsdesc = 0,                                          \
+  .tg_nhowto = sizeof sparc_howto32 / sizeof sparc_howto32[0], .tg_read_addend = NULL,             \
+  .tg_apply = sparc_apply, .tg_relax_got = sparc_relax_got, .tg_write_plt_header = NULL,           \
+  .tg_plt_self_slot = 1, .tg_got_reserved = 1, .tg_iplt_entry_size = 16,                           \
+  .tg_iplt_pic_unsupported = 1, .tg_gotplt_reserved = 0, .tg_merge_eflags = 1,                     \
+  .tg_common_page_size = 0x2000
 
 /* GNU ld's sparc32 Linux layout: 64 KiB maximum page, text at 0x10000. */
 const ld_target ld_target_sparc = {

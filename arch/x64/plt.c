@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "common/elf/bytes.h"
+#include "ld_arch.h"
 
 /* A RIP-relative displacement from the end of the instruction ending at `next` to `target`. */
 static void x64_put_rel32(uint8_t *field, uint64_t target, uint64_t next) {

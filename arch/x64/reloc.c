@@ -22,14 +22,11 @@
 #include <string.h>
 
 #include "common/elf/bytes.h"
-#include "common/elf/elf.h"
-#include "ld/target.h"
+#include "ld_arch.h"
 
 /* The two retired MPX relocations. <elf.h> no longer names them, but old objects may carry them;
  * their fields are ordinary rel32 branch displacements. */
 enum { X64_R_PC32_BND = 39, X64_R_PLT32_BND = 40 };
-
-#define X64_NHOWTO (R_X86_64_CODE_6_GOTPC32_TLSDESC + 1)
 
 #define H(num, nm, kind, size, check, bits, tls)                                                   \
   [num] = {nm, (kind), (size), (check), (bits), 0, 0, (tls)}
@@ -37,7 +34,7 @@ enum { X64_R_PC32_BND = 39, X64_R_PLT32_BND = 40 };
   H(R_X86_64_##type, "R_X86_64_" #type, kind, size, check, bits, tls)
 
 /* Indexed by r_type; the core reports any row with a NULL name as an unknown type. */
-const ld_howto x64_howto[X64_NHOWTO] = {
+const ld_howto x64_howto[] = {
     R(NONE, RK_NONE, 0, CK_NONE, 0, TLSM_NONE),
     R(64, RK_ABS, 8, CK_NONE, 64, TLSM_NONE),
     R(PC32, RK_PC, 4, CK_SIGNED, 32, TLSM_NONE),

@@ -1,20 +1,6 @@
 /* The x86-64 target descriptor (DESIGN.md §4). Encoders live in reloc.c, PLT writers in plt.c;
  * this file only ties them to the identity and defaults of the x86-64 psABI. */
-#include "ld/target.h"
-#include "common/elf/elf.h"
-
-/* reloc.c: the table is indexed by r_type up to the last psABI number. */
-extern const ld_howto x64_howto[R_X86_64_CODE_6_GOTPC32_TLSDESC + 1];
-void x64_apply(uint8_t *loc, uint32_t type, uint64_t val);
-int x64_tls_rewrite(ld_tls_ctx *ctx, int how);
-int x64_relax_got(uint8_t *buf_start, uint8_t *loc, uint32_t type, int64_t addend, int to_abs);
-
-/* plt.c */
-void x64_write_plt_header(uint8_t *buf, uint64_t plt0, uint64_t gotplt, int pic);
-void x64_write_plt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t plt0,
-                         uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic);
-void x64_write_iplt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
-                          int pic);
+#include "ld_arch.h"
 
 static int x64_accepts(uint16_t mach) { return mach == EM_X86_64; }
 

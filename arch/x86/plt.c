@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "common/elf/bytes.h"
+#include "ld_arch.h"
 
 #define X86_PLT_SIZE 16
 

@@ -17,15 +17,14 @@
 #include <string.h>
 
 #include "common/elf/bytes.h"
-#include "common/elf/elf.h"
-#include "ld/target.h"
+#include "ld_arch.h"
 
 /* Row constructors: R(type, kind, size, check, bits, tls). No i386 field is shifted or needs an
  * aligned value. */
 #define R(t, k, sz, ck, b, m) [t] = {#t, (k), (sz), (ck), (b), 0, 0, (m)}
 
 /* Types 12 and 13 are unassigned in the psABI and stay NULL, which the core reports as unknown. */
-const ld_howto x86_howto[R_386_GOT32X + 1] = {
+const ld_howto x86_howto[] = {
     R(R_386_NONE, RK_NONE, 0, CK_NONE, 0, TLSM_NONE),
     R(R_386_32, RK_ABS, 4, CK_EITHER, 32, TLSM_NONE),
     R(R_386_PC32, RK_PC, 4, CK_NONE, 32, TLSM_NONE),
@@ -87,12 +86,10 @@ const ld_howto x86_howto[R_386_GOT32X + 1] = {
 
 #undef R
 
-const uint32_t x86_nhowto = sizeof x86_howto / sizeof x86_howto[0];
-
 /* Width in bytes of the field a relocation type writes, 0 for types that write nothing. Taken
  * from the table so that reading and writing agree with the core's bounds check. */
 static unsigned x86_field_size(uint32_t type) {
-  if (type >= x86_nhowto || x86_howto[type].name == NULL) return 0;
+  if (type >= X86_NHOWTO || x86_howto[type].name == NULL) return 0;
   if (x86_howto[type].kind == RK_NONE || x86_howto[type].kind == RK_TLS_MARK) return 0;
   return x86_howto[type].size;
 }

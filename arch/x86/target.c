@@ -7,24 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "common/elf/elf.h"
-#include "ld/target.h"
-
-/* From reloc.c. */
-extern const ld_howto x86_howto[];
-extern const uint32_t x86_nhowto;
-int64_t x86_read_addend(const uint8_t *loc, uint32_t type);
-void x86_apply(uint8_t *loc, uint32_t type, uint64_t val);
-int x86_tls_rewrite(ld_tls_ctx *ctx, int how);
-
-/* From plt.c. */
-void x86_write_plt_header(uint8_t *buf, uint64_t plt0, uint64_t gotplt, int pic);
-void x86_write_plt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t plt0,
-                         uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic);
-void x86_write_iplt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
-                          int pic);
-int x86_relax_got(uint8_t *buf_start, uint8_t *loc, uint32_t type, int64_t addend, int to_abs);
-int x86_got_field_absolute(const uint8_t *buf_start, const uint8_t *loc);
+#include "ld_arch.h"
 
 static int x86_accepts(uint16_t mach) { return mach == EM_386; }
 
@@ -53,7 +36,7 @@ const ld_target ld_target_x86 = {
     .tg_r_tlsdesc = R_386_TLS_DESC,
 
     .tg_howto = x86_howto,
-    .tg_nhowto = R_386_GOT32X + 1,
+    .tg_nhowto = sizeof x86_howto / sizeof x86_howto[0],
 
     .tg_accepts = x86_accepts,
     .tg_read_addend = x86_read_addend,

@@ -121,8 +121,10 @@ subst('%stress-factor', '100' if stress else '1')
 
 # --- tld itself -----------------------------------------------------------------------------
 
-tld = os.path.join(build_root, 'bin', 'tld')
-gnudir = os.path.join(build_root, 'gnu') + os.sep
+# TLD_LIT_TLD and TLD_LIT_GNUDIR put another tld (and a directory whose `ld` is it) in their place:
+# scripts/cmp-tld.sh runs the suite through a wrapper that compares two builds' outputs.
+tld = os.environ.get('TLD_LIT_TLD') or os.path.join(build_root, 'bin', 'tld')
+gnudir = os.environ.get('TLD_LIT_GNUDIR') or os.path.join(build_root, 'gnu') + os.sep
 if not os.access(tld, os.X_OK):
     if require_all:
         need('tld (%s; run `make` first)' % tld)

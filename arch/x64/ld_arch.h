@@ -1,0 +1,29 @@
+/* What the x86-64 target's files share (reloc.c: the relocation table, field encoding, GOT and TLS
+ * rewrites; plt.c: PLT templates; target.c: the descriptor that ties them together). Every
+ * function here is a hook of ld/target.h; nothing else of the link-editor calls them by name. */
+#ifndef TLD_ARCH_X64_LD_ARCH_H
+#define TLD_ARCH_X64_LD_ARCH_H
+
+#include <stdint.h>
+
+#include "common/elf/elf.h"
+#include "ld/target.h"
+
+/* The relocation table, indexed by r_type up to the last type of the psABI: reloc.c defines it
+ * with this size, target.c takes its size from the definition. */
+#define X64_NHOWTO (R_X86_64_CODE_6_GOTPC32_TLSDESC + 1)
+extern const ld_howto x64_howto[X64_NHOWTO];
+
+/* reloc.c */
+void x64_apply(uint8_t *loc, uint32_t type, uint64_t val);
+int x64_tls_rewrite(ld_tls_ctx *ctx, int how);
+int x64_relax_got(uint8_t *buf_start, uint8_t *loc, uint32_t type, int64_t addend, int to_abs);
+
+/* plt.c */
+void x64_write_plt_header(uint8_t *buf, uint64_t plt0, uint64_t gotplt, int pic);
+void x64_write_plt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t plt0,
+                         uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic);
+void x64_write_iplt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
+                          int pic);
+
+#endif
