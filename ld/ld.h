@@ -109,7 +109,6 @@ struct ld_sym {
   uint8_t s_referenced;  /* referenced from a regular object */
   uint8_t s_weakref;     /* every reference was weak (undefined weak stays 0) */
   uint8_t s_final;       /* s_value is the final address */
-  uint8_t s_tls_model;   /* TLSM_* decided at scan: what its TLS sequences become */
   uint8_t s_alias_abs;   /* defined as SHN_ABS */
   uint8_t s_export;      /* goes to .dynsym */
   uint8_t s_used_in_reg; /* a regular object references it (vs only a shared one) */
@@ -268,6 +267,9 @@ struct ld_isec {
                             point into the mapped input (see ld_rel) */
   int32_t *is_rextra;    /* per relocation: R_SPARC_OLO10's second addend; NULL if none */
   uint32_t is_nrels;
+  /* Per relocation of an allocated section: what the scan decided (enum ld_rexpr, ld/reloc.h);
+   * NULL until the scan. */
+  uint8_t *is_rexpr;
   ld_ehrec *is_eh; /* .eh_frame records */
   uint32_t is_neh;
   uint32_t is_prio;     /* .init_array.N sort key */
