@@ -256,8 +256,8 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
     }
     default: ld_fatal("internal: %s: no relocation decision %d", ld_sec_loc(is, r->r_offset), e);
     }
-    if (r->r_type == tg->tg_r_olo10 && tg->tg_r_olo10)
-      v = (v & 0x3ff) + (uint64_t)(int64_t)(is->is_rextra ? is->is_rextra[i] : 0);
+    /* A type that takes a second addend (SPARC V9's OLO10): the target combines the two. */
+    if (is->is_rextra) v = tg->tg_extra_value(r->r_type, v, is->is_rextra[i]);
     put(is, loc, r, hw, s, v);
   }
   /* The scan reserved this section's dynamic relocations from the same decisions. */

@@ -210,7 +210,7 @@ uint32_t ld_dynamic_create(void) {
     if ((s->s_needs & SN_PLT) && ld_slots(s)->plt < 0 &&
         !(s->s_type == STT_GNU_IFUNC && s->s_def == SD_REGULAR)) {
       ld_slots_w(s)->plt = (int32_t)ctx->plt_syms.n;
-      if (!tg->tg_plt_self_slot)
+      if (tg->tg_gotplt_reserved) /* a word of .got.plt, where the target has one */
         ld_slots_w(s)->gotplt = (int32_t)(tg->tg_gotplt_reserved + ctx->plt_syms.n);
       ld_vec_push(&ctx->plt_syms, s);
     }
@@ -395,9 +395,8 @@ uint32_t ld_dynamic_create(void) {
     }
   }
   if (ctx->plt_syms.n) {
-    ctx->plt = ld_new_osec(".plt", SHT_PROGBITS,
-                           SHF_ALLOC | SHF_EXECINSTR | (tg->tg_plt_self_slot ? SHF_WRITE : 0),
-                           tg->tg_plt_self_slot ? w : 16, SY_PLT);
+    ctx->plt = ld_new_osec(".plt", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR | tg->tg_plt_flags,
+                           tg->tg_plt_align, SY_PLT);
     ctx->plt->os_size = tg->tg_plt_header_size + (uint64_t)ctx->plt_syms.n * tg->tg_plt_entry_size +
                         tg->tg_plt_tail_size;
     ctx->relaplt =
@@ -611,21 +610,23 @@ static void fill_plt(void) {
                           (uint64_t)ctx->plt_syms.n * tg->tg_plt_entry_size);
   for (uint32_t i = 0; i < ctx->plt_syms.n; i++) {
     ld_sym *s = ctx->plt_syms.v[i];
-    uint64_t off = tg->tg_plt_header_size + ld_plt_entry_offset(tg, i);
-    uint64_t entry = plt0 + off, slot;
-    int64_t addend = 0;
-    if (tg->tg_plt_far_from && i >= tg->tg_plt_far_from) {
-      uint64_t slot_off;
-      tg->tg_write_plt_far(pb, plt0, i, ctx->plt_syms.n, &slot_off, &addend);
-      slot = plt0 + slot_off;
-    } else {
-      slot = tg->tg_plt_self_slot ? entry : gotplt + (uint64_t)ld_slots(s)->gotplt * w;
-      tg->tg_write_plt_entry(pb + off, entry, slot, plt0, i, (uint64_t)i * relsize(), gotplt, pic);
-    }
-    /* Lazy: the slot first points back into the entry, after its indirect jump. */
-    if (!tg->tg_plt_self_slot)
-      elf_wrw(ctx->buf + ctx->gotplt->os_offset + (uint64_t)ld_slots(s)->gotplt * w,
-              entry + tg->tg_plt_lazy_offset, is64, be);
+    int32_t word = ld_slots(s)->gotplt; /* its .got.plt word, -1 if none */
+    ld_plt_entry e = {.pe_plt = pb,
+                      .pe_plt0 = plt0,
+                      .pe_gotplt = gotplt,
+                      .pe_index = i,
+                      .pe_count = ctx->plt_syms.n,
+                      .pe_off = tg->tg_plt_header_size + ld_plt_entry_offset(tg, i),
+                      .pe_rel_off = (uint64_t)i * relsize(),
+                      .pe_pic = pic,
+                      .pe_slot = word >= 0 ? gotplt + (uint64_t)word * w : 0};
+    tg->tg_write_plt_entry(&e);
+    uint64_t slot = e.pe_slot;
+    int64_t addend = e.pe_addend;
+    /* Lazy: the word first points back into the entry, after its indirect jump. */
+    if (word >= 0)
+      elf_wrw(ctx->buf + ctx->gotplt->os_offset + (uint64_t)word * w,
+              plt0 + e.pe_off + tg->tg_plt_lazy_offset, is64, be);
     uint8_t *r = rel + (uint64_t)i * relsize();
     if (is64) {
       elf_wr64(r, slot, be);
@@ -698,8 +699,9 @@ static void fill_dynamic(void) {
   DT(DT_STRSZ, ctx->dynstr->os_size);
   DT(DT_SYMENT, is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE);
   if (ctx->opt.outkind != OUT_SHARED) DT(DT_DEBUG, 0);
-  if (ctx->plt && ctx->tg->tg_plt_self_slot) DT(DT_PLTGOT, ctx->plt->os_addr);
-  else if (ctx->gotplt && ctx->plt) DT(DT_PLTGOT, ctx->gotplt->os_addr);
+  /* Where the dynamic linker finds the words lazy binding patches: .got.plt, or a PLT that is its
+   * own GOT (SPARC). */
+  if (ctx->plt) DT(DT_PLTGOT, ctx->gotplt ? ctx->gotplt->os_addr : ctx->plt->os_addr);
   if (ctx->relaplt) {
     DT(DT_PLTRELSZ, ctx->relaplt->os_size);
     DT(DT_PLTREL, ctx->tg->tg_rela ? DT_RELA : DT_REL);

@@ -90,18 +90,12 @@ static int check_machine(const char *name, const uint8_t *d, uint64_t size) {
   uint16_t mach = elf_rd16(d + 18, be);
   int is64 = d[EI_CLASS] == ELFCLASS64;
   if (!ctx->tg) {
-    const ld_target *all[] = {&ld_target_x64, &ld_target_x86, &ld_target_sparc, &ld_target_sparcv9};
-    for (int i = 0; i < 4; i++)
-      if (all[i]->tg_accepts && all[i]->tg_accepts(mach) && all[i]->tg_is64 == is64) {
-        ctx->tg = all[i];
-        break;
-      }
+    const ld_target *tg = ld_target_of(mach, is64);
+    if (tg) ld_target_use(tg);
     if (!ctx->tg) {
       ld_error("%s: unsupported machine %u (class %s)", name, mach, is64 ? "ELF64" : "ELF32");
       return 0;
     }
-    ctx->is64 = ctx->tg->tg_is64;
-    ctx->be = ctx->tg->tg_be;
   }
   if (!ctx->tg->tg_accepts(mach) || is64 != ctx->tg->tg_is64 || be != ctx->tg->tg_be) {
     ld_error("%s: machine %u (%s, %s-endian) does not match the output target %s", name, mach,
@@ -588,11 +582,7 @@ static uint32_t estimate_symbols(void) {
 }
 
 void ld_load_inputs(void) {
-  ctx->tg = ctx->opt.target;
-  if (ctx->tg) {
-    ctx->is64 = ctx->tg->tg_is64;
-    ctx->be = ctx->tg->tg_be;
-  }
+  if (ctx->opt.target) ld_target_use(ctx->opt.target);
   if (ctx->opt.sysroot)
     for (uint32_t i = 0; i < ctx->opt.libdirs.n; i++)
       ctx->opt.libdirs.v[i] = (void *)with_sysroot(ctx->opt.libdirs.v[i]);

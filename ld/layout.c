@@ -382,7 +382,7 @@ void ld_layout(void) {
   uint32_t shn = 1;
   for (uint32_t i = 0; i < n; i++) ord[i]->os_shndx = shn++;
   ctx->filesize = off + (uint64_t)shn * (is64 ? ELF64_SHDR_SIZE : ELF32_SHDR_SIZE);
-  if (ctx->tls_memsz) ctx->tp_addr = ctx->tls_addr + ld_align(ctx->tls_memsz, ctx->tls_align);
+  if (ctx->tls_memsz) ctx->tp_addr = ld_tls_tp(tg, ctx->tls_addr, ctx->tls_memsz, ctx->tls_align);
 
   /* Program headers. */
   ctx->nsegs = 0;
@@ -470,8 +470,7 @@ void ld_layout(void) {
     s->sg_align = 1;
     /* The protected range ends at the next page that programs run with (the data that follows
      * begins on a new maximum page): not further, where nothing of the segment is mapped. */
-    uint64_t run_page =
-        tg->tg_common_page_size && tg->tg_common_page_size < page ? tg->tg_common_page_size : page;
+    uint64_t run_page = ld_common_page_size(tg, page);
     s->sg_memsz = ld_align(s->sg_vaddr + s->sg_memsz, run_page) - s->sg_vaddr;
   }
   if (ctx->gnuprop) {

@@ -265,7 +265,8 @@ struct ld_isec {
   uint8_t is_gc_mark;
   const ld_rel *is_rels; /* normalised relocations (read at scan), sorted by offset; may
                             point into the mapped input (see ld_rel) */
-  int32_t *is_rextra;    /* per relocation: R_SPARC_OLO10's second addend; NULL if none */
+  int32_t *is_rextra;    /* per relocation: its second addend (R_SPARC_OLO10's, see
+                            tg_decode_info); NULL when no type of the section takes one */
   uint32_t is_nrels;
   /* Per relocation of an allocated section: what the scan decided (enum ld_rexpr, ld/reloc.h);
    * NULL until the scan. */
@@ -690,6 +691,10 @@ int ld_syminfo_is_interp(const ld_obj *o);
 int ld_tls_target_model(const ld_sym *s, int model); /* ld/reloc.c: TLSM_* it becomes */
 /* ld/guidance.c: -z guidance, after the synthetic sections are sized */
 void ld_guidance(void);
+/* ld/target.c: the link's target (ctx->tg, its class and byte order), its relocation table
+ * checked; the output's e_machine and e_flags (tg_output_ident over the link's objects) */
+void ld_target_use(const ld_target *tg);
+void ld_output_ident(uint16_t *machine, uint32_t *flags);
 double ld_now(void);
 void ld_stat_pass(const char *name);
 

@@ -1338,7 +1338,7 @@ static int parse_version(lx *L, unsigned line) {
   int fresh = !o->mapfile;
   if (fresh) {
     int is64 = ctx->tg ? ctx->tg->tg_is64 : 1;
-    uint16_t machine = (ctx->tg ? ctx->tg : &ld_target_x64)->tg_machine; /* the host's default */
+    uint16_t machine = (ctx->tg ? ctx->tg : ld_targets[0])->tg_machine; /* the host's default */
     o->mapfile = mf_model_new(is64, machine);
   }
   mf_read_version_script(o->mapfile, base);

@@ -1220,7 +1220,8 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
     ctx->tls_memsz = os->os_addr + os->os_size - ctx->tls_addr;
     if (!is_tbss(os)) ctx->tls_filesz = ctx->tls_memsz;
   }
-  if (ctx->tls_memsz) ctx->tp_addr = ctx->tls_addr + ld_align(ctx->tls_memsz, ctx->tls_align);
+  if (ctx->tls_memsz)
+    ctx->tp_addr = ld_tls_tp(ctx->tg, ctx->tls_addr, ctx->tls_memsz, ctx->tls_align);
 
   ld_seg *segs = ld_xcalloc(nloads + ld_ls.lm_phdrs.n + 12, sizeof *segs);
   uint32_t n = 0;

@@ -213,17 +213,6 @@ static void unknown_option(const char *arg) {
   else ld_error("unknown option '%s'", arg);
 }
 
-static const ld_target *target_by_emulation(const char *e) {
-  const ld_target *all[] = {&ld_target_x64, &ld_target_x86, &ld_target_sparc, &ld_target_sparcv9};
-  for (int i = 0; i < 4; i++)
-    if (!strcmp(all[i]->tg_emulation, e) || !strcmp(all[i]->tg_name, e)) return all[i];
-  /* Spellings other link-editors and drivers use. */
-  if (!strcmp(e, "elf32_x86_64")) return NULL;
-  if (!strcmp(e, "elf64_sparc_fbsd") || !strcmp(e, "elf64sparc")) return &ld_target_sparcv9;
-  if (!strcmp(e, "elf32sparc")) return &ld_target_sparc;
-  return NULL;
-}
-
 static int parse_num(const char *s, uint64_t *out) {
   char *end;
   if (!*s) return -1;
@@ -321,7 +310,7 @@ static void z_keyword(struct optstate *st, const char *kw) {
   else if (!strcmp(kw, "mapfile-dump")) o->mapfile_dump = 1;
   else if (!strncmp(kw, "mapfile=", 8) && kw[8]) ld_vec_push(&o->mapfiles, (void *)(kw + 8));
   else if (!strncmp(kw, "target=", 7)) {
-    o->target = target_by_emulation(kw + 7);
+    o->target = ld_target_named(kw + 7);
     if (!o->target) ld_error("-z target=%s: unknown target (x64, x86, sparc, sparcv9)", kw + 7);
   } else if (!strncmp(kw, "max-page-size=", 14)) {
     if (parse_num(kw + 14, &v) || v == 0 || (v & (v - 1)))
@@ -908,10 +897,10 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     }
     if (LONG("-dependency-file", 1)) continue;
     /* Words whose meaning depends on the flavour and on the argument. */
-    if (!strcmp(n, "-m") || (!strncmp(n, "-m", 2) && n[2] && target_by_emulation(n + 2))) {
+    if (!strcmp(n, "-m") || (!strncmp(n, "-m", 2) && n[2] && ld_target_named(n + 2))) {
       const char *e = n[2] ? n + 2 : NULL;
       if (!e) {
-        if (i + 1 < argc && target_by_emulation(argv[i + 1])) e = argv[++i];
+        if (i + 1 < argc && ld_target_named(argv[i + 1])) e = argv[++i];
         else if (!gnu) {
           o->print_map = 2;
           continue;
@@ -923,7 +912,7 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
           continue;
         }
       }
-      const ld_target *t = target_by_emulation(e);
+      const ld_target *t = ld_target_named(e);
       if (!t)
         ld_error("unknown emulation '%s' (elf_x86_64, elf_i386, elf32_sparc, elf64_sparc)", e);
       else o->target = t;

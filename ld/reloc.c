@@ -27,25 +27,27 @@ typedef struct rel_extra {
   int32_t extra;
 } rel_extra;
 
-/* Decode entry `i` (at p) of is's relocation section into x. With `report` an entry the link
- * cannot use is an error; without, it is only refused (the in-place check). */
+/* Decode entry `i` (at p) of is's relocation section into x; *takes says whether its type takes
+ * a second addend (*extra). With `report` an entry the link cannot use is an error; without, it
+ * is only refused (the in-place check). */
 static int decode_rel(ld_isec *is, const uint8_t *p, uint32_t i, ld_rel *x, int32_t *extra,
-                      int report) {
+                      int *takes, int report) {
   ld_obj *o = is->is_file;
   const ld_target *tg = ctx->tg;
   int be = o->o_be, rela = tg->tg_rela;
   *extra = 0;
+  *takes = 0;
   if (o->o_is64) {
     uint64_t info = elf_rd64(p + 8, be);
     x->r_offset = elf_rd64(p, be);
     x->r_sym = (uint32_t)(info >> 32);
     /* A target may keep more than the type in the type field: SPARC V9's R_SPARC_OLO10
      * carries a signed 24-bit second addend in its upper bits. */
-    uint32_t tbits = tg->tg_rinfo_type_bits;
-    x->r_type = tbits ? (uint32_t)info & ((1u << tbits) - 1) : (uint32_t)info;
+    uint32_t type = (uint32_t)info;
+    if (tg->tg_decode_info) *takes = tg->tg_decode_info(info, &type, extra);
+    x->r_type = type;
     x->r_addend = rela ? (int64_t)elf_rd64(p + 16, be) : 0;
-    *extra = tbits ? (int32_t)((uint32_t)info & ~((1u << tbits) - 1)) >> tbits : 0;
-    if (*extra && x->r_type != tg->tg_r_olo10) {
+    if (*extra && !*takes) {
       if (report)
         ld_error("%s: relocation type %u with a secondary addend is not supported",
                  ld_sec_loc(is, x->r_offset), x->r_type);
@@ -100,7 +102,7 @@ void ld_read_rels(ld_isec *is) {
   /* In place: the mapped entries already have ld_rel's layout. They are used as they are when
    * every entry is valid and the offsets ascend (as compilers and assemblers write them). */
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  if (o->o_is64 && !be && rela && !ctx->tg->tg_rinfo_type_bits) {
+  if (o->o_is64 && !be && rela && !ctx->tg->tg_decode_info) {
     /* decode_rel's checks, for this form only: a known type, a symbol of the file, a field
      * inside the section; and ascending offsets. */
     const ld_rel *in = (const ld_rel *)base;
@@ -128,8 +130,9 @@ void ld_read_rels(ld_isec *is) {
   int sorted = 1;
   uint32_t k = 0;
   for (uint32_t i = 0; i < n; i++) {
-    if (!decode_rel(is, base + (uint64_t)i * esz, i, &r[k], &ex, 1)) continue;
-    if (ex) {
+    int takes;
+    if (!decode_rel(is, base + (uint64_t)i * esz, i, &r[k], &ex, &takes, 1)) continue;
+    if (takes) {
       if (!extra) extra = ld_zalloc(n, sizeof *extra);
       extra[k] = ex;
     }
@@ -269,7 +272,6 @@ static int is_tls_get_addr(const ld_sym *s) {
 /* A relocation of a TLS sequence (hw->tls): its symbol's needs and the decision. */
 static int decide_tls(ld_isec *is, const ld_rel *r, const ld_howto *hw, ld_sym *s,
                       int *relaxed_call) {
-  const ld_target *tg = ctx->tg;
   int kind = hw->kind, model = hw->tls;
   int mark = kind == RK_TLS_MARK || kind == RK_TLSGD_CALL;
   /* Local Exec and Local Dynamic offsets are fixed at link time: the variable must be in this
@@ -321,7 +323,7 @@ static int decide_tls(ld_isec *is, const ld_rel *r, const ld_howto *hw, ld_sym *
   case TLSM_IE:
     /* A form whose code subtracts its slot needs TP - (S + A) there; the one IE slot a symbol
      * has holds S + A - TP. */
-    if (tg->tg_r_ie_neg && r->r_type == tg->tg_r_ie_neg) {
+    if (kind == RK_TLSIE_GOT_NEG) {
       ld_error("%s: relocation %s against '%s' is supported only when relaxed to Local Exec",
                ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s));
       return RE_NONE;
@@ -333,7 +335,7 @@ static int decide_tls(ld_isec *is, const ld_rel *r, const ld_howto *hw, ld_sym *
   default: break;
   }
   if (kind == RK_TLSGD_GOT || kind == RK_TLSLD_GOT || kind == RK_TLSIE_GOT ||
-      kind == RK_TLSDESC_GOT)
+      kind == RK_TLSIE_GOT_NEG || kind == RK_TLSDESC_GOT)
     atomic_store(&need_got_base, 1);
   if (to != model) return tls_rewrite_expr(model, to);
   switch (kind) {

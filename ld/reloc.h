@@ -23,44 +23,44 @@ enum ld_rexpr {
   RE_NONE = 0, /* nothing is written: R_*_NONE, a marker of a sequence kept as written, the call a
                   relaxed sequence consumes, a record of .eh_frame that is not kept */
   /* Absolute. */
-  RE_ABS,          /* S + A */
-  RE_ABS_PLT,      /* L + A: a canonical PLT entry, or a local IFUNC's entry (non-PIC output) */
-  RE_ABS_COPY,     /* C + A */
-  RE_DYN_ABS,      /* dynamic tg_r_abs against the symbol, addend A; the field holds A (REL) or 0 */
-  RE_DYN_REL,      /* dynamic RELATIVE of S + A; the field holds S + A (REL) or 0 */
-  RE_DYN_IREL,     /* dynamic IRELATIVE of a local IFUNC's S + A; the field as RE_DYN_REL */
-  RE_RELR,         /* S + A; .relr.dyn makes the loader add the base */
+  RE_ABS,      /* S + A */
+  RE_ABS_PLT,  /* L + A: a canonical PLT entry, or a local IFUNC's entry (non-PIC output) */
+  RE_ABS_COPY, /* C + A */
+  RE_DYN_ABS,  /* dynamic tg_r_abs against the symbol, addend A; the field holds A (REL) or 0 */
+  RE_DYN_REL,  /* dynamic RELATIVE of S + A; the field holds S + A (REL) or 0 */
+  RE_DYN_IREL, /* dynamic IRELATIVE of a local IFUNC's S + A; the field as RE_DYN_REL */
+  RE_RELR,     /* S + A; .relr.dyn makes the loader add the base */
   /* PC-relative. */
-  RE_PC,           /* S + A - P */
-  RE_PC_PLT,       /* L + A - P */
-  RE_PC_COPY,      /* C + A - P */
+  RE_PC,      /* S + A - P */
+  RE_PC_PLT,  /* L + A - P */
+  RE_PC_COPY, /* C + A - P */
   /* The GOT. */
-  RE_GOT_PC,       /* G + A - P */
-  RE_GOT_OFF,      /* G - GOT + A */
-  RE_GOT_ABS,      /* G + A (and a GOT-offset field with no base register: i386 movl x@GOT) */
-  RE_GOT_PC_RELAX, /* the target may turn the GOT load into S's computation; else RE_GOT_PC */
+  RE_GOT_PC,        /* G + A - P */
+  RE_GOT_OFF,       /* G - GOT + A */
+  RE_GOT_ABS,       /* G + A (and a GOT-offset field with no base register: i386 movl x@GOT) */
+  RE_GOT_PC_RELAX,  /* the target may turn the GOT load into S's computation; else RE_GOT_PC */
   RE_GOT_OFF_RELAX, /* the same for RE_GOT_OFF */
-  RE_GOTREL,       /* S + A - GOT */
-  RE_GOTREL_PLT,   /* L + A - GOT */
-  RE_GOTPC,        /* GOT + A - P */
-  RE_GOTBASE,      /* GOT + A */
-  RE_SIZE,         /* Z + A */
+  RE_GOTREL,        /* S + A - GOT */
+  RE_GOTREL_PLT,    /* L + A - GOT */
+  RE_GOTPC,         /* GOT + A - P */
+  RE_GOTBASE,       /* GOT + A */
+  RE_SIZE,          /* Z + A */
   /* Thread-local storage. */
-  RE_TPOFF,        /* S + A - TP */
-  RE_TPOFF_NEG,    /* TP - (S + A) */
-  RE_DTPOFF,       /* S + A - DTP */
-  RE_DTPOFF_TP,    /* S + A - TP: an offset of a Local Dynamic sequence relaxed to Local Exec */
-  RE_TLSGD_PC,     /* the GD slot pair: its address + A - P */
-  RE_TLSGD_GOT,    /* ... its address - GOT + A */
-  RE_TLSLD_PC,     /* the module's LD slot: its address + A - P */
-  RE_TLSLD_GOT,    /* ... its address - GOT + A */
-  RE_TLSIE_PC,     /* the IE slot: its address + A - P */
-  RE_TLSIE_ABS,    /* ... its address + A */
+  RE_TPOFF,         /* S + A - TP */
+  RE_TPOFF_NEG,     /* TP - (S + A) */
+  RE_DTPOFF,        /* S + A - DTP */
+  RE_DTPOFF_TP,     /* S + A - TP: an offset of a Local Dynamic sequence relaxed to Local Exec */
+  RE_TLSGD_PC,      /* the GD slot pair: its address + A - P */
+  RE_TLSGD_GOT,     /* ... its address - GOT + A */
+  RE_TLSLD_PC,      /* the module's LD slot: its address + A - P */
+  RE_TLSLD_GOT,     /* ... its address - GOT + A */
+  RE_TLSIE_PC,      /* the IE slot: its address + A - P */
+  RE_TLSIE_ABS,     /* ... its address + A */
   RE_TLSIE_ABS_DYN, /* ... its address + A, moved with the object by a dynamic RELATIVE */
-  RE_TLSIE_GOT,    /* ... its address - GOT + A */
-  RE_TLSDESC_PC,   /* the descriptor: its address + A - P */
-  RE_TLSDESC_GOT,  /* ... its address - GOT + A */
-  RE_TLS_CALL,     /* L + A - P of __tls_get_addr: the call of a sequence kept as written */
+  RE_TLSIE_GOT,     /* ... its address - GOT + A */
+  RE_TLSDESC_PC,    /* the descriptor: its address + A - P */
+  RE_TLSDESC_GOT,   /* ... its address - GOT + A */
+  RE_TLS_CALL,      /* L + A - P of __tls_get_addr: the call of a sequence kept as written */
   /* The target rewrites the TLS sequence that starts here (tg_tls_rewrite, in the order of
    * enum ld_tls_rewrite): the value it gets is S - TP for LE, the IE slot's address for IE. */
   RE_TLS_GD_TO_IE,

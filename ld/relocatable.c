@@ -547,15 +547,6 @@ static void copy_piece(const ld_isec *is, uint8_t *out) {
   }
 }
 
-static uint16_t out_machine(void) {
-  uint16_t mach = ctx->tg->tg_machine;
-  if (ctx->tg->tg_machine_upgrade)
-    for (uint32_t i = 0; i < ctx->objs.n; i++)
-      if (((ld_obj *)ctx->objs.v[i])->o_machine == ctx->tg->tg_machine_upgrade)
-        mach = ctx->tg->tg_machine_upgrade;
-  return mach;
-}
-
 static void write_ehdr(uint8_t *b, uint64_t shoff, uint32_t shnum, uint32_t shstrndx) {
   int be = ctx->be, is64 = ctx->is64;
   memcpy(b, "\177ELF", 4);
@@ -564,14 +555,15 @@ static void write_ehdr(uint8_t *b, uint64_t shoff, uint32_t shnum, uint32_t shst
   b[EI_VERSION] = EV_CURRENT;
   /* An input marked for the GNU ABI (STB_GNU_UNIQUE, IFUNC) makes the output so too. */
   b[EI_OSABI] = ELFOSABI_SYSV;
-  uint32_t flags = 0;
+  uint16_t mach;
+  uint32_t flags;
+  ld_output_ident(&mach, &flags);
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
     if (o->o_data[EI_OSABI] && !b[EI_OSABI]) b[EI_OSABI] = o->o_data[EI_OSABI];
-    if (ctx->tg->tg_merge_eflags) flags |= elf_rd32(o->o_data + (o->o_is64 ? 48 : 36), o->o_be);
   }
   elf_wr16(b + 16, ET_REL, be);
-  elf_wr16(b + 18, out_machine(), be);
+  elf_wr16(b + 18, mach, be);
   elf_wr32(b + 20, EV_CURRENT, be);
   if (is64) {
     elf_wr64(b + 40, shoff, be);

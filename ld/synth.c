@@ -218,7 +218,7 @@ void ld_create_synthetic(void) {
   if (!all) and_bits = 0;
   and_bits |= (ctx->opt.z_ibt ? GNU_PROPERTY_X86_FEATURE_1_IBT : 0) |
               (ctx->opt.z_shstk ? GNU_PROPERTY_X86_FEATURE_1_SHSTK : 0);
-  if (and_bits && tg->tg_x86_properties) {
+  if (and_bits && tg->tg_feature_1_and) {
     ctx->gnuprop =
         mk(".note.gnu.property", SHT_NOTE, SHF_ALLOC, w, SY_GNU_PROPERTY, ctx->is64 ? 32 : 28, 0);
     ctx->gnuprop->os_buf = ld_xcalloc(1, 32);
@@ -228,7 +228,7 @@ void ld_create_synthetic(void) {
     elf_wr32(b + 4, ctx->is64 ? 16 : 12, be);
     elf_wr32(b + 8, NT_GNU_PROPERTY_TYPE_0, be);
     memcpy(b + 12, "GNU", 4);
-    elf_wr32(b + 16, GNU_PROPERTY_X86_FEATURE_1_AND, be);
+    elf_wr32(b + 16, tg->tg_feature_1_and, be);
     elf_wr32(b + 20, 4, be);
     elf_wr32(b + 24, and_bits, be);
   }

@@ -13,34 +13,36 @@
  * the psABI calls the GOT (x86-64: .got.plt start for GOTPC/GOTOFF; see tg_got_base), L PLT entry,
  * TP thread pointer, DTP start of the module's TLS block. */
 enum ld_rkind {
-  RK_NONE = 0,    /* R_*_NONE and pure markers: nothing is written */
-  RK_ABS,         /* S + A */
-  RK_PC,          /* S + A - P */
-  RK_PLT_PC,      /* L + A - P (S + A - P when the symbol needs no PLT entry) */
-  RK_GOT_PC,      /* GOT + G + A - P: PC-relative address of the symbol's GOT slot */
-  RK_GOT_OFF,     /* G + A: offset of the slot from the GOT base (i386 GOT32, SPARC GOT13) */
-  RK_GOT_ABS,     /* GOT + G + A: absolute address of the slot */
-  RK_GOTREL,      /* S + A - GOT (GOTOFF) */
-  RK_GOTPC,       /* GOT + A - P (x86-64 GOTPC32, i386 GOTPC, _GLOBAL_OFFSET_TABLE_ refs) */
-  RK_GOTBASE_ABS, /* GOT + A (rare; i386 R_386_GOTPC-like absolute forms) */
-  RK_PLT_GOTREL,  /* L + A - GOT (PLTOFF64) */
-  RK_SIZE,        /* Z + A: symbol size */
-  RK_TPOFF,       /* S + A - TP: Local Exec offset, negative on variant II */
-  RK_TPOFF_NEG,   /* TP - (S + A): i386 TLS_LE_32 / TLS_IE_32 forms */
-  RK_DTPOFF,      /* S + A - DTP */
-  RK_TLSGD_PC,    /* PC-relative address of the GD slot pair (x86-64 TLSGD) */
-  RK_TLSGD_GOT,   /* GD slot pair as offset from GOT base (i386 TLS_GD, SPARC TLS_GD_HI22/LO10) */
-  RK_TLSLD_PC,    /* PC-relative address of the module's LD slot (x86-64 TLSLD) */
-  RK_TLSLD_GOT,   /* LD slot as offset from GOT base (i386 TLS_LDM, SPARC TLS_LDM_HI22/LO10) */
-  RK_TLSIE_PC,    /* PC-relative address of the IE (TPOFF) slot (x86-64 GOTTPOFF) */
-  RK_TLSIE_ABS,   /* absolute address of the IE slot (i386 TLS_IE) */
-  RK_TLSIE_GOT,   /* IE slot as offset from GOT base (i386 TLS_GOTIE, SPARC TLS_IE_HI22/LO10) */
-  RK_TLSDESC_PC,  /* PC-relative address of the descriptor (x86-64 GOTPC32_TLSDESC) */
-  RK_TLSDESC_GOT, /* descriptor as offset from GOT base (i386 TLS_GOTDESC) */
-  RK_TLS_MARK,    /* marks an instruction of a TLS sequence; carries no value (TLSDESC_CALL,
-                     SPARC TLS_*_ADD/LD/LDX/CALL when not relaxed need core handling) */
-  RK_TLSGD_CALL,  /* SPARC TLS_GD_CALL / TLS_LDM_CALL: call __tls_get_addr (disp30) */
-  RK_COPY_ONLY,   /* dynamic-only relocation types (COPY, GLOB_DAT, ...): an error in input */
+  RK_NONE = 0,      /* R_*_NONE and pure markers: nothing is written */
+  RK_ABS,           /* S + A */
+  RK_PC,            /* S + A - P */
+  RK_PLT_PC,        /* L + A - P (S + A - P when the symbol needs no PLT entry) */
+  RK_GOT_PC,        /* GOT + G + A - P: PC-relative address of the symbol's GOT slot */
+  RK_GOT_OFF,       /* G + A: offset of the slot from the GOT base (i386 GOT32, SPARC GOT13) */
+  RK_GOT_ABS,       /* GOT + G + A: absolute address of the slot */
+  RK_GOTREL,        /* S + A - GOT (GOTOFF) */
+  RK_GOTPC,         /* GOT + A - P (x86-64 GOTPC32, i386 GOTPC, _GLOBAL_OFFSET_TABLE_ refs) */
+  RK_GOTBASE_ABS,   /* GOT + A (rare; i386 R_386_GOTPC-like absolute forms) */
+  RK_PLT_GOTREL,    /* L + A - GOT (PLTOFF64) */
+  RK_SIZE,          /* Z + A: symbol size */
+  RK_TPOFF,         /* S + A - TP: Local Exec offset, negative on variant II */
+  RK_TPOFF_NEG,     /* TP - (S + A): i386 TLS_LE_32 / TLS_IE_32 forms */
+  RK_DTPOFF,        /* S + A - DTP */
+  RK_TLSGD_PC,      /* PC-relative address of the GD slot pair (x86-64 TLSGD) */
+  RK_TLSGD_GOT,     /* GD slot pair as offset from GOT base (i386 TLS_GD, SPARC TLS_GD_HI22/LO10) */
+  RK_TLSLD_PC,      /* PC-relative address of the module's LD slot (x86-64 TLSLD) */
+  RK_TLSLD_GOT,     /* LD slot as offset from GOT base (i386 TLS_LDM, SPARC TLS_LDM_HI22/LO10) */
+  RK_TLSIE_PC,      /* PC-relative address of the IE (TPOFF) slot (x86-64 GOTTPOFF) */
+  RK_TLSIE_ABS,     /* absolute address of the IE slot (i386 TLS_IE) */
+  RK_TLSIE_GOT,     /* IE slot as offset from GOT base (i386 TLS_GOTIE, SPARC TLS_IE_HI22/LO10) */
+  RK_TLSIE_GOT_NEG, /* the same for code that subtracts its slot, which would have to hold
+                       TP - (S + A) (i386 TLS_IE_32): supported only when relaxed to LE */
+  RK_TLSDESC_PC,    /* PC-relative address of the descriptor (x86-64 GOTPC32_TLSDESC) */
+  RK_TLSDESC_GOT,   /* descriptor as offset from GOT base (i386 TLS_GOTDESC) */
+  RK_TLS_MARK,      /* marks an instruction of a TLS sequence; carries no value (TLSDESC_CALL,
+                       SPARC TLS_*_ADD/LD/LDX/CALL when not relaxed need core handling) */
+  RK_TLSGD_CALL,    /* SPARC TLS_GD_CALL / TLS_LDM_CALL: call __tls_get_addr (disp30) */
+  RK_COPY_ONLY,     /* dynamic-only relocation types (COPY, GLOB_DAT, ...): an error in input */
   RK_UNSUPPORTED,
 };
 
@@ -107,18 +109,44 @@ typedef struct ld_tls_ctx {
   const char *err;   /* out: a message when the rewrite fails */
 } ld_tls_ctx;
 
+/* One PLT entry to write (tg_write_plt_entry). */
+typedef struct ld_plt_entry {
+  uint8_t *pe_plt;     /* the bytes of the whole .plt */
+  uint64_t pe_plt0;    /* its address */
+  uint64_t pe_gotplt;  /* the address of .got.plt, 0 if the output has none */
+  uint32_t pe_index;   /* the entry's number, counted after the header */
+  uint32_t pe_count;   /* the number of entries */
+  uint64_t pe_off;     /* the entry's offset in .plt (ld_plt_entry_offset, after the header) */
+  uint64_t pe_rel_off; /* the offset of its JMP_SLOT relocation in .rela.plt */
+  int pe_pic;          /* position-independent output (i386 reaches .got.plt through %ebx) */
+  /* In: the entry's .got.plt word, 0 when the target has no .got.plt. Out: the word its JMP_SLOT
+   * relocation names, and that relocation's addend (unchanged: the .got.plt word, 0). */
+  uint64_t pe_slot;
+  int64_t pe_addend;
+} ld_plt_entry;
+
 typedef struct ld_target ld_target;
 
+/* A target is a const descriptor; the core calls a hook only through the inline functions at the
+ * end of this file when the hook may be NULL, and those supply the default. What the defaults
+ * describe is x86: relocation types of 32 bits, the TLS variant II layout, PLT entries of one
+ * size that bind through .got.plt words, an output machine and flags that are the target's. */
 struct ld_target {
-  const char *tg_name;      /* "x64", "x86", "sparc", "sparcv9" */
-  const char *tg_emulation; /* GNU emulation name for -m: "elf_x86_64", ... */
-  uint16_t tg_machine;      /* EM_* written to the output */
-  uint8_t tg_is64;          /* ELFCLASS64 */
-  uint8_t tg_be;            /* big-endian */
-  uint8_t tg_rela;          /* RELA (1) or REL (0) relocations */
-  uint64_t tg_page_size;    /* max page size: segment alignment */
-  uint64_t tg_base;         /* default base address of an executable */
-  const char *tg_interp;    /* default interpreter for glibc-style links (-I overrides) */
+  const char *tg_name;                     /* "x64", "x86", "sparc", "sparcv9" */
+  const char *tg_emulation;                /* GNU emulation name for -m: "elf_x86_64", ... */
+  const char *const *tg_emulation_aliases; /* other spellings drivers use; NULL-terminated */
+  uint16_t tg_machine;                     /* EM_* written to the output */
+  uint8_t tg_is64;                         /* ELFCLASS64 */
+  uint8_t tg_be;                           /* big-endian */
+  uint8_t tg_rela;                         /* RELA (1) or REL (0) relocations */
+  uint64_t tg_page_size;                   /* max page size: segment alignment */
+  uint64_t tg_base;                        /* default base address of an executable */
+  const char *tg_interp; /* default interpreter for glibc-style links (-I overrides) */
+  /* The page size programs run with, when smaller than the maximum page size (tg_page_size) the
+   * layout aligns segments to: SPARC's 8 KiB pages under a 1 MiB (or 64 KiB) maximum. The
+   * PT_GNU_RELRO range is rounded to it: a loader protects it page by page, and rounding to the
+   * maximum would reach past what the segment maps. 0: the maximum. */
+  uint32_t tg_common_page_size;
 
   /* Dynamic relocation numbers (0 where the target has none). */
   uint32_t tg_r_relative, tg_r_glob_dat, tg_r_jump_slot, tg_r_copy, tg_r_irelative;
@@ -130,9 +158,21 @@ struct ld_target {
 
   /* Does `mach` (an input's e_machine) belong to this target? (EM_SPARC32PLUS for sparc.) */
   int (*tg_accepts)(uint16_t mach);
+  /* The output's e_machine and e_flags, starting from tg_machine and 0, folded over every input
+   * object's (ld_output_ident). NULL: tg_machine and 0. */
+  void (*tg_output_ident)(uint16_t in_machine, uint32_t in_flags, uint16_t *machine,
+                          uint32_t *flags);
 
   /* REL targets: the implicit addend stored at `loc` for type `type`. */
   int64_t (*tg_read_addend)(const uint8_t *loc, uint32_t type);
+  /* ELF64 r_info whose type field carries more than the type (SPARC V9: a second addend in its
+   * upper 24 bits, for R_SPARC_OLO10): set *type and *extra, and return whether this type takes
+   * a second addend. NULL: the type is all 32 bits, and no type takes one. */
+  int (*tg_decode_info)(uint64_t info, uint32_t *type, int32_t *extra);
+  /* The value written for a type that takes a second addend, from the value the core computed
+   * (S + A) and that addend; the core checks the result against the row. Needed when
+   * tg_decode_info can return 1. */
+  uint64_t (*tg_extra_value)(uint32_t type, uint64_t value, int32_t extra);
 
   /* Encode `val` (already checked by the core) into the field at `loc`. */
   void (*tg_apply)(uint8_t *loc, uint32_t type, uint64_t val);
@@ -142,6 +182,10 @@ struct ld_target {
    * consumed; the core skips those. Returns -1 with ctx->err set on unexpected bytes.
    * NULL if the target has no TLS relaxation yet. */
   int (*tg_tls_rewrite)(ld_tls_ctx *ctx, int how);
+  /* The thread pointer's address, from the executable's TLS block (tls_start, its memory size and
+   * alignment). NULL: variant II, the block ends at the thread pointer:
+   * tls_start + round_up(memsz, align). A variant I target puts the block after the TCB. */
+  uint64_t (*tg_tls_tp)(uint64_t tls_start, uint64_t memsz, uint64_t align);
 
   /* GOT-load relaxation (x86-64 GOTPCRELX/REX_GOTPCRELX, i386 GOT32X): rewrite the load at
    * `loc` (the field; instruction bytes precede it, back to `buf_start` at most) into an address
@@ -150,81 +194,73 @@ struct ld_target {
    * (S, the absolute address, whatever the field's addend); 0 keeps the GOT load, which is always
    * correct. `to_abs` allows the absolute form (non-PIC output, 0 <= S < 2^31). */
   int (*tg_relax_got)(uint8_t *buf_start, uint8_t *loc, uint32_t type, int64_t addend, int to_abs);
-
-  /* PLT. tg_plt_header_size may be 0. An entry jumps through its GOT slot at `got_slot`.
-   * `plt0`/`gotplt` are the PLT and .got.plt addresses; `index` the entry's number (for lazy
-   * binding's relocation index); `rel_off` the offset of its relocation in .rela.plt; `pic`
-   * asks for the position-independent form (i386 reaches .got.plt through %ebx). */
-  uint32_t tg_plt_header_size, tg_plt_entry_size;
-  /* x86: a .got.plt slot per entry, first pointing this far into the entry (after its indirect
-   * jump). SPARC: no slots: the PLT is writable and executable, its JMP_SLOT relocations name the
-   * entries themselves, which the dynamic linker rewrites (tg_plt_self_slot). */
-  uint8_t tg_plt_lazy_offset;
-  uint8_t tg_plt_self_slot;
-  /* An Initial Exec form whose code subtracts its slot, which would need a second slot per symbol
-   * holding TP - (S + A) (i386 R_386_TLS_IE_32): supported only when relaxed to Local Exec. */
-  uint32_t tg_r_ie_neg;
   /* Does the GOT-offset field at `loc` (instruction bytes before it, back to `buf_start`) address
-   * its slot absolutely, with no GOT base register (i386 `movl x@GOT, %r`)? NULL: never. */
+   * its slot absolutely, with no GOT base register (i386 `movl x@GOT, %r`)? Asked by the scan of
+   * the input's bytes. NULL: never. */
   int (*tg_got_field_absolute)(const uint8_t *buf_start, const uint8_t *loc);
-  /* Bytes after the last entry (sparc: one nop, the delay slot of the last entry's jump once the
-   * dynamic linker has rewritten it), and their writer. */
-  uint8_t tg_plt_tail_size;
-  void (*tg_write_plt_tail)(uint8_t *buf);
-  /* GOT words reserved at _GLOBAL_OFFSET_TABLE_ in dynamic outputs, the first holding _DYNAMIC's
-   * link-time address (SPARC: 1; x86 keeps them in .got.plt instead: 0). */
+
+  /* The GOT. Words reserved at _GLOBAL_OFFSET_TABLE_ in dynamic outputs, the first holding
+   * _DYNAMIC's link-time address (SPARC: 1; x86 keeps them in .got.plt instead: 0). */
   uint8_t tg_got_reserved;
+  /* Words reserved at the start of .got.plt (x86: 3: _DYNAMIC, the link map, the resolver). A
+   * target with a .got.plt gives each PLT entry a word there, first pointing tg_plt_lazy_offset
+   * bytes into the entry (after its indirect jump); 0: no .got.plt, the PLT entries themselves
+   * are what their JMP_SLOT relocations name (SPARC: the dynamic linker rewrites them). */
+  uint32_t tg_gotplt_reserved;
+  uint8_t tg_plt_lazy_offset;
+
+  /* The PLT. The header (tg_plt_header_size bytes, 0 for none) is written by
+   * tg_write_plt_header (NULL: left zero, for the dynamic linker to fill); the entries follow,
+   * tg_plt_entry_size bytes apart unless tg_plt_entry_offset (NULL: i * tg_plt_entry_size)
+   * places entry i elsewhere (SPARC V9's far entries, past 32768); then tg_plt_tail_size bytes
+   * written by tg_write_plt_tail. The section is tg_plt_align aligned, with tg_plt_flags added to
+   * SHF_ALLOC | SHF_EXECINSTR (SPARC: SHF_WRITE, the PLT is patched at run time); its size is
+   * header + n * tg_plt_entry_size + tail whatever the offsets. */
+  uint32_t tg_plt_header_size, tg_plt_entry_size, tg_plt_tail_size;
+  uint32_t tg_plt_align, tg_plt_flags;
+  uint64_t (*tg_plt_entry_offset)(uint32_t i);
   void (*tg_write_plt_header)(uint8_t *buf, uint64_t plt0, uint64_t gotplt, int pic);
-  void (*tg_write_plt_entry)(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t plt0,
-                             uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic);
+  void (*tg_write_plt_entry)(ld_plt_entry *e);
+  void (*tg_write_plt_tail)(uint8_t *buf);
   /* PLT entry for an IFUNC resolved at start-up: jump through `got_slot` (no lazy binding). */
   uint32_t tg_iplt_entry_size;
   uint8_t tg_iplt_pic_unsupported; /* the IFUNC entry has only an absolute form */
   void (*tg_write_iplt_entry)(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
                               int pic);
 
-  /* Number of reserved words at the start of .got.plt (x86: 3). */
-  uint32_t tg_gotplt_reserved;
-
-  /* ELF64 r_info: bits of the type field that name the type (SPARC V9: 8; the upper 24 bits
-   * carry R_SPARC_OLO10's second addend). 0 means all 32. */
-  uint8_t tg_rinfo_type_bits;
-  /* The type whose value is ((S + A) & 0x3ff) + that second addend (R_SPARC_OLO10); 0 if none. */
-  uint32_t tg_r_olo10;
-  /* An input of this machine makes the output that machine too (EM_SPARC32PLUS: V8+ code in a
-   * 32-bit SPARC link); 0 if none. */
-  uint16_t tg_machine_upgrade;
-  /* e_flags of the output are the OR of the inputs' (SPARC memory model and extensions). */
-  uint8_t tg_merge_eflags;
-  /* Inputs' x86 feature properties (.note.gnu.property) are combined into the output's. */
-  uint8_t tg_x86_properties;
+  /* The GNU property of feature bits the output keeps only when every input has them
+   * (.note.gnu.property, GNU_PROPERTY_X86_FEATURE_1_AND); 0: none. */
+  uint32_t tg_feature_1_and;
   /* -z pack-relative-relocs is supported: the psABI's loaders read DT_RELR. */
   uint8_t tg_relr;
-
-  /* The page size programs run with, when smaller than the maximum page size (tg_page_size) the
-   * layout aligns segments to: SPARC's 8 KiB pages under a 1 MiB (or 64 KiB) maximum. The
-   * PT_GNU_RELRO range is rounded to it: a loader protects it page by page, and rounding to the
-   * maximum would reach past what the segment maps. 0: the maximum. */
-  uint32_t tg_common_page_size;
-
-  /* PLT entries from number tg_plt_far_from on (0: none) have another form (SPARC V9's far PLT,
-   * past 32768 entries). tg_plt_far_offset(i) is far entry i's offset from the end of the header.
-   * tg_write_plt_far writes far entry i of n into `plt` (the whole section's buffer, at `plt0`:
-   * the entry's pointer word lies elsewhere in its block) and returns the section offset of the
-   * word its JMP_SLOT relocation names and the relocation's addend. The section's size is still
-   * header + n * tg_plt_entry_size + tail. */
-  uint32_t tg_plt_far_from;
-  uint64_t (*tg_plt_far_offset)(uint32_t i);
-  void (*tg_write_plt_far)(uint8_t *plt, uint64_t plt0, uint32_t i, uint32_t n, uint64_t *slot_off,
-                           int64_t *addend);
 };
 
+/* The descriptors (arch/<t>/target.c), and every target tld links for in the order an input's
+ * e_machine is matched, NULL-terminated (ld/target.c). */
 extern const ld_target ld_target_x64, ld_target_x86, ld_target_sparc, ld_target_sparcv9;
+extern const ld_target *const ld_targets[];
+/* The target of a GNU emulation name (-m), a target name (-z target=) or another spelling of one;
+ * NULL if none. */
+const ld_target *ld_target_named(const char *name);
+/* The target an input of this machine and class belongs to; NULL if none. */
+const ld_target *ld_target_of(uint16_t machine, int is64);
+
+/* ---- hooks with their defaults ---- */
 
 /* Offset of PLT entry i (counted after the header) from the end of the header. */
 static inline uint64_t ld_plt_entry_offset(const ld_target *tg, uint32_t i) {
-  if (tg->tg_plt_far_from && i >= tg->tg_plt_far_from) return tg->tg_plt_far_offset(i);
-  return (uint64_t)i * tg->tg_plt_entry_size;
+  return tg->tg_plt_entry_offset ? tg->tg_plt_entry_offset(i) : (uint64_t)i * tg->tg_plt_entry_size;
+}
+
+static inline uint64_t ld_tls_tp(const ld_target *tg, uint64_t start, uint64_t memsz,
+                                 uint64_t align) {
+  if (tg->tg_tls_tp) return tg->tg_tls_tp(start, memsz, align);
+  return start + (align > 1 ? (memsz + align - 1) & ~(align - 1) : memsz);
+}
+
+static inline uint64_t ld_common_page_size(const ld_target *tg, uint64_t max_page) {
+  uint64_t c = tg->tg_common_page_size;
+  return c && c < max_page ? c : max_page;
 }
 
 #endif

@@ -127,19 +127,11 @@ static void write_ehdr(void) {
   b[EI_VERSION] = EV_CURRENT;
   b[EI_OSABI] = ELFOSABI_SYSV;
   uint16_t type = ctx->opt.outkind == OUT_EXEC ? ET_EXEC : ET_DYN;
-  uint16_t mach = ctx->tg->tg_machine;
-  if (ctx->tg->tg_machine_upgrade)
-    for (uint32_t i = 0; i < ctx->objs.n; i++)
-      if (((ld_obj *)ctx->objs.v[i])->o_machine == ctx->tg->tg_machine_upgrade)
-        mach = ctx->tg->tg_machine_upgrade;
+  uint16_t mach;
+  uint32_t flags;
+  ld_output_ident(&mach, &flags);
   uint32_t shnum = ctx->norder + 1;
   uint64_t shoff = ctx->filesize - (uint64_t)shnum * (is64 ? ELF64_SHDR_SIZE : ELF32_SHDR_SIZE);
-  uint32_t flags = 0;
-  if (ctx->tg->tg_merge_eflags)
-    for (uint32_t i = 0; i < ctx->objs.n; i++) {
-      ld_obj *o = ctx->objs.v[i];
-      flags |= elf_rd32(o->o_data + (o->o_is64 ? 48 : 36), o->o_be);
-    }
   elf_wr16(b + 16, type, be);
   elf_wr16(b + 18, mach, be);
   elf_wr32(b + 20, EV_CURRENT, be);

@@ -27,13 +27,9 @@ void sparc_write_iplt_entry32(uint8_t *buf, uint64_t entry_addr, uint64_t got_sl
                               int pic);
 void sparc_write_iplt_entry64(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
                               int pic);
-void sparc_write_plt_entry32(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t plt0,
-                             uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic);
-void sparc_write_plt_entry64(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t plt0,
-                             uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic);
+void sparc_write_plt_entry32(ld_plt_entry *e);
+void sparc_write_plt_entry64(ld_plt_entry *e);
 void sparc_write_plt_tail32(uint8_t *buf);
-uint64_t sparc_plt_far_offset64(uint32_t i);
-void sparc_write_plt_far64(uint8_t *plt, uint64_t plt0, uint32_t i, uint32_t n, uint64_t *slot_off,
-                           int64_t *addend);
+uint64_t sparc_plt_entry_offset64(uint32_t i);
 
 #endif

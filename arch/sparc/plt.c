@@ -17,6 +17,10 @@
 #include "common/elf/bytes.h"
 #include "ld_arch.h"
 
+#define SPARC_PLT64_NEAR 32768u /* entries, the 4 reserved ones included */
+#define SPARC_PLT64_BLOCK 160u
+#define SPARC_PLT64_HEADER (4 * 32u)
+
 static void sparc_iplt(uint8_t *buf, uint64_t got_slot, uint32_t load) {
   elf_wr32(buf, 0x03000000u | (uint32_t)((got_slot >> 10) & 0x3fffff), 1);
   elf_wr32(buf + 4, load | (uint32_t)(got_slot & 0x3ff), 1);
@@ -49,22 +53,28 @@ void sparc_write_iplt_entry64(uint8_t *buf, uint64_t entry_addr, uint64_t got_sl
  *                         nop x 6
  * The sethi's immediate is the entry's byte offset itself (not its high bits): the resolver reads
  * %g1 >> 10 back as the offset of the entry, whose relocation it then looks up. */
-void sparc_write_plt_entry32(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t plt0,
-                             uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic) {
-  (void)got_slot, (void)index, (void)rel_off, (void)gotplt, (void)pic;
-  uint64_t off = entry_addr - plt0;
+void sparc_write_plt_entry32(ld_plt_entry *e) {
+  uint8_t *buf = e->pe_plt + e->pe_off;
+  uint64_t plt0 = e->pe_plt0, off = e->pe_off, entry_addr = plt0 + off;
   elf_wr32(buf, 0x03000000u | (uint32_t)(off & 0x3fffff), 1);
   elf_wr32(buf + 4, 0x30800000u | (uint32_t)(((plt0 - (entry_addr + 4)) >> 2) & 0x3fffff), 1);
   elf_wr32(buf + 8, 0x01000000u, 1);
+  e->pe_slot = entry_addr; /* the JMP_SLOT relocation names the entry itself */
 }
 
-void sparc_write_plt_entry64(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t plt0,
-                             uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic) {
-  (void)got_slot, (void)index, (void)rel_off, (void)gotplt, (void)pic;
-  uint64_t off = entry_addr - plt0;
+static void sparc_write_plt_far64(ld_plt_entry *e);
+
+void sparc_write_plt_entry64(ld_plt_entry *e) {
+  if (e->pe_index + 4 >= SPARC_PLT64_NEAR) {
+    sparc_write_plt_far64(e);
+    return;
+  }
+  uint8_t *buf = e->pe_plt + e->pe_off;
+  uint64_t plt0 = e->pe_plt0, off = e->pe_off, entry_addr = plt0 + off;
   elf_wr32(buf, 0x03000000u | (uint32_t)(off & 0x3fffff), 1);
   elf_wr32(buf + 4, 0x30680000u | (uint32_t)(((plt0 + 32 - (entry_addr + 4)) >> 2) & 0x7ffff), 1);
   for (int k = 2; k < 8; k++) elf_wr32(buf + 4 * k, 0x01000000u, 1);
+  e->pe_slot = entry_addr;
 }
 
 /* ---- the sparcv9 far PLT --------------------------------------------------------------------
@@ -82,18 +92,17 @@ void sparc_write_plt_entry64(uint8_t *buf, uint64_t entry_addr, uint64_t got_slo
  * so the entry reaches .PLT0 (the dynamic linker's far resolver) with the address of its jmpl in
  * %g1. Its JMP_SLOT names the pointer word, with addend -(entry + 4), and the dynamic linker
  * stores value - (entry + 4) there: one aligned 8-byte store binds the entry. */
-#define SPARC_PLT64_NEAR 32768u /* entries, the 4 reserved ones included */
-#define SPARC_PLT64_BLOCK 160u
-#define SPARC_PLT64_HEADER (4 * 32u)
-
-uint64_t sparc_plt_far_offset64(uint32_t i) {
+uint64_t sparc_plt_entry_offset64(uint32_t i) {
+  if (i + 4 < SPARC_PLT64_NEAR) return (uint64_t)i * 32;
   uint64_t e = (uint64_t)i + 4 - SPARC_PLT64_NEAR;
   return (uint64_t)SPARC_PLT64_NEAR * 32 - SPARC_PLT64_HEADER +
          e / SPARC_PLT64_BLOCK * (SPARC_PLT64_BLOCK * 32) + e % SPARC_PLT64_BLOCK * 24;
 }
 
-void sparc_write_plt_far64(uint8_t *plt, uint64_t plt0, uint32_t i, uint32_t n, uint64_t *slot_off,
-                           int64_t *addend) {
+/* Far entry i of n: the entry, and its pointer word, which the JMP_SLOT relocation names. */
+static void sparc_write_plt_far64(ld_plt_entry *pe) {
+  uint8_t *plt = pe->pe_plt;
+  uint32_t i = pe->pe_index, n = pe->pe_count;
   uint64_t e = (uint64_t)i + 4 - SPARC_PLT64_NEAR, nfar = (uint64_t)n + 4 - SPARC_PLT64_NEAR;
   uint64_t block = e / SPARC_PLT64_BLOCK, j = e % SPARC_PLT64_BLOCK;
   uint64_t in_block =
@@ -108,8 +117,8 @@ void sparc_write_plt_far64(uint8_t *plt, uint64_t plt0, uint32_t i, uint32_t n, 
   elf_wr32(p + 16, 0x83c3c001u, 1);
   elf_wr32(p + 20, 0x9e100005u, 1);
   elf_wr64(plt + ptr, (uint64_t)0 - (entry + 4), 1);
-  *slot_off = ptr;
-  *addend = -(int64_t)(plt0 + entry + 4);
+  pe->pe_slot = pe->pe_plt0 + ptr;
+  pe->pe_addend = -(int64_t)(pe->pe_plt0 + entry + 4);
 }
 
 /* sparc: a nop after the last entry. The dynamic linker rewrites an entry's second and third

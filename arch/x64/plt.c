@@ -38,10 +38,10 @@ void x64_write_plt_header(uint8_t *buf, uint64_t plt0, uint64_t gotplt, int pic)
  *   68 <index>                  push $index            (index of the JUMP_SLOT in .rela.plt)
  *   e9 <plt0 - (entry+16)>      jmp PLT0
  * ld.so finds the relocation from the pushed index, so `rel_off` is not needed here. */
-void x64_write_plt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t plt0,
-                         uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic) {
-  (void)gotplt, (void)pic;
-  (void)rel_off;
+void x64_write_plt_entry(ld_plt_entry *e) {
+  uint8_t *buf = e->pe_plt + e->pe_off;
+  uint64_t plt0 = e->pe_plt0, entry_addr = plt0 + e->pe_off, got_slot = e->pe_slot;
+  uint32_t index = e->pe_index;
   buf[0] = 0xff;
   buf[1] = 0x25;
   x64_put_rel32(buf + 2, got_slot, entry_addr + 6);

@@ -37,6 +37,7 @@ const ld_target ld_target_x64 = {
 
     .tg_plt_header_size = 16,
     .tg_plt_entry_size = 16,
+    .tg_plt_align = 16,
     .tg_write_plt_header = x64_write_plt_header,
     .tg_write_plt_entry = x64_write_plt_entry,
     .tg_iplt_entry_size = 16,
@@ -45,6 +46,6 @@ const ld_target ld_target_x64 = {
     /* _DYNAMIC, the link map and the resolver. */
     .tg_gotplt_reserved = 3,
     .tg_plt_lazy_offset = 6,
-    .tg_x86_properties = 1,
+    .tg_feature_1_and = GNU_PROPERTY_X86_FEATURE_1_AND,
     .tg_relr = 1,
 };

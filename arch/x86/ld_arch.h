@@ -24,8 +24,7 @@ int x86_got_field_absolute(const uint8_t *buf_start, const uint8_t *loc);
 
 /* plt.c */
 void x86_write_plt_header(uint8_t *buf, uint64_t plt0, uint64_t gotplt, int pic);
-void x86_write_plt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t plt0,
-                         uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic);
+void x86_write_plt_entry(ld_plt_entry *e);
 void x86_write_iplt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
                           int pic);
 

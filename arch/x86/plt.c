@@ -35,9 +35,11 @@ void x86_write_plt_header(uint8_t *buf, uint64_t plt0, uint64_t gotplt, int pic)
  *   ff a3 <got_slot - gotplt>  jmp *off(%ebx)         (PIC form)
  *   68 <rel_off>               pushl $rel_off   (offset of the JMP_SLOT relocation in .rel.plt)
  *   e9 <plt0 - next>           jmp PLT0 */
-void x86_write_plt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t plt0,
-                         uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic) {
-  (void)index;
+void x86_write_plt_entry(ld_plt_entry *e) {
+  uint8_t *buf = e->pe_plt + e->pe_off;
+  uint64_t plt0 = e->pe_plt0, entry_addr = plt0 + e->pe_off, got_slot = e->pe_slot;
+  uint64_t gotplt = e->pe_gotplt, rel_off = e->pe_rel_off;
+  int pic = e->pe_pic;
   buf[0] = 0xff, buf[1] = pic ? 0xa3 : 0x25;
   elf_wr32(buf + 2, (uint32_t)(pic ? got_slot - gotplt : got_slot), 0);
   buf[6] = 0x68;

@@ -64,11 +64,10 @@ const ld_howto x86_howto[] = {
     R(R_386_TLS_LDM_POP, RK_UNSUPPORTED, 4, CK_NONE, 32, TLSM_LD),
     /* x@dtpoff, in code after an LDM call and in debug information. */
     R(R_386_TLS_LDO_32, RK_DTPOFF, 4, CK_NONE, 32, TLSM_DTPOFF),
-    /* subl x@gottpoff(%ebx), %reg. Unlike TLS_GOTIE, the slot holds the NEGATED TP offset
-     * TP - (S + A), a positive number, filled by R_386_TLS_TPOFF32 when dynamic. target.h has no
-     * kind for "IE slot holding the negated offset"; until it does the core must treat this row
-     * as RK_TLSIE_GOT whose slot is written as -(S + A - TP). */
-    R(R_386_TLS_IE_32, RK_TLSIE_GOT, 4, CK_NONE, 32, TLSM_IE),
+    /* subl x@gottpoff(%ebx), %reg. Unlike TLS_GOTIE, the slot would hold the NEGATED TP offset
+     * TP - (S + A), a positive number, filled by R_386_TLS_TPOFF32 when dynamic: the core takes
+     * it only when relaxed to Local Exec. */
+    R(R_386_TLS_IE_32, RK_TLSIE_GOT_NEG, 4, CK_NONE, 32, TLSM_IE),
     /* x@tpoff: TP - (S + A), positive. */
     R(R_386_TLS_LE_32, RK_TPOFF_NEG, 4, CK_NONE, 32, TLSM_LE),
     R(R_386_TLS_DTPMOD32, RK_COPY_ONLY, 4, CK_NONE, 0, TLSM_NONE),

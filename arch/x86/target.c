@@ -46,16 +46,16 @@ const ld_target ld_target_x86 = {
     .tg_tls_rewrite = x86_tls_rewrite,
     .tg_relax_got = x86_relax_got,
     .tg_got_field_absolute = x86_got_field_absolute,
-    .tg_r_ie_neg = R_386_TLS_IE_32,
 
     .tg_plt_header_size = 16,
     .tg_plt_entry_size = 16,
+    .tg_plt_align = 16,
     .tg_write_plt_header = x86_write_plt_header,
     .tg_write_plt_entry = x86_write_plt_entry,
     .tg_iplt_entry_size = 8,
     .tg_write_iplt_entry = x86_write_iplt_entry,
     .tg_gotplt_reserved = 3,
     .tg_plt_lazy_offset = 6,
-    .tg_x86_properties = 1,
+    .tg_feature_1_and = GNU_PROPERTY_X86_FEATURE_1_AND,
     .tg_relr = 1,
 };
