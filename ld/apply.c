@@ -1,4 +1,4 @@
-/* Pass 13, the relocation half: carry out what the scan decided for each relocation
+/* Pass 10, the relocation half: carry out what the scan decided for each relocation
  * (ld/reloc.h). Values are computed here, in one place, from S, A, P, G, GOT, L, TP and DTP as
  * the psABIs name them; the target encodes each into its field (tg_apply) and rewrites the TLS
  * sequences the scan chose to relax (tg_tls_rewrite). Nothing is decided again: the only choice

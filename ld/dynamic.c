@@ -1,7 +1,7 @@
 /* Dynamic outputs: which libraries are needed, the dynamic symbol table and its hash tables,
  * symbol versions needed from libraries, the lazy PLT and its .got.plt and .rela.plt, copy
- * relocations, and the contents of .dynamic. Sizes are fixed in ld_dynamic_create (pass 10);
- * contents are written by ld_dynamic_fill (pass 13). */
+ * relocations, and the contents of .dynamic. Sizes are fixed in ld_dynamic_create (pass 8);
+ * contents are written by ld_dynamic_fill (pass 10). */
 #include <stdlib.h>
 #include <string.h>
 

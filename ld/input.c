@@ -1,4 +1,4 @@
-/* Passes 2-4: open and map every input, classify it, parse objects, and resolve symbols with
+/* Pass 2: open and map every input, classify it, parse objects, and resolve symbols with
  * archive members extracted to a fixed point.
  *
  * Archive semantics are those of lld and mold rather than GNU ld: every archive symbol is entered

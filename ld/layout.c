@@ -1,4 +1,4 @@
-/* Passes 11-12: order the output sections, group them into segments, assign addresses and file
+/* Pass 9: order the output sections, group them into segments, assign addresses and file
  * offsets, build the program headers, and give every symbol its final value. Layout is fixed
  * when this file is done. */
 #include <stdlib.h>

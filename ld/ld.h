@@ -630,7 +630,7 @@ uint8_t *ld_assemble_piece(const void *piece, uint64_t from, uint64_t to);
 void ld_symtab_prepare(void);
 void ld_write_symtab(void);
 void ld_compute_build_id(void);
-/* ld/dynamic.c: dynamic outputs' sections, sized by ld_dynamic_create (pass 10; returns the copy
+/* ld/dynamic.c: dynamic outputs' sections, sized by ld_dynamic_create (pass 8; returns the copy
  * relocations it adds to .rela.dyn, whose first slot ld_dynamic_set_copy_base gives), copied
  * objects' addresses by ld_dynamic_finalize, contents by ld_dynamic_fill. */
 uint32_t ld_dynamic_create(void);
@@ -651,7 +651,7 @@ int ld_need_got_base(void);
 int ld_need_ld_slot(void);
 void ld_write_eh_frame_hdr(void);                  /* ld/ehframe.c */
 void ld_write_eh_frame(ld_isec *is, uint8_t *out); /* ld/ehframe.c */
-void ld_write_relocatable(void); /* ld/relocatable.c: the whole of -r after pass 6 */
+void ld_write_relocatable(void); /* ld/relocatable.c: the whole of -r after pass 4 */
 void ld_emit_relocs(void);       /* ld/relocatable.c: --emit-relocs, after writing */
 
 /* helpers */
@@ -695,10 +695,13 @@ void ld_guidance(void);
  * checked; the output's e_machine and e_flags (tg_output_ident over the link's objects) */
 void ld_target_use(const ld_target *tg);
 void ld_output_ident(uint16_t *machine, uint32_t *flags);
+/* ld/stats.c: --stats */
 double ld_now(void);
-void ld_stat_pass(const char *name);
+void ld_stat_pass(const char *name); /* the time since the previous mark, under `name` */
+void ld_stat_inputs(void);
+void ld_stat_tls(void);
 
-/* ld/compress.c: compressed input sections inflated (pass 6, before anything reads them); the
+/* ld/compress.c: compressed input sections inflated (pass 4, before anything reads them); the
  * output's debug sections compressed (after layout, before writing; -r: its own buffers). */
 void ld_decompress_inputs(void);
 void ld_compress_debug_sections(void);

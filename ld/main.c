@@ -1,10 +1,16 @@
-/* The link-editor reads as its list of passes (DESIGN.md §3). Each pass says why it is where it
- * is; invariants are marked. The process exits without freeing anything. */
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-
+/* The link-editor as its list of passes (DESIGN.md §3), numbered in the order they run. Each says
+ * why it is where it is; invariants are marked "--". The process exits without freeing anything.
+ *
+ * Where things happen, for a newcomer:
+ *  - a relocation is decided once, by the scan (pass 7, ld/reloc.c), which records per relocation
+ *    what it becomes (ld/reloc.h: the value to compute, the dynamic relocation, the TLS rewrite)
+ *    and sets its symbol's needs (GOT, PLT, TLS slots, copy); it is applied by the write (pass 10,
+ *    ld/apply.c), which computes the value from S, A, P, G, GOT, L, TP, DTP and only carries the
+ *    decision out;
+ *  - GOT and PLT slots and the dynamic relocations that fill them are handed out in pass 8
+ *    (ld/synth.c, ld/dynamic.c), in a canonical order, and written in pass 10;
+ *  - a target (arch/<t>/, described by ld/target.h) encodes fields, rewrites instructions and
+ *    writes PLT entries; it decides nothing about policy. ld/target.c lists the targets. */
 #include "ld.h"
 #include "mapfile.h"
 #include "plugin.h"
@@ -23,52 +29,39 @@ int main(int argc, char **argv) {
   mf_read_all(&ctx->opt);
   ld_stat_pass("options");
 
-  /* 2-4. Open and map every input, classify it, parse objects and resolve symbols; archive
-   *      members are extracted to a fixed point. A link-time optimisation plugin is loaded
-   *      first, so that every input can be offered to it; what it compiles when all symbols are
-   *      read joins the inputs. No new input files after this point. */
+  /* 2. Inputs: open and map every input, classify it, parse objects and resolve symbols;
+   *    archive members are extracted to a fixed point, and COMDAT groups are claimed in link
+   *    order as symbols are entered (the first of a signature wins; the losers' sections are not
+   *    live). A link-time optimisation plugin is loaded first, so that every input can be
+   *    offered to it; what it compiles when all symbols are read joins the inputs.
+   *    -- No new input files after this point. */
   ld_plugin_load();
   ld_load_inputs();
   ld_trace_symbols(); /* -y, --cref's table and --why-extract want every input read */
   ld_check_errors();
   ld_stat_pass("inputs and resolution");
-  if (ctx->opt.stats) {
-    uint64_t nsec = 0, nsym = 0, nloc = 0;
-    for (uint32_t i = 0; i < ctx->objs.n; i++) {
-      ld_obj *o = ctx->objs.v[i];
-      nsec += o->o_nsec, nsym += o->o_nsym, nloc += o->o_first_global;
-    }
-    fprintf(stderr, "tld: stats: %u objects, %u shared objects, %u global symbols (table of %u)\n",
-            ctx->objs.n, ctx->shared.n, ld_sym_count(), ld_sym_capacity());
-    fprintf(stderr,
-            "tld: stats: %llu section headers, %llu symbol entries (%llu local); arena %.1f MiB\n",
-            (unsigned long long)nsec, (unsigned long long)nsym, (unsigned long long)nloc,
-            ld_arena_used() / 1048576.0);
-  }
+  ld_stat_inputs();
 
-  /* 7. Symbol scope and versions from mapfiles and version scripts, now that every definition
-   *    is known (DESIGN.md puts this after COMDAT; scopes do not depend on section liveness). */
+  /* 3. Symbol scope and versions from mapfiles, version scripts and dynamic lists, now that
+   *    every definition is known (scopes do not depend on section liveness). */
   ld_mapfile_symbols();
   ld_dynamic_lists();
   ld_check_errors();
 
-  /* 5. COMDAT groups were claimed while symbols were entered (ld_object_symbols), in link
-   *    order: the first group of a signature won and the losers' sections are not live. */
-
-  /* 6. Split .eh_frame into records and drop FDEs of discarded sections; commons become .bss;
-   *    garbage collection when asked. */
-  ld_decompress_inputs(); /* SHF_COMPRESSED inputs: before anything reads their bytes */
+  /* 4. Input sections: compressed ones inflated before anything reads their bytes; .eh_frame
+   *    split into records; --gc-sections; identical code folding, which sees only the survivors
+   *    and runs before the .eh_frame records are final so that a folded section's FDEs go with
+   *    it. -- Which input sections are live is fixed from here. */
+  ld_decompress_inputs();
   ld_split_eh_frame();
   if (ctx->opt.gc_sections) ld_gc_sections();
-  /* Identical code folding sees only the survivors, and runs before the .eh_frame records are
-   * final so that a folded section's FDEs go with it. */
   if (ctx->opt.icf) ld_icf();
   ld_eh_finish();
   ld_check_errors();
   ld_stat_pass("comdat, eh_frame, gc");
 
   /* -r: a writer of its own takes over. It needs the COMDAT winners and the live .eh_frame
-   *    records, and nothing placed, scanned or laid out. */
+   *     records, and nothing placed, scanned or laid out. */
   if (ctx->opt.outkind == OUT_RELOC) {
     ld_write_relocatable();
     ld_stat_pass("write");
@@ -76,37 +69,41 @@ int main(int argc, char **argv) {
     return 0;
   }
 
-  /* 8. Place input sections into output sections (the default rules). */
+  /* 5. Placement: input sections into output sections (the default rules, a mapfile's entrance
+   *    criteria or a linker script's SECTIONS); commons into .bss. */
   ld_place_sections();
   ld_check_errors();
   ld_stat_pass("placement");
-  /* Mergeable strings and constants: one copy of each piece per output section, now that the
-   * output sections are known; identical .eh_frame CIEs once per output section. Sizes of the
-   * input sections are final from here. */
+
+  /* 6. Mergeable strings and constants: one copy of each piece per output section, now that the
+   *    output sections are known; identical .eh_frame CIEs once per output section.
+   *    -- The sizes of input sections are final from here. */
   ld_merge_sections();
   ld_stat_pass("merge");
   ld_eh_share_cies();
   ld_check_errors();
   ld_stat_pass("shared CIEs");
 
-  /* 9. Scan relocations: every symbol's needs (GOT, PLT, TLS slots, copy, dynamic relocation)
-   *    and the TLS model of each symbol are decided here, once. */
+  /* 7. Scan relocations: each one's decision recorded, every symbol's needs (GOT, PLT, TLS
+   *    slots, copy, dynamic relocation) set, the TLS model of every sequence chosen.
+   *    -- Nothing decides how a relocation is resolved after this point. */
   ld_scan_relocs();
   ld_check_errors();
   ld_stat_pass("scan");
 
-  /* 10. Synthetic sections, sized from the scan's counts. */
+  /* 8. Synthetic sections, sized from the scan's needs and counts; GOT and PLT slots and
+   *    .rela.dyn's entries handed out. -z guidance advises on what the link now knows. */
   ld_create_synthetic();
   ld_check_errors();
-  if (ctx->opt.guidance & GUIDE_ON) ld_guidance(); /* -z guidance: advice, no change */
+  if (ctx->opt.guidance & GUIDE_ON) ld_guidance();
 
-  /* 11-12. Addresses and offsets; then final symbol values. Layout is fixed from here. */
+  /* 9. Layout: addresses and file offsets, segments, PT_TLS and the thread pointer, RELRO; then
+   *    final symbol values. -- Layout is fixed from here. */
   ld_layout();
   ld_merge_finalize();
   ld_finalize_symbols();
   ld_check_errors();
   ld_stat_pass("layout");
-
   /* --compress-debug-sections: the debug sections are made and compressed first; their sizes,
    * and the offsets of what follows them in the file, change. */
   if (ctx->opt.compress_debug) {
@@ -115,8 +112,12 @@ int main(int argc, char **argv) {
     ld_stat_pass("compress debug sections");
   }
 
-  /* 13-14. Write through one mapping of a temporary file, apply relocations while copying,
-   *        then rename it into place. Before the rename the old output is untouched. */
+  /* 10. Write a temporary file next to the output: input sections copied and their
+   *     relocations applied in the same parallel loop (pwrite, piece by piece), then the
+   *     synthetic sections, symbol table, headers and build-id through a mapping; the temporary
+   *     is renamed into place when complete, so a link that fails before that leaves the old
+   *     output untouched. The link maps and --emit-relocs come after the rename: they describe
+   *     and extend the output as written. */
   ld_write_output();
   ld_write_maps(); /* -Map, --print-map, -m, --cref: of the output as written */
   /* --emit-relocs: appended to the written output; needs the .symtab indices it recorded. */

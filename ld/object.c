@@ -1,4 +1,4 @@
-/* Pass 3: parse relocatable objects. Headers, sections and symbols are read field by field
+/* Pass 2, parsing: relocatable objects. Headers, sections and symbols are read field by field
  * through the byte-order helpers and normalised to one wide form; every offset and size is
  * checked against the file before it is used. COMDAT groups are claimed here, in link order, so
  * the first group of a signature wins and its losers' sections never become live. */

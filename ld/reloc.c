@@ -1,5 +1,5 @@
-/* Pass 9: read the relocations of every live input section and decide, once, what each one
- * becomes (ld/reloc.h); ld/apply.c carries the decisions out in pass 13.
+/* Pass 7: read the relocations of every live input section and decide, once, what each one
+ * becomes (ld/reloc.h); ld/apply.c carries the decisions out in pass 10.
  *
  * The scan classifies every relocation by its generic kind (arch/<t>/reloc.c's table) and the
  * symbol and output it concerns, sets the symbol's needs (GOT slot, PLT entry, TLS slots, copy,
@@ -243,8 +243,6 @@ static int tls_rewrite_expr(int model, int to) {
   }
   return RE_NONE;
 }
-
-static const char *model_name[] = {"none", "GD", "LD", "IE", "LE", "DESC", "DTPOFF"};
 
 /* ---- scan ---------------------------------------------------------------------------- */
 
@@ -562,20 +560,5 @@ void ld_scan_relocs(void) {
     }
   }
   ld_par_for(scan_list.n, scan_one, &scan_list);
-  if (ctx->opt.stats) {
-    for (int m = 1; m <= TLSM_DESC; m++) {
-      if (!ctx->stat_tls_in[m]) continue;
-      char buf[256];
-      int n = snprintf(buf, sizeof buf, "%s %llu ->", model_name[m],
-                       (unsigned long long)ctx->stat_tls_in[m]);
-      const char *sep = " ";
-      for (int t = 1; t <= TLSM_DESC; t++)
-        if (ctx->stat_tls_out[m][t]) {
-          n += snprintf(buf + n, sizeof buf - (size_t)n, "%s%s %llu", sep, model_name[t],
-                        (unsigned long long)ctx->stat_tls_out[m][t]);
-          sep = ", ";
-        }
-      fprintf(stderr, "tld: stats: TLS relocations: %s\n", buf);
-    }
-  }
+  ld_stat_tls();
 }

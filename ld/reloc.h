@@ -1,5 +1,5 @@
-/* The contract between the relocation scan (ld/reloc.c, pass 9), which decides, and apply
- * (ld/apply.c, pass 13), which carries the decisions out.
+/* The contract between the relocation scan (ld/reloc.c, pass 7), which decides, and apply
+ * (ld/apply.c, pass 10), which carries the decisions out.
  *
  * The scan classifies every relocation of an allocated section once: by the generic kind of its
  * type (the target's table), the symbol (preemptible or not, IFUNC, TLS, defined where) and the

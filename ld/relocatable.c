@@ -1,7 +1,7 @@
 /* Relocatable output (-r) and --emit-relocs.
  *
  * -r is a pipeline of its own that branches off after the inputs are read, COMDAT groups are
- * claimed and .eh_frame is split into records (DESIGN.md §3 passes 2-6); nothing is placed at an
+ * claimed and .eh_frame is split into records (ld/main.c, passes 2-4); nothing is placed at an
  * address and no relocation is applied. Its output is an ET_REL object that another link (ours,
  * GNU ld, lld) accepts in place of the inputs:
  *

@@ -1,4 +1,4 @@
-/* End of pass 4: after every input is read, define the symbols the link-editor provides and
+/* End of pass 2: after every input is read, define the symbols the link-editor provides and
  * report undefined references, each with the objects that make them. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* Pass 10: synthetic sections, sized from the scan's counts (GOT, PLT, dynamic relocations,
+/* Pass 8: synthetic sections, sized from the scan's counts (GOT, PLT, dynamic relocations,
  * dynamic symbol table, hash tables, .interp, .eh_frame_hdr, build-id), and later their
  * contents (ld_fill_synthetic). Slots are handed out in a canonical symbol order, so the output
  * does not depend on the order in which a parallel scan saw the symbols. */
@@ -37,6 +37,33 @@ static int no_loader(void) { return ctx->opt.is_static; }
  * C library's start-up) only in a static non-PIE link; elsewhere the loader applies them. */
 static int iplt_rel(void) { return no_loader() && !pic(); }
 
+/* How a GOT slot (or slot pair) is filled: decided once when the slots are handed out, counted
+ * there into .rela.dyn's size, carried out by fill_got. */
+enum {
+  GF_NONE = 0,  /* no such slot */
+  GF_VALUE,     /* its value is known at link time and written into it */
+  GF_RELATIVE,  /* a RELATIVE relocation of that value (the RELATIVE run of .rela.dyn) */
+  GF_RELR,      /* the value, and .relr.dyn has the loader add the base */
+  GF_SYM,       /* dynamic relocations against the symbol: GLOB_DAT, DTPMOD + DTPOFF, TPOFF,
+                   TLSDESC */
+  GF_LOCAL,     /* one dynamic relocation with no symbol, the offset known: DTPMOD (the offset
+                   written), TPOFF or TLSDESC with the offset as addend */
+  GF_IREL,      /* IRELATIVE in .rela.dyn */
+  GF_IREL_IPLT, /* IRELATIVE in .rela.iplt (static non-PIE links) */
+};
+typedef struct got_fill {
+  uint8_t f_got, f_gd, f_ie, f_desc, f_igot;
+} got_fill;
+static got_fill *fills;     /* per needy symbol */
+static uint8_t module_fill; /* the module's LD slot */
+static uint32_t got_nrel;   /* RELATIVE relocations of GOT slots */
+static uint32_t got_ndyn;   /* the GOT's other .rela.dyn entries */
+
+/* .rela.dyn entries (outside the RELATIVE run) of a slot filled as `f`, `n` words wide. */
+static uint32_t fill_dynrels(int f, uint32_t n) {
+  return f == GF_SYM ? n : f == GF_LOCAL || f == GF_IREL ? 1 : 0;
+}
+
 static ld_osec *mk(const char *name, uint32_t type, uint64_t flags, uint64_t align, int synth,
                    uint64_t size, uint64_t entsize) {
   ld_osec *os = ld_new_osec(name, type, flags, align, synth);
@@ -49,6 +76,7 @@ void ld_create_synthetic(void) {
   const ld_target *tg = ctx->tg;
   uint32_t w = ctx->is64 ? 8 : 4;
   uint32_t relsz = ctx->is64 ? (tg->tg_rela ? 24 : 16) : (tg->tg_rela ? 12 : 8);
+  uint32_t niplt_rel = 0;
 
   /* Locals with needs (GOT loads or TLS slots of static symbols). */
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
@@ -59,44 +87,44 @@ void ld_create_synthetic(void) {
   ld_sym_foreach(collect, NULL);
   ld_qsort(needy.v, needy.n, sizeof(void *), cmp_key);
 
-  /* GOT slots. */
+  /* GOT slots, and how each is filled: decided here once (got_fill), counted here, carried out
+   * by fill_got. */
   /* Words reserved at the GOT's base in dynamic outputs (SPARC: _DYNAMIC's address). */
   uint32_t got_reserved = (pic() || !ctx->opt.is_static) ? tg->tg_got_reserved : 0;
-  uint32_t ngot = got_reserved, nrelative = 0, ndyn = 0, niplt_rel = 0;
+  uint32_t ngot = got_reserved;
+  fills = ld_xcalloc(needy.n ? needy.n : 1, sizeof *fills);
   for (uint32_t i = 0; i < needy.n; i++) {
     ld_sym *s = needy.v[i];
+    got_fill *f = &fills[i];
     int pre = ld_preemptible(s);
     if (s->s_needs & SN_GOT) {
       ld_slots_w(s)->got = (int32_t)ngot++;
-      if (is_ifunc(s)) {
-        if (!iplt_rel()) ndyn++;
-        else niplt_rel++;
-      } else if (pre) {
-        ndyn++;
-      } else if (pic() && !s->s_alias_abs && !((s->s_def == SD_UNDEF) && s->s_weakref)) {
-        if (ld_relr_on()) ld_relr_got_slot(ld_slots(s)->got);
-        else nrelative++;
-      }
+      if (is_ifunc(s)) f->f_got = iplt_rel() ? GF_IREL_IPLT : GF_IREL;
+      else if (pre) f->f_got = GF_SYM;
+      else if (pic() && !s->s_alias_abs && !((s->s_def == SD_UNDEF) && s->s_weakref)) {
+        f->f_got = ld_relr_on() ? GF_RELR : GF_RELATIVE;
+        if (f->f_got == GF_RELR) ld_relr_got_slot(ld_slots(s)->got);
+      } else f->f_got = GF_VALUE;
     }
     if (s->s_needs & SN_TLSGD) {
       ld_slots_w(s)->gd = (int32_t)ngot;
       ngot += 2;
-      if (!no_loader()) ndyn += pre ? 2 : 1;
+      f->f_gd = no_loader() ? GF_VALUE : pre ? GF_SYM : GF_LOCAL;
     }
     if (s->s_needs & SN_TLSIE) {
       ld_slots_w(s)->ie = (int32_t)ngot++;
-      if (!no_loader() && (pre || pic())) ndyn++;
+      f->f_ie = no_loader() || (!pre && !pic()) ? GF_VALUE : pre ? GF_SYM : GF_LOCAL;
     }
     if (s->s_needs & SN_TLSDESC) {
       ld_slots_w(s)->desc = (int32_t)ngot;
       ngot += 2;
-      ndyn++;
+      f->f_desc = pre ? GF_SYM : GF_LOCAL;
     }
   }
   if (ld_need_ld_slot()) {
     ctx->ld_slot = (int32_t)ngot;
     ngot += 2;
-    if (!no_loader()) ndyn++;
+    module_fill = no_loader() ? GF_VALUE : GF_LOCAL;
   } else {
     ctx->ld_slot = -1;
   }
@@ -108,9 +136,18 @@ void ld_create_synthetic(void) {
     ld_slots_w(s)->igot = (int32_t)ngot++;
     ld_slots_w(s)->plt = (int32_t)ctx->iplt_syms.n;
     ld_vec_push(&ctx->iplt_syms, s);
-    if (!iplt_rel()) ndyn++;
-    else niplt_rel++;
+    fills[i].f_igot = iplt_rel() ? GF_IREL_IPLT : GF_IREL;
   }
+  /* The dynamic relocations the GOT needs: they take the first slots of each run. */
+  for (uint32_t i = 0; i < needy.n; i++) {
+    const got_fill *f = &fills[i];
+    got_nrel += (f->f_got == GF_RELATIVE);
+    got_ndyn += fill_dynrels(f->f_got, 1) + fill_dynrels(f->f_gd, 2) + fill_dynrels(f->f_ie, 1) +
+                fill_dynrels(f->f_desc, 1) + fill_dynrels(f->f_igot, 1);
+    niplt_rel += (f->f_got == GF_IREL_IPLT) + (f->f_igot == GF_IREL_IPLT);
+  }
+  got_ndyn += fill_dynrels(module_fill, 1);
+  uint32_t nrelative = got_nrel, ndyn = got_ndyn;
   ctx->ngot = ngot;
   ctx->got_reserved = got_reserved;
   if (ngot || ld_need_got_base())
@@ -139,30 +176,11 @@ void ld_create_synthetic(void) {
       ndyn += is->is_ndynrel;
     }
   }
-  /* Slots: RELATIVE first (DT_RELACOUNT), then the rest; sections after the GOT's. */
-  uint32_t rbase = 0, dbase = 0;
-  for (uint32_t i = 0; i < needy.n; i++) (void)0;
+  /* Slots: RELATIVE first (DT_RELACOUNT), then the rest; the GOT's first in each run, then each
+   * section's in order. */
   ctx->nrelative = nrelative;
   ctx->nreladyn = nrelative + ndyn;
-  /* GOT-derived entries take the first slots of each kind; then each section's in order. */
-  uint32_t got_rel = 0, got_dyn = 0;
-  for (uint32_t i = 0; i < needy.n; i++) {
-    ld_sym *s = needy.v[i];
-    int pre = ld_preemptible(s);
-    if (s->s_needs & SN_GOT) {
-      if (is_ifunc(s)) got_dyn += !iplt_rel();
-      else if (pre) got_dyn++;
-      else if (pic() && !s->s_alias_abs && !((s->s_def == SD_UNDEF) && s->s_weakref))
-        got_rel += !ld_relr_on();
-    }
-    if ((s->s_needs & SN_TLSGD) && !no_loader()) got_dyn += pre ? 2 : 1;
-    if ((s->s_needs & SN_TLSIE) && !no_loader() && (pre || pic())) got_dyn++;
-    if (s->s_needs & SN_TLSDESC) got_dyn++;
-    if ((s->s_needs & SN_PLT) && is_ifunc(s) && !iplt_rel()) got_dyn++;
-  }
-  if (ctx->ld_slot >= 0 && !no_loader()) got_dyn++;
-  rbase = got_rel;
-  dbase = nrelative + got_dyn;
+  uint32_t rbase = got_nrel, dbase = nrelative + got_ndyn;
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
     for (uint32_t k = 0; k < o->o_nsec; k++) {
@@ -308,83 +326,85 @@ static void fill_got(void) {
   uint32_t rel = 0, dyn = ctx->nrelative, iplt = 0;
   uint8_t *ipltrel = ctx->relaiplt ? ctx->buf + ctx->relaiplt->os_offset : NULL;
   uint64_t tlsend = ctx->tp_addr;
+#define WORD(idx, v) elf_wrw(g + (uint64_t)(idx)*w, (v), is64, be)
   for (uint32_t i = 0; i < needy.n; i++) {
     ld_sym *s = needy.v[i];
-    int pre = ld_preemptible(s);
-    uint64_t S = s->s_local ? 0 : 0;
-    if (s->s_local) {
-      S = ld_local_addr(s);
-    } else {
-      S = ld_sym_addr(s);
-    }
-    if (ld_slots(s)->got >= 0) {
-      uint64_t slot = ld_got_slot_addr(ld_slots(s)->got);
-      if (is_ifunc(s)) {
-        if (!iplt_rel()) ld_emit_dynrel(dyn++, slot, tg->tg_r_irelative, 0, (int64_t)S);
+    const got_fill *f = &fills[i];
+    const ld_symslots *sl = ld_slots(s);
+    uint64_t S = s->s_local ? ld_local_addr(s) : ld_sym_addr(s);
+    uint32_t dynidx = (uint32_t)sl->dynidx;
+    if (f->f_got) {
+      uint64_t slot = ld_got_slot_addr(sl->got);
+      switch (f->f_got) {
+      case GF_IREL:
+      case GF_IREL_IPLT:
+        if (f->f_got == GF_IREL) ld_emit_dynrel(dyn++, slot, tg->tg_r_irelative, 0, (int64_t)S);
         else
           write_rel(ipltrel + (uint64_t)iplt++ * relsize(), slot, tg->tg_r_irelative, 0,
                     (int64_t)S);
-        if (!tg->tg_rela) elf_wrw(g + (uint64_t)ld_slots(s)->got * w, S, is64, be);
-      } else if (pre) {
-        ld_emit_dynrel(dyn++, slot, tg->tg_r_glob_dat, (uint32_t)ld_slots(s)->dynidx, 0);
-      } else {
+        if (!tg->tg_rela) WORD(sl->got, S);
+        break;
+      case GF_SYM: ld_emit_dynrel(dyn++, slot, tg->tg_r_glob_dat, dynidx, 0); break;
+      default:
         if (s->s_needs & SN_CANON_PLT) S = ld_plt_addr(s);
-        int relative = pic() && !s->s_alias_abs && !((s->s_def == SD_UNDEF) && s->s_weakref);
-        if (relative && ld_relr_on()) relative = 0; /* .relr.dyn: the slot holds the value */
-        /* A RELA relocation carries the value; the slot holds 0 (SPARC's loader adds to it). */
-        elf_wrw(g + (uint64_t)ld_slots(s)->got * w, relative && tg->tg_rela ? 0 : S, is64, be);
-        if (relative) ld_emit_dynrel(rel++, slot, tg->tg_r_relative, 0, (int64_t)S);
+        /* A RELA relocation carries the value; the slot holds 0 (SPARC's loader adds to it).
+         * With .relr.dyn the slot holds the value. */
+        WORD(sl->got, f->f_got == GF_RELATIVE && tg->tg_rela ? 0 : S);
+        if (f->f_got == GF_RELATIVE) ld_emit_dynrel(rel++, slot, tg->tg_r_relative, 0, (int64_t)S);
       }
     }
-    if (ld_slots(s)->gd >= 0) {
-      uint64_t slot = ld_got_slot_addr(ld_slots(s)->gd);
-      if (no_loader()) {
-        elf_wrw(g + (uint64_t)ld_slots(s)->gd * w, 1, is64, be);
-        elf_wrw(g + (uint64_t)(ld_slots(s)->gd + 1) * w, S - ctx->tls_addr, is64, be);
-      } else if (pre) {
-        ld_emit_dynrel(dyn++, slot, tg->tg_r_dtpmod, (uint32_t)ld_slots(s)->dynidx, 0);
-        ld_emit_dynrel(dyn++, slot + w, tg->tg_r_dtpoff, (uint32_t)ld_slots(s)->dynidx, 0);
+    if (f->f_gd) {
+      uint64_t slot = ld_got_slot_addr(sl->gd);
+      if (f->f_gd == GF_VALUE) {
+        WORD(sl->gd, 1);
+        WORD(sl->gd + 1, S - ctx->tls_addr);
+      } else if (f->f_gd == GF_SYM) {
+        ld_emit_dynrel(dyn++, slot, tg->tg_r_dtpmod, dynidx, 0);
+        ld_emit_dynrel(dyn++, slot + w, tg->tg_r_dtpoff, dynidx, 0);
       } else {
         ld_emit_dynrel(dyn++, slot, tg->tg_r_dtpmod, 0, 0);
-        elf_wrw(g + (uint64_t)(ld_slots(s)->gd + 1) * w, S - ctx->tls_addr, is64, be);
+        WORD(sl->gd + 1, S - ctx->tls_addr);
       }
     }
-    if (ld_slots(s)->ie >= 0) {
-      uint64_t slot = ld_got_slot_addr(ld_slots(s)->ie);
-      if (no_loader() || (!pre && !pic())) {
-        elf_wrw(g + (uint64_t)ld_slots(s)->ie * w, S - tlsend, is64, be);
+    if (f->f_ie) {
+      uint64_t slot = ld_got_slot_addr(sl->ie);
+      if (f->f_ie == GF_VALUE) {
+        WORD(sl->ie, S - tlsend);
       } else {
-        ld_emit_dynrel(dyn++, slot, tg->tg_r_tpoff, pre ? (uint32_t)ld_slots(s)->dynidx : 0,
+        int pre = f->f_ie == GF_SYM;
+        ld_emit_dynrel(dyn++, slot, tg->tg_r_tpoff, pre ? dynidx : 0,
                        pre ? 0 : (int64_t)(S - ctx->tls_addr));
         /* REL: the offset in the TLS block is the addend, kept in the slot itself. */
-        if (!tg->tg_rela && !pre)
-          elf_wrw(g + (uint64_t)ld_slots(s)->ie * w, S - ctx->tls_addr, is64, be);
+        if (!tg->tg_rela && !pre) WORD(sl->ie, S - ctx->tls_addr);
       }
     }
-    if (ld_slots(s)->desc >= 0) {
-      uint64_t slot = ld_got_slot_addr(ld_slots(s)->desc);
-      ld_emit_dynrel(dyn++, slot, tg->tg_r_tlsdesc, pre ? (uint32_t)ld_slots(s)->dynidx : 0,
+    if (f->f_desc) {
+      int pre = f->f_desc == GF_SYM;
+      ld_emit_dynrel(dyn++, ld_got_slot_addr(sl->desc), tg->tg_r_tlsdesc, pre ? dynidx : 0,
                      pre ? 0 : (int64_t)(S - ctx->tls_addr));
       /* REL: the addend is the descriptor's argument word, the second one. */
-      if (!tg->tg_rela && !pre)
-        elf_wrw(g + (uint64_t)(ld_slots(s)->desc + 1) * w, S - ctx->tls_addr, is64, be);
+      if (!tg->tg_rela && !pre) WORD(sl->desc + 1, S - ctx->tls_addr);
     }
   }
-  if (ctx->ld_slot >= 0) {
-    if (no_loader()) elf_wrw(g + (uint64_t)ctx->ld_slot * w, 1, is64, be);
-    else ld_emit_dynrel(dyn++, ld_got_slot_addr(ctx->ld_slot), tg->tg_r_dtpmod, 0, 0);
-  }
+  if (module_fill == GF_VALUE) WORD(ctx->ld_slot, 1);
+  else if (module_fill == GF_LOCAL)
+    ld_emit_dynrel(dyn++, ld_got_slot_addr(ctx->ld_slot), tg->tg_r_dtpmod, 0, 0);
   for (uint32_t i = 0; i < ctx->iplt_syms.n; i++) {
     ld_sym *s = ctx->iplt_syms.v[i];
     uint64_t slot = ld_got_slot_addr(ld_slots(s)->igot);
     uint64_t S = ld_sym_addr(s);
     if (!iplt_rel()) ld_emit_dynrel(dyn++, slot, tg->tg_r_irelative, 0, (int64_t)S);
     else write_rel(ipltrel + (uint64_t)iplt++ * relsize(), slot, tg->tg_r_irelative, 0, (int64_t)S);
-    if (!tg->tg_rela) elf_wrw(g + (uint64_t)ld_slots(s)->igot * w, S, is64, be);
+    if (!tg->tg_rela) WORD(ld_slots(s)->igot, S);
     tg->tg_write_iplt_entry(ctx->buf + ctx->iplt->os_offset + (uint64_t)i * tg->tg_iplt_entry_size,
                             ctx->iplt->os_addr + (uint64_t)i * tg->tg_iplt_entry_size, slot,
                             ld_got_base(), pic());
   }
+#undef WORD
+  /* The slots were reserved from the same decisions. */
+  if (rel != got_nrel || dyn != ctx->nrelative + got_ndyn)
+    ld_fatal("internal: the GOT's dynamic relocations: %u and %u reserved, %u and %u written",
+             got_nrel, got_ndyn, rel, dyn - ctx->nrelative);
 }
 
 static void fill_buildid_header(void) {

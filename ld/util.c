@@ -182,36 +182,3 @@ void ld_par_for(uint32_t n, void (*fn)(uint32_t i, void *arg), void *arg) {
   pthread_mutex_unlock(&pool.mu);
   ld_diag_flush();
 }
-
-double ld_now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static double pass_start;
-
-void ld_stat_pass(const char *name) {
-  double t = ld_now();
-  if (ctx && ctx->opt.stats && name)
-    fprintf(stderr, "tld: stats: %-28s %9.3f ms\n", name, (t - pass_start) * 1e3);
-  pass_start = t;
-}
-
-/* --stats: the process's resident memory by kind, with the output still mapped. */
-void ld_stat_memory(void) {
-  FILE *f = fopen("/proc/self/status", "r");
-  if (!f) return;
-  char line[256];
-  fprintf(stderr, "tld: stats: memory:");
-  while (fgets(line, sizeof line, f)) {
-    unsigned long kb;
-    char key[64];
-    if (sscanf(line, "%63[^:]: %lu kB", key, &kb) == 2 &&
-        (!strcmp(key, "VmHWM") || !strcmp(key, "RssAnon") || !strcmp(key, "RssFile") ||
-         !strcmp(key, "RssShmem")))
-      fprintf(stderr, " %s %.1f MiB", key, kb / 1024.0);
-  }
-  fprintf(stderr, "; arena %.1f MiB\n", ld_arena_used() / 1048576.0);
-  fclose(f);
-}

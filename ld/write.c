@@ -1,4 +1,4 @@
-/* Passes 13-14: write the output to a temporary file next to it: the input sections in pieces
+/* Pass 10: write the output to a temporary file next to it: the input sections in pieces
  * assembled in parallel (copy each input section and apply its relocations in the same loop;
  * each piece writes only its own bytes), then, through a mapping of the file, the synthetic
  * sections, the symbol table, headers and build-id; finally rename the temporary into place. On
