@@ -13,10 +13,6 @@ static uintptr_t sym_addr(const struct rtld_def *d) {
   return a;
 }
 
-static const char *obj_name(const struct rtld_obj *o) {
-  return o->o_is_exe ? rtld_g.g_progname : o->l_name;
-}
-
 /* An object rtld mapped may only write into its own writable segments (any segment with text
  * relocations), through symbols it has, and never with a COPY relocation. */
 static int reloc_check(const struct rtld_obj *o, const rtld_rela *r, int textrel, char *err,
@@ -27,13 +23,14 @@ static int reloc_check(const struct rtld_obj *o, const rtld_rela *r, int textrel
   unsigned size = type == RTLD_R_PC32 || type == RTLD_R_ABS32 ? 4 : type == RTLD_R_TLSDESC ? 16 : 8;
   if (!rtld_in_segment(o, where, size, textrel ? 0 : PF_W) || si >= o->o_nsyms ||
       type == RTLD_R_COPY || where % (size < 8 ? size : 8)) {
-    rtld_fmt(err, errlen, "%s: bad relocation (type %u, symbol %u) at offset 0x%lx", obj_name(o),
-             type, si, (unsigned long)r->r_offset);
+    rtld_fmt(err, errlen, "%s: bad relocation (type %u, symbol %u) at offset 0x%lx",
+             rtld_obj_name(o), type, si, (unsigned long)r->r_offset);
     return -1;
   }
   if (type == RTLD_R_IRELATIVE &&
       !rtld_in_segment(o, o->l_addr + (uintptr_t)r->r_addend, 1, PF_X)) {
-    rtld_fmt(err, errlen, "%s: IRELATIVE resolver outside the executable segments", obj_name(o));
+    rtld_fmt(err, errlen, "%s: IRELATIVE resolver outside the executable segments",
+             rtld_obj_name(o));
     return -1;
   }
   return 0;
@@ -53,7 +50,7 @@ static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, int textr
   uint32_t type = RTLD_R_TYPE(r->r_info), si = RTLD_R_SYM(r->r_info);
   uintptr_t *where = (uintptr_t *)(o->l_addr + r->r_offset);
   uintptr_t A = (uintptr_t)r->r_addend;
-  struct rtld_def d = {NULL, o};
+  struct rtld_def d = {NULL, o, RTLD_HOW_SCOPE};
   if (o->o_map_len && reloc_check(o, r, textrel, err, errlen)) return -1;
   switch (type) {
   case RTLD_R_NONE: return 0;
@@ -68,18 +65,28 @@ static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, int textr
   default: break;
   }
   const char *name = si ? o->o_strtab + o->o_symtab[si].st_name : "";
-  if (si && !rtld_resolve(o, si, local, nlocal, type == RTLD_R_COPY, &d)) {
-    rtld_fmt(err, errlen, "%s: relocation error: symbol %s: referenced symbol not found",
-             obj_name(o), name);
-    return -1;
+  if (si) {
+    /* A lazily loaded dependency the reference needs is loaded now, with the transaction this
+     * relocation belongs to (a dlopen's, a lazy load's), or on its own at start-up. */
+    struct rtld_need need;
+    int r;
+    while ((r = rtld_resolve(o, si, local, nlocal, type == RTLD_R_COPY ? RTLD_RES_COPY : 0, &d,
+                             &need)) == RTLD_RESOLVE_LOAD)
+      if (!rtld_lazy_load(need.n_obj, need.n_dep, name, err, errlen)) return -1;
+    if (!r) {
+      rtld_fmt(err, errlen, "%s: relocation error: symbol %s: referenced symbol not found",
+               rtld_obj_name(o), name);
+      return -1;
+    }
   }
   if (si && d.d_sym && d.d_obj != o && rtld_add_reldep(o, d.d_obj)) {
-    rtld_fmt(err, errlen, "%s: out of memory recording a binding dependency", obj_name(o));
+    rtld_fmt(err, errlen, "%s: out of memory recording a binding dependency", rtld_obj_name(o));
     return -1;
   }
   if (si && d.d_sym)
-    rtld_debug(RTLD_DBG_BINDINGS, "binding file=%s to file=%s: symbol `%s'", obj_name(o),
-               obj_name(d.d_obj), name);
+    rtld_debug(RTLD_DBG_BINDINGS, "binding file=%s to file=%s: symbol `%s'%s%s%s", rtld_obj_name(o),
+               rtld_obj_name(d.d_obj), name, d.d_how ? " (" : "", rtld_how_names[d.d_how],
+               d.d_how ? ")" : "");
   const rtld_sym *ds = d.d_sym;
   struct rtld_obj *dobj = d.d_obj;
   switch (type) {
@@ -104,7 +111,7 @@ static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, int textr
   case RTLD_R_TLSDESC: {
     if (!dobj->o_tls_modid) {
       rtld_fmt(err, errlen, "%s: relocation error: TLS symbol %s: %s has no TLS segment",
-               obj_name(o), name, obj_name(dobj));
+               rtld_obj_name(o), name, rtld_obj_name(dobj));
       return -1;
     }
     uintptr_t v = (ds ? ds->st_value : 0) + A;
@@ -112,7 +119,7 @@ static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, int textr
       if (!dobj->o_tls_static) {
         rtld_fmt(err, errlen,
                  "%s: relocation error: initial-exec TLS symbol %s resolves to dynamic TLS in %s",
-                 obj_name(o), name, obj_name(dobj));
+                 rtld_obj_name(o), name, rtld_obj_name(dobj));
         return -1;
       }
       *where = v - dobj->o_tls_offset;
@@ -124,7 +131,7 @@ static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, int textr
     } else {
       void *arg = rtld_tlsdesc_arg(o, dobj->o_tls_modid, v);
       if (!arg) {
-        rtld_fmt(err, errlen, "%s: cannot allocate a TLS descriptor", obj_name(o));
+        rtld_fmt(err, errlen, "%s: cannot allocate a TLS descriptor", rtld_obj_name(o));
         return -1;
       }
       where[0] = (uintptr_t)rtld_tlsdesc_dynamic;
@@ -133,8 +140,8 @@ static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, int textr
     return 0;
   }
   default:
-    rtld_fmt(err, errlen, "%s: unsupported relocation type %u at offset 0x%lx", obj_name(o), type,
-             (unsigned long)r->r_offset);
+    rtld_fmt(err, errlen, "%s: unsupported relocation type %u at offset 0x%lx", rtld_obj_name(o),
+             type, (unsigned long)r->r_offset);
     return -1;
   }
 }
@@ -144,7 +151,7 @@ int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, 
   if (o->o_relocated) return 0;
   int lazy = !(o->o_bind_now || rtld_g.g_bind_now);
   size_t nrela = o->o_relasz / sizeof(rtld_rela), nplt = o->o_pltrelsz / sizeof(rtld_rela);
-  rtld_debug(RTLD_DBG_RELOC, "relocating %s: %lu + %lu relocations (%s binding)", obj_name(o),
+  rtld_debug(RTLD_DBG_RELOC, "relocating %s: %lu + %lu relocations (%s binding)", rtld_obj_name(o),
              nrela, nplt, lazy ? "lazy" : "immediate");
   /* Text relocations: make the text writable for the duration. */
   int textrel = 0;
@@ -184,7 +191,7 @@ int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, 
       uintptr_t f = i < o->o_init_count ? (uintptr_t)o->o_init_array[i]
                                         : (uintptr_t)o->o_fini_array[i - o->o_init_count];
       if (f + 1 > 1 && !rtld_in_segment_strict(o, f, PF_X)) {
-        rtld_fmt(err, errlen, "%s: initialiser or finaliser %p is not code", obj_name(o),
+        rtld_fmt(err, errlen, "%s: initialiser or finaliser %p is not code", rtld_obj_name(o),
                  (void *)f);
         return -1;
       }
@@ -202,24 +209,39 @@ int rtld_relocate(struct rtld_obj *o, struct rtld_obj **local, unsigned nlocal, 
  * binding dependency it may record keeps the definition loaded once the section ends. */
 uintptr_t rtld_lazy_fixup(struct rtld_obj *o, size_t index) {
   if (index >= o->o_pltrelsz / sizeof(rtld_rela))
-    rtld_fatal("%s: lazy binding of PLT entry %lu, which has no relocation", obj_name(o), index);
+    rtld_fatal("%s: lazy binding of PLT entry %lu, which has no relocation", rtld_obj_name(o),
+               index);
   const rtld_rela *r = &o->o_jmprel[index];
+  uint32_t si = RTLD_R_SYM(r->r_info);
+  const char *name = o->o_strtab + o->o_symtab[si].st_name;
   struct rtld_def d;
+  struct rtld_need need;
   int ok, dep;
-  do {
+  for (;;) {
     rtld_read_begin();
     struct rtld_scope *ls = __atomic_load_n(&o->o_lscope, __ATOMIC_ACQUIRE);
-    ok = rtld_resolve(o, RTLD_R_SYM(r->r_info), ls ? ls->s_v : NULL, ls ? ls->s_n : 0, 0, &d);
-    dep = ok && d.d_sym ? rtld_add_reldep(o, d.d_obj) : 0;
+    ok = rtld_resolve(o, si, ls ? ls->s_v : NULL, ls ? ls->s_n : 0, 0, &d, &need);
+    dep = ok == 1 && d.d_sym ? rtld_add_reldep(o, d.d_obj) : 0;
     rtld_read_end();
-  } while (dep == 1);
-  if (dep < 0) rtld_fatal("%s: out of memory binding lazily", obj_name(o));
-  const char *name = o->o_strtab + o->o_symtab[RTLD_R_SYM(r->r_info)].st_name;
+    if (ok == RTLD_RESOLVE_LOAD) {
+      /* The first call that needs a lazily loaded dependency loads it, outside the reader
+       * section (the load takes the dl lock). */
+      char err[768];
+      if (!rtld_lazy_load(need.n_obj, need.n_dep, name, err, sizeof err)) rtld_fatal("%s", err);
+      continue;
+    }
+    if (dep != 1) break;
+  }
+  if (dep < 0) rtld_fatal("%s: out of memory binding lazily", rtld_obj_name(o));
   if (!ok || !d.d_sym)
-    rtld_fatal("%s: relocation error: symbol %s: referenced symbol not found", obj_name(o), name);
+    rtld_fatal("%s: relocation error: symbol %s: referenced symbol not found", rtld_obj_name(o),
+               name);
+  /* A lazily loaded object another thread is still initialising is waited for. */
+  rtld_lazy_wait_init(d.d_obj);
   uintptr_t a = sym_addr(&d) + (uintptr_t)r->r_addend;
-  rtld_debug(RTLD_DBG_BINDINGS, "binding file=%s to file=%s: symbol `%s' (lazy)", obj_name(o),
-             obj_name(d.d_obj), name);
+  rtld_debug(RTLD_DBG_BINDINGS, "binding file=%s to file=%s: symbol `%s' (lazy%s%s)",
+             rtld_obj_name(o), rtld_obj_name(d.d_obj), name, d.d_how ? ", " : "",
+             rtld_how_names[d.d_how]);
   *(uintptr_t *)(o->l_addr + r->r_offset) = a;
   return a;
 }
