@@ -95,6 +95,12 @@ $CC -pie -B "$top/build/gnu/" -o "$out/gl-normal/prog" "$out/obj/glmain.o" \
 $CC -pie -B "$top/build/gnu/" -o "$out/gl-direct/prog" "$out/obj/glmain.o" -Wl,-z,lazyload \
   -Wl,-B,direct $(libargs "$out/gl-direct") -Wl,-rpath,'$ORIGIN'
 
+# For scale: a static program that only exits (what exec and exit cost without any loader).
+mkdir -p "$out/floor"
+printf '\t.globl _start\n_start:\n\tmov $231, %%eax\n\txor %%edi, %%edi\n\tsyscall\n' > "$out/src/floor.s"
+$CC -c "$out/src/floor.s" -o "$out/obj/floor.o"
+"$tld" -static -o "$out/floor/prog" "$out/obj/floor.o"
+
 variants=(gl-normal rt-normal rt-direct gl-direct)
 declare -A label=(
   [gl-normal]="normal                 glibc ld.so"
@@ -103,6 +109,7 @@ declare -A label=(
   [gl-direct]="-z lazyload -B direct  glibc ld.so"
 )
 expect=$("$out/gl-normal/prog")
+"$out/floor/prog" || { echo "bench-startup: the static program failed" >&2; exit 1; }
 for v in "${variants[@]}"; do
   got=$("$out/$v/prog")
   [ "$got" = "$expect" ] || { echo "bench-startup: $v printed '$got', not '$expect'" >&2; exit 1; }
@@ -123,21 +130,23 @@ done
 # In ROUNDS rounds, each timing every variant in turn, so that a load the machine has for a
 # while weighs on every variant alike; the median is over all the runs of a variant.
 echo "bench-startup: timing ($RUNS runs of each in $ROUNDS rounds, $WARMUP warm-up runs)" >&2
+timed=("${variants[@]}" floor)
 cmds=()
-for v in "${variants[@]}"; do cmds+=("$out/$v/prog"); done
+for v in "${timed[@]}"; do cmds+=("$out/$v/prog"); done
 : > "$out/hyperfine.txt"
 for ((r = 1; r <= ROUNDS; r++)); do
   hyperfine -N --warmup "$WARMUP" --runs $(((RUNS + ROUNDS - 1) / ROUNDS)) \
     --export-json "$out/times$r.json" "${cmds[@]}" >> "$out/hyperfine.txt" 2>&1
 done
 echo "bench-startup: counting instructions (callgrind)" >&2
-for v in "${variants[@]}"; do
+for v in "${timed[@]}"; do
   valgrind --tool=callgrind --callgrind-out-file="$out/$v.callgrind" "$out/$v/prog" \
     > /dev/null 2> "$out/$v.valgrind"
   grep '^summary:' "$out/$v.callgrind" | awk '{print $2}' > "$out/$v.ir"
 done
 
-python3 - "$out" "$LIBS" "$ROUNDS" "${variants[@]}" << 'EOF'
+echo 0 > "$out/floor.opened"
+python3 - "$out" "$LIBS" "$ROUNDS" "${timed[@]}" << 'EOF'
 import json, statistics, sys
 out, nlibs, rounds, variants = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 labels = {
@@ -145,6 +154,7 @@ labels = {
     'rt-normal': ('normal', "tld's ld.so.1"),
     'rt-direct': ('-z lazyload -B direct', "tld's ld.so.1"),
     'gl-direct': ('-z lazyload -B direct', "glibc's ld.so (ignores them)"),
+    'floor': ('static, exits at once', '(no loader: for scale)'),
 }
 times = {v: [] for v in variants}
 for r in range(1, int(rounds) + 1):
@@ -161,8 +171,10 @@ lines = ['Start-up of a program with %s dependencies, 5 used at start-up '
                                                   'vs glibc', 'instructions', 'vs glibc')]
 for v in variants:
     b, l = labels[v]
-    lines.append('%-22s %-29s %7s %10.0f %8.2fx %13d %8.2fx' % (
-        b, l, opened[v], med[v] * 1e6, base_t / med[v], ir[v], base_i / ir[v]))
+    # (callgrind counts nothing in a program that makes one system call and no other block)
+    ins = ('%13d %8.2fx' % (ir[v], base_i / ir[v])) if ir[v] else '%13s %9s' % ('-', '-')
+    lines.append('%-22s %-29s %7s %10.0f %8.2fx %s' % (
+        b, l, opened[v], med[v] * 1e6, base_t / med[v], ins))
 lines.append('')
 lines.append('("opened": libraries of the %s the process opens; "vs glibc": how many times '
              'faster, or how many times fewer instructions,' % nlibs)
