@@ -146,9 +146,14 @@ int rtld_tls_dlopen_assign(struct rtld_obj *o, char *err, size_t errlen) {
   o->o_tls_modid = id;
   rtld_tls_mods[id] = o; /* claimed; o_tls_live is set at commit */
   if (id == rtld_g.g_tls_next_modid) rtld_g.g_tls_next_modid++;
-  if (o->o_dt_flags & DF_STATIC_TLS) {
-    size_t used = rtld_g.g_tls_static_used, total = rtld_g.g_tls_static_total;
-    size_t off = rtld_align_up(used + o->o_tls_memsz, o->o_tls_align);
+  size_t used = rtld_g.g_tls_static_used, total = rtld_g.g_tls_static_total;
+  size_t off = rtld_align_up(used + o->o_tls_memsz, o->o_tls_align);
+  /* An object loaded lazily while start-up relocates (a relocation of the program or of a
+   * start-up object needed it) would have had static TLS had it been loaded with them: it
+   * takes the backup reservation when that can hold it, so initial-exec references to its
+   * variables (the program's own, typically) work. */
+  int fits = o->o_tls_align <= rtld_g.g_tls_align && off <= total && off >= used;
+  if (o->o_dt_flags & DF_STATIC_TLS || (rtld_g.g_booting && fits)) {
     if (o->o_tls_align > rtld_g.g_tls_align) {
       rtld_fmt(err, errlen,
                "%s: static TLS failure: alignment 0x%lx exceeds the thread pointer's 0x%lx",
