@@ -9,8 +9,10 @@
 # lld. A corpus made before it had an LTO case is completed first.
 #
 # The corpus is built once (about 4 minutes on 2 cores) by ../shared/bench/make-corpus.sh
-# into $BENCH (default build/bench/corpus). Environment: RUNS (default 5), WARMUP (1),
-# CASES (subset), BENCH.
+# into $BENCH (default build/bench/corpus); its cases include cxx-debug (C++ with -g: merged debug
+# strings, shared CIEs). After the timings, bench/sizes.sh links each case once per linker and
+# adds the output sizes (file, .debug_str, .rodata, .eh_frame) to the table. Environment: RUNS
+# (default 5), WARMUP (1), CASES (subset), BENCH.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SHARED_BENCH:-$top/../shared/bench}
@@ -68,6 +70,19 @@ if [ ${#lto[@]} -gt 0 ]; then # lld cannot run gcc's plugin
   run "${lto[*]}" tld="$L/tld" tld-t1="$L/tld-t1" bfd="$L/bfd" gold="$L/gold" mold="$L/mold" \
     mold-nf="$L/mold-nf" mold-t1="$L/mold-t1"
 fi
+# Output sizes: each linker's output once per case (whole file, .debug_str, .rodata, .eh_frame).
+echo "bench: measuring output sizes" >&2
+: > "$top/build/bench/sizes.txt"
+if [ ${#plain[@]} -gt 0 ]; then
+  CASES="${plain[*]}" bash "$top/bench/sizes.sh" tld="$L/tld" bfd="$L/bfd" gold="$L/gold" \
+    lld="$L/lld" mold="$L/mold" >> "$top/build/bench/sizes.txt"
+fi
+if [ ${#lto[@]} -gt 0 ]; then
+  CASES="${lto[*]}" bash "$top/bench/sizes.sh" tld="$L/tld" bfd="$L/bfd" gold="$L/gold" \
+    mold="$L/mold" >> "$top/build/bench/sizes.txt"
+fi
+{ echo; echo "output sizes (bytes of the sections; x_min = file size / the case's smallest):"
+  cat "$top/build/bench/sizes.txt"; } | tee -a "$top/build/bench/table.txt" >&2
 echo "bench: table in build/bench/table.txt" >&2
 if grep -q FAIL "$top/build/bench/checks.tsv" 2>/dev/null; then
   echo "bench: some outputs failed their checks:" >&2

@@ -18,6 +18,7 @@ typedef struct ld_isec ld_isec;
 typedef struct ld_osec ld_osec;
 typedef struct ld_sym ld_sym;
 typedef struct ld_seg ld_seg;
+typedef struct ld_msec ld_msec;
 
 /* ---- small containers ---------------------------------------------------------------- */
 
@@ -200,8 +201,9 @@ struct ld_obj {
   uint8_t o_exec_stack;   /* has no .note.GNU-stack or marks it executable */
   uint32_t o_gnu_property_and; /* x86 feature_1 AND bits (when present) */
   uint8_t o_has_gnu_property;
-  uint8_t o_lto; /* carries LTO intermediate language (.gnu.lto_* or .llvm.lto sections) */
-  uint8_t o_ir;  /* claimed by a linker plugin: symbols only, no sections (ld/plugin.h) */
+  uint8_t o_lto;        /* carries LTO intermediate language (.gnu.lto_* or .llvm.lto sections) */
+  uint8_t o_ir;         /* claimed by a linker plugin: symbols only, no sections (ld/plugin.h) */
+  uint8_t o_compressed; /* has SHF_COMPRESSED or .zdebug sections (ld/compress.c) */
   /* COMDAT groups found by parsing, claimed in link order by ld_object_symbols */
   struct ld_group {
     const char *g_sig;
@@ -239,8 +241,11 @@ enum {
 typedef struct ld_ehrec {
   uint32_t er_off, er_size; /* in the input section */
   uint32_t er_out;          /* offset in the output section (after layout) */
-  int32_t er_cie;           /* FDE: index of its CIE record in the same section; -1 for CIE */
+  /* FDE: index of its CIE record in the same section; -1 for a CIE; a CIE written once for
+   * several sections: -2 - its index among those kept. */
+  int32_t er_cie;
   uint8_t er_live;
+  uint8_t er_pad; /* zero bytes added at its end: the alignment gap to the next section */
 } ld_ehrec;
 
 struct ld_isec {
@@ -271,6 +276,9 @@ struct ld_isec {
    * .rela.dyn are given by the bases, RELATIVE ones first, so writing can run in parallel). */
   uint32_t is_nrelative, is_ndynrel;
   uint32_t is_relative_base, is_dynrel_base;
+  ld_msec *is_merge; /* SHF_MERGE split into pieces (ld/merge.c); NULL otherwise */
+  uint32_t *is_relr; /* offsets of its relative relocations that go to .relr.dyn (ld/relr.c) */
+  uint32_t is_nrelr;
 };
 
 extern ld_isec ld_discarded_isec; /* see ld/object.c */
@@ -303,6 +311,7 @@ enum ld_synth {
   SY_VERNEED,
   SY_VERDEF,
   SY_SYMINFO,
+  SY_RELR,
 };
 
 struct ld_osec {
@@ -455,6 +464,12 @@ typedef struct ld_options {
   uint32_t guidance;        /* GUIDE_*: 0 without -z guidance */
   int z_defs_given;         /* -z defs, -z nodefs or --no-undefined was given */
   int z_textwarn;           /* -z textwarn */
+
+  /* Output size: merged strings, compressed debug sections, packed relative relocations. */
+  int tail_merge;     /* merged strings share the bytes of strings they are the suffix of */
+  int optimize;       /* -O LEVEL */
+  int compress_debug; /* --compress-debug-sections: 0 none, ELFCOMPRESS_ZLIB, ELFCOMPRESS_ZSTD */
+  int pack_relr;      /* -z pack-relative-relocs */
 } ld_options;
 
 /* -z guidance[=noITEM,...]: GUIDE_ON, and the kinds of advice left out. */
@@ -505,6 +520,7 @@ typedef struct ld_ctx {
   ld_osec *got, *gotplt, *plt, *iplt, *reladyn, *relaplt, *relaiplt, *dynamic, *dynsym, *dynstr,
       *hash, *gnuhash, *interp, *ehframe, *ehframehdr, *buildid, *symtab, *strtab, *shstrtab, *bss,
       *tdata, *tbss, *gnuprop, *copybss, *copyrelro, *versym, *verneed, *verdef;
+  ld_osec *relrdyn; /* -z pack-relative-relocs */
   /* GOT accounting (slots are words) */
   uint32_t ngot;
   uint32_t got_reserved; /* words at the GOT's base before the first slot */
@@ -560,8 +576,22 @@ void ld_resolve(void); /* ld/resolve.c: archive extraction to a fixed point */
 void ld_extract_lazy(ld_sym *s);
 void ld_split_eh_frame(void); /* ld/ehframe.c */
 void ld_eh_finish(void);      /* ld/ehframe.c: record offsets after gc */
+void ld_eh_share_cies(void);  /* ld/ehframe.c: after placement, identical CIEs written once */
 void ld_gc_sections(void);    /* ld/gc.c */
 void ld_icf(void);            /* ld/icf.c: --icf */
+/* ld/merge.c: SHF_MERGE sections, after placement. A reference to offset `off` of a merged
+ * section maps to offset ld_merge_off(...) of its output section (where the kept copy is, in
+ * whichever section of the group owns it); ld_merge_finalize, once the input sections' offsets
+ * are known, makes that lookup cheaper. */
+void ld_merge_note(ld_isec *is); /* placement: a SHF_MERGE section placed, in link order */
+void ld_merge_sections(void);
+void ld_merge_finalize(void);
+uint64_t ld_merge_off(const ld_isec *is, uint64_t off);
+uint64_t ld_merge_addr(const ld_isec *is, uint64_t off);
+void ld_merge_write(const ld_isec *is, uint8_t *out);
+int ld_merge_candidate(const ld_isec *is);
+int ld_merge_piece_at(const ld_isec *is, uint64_t off, const uint8_t **p, uint64_t *len,
+                      uint64_t *in_piece);
 /* ld/map.c: link maps and tracing */
 void ld_verbose_header(const ld_vec *dirs);
 void ld_note_extract(ld_sym *s, const char *member);
@@ -619,5 +649,19 @@ int ld_tls_target_model(const ld_sym *s, int model); /* ld/reloc.c: TLSM_* it be
 void ld_guidance(void);
 double ld_now(void);
 void ld_stat_pass(const char *name);
+
+/* ld/compress.c: compressed input sections inflated (pass 6, before anything reads them); the
+ * output's debug sections compressed (after layout, before writing; -r: its own buffers). */
+void ld_decompress_inputs(void);
+void ld_compress_debug_sections(void);
+void ld_compress_buffers(ld_osec **secs, uint8_t **bufs, uint32_t n);
+/* ld/relr.c: -z pack-relative-relocs */
+int ld_relr_on(void);
+int ld_relr_ok(const ld_isec *is, const ld_rel *r);
+void ld_relr_note(ld_isec *is, uint64_t off);
+void ld_relr_got_slot(int32_t idx);
+void ld_relr_create(void);
+void ld_relr_size(void);
+void ld_relr_fill(void);
 
 #endif

@@ -58,6 +58,7 @@ int main(int argc, char **argv) {
 
   /* 6. Split .eh_frame into records and drop FDEs of discarded sections; commons become .bss;
    *    garbage collection when asked. */
+  ld_decompress_inputs(); /* SHF_COMPRESSED inputs: before anything reads their bytes */
   ld_split_eh_frame();
   if (ctx->opt.gc_sections) ld_gc_sections();
   /* Identical code folding sees only the survivors, and runs before the .eh_frame records are
@@ -79,12 +80,21 @@ int main(int argc, char **argv) {
   /* 8. Place input sections into output sections (the default rules). */
   ld_place_sections();
   ld_check_errors();
+  ld_stat_pass("placement");
+  /* Mergeable strings and constants: one copy of each piece per output section, now that the
+   * output sections are known; identical .eh_frame CIEs once per output section. Sizes of the
+   * input sections are final from here. */
+  ld_merge_sections();
+  ld_stat_pass("merge");
+  ld_eh_share_cies();
+  ld_check_errors();
+  ld_stat_pass("shared CIEs");
 
   /* 9. Scan relocations: every symbol's needs (GOT, PLT, TLS slots, copy, dynamic relocation)
    *    and the TLS model of each symbol are decided here, once. */
   ld_scan_relocs();
   ld_check_errors();
-  ld_stat_pass("placement and scan");
+  ld_stat_pass("scan");
 
   /* 10. Synthetic sections, sized from the scan's counts. */
   ld_create_synthetic();
@@ -93,9 +103,18 @@ int main(int argc, char **argv) {
 
   /* 11-12. Addresses and offsets; then final symbol values. Layout is fixed from here. */
   ld_layout();
+  ld_merge_finalize();
   ld_finalize_symbols();
   ld_check_errors();
   ld_stat_pass("layout");
+
+  /* --compress-debug-sections: the debug sections are made and compressed first; their sizes,
+   * and the offsets of what follows them in the file, change. */
+  if (ctx->opt.compress_debug) {
+    ld_compress_debug_sections();
+    ld_check_errors();
+    ld_stat_pass("compress debug sections");
+  }
 
   /* 13-14. Write through one mapping of a temporary file, apply relocations while copying,
    *        then rename it into place. Before the rename the old output is untouched. */

@@ -231,6 +231,7 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
     }
     keep[i] = 1;
     nkeep++;
+    if ((h->flags & SHF_COMPRESSED) || !strncmp(nm, ".zdebug", 7)) o->o_compressed = 1;
   }
   /* Symbol table. */
   if (symtab_idx) {

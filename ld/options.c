@@ -82,6 +82,8 @@ static const struct optdoc optdocs[] = {
     {"--threads", "[=N]", "number of threads (default: online CPUs)", 0},
     {"--no-threads", NULL, "run single-threaded", 0},
     {"--stats", NULL, "print per-pass times, counts, memory and TLS statistics", 0},
+    {"--compress-debug-sections", "=none|zlib|zlib-gabi|zstd",
+     "compress the output's .debug_* sections (SHF_COMPRESSED)", 0},
     {"--no-undefined", NULL, "report undefined symbols in shared objects (-z defs)", 0},
     {"--allow-shlib-undefined", NULL, "allow undefined symbols in shared libraries", 0},
     {"--no-allow-shlib-undefined", NULL, "report undefined symbols of shared libraries", 0},
@@ -105,7 +107,7 @@ static const struct optdoc optdocs[] = {
      0},
     {"-t", NULL, "GNU: print each input file as it is read (--trace)", 'g'},
     {"--trace", NULL, "print each input file as it is read", 0},
-    {"-O", "LEVEL", "accepted; optimisation level of the output (no effect)", 'g'},
+    {"-O", "LEVEL", "optimisation level of the output: -O2 compresses debug sections harder", 'g'},
     {"--image-base", "ADDR", "base address of the output", 0},
     {"--emit-relocs", NULL, "keep the inputs' relocations in the output", 0},
     {"-Map", "FILE", "write a link map to FILE ('-': standard output)", 0},
@@ -163,7 +165,8 @@ void ld_print_help(void) {
          "  lazyload nolazyload direct nodirect (positional: for the dependencies that follow)\n"
          "  guidance[=noall,nodefs,nodirect,nolazyload,nomapfile,notext,nounused,notls]\n"
          "  target=x64|x86|sparc|sparcv9 muldefs stack-size=N ibt shstk\n"
-         "  dynamic-undefined-weak nodynamic-undefined-weak keep-text-section-prefix\n");
+         "  dynamic-undefined-weak nodynamic-undefined-weak keep-text-section-prefix\n"
+         "  pack-relative-relocs nopack-relative-relocs\n");
 }
 
 static void print_version(void) {
@@ -327,7 +330,9 @@ static void z_keyword(struct optstate *st, const char *kw) {
   } else if (!strncmp(kw, "stack-size=", 11)) {
     if (parse_num(kw + 11, &v)) ld_error("-z %s: expected a number", kw);
     else o->stack_size = v;
-  } else if (!strcmp(kw, "ibt")) o->z_ibt = 1;
+  } else if (!strcmp(kw, "pack-relative-relocs")) o->pack_relr = 1;
+  else if (!strcmp(kw, "nopack-relative-relocs")) o->pack_relr = 0;
+  else if (!strcmp(kw, "ibt")) o->z_ibt = 1;
   else if (!strcmp(kw, "shstk")) o->z_shstk = 1;
   else if (!strcmp(kw, "dynamic-undefined-weak")) o->z_dyn_undef_weak = 1;
   else if (!strcmp(kw, "nodynamic-undefined-weak")) o->z_dyn_undef_weak = 0;
@@ -523,6 +528,7 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
   o->z_relro = 1;
   o->z_text = -1;
   o->z_dyn_undef_weak = -1;
+  o->tail_merge = 1;
   long nproc = sysconf(_SC_NPROCESSORS_ONLN);
   o->threads = nproc > 0 ? (int)nproc : 1;
   struct optstate st = {.opt = o};
@@ -782,6 +788,18 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       else o->threads = (int)(t > 64 ? 64 : t);
       continue;
     }
+    if (!strcmp(n, "-compress-debug-sections") || !strncmp(n, "-compress-debug-sections=", 25)) {
+      const char *how = n[24] == '=' ? n + 25 : "zlib";
+      if (!strcmp(how, "none")) o->compress_debug = 0;
+      else if (!strcmp(how, "zlib") || !strcmp(how, "zlib-gabi"))
+        o->compress_debug = ELFCOMPRESS_ZLIB;
+      else if (!strcmp(how, "zstd")) o->compress_debug = ELFCOMPRESS_ZSTD;
+      else
+        ld_error("--compress-debug-sections=%s: expected none, zlib, zlib-gabi or zstd (zlib-gnu, "
+                 "the .zdebug form, is read but not written)",
+                 how);
+      continue;
+    }
     if (LONG("-stats", 0) || LONG("-print-stats", 0)) {
       o->stats = 1;
       continue;
@@ -1005,7 +1023,10 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       TAKE();
       add_input(&st, val, 0);
       continue; /* a script given with -T */
-    case 'O': continue;
+    case 'O':
+      TAKE();
+      o->optimize = atoi(val);
+      continue;
     case 'Y': TAKE(); continue;
     case 'F':
     case 'f':
@@ -1088,5 +1109,7 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
   if (o->outkind == OUT_SHARED && !o->z_defs) o->allow_undefined = 1;
   if (o->is_static && o->outkind == OUT_PIE) o->no_dynamic_linker = 1;
   if (o->z_text < 0) o->z_text = 1; /* text relocations are errors unless -z notext */
-  if (!o->eh_frame_hdr_given) o->eh_frame_hdr = 1;
+  /* GNU ld writes .eh_frame_hdr only when asked (gcc asks, but not for -static); the tld
+   * flavour always does. */
+  if (!o->eh_frame_hdr_given) o->eh_frame_hdr = !o->gnu_flavour;
 }

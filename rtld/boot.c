@@ -273,7 +273,7 @@ uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
   if (at_random) {
     const unsigned char *r = (const unsigned char *)at_random;
     uintptr_t c = 0;
-    for (int i = 0; i < 8; i++) c |= (uintptr_t)r[i] << (8 * i);
+    for (unsigned i = 0; i < sizeof c; i++) c |= (uintptr_t)r[i] << (8 * i);
     rtld_g.g_canary = c & ~(uintptr_t)0xff; /* a zero low byte stops string overruns */
   }
   rtld_boot_tcb.t_canary = rtld_g.g_canary;
@@ -295,8 +295,7 @@ uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
         exe->o_tls_memsz = p->p_memsz;
         exe->o_tls_align = p->p_align ? p->p_align : 1;
       } else if (p->p_type == PT_GNU_RELRO) {
-        exe->o_relro_start = (exe->l_addr + p->p_vaddr) & ~4095ul;
-        exe->o_relro_end = (exe->l_addr + p->p_vaddr + p->p_memsz) & ~4095ul;
+        rtld_set_relro(exe, p);
       }
     }
     if (!exe->l_ld) rtld_fatal("the program has no dynamic section");

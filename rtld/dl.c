@@ -258,7 +258,7 @@ static uintptr_t obj_base(const struct rtld_obj *o) {
   uintptr_t lo = (uintptr_t)-1;
   for (unsigned i = 0; i < o->o_phnum; i++)
     if (o->o_phdr[i].p_type == PT_LOAD && o->o_phdr[i].p_vaddr < lo) lo = o->o_phdr[i].p_vaddr;
-  return o->l_addr + (lo & ~4095ul);
+  return o->l_addr + (lo & ~(RTLD_PAGE - 1));
 }
 
 RTLD_EXPORT int dladdr(const void *addr, Dl_info *info) {
@@ -324,7 +324,7 @@ RTLD_EXPORT int dl_iterate_phdr(int (*cb)(struct dl_phdr_info *, size_t, void *)
     struct dl_phdr_info info;
     info.dlpi_addr = o->l_addr;
     info.dlpi_name = o->o_is_exe ? "" : o->l_name;
-    info.dlpi_phdr = (const Elf64_Phdr *)o->o_phdr;
+    info.dlpi_phdr = (const void *)o->o_phdr;
     info.dlpi_phnum = (uint16_t)o->o_phnum;
     info.dlpi_adds = rtld_g.g_adds;
     info.dlpi_subs = rtld_g.g_subs;

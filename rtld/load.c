@@ -5,8 +5,6 @@
  * every header field used to compute an address is checked against the file or the mapping. */
 #include "rtld_int.h"
 
-#define RTLD_PAGE 4096ul
-
 /* Is [p, p+n) inside the file-backed part of one readable segment of what rtld mapped for o?
  * Tables live in the file: the reservation between segments is PROT_NONE, and a table said to lie
  * in zero-fill memory is nonsense (and could make a scan of it as long as the segment's p_memsz).
@@ -65,15 +63,16 @@ int rtld_parse_dynamic(struct rtld_obj *o, const char **why) {
   uintptr_t b = o->l_addr;
   uintptr_t strtab = 0, soname = (uintptr_t)-1, rpath = (uintptr_t)-1, runpath = (uintptr_t)-1;
   uintptr_t verdef = 0, verneed = 0, syminfo = 0;
-  uint64_t syment = sizeof(rtld_sym), relaent = sizeof(rtld_rela), pltrel = DT_RELA;
+  uint64_t syment = sizeof(rtld_sym), relaent = sizeof(rtld_rela), relrent = 0,
+           pltrel = RTLD_DT_RELOC;
   uint64_t syminsz = 0, syminent = sizeof(rtld_syminfo);
-  int have_init_array = 0, have_fini_array = 0, have_preinit = 0, have_relasz = 0,
+  int have_init_array = 0, have_fini_array = 0, have_preinit = 0, have_relasz = 0, have_relrsz = 0,
       have_pltrelsz = 0, have_syminfo = 0, have_syminsz = 0;
   size_t ndeps = 0;
   *why = NULL;
   rtld_dyn *d = o->l_ld;
   for (; d->d_tag != DT_NULL; d++) {
-    uint64_t v = d->d_val;
+    uintptr_t v = d->d_val;
     switch (d->d_tag) {
     case DT_NEEDED: ndeps++; break;
     case DT_STRTAB: strtab = b + v; break;
@@ -85,9 +84,12 @@ int rtld_parse_dynamic(struct rtld_obj *o, const char **why) {
     case DT_VERSYM: o->o_versym = (const uint16_t *)(b + v); break;
     case DT_VERDEF: verdef = b + v; break;
     case DT_VERNEED: verneed = b + v; break;
-    case DT_RELA: o->o_rela = (const rtld_rela *)(b + v); break;
-    case DT_RELASZ: o->o_relasz = v, have_relasz = 1; break;
-    case DT_RELAENT: relaent = v; break;
+    case RTLD_DT_RELOC: o->o_rela = (const rtld_rela *)(b + v); break;
+    case RTLD_DT_RELOCSZ: o->o_relasz = v, have_relasz = 1; break;
+    case RTLD_DT_RELOCENT: relaent = v; break;
+    case DT_RELR: o->o_relr = (const uintptr_t *)(b + v); break;
+    case DT_RELRSZ: o->o_relrsz = v, have_relrsz = 1; break;
+    case DT_RELRENT: relrent = v; break;
     case DT_JMPREL: o->o_jmprel = (const rtld_rela *)(b + v); break;
     case DT_PLTRELSZ: o->o_pltrelsz = v, have_pltrelsz = 1; break;
     case DT_PLTREL: pltrel = v; break;
@@ -131,25 +133,34 @@ int rtld_parse_dynamic(struct rtld_obj *o, const char **why) {
       FAIL("bad string table (DT_STRTAB, DT_STRSZ)");
     /* Tables at their natural alignment (the ELF specification's; reading them otherwise is
      * undefined in C). */
-    if ((uintptr_t)o->o_symtab % 8 || (o->o_hash && (uintptr_t)o->o_hash % 4) ||
-        (o->o_gnu_hash && (uintptr_t)o->o_gnu_hash % 8) || (uintptr_t)o->o_rela % 8 ||
-        (uintptr_t)o->o_jmprel % 8 || (uintptr_t)o->o_versym % 2 || verdef % 4 || verneed % 4 ||
-        (uintptr_t)o->o_init_array % 8 || (uintptr_t)o->o_fini_array % 8 ||
-        (uintptr_t)o->o_preinit_array % 8 || (uintptr_t)o->o_pltgot % 8)
+    const uintptr_t w = sizeof(uintptr_t); /* the class's word */
+    if ((uintptr_t)o->o_symtab % w || (o->o_hash && (uintptr_t)o->o_hash % 4) ||
+        (o->o_gnu_hash && (uintptr_t)o->o_gnu_hash % w) || (uintptr_t)o->o_rela % w ||
+        (uintptr_t)o->o_jmprel % w || (uintptr_t)o->o_versym % 2 || verdef % 4 || verneed % 4 ||
+        (uintptr_t)o->o_init_array % w || (uintptr_t)o->o_fini_array % w ||
+        (uintptr_t)o->o_preinit_array % w || (uintptr_t)o->o_pltgot % w)
       FAIL("misaligned dynamic table");
-    if (syment != sizeof(rtld_sym) || relaent != sizeof(rtld_rela) || pltrel != DT_RELA)
+    if (syment != sizeof(rtld_sym) || relaent != sizeof(rtld_rela) || pltrel != RTLD_DT_RELOC)
       FAIL("bad DT_SYMENT, DT_RELAENT or DT_PLTREL");
     if ((have_relasz && !o->o_rela && o->o_relasz) ||
         (have_pltrelsz && !o->o_jmprel && o->o_pltrelsz) || (o->o_init_count && !have_init_array) ||
         (o->o_fini_count && !have_fini_array) || (o->o_preinit_count && !have_preinit))
       FAIL("a table size without its table (DT_RELASZ, DT_PLTRELSZ or an array size)");
+    if ((have_relrsz && !o->o_relr && o->o_relrsz) || (o->o_relr && !have_relrsz) ||
+        (relrent && relrent != sizeof(uintptr_t)) || (uintptr_t)o->o_relr % sizeof(uintptr_t) ||
+        o->o_relrsz % sizeof(uintptr_t) ||
+        (o->o_relr && !in_map_n(o, (uintptr_t)o->o_relr, o->o_relrsz)))
+      FAIL("bad packed relative relocations (DT_RELR, DT_RELRSZ, DT_RELRENT)");
     if ((o->o_rela && !in_map_n(o, (uintptr_t)o->o_rela, o->o_relasz)) ||
         (o->o_jmprel && !in_map_n(o, (uintptr_t)o->o_jmprel, o->o_pltrelsz)) ||
         o->o_relasz % sizeof(rtld_rela) || o->o_pltrelsz % sizeof(rtld_rela))
       FAIL("relocation table outside the image");
-    if ((o->o_init_array && !in_map_n(o, (uintptr_t)o->o_init_array, o->o_init_count * 8)) ||
-        (o->o_fini_array && !in_map_n(o, (uintptr_t)o->o_fini_array, o->o_fini_count * 8)) ||
-        (o->o_preinit_array && !in_map_n(o, (uintptr_t)o->o_preinit_array, o->o_preinit_count * 8)))
+    if ((o->o_init_array &&
+         !in_map_n(o, (uintptr_t)o->o_init_array, o->o_init_count * sizeof(void *))) ||
+        (o->o_fini_array &&
+         !in_map_n(o, (uintptr_t)o->o_fini_array, o->o_fini_count * sizeof(void *))) ||
+        (o->o_preinit_array &&
+         !in_map_n(o, (uintptr_t)o->o_preinit_array, o->o_preinit_count * sizeof(void *))))
       FAIL("initialiser or finaliser array outside the image");
     if ((o->o_init && !rtld_in_segment(o, (uintptr_t)o->o_init, 1, PF_X)) ||
         (o->o_fini && !rtld_in_segment(o, (uintptr_t)o->o_fini, 1, PF_X)))
@@ -182,10 +193,12 @@ int rtld_parse_dynamic(struct rtld_obj *o, const char **why) {
     const uint32_t *h = o->o_gnu_hash;
     if (checked && !in_map_n(o, (uintptr_t)h, 16)) FAIL("DT_GNU_HASH outside the image");
     uint32_t nb = h[0], off = h[1], bloom = h[2], shift = h[3];
-    const uint32_t *buckets = (const uint32_t *)((const uint64_t *)(h + 4) + bloom);
+    /* Bloom words are of the class's width. */
+    const uint32_t *buckets = (const uint32_t *)((const uintptr_t *)(h + 4) + bloom);
     const uint32_t *chain = buckets + nb;
-    if (checked && (!nb || !bloom || shift >= 32 ||
-                    !in_map_n(o, (uintptr_t)(h + 4), (uint64_t)bloom * 8 + (uint64_t)nb * 4)))
+    if (checked &&
+        (!nb || !bloom || shift >= 32 ||
+         !in_map_n(o, (uintptr_t)(h + 4), (uint64_t)bloom * sizeof(uintptr_t) + (uint64_t)nb * 4)))
       FAIL("bad DT_GNU_HASH header");
     uint32_t last = 0;
     for (uint32_t i = 0; i < nb; i++) {
@@ -302,6 +315,23 @@ int rtld_parse_dynamic(struct rtld_obj *o, const char **why) {
   return 0;
 }
 
+/* The pages made read-only after relocation: PT_GNU_RELRO rounded inwards to whole pages, and
+ * never past the PT_LOAD segment it lies in. (A link-editor may round the region's end up to its
+ * maximum page size, 1 MiB on SPARC, beyond the segment and what was mapped for it.) */
+void rtld_set_relro(struct rtld_obj *o, const rtld_phdr *relro) {
+  uintptr_t start = o->l_addr + relro->p_vaddr, end = start + relro->p_memsz;
+  for (unsigned i = 0; i < o->o_phnum; i++) {
+    const rtld_phdr *p = &o->o_phdr[i];
+    if (p->p_type == PT_LOAD && relro->p_vaddr >= p->p_vaddr &&
+        relro->p_vaddr < p->p_vaddr + p->p_memsz) {
+      uintptr_t seg_end = rtld_align_up(o->l_addr + p->p_vaddr + p->p_memsz, RTLD_PAGE);
+      if (end > seg_end) end = seg_end;
+    }
+  }
+  o->o_relro_start = start & ~(RTLD_PAGE - 1);
+  o->o_relro_end = end & ~(RTLD_PAGE - 1);
+}
+
 static const char *base_name(const char *p) {
   const char *b = p;
   for (; *p; p++)
@@ -368,7 +398,8 @@ static struct rtld_obj *map_fd(int fd, const char *path, uintptr_t *entry, char 
     rtld_ehdr eh;
     char b[1024];
   } u;
-  long n = rtld_sys4(RTLD_SYS_pread64, fd, (long)u.b, sizeof u.b, 0);
+  /* Offset 0: as one word on a 64-bit target, as two zero halves on a 32-bit one. */
+  long n = rtld_sys5(RTLD_SYS_pread64, fd, (long)u.b, sizeof u.b, 0, 0);
   if (n < 0) {
     map_fail(err, errlen, path, "cannot read file", -n);
     return NULL;
@@ -380,14 +411,17 @@ static struct rtld_obj *map_fd(int fd, const char *path, uintptr_t *entry, char 
     return NULL;
   }
   if (eh->e_ident[EI_CLASS] != RTLD_ARCH_CLASS) {
-    map_fail(err, errlen, path, "wrong ELF class: not ELFCLASS64", -1);
+    map_fail(err, errlen, path,
+             RTLD_ARCH_CLASS == 2 ? "wrong ELF class: not ELFCLASS64"
+                                  : "wrong ELF class: not ELFCLASS32",
+             -1);
     return NULL;
   }
   if (eh->e_ident[EI_DATA] != RTLD_ARCH_DATA) {
     map_fail(err, errlen, path, "wrong byte order", -1);
     return NULL;
   }
-  if (eh->e_machine != RTLD_ARCH_MACHINE) {
+  if (eh->e_machine != RTLD_ARCH_MACHINE && eh->e_machine != RTLD_ARCH_MACHINE_ALT) {
     rtld_fmt(err, errlen, "%s: wrong machine type: e_machine %u, expected %u (%s)", path,
              eh->e_machine, RTLD_ARCH_MACHINE, RTLD_ARCH_NAME);
     return NULL;
@@ -400,18 +434,18 @@ static struct rtld_obj *map_fd(int fd, const char *path, uintptr_t *entry, char 
   }
   if (eh->e_phentsize != sizeof(rtld_phdr) || eh->e_phnum == 0 || eh->e_phnum > 64 ||
       eh->e_phoff > (uint64_t)n || eh->e_phoff + eh->e_phnum * sizeof(rtld_phdr) > (uint64_t)n ||
-      eh->e_phoff % 8) {
+      eh->e_phoff % sizeof(uintptr_t)) {
     map_fail(err, errlen, path, "bad program header table", -1);
     return NULL;
   }
   const rtld_phdr *ph = (const rtld_phdr *)(u.b + eh->e_phoff);
-  uint64_t st[RTLD_STAT_SIZE / 8];
-  if (rtld_sys2(RTLD_SYS_fstat, fd, (long)st) < 0) {
+  uint64_t dev, ino, fsize;
+  unsigned mode;
+  if (rtld_fstat(fd, &dev, &ino, &fsize, &mode) < 0) {
     map_fail(err, errlen, path, "cannot stat file", -1);
     return NULL;
   }
-  uint64_t fsize = st[RTLD_STAT_SIZE_OFFSET / 8];
-  struct rtld_obj *dup = entry ? NULL : find_by_inode(st[0], st[1]);
+  struct rtld_obj *dup = entry ? NULL : find_by_inode(dev, ino);
   if (dup) return dup;
 
   uintptr_t lo = (uintptr_t)-1, hi = 0, prev_end = 0;
@@ -425,7 +459,7 @@ static struct rtld_obj *map_fd(int fd, const char *path, uintptr_t *entry, char 
     if (p->p_filesz > p->p_memsz || p->p_offset + p->p_filesz > fsize ||
         p->p_offset + p->p_filesz < p->p_offset ||
         (p->p_offset & (RTLD_PAGE - 1)) != (p->p_vaddr & (RTLD_PAGE - 1)) ||
-        p->p_vaddr + p->p_memsz < p->p_vaddr || p->p_memsz > (1ul << 40)) {
+        p->p_vaddr + p->p_memsz < p->p_vaddr || p->p_memsz > RTLD_MAX_SEGMENT) {
       map_fail(err, errlen, path, "malformed PT_LOAD segment", i);
       return NULL;
     }
@@ -440,7 +474,7 @@ static struct rtld_obj *map_fd(int fd, const char *path, uintptr_t *entry, char 
     if (rtld_align_up(p->p_vaddr + p->p_memsz, RTLD_PAGE) > hi)
       hi = rtld_align_up(p->p_vaddr + p->p_memsz, RTLD_PAGE);
   }
-  if (hi <= lo || !dyn || dyn->p_vaddr % 8) {
+  if (hi <= lo || !dyn || dyn->p_vaddr % sizeof(uintptr_t)) {
     map_fail(err, errlen, path, hi <= lo ? "no loadable segments" : "no dynamic section", -1);
     return NULL;
   }
@@ -450,8 +484,8 @@ static struct rtld_obj *map_fd(int fd, const char *path, uintptr_t *entry, char 
     return NULL;
   }
   /* PROT_NONE, PRIVATE|ANON|NORESERVE, and FIXED_NOREPLACE for a program at its own address */
-  long r = rtld_sys6(RTLD_SYS_mmap, (long)(fixed ? lo : 0), (long)(hi - lo), 0,
-                     0x22 | 0x4000 | (fixed ? 0x100000 : 0), -1, 0);
+  long r = rtld_sys_mmap(fixed ? lo : 0, hi - lo, 0,
+                         0x22 | RTLD_MAP_NORESERVE | (fixed ? 0x100000 : 0), -1, 0);
   if ((unsigned long)r > -4096ul || (fixed && (uintptr_t)r != lo)) {
     if (fixed && (unsigned long)r <= -4096ul) rtld_munmap((void *)r, hi - lo);
     map_fail(err, errlen, path, "cannot map object: out of address space, errno",
@@ -469,8 +503,8 @@ static struct rtld_obj *map_fd(int fd, const char *path, uintptr_t *entry, char 
     uintptr_t fend = base + p->p_vaddr + p->p_filesz;
     uintptr_t mend = base + p->p_vaddr + p->p_memsz;
     if (p->p_filesz) {
-      r = rtld_sys6(RTLD_SYS_mmap, (long)seg, (long)(fend - seg), prot, 0x12 /* PRIVATE|FIXED */,
-                    fd, (long)(p->p_offset & ~(RTLD_PAGE - 1)));
+      r = rtld_sys_mmap(seg, fend - seg, prot, 0x12 /* PRIVATE|FIXED */, fd,
+                        p->p_offset & ~(RTLD_PAGE - 1));
       if ((unsigned long)r > -4096ul) goto fail_map;
     }
     if (mend > fend) {
@@ -483,8 +517,8 @@ static struct rtld_obj *map_fd(int fd, const char *path, uintptr_t *entry, char 
       }
       uintptr_t from = p->p_filesz ? zpage : seg;
       if (rtld_align_up(mend, RTLD_PAGE) > from) {
-        r = rtld_sys6(RTLD_SYS_mmap, (long)from, (long)(rtld_align_up(mend, RTLD_PAGE) - from),
-                      prot, 0x32 /* PRIVATE|FIXED|ANON */, -1, 0);
+        r = rtld_sys_mmap(from, rtld_align_up(mend, RTLD_PAGE) - from, prot,
+                          0x32 /* PRIVATE|FIXED|ANON */, -1, 0);
         if ((unsigned long)r > -4096ul) goto fail_map;
       }
     }
@@ -494,9 +528,9 @@ static struct rtld_obj *map_fd(int fd, const char *path, uintptr_t *entry, char 
   o->l_addr = base;
   o->o_map_start = start;
   o->o_map_len = hi - lo;
-  o->o_dev = st[0];
-  o->o_ino = st[1];
-  o->o_setuid = (((const uint32_t *)st)[RTLD_STAT_MODE_OFFSET / 4] & 04000) != 0;
+  o->o_dev = dev;
+  o->o_ino = ino;
+  o->o_setuid = (mode & 04000) != 0;
   o->l_ld = (rtld_dyn *)(base + dyn->p_vaddr);
   /* The program headers must be in memory for dl_iterate_phdr: find them in a segment. */
   for (unsigned i = 0; i < eh->e_phnum; i++) {
@@ -555,8 +589,7 @@ static struct rtld_obj *map_fd(int fd, const char *path, uintptr_t *entry, char 
       map_fail(err, errlen, path, "PT_GNU_RELRO outside the image", -1);
       return NULL;
     }
-    o->o_relro_start = (base + relro->p_vaddr) & ~(RTLD_PAGE - 1);
-    o->o_relro_end = (base + relro->p_vaddr + relro->p_memsz) & ~(RTLD_PAGE - 1);
+    rtld_set_relro(o, relro);
   }
   const char *why;
   if (rtld_parse_dynamic(o, &why)) {
@@ -619,7 +652,7 @@ static int build_path(char *buf, size_t cap, const char *dir, size_t dlen, const
 }
 
 static int try_open(const char *path) {
-  long fd = rtld_sys4(RTLD_SYS_openat, -100 /* AT_FDCWD */, (long)path, 0x80000 /* CLOEXEC */, 0);
+  long fd = rtld_sys4(RTLD_SYS_openat, -100 /* AT_FDCWD */, (long)path, RTLD_O_CLOEXEC, 0);
   rtld_debug(RTLD_DBG_FILES, "  trying path=%s%s", path, fd < 0 ? " (not found)" : "");
   return (int)fd;
 }
@@ -748,7 +781,7 @@ struct rtld_obj *rtld_obj_of_addr(uintptr_t a) {
 /* ld.so.1 run as a command: maps the program named by `path`. Its origin is its resolved
  * directory (through /proc/self/fd). */
 struct rtld_obj *rtld_map_program(const char *path, uintptr_t *entry, char *err, size_t errlen) {
-  long fd = rtld_sys4(RTLD_SYS_openat, -100, (long)path, 0x80000, 0);
+  long fd = rtld_sys4(RTLD_SYS_openat, -100, (long)path, RTLD_O_CLOEXEC, 0);
   if (fd < 0) {
     rtld_fmt(err, errlen, "%s: cannot open: errno %ld", path, -fd);
     return NULL;

@@ -51,12 +51,14 @@ const rtld_sym *rtld_lookup_in(struct rtld_obj *o, const char *name, uint32_t gh
   if (o->o_gnu_hash) {
     const uint32_t *h = o->o_gnu_hash;
     uint32_t nb = h[0], off = h[1], nbloom = h[2], shift = h[3];
-    const uint64_t *bloom = (const uint64_t *)(h + 4);
+    /* Bloom words are of the class's width. */
+    const uintptr_t *bloom = (const uintptr_t *)(h + 4);
+    const unsigned bits = 8 * sizeof(uintptr_t);
     const uint32_t *buckets = (const uint32_t *)(bloom + nbloom);
     const uint32_t *chain = buckets + nb;
     if (!nb || !nbloom) return NULL;
-    uint64_t w = bloom[(gh / 64) % nbloom];
-    uint64_t mask = (1ull << (gh % 64)) | (1ull << ((gh >> shift) % 64));
+    uintptr_t w = bloom[(gh / bits) % nbloom];
+    uintptr_t mask = ((uintptr_t)1 << (gh % bits)) | ((uintptr_t)1 << ((gh >> shift) % bits));
     if ((w & mask) != mask) return NULL;
     uint32_t i = buckets[gh % nb];
     if (i < off) return NULL;

@@ -20,8 +20,16 @@
 #include "rtld_arch.h"
 
 #define RTLD_EXPORT __attribute__((visibility("default")))
+#define RTLD_PAGE RTLD_ARCH_PAGE
 #define RTLD_NORETURN __attribute__((noreturn))
 
+/* The in-memory ELF records of this target's class. rtld reads only objects of its own class and
+ * byte order, in place, so each record is declared once with the field names of the ELF
+ * specification; ELFCLASS32 and ELFCLASS64 differ in field widths and, for program headers and
+ * symbols, in field order. The relocation record is RELA or REL as the target's psABI says
+ * (RTLD_ARCH_RELA); rtld_rel_addend() reads its addend, which a REL target keeps in the place
+ * being relocated. This is the only place that knows the class. */
+#if RTLD_ARCH_CLASS == 2
 typedef struct {
   uint8_t e_ident[16];
   uint16_t e_type, e_machine;
@@ -48,10 +56,70 @@ typedef struct {
   uint64_t st_value, st_size;
 } rtld_sym;
 
+#define RTLD_R_SYM(i) ((uint32_t)((i) >> 32))
+#else
 typedef struct {
-  uint64_t r_offset, r_info;
-  int64_t r_addend;
+  uint8_t e_ident[16];
+  uint16_t e_type, e_machine;
+  uint32_t e_version;
+  uint32_t e_entry, e_phoff, e_shoff;
+  uint32_t e_flags;
+  uint16_t e_ehsize, e_phentsize, e_phnum, e_shentsize, e_shnum, e_shstrndx;
+} rtld_ehdr;
+
+typedef struct {
+  uint32_t p_type, p_offset, p_vaddr, p_paddr, p_filesz, p_memsz, p_flags, p_align;
+} rtld_phdr;
+
+typedef struct {
+  int32_t d_tag;
+  uint32_t d_val;
+} rtld_dyn;
+
+typedef struct {
+  uint32_t st_name, st_value, st_size;
+  uint8_t st_info, st_other;
+  uint16_t st_shndx;
+} rtld_sym;
+
+#define RTLD_R_SYM(i) ((uint32_t)(i) >> 8)
+#endif
+
+/* Every relocation number of the four targets fits in the low 8 bits of r_info (SPARC V9 keeps
+ * R_SPARC_OLO10's second addend above them, never in a dynamic relocation). */
+#define RTLD_R_TYPE(i) ((uint32_t)(i)&0xff)
+
+#if RTLD_ARCH_RELA
+typedef struct {
+  uintptr_t r_offset, r_info;
+  intptr_t r_addend;
 } rtld_rela;
+#define RTLD_DT_RELOC DT_RELA
+#define RTLD_DT_RELOCSZ DT_RELASZ
+#define RTLD_DT_RELOCENT DT_RELAENT
+static inline uintptr_t rtld_rel_addend(const rtld_rela *r, const uintptr_t *where, int word) {
+  (void)where, (void)word;
+  return (uintptr_t)r->r_addend;
+}
+/* The addend a RELA record carries (0 for REL: read the place with rtld_rel_addend). */
+static inline uintptr_t rtld_rela_addend(const rtld_rela *r) { return (uintptr_t)r->r_addend; }
+#else
+typedef struct {
+  uintptr_t r_offset, r_info;
+} rtld_rela;
+#define RTLD_DT_RELOC DT_REL
+#define RTLD_DT_RELOCSZ DT_RELSZ
+#define RTLD_DT_RELOCENT DT_RELENT
+/* REL: the addend is the place's word `word` (TLS descriptors keep it in their second word). */
+static inline uintptr_t rtld_rel_addend(const rtld_rela *r, const uintptr_t *where, int word) {
+  (void)r;
+  return where[word];
+}
+static inline uintptr_t rtld_rela_addend(const rtld_rela *r) {
+  (void)r;
+  return 0;
+}
+#endif
 
 /* One .SUNW_syminfo entry (the same in both classes): for .dynsym entry i, where the link-editor
  * found its definition (si_boundto: an index into .dynamic naming a DT_NEEDED, or a
@@ -76,9 +144,6 @@ typedef struct {
   uint16_t vna_flags, vna_other;
   uint32_t vna_name, vna_next;
 } rtld_vernaux;
-
-#define RTLD_R_SYM(i) ((uint32_t)((i) >> 32))
-#define RTLD_R_TYPE(i) ((uint32_t)(i))
 
 /* ---- loaded objects ------------------------------------------------------------------------ */
 
@@ -111,6 +176,8 @@ struct rtld_obj {
 
   const rtld_rela *o_rela;
   size_t o_relasz;
+  const uintptr_t *o_relr; /* DT_RELR (-z pack-relative-relocs); may be NULL */
+  size_t o_relrsz;
   const rtld_rela *o_jmprel;
   size_t o_pltrelsz;
   uintptr_t *o_pltgot; /* may be NULL */
@@ -206,14 +273,17 @@ struct rtld_tlsdesc {
 /* ---- threads ------------------------------------------------------------------------------- */
 
 /* The thread control block, at the thread pointer. The first words are fixed by the ABI and the
- * compilers (self pointer at 0, canary at 0x28); the rest is rtld's own. */
+ * compilers, in words of the class's width: the self pointer at word 0 (x86 local-exec code reads
+ * it), the DTV at word 1 and its capacity at word 3 (the __tls_get_addr stubs), the
+ * stack-protector canary at word 5 (%fs:0x28, %gs:0x14, [%g7+0x28] / [%g7+0x14]); the rest is
+ * rtld's own. */
 struct rtld_tcb {
-  struct rtld_tcb *t_self; /* 0x00 */
-  uintptr_t *t_dtv;        /* 0x08: dtv[0] = capacity (highest module id), dtv[m] = block */
+  struct rtld_tcb *t_self; /* word 0 */
+  uintptr_t *t_dtv;        /* word 1: dtv[0] = capacity (highest module id), dtv[m] = block */
   struct rtld_tcb *t_self2;
-  size_t t_dtv_cap; /* 0x18: highest module id t_dtv holds (read by __tls_get_addr) */
+  size_t t_dtv_cap; /* word 3: highest module id t_dtv holds (read by __tls_get_addr) */
   uintptr_t t_reserved0;
-  uintptr_t t_canary; /* 0x28 */
+  uintptr_t t_canary; /* word 5 */
   uintptr_t t_reserved1[9];
 
   /* DTV storage (rtld/tls.c). t_dtv lives in the thread's mapping until it outgrows it; then in
@@ -248,6 +318,11 @@ struct rtld_tcb {
 
 #define RTLD_MAX_TLS_MODULES 4096 /* TLS modules loaded at one time; ids are reused */
 #define RTLD_DTV_SURPLUS 14       /* spare DTV entries a new thread gets */
+/* The largest dlopen reservation rtld attempts (a module's blocks for every live thread): 32 GiB,
+ * or 1 GiB in a 32-bit address space. Beyond, dlopen fails without trying the mapping. */
+#define RTLD_MAX_RESERVE ((size_t)1 << (sizeof(size_t) == 8 ? 35 : 30))
+/* The largest PT_LOAD segment rtld maps: 1 TiB, or 2 GiB in a 32-bit address space. */
+#define RTLD_MAX_SEGMENT ((uintptr_t)1 << (sizeof(uintptr_t) == 8 ? 40 : 31))
 
 #define RTLD_DBG_FILES 1u
 #define RTLD_DBG_BINDINGS 2u
@@ -323,6 +398,14 @@ void rtld_block_signals(uint64_t *old);
 void rtld_restore_signals(const uint64_t *old);
 const char *rtld_getenv(const char *name);
 static inline uintptr_t rtld_align_up(uintptr_t v, uintptr_t a) { return (v + a - 1) & ~(a - 1); }
+/* mmap with a byte offset, whether the target's call takes bytes or (mmap2) 4096-byte units. */
+static inline long rtld_sys_mmap(uintptr_t addr, size_t len, int prot, int flags, int fd,
+                                 uint64_t off) {
+  return rtld_sys6(RTLD_SYS_mmap, (long)addr, (long)len, prot, flags, fd,
+                   (long)(off >> RTLD_MMAP_SHIFT));
+}
+/* Identity, size and mode of an open file (statx, whose layout is the same on every target). */
+int rtld_fstat(int fd, uint64_t *dev, uint64_t *ino, uint64_t *size, unsigned *mode);
 
 /* The thread-creation lock (DESIGN.md §8): pthread_create and thread exit take it shared, dlopen
  * exclusive, so the set of live threads cannot change while dlopen reserves TLS for them. */
@@ -357,6 +440,7 @@ struct rtld_obj *rtld_find_loaded(const char *name);
 struct rtld_obj *rtld_load(const char *name, struct rtld_obj *requester, char *err, size_t errlen);
 struct rtld_obj *rtld_map_program(const char *path, uintptr_t *entry, char *err, size_t errlen);
 void rtld_unmap(struct rtld_obj *o);
+void rtld_set_relro(struct rtld_obj *o, const rtld_phdr *relro); /* o_phdr, o_phnum, l_addr set */
 char *rtld_origin_of(const char *path); /* rtld_alloc'ed; NULL when out of memory */
 const char *rtld_origin(struct rtld_obj *o);
 void rtld_commit(struct rtld_obj *o);
@@ -499,8 +583,6 @@ void *rtld_tls_addr(size_t modid, size_t off);
 void *rtld_tls_peek(size_t modid);
 uintptr_t rtld_tls_get_slow(const tls_index *ti);
 void *rtld_tlsdesc_arg(struct rtld_obj *user, size_t modid, size_t off);
-void rtld_tlsdesc_static(void);  /* start.S */
-void rtld_tlsdesc_dynamic(void); /* start.S */
 
 /* ---- init.c -------------------------------------------------------------------------------- */
 
@@ -532,11 +614,12 @@ void rtld_threads_init(struct rtld_tcb *main_tcb);
 void rtld_set_dlerror(const char *fmt, ...);
 struct rtld_tcb *rtld_self(void);
 
-/* start.S */
+/* start.S. rtld_clone starts a thread on `stack` (its 16-byte aligned top; the target makes room
+ * for whatever frame its ABI wants there) with the kernel's tls argument `tls`
+ * (rtld_arch_clone_tls) and calls rtld_thread_main(t) in it. */
 long rtld_clone(unsigned long flags, void *stack, int *ptid, int *ctid, void *tls,
                 struct rtld_tcb *t);
 RTLD_NORETURN void rtld_unmap_and_exit(void *map, size_t len);
-void rtld_sigreturn(void);
 void rtld_thread_main(struct rtld_tcb *t);
 
 /* vdso.c */

@@ -233,7 +233,7 @@ static int cond_wait(pthread_cond_t *cv, pthread_mutex_t *mx, const struct times
   else rtld_futex_wait(&c->c_seq, seq);
   pthread_mutex_lock(mx);
   if (m->m_kind != PTHREAD_MUTEX_NORMAL) m->m_count = count;
-  return r == -110 ? ETIMEDOUT : 0;
+  return r == -ETIMEDOUT ? ETIMEDOUT : 0;
 }
 
 RTLD_EXPORT int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m) {

@@ -186,10 +186,13 @@ int rtld_tls_reserve(struct rtld_obj *o, char *err, size_t errlen) {
   size_t n = rtld_g.g_nthreads;
   size_t blk = o->o_tls_static ? 0 : rtld_align_up(o->o_tls_memsz, o->o_tls_align);
   if (!blk) return 0;
-  size_t len = n > ((size_t)1 << 40) / blk ? (size_t)-1 : o->o_tls_align + n * blk;
-  char *r = len == (size_t)-1 ? NULL : rtld_mmap(len);
+  /* In 64 bits, so that a request too large for a 32-bit address space is reported, not wrapped. */
+  uint64_t need = o->o_tls_align + (uint64_t)n * blk;
+  size_t len = (size_t)need;
+  char *r = need > RTLD_MAX_RESERVE ? NULL : rtld_mmap(len);
   if (!r) {
-    rtld_fmt(err, errlen, "%s: cannot reserve TLS for %lu threads (%lu bytes)", o->l_name, n, len);
+    rtld_fmt(err, errlen, "%s: cannot reserve TLS for %lu threads (%llu bytes)", o->l_name, n,
+             (unsigned long long)need);
     return -1;
   }
   o->o_resv = r;

@@ -66,7 +66,25 @@ static void out_pad(struct rtld_out *o, const char *s, size_t n, int width, int 
     while (fill-- > 0) out_c(o, ' ');
 }
 
-/* %d %i %u %x %X %s %p %c %% with l, ll, z, h, a width (or *) and the 0 and - flags. */
+/* *v /= base, returning the remainder, in 32-bit steps: a 32-bit target has no 64-bit division
+ * instruction, and rtld links no libgcc. base < 2^16. */
+static unsigned divmod(unsigned long long *v, unsigned base) {
+  uint32_t hi = (uint32_t)(*v >> 32), lo = (uint32_t)*v;
+  uint32_t qhi = hi / base, r = hi % base;
+  uint32_t t = r << 16 | lo >> 16, q1 = t / base;
+  r = t % base;
+  t = r << 16 | (lo & 0xffff);
+  uint32_t q0 = t / base;
+  *v = (unsigned long long)qhi << 32 | q1 << 16 | q0;
+  return t % base;
+}
+
+#define RTLD_UARG(ap, lng)                                                                         \
+  ((lng) > 1 ? va_arg(ap, unsigned long long)                                                      \
+   : (lng)   ? va_arg(ap, unsigned long)                                                           \
+             : va_arg(ap, unsigned))
+
+/* %d %i %u %x %X %s %p %c %% with l, ll, z, j, t, h, a width (or *) and the 0 and - flags. */
 int rtld_vfmt(char *buf, size_t cap, const char *fmt, va_list ap) {
   struct rtld_out o = {buf, cap, 0};
   for (; *fmt; fmt++) {
@@ -86,8 +104,11 @@ int rtld_vfmt(char *buf, size_t cap, const char *fmt, va_list ap) {
       fmt++;
     }
     while (*fmt >= '0' && *fmt <= '9') width = width * 10 + (*fmt++ - '0');
+    /* lng: 1 for long, size_t and ptrdiff_t; 2 for long long and intmax_t. */
     for (;; fmt++) {
-      if (*fmt == 'l' || *fmt == 'z' || *fmt == 'j' || *fmt == 't') lng = 1;
+      if (*fmt == 'l') lng++;
+      else if (*fmt == 'z' || *fmt == 't') lng = 1;
+      else if (*fmt == 'j') lng = 2;
       else if (*fmt != 'h') break;
     }
     char tmp[24];
@@ -97,17 +118,17 @@ int rtld_vfmt(char *buf, size_t cap, const char *fmt, va_list ap) {
     switch (*fmt) {
     case 'd':
     case 'i': {
-      long long s = lng ? va_arg(ap, long) : va_arg(ap, int);
+      long long s = lng > 1 ? va_arg(ap, long long) : lng ? va_arg(ap, long) : va_arg(ap, int);
       neg = s < 0;
       v = neg ? -(unsigned long long)s : (unsigned long long)s;
       goto number;
     }
-    case 'u': v = lng ? va_arg(ap, unsigned long) : va_arg(ap, unsigned); goto number;
+    case 'u': v = RTLD_UARG(ap, lng); goto number;
     case 'X':
       upper = 1;
       /* fall through */
     case 'x':
-      v = lng ? va_arg(ap, unsigned long) : va_arg(ap, unsigned);
+      v = RTLD_UARG(ap, lng);
       base = 16;
       goto number;
     case 'p':
@@ -122,9 +143,8 @@ int rtld_vfmt(char *buf, size_t cap, const char *fmt, va_list ap) {
       goto number;
     number:
       do {
-        unsigned d = (unsigned)(v % (unsigned)base);
+        unsigned d = divmod(&v, (unsigned)base);
         tmp[sizeof tmp - 1 - n++] = (char)(d < 10 ? '0' + d : (upper ? 'A' : 'a') + d - 10);
-        v /= (unsigned)base;
       } while (v);
       if (neg) {
         if (zero && !left) {
@@ -216,11 +236,26 @@ void rtld_fatal(const char *fmt, ...) {
 /* ---- memory -------------------------------------------------------------------------------- */
 
 void *rtld_mmap(size_t len) {
-  long r = rtld_sys6(RTLD_SYS_mmap, 0, (long)len, 3 /* RW */, 0x22 /* PRIVATE|ANON */, -1, 0);
+  long r = rtld_sys_mmap(0, len, 3 /* RW */, 0x22 /* PRIVATE|ANON */, -1, 0);
   return (unsigned long)r > -4096UL ? NULL : (void *)r;
 }
 
 void rtld_munmap(void *p, size_t len) { rtld_sys2(RTLD_SYS_munmap, (long)p, (long)len); }
+
+/* struct statx: stx_mode (16 bits) at 28, stx_ino at 32, stx_size at 40, stx_dev_major/minor at
+ * 136/140; 256 bytes. */
+int rtld_fstat(int fd, uint64_t *dev, uint64_t *ino, uint64_t *size, unsigned *mode) {
+  uint64_t b[32];
+  long r = rtld_sys5(RTLD_SYS_statx, fd, (long)"", 0x1000 /* AT_EMPTY_PATH */,
+                     0x2 | 0x100 | 0x200 /* STATX_MODE | STATX_INO | STATX_SIZE */, (long)b);
+  if (r < 0) return -1;
+  const uint32_t *w = (const uint32_t *)b;
+  *mode = ((const uint16_t *)b)[14];
+  *ino = b[4];
+  *size = b[5];
+  *dev = (uint64_t)w[34] << 32 | w[35];
+  return 0;
+}
 
 /* A size-class allocator for rtld's own bookkeeping (objects, names, descriptors). Classes are
  * powers of two from 16 to 2048 bytes carved from 64 KiB chunks; larger requests get their own

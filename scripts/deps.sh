@@ -42,7 +42,9 @@ packages=(
 	lib32stdc++-12-dev-sparc64-cross
 	libpython3.11-dev
 	zlib1g-dev
+	libzstd-dev
 	libexpat1-dev
+	gdb
 	hyperfine
 	valgrind
 )

@@ -3,8 +3,9 @@
  * Programs that run on ld.so.1 are built freestanding (`-ffreestanding -nostdinc -I
  * rtld/include`), so this header stands alone: it declares the few types it needs itself and
  * includes nothing. Every function below is exported by ld.so.1 with the standard name and
- * signature; every constant has its Linux (and glibc) value, so code written against the usual
- * headers reads the same here. */
+ * signature; every constant has its Linux (and glibc) value on the target being compiled for
+ * (x86-64, i386, 32-bit SPARC or SPARC V9: SPARC numbers signals, some errno values and some
+ * flags differently), so code written against the usual headers reads the same here. */
 #ifndef TLD_RTLD_INCLUDE_RTLD_H
 #define TLD_RTLD_INCLUDE_RTLD_H
 
@@ -16,7 +17,7 @@ extern "C" {
 
 typedef __SIZE_TYPE__ size_t;
 typedef __PTRDIFF_TYPE__ ptrdiff_t;
-typedef long ssize_t;
+typedef __PTRDIFF_TYPE__ ssize_t;
 typedef long off_t;
 typedef int pid_t;
 typedef long time_t;
@@ -55,9 +56,18 @@ int *__errno_location(void);
 #define EFAULT 14
 #define EBUSY 16
 #define EINVAL 22
+#ifdef __sparc__
+#define ENOSYS 90
+#define EDEADLK 78
+#else
 #define ENOSYS 38
 #define EDEADLK 35
+#endif
+#ifdef __sparc__
+#define ETIMEDOUT 60
+#else
 #define ETIMEDOUT 110
+#endif
 
 /* ---- system calls (Linux semantics; -1 and errno on failure) -------------------------------- */
 
@@ -70,7 +80,11 @@ int *__errno_location(void);
 #define MAP_FIXED 0x10
 #define MAP_ANONYMOUS 0x20
 #define MAP_ANON MAP_ANONYMOUS
+#ifdef __sparc__
+#define MAP_NORESERVE 0x40
+#else
 #define MAP_NORESERVE 0x4000
+#endif
 #define MAP_FAILED ((void *)-1)
 
 struct timespec {
@@ -98,10 +112,17 @@ struct rlimit {
 #define O_RDONLY 0
 #define O_WRONLY 1
 #define O_RDWR 2
+#ifdef __sparc__
+#define O_APPEND 0x8
+#define O_CREAT 0x200
+#define O_TRUNC 0x400
+#define O_CLOEXEC 0x400000
+#else
 #define O_CREAT 0100
 #define O_TRUNC 01000
 #define O_APPEND 02000
 #define O_CLOEXEC 02000000
+#endif
 
 #define CLOCK_REALTIME 0
 #define CLOCK_MONOTONIC 1
@@ -109,7 +130,11 @@ struct rlimit {
 #define CLOCK_THREAD_CPUTIME_ID 3
 struct timeval {
   time_t tv_sec;
+#if defined(__sparc__) && __SIZEOF_POINTER__ == 8
+  int tv_usec; /* suseconds_t is int on SPARC V9 */
+#else
   long tv_usec;
+#endif
 };
 
 int open(const char *path, int flags, ...);
@@ -146,15 +171,36 @@ int setrlimit(int resource, const struct rlimit *rl);
 #define SIGILL 4
 #define SIGTRAP 5
 #define SIGABRT 6
-#define SIGBUS 7
 #define SIGFPE 8
 #define SIGKILL 9
-#define SIGUSR1 10
 #define SIGSEGV 11
-#define SIGUSR2 12
 #define SIGPIPE 13
 #define SIGALRM 14
 #define SIGTERM 15
+#define SIGXCPU 24
+#define SIGXFSZ 25
+#define SIGVTALRM 26
+#define SIGPROF 27
+#define SIGWINCH 28
+#ifdef __sparc__
+#define SIGEMT 7
+#define SIGBUS 10
+#define SIGSYS 12
+#define SIGURG 16
+#define SIGSTOP 17
+#define SIGTSTP 18
+#define SIGCONT 19
+#define SIGCHLD 20
+#define SIGTTIN 21
+#define SIGTTOU 22
+#define SIGIO 23
+#define SIGPWR 29
+#define SIGUSR1 30
+#define SIGUSR2 31
+#else
+#define SIGBUS 7
+#define SIGUSR1 10
+#define SIGUSR2 12
 #define SIGSTKFLT 16
 #define SIGCHLD 17
 #define SIGCONT 18
@@ -163,16 +209,21 @@ int setrlimit(int resource, const struct rlimit *rl);
 #define SIGTTIN 21
 #define SIGTTOU 22
 #define SIGURG 23
-#define SIGXCPU 24
-#define SIGXFSZ 25
-#define SIGVTALRM 26
-#define SIGPROF 27
-#define SIGWINCH 28
 #define SIGIO 29
 #define SIGPWR 30
 #define SIGSYS 31
+#endif
 #define NSIG 65
 
+#ifdef __sparc__
+#define SA_ONSTACK 0x00000001
+#define SA_RESTART 0x00000002
+#define SA_RESETHAND 0x00000004
+#define SA_NOCLDSTOP 0x00000008
+#define SA_NODEFER 0x00000020
+#define SA_NOCLDWAIT 0x00000100
+#define SA_SIGINFO 0x00000200
+#else
 #define SA_NOCLDSTOP 0x00000001
 #define SA_NOCLDWAIT 0x00000002
 #define SA_SIGINFO 0x00000004
@@ -180,6 +231,7 @@ int setrlimit(int resource, const struct rlimit *rl);
 #define SA_RESTART 0x10000000
 #define SA_NODEFER 0x40000000
 #define SA_RESETHAND 0x80000000
+#endif
 
 #define SIG_BLOCK 0
 #define SIG_UNBLOCK 1
@@ -193,7 +245,9 @@ typedef struct {
   int si_signo;
   int si_errno;
   int si_code;
+#if __SIZEOF_POINTER__ == 8
   int __pad0;
+#endif
   union {
     int __pad[28];
     struct {
@@ -386,10 +440,28 @@ typedef struct {
   uint64_t p_align;
 } Elf64_Phdr;
 
+typedef struct {
+  uint32_t p_type;
+  uint32_t p_offset;
+  uint32_t p_vaddr;
+  uint32_t p_paddr;
+  uint32_t p_filesz;
+  uint32_t p_memsz;
+  uint32_t p_flags;
+  uint32_t p_align;
+} Elf32_Phdr;
+
+/* ElfW(Phdr): the program header of the class being compiled for. */
+#if __SIZEOF_POINTER__ == 8
+#define ElfW(type) Elf64_##type
+#else
+#define ElfW(type) Elf32_##type
+#endif
+
 struct dl_phdr_info {
-  uint64_t dlpi_addr;
+  uintptr_t dlpi_addr;
   const char *dlpi_name;
-  const Elf64_Phdr *dlpi_phdr;
+  const ElfW(Phdr) * dlpi_phdr;
   uint16_t dlpi_phnum;
   unsigned long long dlpi_adds;
   unsigned long long dlpi_subs;
@@ -399,7 +471,7 @@ struct dl_phdr_info {
 
 /* The public head of every loaded object (RTLD_DI_LINKMAP). */
 struct link_map {
-  uint64_t l_addr;
+  uintptr_t l_addr;
   char *l_name;
   void *l_ld;
   struct link_map *l_next;

@@ -12,9 +12,10 @@
 #   %clang        clang, for `--ld-path=%tld`
 #   %inputs       the Inputs directory of the test's suite (test/lit/<suite>/Inputs)
 #   %python       the Python that runs lit, for the small decoders a suite keeps in its Inputs
-#   %rtld-churn %rtld-cycles %rtld-signal-rounds   rtld stress counts (larger with TLD_STRESS=1)
+#   %rtld-churn %rtld-cycles %rtld-signal-rounds %stress-factor
+#                 rtld stress counts (larger with TLD_STRESS=1)
 #
-# Features (for REQUIRES:): one per tool or compiler that works here — llvm-mc, clang, cc-x64,
+# Features (for REQUIRES:): one per tool or compiler that works here — llvm-mc, clang, gdb, cc-x64,
 # cc-x86, cxx-x64, cxx-x86, cc-sparcv9, cc-sparc, cxx-sparcv9, cxx-sparc, qemu-sparc64,
 # qemu-sparc32plus, strace, setpriv, root — and run-<target> when a program of that target can be built and run.
 #
@@ -115,6 +116,8 @@ if 'TLD_STRESS' in os.environ:
 subst('%rtld-churn', '100000' if stress else '20000')
 subst('%rtld-cycles', '100000' if stress else '15000')
 subst('%rtld-signal-rounds', '9' if stress else '1')
+# the signal storms of tls-signal-<target>.test: rounds in hundreds
+subst('%stress-factor', '100' if stress else '1')
 
 # --- tld itself -----------------------------------------------------------------------------
 
@@ -158,6 +161,12 @@ if os.geteuid() == 0:
     config.available_features.add('root')
 else:
     need('root (the secure-mode test changes its effective uid)')
+# gdb reads the debug information of linked programs (merged strings, compressed sections).
+gdb = shutil.which('gdb', path=config.environment['PATH'])
+if gdb:
+    config.available_features.add('gdb')
+else:
+    need('gdb (package gdb)')
 
 clang = shutil.which('clang', path=config.environment['PATH'])
 if clang:

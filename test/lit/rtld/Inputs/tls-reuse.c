@@ -9,15 +9,25 @@ typedef int (*int_fn)(void);
 static int_fn volatile cur;
 static volatile int gen, acks, stop, fails;
 
+/* The size of the address space in KiB, from /proc/self/maps (under qemu-user the guest's own
+ * mappings, where /proc/self/statm would describe qemu). */
 static long vm_kib(void) {
-  char b[128];
-  int fd = open("/proc/self/statm", O_RDONLY);
-  long n = fd < 0 ? -1 : read(fd, b, sizeof b - 1);
-  if (fd >= 0) close(fd);
-  if (n <= 0) return -1;
-  long pages = 0;
-  for (int i = 0; i < n && b[i] >= '0' && b[i] <= '9'; i++) pages = pages * 10 + (b[i] - '0');
-  return pages * 4;
+  static char b[65536];
+  int fd = open("/proc/self/maps", O_RDONLY);
+  if (fd < 0) return -1;
+  long n = 0, r;
+  while (n < (long)sizeof b - 1 && (r = read(fd, b + n, sizeof b - 1 - n)) > 0) n += r;
+  close(fd);
+  unsigned long long total = 0;
+  for (long i = 0; i < n;) {
+    unsigned long long lo = 0, hi = 0;
+    for (; i < n && b[i] != '-'; i++) lo = lo * 16 + (b[i] <= '9' ? b[i] - '0' : b[i] - 'a' + 10);
+    for (i++; i < n && b[i] != ' '; i++) hi = hi * 16 + (b[i] <= '9' ? b[i] - '0' : b[i] - 'a' + 10);
+    total += hi - lo;
+    while (i < n && b[i] != '\n') i++;
+    i++;
+  }
+  return (long)(total >> 10);
 }
 
 static void *thread(void *arg) {

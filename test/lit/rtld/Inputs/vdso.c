@@ -1,4 +1,4 @@
-/* The vDSO is in dl_iterate_phdr's list, and clock_gettime/gettimeofday work (through it: the
+/* The vDSO (linux-vdso.so.1; linux-gate.so.1 on i386) is in dl_iterate_phdr's list, and clock_gettime/gettimeofday work (through it: the
  * test checks under strace that they make no system call). */
 #include "out.h"
 
@@ -6,7 +6,7 @@ static int cb(struct dl_phdr_info *info, size_t size, void *data) {
   (void)size, (void)data;
   int loads = 0;
   for (int i = 0; i < info->dlpi_phnum; i++) loads += info->dlpi_phdr[i].p_type == 1;
-  if (!strcmp(info->dlpi_name, "linux-vdso.so.1"))
+  if (!strcmp(info->dlpi_name, "linux-vdso.so.1") || !strcmp(info->dlpi_name, "linux-gate.so.1"))
     out("dl_iterate_phdr: %s with %d PT_LOAD, base %s\n", info->dlpi_name, loads,
         info->dlpi_addr ? "set" : "zero");
   return 0;
