@@ -308,8 +308,8 @@ uintptr_t rtld_lazy_fixup(struct rtld_obj *o, size_t index) {
   rtld_lazy_wait_init(d.d_obj);
   uintptr_t *where = (uintptr_t *)(o->l_addr + r->r_offset);
   uintptr_t a = sym_addr(&d);
-  rtld_debug(RTLD_DBG_BINDINGS, "binding file=%s to file=%s: symbol `%s' (lazy%s%s)",
-             obj_name(o), obj_name(d.d_obj), name, d.d_how ? ", " : "", rtld_how_names[d.d_how]);
+  rtld_debug(RTLD_DBG_BINDINGS, "binding file=%s to file=%s: symbol `%s' (lazy%s%s)", obj_name(o),
+             obj_name(d.d_obj), name, d.d_how ? ", " : "", rtld_how_names[d.d_how]);
   rtld_arch_plt_bind(where, a, RTLD_ARCH_RELA ? rtld_rel_addend(r, where, 0) : 0, o->l_addr);
   return a;
 }
