@@ -4,6 +4,9 @@
 #   make check        install or verify the test dependencies, build, run the lit suites
 #   make demo         build tld and show it at work (examples/demo.sh)
 #   make stress       the stress tests, a hundred times longer than make check runs them
+#   make bench        link speed against the other linkers (bench/bench.sh)
+#   make bench-startup  start-up with 100 dependencies, lazy loading and direct bindings against
+#                     glibc's loader (bench/startup.sh)
 #   make install      PREFIX=/usr/local (DESTDIR honoured): bin/tld, every target's ld.so.1 and
 #                     crt1.o (lib/tld/<target>/), rtld.h (include/tld/) and the man pages
 #   make lint         clang-format --dry-run over every C source and header
@@ -80,7 +83,7 @@ MAN5 := $(wildcard man/*.5)
 LINT_SRCS := $(sort $(wildcard common/*/*.[ch] common/*.[ch] ld/*.[ch] arch/*/*.[ch] \
                                mapfile/*.[ch] rtld/*.[ch] rtld/include/*.h examples/*.c))
 
-.PHONY: all check deps sysroot lit demo bench install lint clean stress
+.PHONY: all check deps sysroot lit demo bench bench-startup install lint clean stress
 
 all: $(TLD) $(GNU_LD)
 
@@ -135,6 +138,11 @@ demo: all sysroot
 # Link speed against GNU ld, gold, lld and mold (bench/bench.sh; needs ../shared/bench).
 bench: all
 	bash bench/bench.sh
+
+# Start-up of a program with 100 dependencies, 5 used at start-up: normal and -z lazyload
+# -B direct builds under tld's ld.so.1 and glibc's loader (bench/startup.sh; not in make check).
+bench-startup: all
+	bash bench/startup.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin

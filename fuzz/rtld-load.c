@@ -24,6 +24,26 @@ void *rtld_tlsdesc_arg(struct rtld_obj *user, size_t modid, size_t off) {
 struct rtld_tcb *rtld_self(void) {
   __builtin_trap();
 }
+/* Lazy loading (rtld/lazy.c, rtld/group.c): nothing is pending here, nothing is loaded. */
+struct rtld_obj *rtld_dep(const struct rtld_obj *o, unsigned k) {
+  return o->o_deps[k];
+}
+int rtld_txn_lookup(const char *name, const char *ver, uint32_t gh, uint32_t sh,
+                    struct rtld_def *out) {
+  (void)name, (void)ver, (void)gh, (void)sh, (void)out;
+  return 0;
+}
+int rtld_find_pending(int global, struct rtld_obj **local, unsigned nlocal,
+                      struct rtld_need *need) {
+  (void)global, (void)local, (void)nlocal, (void)need;
+  return 0;
+}
+struct rtld_obj *rtld_lazy_load(struct rtld_obj *o, unsigned k, const char *sym, char *err,
+                                size_t errlen) {
+  (void)o, (void)k, (void)sym, (void)err, (void)errlen;
+  __builtin_trap();
+}
+void rtld_lazy_wait_init(struct rtld_obj *o) { (void)o; }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {

@@ -118,6 +118,8 @@ static void preload(const char *list, int listing) {
           rtld_unmap(o);
           o = NULL;
         } else if (o) {
+          o->o_preload = 1;
+          rtld_g.g_interpose = 1;
           rtld_commit(o);
         } else if (listing) {
           rtld_printf(1, "\t%s => not found\n", name);
@@ -157,15 +159,21 @@ uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
   rtld_g.g_progname = rtld_g.g_argc > 0 ? rtld_g.g_argv[0] : "?";
   /* The environment variables ld.so.1 reads, in one pass. */
   const char *env_debug = NULL, *env_trace = NULL, *env_bind = NULL, *env_path = NULL,
-             *env_reserve = NULL, *env_preload = NULL;
+             *env_reserve = NULL, *env_preload = NULL, *env_nodirect = NULL, *env_nolazy = NULL;
   for (char **v = rtld_g.g_envp; *v; v++) {
     const char *x = *v;
     if (x[0] != 'L' || x[1] != 'D' || x[2] != '_') continue;
-    static const char *const names[] = {"DEBUG=",        "TRACE_LOADED_OBJECTS=", "BIND_NOW=",
-                                        "LIBRARY_PATH=", "TLS_STATIC_RESERVE=",   "PRELOAD="};
-    const char **slots[] = {&env_debug, &env_trace,   &env_bind,
-                            &env_path,  &env_reserve, &env_preload};
-    for (unsigned k = 0; k < 6; k++) {
+    static const char *const names[] = {"DEBUG=",
+                                        "TRACE_LOADED_OBJECTS=",
+                                        "BIND_NOW=",
+                                        "LIBRARY_PATH=",
+                                        "TLS_STATIC_RESERVE=",
+                                        "PRELOAD=",
+                                        "NODIRECT=",
+                                        "NOLAZYLOAD="};
+    const char **slots[] = {&env_debug,   &env_trace,   &env_bind,     &env_path,
+                            &env_reserve, &env_preload, &env_nodirect, &env_nolazy};
+    for (unsigned k = 0; k < 8; k++) {
       size_t n = rtld_strlen(names[k]);
       if (!rtld_strncmp(x + 3, names[k], n)) {
         if (!*slots[k]) *slots[k] = x + 3 + n;
@@ -255,6 +263,10 @@ uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
     listing = env_trace && *env_trace;
   }
   rtld_g.g_bind_now = env_bind && *env_bind;
+  rtld_g.g_nodirect = env_nodirect && *env_nodirect;
+  /* A listing shows every dependency, lazily loaded ones too. */
+  rtld_g.g_nolazy = (env_nolazy && *env_nolazy) || listing;
+  rtld_g.g_booting = 1;
   if (!rtld_g.g_secure) rtld_g.g_library_path = opt_path ? opt_path : env_path;
   rtld_g.g_tls_reserve = parse_size(env_reserve, 2048);
   if (rtld_g.g_tls_reserve > (1ul << 30)) rtld_fatal("LD_TLS_STATIC_RESERVE too large");
@@ -295,6 +307,7 @@ uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
   exe->o_is_exe = 1;
   exe->l_name = (char *)"";
   rtld_g.g_exe = exe;
+  if (exe->o_dt_flags_1 & (DF_1_INTERPOSE | DF_1_SYMINTPOSE)) rtld_g.g_interpose = 1;
   rtld_commit(exe);
   rtld_debug(RTLD_DBG_FILES, "file=%s [0]; program; ld.so.1 at %p", rtld_g.g_progname,
              (void *)base);
@@ -312,13 +325,17 @@ uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
     o->o_refcnt = 1;
     if (o->o_is_vdso) o->o_global = 0;
     if (o->o_is_rtld || o->o_is_vdso) continue;
-    if (o->o_ndeps && !(o->o_deps = rtld_alloc(o->o_ndeps * sizeof *o->o_deps)))
-      rtld_fatal("out of memory");
-    unsigned k = 0;
-    for (rtld_dyn *d = o->l_ld; d->d_tag != DT_NULL; d++) {
-      if (d->d_tag != DT_NEEDED) continue;
-      const char *name = o->o_strtab + d->d_val;
+    if (rtld_deps_init(o)) rtld_fatal("out of memory");
+    for (unsigned k = 0; k < o->o_ndeps; k++) {
+      const char *name = rtld_dep_name(o, k);
       struct rtld_obj *dep = rtld_find_loaded(name);
+      if (!dep && rtld_dep_lazy(o, k)) {
+        /* Loaded when a reference first needs it (rtld/lazy.c). */
+        o->o_npending++;
+        rtld_debug(RTLD_DBG_FILES | RTLD_DBG_BINDINGS, "file=%s; needed by %s: lazy, deferred",
+                   name, rtld_obj_name(o));
+        continue;
+      }
       if (dep == self && !self_listed) {
         self_listed = 1;
         rtld_commit(self);
@@ -335,7 +352,7 @@ uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
           if (g == dep) known = 1;
         if (!known) rtld_commit(dep);
       }
-      o->o_deps[k++] = dep;
+      o->o_deps[k] = dep;
     }
   }
   if (!self_listed) {
@@ -361,12 +378,21 @@ uintptr_t rtld_stage3(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn) {
   rtld_arch_set_tp(main_tcb);
   rtld_threads_init(main_tcb);
 
-  /* Relocate in reverse load order: dependencies first, the executable last. */
+  /* The program's copy relocations first: a direct binding to data the program copies must
+   * reach the copy, and the dependency a copy comes from is loaded now even if lazy. */
+  struct rtld_need need;
+  int r;
+  while ((r = rtld_find_copies(exe, &need, err, sizeof err)) == RTLD_RESOLVE_LOAD)
+    if (!rtld_lazy_load(need.n_obj, need.n_dep, need.n_sym, err, sizeof err)) rtld_fatal("%s", err);
+  if (r) rtld_fatal("%s", err);
+  /* Relocate in reverse load order: dependencies first, the executable last. A relocation that
+   * needs a lazily loaded dependency loads it now (it joins the list behind the others). */
   for (struct rtld_obj *o = rtld_g.g_tail; o; o = o->l_prev)
     if (rtld_relocate(o, NULL, 0, err, sizeof err)) rtld_fatal("%s", err);
   rtld_tls_copy_main_images();
 
-  rtld_run_inits(exe);
+  rtld_g.g_booting = 0;
+  rtld_run_startup_inits(exe);
   rtld_debug(RTLD_DBG_FILES, "transferring control: %s", rtld_g.g_progname);
   return at_entry;
 }

@@ -1,11 +1,12 @@
 /* The dl API: dlopen, dlsym, dlvsym, dlclose, dlerror, dladdr, dlinfo, dl_iterate_phdr
  * (DESIGN.md §8).
  *
- * dlopen holds the dl lock and the thread-creation lock exclusively from the first mapping to
- * the commit, so the live-thread count it reserves TLS for cannot change. Until the commit the
- * new objects sit on g_pending only: a failure unmaps them, releases their reservations and
- * restores the module-id and static-TLS counters, leaving the process exactly as before.
- * Initialisers run after both locks are released (rtld/init.c).
+ * dlopen loads its object and what that needs as one transaction (rtld/group.c): the dl lock and
+ * the thread-creation lock are held exclusively from the first mapping to the commit, so the
+ * live-thread count it reserves TLS for cannot change. Until the commit the new objects sit on
+ * g_pending only: a failure unmaps them, releases their reservations and restores the module-id
+ * and static-TLS counters, leaving the process exactly as before. Initialisers run after both
+ * locks are released (rtld/init.c).
  *
  * Unloading. An object stays loaded while something can reach it: a dlopen handle not yet
  * closed (o_refcnt), a start-up or NODELETE object, an object that needs it (DT_NEEDED), or an
@@ -39,158 +40,46 @@ static int is_handle(void *h) {
   return 0;
 }
 
-/* Breadth-first list of o and everything it needs. */
-static int build_scope(struct rtld_obj *o) {
-  if (o->o_scope) return 0;
-  unsigned cap = 8, n = 0;
-  struct rtld_obj **l = rtld_alloc(cap * sizeof *l);
-  if (!l) return -1;
-  for (struct rtld_obj *g = rtld_g.g_head; g; g = g->l_next) g->o_mark = 0;
-  for (struct rtld_obj *g = rtld_g.g_pending; g; g = g->o_new_next) g->o_mark = 0;
-  l[n++] = o;
-  o->o_mark = 1;
-  for (unsigned i = 0; i < n; i++)
-    for (unsigned j = 0; j < l[i]->o_ndeps; j++) {
-      struct rtld_obj *d = l[i]->o_deps[j];
-      if (!d || d->o_mark) continue;
-      if (n == cap) {
-        struct rtld_obj **nl = rtld_realloc_array(l, cap, cap * 2, sizeof *l);
-        if (!nl) {
-          rtld_free(l);
-          return -1;
-        }
-        l = nl;
-        cap *= 2;
-      }
-      d->o_mark = 1;
-      l[n++] = d;
-    }
-  o->o_scope = l;
-  o->o_nscope = n;
-  return 0;
-}
-
-static void dlopen_undo(size_t modid0, size_t used0) {
-  struct rtld_obj *o = rtld_g.g_pending;
-  rtld_g.g_pending = NULL;
-  while (o) {
-    struct rtld_obj *next = o->o_new_next;
-    rtld_tls_release(o);
-    rtld_unmap(o);
-    o = next;
-  }
-  rtld_tls_release_dtvs();
-  rtld_g.g_tls_next_modid = modid0;
-  rtld_g.g_tls_static_used = used0;
-}
-
-/* A copy of a scope list, for one object's lazy binding. */
-static struct rtld_scope *scope_copy(struct rtld_obj **v, unsigned n, const struct rtld_obj *skip) {
-  struct rtld_scope *s = rtld_alloc(sizeof *s + n * sizeof *v);
-  if (!s) return NULL;
-  for (unsigned i = 0; i < n; i++)
-    if (v[i] != skip && !v[i]->o_closing) s->s_v[s->s_n++] = v[i];
-  return s;
-}
-
 RTLD_EXPORT void *dlopen(const char *file, int mode) {
   if (!file) return rtld_g.g_exe;
   char err[512];
   void *ra = __builtin_return_address(0);
   rtld_dl_lock();
-  rtld_ptc_exclusive();
   /* The caller's run paths apply (glibc's rule): found by the return address. */
   struct rtld_obj *caller = rtld_obj_of_addr((uintptr_t)ra);
   if (!caller || caller->o_closing) caller = rtld_g.g_exe;
-  size_t modid0 = rtld_g.g_tls_next_modid, used0 = rtld_g.g_tls_static_used;
   struct rtld_obj *root = rtld_find_loaded(file);
-  struct rtld_obj **tail = &rtld_g.g_pending;
-  if (!root) {
-    if (mode & RTLD_NOLOAD) goto out_null;
-    root = rtld_load(file, caller, err, sizeof err);
-    if (!root) goto fail;
+  if (!root && (mode & RTLD_NOLOAD)) {
+    rtld_dl_unlock();
+    return NULL;
   }
-  if (!is_handle(root)) {
-    /* New: the root and, breadth-first, everything it needs that is not loaded yet. */
-    *tail = root;
-    tail = &root->o_new_next;
-    for (struct rtld_obj *o = root; o; o = o->o_new_next) {
-      if (o->o_ndeps && !(o->o_deps = rtld_alloc(o->o_ndeps * sizeof *o->o_deps))) {
-        rtld_fmt(err, sizeof err, "%s: out of memory", o->l_name);
-        goto fail;
-      }
-      unsigned k = 0;
-      for (rtld_dyn *d = o->l_ld; d->d_tag != DT_NULL; d++) {
-        if (d->d_tag != DT_NEEDED) continue;
-        const char *name = o->o_strtab + d->d_val;
-        struct rtld_obj *dep = rtld_find_loaded(name);
-        if (!dep) {
-          dep = rtld_load(name, o, err, sizeof err);
-          if (!dep) goto fail;
-          int known = is_handle(dep);
-          for (struct rtld_obj *p = rtld_g.g_pending; p && !known; p = p->o_new_next)
-            if (p == dep) known = 1;
-          if (!known) {
-            *tail = dep;
-            tail = &dep->o_new_next;
-          }
-        }
-        o->o_deps[k++] = dep;
-      }
-    }
-    int tls = 0;
-    for (struct rtld_obj *o = rtld_g.g_pending; o; o = o->o_new_next) {
-      if (mode & RTLD_NOW) o->o_bind_now = 1;
-      if (o->o_tls_memsz && rtld_tls_dlopen_assign(o, err, sizeof err)) goto fail;
-      tls |= o->o_tls_memsz != 0;
-    }
-    for (struct rtld_obj *o = rtld_g.g_pending; o; o = o->o_new_next)
-      if (o->o_tls_memsz && rtld_tls_reserve(o, err, sizeof err)) goto fail;
-    if (tls && rtld_tls_reserve_dtvs(err, sizeof err)) goto fail;
-    if (build_scope(root)) {
-      rtld_fmt(err, sizeof err, "%s: out of memory", root->l_name);
-      goto fail;
-    }
-    for (struct rtld_obj *o = rtld_g.g_pending; o; o = o->o_new_next)
-      if (!(o->o_lscope = scope_copy(root->o_scope, root->o_nscope, NULL))) {
-        rtld_fmt(err, sizeof err, "%s: out of memory", o->l_name);
-        goto fail;
-      }
-    /* Relocate the dependencies before the objects that need them. */
-    struct rtld_obj *stack[256];
-    unsigned n = 0;
-    for (struct rtld_obj *o = rtld_g.g_pending; o && n < 256; o = o->o_new_next) stack[n++] = o;
-    while (n--)
-      if (rtld_relocate(stack[n], root->o_scope, root->o_nscope, err, sizeof err)) goto fail;
-    /* Point of no return: commit. */
-    if (tls) rtld_tls_commit_dtvs();
-    for (struct rtld_obj *o = rtld_g.g_pending, *next; o; o = next) {
-      next = o->o_new_next;
-      o->o_new_next = NULL;
-      rtld_commit(o);
-      if (o->o_tls_modid) rtld_tls_commit(o);
-      rtld_debug(RTLD_DBG_FILES, "file=%s committed", o->l_name);
-    }
-    rtld_g.g_pending = NULL;
-  } else if (build_scope(root)) {
+  int ok = 1;
+  rtld_txn_begin();
+  if (!root && !(root = rtld_load(file, caller, err, sizeof err))) ok = 0;
+  if (ok && !rtld_is_known(root)) {
+    /* New: the root and, breadth-first, everything it needs now. */
+    ok = !rtld_load_group(root, NULL, mode, err, sizeof err);
+  } else if (ok && rtld_build_scope(root)) {
     rtld_fmt(err, sizeof err, "%s: out of memory", root->l_name);
-    goto fail;
+    ok = 0;
+  }
+  size_t nlazy;
+  struct rtld_obj **lazy = rtld_txn_end(ok, &nlazy);
+  if (!ok) {
+    rtld_set_dlerror("%s", err);
+    rtld_dl_unlock();
+    return NULL;
   }
   root->o_refcnt++;
   if (mode & RTLD_GLOBAL)
     for (unsigned i = 0; i < root->o_nscope; i++) root->o_scope[i]->o_global = 1;
   if (mode & RTLD_NODELETE) root->o_nodelete = 1;
-  rtld_ptc_exclusive_end();
   rtld_dl_unlock();
   rtld_run_inits(root);
+  /* Lazily loaded objects the relocations needed that root's group does not reach. */
+  for (size_t i = 0; i < nlazy; i++) rtld_run_inits(lazy[i]);
+  rtld_free(lazy);
   return root;
-fail:
-  dlopen_undo(modid0, used0);
-  rtld_set_dlerror("%s", err);
-out_null:
-  rtld_ptc_exclusive_end();
-  rtld_dl_unlock();
-  return NULL;
 }
 
 static void *def_addr(const struct rtld_def *d) {
@@ -201,36 +90,57 @@ static void *def_addr(const struct rtld_def *d) {
   return (void *)a;
 }
 
+/* A lookup that finds nothing while objects in its scope have lazily loaded dependencies
+ * pending loads them, breadth-first, and looks again; one that cannot be loaded is the dlerror
+ * message. */
 static void *do_sym(void *h, const char *name, const char *ver, void *caller) {
   struct rtld_def d;
-  int ok, dep = 0;
-  do {
+  struct rtld_need need;
+  int ok, dep, pending;
+  for (;;) {
+    dep = pending = 0;
     rtld_read_begin();
     struct rtld_obj *c = rtld_obj_of_addr((uintptr_t)caller);
     if (h == RTLD_DEFAULT || h == rtld_g.g_exe) {
       ok = rtld_lookup_global(name, ver, NULL, &d);
       struct rtld_scope *ls = c && h == RTLD_DEFAULT ? c->o_lscope : NULL;
       if (!ok && ls) ok = rtld_lookup_list(ls->s_v, ls->s_n, name, ver, &d);
+      if (!ok) pending = rtld_find_pending(1, ls ? ls->s_v : NULL, ls ? ls->s_n : 0, &need);
     } else if (h == RTLD_NEXT) {
       ok = c && rtld_lookup_global(name, ver, c, &d);
+      if (!ok && c) pending = rtld_find_pending(1, NULL, 0, &need);
     } else if (!is_handle(h)) {
       rtld_read_end();
       rtld_set_dlerror("dlsym: invalid handle %p", h);
       return NULL;
     } else {
+      /* The scope's length before the array: a lazy load may replace both (rtld/group.c). */
       struct rtld_obj *o = h;
-      ok = rtld_lookup_list(o->o_scope ? o->o_scope : &o, o->o_scope ? o->o_nscope : 1, name, ver,
-                            &d);
+      unsigned n = __atomic_load_n(&o->o_nscope, __ATOMIC_ACQUIRE);
+      struct rtld_obj **v = __atomic_load_n(&o->o_scope, __ATOMIC_ACQUIRE);
+      if (!v || !n) v = &o, n = 1;
+      ok = rtld_lookup_list(v, n, name, ver, &d);
+      if (!ok) pending = rtld_find_pending(0, v, n, &need);
     }
     /* A lookup by scope rather than by handle keeps what it found loaded while the caller is. */
     if (ok && c && (h == RTLD_DEFAULT || h == RTLD_NEXT)) dep = rtld_add_reldep(c, d.d_obj);
     rtld_read_end();
-  } while (dep == 1);
+    if (!ok && pending) {
+      char err[768];
+      if (!rtld_lazy_load(need.n_obj, need.n_dep, name, err, sizeof err)) {
+        rtld_set_dlerror("dlsym: %s", err);
+        return NULL;
+      }
+      continue;
+    }
+    if (dep != 1) break;
+  }
   if (!ok || dep < 0) {
     if (ver) rtld_set_dlerror("dlsym: undefined symbol: %s, version %s", name, ver);
     else rtld_set_dlerror("dlsym: undefined symbol: %s", name);
     return NULL;
   }
+  rtld_lazy_wait_init(d.d_obj);
   return def_addr(&d);
 }
 
@@ -283,7 +193,7 @@ static void unload_unreachable(void) {
     unsigned k = 0;
     while (k < ls->s_n && !ls->s_v[k]->o_closing) k++;
     if (k == ls->s_n) continue;
-    struct rtld_scope *ns = scope_copy(ls->s_v, ls->s_n, NULL);
+    struct rtld_scope *ns = rtld_scope_copy(ls->s_v, ls->s_n, NULL, 0);
     if (!ns) {
       /* out of memory: unload nothing this time */
       for (size_t i = 0; i < nfix; i++) rtld_free(fix[i]);

@@ -86,6 +86,25 @@ void rtld_run_inits(struct rtld_obj *root) {
   rtld_free(list);
 }
 
+void rtld_run_startup_inits(struct rtld_obj *exe) {
+  /* The list as start-up left it: initialisers may start threads that load and unload. */
+  size_t n = 0, k = 0;
+  for (struct rtld_obj *o = rtld_g.g_head; o; o = o->l_next) n++;
+  struct rtld_obj **v = rtld_alloc(n * sizeof *v);
+  if (!v) rtld_fatal("out of memory running initialisers");
+  for (struct rtld_obj *o = rtld_g.g_head; o; o = o->l_next) v[k++] = o;
+  for (size_t i = 0; i < exe->o_preinit_count; i++)
+    exe->o_preinit_array[i](rtld_g.g_argc, rtld_g.g_argv, rtld_g.g_envp);
+  exe->o_preinit_count = 0;
+  for (size_t i = 0; i < n; i++)
+    if (v[i]->o_preload) rtld_run_inits(v[i]);
+  rtld_run_inits(exe);
+  for (size_t i = 0; i < n; i++)
+    if (__atomic_load_n(&v[i]->o_init_state, __ATOMIC_ACQUIRE) == RTLD_INIT_NONE)
+      rtld_run_inits(v[i]);
+  rtld_free(v);
+}
+
 static void fini_one(struct rtld_obj *o) {
   if (o->o_fini_done) return;
   o->o_fini_done = 1;

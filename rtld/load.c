@@ -62,14 +62,16 @@ static int str_ok(const struct rtld_obj *o, uint64_t off) {
 int rtld_parse_dynamic(struct rtld_obj *o, const char **why) {
   uintptr_t b = o->l_addr;
   uintptr_t strtab = 0, soname = (uintptr_t)-1, rpath = (uintptr_t)-1, runpath = (uintptr_t)-1;
-  uintptr_t verdef = 0, verneed = 0;
+  uintptr_t verdef = 0, verneed = 0, syminfo = 0;
   uint64_t syment = sizeof(rtld_sym), relaent = sizeof(rtld_rela), relrent = 0,
            pltrel = RTLD_DT_RELOC;
+  uint64_t syminsz = 0, syminent = sizeof(rtld_syminfo);
   int have_init_array = 0, have_fini_array = 0, have_preinit = 0, have_relasz = 0, have_relrsz = 0,
-      have_pltrelsz = 0;
+      have_pltrelsz = 0, have_syminfo = 0, have_syminsz = 0;
   size_t ndeps = 0;
   *why = NULL;
-  for (rtld_dyn *d = o->l_ld; d->d_tag != DT_NULL; d++) {
+  rtld_dyn *d = o->l_ld;
+  for (; d->d_tag != DT_NULL; d++) {
     uintptr_t v = d->d_val;
     switch (d->d_tag) {
     case DT_NEEDED: ndeps++; break;
@@ -107,9 +109,13 @@ int rtld_parse_dynamic(struct rtld_obj *o, const char **why) {
     case DT_FLAGS_1: o->o_dt_flags_1 = v; break;
     case DT_BIND_NOW: o->o_dt_flags |= DF_BIND_NOW; break;
     case DT_SYMBOLIC: o->o_dt_flags |= DF_SYMBOLIC; break;
+    case DT_SYMINFO: syminfo = b + v, have_syminfo = 1; break;
+    case DT_SYMINSZ: syminsz = v, have_syminsz = 1; break;
+    case DT_SYMINENT: syminent = v; break;
     default: break;
     }
   }
+  o->o_ndyn = (unsigned)(d - o->l_ld);
   o->o_strtab = (const char *)strtab;
   o->o_ndeps = (unsigned)ndeps;
   if (o->o_dt_flags & DF_BIND_NOW || o->o_dt_flags_1 & DF_1_NOW) o->o_bind_now = 1;
@@ -235,6 +241,21 @@ int rtld_parse_dynamic(struct rtld_obj *o, const char **why) {
     }
     if (o->o_versym && !in_map_n(o, (uintptr_t)o->o_versym, (uint64_t)o->o_nsyms * 2))
       FAIL("DT_VERSYM outside the image");
+  }
+
+  /* The Syminfo table: one entry per symbol, as the link-editor writes it, so that every entry
+   * a relocation's symbol index selects exists. Checked in the program too (it is read by
+   * index). */
+  if (have_syminfo || have_syminsz) {
+    if (!have_syminfo || !have_syminsz)
+      FAIL("DT_SYMINFO without DT_SYMINSZ, or DT_SYMINSZ without DT_SYMINFO");
+    if (syminent != sizeof(rtld_syminfo) || syminsz % sizeof(rtld_syminfo))
+      FAIL("bad DT_SYMINENT or DT_SYMINSZ (Syminfo entries are 4 bytes)");
+    if (syminsz / sizeof(rtld_syminfo) != o->o_nsyms)
+      FAIL("DT_SYMINSZ does not give one Syminfo entry per symbol");
+    if (syminfo % 2 || (checked && !in_map_n(o, syminfo, syminsz)))
+      FAIL("Syminfo table (DT_SYMINFO) outside the image");
+    o->o_syminfo = (const rtld_syminfo *)syminfo;
   }
 
   /* Version index -> name, from both the definitions and the needs. A chain may not run off the
@@ -710,6 +731,7 @@ struct rtld_obj *rtld_load(const char *name, struct rtld_obj *req, char *err, si
   if (!o || o->l_name) return o; /* NULL, or an object already loaded under another name */
   o->l_name = rtld_strdup(path);
   o->o_origin = rtld_origin_of(path);
+  o->o_parent = req;
   if (!o->l_name || !o->o_origin) {
     rtld_unmap(o);
     rtld_fmt(err, errlen, "%s: out of memory", name);
@@ -718,6 +740,10 @@ struct rtld_obj *rtld_load(const char *name, struct rtld_obj *req, char *err, si
   rtld_debug(RTLD_DBG_FILES, "file=%s [0]; generating link map: base=%p size=%lx", path,
              (void *)o->l_addr, o->o_map_len);
   return o;
+}
+
+const char *rtld_obj_name(const struct rtld_obj *o) {
+  return o->o_is_exe ? rtld_g.g_progname : o->l_name;
 }
 
 /* The committed list is read without locks by lookups (rtld_read_begin): an object is complete

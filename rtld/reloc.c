@@ -103,7 +103,7 @@ static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, int textr
   if (RTLD_ARCH_RELA || (type != RTLD_R_GLOB_DAT && type != RTLD_R_JUMP_SLOT &&
                          type != RTLD_R_DTPMOD && type != RTLD_R_COPY))
     A = rtld_rel_addend(r, where, type == RTLD_R_TLSDESC);
-  struct rtld_def d = {NULL, o};
+  struct rtld_def d = {NULL, o, RTLD_HOW_SCOPE};
   if (o->o_map_len && reloc_check(o, r, textrel, err, errlen)) return -1;
   switch (type) {
   case RTLD_R_NONE: return 0;
@@ -121,18 +121,28 @@ static int reloc_one(struct rtld_obj *o, const rtld_rela *r, int lazy, int textr
   default: break;
   }
   const char *name = si ? o->o_strtab + o->o_symtab[si].st_name : "";
-  if (si && !rtld_resolve(o, si, local, nlocal, type == RTLD_R_COPY, &d)) {
-    rtld_fmt(err, errlen, "%s: relocation error: symbol %s: referenced symbol not found",
-             obj_name(o), name);
-    return -1;
+  if (si) {
+    /* A lazily loaded dependency the reference needs is loaded now, with the transaction this
+     * relocation belongs to (a dlopen's, a lazy load's), or on its own at start-up. */
+    struct rtld_need need;
+    int r;
+    while ((r = rtld_resolve(o, si, local, nlocal, type == RTLD_R_COPY ? RTLD_RES_COPY : 0, &d,
+                             &need)) == RTLD_RESOLVE_LOAD)
+      if (!rtld_lazy_load(need.n_obj, need.n_dep, name, err, errlen)) return -1;
+    if (!r) {
+      rtld_fmt(err, errlen, "%s: relocation error: symbol %s: referenced symbol not found",
+               obj_name(o), name);
+      return -1;
+    }
   }
   if (si && d.d_sym && d.d_obj != o && rtld_add_reldep(o, d.d_obj)) {
     rtld_fmt(err, errlen, "%s: out of memory recording a binding dependency", obj_name(o));
     return -1;
   }
   if (si && d.d_sym)
-    rtld_debug(RTLD_DBG_BINDINGS, "binding file=%s to file=%s: symbol `%s'", obj_name(o),
-               obj_name(d.d_obj), name);
+    rtld_debug(RTLD_DBG_BINDINGS, "binding file=%s to file=%s: symbol `%s'%s%s%s", obj_name(o),
+               obj_name(d.d_obj), name, d.d_how ? " (" : "", rtld_how_names[d.d_how],
+               d.d_how ? ")" : "");
   const rtld_sym *ds = d.d_sym;
   struct rtld_obj *dobj = d.d_obj;
   switch (type) {
@@ -271,23 +281,35 @@ uintptr_t rtld_lazy_fixup(struct rtld_obj *o, size_t index) {
   if (index >= o->o_pltrelsz / sizeof(rtld_rela))
     rtld_fatal("%s: lazy binding of PLT entry %lu, which has no relocation", obj_name(o), index);
   const rtld_rela *r = &o->o_jmprel[index];
+  uint32_t si = RTLD_R_SYM(r->r_info);
+  const char *name = o->o_strtab + o->o_symtab[si].st_name;
   struct rtld_def d;
+  struct rtld_need need;
   int ok, dep;
-  do {
+  for (;;) {
     rtld_read_begin();
     struct rtld_scope *ls = __atomic_load_n(&o->o_lscope, __ATOMIC_ACQUIRE);
-    ok = rtld_resolve(o, RTLD_R_SYM(r->r_info), ls ? ls->s_v : NULL, ls ? ls->s_n : 0, 0, &d);
-    dep = ok && d.d_sym ? rtld_add_reldep(o, d.d_obj) : 0;
+    ok = rtld_resolve(o, si, ls ? ls->s_v : NULL, ls ? ls->s_n : 0, 0, &d, &need);
+    dep = ok == 1 && d.d_sym ? rtld_add_reldep(o, d.d_obj) : 0;
     rtld_read_end();
-  } while (dep == 1);
+    if (ok == RTLD_RESOLVE_LOAD) {
+      /* The first call that needs a lazily loaded dependency loads it, outside the reader
+       * section (the load takes the dl lock). */
+      char err[768];
+      if (!rtld_lazy_load(need.n_obj, need.n_dep, name, err, sizeof err)) rtld_fatal("%s", err);
+      continue;
+    }
+    if (dep != 1) break;
+  }
   if (dep < 0) rtld_fatal("%s: out of memory binding lazily", obj_name(o));
-  const char *name = o->o_strtab + o->o_symtab[RTLD_R_SYM(r->r_info)].st_name;
   if (!ok || !d.d_sym)
     rtld_fatal("%s: relocation error: symbol %s: referenced symbol not found", obj_name(o), name);
+  /* A lazily loaded object another thread is still initialising is waited for. */
+  rtld_lazy_wait_init(d.d_obj);
   uintptr_t *where = (uintptr_t *)(o->l_addr + r->r_offset);
   uintptr_t a = sym_addr(&d);
-  rtld_debug(RTLD_DBG_BINDINGS, "binding file=%s to file=%s: symbol `%s' (lazy)", obj_name(o),
-             obj_name(d.d_obj), name);
+  rtld_debug(RTLD_DBG_BINDINGS, "binding file=%s to file=%s: symbol `%s' (lazy%s%s)", obj_name(o),
+             obj_name(d.d_obj), name, d.d_how ? ", " : "", rtld_how_names[d.d_how]);
   rtld_arch_plt_bind(where, a, RTLD_ARCH_RELA ? rtld_rel_addend(r, where, 0) : 0, o->l_addr);
   return a;
 }

@@ -121,6 +121,13 @@ static inline uintptr_t rtld_rela_addend(const rtld_rela *r) {
 }
 #endif
 
+/* One .SUNW_syminfo entry (the same in both classes): for .dynsym entry i, where the link-editor
+ * found its definition (si_boundto: an index into .dynamic naming a DT_NEEDED, or a
+ * SYMINFO_BT_* value) and how to bind it (SYMINFO_FLG_*). */
+typedef struct {
+  uint16_t si_boundto, si_flags;
+} rtld_syminfo;
+
 typedef struct {
   uint16_t vd_version, vd_flags, vd_ndx, vd_cnt;
   uint32_t vd_hash, vd_aux, vd_next;
@@ -188,8 +195,23 @@ struct rtld_obj {
   const char *o_runpath; /* may be NULL */
   uint64_t o_dt_flags, o_dt_flags_1;
 
-  struct rtld_obj **o_deps; /* DT_NEEDED, in order; may be NULL when o_ndeps is 0 */
+  /* DT_NEEDED, in order; may be NULL when o_ndeps is 0 (rtld_deps_init makes it). An entry is
+   * NULL while a lazily loaded dependency is pending; it is set once, under the dl lock, when
+   * the dependency is loaded (rtld/lazy.c), and read with an acquire load by lookups. */
+  struct rtld_obj **o_deps;
   unsigned o_ndeps;
+  /* For each DT_NEEDED, its index in the dynamic array, with RTLD_NEED_LAZY when it is loaded
+   * lazily (DT_POSFLAG_1 with DF_P1_LAZYLOAD in front of it); made with o_deps. */
+  uint32_t *o_need_dyn;
+  /* Dynamic-array index -> 1 + index in o_deps for a DT_NEEDED entry, else 0: how si_boundto is
+   * read. Only for an object with a Syminfo table; may be NULL. */
+  uint32_t *o_dyn_dep;
+  unsigned o_ndyn;               /* entries of the dynamic array before DT_NULL */
+  volatile unsigned o_npending;  /* lazy dependencies not loaded yet (dl lock to write) */
+  const rtld_syminfo *o_syminfo; /* DT_SYMINFO, one entry per symbol (o_nsyms); may be NULL */
+  /* The object that first needed this one, or called dlopen for it; may be NULL. Searched for
+   * SYMINFO_BT_PARENT bindings. */
+  struct rtld_obj *o_parent;
   struct rtld_obj **o_scope; /* breadth-first dependency list of a dlopen handle */
   unsigned o_nscope;
   unsigned o_refcnt; /* dlopen calls that returned this object and are not yet closed */
@@ -202,7 +224,7 @@ struct rtld_obj {
 
   unsigned o_is_exe : 1, o_is_rtld : 1, o_global : 1, o_nodelete : 1, o_startup : 1,
       o_relocated : 1, o_fini_done : 1, o_bind_now : 1, o_mark : 1, o_closing : 1, o_tls_live : 1,
-      o_is_vdso : 1, o_setuid : 1;
+      o_is_vdso : 1, o_setuid : 1, o_preload : 1, o_lazy : 1, o_copy_src : 1;
 
   /* Initialisation (rtld/init.c): RTLD_INIT_* and the thread running the initialisers. */
   volatile int o_init_state;
@@ -231,6 +253,8 @@ struct rtld_obj {
   struct rtld_scope *volatile o_lscope;
   uint64_t o_dev, o_ino;
 };
+
+#define RTLD_NEED_LAZY 0x80000000u
 
 #define RTLD_INIT_NONE 0
 #define RTLD_INIT_RUNNING 1
@@ -318,7 +342,15 @@ struct rtld_state {
   uintptr_t g_vdso;           /* AT_SYSINFO_EHDR, 0 without a vDSO */
   const char *g_execfn;       /* AT_EXECFN; may be NULL */
   unsigned long long g_adds, g_subs;
-  struct rtld_obj *g_pending; /* objects of the dlopen in progress, not yet committed */
+  struct rtld_obj *g_pending; /* objects of the load in progress (rtld/group.c), not committed */
+  int g_nodirect;             /* LD_NODIRECT: Syminfo names no lookup target (rtld/lookup.c) */
+  int g_nolazy;               /* LD_NOLAZYLOAD (or a listing): every dependency at once */
+  int g_booting;              /* stage 3 until the initialisers: lazy loads leave them to it */
+  int g_interpose;            /* an object is searched ahead of direct bindings */
+  /* The program's copy relocations, resolved before anything is relocated, so a direct binding
+   * to a definition that was copied reaches the copy (rtld/lookup.c). */
+  struct rtld_copy *g_copies;
+  size_t g_ncopies;
 
   /* static TLS (rtld/tls.c) */
   size_t g_tls_static_used;  /* bytes below the thread pointer taken by modules */
@@ -414,21 +446,52 @@ const char *rtld_origin(struct rtld_obj *o);
 void rtld_commit(struct rtld_obj *o);
 void rtld_uncommit(struct rtld_obj *o);
 struct rtld_obj *rtld_obj_of_addr(uintptr_t addr);
+const char *rtld_obj_name(const struct rtld_obj *o); /* the program's name for the program */
 
 /* ---- lookup.c ------------------------------------------------------------------------------ */
 
 struct rtld_def {
   const rtld_sym *d_sym;
   struct rtld_obj *d_obj;
+  unsigned d_how; /* RTLD_HOW_*: how the definition was found (for LD_DEBUG=bindings) */
 };
+#define RTLD_HOW_SCOPE 0      /* the scope search */
+#define RTLD_HOW_DIRECT 1     /* the object the reference's Syminfo names */
+#define RTLD_HOW_INTERPOSER 2 /* an interposer, ahead of a direct binding */
+#define RTLD_HOW_COPY 3       /* the program's copy of a copy-relocated definition */
+extern const char *const rtld_how_names[4];
+
+/* A lazily loaded dependency a lookup waits for: o_deps[n_dep] of n_obj. */
+struct rtld_need {
+  struct rtld_obj *n_obj;
+  unsigned n_dep;
+  const char *n_sym; /* the symbol that needs it (for messages) */
+};
+
+struct rtld_copy {
+  uint32_t c_idx;         /* the program's symbol */
+  struct rtld_obj *c_src; /* where its contents come from */
+  const rtld_sym *c_src_sym;
+};
+
+#define RTLD_RES_COPY 1u    /* a COPY relocation: the program's own definition does not count */
+#define RTLD_RESOLVE_LOAD 2 /* rtld_resolve: load need's dependency, then ask again */
 uint32_t rtld_gnu_hash(const char *s);
 uint32_t rtld_sysv_hash(const char *s);
 /* The symbol itself in one object, matching version `ver` (NULL: the default version). */
 const rtld_sym *rtld_lookup_in(struct rtld_obj *o, const char *name, uint32_t gh, uint32_t sh,
                                const char *ver);
-/* Resolves symbol `symidx` of `o` in o's scope (global objects, then `local`). */
+/* Resolves symbol `symidx` of `o`: through its Syminfo entry when that names a target (direct
+ * binding; interposers first), else in o's scope (global objects, then `local`). Returns 1 with
+ * *out set (out->d_sym NULL for an unresolved weak reference), 0 when the symbol is not found,
+ * or RTLD_RESOLVE_LOAD with *need set when a lazily loaded dependency must be loaded first (the
+ * one the Syminfo entry names, or, when the search failed, the first one pending in the scope);
+ * the caller loads it (rtld_lazy_load, outside any reader section) and calls again. */
 int rtld_resolve(struct rtld_obj *o, uint32_t symidx, struct rtld_obj **local, unsigned nlocal,
-                 int skip_exe, struct rtld_def *out);
+                 unsigned flags, struct rtld_def *out, struct rtld_need *need);
+/* The program's copy relocations: their sources, found before anything is relocated (stage 3).
+ * Returns 0, RTLD_RESOLVE_LOAD with *need, or -1 with err set. */
+int rtld_find_copies(struct rtld_obj *exe, struct rtld_need *need, char *err, size_t errlen);
 int rtld_lookup_list(struct rtld_obj **list, unsigned n, const char *name, const char *ver,
                      struct rtld_def *out);
 int rtld_lookup_global(const char *name, const char *ver, struct rtld_obj *after,
@@ -441,6 +504,59 @@ int rtld_add_reldep(struct rtld_obj *o, struct rtld_obj *def);
  * (stage 2); each returns the entry point to jump to. */
 uintptr_t rtld_stage1(uintptr_t *sp, rtld_dyn *dyn);
 uintptr_t rtld_stage2(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn);
+
+/* ---- group.c: loading a group of objects as one transaction ------------------------------- */
+
+/* Objects are loaded in a transaction (dl lock held): the first rtld_txn_begin takes the
+ * thread-creation lock exclusively and notes the TLS counters; everything loaded meanwhile sits
+ * on g_pending; the last rtld_txn_end commits all of it (or, on failure, unmaps all of it and
+ * restores the counters). A lazy load that a relocation needs during a dlopen or another lazy
+ * load joins the transaction in progress. */
+int rtld_txn_begin(void);
+int rtld_txn_mine(void); /* does the calling thread hold the open transaction? */
+/* Records that o_deps[k] of `o` is `dep`, stored at the commit; until then rtld_dep() shows it
+ * to the transaction's own thread. Returns 0, -1 when out of memory. */
+int rtld_txn_link(struct rtld_obj *o, unsigned k, struct rtld_obj *dep);
+struct rtld_obj *rtld_txn_dep(const struct rtld_obj *o, unsigned k);
+/* A definition in what this transaction loaded lazily (its own thread only). */
+int rtld_txn_lookup(const char *name, const char *ver, uint32_t gh, uint32_t sh,
+                    struct rtld_def *out);
+/* Closes one level; the outermost commits when ok, else undoes. Returns the objects committed
+ * (rtld_alloc'ed, for the caller to initialise and free; NULL when none) and their count. */
+struct rtld_obj **rtld_txn_end(int ok, size_t *n);
+/* Transaction open: adds `root` (just mapped) and, breadth-first, the dependencies it and they
+ * need now (lazily loaded ones stay pending) to g_pending; assigns and reserves their TLS; gives
+ * each the local scope of `requester` (may be NULL) plus root's group; relocates them. Returns
+ * 0, or -1 with a message in err. */
+int rtld_load_group(struct rtld_obj *root, struct rtld_obj *requester, int mode, char *err,
+                    size_t errlen);
+int rtld_is_known(const struct rtld_obj *o); /* committed and not being unloaded, or pending */
+int rtld_build_scope(struct rtld_obj *o);
+struct rtld_scope *rtld_scope_copy(struct rtld_obj **v, unsigned n, struct rtld_obj **more,
+                                   unsigned nmore);
+
+/* ---- lazy.c: dependencies, lazy loading ---------------------------------------------------- */
+
+/* Makes o_deps, o_need_dyn and o_dyn_dep. Returns 0, -1 when out of memory. */
+int rtld_deps_init(struct rtld_obj *o);
+static inline int rtld_dep_lazy(const struct rtld_obj *o, unsigned k) {
+  return (o->o_need_dyn[k] & RTLD_NEED_LAZY) != 0;
+}
+const char *rtld_dep_name(const struct rtld_obj *o, unsigned k);
+/* o_deps[k], or what the calling thread's transaction loaded for it; NULL while pending. */
+struct rtld_obj *rtld_dep(const struct rtld_obj *o, unsigned k);
+/* The first lazily loaded dependency not yet loaded, breadth-first over the global objects (when
+ * `global`) and then `local`. Returns 1 with *need set, or 0. */
+int rtld_find_pending(int global, struct rtld_obj **local, unsigned nlocal, struct rtld_need *need);
+/* Loads o's lazily loaded dependency k, which `sym` needs, as a dlopen would (the caller must
+ * not be in a reader section). Runs the initialisers of what it loaded unless a transaction or
+ * start-up is in progress. Returns the object, or NULL with a message naming the dependency,
+ * the object that needs it and the symbol in err. */
+struct rtld_obj *rtld_lazy_load(struct rtld_obj *o, unsigned k, const char *sym, char *err,
+                                size_t errlen);
+/* Waits for (or runs) the initialisers of an object a binding reached that was loaded lazily by
+ * another thread and may still be initialising. */
+void rtld_lazy_wait_init(struct rtld_obj *o);
 
 /* ---- reloc.c ------------------------------------------------------------------------------- */
 
@@ -478,6 +594,9 @@ void *rtld_tlsdesc_arg(struct rtld_obj *user, size_t modid, size_t off);
 /* Runs the initialisers of root and everything it needs that have not run, without the dl lock
  * (the caller must not hold it); waits for objects another thread is initialising. */
 void rtld_run_inits(struct rtld_obj *root);
+/* Start-up: the program's DT_PREINIT_ARRAY, the LD_PRELOAD objects' initialisers, the program's
+ * and everything it needs, then whatever else start-up loaded (lazily, for a relocation). */
+void rtld_run_startup_inits(struct rtld_obj *exe);
 /* dl lock held: the finalisers of the objects being unloaded, in reverse initialisation order. */
 void rtld_run_finis(void);
 void rtld_run_all_finis(void);

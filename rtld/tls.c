@@ -122,12 +122,13 @@ struct rtld_tcb *rtld_tls_init_main(void) {
   return rtld_tls_setup_thread(area, 0);
 }
 
-/* After relocation: TLS images may hold relocated pointers. */
+/* After relocation: TLS images may hold relocated pointers. Modules a lazy load added during
+ * start-up relocation have theirs already (rtld_tls_commit, or the slow path's first access). */
 void rtld_tls_copy_main_images(void) {
   struct rtld_tcb *t = rtld_arch_tp();
-  for (size_t m = 1; m < rtld_g.g_tls_next_modid; m++) {
+  for (size_t m = 1; m < rtld_g.g_tls_next_modid && m <= t->t_dtv_cap; m++) {
     struct rtld_obj *o = rtld_tls_mods[m];
-    if (o) copy_image((char *)t->t_dtv[m], o);
+    if (o && o->o_startup && t->t_dtv[m]) copy_image((char *)t->t_dtv[m], o);
   }
 }
 
@@ -145,9 +146,14 @@ int rtld_tls_dlopen_assign(struct rtld_obj *o, char *err, size_t errlen) {
   o->o_tls_modid = id;
   rtld_tls_mods[id] = o; /* claimed; o_tls_live is set at commit */
   if (id == rtld_g.g_tls_next_modid) rtld_g.g_tls_next_modid++;
-  if (o->o_dt_flags & DF_STATIC_TLS) {
-    size_t used = rtld_g.g_tls_static_used, total = rtld_g.g_tls_static_total;
-    size_t off = rtld_align_up(used + o->o_tls_memsz, o->o_tls_align);
+  size_t used = rtld_g.g_tls_static_used, total = rtld_g.g_tls_static_total;
+  size_t off = rtld_align_up(used + o->o_tls_memsz, o->o_tls_align);
+  /* An object loaded lazily while start-up relocates (a relocation of the program or of a
+   * start-up object needed it) would have had static TLS had it been loaded with them: it
+   * takes the backup reservation when that can hold it, so initial-exec references to its
+   * variables (the program's own, typically) work. */
+  int fits = o->o_tls_align <= rtld_g.g_tls_align && off <= total && off >= used;
+  if (o->o_dt_flags & DF_STATIC_TLS || (rtld_g.g_booting && fits)) {
     if (o->o_tls_align > rtld_g.g_tls_align) {
       rtld_fmt(err, errlen,
                "%s: static TLS failure: alignment 0x%lx exceeds the thread pointer's 0x%lx",
@@ -223,6 +229,8 @@ static void dtv_free(uintptr_t *dtv) {
 int rtld_tls_reserve_dtvs(char *err, size_t errlen) {
   size_t need = rtld_g.g_tls_next_modid - 1, n = 0;
   struct rtld_tcb *t = rtld_g.g_threads;
+  /* Again for a load that joined the transaction: the grants are made anew for the new count. */
+  rtld_tls_release_dtvs();
   rtld_grants = rtld_alloc(rtld_g.g_nthreads * sizeof *rtld_grants);
   if (!rtld_grants) goto oom;
   do {

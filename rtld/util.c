@@ -207,7 +207,7 @@ void rtld_debug(unsigned cat, const char *fmt, ...) {
   if (!(rtld_g.g_debug & cat)) return;
   char buf[1024];
   int k = 0;
-  while (!((cat >> k) & 1)) k++;
+  while (!(((cat & rtld_g.g_debug) >> k) & 1)) k++; /* the first category asked for */
   int n = rtld_fmt(buf, sizeof buf, "ld.so.1: %d: %s: ", (int)rtld_sys0(RTLD_SYS_getpid), names[k]);
   va_list ap;
   va_start(ap, fmt);

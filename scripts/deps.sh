@@ -8,6 +8,7 @@
 #   scripts/deps.sh --list      print the package list
 #
 # python3-psutil lets lit stop a single test that hangs (lit.cfg.py sets a per-test limit).
+# hyperfine and valgrind (callgrind) are for `make bench-startup`.
 # gcc-multilib is deliberately absent: it conflicts with the SPARC cross compiler. What `gcc -m32`
 # and `g++ -m32` need comes from libc6-dev-i386 and lib32gcc/lib32stdc++ instead, plus the
 # /usr/include/asm link that gcc-multilib would otherwise provide.
@@ -44,6 +45,8 @@ packages=(
 	libzstd-dev
 	libexpat1-dev
 	gdb
+	hyperfine
+	valgrind
 )
 
 sparc32_root=build/sparc32-root

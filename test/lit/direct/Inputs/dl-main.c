@@ -1,7 +1,7 @@
 /* A program on libdla, libdlb and libdlc linked with direct bindings and lazy loading. Built for
  * glibc, or with -DRTLD for tld's ld.so.1. It says whether libdlc is mapped before and after its
  * first use (dl_iterate_phdr), whose who() each caller reached, and reads data and TLS through
- * the libraries. With -DNEUTRAL only what does not depend on the loader honouring the records. */
+ * the libraries. */
 #ifdef RTLD
 #include <rtld.h>
 #else
@@ -43,12 +43,10 @@ static int libdlc_mapped(void) {
 }
 
 int main(void) {
-#ifndef NEUTRAL
   out("libdlc mapped at start: %d\n", libdlc_mapped());
   out("a_call: %s\n", a_call());
   out("b_call: %s\n", b_call());
   out("main: %s\n", who());
-#endif
   out("a_data: %d\n", a_data);
   out("c_fn: %d\n", c_fn());
   out("libdlc mapped after use: %d\n", libdlc_mapped());

@@ -5,7 +5,9 @@ import sys
 
 DT = {'NULL': 0, 'NEEDED': 1, 'PLTRELSZ': 2, 'HASH': 4, 'STRTAB': 5, 'SYMTAB': 6, 'RELA': 7,
       'RELASZ': 8, 'STRSZ': 10, 'SONAME': 14, 'DEBUG': 21, 'JMPREL': 23, 'INIT_ARRAY': 25,
-      'GNU_HASH': 0x6ffffef5, 'VERDEF': 0x6ffffffc, 'VERNEED': 0x6ffffffe}
+      'GNU_HASH': 0x6ffffef5, 'VERDEF': 0x6ffffffc, 'VERNEED': 0x6ffffffe,
+      'POSFLAG_1': 0x6ffffdfd, 'SYMINSZ': 0x6ffffdfe, 'SYMINENT': 0x6ffffdff,
+      'SYMINFO': 0x6ffffeff}
 PT_LOAD, PT_DYNAMIC, PT_TLS, PT_GNU_RELRO = 1, 2, 7, 0x6474e552
 
 
@@ -97,6 +99,22 @@ def main():
     elif kind == 'overlapping-load':
         struct.pack_into('<Q', b, loads[1][0] + 16, loads[0][4])  # p_vaddr of the second
         struct.pack_into('<Q', b, loads[1][0] + 8, loads[0][3])  # p_offset
+    elif kind == 'syminsz':
+        set_val('SYMINSZ', entry('SYMINSZ')[2] - 4)  # one entry short
+    elif kind == 'syminent':
+        set_val('SYMINENT', 8)
+    elif kind == 'syminfo-outside':
+        set_val('SYMINFO', 0x7fff0000)
+    elif kind == 'syminsz-without-syminfo':
+        set_tag('SYMINFO', 'DEBUG')
+    elif kind.startswith('boundto='):
+        # every entry that names a dependency names dynamic entry N instead (not a DT_NEEDED, or
+        # past the end)
+        si = off_of(entry('SYMINFO')[2])
+        for k in range(si + 4, si + entry('SYMINSZ')[2], 4):
+            bt, fl = struct.unpack_from('<HH', b, k)
+            if bt < 0xff00:
+                struct.pack_into('<H', b, k, int(kind[8:], 0))
     else:
         raise SystemExit('unknown kind ' + kind)
     open(dst, 'wb').write(b)
