@@ -10,6 +10,16 @@
 /* Segment classes in address order. */
 enum { C_HDR = 0, C_TEXT, C_RODATA, C_RELRO, C_DATA, C_NONALLOC };
 
+/* A writable section that only the dynamic linker writes, before the program runs: GOTs bound at
+ * start-up, .dynamic, the init and fini arrays, .data.rel.ro, the TLS templates. With -z relro
+ * PT_GNU_RELRO makes it read-only then. */
+static int relro_kind(const ld_osec *os) {
+  return os->os_relro || (os->os_flags & SHF_TLS) || os->os_type == SHT_INIT_ARRAY ||
+         os->os_type == SHT_FINI_ARRAY || os->os_type == SHT_PREINIT_ARRAY ||
+         !strcmp(os->os_name, ".data.rel.ro") || !strcmp(os->os_name, ".ctors") ||
+         !strcmp(os->os_name, ".dtors") || !strcmp(os->os_name, ".jcr");
+}
+
 static int seg_class(const ld_osec *os) {
   uint64_t f = os->os_flags;
   if (!(f & SHF_ALLOC)) return C_NONALLOC;
@@ -24,12 +34,13 @@ static int seg_class(const ld_osec *os) {
       return C_HDR;
     return C_RODATA;
   }
-  if (os->os_relro || (f & SHF_TLS) || os->os_type == SHT_INIT_ARRAY ||
-      os->os_type == SHT_FINI_ARRAY || os->os_type == SHT_PREINIT_ARRAY ||
-      !strcmp(os->os_name, ".data.rel.ro") || !strcmp(os->os_name, ".ctors") ||
-      !strcmp(os->os_name, ".dtors") || !strcmp(os->os_name, ".jcr"))
-    return ctx->opt.z_relro ? C_RELRO : C_DATA;
-  return C_DATA;
+  return relro_kind(os) && ctx->opt.z_relro ? C_RELRO : C_DATA;
+}
+
+int ld_osec_relro(const ld_osec *os) {
+  uint64_t f = os->os_flags;
+  return ctx->opt.z_relro && (f & SHF_ALLOC) && (f & SHF_WRITE) && !(f & SHF_EXECINSTR) &&
+         relro_kind(os);
 }
 
 /* Order within a class. */
@@ -113,6 +124,12 @@ static int in_note_pseg(const ld_osec *os) {
   return c < ctx->npsegs && ctx->psegs[c].ps_type == PT_NOTE;
 }
 
+/* The default plan's relro segment (a mapfile's plan has none). */
+static int in_relro_pseg(const ld_osec *os) {
+  uint32_t c = seg_of(os);
+  return c < ctx->npsegs && ctx->psegs[c].ps_relro;
+}
+
 static int cmp_osec(const void *a, const void *b) {
   const ld_osec *x = *(ld_osec *const *)a, *y = *(ld_osec *const *)b;
   uint32_t sx = seg_of(x), sy = seg_of(y);
@@ -144,7 +161,16 @@ static void size_osec(ld_osec *os) {
   os->os_size = off;
 }
 
-static ld_seg *add_seg(uint32_t type, uint32_t flags) {
+/* ---- the tail both layouts share ---------------------------------------------------------
+ *
+ * The default layout (below, which also lays out a mapfile's plan) and a linker script's SECTIONS
+ * (ld/lscript_apply.c) each give sections addresses and offsets and make their PT_LOADs; what
+ * follows from the addresses is done here, once, for both: the TLS template and the thread
+ * pointer, the other program headers (PT_PHDR and PT_INTERP before the loads; PT_DYNAMIC,
+ * PT_NOTE, PT_TLS, PT_GNU_EH_FRAME, PT_GNU_STACK, PT_GNU_RELRO, PT_GNU_PROPERTY after them, in
+ * that order), the offsets of the non-allocated sections and the section header table. */
+
+ld_seg *ld_phdr(uint32_t type, uint32_t flags) {
   ctx->segs = ld_xrealloc(ctx->segs, (ctx->nsegs + 1) * sizeof *ctx->segs);
   ld_seg *s = &ctx->segs[ctx->nsegs++];
   memset(s, 0, sizeof *s);
@@ -153,7 +179,7 @@ static ld_seg *add_seg(uint32_t type, uint32_t flags) {
   return s;
 }
 
-static void seg_cover(ld_seg *s, const ld_osec *os) {
+void ld_phdr_cover(ld_seg *s, const ld_osec *os) {
   uint64_t end_m =
       os->os_addr + ((os->os_flags & SHF_TLS) && os->os_type == SHT_NOBITS && s->sg_type != PT_TLS
                          ? 0
@@ -167,6 +193,152 @@ static void seg_cover(ld_seg *s, const ld_osec *os) {
   if (os->os_type != SHT_NOBITS && end_f - s->sg_offset > s->sg_filesz)
     s->sg_filesz = end_f - s->sg_offset;
   if (os->os_align > s->sg_align) s->sg_align = os->os_align;
+}
+
+/* Before addresses: the TLS template starts at its own alignment, so that TP - round(memsz,
+ * align) keeps every variable aligned (the runtime aligns the thread pointer to the same value). */
+void ld_tls_template(ld_osec **v, uint32_t n) {
+  uint64_t tal = 1;
+  ld_osec *first = NULL;
+  for (uint32_t i = 0; i < n; i++)
+    if (v[i]->os_flags & SHF_TLS) {
+      if (!first) first = v[i];
+      if (v[i]->os_align > tal) tal = v[i]->os_align;
+    }
+  if (first) first->os_align = tal;
+}
+
+/* After addresses: the TLS template's extent (.tdata then .tbss, in address order) and the
+ * thread pointer, which the target places (tg_tls_tp; variant II by default). Returns the
+ * template's first section, NULL when there is none. */
+ld_osec *ld_tls_layout(ld_osec **v, uint32_t n) {
+  ld_osec *first = NULL;
+  ctx->tls_addr = ctx->tls_memsz = ctx->tls_filesz = 0;
+  ctx->tls_align = 1;
+  for (uint32_t i = 0; i < n; i++) {
+    ld_osec *os = v[i];
+    if (!(os->os_flags & SHF_TLS) || !(os->os_flags & SHF_ALLOC)) continue;
+    if (!first) first = os, ctx->tls_addr = os->os_addr;
+    if (os->os_align > ctx->tls_align) ctx->tls_align = os->os_align;
+    ctx->tls_memsz = os->os_addr + os->os_size - ctx->tls_addr;
+    if (os->os_type != SHT_NOBITS) ctx->tls_filesz = ctx->tls_memsz;
+  }
+  if (ctx->tls_memsz)
+    ctx->tp_addr = ld_tls_tp(ctx->tg, ctx->tls_addr, ctx->tls_memsz, ctx->tls_align);
+  return first;
+}
+
+/* The allocated notes PT_NOTE covers: the first run of them, adjacent but for alignment, that
+ * are not in a PT_NOTE segment of their own (`own_note`, a mapfile's NOTE_SEGMENT; may be NULL). */
+static int shared_note(const ld_osec *os, int (*own_note)(const ld_osec *)) {
+  return os->os_type == SHT_NOTE && (os->os_flags & SHF_ALLOC) && !(own_note && own_note(os));
+}
+
+uint32_t ld_phdrs_count(ld_osec **v, uint32_t n, int phdr, int (*in_relro)(const ld_osec *),
+                        int (*own_note)(const ld_osec *)) {
+  uint32_t k = (phdr != 0) + (ctx->interp != NULL) + (ctx->dynamic != NULL) +
+               (ctx->ehframehdr != NULL) + 1 /* GNU_STACK */ + (ctx->gnuprop != NULL);
+  int note = 0, tls = 0, relro = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    note |= shared_note(v[i], own_note);
+    tls |= (v[i]->os_flags & SHF_TLS) && (v[i]->os_flags & SHF_ALLOC);
+    relro |= in_relro(v[i]);
+  }
+  return k + (uint32_t)(note + tls + relro);
+}
+
+void ld_phdrs_head(int phdr, uint64_t hdr_vaddr, uint32_t nph) {
+  uint64_t ehsz = ctx->is64 ? ELF64_EHDR_SIZE : ELF32_EHDR_SIZE;
+  uint64_t phsz = ctx->is64 ? ELF64_PHDR_SIZE : ELF32_PHDR_SIZE;
+  if (phdr) {
+    ld_seg *s = ld_phdr(PT_PHDR, PF_R);
+    s->sg_offset = ehsz;
+    s->sg_vaddr = hdr_vaddr + ehsz;
+    s->sg_filesz = s->sg_memsz = nph * phsz;
+    s->sg_align = ctx->is64 ? 8 : 4;
+  }
+  if (ctx->interp) {
+    ld_seg *s = ld_phdr(PT_INTERP, PF_R);
+    ld_phdr_cover(s, ctx->interp);
+    s->sg_align = 1;
+  }
+}
+
+void ld_phdrs_tail(ld_osec **v, uint32_t n, int (*in_relro)(const ld_osec *),
+                   int (*own_note)(const ld_osec *), uint64_t page) {
+  if (ctx->dynamic) {
+    ld_seg *s = ld_phdr(PT_DYNAMIC, PF_R | PF_W);
+    ld_phdr_cover(s, ctx->dynamic);
+  }
+  ld_seg *note = NULL;
+  for (uint32_t i = 0; i < n; i++) {
+    if (!shared_note(v[i], own_note)) continue;
+    if (!note) note = ld_phdr(PT_NOTE, PF_R);
+    else if (v[i]->os_offset != note->sg_offset + note->sg_filesz &&
+             ld_align(note->sg_offset + note->sg_filesz, v[i]->os_align) != v[i]->os_offset)
+      break;
+    ld_phdr_cover(note, v[i]);
+  }
+  ld_osec *tls = ld_tls_layout(v, n);
+  if (tls) {
+    ld_seg *s = ld_phdr(PT_TLS, PF_R);
+    s->sg_vaddr = ctx->tls_addr;
+    s->sg_offset = tls->os_offset;
+    s->sg_filesz = ctx->tls_filesz;
+    s->sg_memsz = ctx->tls_memsz;
+    s->sg_align = ctx->tls_align;
+  }
+  if (ctx->ehframehdr) {
+    ld_seg *s = ld_phdr(PT_GNU_EH_FRAME, PF_R);
+    ld_phdr_cover(s, ctx->ehframehdr);
+  }
+  {
+    uint32_t sf = ld_mapfile_stack_flags();
+    ld_seg *s = ld_phdr(
+        PT_GNU_STACK,
+        sf ? sf
+           : PF_R | PF_W |
+                 ((ctx->opt.z_execstack || (ctx->exec_stack && !ctx->opt.z_noexecstack)) ? PF_X
+                                                                                         : 0));
+    s->sg_align = 16;
+    s->sg_memsz = ctx->opt.stack_size; /* -z stack-size= */
+  }
+  /* PT_GNU_RELRO: the first run of relro sections in address order. A loader protects it page by
+   * page, so its size is rounded up to the page programs run with (the maximum page size would
+   * reach past what the segment maps), unless that would reach a section after the run that is
+   * written at run time (a linker script can put one on the same page). */
+  uint32_t r = 0;
+  while (r < n && !in_relro(v[r])) r++;
+  if (r < n) {
+    ld_seg *s = ld_phdr(PT_GNU_RELRO, PF_R);
+    for (; r < n && in_relro(v[r]); r++) ld_phdr_cover(s, v[r]);
+    s->sg_align = 1;
+    uint64_t end = ld_align(s->sg_vaddr + s->sg_memsz, ld_common_page_size(ctx->tg, page));
+    for (; r < n; r++)
+      if ((v[r]->os_flags & SHF_ALLOC) &&
+          !((v[r]->os_flags & SHF_TLS) && v[r]->os_type == SHT_NOBITS))
+        break;
+    if (r == n || v[r]->os_addr >= end) s->sg_memsz = end - s->sg_vaddr;
+  }
+  if (ctx->gnuprop) {
+    ld_seg *s = ld_phdr(PT_GNU_PROPERTY, PF_R);
+    ld_phdr_cover(s, ctx->gnuprop);
+  }
+}
+
+/* After the allocated sections: the non-allocated ones (v[from..n)) in the file, then the section
+ * header table; every section's index. */
+void ld_layout_file(ld_osec **v, uint32_t from, uint32_t n, uint64_t off) {
+  for (uint32_t i = from; i < n; i++) {
+    ld_osec *os = v[i];
+    off = ld_align(off, os->os_align);
+    os->os_offset = off;
+    os->os_addr = 0;
+    off += os->os_size;
+  }
+  off = ld_align(off, ctx->is64 ? 8 : 4);
+  for (uint32_t i = 0; i < n; i++) v[i]->os_shndx = i + 1;
+  ctx->filesize = off + (uint64_t)(n + 1) * (ctx->is64 ? ELF64_SHDR_SIZE : ELF32_SHDR_SIZE);
 }
 
 /* -Ttext, -Tdata, -Tbss, --section-start: the section goes at its given address, which may not
@@ -229,43 +401,15 @@ void ld_layout(void) {
   uint32_t first_load = 0;
   while (first_load < np && ctx->psegs[first_load].ps_type != PT_LOAD) first_load++;
   if (first_load < np) ctx->psegs[first_load].ps_present = 1;
-  int has_tls = 0, has_relro = 0;
   for (uint32_t i = 0; i < n; i++) {
     uint32_t c = seg_of(ord[i]);
     if (c < np) ctx->psegs[c].ps_present = 1;
-    if (ord[i]->os_flags & SHF_TLS) has_tls = 1;
   }
-  uint32_t nph = 1 /* GNU_STACK */;
-  for (uint32_t c = 0; c < np; c++) {
-    ld_pseg *ps = &ctx->psegs[c];
-    if (!ps->ps_present || ps->ps_type == PT_NULL) continue;
-    nph++;
-    if (ps->ps_relro) has_relro = 1;
-  }
-  if (ctx->interp) nph += 2; /* PHDR, INTERP */
-  if (ctx->dynamic) nph++;
-  if (has_tls) nph++;
-  if (ctx->ehframehdr) nph++;
-  if (has_relro) nph++;
-  int nnotes = 0;
-  for (uint32_t i = 0; i < n; i++)
-    if (ord[i]->os_type == SHT_NOTE && (ord[i]->os_flags & SHF_ALLOC) && !in_note_pseg(ord[i]))
-      nnotes = 1;
-  nph += (uint32_t)nnotes;
-  if (ctx->gnuprop) nph++;
+  uint32_t nph = ld_phdrs_count(ord, n, ctx->interp != NULL, in_relro_pseg, in_note_pseg);
+  for (uint32_t c = 0; c < np; c++)
+    if (ctx->psegs[c].ps_present && ctx->psegs[c].ps_type != PT_NULL) nph++;
   ctx->nphdr = nph;
-  /* The TLS template starts at its own alignment, so that TP - round(memsz, align) keeps every
-   * variable aligned (the runtime aligns the thread pointer to the same value). */
-  {
-    uint64_t tal = 1;
-    ld_osec *first = NULL;
-    for (uint32_t i = 0; i < n; i++)
-      if (ord[i]->os_flags & SHF_TLS) {
-        if (!first) first = ord[i];
-        if (ord[i]->os_align > tal) tal = ord[i]->os_align;
-      }
-    if (first) first->os_align = tal;
-  }
+  ld_tls_template(ord, n);
 
   uint64_t ehsz = is64 ? ELF64_EHDR_SIZE : ELF32_EHDR_SIZE;
   uint64_t phsz = is64 ? ELF64_PHDR_SIZE : ELF32_PHDR_SIZE;
@@ -279,10 +423,6 @@ void ld_layout(void) {
   uint64_t addr = base + off;
   uint32_t cur = first_load;
   if (cur < np) ctx->psegs[cur].ps_start = base;
-  ctx->tls_addr = 0;
-  ctx->tls_memsz = ctx->tls_filesz = 0;
-  ctx->tls_align = 1;
-  uint64_t tls_end = 0;
   const ld_osec *prev_os = NULL;
   uint64_t prev_end = base + off;
   /* Without the headers (NOHDR) the first segment also starts at its first section. */
@@ -293,10 +433,12 @@ void ld_layout(void) {
       if (!strcmp(ord[i]->os_name, ss->ss_name) && (ord[i]->os_flags & SHF_ALLOC))
         ord[i]->os_has_fixed = 1, ord[i]->os_fixed_addr = ss->ss_addr;
   }
+  uint32_t nalloc = 0;
   for (uint32_t i = 0; i < n; i++) {
     ld_osec *os = ord[i];
     uint32_t c = seg_of(os);
     if (c >= np) break;
+    nalloc = i + 1;
     if (c != cur) {
       ld_pseg *ps = &ctx->psegs[c];
       if (cur < np) {
@@ -343,13 +485,6 @@ void ld_layout(void) {
     /* A segment starts at its first section (the program header's p_vaddr), after alignment. */
     if (first_in_seg) ctx->psegs[c].ps_start = addr;
     os->os_offset = off;
-    if (os->os_flags & SHF_TLS) {
-      if (!ctx->tls_memsz && !tls_end) ctx->tls_addr = addr;
-      if (os->os_align > ctx->tls_align) ctx->tls_align = os->os_align;
-      tls_end = addr + os->os_size;
-      ctx->tls_memsz = tls_end - ctx->tls_addr;
-      if (!tbss) ctx->tls_filesz = tls_end - ctx->tls_addr;
-    }
     if (tbss) continue; /* .tbss takes no address space outside the TLS template */
     addr += os->os_size;
     prev_os = os, prev_end = addr;
@@ -368,41 +503,19 @@ void ld_layout(void) {
                (unsigned long long)(ps->ps_end - ps->ps_start),
                (unsigned long long)ps->ps_max_size);
   }
-  /* Non-allocated sections follow the image. */
-  for (uint32_t i = 0; i < n; i++) {
-    ld_osec *os = ord[i];
-    if (seg_of(os) != np) continue;
-    off = ld_align(off, os->os_align);
-    os->os_offset = off;
-    os->os_addr = 0;
-    off += os->os_size;
-  }
-  /* Section header table. */
-  off = ld_align(off, is64 ? 8 : 4);
-  uint32_t shn = 1;
-  for (uint32_t i = 0; i < n; i++) ord[i]->os_shndx = shn++;
-  ctx->filesize = off + (uint64_t)shn * (is64 ? ELF64_SHDR_SIZE : ELF32_SHDR_SIZE);
-  if (ctx->tls_memsz) ctx->tp_addr = ld_tls_tp(tg, ctx->tls_addr, ctx->tls_memsz, ctx->tls_align);
+  ld_layout_file(ord, nalloc, n, off);
 
-  /* Program headers. */
+  /* Program headers: PT_PHDR and PT_INTERP, one PT_LOAD (or PT_NOTE) per planned segment, and
+   * the rest as both layouts make them. */
   ctx->nsegs = 0;
-  if (ctx->interp) {
-    ld_seg *s = add_seg(PT_PHDR, PF_R);
-    s->sg_offset = ehsz;
-    s->sg_vaddr = base + ehsz;
-    s->sg_filesz = s->sg_memsz = nph * phsz;
-    s->sg_align = is64 ? 8 : 4;
-    s = add_seg(PT_INTERP, PF_R);
-    seg_cover(s, ctx->interp);
-    s->sg_align = 1;
-  }
+  ld_phdrs_head(ctx->interp != NULL, base, nph);
   for (uint32_t c = 0; c < np; c++) {
     ld_pseg *ps = &ctx->psegs[c];
     if (!ps->ps_present || ps->ps_type == PT_NULL) continue;
     uint32_t flags = ps->ps_flags;
     for (uint32_t i = 0; i < n; i++) /* a writable, executable PLT makes its segment executable */
       if (seg_of(ord[i]) == c && (ord[i]->os_flags & SHF_EXECINSTR)) flags |= PF_X;
-    ld_seg *s = add_seg(ps->ps_type, flags);
+    ld_seg *s = ld_phdr(ps->ps_type, flags);
     if (c == first_load && !ps->ps_nohdr) {
       s->sg_vaddr = base;
       s->sg_offset = 0;
@@ -411,7 +524,7 @@ void ld_layout(void) {
     for (uint32_t i = 0; i < n; i++) {
       if (seg_of(ord[i]) != c) continue;
       if ((ord[i]->os_flags & SHF_TLS) && ord[i]->os_type == SHT_NOBITS) continue;
-      seg_cover(s, ord[i]);
+      ld_phdr_cover(s, ord[i]);
       ord[i]->os_seg = ctx->nsegs - 1;
     }
     if (ps->ps_round && s->sg_memsz)
@@ -419,64 +532,7 @@ void ld_layout(void) {
     s->sg_align = ps->ps_type == PT_LOAD ? (ps->ps_align > page ? ps->ps_align : page)
                                          : (ps->ps_align ? ps->ps_align : 4);
   }
-  if (ctx->dynamic) {
-    ld_seg *s = add_seg(PT_DYNAMIC, PF_R | PF_W);
-    seg_cover(s, ctx->dynamic);
-  }
-  if (nnotes) {
-    ld_seg *s = add_seg(PT_NOTE, PF_R);
-    /* The notes are adjacent (sorted together in the header class); cover the first run. */
-    for (uint32_t i = 0; i < n; i++)
-      if (ord[i]->os_type == SHT_NOTE && (ord[i]->os_flags & SHF_ALLOC) && !in_note_pseg(ord[i])) {
-        if (s->sg_filesz && ord[i]->os_offset != s->sg_offset + s->sg_filesz &&
-            ld_align(s->sg_offset + s->sg_filesz, ord[i]->os_align) != ord[i]->os_offset)
-          break;
-        seg_cover(s, ord[i]);
-      }
-  }
-  if (has_tls) {
-    ld_seg *s = add_seg(PT_TLS, PF_R);
-    s->sg_vaddr = ctx->tls_addr;
-    for (uint32_t i = 0; i < n; i++)
-      if (ord[i]->os_flags & SHF_TLS) {
-        s->sg_offset = ord[i]->os_offset;
-        break;
-      }
-    s->sg_filesz = ctx->tls_filesz;
-    s->sg_memsz = ctx->tls_memsz;
-    s->sg_align = ctx->tls_align;
-  }
-  if (ctx->ehframehdr) {
-    ld_seg *s = add_seg(PT_GNU_EH_FRAME, PF_R);
-    seg_cover(s, ctx->ehframehdr);
-  }
-  {
-    uint32_t sf = ld_mapfile_stack_flags();
-    ld_seg *s = add_seg(
-        PT_GNU_STACK,
-        sf ? sf
-           : PF_R | PF_W |
-                 ((ctx->opt.z_execstack || (ctx->exec_stack && !ctx->opt.z_noexecstack)) ? PF_X
-                                                                                         : 0));
-    s->sg_align = 16;
-    s->sg_memsz = ctx->opt.stack_size; /* -z stack-size= */
-  }
-  if (has_relro) {
-    ld_seg *s = add_seg(PT_GNU_RELRO, PF_R);
-    for (uint32_t i = 0; i < n; i++) {
-      uint32_t c = seg_of(ord[i]);
-      if (c < np && ctx->psegs[c].ps_relro) seg_cover(s, ord[i]);
-    }
-    s->sg_align = 1;
-    /* The protected range ends at the next page that programs run with (the data that follows
-     * begins on a new maximum page): not further, where nothing of the segment is mapped. */
-    uint64_t run_page = ld_common_page_size(tg, page);
-    s->sg_memsz = ld_align(s->sg_vaddr + s->sg_memsz, run_page) - s->sg_vaddr;
-  }
-  if (ctx->gnuprop) {
-    ld_seg *s = add_seg(PT_GNU_PROPERTY, PF_R);
-    seg_cover(s, ctx->gnuprop);
-  }
+  ld_phdrs_tail(ord, nalloc, in_relro_pseg, in_note_pseg, page);
   if (ctx->nsegs != nph) ld_fatal("internal: %u program headers planned, %u made", nph, ctx->nsegs);
 }
 

@@ -610,11 +610,27 @@ void ld_verbose_header(const ld_vec *dirs);
 void ld_note_extract(ld_sym *s, const char *member);
 void ld_trace_symbols(void);
 void ld_write_maps(void);
-const char *ld_wrap_name(const char *name);      /* ld/resolve.c: --wrap */
-void ld_place_sections(void);                    /* ld/sections.c */
-void ld_scan_relocs(void);                       /* ld/reloc.c */
-void ld_create_synthetic(void);                  /* ld/synth.c */
-void ld_layout(void);                            /* ld/layout.c */
+const char *ld_wrap_name(const char *name); /* ld/resolve.c: --wrap */
+void ld_place_sections(void);               /* ld/sections.c */
+void ld_scan_relocs(void);                  /* ld/reloc.c */
+void ld_create_synthetic(void);             /* ld/synth.c */
+void ld_layout(void);                       /* ld/layout.c */
+/* ld/layout.c: what follows from the addresses, shared by the default layout and a linker
+ * script's SECTIONS: the TLS template (aligned before addresses, laid out after), the program
+ * headers around the PT_LOADs each layout makes (ld_phdrs_count says how many), the
+ * non-allocated sections and the section header table. `in_relro` says which sections
+ * PT_GNU_RELRO covers, `own_note` which notes have a PT_NOTE of their own (may be NULL). */
+int ld_osec_relro(const ld_osec *os); /* with -z relro, a section PT_GNU_RELRO may cover */
+ld_seg *ld_phdr(uint32_t type, uint32_t flags); /* appends to ctx->segs */
+void ld_phdr_cover(ld_seg *s, const ld_osec *os);
+void ld_tls_template(ld_osec **v, uint32_t n);
+ld_osec *ld_tls_layout(ld_osec **v, uint32_t n);
+uint32_t ld_phdrs_count(ld_osec **v, uint32_t n, int phdr, int (*in_relro)(const ld_osec *),
+                        int (*own_note)(const ld_osec *));
+void ld_phdrs_head(int phdr, uint64_t hdr_vaddr, uint32_t nph);
+void ld_phdrs_tail(ld_osec **v, uint32_t n, int (*in_relro)(const ld_osec *),
+                   int (*own_note)(const ld_osec *), uint64_t page);
+void ld_layout_file(ld_osec **v, uint32_t from, uint32_t n, uint64_t off);
 void ld_finalize_symbols(void);                  /* ld/layout.c */
 void ld_write_output(void);                      /* ld/write.c */
 void ld_fill_synthetic(void);                    /* ld/synth.c */

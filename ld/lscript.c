@@ -1380,6 +1380,8 @@ static int parse_input_list(lx *L, int as_needed, int group, int depth) {
         return -1;
       continue;
     }
+    if (t.k == K_WORD && t.n == 2 && !memcmp(t.s, "-l", 2))
+      return err_at(L, t.line, "expected a library name after '-l'");
     if (t.k == K_WORD && t.n > 2 && !memcmp(t.s, "-l", 2))
       add_input(L, ld_sprintf("%.*s", (int)t.n - 2, t.s + 2), 1, as_needed, group);
     else add_input(L, dup_tok(&t), 0, as_needed, group);

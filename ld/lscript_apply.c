@@ -628,7 +628,12 @@ static uint64_t eval(const ls_expr *e) {
     return align_up(W.dot, maxp) + (W.dot & (maxp - 1));
   }
   case LF_DATA_SEGMENT_END: return eval(e->e_a);
-  case LF_DATA_SEGMENT_RELRO_END: return eval(e->e_b);
+  /* With -z relro, as lld does: the location counter goes to the next page, where the relro
+   * range ends (ld_phdrs_tail); GNU ld pads DATA_SEGMENT_ALIGN to end it there instead. */
+  case LF_DATA_SEGMENT_RELRO_END: {
+    uint64_t v = eval(e->e_b);
+    return ctx->opt.z_relro ? align_up(W.dot, W.page) : v;
+  }
   case LF_SEGMENT_START:
     if (!strcmp(e->e_name, "text-segment") && ctx->opt.image_base_given) return ctx->opt.image_base;
     return eval(e->e_a);
@@ -1098,6 +1103,18 @@ static void make_loads(uint64_t page, int final) {
         for (uint32_t k = 0; k < secs[i].nphdrs; k++) phdr_index(secs[i].phdrs[k], 1);
     return;
   }
+  /* As lld: the first section after the relro run starts a PT_LOAD of its own, so that
+   * PT_GNU_RELRO can end where that segment begins; but not on the page the relro run ends on,
+   * which two segments would map twice. */
+  const ld_osec *relro_end = NULL;
+  for (uint32_t i = 0, in = 0; i < nsecs; i++) {
+    if (is_tbss(secs[i].os)) continue;
+    if (ld_osec_relro(secs[i].os)) in = 1;
+    else if (in) {
+      relro_end = secs[i].os;
+      break;
+    }
+  }
   uint64_t cur_end = 0;
   int64_t cur_delta = 0;
   for (uint32_t i = 0; i < nsecs; i++) {
@@ -1111,9 +1128,10 @@ static void make_loads(uint64_t page, int final) {
     load *l = nloads ? &loads[nloads - 1] : NULL;
     int share_page = l && os->os_addr >= cur_end && cur_end > l->vaddr &&
                      (os->os_addr / page) == ((cur_end - 1) / page);
-    int fresh = !l || os->os_addr < cur_end || (delta != cur_delta && !nobits) ||
-                (!nobits && l->nobits_tail) ||
-                (!share_page && (perm(os) != l->flags || os->os_addr - cur_end >= page));
+    int fresh =
+        !l || os->os_addr < cur_end || (delta != cur_delta && !nobits) ||
+        (!nobits && l->nobits_tail) ||
+        (!share_page && (perm(os) != l->flags || os->os_addr - cur_end >= page || os == relro_end));
     if (fresh) {
       l = &loads[nloads++];
       memset(l, 0, sizeof *l);
@@ -1131,8 +1149,7 @@ static void make_loads(uint64_t page, int final) {
 }
 
 /* File offsets and the program header table; returns the number of program headers. */
-static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int final,
-                               ld_seg **out) {
+static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int final) {
   /* Headers are loaded when the first PT_LOAD can start on the page below its first section
    * with room for them (or PHDRS asks). */
   uint64_t off = hdrsz;
@@ -1206,26 +1223,13 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
     }
   ctx->image_base = hdrs_loaded ? hdr_vaddr : (nloads ? loads[0].vaddr : 0);
 
-  /* TLS template. */
-  ctx->tls_addr = ctx->tls_memsz = ctx->tls_filesz = 0;
-  ctx->tls_align = 1;
-  uint64_t tls_off = 0;
-  int has_tls = 0;
-  for (uint32_t i = 0; i < nsecs; i++) {
-    ld_osec *os = secs[i].os;
-    if (!(os->os_flags & SHF_TLS)) continue;
-    if (!has_tls) ctx->tls_addr = os->os_addr, tls_off = os->os_offset;
-    has_tls = 1;
-    if (os->os_align > ctx->tls_align) ctx->tls_align = os->os_align;
-    ctx->tls_memsz = os->os_addr + os->os_size - ctx->tls_addr;
-    if (!is_tbss(os)) ctx->tls_filesz = ctx->tls_memsz;
-  }
-  if (ctx->tls_memsz)
-    ctx->tp_addr = ld_tls_tp(ctx->tg, ctx->tls_addr, ctx->tls_memsz, ctx->tls_align);
+  /* The TLS template and the thread pointer (PT_TLS itself with the other headers). */
+  ld_osec **v = ld_xmalloc((nsecs ? nsecs : 1) * sizeof *v);
+  for (uint32_t i = 0; i < nsecs; i++) v[i] = secs[i].os;
+  ld_tls_layout(v, nsecs);
 
-  ld_seg *segs = ld_xcalloc(nloads + ld_ls.lm_phdrs.n + 12, sizeof *segs);
-  uint32_t n = 0;
-#define SEG(t, f) (segs[n] = (ld_seg){.sg_type = (t), .sg_flags = (f)}, &segs[n++])
+  ctx->nsegs = 0;
+#define SEG(t, f) ld_phdr((t), (f))
   if (ld_ls.lm_phdrs.n) {
     for (uint32_t p = 0; p < ld_ls.lm_phdrs.n; p++) {
       ls_phdr *ph = ld_ls.lm_phdrs.v[p];
@@ -1276,22 +1280,11 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
         s->sg_has_paddr = 1;
       }
     }
-    *out = segs;
-    return n;
+    free(v);
+    return ctx->nsegs;
   }
-  if (ctx->interp && hdrs_loaded) {
-    ld_seg *s = SEG(PT_PHDR, PF_R);
-    s->sg_offset = ehsz;
-    s->sg_vaddr = hdr_vaddr + ehsz;
-    s->sg_filesz = s->sg_memsz = hdrsz - ehsz;
-    s->sg_align = ctx->is64 ? 8 : 4;
-  }
-  if (ctx->interp) {
-    ld_seg *s = SEG(PT_INTERP, PF_R);
-    s->sg_offset = ctx->interp->os_offset, s->sg_vaddr = ctx->interp->os_addr;
-    s->sg_filesz = s->sg_memsz = ctx->interp->os_size;
-    s->sg_align = 1;
-  }
+  ld_phdrs_head(ctx->interp && hdrs_loaded, hdr_vaddr,
+                (uint32_t)((hdrsz - ehsz) / (ctx->is64 ? ELF64_PHDR_SIZE : ELF32_PHDR_SIZE)));
   for (uint32_t L = 0; L < nloads; L++) {
     load *l = &loads[L];
     ld_seg *s = SEG(PT_LOAD, l->flags);
@@ -1301,59 +1294,12 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
     s->sg_has_paddr = l->paddr != l->vaddr;
     s->sg_align = l->align > page ? l->align : page;
     for (uint32_t i = 0; i < nsecs; i++)
-      if (secs[i].load == (int32_t)L) secs[i].os->os_seg = n - 1;
+      if (secs[i].load == (int32_t)L) secs[i].os->os_seg = ctx->nsegs - 1;
   }
-  if (ctx->dynamic) {
-    ld_seg *s = SEG(PT_DYNAMIC, PF_R | PF_W);
-    s->sg_offset = ctx->dynamic->os_offset, s->sg_vaddr = ctx->dynamic->os_addr;
-    s->sg_filesz = s->sg_memsz = ctx->dynamic->os_size;
-    s->sg_align = ctx->is64 ? 8 : 4;
-  }
-  for (uint32_t i = 0; i < nsecs; i++) {
-    ld_osec *os = secs[i].os;
-    if (os->os_type != SHT_NOTE) continue;
-    ld_seg *s = SEG(PT_NOTE, PF_R);
-    s->sg_offset = os->os_offset, s->sg_vaddr = os->os_addr,
-    s->sg_filesz = s->sg_memsz = os->os_size;
-    s->sg_align = os->os_align;
-    while (i + 1 < nsecs && secs[i + 1].os->os_type == SHT_NOTE &&
-           secs[i + 1].os->os_offset == s->sg_offset + s->sg_filesz) {
-      i++;
-      s->sg_filesz = s->sg_memsz = secs[i].os->os_offset + secs[i].os->os_size - s->sg_offset;
-    }
-    break;
-  }
-  if (has_tls) {
-    ld_seg *s = SEG(PT_TLS, PF_R);
-    s->sg_vaddr = ctx->tls_addr, s->sg_offset = tls_off;
-    s->sg_filesz = ctx->tls_filesz, s->sg_memsz = ctx->tls_memsz, s->sg_align = ctx->tls_align;
-  }
-  if (ctx->ehframehdr) {
-    ld_seg *s = SEG(PT_GNU_EH_FRAME, PF_R);
-    s->sg_offset = ctx->ehframehdr->os_offset, s->sg_vaddr = ctx->ehframehdr->os_addr;
-    s->sg_filesz = s->sg_memsz = ctx->ehframehdr->os_size;
-    s->sg_align = 4;
-  }
-  {
-    uint32_t sf = ld_mapfile_stack_flags();
-    ld_seg *s =
-        SEG(PT_GNU_STACK,
-            sf ? sf
-               : PF_R | PF_W |
-                     ((ctx->opt.z_execstack || (ctx->exec_stack && !ctx->opt.z_noexecstack)) ? PF_X
-                                                                                             : 0));
-    s->sg_align = 16;
-    s->sg_memsz = ctx->opt.stack_size;
-  }
-  if (ctx->gnuprop) {
-    ld_seg *s = SEG(PT_GNU_PROPERTY, PF_R);
-    s->sg_offset = ctx->gnuprop->os_offset, s->sg_vaddr = ctx->gnuprop->os_addr;
-    s->sg_filesz = s->sg_memsz = ctx->gnuprop->os_size;
-    s->sg_align = ctx->is64 ? 8 : 4;
-  }
+  ld_phdrs_tail(v, nsecs, ld_osec_relro, NULL, page);
 #undef SEG
-  *out = segs;
-  return n;
+  free(v);
+  return ctx->nsegs;
 }
 
 static uint64_t signature(void) {
@@ -1391,27 +1337,25 @@ int ld_lscript_layout(void) {
   build_items(&nonalloc);
   /* The TLS template starts at its largest alignment (as in the default layout). */
   {
-    uint64_t tal = 1;
-    ld_osec *first = NULL;
+    ld_osec **v = ld_xmalloc((nitems ? nitems : 1) * sizeof *v);
+    uint32_t n = 0;
     for (uint32_t i = 0; i < nitems; i++) {
       ld_osec *os = items[i].it_orphan                   ? items[i].it_orphan
                     : items[i].it_st->st_kind == LS_OSEC ? items[i].it_st->st_os->lo_out
                                                          : NULL;
-      if (!os || !(os->os_flags & SHF_TLS)) continue;
-      if (!first) first = os;
-      if (os->os_align > tal) tal = os->os_align;
+      if (os) v[n++] = os;
     }
-    if (first) first->os_align = tal;
+    ld_tls_template(v, n);
+    free(v);
   }
   uint32_t nph = ld_ls.lm_phdrs.n ? ld_ls.lm_phdrs.n : 4;
   uint64_t sig = 0;
-  ld_seg *segs = NULL;
   for (int iter = 0; iter < 8; iter++) {
     uint64_t hdrsz = ehsz + nph * phsz;
     walk_all(0, hdrsz, page);
     collect_secs();
     make_loads(page, 0);
-    uint32_t n = assign_offsets(page, ehsz, hdrsz, 0, &segs);
+    uint32_t n = assign_offsets(page, ehsz, hdrsz, 0);
     uint64_t s = signature();
     if (n == nph && s == sig) break;
     nph = n;
@@ -1421,10 +1365,8 @@ int ld_lscript_layout(void) {
   walk_all(1, hdrsz, page);
   collect_secs();
   make_loads(page, 1);
-  uint32_t n = assign_offsets(page, ehsz, hdrsz, 1, &segs);
+  uint32_t n = assign_offsets(page, ehsz, hdrsz, 1);
   if (n != nph) ld_error("linker script: the program headers did not settle (%u, then %u)", nph, n);
-  ctx->segs = segs;
-  ctx->nsegs = n;
   ctx->nphdr = n;
   ctx->ehdr_phoff = ehsz;
 
@@ -1467,17 +1409,11 @@ int ld_lscript_layout(void) {
       }
       os->os_size = o;
     }
-    off = align_up(off, os->os_align);
-    os->os_offset = off;
-    os->os_addr = 0;
-    off += os->os_size;
     ord[no++] = os;
   }
   ctx->order = ord;
   ctx->norder = no;
-  off = align_up(off, ctx->is64 ? 8 : 4);
-  for (uint32_t i = 0; i < no; i++) ord[i]->os_shndx = i + 1;
-  ctx->filesize = off + (uint64_t)(no + 1) * (ctx->is64 ? ELF64_SHDR_SIZE : ELF32_SHDR_SIZE);
+  ld_layout_file(ord, nsecs, no, off);
   return 1;
 }
 

@@ -26,8 +26,9 @@ typedef struct ld_script {
  * are neither; returns 1 if it is printable text. */
 int ld_is_script(const uint8_t *data, uint64_t size);
 
-/* Parse. On a syntax error reports "tld: error: path:LINE: expected ')' ..." with ld_error and
- * returns -1. Unsupported commands (SECTIONS etc.) are errors naming the line. */
+/* Parse a script given as an input, with the linker-script parser (ld/lscript.c): its input
+ * lists, search directories and entry go to `out`, anything else to the linker-script model. On
+ * an error reports "tld: error: path:LINE: ..." with ld_error and returns -1. */
 int ld_script_parse(const char *path, const uint8_t *data, uint64_t size, ld_script *out);
 
 /* Expand "@file" response-file arguments (GNU rules: whitespace separates, '...' and "..." quote,
