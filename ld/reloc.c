@@ -509,6 +509,7 @@ static void scan_section(ld_isec *is) {
   uint8_t *rexpr = alloc ? ld_zalloc(is->is_nrels ? is->is_nrels : 1, 1) : NULL;
   uint32_t nrel = 0, ndyn = 0;
   int relaxed_call = 0; /* the previous relocation began a relaxed GD/LD sequence */
+  uint32_t eh = 0;      /* .eh_frame: the record at or after the relocation (both sorted) */
   for (uint32_t i = 0; i < is->is_nrels; i++) {
     const ld_rel *r = &is->is_rels[i];
     const ld_howto *hw = &tg->tg_howto[r->r_type];
@@ -527,9 +528,11 @@ static void scan_section(ld_isec *is) {
     /* Debugging and other non-allocated sections: resolved statically, nothing needed. */
     if (!alloc) continue;
     if (is->is_eh) { /* a record that is not kept is not written */
-      int dropped;
-      ld_ehframe_map(is, r->r_offset, &dropped);
-      if (dropped) continue;
+      while (eh < is->is_neh &&
+             r->r_offset >= (uint64_t)is->is_eh[eh].er_off + is->is_eh[eh].er_size)
+        eh++;
+      if (eh < is->is_neh && r->r_offset >= is->is_eh[eh].er_off && !is->is_eh[eh].er_live)
+        continue;
     }
     int e = decide(is, r, hw, s, &relaxed_call);
     rexpr[i] = (uint8_t)e;
