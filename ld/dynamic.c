@@ -446,7 +446,9 @@ static void fill_dynsym(void) {
       shndx = (uint16_t)ctx->copybss->os_shndx;
     } else if (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH) {
       value = s->s_value;
-      shndx = s->s_sec && s->s_sec->is_out ? (uint16_t)s->s_sec->is_out->os_shndx : SHN_ABS;
+      shndx = s->s_sec && s->s_sec->is_out ? (uint16_t)s->s_sec->is_out->os_shndx
+              : s->s_def == SD_SYNTH       ? ld_synth_shndx(s)
+                                           : SHN_ABS;
       if (type == STT_TLS) value -= ctx->tls_addr; /* TLS symbols are offsets in the template */
       if (type == STT_GNU_IFUNC && ctx->opt.outkind != OUT_SHARED && ld_slots(s)->plt >= 0) {
         value = ld_plt_addr(s); /* the PLT entry stands for the function */
@@ -652,7 +654,11 @@ static void fill_dynamic(void) {
   for (uint32_t i = 0; i < needed.n; i++) DT(DT_NEEDED, ((ld_obj *)needed.v[i])->o_dt_needed_idx);
   if (ctx->opt.soname) DT(DT_SONAME, soname_off);
   if (rpath_off) DT(ctx->opt.new_dtags ? DT_RUNPATH : DT_RPATH, rpath_off);
-  ld_sym *init = ld_sym_lookup("_init", 5), *fini = ld_sym_lookup("_fini", 5);
+  /* -init/-fini name other functions; a name nothing defines gives no tag, as with GNU ld. */
+  const char *in = ctx->opt.init_sym ? ctx->opt.init_sym : "_init";
+  const char *fi = ctx->opt.fini_sym ? ctx->opt.fini_sym : "_fini";
+  ld_sym *init = ld_sym_lookup(in, (uint32_t)strlen(in));
+  ld_sym *fini = ld_sym_lookup(fi, (uint32_t)strlen(fi));
   if (init && init->s_def == SD_REGULAR) DT(DT_INIT, init->s_value);
   if (fini && fini->s_def == SD_REGULAR) DT(DT_FINI, fini->s_value);
   ld_osec *os;
@@ -710,11 +716,17 @@ static void fill_dynamic(void) {
   if (ctx->opt.z_origin) flags |= DF_ORIGIN, flags1 |= DF_1_ORIGIN;
   if (ctx->static_tls) flags |= DF_STATIC_TLS;
   if (ctx->has_textrel) flags |= DF_TEXTREL;
-  if (ctx->opt.bsymbolic == 1) flags |= DF_SYMBOLIC;
+  /* -Bsymbolic binds every symbol within the object: the loader is told so, unless a dynamic
+   * list or --export-dynamic-symbol keeps some preemptible (GNU ld then says nothing). */
+  int symbolic = ctx->opt.bsymbolic == 1 && !ld_have_dynamic_list() && !ctx->opt.export_syms.n &&
+                 !ctx->opt.export_sym_lists.n && ctx->opt.outkind == OUT_SHARED;
+  if (symbolic) flags |= DF_SYMBOLIC;
   if (ctx->opt.outkind == OUT_PIE) flags1 |= DF_1_PIE;
   if (ctx->opt.z_nodelete) flags1 |= DF_1_NODELETE;
   if (ctx->opt.z_initfirst) flags1 |= DF_1_INITFIRST;
   if (ctx->opt.z_interpose) flags1 |= DF_1_INTERPOSE;
+  if (ctx->opt.z_nodefaultlib) flags1 |= DF_1_NODEFLIB;
+  if (symbolic) DT(DT_SYMBOLIC, 0);
   if (flags) DT(DT_FLAGS, flags);
   if (flags1) DT(DT_FLAGS_1, flags1);
   if (ctx->has_textrel) DT(DT_TEXTREL, 0);

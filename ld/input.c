@@ -278,6 +278,7 @@ static void load_script(const char *path, const ld_mapped *m, ld_input_arg *ia, 
     ld_script_input *si = &sc.ls_inputs[i];
     ld_input_arg sub = *ia;
     sub.ia_as_needed = si->si_as_needed || ia->ia_as_needed;
+    sub.ia_lib = si->si_lib;
     if (si->si_lib) {
       const char *p = find_lib(si->si_name, ia->ia_static);
       if (!p) {
@@ -359,7 +360,7 @@ static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int de
       if (!check_machine(path, d, sz)) return;
       for (uint32_t i = 0; i < ctx->shared.n; i++) /* the same library named twice */
         if (!strcmp(((ld_obj *)ctx->shared.v[i])->o_name, path)) return;
-      ld_obj *o = ld_parse_shared_file(path, d, sz, ia->ia_as_needed);
+      ld_obj *o = ld_parse_shared_file(path, d, sz, ia->ia_as_needed, ia->ia_lib);
       if (!o) return;
       o->o_id = next_obj_id++;
       ld_vec_push(&ctx->shared, o);

@@ -1,6 +1,7 @@
 /* Passes 11-12: order the output sections, group them into segments, assign addresses and file
  * offsets, build the program headers, and give every symbol its final value. Layout is fixed
  * when this file is done. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -197,6 +198,19 @@ static void fixed_address(ld_osec *os, const ld_osec *prev, uint64_t prev_end, i
   *addr = fa;
 }
 
+/* --warn-rwx-segments: on by default where the ABI has no writable code (SPARC's PLT is written
+ * by the dynamic linker), as in GNU ld. */
+static void check_rwx(void) {
+  int warn = ctx->opt.warn_rwx == 1 || (ctx->opt.warn_rwx < 0 && !ctx->tg->tg_plt_self_slot);
+  for (uint32_t i = 0; warn && i < ctx->nsegs; i++) {
+    ld_seg *s = &ctx->segs[i];
+    if (s->sg_type == PT_LOAD && (s->sg_flags & (PF_W | PF_X)) == (PF_W | PF_X)) {
+      ld_warn("%s has a LOAD segment with RWX permissions", ctx->opt.output);
+      return;
+    }
+  }
+}
+
 void ld_layout(void) {
   const ld_target *tg = ctx->tg;
   int is64 = ctx->is64;
@@ -204,7 +218,10 @@ void ld_layout(void) {
 
   for (uint32_t i = 0; i < ctx->osecs.n; i++) size_osec(ctx->osecs.v[i]);
   ld_symtab_prepare();
-  if (ld_lscript_layout()) return; /* a linker script's SECTIONS lays everything out */
+  if (ld_lscript_layout()) { /* a linker script's SECTIONS lays everything out */
+    check_rwx();
+    return;
+  }
   if (!ctx->psegs) {
     ctx->psegs = default_plan;
     ctx->npsegs = C_NONALLOC;
@@ -469,17 +486,26 @@ void ld_layout(void) {
       if (c < np && ctx->psegs[c].ps_relro) seg_cover(s, ord[i]);
     }
     s->sg_align = 1;
-    /* The protected range ends at the next page: the data that follows begins on a new page. */
-    s->sg_memsz = ld_align(s->sg_vaddr + s->sg_memsz, page) - s->sg_vaddr;
+    /* The protected range ends at the next run-time page, which the last page of its PT_LOAD
+     * covers (the data that follows begins on a new maximum page). Rounding to the maximum page
+     * would reach into unmapped memory, where the loader's mprotect fails. */
+    s->sg_memsz = ld_align(s->sg_vaddr + s->sg_memsz, ld_common_page_size()) - s->sg_vaddr;
   }
   if (ctx->gnuprop) {
     ld_seg *s = add_seg(PT_GNU_PROPERTY, PF_R);
     seg_cover(s, ctx->gnuprop);
   }
   if (ctx->nsegs != nph) ld_fatal("internal: %u program headers planned, %u made", nph, ctx->nsegs);
+  check_rwx();
 }
 
 /* ---- symbol values --------------------------------------------------------------------- */
+
+uint64_t ld_common_page_size(void) {
+  uint64_t max = ctx->opt.page_size ? ctx->opt.page_size : ctx->tg->tg_page_size;
+  uint64_t c = ctx->opt.common_page_size ? ctx->opt.common_page_size : ctx->tg->tg_common_page_size;
+  return c && c < max ? c : max;
+}
 
 uint64_t ld_isec_addr(ld_isec *is) { return is->is_out ? is->is_out->os_addr + is->is_off : 0; }
 
@@ -592,6 +618,35 @@ static uint64_t synth_value(ld_sym *s) {
     return ctx->opt.tls_relax && ctx->opt.outkind != OUT_SHARED ? ctx->tp_addr : ctx->tls_addr;
   if (!strcmp(nm, "_PROCEDURE_LINKAGE_TABLE_")) return ctx->plt ? ctx->plt->os_addr : 0;
   return 0;
+}
+
+/* The output section a symbol the link-editor defines is relative to, as GNU ld makes it: the
+ * section holding its address (one that ends there for the "end" symbols, one that starts there
+ * for the others); SHN_ABS for numbers (--defsym N, a mapfile VALUE) and addresses outside
+ * every section. Section-relative symbols move with the load base of a PIE or shared object. */
+uint16_t ld_synth_shndx(const ld_sym *s) {
+  uint32_t k = s->s_esym;
+  if (k == 5000 || k == 5001) return SHN_ABS;
+  if (k >= 2000 && k < 5000) {
+    ld_defsym *d = ctx->opt.defsyms.v[k - 2000];
+    /* GNU ld: a number or SYM+N is absolute, a plain SYM keeps its section. */
+    if (strpbrk(d->expr + 1, "+-") || isdigit((unsigned char)d->expr[0])) return SHN_ABS;
+  }
+  if (k >= LS_SYM_KIND && k < LS_SYM_KIND_END) return SHN_ABS;
+  const char *n = s->s_name;
+  int at_end = k == 1001 || strstr(n, "end") || strstr(n, "edata") || strstr(n, "etext");
+  uint64_t v = s->s_value;
+  ld_osec *starts = NULL, *ends = NULL, *inside = NULL;
+  for (uint32_t i = 0; i < ctx->norder; i++) {
+    ld_osec *os = ctx->order[i];
+    if (!(os->os_flags & SHF_ALLOC) || !os->os_shndx || (os->os_flags & SHF_TLS)) continue;
+    /* Empty sections (.tm_clone_table) only when nothing else is there. */
+    if (v == os->os_addr && (!starts || (!starts->os_size && os->os_size))) starts = os;
+    if (v == os->os_addr + os->os_size && (!ends || os->os_size)) ends = os;
+    if (v > os->os_addr && v < os->os_addr + os->os_size && !inside) inside = os;
+  }
+  ld_osec *os = inside ? inside : at_end ? (ends ? ends : starts) : (starts ? starts : ends);
+  return os ? (uint16_t)os->os_shndx : SHN_ABS;
 }
 
 static void final_one(ld_sym *s, void *arg) {

@@ -185,7 +185,7 @@ struct ld_obj {
   ld_sym *o_locals;       /* o_first_global entries */
   ld_sym **o_syms;        /* o_nsym entries: local entries point into o_locals */
   uint8_t *o_dropped;     /* per section: a member of a COMDAT group lost at parsing; or NULL */
-  uint8_t o_exec_stack;   /* has no .note.GNU-stack or marks it executable */
+  uint8_t o_exec_stack;   /* 1: .note.GNU-stack marks the stack executable; 2: no such note */
   uint32_t o_gnu_property_and; /* x86 feature_1 AND bits (when present) */
   uint8_t o_has_gnu_property;
   /* COMDAT groups found by parsing, claimed in link order by ld_object_symbols */
@@ -204,6 +204,8 @@ struct ld_obj {
   const uint8_t *o_versym; /* .gnu.version, one 16-bit entry per .dynsym entry */
   uint32_t o_nver;
   uint32_t o_dt_needed_idx; /* its DT_NEEDED string offset in .dynstr */
+  const char **o_deps;      /* its own DT_NEEDED names (o_ndeps of them) */
+  uint32_t o_ndeps;
 };
 
 /* ---- sections ------------------------------------------------------------------------ */
@@ -275,6 +277,7 @@ enum ld_synth {
   SY_VERSYM,
   SY_VERNEED,
   SY_VERDEF,
+  SY_PACKAGE_NOTE, /* --package-metadata: contents in os_buf */
 };
 
 struct ld_osec {
@@ -414,7 +417,29 @@ typedef struct ld_options {
   int sort_section;     /* 0 none, 1 name, 2 alignment */
   int sort_common;
   int icf; /* 0 none, 1 safe, 2 all */
+  /* GNU options that real builds pass (see tld(1), "Options of GNU ld"). */
+  const char *init_sym, *fini_sym; /* -init, -fini: DT_INIT, DT_FINI (NULL: _init, _fini) */
+  ld_vec require_defined;          /* --require-defined: const char*, roots that must be defined */
+  ld_vec export_sym_lists;         /* --export-dynamic-symbol-list files */
+  int dynamic_list_data;           /* --dynamic-list-data */
+  int dynamic_list_cpp_new, dynamic_list_cpp_typeinfo;
+  int discard;                  /* DISCARD_*: which local symbols .symtab drops */
+  int orphan;                   /* ORPHAN_*: --orphan-handling */
+  int undefined_version;        /* --undefined-version (1, default) or --no-undefined-version */
+  int warn_rwx;                 /* --[no-]warn-rwx-segments (default on) */
+  int warn_execstack;           /* --[no-]warn-execstack (default: on for objects asking) */
+  const char *package_metadata; /* --package-metadata: JSON for .note.package */
+  int allow_shlib_undefined;    /* -1 default: errors for executables only */
+  int z_nodefaultlib;           /* DF_1_NODEFLIB */
+  uint32_t isa_needed;          /* -z x86-64-vN: GNU_PROPERTY_X86_ISA_1_NEEDED bits */
+  int z_ibtplt;                 /* PLT entries that start with endbr (x86) */
+  uint64_t common_page_size;    /* -z common-page-size (0: the target's) */
+  int z_start_stop_gc;          /* __start_/__stop_ references do not keep sections */
+  int start_stop_vis;           /* STV_* of __start_/__stop_ (default protected) */
 } ld_options;
+
+enum { DISCARD_MERGE_L = 0, DISCARD_NONE, DISCARD_LOCALS, DISCARD_ALL };
+enum { ORPHAN_PLACE = 0, ORPHAN_DISCARD, ORPHAN_WARN, ORPHAN_ERROR };
 
 enum {
   UNRES_DEFAULT = 0,
@@ -451,7 +476,7 @@ typedef struct ld_ctx {
   /* special output sections (NULL when absent) */
   ld_osec *got, *gotplt, *plt, *iplt, *reladyn, *relaplt, *relaiplt, *dynamic, *dynsym, *dynstr,
       *hash, *gnuhash, *interp, *ehframe, *ehframehdr, *buildid, *symtab, *strtab, *shstrtab, *bss,
-      *tdata, *tbss, *gnuprop, *copybss, *copyrelro, *versym, *verneed, *verdef;
+      *tdata, *tbss, *gnuprop, *copybss, *copyrelro, *versym, *verneed, *verdef, *package;
   /* GOT accounting (slots are words) */
   uint32_t ngot;
   uint32_t got_reserved; /* words at the GOT's base before the first slot */
@@ -489,10 +514,14 @@ void ld_parse_options(int argc, char **argv, ld_options *opt);
 void ld_print_help(void);
 void ld_load_inputs(void);                                                     /* ld/input.c */
 ld_obj *ld_parse_object(const char *name, const uint8_t *data, uint64_t size); /* ld/object.c */
-ld_obj *ld_parse_shared_file(const char *name, const uint8_t *data, uint64_t size, int as_needed);
-void ld_shared_symbols(ld_obj *o); /* ld/shared.c */
-void ld_parse_shared(ld_obj *o);   /* ld/object.c */
-void ld_object_symbols(ld_obj *o); /* ld/object.c: enter globals in the table */
+/* `by_search`: found by a -l search (a library without DT_SONAME is then named by its file
+ * name; otherwise by the path it was opened by). */
+ld_obj *ld_parse_shared_file(const char *name, const uint8_t *data, uint64_t size, int as_needed,
+                             int by_search);
+void ld_shared_symbols(ld_obj *o);   /* ld/shared.c */
+void ld_check_shlib_undefined(void); /* ld/shared.c: --no-allow-shlib-undefined */
+void ld_parse_shared(ld_obj *o);     /* ld/object.c */
+void ld_object_symbols(ld_obj *o);   /* ld/object.c: enter globals in the table */
 void ld_sym_init(uint32_t expected);
 ld_sym *ld_sym_lookup(const char *name, uint32_t len);
 ld_sym *ld_sym_intern(const char *name, uint32_t len);
@@ -535,10 +564,14 @@ ld_osec *ld_new_osec(const char *name, uint32_t type, uint64_t flags, uint64_t a
 int ld_is_c_ident(const char *s);
 void ld_read_rels(ld_isec *is);
 uint64_t ld_isec_addr(ld_isec *is);
+uint64_t ld_common_page_size(void);       /* -z common-page-size, else the target's (<= max) */
+uint16_t ld_synth_shndx(const ld_sym *s); /* ld/layout.c: after layout */
+int ld_keep_local_name(const ld_sym *s);  /* ld/outsyms.c: -x, -X and the default */
 void ld_par_for(uint32_t n, void (*fn)(uint32_t i, void *arg), void *arg);
 /* ld/mapfile_apply.c: each is a no-op without a mapfile */
 void ld_mapfile_plan(void);
 void ld_dynamic_lists(void);
+int ld_have_dynamic_list(void); /* --dynamic-list or one of its variants was given */
 int32_t ld_mapfile_place(ld_isec *is);
 uint32_t ld_mapfile_os_order(const ld_osec *os);
 uint32_t ld_mapfile_stack_flags(void);

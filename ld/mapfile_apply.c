@@ -373,9 +373,30 @@ uint64_t ld_mapfile_size_symbol(const ld_sym *s) {
   return ps->ps_present ? ps->ps_end - ps->ps_start : 0;
 }
 
+/* --no-undefined-version: every name (not pattern) a version node makes global must be defined
+ * by the link, as lld and GNU ld check. */
+static void check_undefined_versions(void) {
+  mf_model *m = M();
+  for (uint32_t v = 0; v < m->m_versions.n; v++) {
+    mf_version *ver = m->m_versions.v[v];
+    for (uint32_t i = 0; i < ver->vr_syms.n; i++) {
+      mf_sym *sy = ver->vr_syms.v[i];
+      if (sy->sy_wild || sy->sy_lang != MF_LANG_C || sy->sy_scope == MF_SCOPE_HIDDEN ||
+          sy->sy_scope == MF_SCOPE_ELIMINATE || (sy->sy_flags & (MF_SYF_EXTERN | MF_SYF_PARENT)))
+        continue;
+      ld_sym *s = ld_sym_lookup(sy->sy_name, (uint32_t)strlen(sy->sy_name));
+      if (!s || (s->s_def != SD_REGULAR && s->s_def != SD_SYNTH && s->s_def != SD_COMMON))
+        ld_error("%s: version script assigns version %s to symbol '%s', which is not defined "
+                 "(--no-undefined-version)",
+                 where(sy->sy_loc), ver->vr_name, sy->sy_name);
+    }
+  }
+}
+
 /* After resolution: scopes, versions, assertions. */
 void ld_mapfile_symbols(void) {
   if (!M()) return;
+  if (!ctx->opt.undefined_version && ctx->opt.outkind == OUT_SHARED) check_undefined_versions();
   ld_sym_foreach(scope_one, NULL);
   ld_qsort(assert_list.v, assert_list.n, sizeof(void *), cmp_asserted);
   for (uint32_t i = 0; i < assert_list.n; i++) {
@@ -434,22 +455,57 @@ const char *ld_mapfile_depend_where(const char *soname) {
  * exported from an executable; in a shared object they alone stay preemptible. */
 static mf_model *dynlist;
 
+/* The C++ names --dynamic-list-cpp-new and --dynamic-list-cpp-typeinfo add: operator new and
+ * delete in all their forms, and typeinfo objects and their names. */
+static int cpp_listed(const ld_sym *s) {
+  const char *n = s->s_name;
+  if (ctx->opt.dynamic_list_cpp_new && (!strncmp(n, "_Znw", 4) || !strncmp(n, "_Zna", 4) ||
+                                        !strncmp(n, "_Zdl", 4) || !strncmp(n, "_Zda", 4)))
+    return 1;
+  return ctx->opt.dynamic_list_cpp_typeinfo && (!strncmp(n, "_ZTI", 4) || !strncmp(n, "_ZTS", 4));
+}
+
 static void mark_listed(ld_sym *s, void *arg) {
   (void)arg;
-  if (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH || s->s_def == SD_SHARED ||
-      s->s_def == SD_UNDEF)
-    if (find_in(dynlist, s)) s->s_dynlist = 1;
+  if (s->s_def != SD_REGULAR && s->s_def != SD_SYNTH && s->s_def != SD_SHARED &&
+      s->s_def != SD_UNDEF && s->s_def != SD_COMMON)
+    return;
+  /* --dynamic-list-data: every data object (GNU ld's STT_OBJECT and STT_COMMON). */
+  if (ctx->opt.dynamic_list_data && s->s_def != SD_UNDEF &&
+      (s->s_type == STT_OBJECT || s->s_type == STT_COMMON || s->s_def == SD_COMMON))
+    s->s_dynlist = 1;
+  else if (cpp_listed(s)) s->s_dynlist = 1;
+  else if (dynlist && find_in(dynlist, s)) s->s_dynlist = 1;
+}
+
+/* --export-dynamic-symbol takes a glob, as in GNU ld and lld. */
+static void mark_glob(ld_sym *s, void *arg) {
+  if (!s->s_local && fnmatch((const char *)arg, s->s_name, 0) == 0) s->s_dynlist = 1;
+}
+
+int ld_have_dynamic_list(void) {
+  return ctx->opt.dynamic_lists.n || ctx->opt.dynamic_list_data || ctx->opt.dynamic_list_cpp_new ||
+         ctx->opt.dynamic_list_cpp_typeinfo;
 }
 
 void ld_dynamic_lists(void) {
-  if (!ctx->opt.dynamic_lists.n && !ctx->opt.export_syms.n) return;
-  dynlist = mf_model_new(ctx->is64, ctx->tg->tg_machine);
-  for (uint32_t i = 0; i < ctx->opt.dynamic_lists.n; i++)
-    mf_read_version_script(dynlist, ctx->opt.dynamic_lists.v[i]);
-  mf_finish(dynlist);
+  if (!ld_have_dynamic_list() && !ctx->opt.export_syms.n && !ctx->opt.export_sym_lists.n) return;
+  if (ctx->opt.dynamic_lists.n || ctx->opt.export_sym_lists.n) {
+    /* --export-dynamic-symbol-list files have the dynamic list's syntax. */
+    dynlist = mf_model_new(ctx->is64, ctx->tg->tg_machine);
+    for (uint32_t i = 0; i < ctx->opt.dynamic_lists.n; i++)
+      mf_read_version_script(dynlist, ctx->opt.dynamic_lists.v[i]);
+    for (uint32_t i = 0; i < ctx->opt.export_sym_lists.n; i++)
+      mf_read_version_script(dynlist, ctx->opt.export_sym_lists.v[i]);
+    mf_finish(dynlist);
+  }
   ld_sym_foreach(mark_listed, NULL);
   for (uint32_t i = 0; i < ctx->opt.export_syms.n; i++) { /* --export-dynamic-symbol */
     const char *nm = ctx->opt.export_syms.v[i];
+    if (strpbrk(nm, "*?[")) {
+      ld_sym_foreach(mark_glob, (void *)nm);
+      continue;
+    }
     ld_sym *s = ld_sym_lookup(nm, (uint32_t)strlen(nm));
     if (s) s->s_dynlist = 1;
   }

@@ -149,7 +149,7 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
     return NULL;
   }
   o->o_secs = ld_zalloc(shnum, sizeof(ld_isec *));
-  o->o_exec_stack = 1; /* no .note.GNU-stack: executable stack, as the tools have it */
+  o->o_exec_stack = 2; /* no .note.GNU-stack: executable stack, as the tools have it */
 
   uint32_t symtab_idx = 0;
   ld_shdr *hdrs = ld_xmalloc(shnum * sizeof *hdrs);

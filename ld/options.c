@@ -72,7 +72,26 @@ static const struct optdoc optdocs[] = {
     {"--export-dynamic", NULL, "export every global symbol (-E)", 0},
     {"--dynamic-list", "FILE",
      "export the listed symbols; in a shared object only they stay preemptible", 0},
-    {"--export-dynamic-symbol", "SYM", "export SYM from an executable", 0},
+    {"--export-dynamic-symbol", "GLOB", "export matching symbols; keep them preemptible", 0},
+    {"--export-dynamic-symbol-list", "FILE", "--export-dynamic-symbol for each name of FILE", 0},
+    {"--dynamic-list-data", NULL, "add every data symbol to the dynamic list", 0},
+    {"--dynamic-list-cpp-new", NULL, "add C++ operator new and delete to the dynamic list", 0},
+    {"--dynamic-list-cpp-typeinfo", NULL, "add C++ typeinfo symbols to the dynamic list", 0},
+    {"-init", "SYM", "DT_INIT names SYM (default _init)", 0},
+    {"-fini", "SYM", "DT_FINI names SYM (default _fini)", 0},
+    {"--require-defined", "SYM", "as -u, and an error if SYM ends up undefined", 0},
+    {"--discard-all", NULL, "omit every local symbol from .symtab (-x)", 0},
+    {"--discard-locals", NULL, "omit assembler-local (.L) symbols from .symtab (-X)", 0},
+    {"--discard-none", NULL, "keep every local symbol in .symtab", 0},
+    {"--orphan-handling", "MODE",
+     "sections a linker script does not place: place, warn, error, discard", 0},
+    {"--no-undefined-version", NULL, "a version script naming an undefined symbol is an error", 0},
+    {"--undefined-version", NULL, "allow version scripts to name undefined symbols (default)", 0},
+    {"--warn-rwx-segments", NULL, "warn about a segment both writable and executable (default)", 0},
+    {"--no-warn-rwx-segments", NULL, "do not warn about writable and executable segments", 0},
+    {"--warn-execstack", NULL, "warn when the output needs an executable stack", 0},
+    {"--no-warn-execstack", NULL, "do not warn about executable stacks", 0},
+    {"--package-metadata", "=JSON", "add a .note.package note holding JSON", 0},
     {"-E", NULL, "export every global symbol", 'g'},
     {"--no-relax", NULL, "keep GOT loads and TLS sequences as written", 0},
     {"--relax", NULL, "relax GOT loads and TLS sequences (default)", 0},
@@ -80,8 +99,10 @@ static const struct optdoc optdocs[] = {
     {"--no-threads", NULL, "run single-threaded", 0},
     {"--stats", NULL, "print per-pass times, counts, memory and TLS statistics", 0},
     {"--no-undefined", NULL, "report undefined symbols in shared objects (-z defs)", 0},
-    {"--allow-shlib-undefined", NULL, "allow undefined symbols in shared libraries", 0},
-    {"--no-allow-shlib-undefined", NULL, "report undefined symbols of shared libraries", 0},
+    {"--allow-shlib-undefined", NULL,
+     "allow shared inputs' references nothing defines (default for -shared)", 0},
+    {"--no-allow-shlib-undefined", NULL,
+     "shared inputs' references nothing defines are errors (default otherwise)", 0},
     {"-Bsymbolic", NULL, "bind global references within a shared object", 0},
     {"-Bsymbolic-functions", NULL, "bind function references within a shared object", 0},
     {"--enable-new-dtags", NULL, "use DT_RUNPATH", 0},
@@ -89,7 +110,7 @@ static const struct optdoc optdocs[] = {
     {"--fatal-warnings", NULL, "treat warnings as errors", 0},
     {"--no-fatal-warnings", NULL, "warnings are warnings", 0},
     {"--version", NULL, "print the version and exit", 0},
-    {"-v", NULL, "print the version (and continue)", 'g'},
+    {"-v", NULL, "print the version (and continue)", 0},
     {"-V", NULL, "print the version and supported targets", 0},
     {"--help", NULL, "print this help", 0},
     {"--mapfile", "FILE",
@@ -122,7 +143,6 @@ static const struct optdoc optdocs[] = {
     {"--warn-common", NULL, "warn when a common symbol meets another or a definition", 0},
     {"--unresolved-symbols", "HOW",
      "ignore-all, report-all, ignore-in-object-files, ignore-in-shared-libs", 0},
-    {"--no-undefined-version", NULL, "accepted", 0},
     {"--no-warn-mismatch", NULL, "accepted", 0},
     {"--sort-section", "name|alignment", "sort input sections within each output section", 0},
     {"--sort-common", "[=ascending|descending]", "sort common symbols by alignment (largest first)",
@@ -155,13 +175,22 @@ void ld_print_help(void) {
          "  nodefs origin nodelete initfirst interpose separate-code noseparate-code\n"
          "  max-page-size=N common-page-size=N notlsrelax tlsrelax guidance gnu\n"
          "  target=x64|x86|sparc|sparcv9 muldefs stack-size=N ibt shstk\n"
-         "  dynamic-undefined-weak nodynamic-undefined-weak keep-text-section-prefix\n");
+         "  dynamic-undefined-weak nodynamic-undefined-weak keep-text-section-prefix\n"
+         "  ibtplt nodefaultlib x86-64-baseline x86-64-v2 x86-64-v3 x86-64-v4\n");
+  /* Build tools read these two lines: libtool decides from "supported targets:" followed by an
+   * ELF target that the link-editor can build shared libraries. */
+  printf("\n%s: supported targets: elf64-x86-64 elf32-i386 elf32-sparc elf64-sparc\n"
+         "%s: supported emulations: elf_x86_64 elf_i386 elf32_sparc elf64_sparc\n",
+         progname, progname);
 }
 
-static void print_version(void) {
-  printf("tld %s (ELF link-editor; targets: x64 elf_x86_64, x86 elf_i386, sparc elf32_sparc, "
-         "sparcv9 elf64_sparc)\n",
-         TLD_VERSION);
+/* The first line is what build tools parse: libtool and Meson look for "GNU" to know the
+ * command-line dialect (as they do for lld and mold), Meson takes the version number from it. */
+static void print_version(void) { printf("tld %s (compatible with GNU linkers)\n", TLD_VERSION); }
+
+/* -V: the version and the emulations, in GNU ld's layout. */
+static void print_emulations(void) {
+  printf("  Supported emulations:\n   elf_x86_64\n   elf_i386\n   elf32_sparc\n   elf64_sparc\n");
 }
 
 static size_t edit_distance(const char *a, const char *b) {
@@ -285,15 +314,33 @@ static void z_keyword(struct optstate *st, const char *kw) {
   } else if (!strncmp(kw, "stack-size=", 11)) {
     if (parse_num(kw + 11, &v)) ld_error("-z %s: expected a number", kw);
     else o->stack_size = v;
+  } else if (!strncmp(kw, "common-page-size=", 17)) {
+    if (parse_num(kw + 17, &v) || v == 0 || (v & (v - 1)))
+      ld_error("-z %s: expected a power of two", kw);
+    else o->common_page_size = v;
   } else if (!strcmp(kw, "ibt")) o->z_ibt = 1;
   else if (!strcmp(kw, "shstk")) o->z_shstk = 1;
+  else if (!strcmp(kw, "ibtplt")) o->z_ibtplt = 1;
+  else if (!strcmp(kw, "start-stop-gc")) o->z_start_stop_gc = 1;
+  else if (!strcmp(kw, "nostart-stop-gc")) o->z_start_stop_gc = 0;
+  else if (!strncmp(kw, "start-stop-visibility=", 22)) {
+    const char *vis = kw + 22;
+    if (!strcmp(vis, "default")) o->start_stop_vis = STV_DEFAULT;
+    else if (!strcmp(vis, "protected")) o->start_stop_vis = STV_PROTECTED;
+    else if (!strcmp(vis, "hidden")) o->start_stop_vis = STV_HIDDEN;
+    else if (!strcmp(vis, "internal")) o->start_stop_vis = STV_INTERNAL;
+    else ld_error("-z %s: expected default, protected, hidden or internal", kw);
+  } else if (!strcmp(kw, "nodefaultlib")) o->z_nodefaultlib = 1;
+  else if (!strcmp(kw, "x86-64-baseline")) o->isa_needed |= GNU_PROPERTY_X86_ISA_1_BASELINE;
+  else if (!strcmp(kw, "x86-64-v2")) o->isa_needed |= GNU_PROPERTY_X86_ISA_1_V2;
+  else if (!strcmp(kw, "x86-64-v3")) o->isa_needed |= GNU_PROPERTY_X86_ISA_1_V3;
+  else if (!strcmp(kw, "x86-64-v4")) o->isa_needed |= GNU_PROPERTY_X86_ISA_1_V4;
   else if (!strcmp(kw, "dynamic-undefined-weak")) o->z_dyn_undef_weak = 1;
   else if (!strcmp(kw, "nodynamic-undefined-weak")) o->z_dyn_undef_weak = 0;
   else if (!strcmp(kw, "keep-text-section-prefix")) o->keep_text_prefix = 1;
   else if (!strcmp(kw, "nokeep-text-section-prefix")) o->keep_text_prefix = 0;
-  else if (!strncmp(kw, "common-page-size=", 17) || !strcmp(kw, "combreloc") ||
-           !strcmp(kw, "nocombreloc") || !strcmp(kw, "noexecheap") || !strcmp(kw, "nocopyreloc") ||
-           !strcmp(kw, "nodlopen") || !strcmp(kw, "nocopyreloc") ||
+  else if (!strcmp(kw, "combreloc") || !strcmp(kw, "nocombreloc") || !strcmp(kw, "noexecheap") ||
+           !strcmp(kw, "nocopyreloc") || !strcmp(kw, "nodlopen") || !strcmp(kw, "nocopyreloc") ||
            !strcmp(kw, "dynamic-undefined-weak") || !strcmp(kw, "nodynamic-undefined-weak") ||
            !strcmp(kw, "noverbose") || !strcmp(kw, "verbose") ||
            !strcmp(kw, "keep-text-section-prefix") || !strcmp(kw, "ignore") ||
@@ -481,6 +528,11 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
   o->z_relro = 1;
   o->z_text = -1;
   o->z_dyn_undef_weak = -1;
+  o->undefined_version = 1;
+  o->warn_rwx = -1;
+  o->warn_execstack = -1;
+  o->allow_shlib_undefined = -1;
+  o->start_stop_vis = STV_PROTECTED;
   long nproc = sysconf(_SC_NPROCESSORS_ONLN);
   o->threads = nproc > 0 ? (int)nproc : 1;
   struct optstate st = {.opt = o};
@@ -507,14 +559,16 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     }
     if (LONG("-version", 0)) {
       print_version();
+      printf("ELF link-editor for x86-64, i386, SPARC and SPARC V9; GNU and Solaris options\n");
       exit(0);
     }
     if (!strcmp(n, "-V")) {
       print_version();
+      print_emulations();
       print_version_and_go = 1;
       continue;
     }
-    if (!strcmp(n, "-v") && gnu) {
+    if (!strcmp(n, "-v")) { /* no Solaris meaning: the GNU one in both flavours */
       print_version();
       print_version_and_go = 1;
       continue;
@@ -587,6 +641,87 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     }
     if (LONG("-export-dynamic-symbol", 1)) {
       ld_vec_push(&o->export_syms, (void *)v);
+      continue;
+    }
+    if (LONG("-export-dynamic-symbol-list", 1)) {
+      ld_vec_push(&o->export_sym_lists, (void *)v);
+      continue;
+    }
+    if (LONG("-dynamic-list-data", 0)) {
+      o->dynamic_list_data = 1;
+      continue;
+    }
+    if (LONG("-dynamic-list-cpp-new", 0)) {
+      o->dynamic_list_cpp_new = 1;
+      continue;
+    }
+    if (LONG("-dynamic-list-cpp-typeinfo", 0)) {
+      o->dynamic_list_cpp_typeinfo = 1;
+      continue;
+    }
+    if (LONG("-init", 1)) {
+      o->init_sym = v;
+      continue;
+    }
+    if (LONG("-fini", 1)) {
+      o->fini_sym = v;
+      continue;
+    }
+    if (LONG("-require-defined", 1)) {
+      ld_vec_push(&o->require_defined, (void *)v);
+      ld_vec_push(&o->undefs, (void *)v); /* a root, as -u */
+      continue;
+    }
+    if (LONG("-discard-all", 0)) {
+      o->discard = DISCARD_ALL;
+      continue;
+    }
+    if (LONG("-discard-locals", 0)) {
+      o->discard = DISCARD_LOCALS;
+      continue;
+    }
+    if (LONG("-discard-none", 0)) {
+      o->discard = DISCARD_NONE;
+      continue;
+    }
+    if (LONG("-orphan-handling", 1)) {
+      if (!strcmp(v, "place")) o->orphan = ORPHAN_PLACE;
+      else if (!strcmp(v, "discard")) o->orphan = ORPHAN_DISCARD;
+      else if (!strcmp(v, "warn")) o->orphan = ORPHAN_WARN;
+      else if (!strcmp(v, "error")) o->orphan = ORPHAN_ERROR;
+      else ld_error("--orphan-handling=%s: expected place, discard, warn or error", v);
+      continue;
+    }
+    if (LONG("-undefined-version", 0)) {
+      o->undefined_version = 1;
+      continue;
+    }
+    if (LONG("-no-undefined-version", 0)) {
+      o->undefined_version = 0;
+      continue;
+    }
+    if (LONG("-warn-rwx-segments", 0)) {
+      o->warn_rwx = 1;
+      continue;
+    }
+    if (LONG("-no-warn-rwx-segments", 0)) {
+      o->warn_rwx = 0;
+      continue;
+    }
+    if (LONG("-warn-execstack", 0)) {
+      o->warn_execstack = 1;
+      continue;
+    }
+    if (LONG("-no-warn-execstack", 0)) {
+      o->warn_execstack = 0;
+      continue;
+    }
+    if (!strcmp(n, "-package-metadata")) { /* no value: no note */
+      o->package_metadata = NULL;
+      continue;
+    }
+    if (!strncmp(n, "-package-metadata=", 18)) {
+      o->package_metadata = n[18] ? ld_xstrdup(n + 18) : NULL;
       continue;
     }
     if (LONG("-dynamic-linker", 1)) {
@@ -748,7 +883,14 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       o->z_defs = 1;
       continue;
     }
-    if (LONG("-allow-shlib-undefined", 0) || LONG("-no-allow-shlib-undefined", 0)) continue;
+    if (LONG("-allow-shlib-undefined", 0)) {
+      o->allow_shlib_undefined = 1;
+      continue;
+    }
+    if (LONG("-no-allow-shlib-undefined", 0)) {
+      o->allow_shlib_undefined = 0;
+      continue;
+    }
     if (LONG("-Bsymbolic", 0)) {
       o->bsymbolic = 1;
       continue;
@@ -813,9 +955,7 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
         LONG("-warn-shared-textrel", 0) || LONG("-no-keep-memory", 0) ||
         LONG("-color-diagnostics", 0) || LONG("-no-color-diagnostics", 0) ||
         LONG("-disable-linker-version", 0) || LONG("-enable-linker-version", 0) ||
-        LONG("-no-undefined-version", 0) || LONG("-undefined-version", 0) ||
-        LONG("-warn-once", 0) || LONG("-no-warn-execstack", 0) ||
-        LONG("-no-warn-rwx-segments", 0) || LONG("-nostdlib", 0) || LONG("-demangle", 0) ||
+        LONG("-warn-once", 0) || LONG("-nostdlib", 0) || LONG("-demangle", 0) ||
         LONG("-no-demangle", 0) || LONG("-enable-new-dtags", 0) || LONG("-Qy", 0) || LONG("-Qn", 0))
       continue;
     if (LONG("-version-script", 1)) {
@@ -971,10 +1111,10 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
           continue;
         }
         break; /* GNU -M: map to stdout */
+      case 'x': o->discard = DISCARD_ALL; continue;
+      case 'X': o->discard = DISCARD_LOCALS; continue;
       case 'i':
       case 'n':
-      case 'x':
-      case 'X':
       case 'q': continue;
       case 'a':
         if (!gnu) {
@@ -1014,6 +1154,8 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
   if (o->outkind == OUT_RELOC && o->gc_sections)
     ld_error("-r and --gc-sections may not be used together");
   if (o->outkind == OUT_SHARED && !o->z_defs) o->allow_undefined = 1;
+  /* A library's undefined references are errors when linking an executable (GNU ld, lld). */
+  if (o->allow_shlib_undefined < 0) o->allow_shlib_undefined = o->outkind == OUT_SHARED;
   if (o->is_static && o->outkind == OUT_PIE) o->no_dynamic_linker = 1;
   if (o->z_text < 0) o->z_text = 1; /* text relocations are errors unless -z notext */
   if (!o->eh_frame_hdr_given) o->eh_frame_hdr = 1;

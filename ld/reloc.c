@@ -175,10 +175,13 @@ int ld_preemptible(const ld_sym *s) {
   }
   if (ctx->opt.outkind != OUT_SHARED) return 0;
   if (s->s_vis != STV_DEFAULT) return 0;
+  /* Named by a dynamic list or --export-dynamic-symbol: preemptible whatever -Bsymbolic says
+   * (GNU ld and lld). */
+  if (s->s_dynlist) return 1;
   if (ctx->opt.bsymbolic == 1) return 0;
   /* With a dynamic list, a shared object binds everything else within itself. */
-  if (ctx->opt.dynamic_lists.n && !s->s_dynlist) return 0;
-  if (ctx->opt.bsymbolic == 2 && s->s_type == STT_FUNC) return 0;
+  if (ld_have_dynamic_list()) return 0;
+  if (ctx->opt.bsymbolic == 2 && (s->s_type == STT_FUNC || s->s_type == STT_GNU_IFUNC)) return 0;
   return 1;
 }
 

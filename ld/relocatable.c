@@ -344,7 +344,8 @@ static uint8_t *new_sym(ld_sym *s) {
 
 static int keep_local(const ld_sym *s) {
   if (s->s_type == STT_SECTION) return 0; /* replaced by the output's section symbols */
-  if (s->s_type == STT_FILE) return 1;
+  if (s->s_type == STT_FILE) return ctx->opt.discard != DISCARD_ALL;
+  if (!ld_keep_local_name(s)) return 0; /* relocations against it use the section symbol */
   if (s->s_sec) return s->s_sec->is_live && s->s_sec->is_out;
   return s->s_alias_abs;
 }
@@ -455,10 +456,12 @@ static uint32_t map_sym(ld_isec *is, uint32_t r_sym, uint64_t *delta) {
   if (r_sym == 0) return 0;
   ld_sym *s = is->is_file->o_syms[r_sym];
   if (!s) return UINT32_MAX;
-  if (s->s_local && s->s_type == STT_SECTION) {
+  /* A section symbol, or a local one -x/-X dropped: the output section's symbol, with the
+   * offset in the addend. */
+  if (s->s_local && (s->s_type == STT_SECTION || (!s->s_symidx && s->s_sec))) {
     ld_isec *t = s->s_sec;
     if (!t || !t->is_live || !t->is_out) return UINT32_MAX;
-    *delta = t->is_off;
+    *delta = t->is_off + (s->s_type == STT_SECTION ? 0 : s->s_value);
     return ((rsec *)t->is_out)->r_symidx;
   }
   return s->s_symidx ? s->s_symidx : UINT32_MAX;

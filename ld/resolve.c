@@ -48,6 +48,21 @@ int ld_synth_kind(const char *name) {
 
 static ld_vec undefined;
 
+/* The visibility of a symbol the link-editor defines, as GNU ld's default scripts give it: the
+ * boundaries of the data and of the image in an executable are ordinary global symbols (-E
+ * exports them); __start_/__stop_ are protected (-z start-stop-visibility), so a shared object
+ * exports them; the rest are hidden. */
+static uint8_t synth_visibility(const char *name, int kind) {
+  if (kind == 1000 || kind == 1001) return (uint8_t)ctx->opt.start_stop_vis;
+  if (ctx->opt.outkind == OUT_SHARED) return STV_HIDDEN;
+  static const char *const global[] = {"__bss_start", "_edata",  "edata",
+                                       "_end",        "end",     "_etext",
+                                       "etext",       "__etext", "__executable_start"};
+  for (size_t i = 0; i < sizeof global / sizeof global[0]; i++)
+    if (!strcmp(name, global[i])) return STV_DEFAULT;
+  return STV_HIDDEN;
+}
+
 static void check_sym(ld_sym *s, void *arg) {
   (void)arg;
   if (s->s_def == SD_LAZY && s->s_referenced && !s->s_weakref) {
@@ -75,7 +90,7 @@ static void check_sym(ld_sym *s, void *arg) {
   if (k) {
     s->s_def = SD_SYNTH;
     s->s_esym = (uint32_t)k;
-    s->s_vis = s->s_vis == STV_DEFAULT ? STV_HIDDEN : s->s_vis;
+    if (s->s_vis == STV_DEFAULT) s->s_vis = synth_visibility(s->s_name, k);
     /* The base of a local-dynamic descriptor sequence (gcc -mtls-dialect=gnu2): a TLS symbol
      * at offset 0 of the module's block. */
     if (!strcmp(s->s_name, "_TLS_MODULE_BASE_")) s->s_type = STT_TLS;
@@ -143,11 +158,36 @@ const char *ld_wrap_name(const char *name) {
   return name;
 }
 
+/* GNU ld's scripts define _edata, _end and __bss_start in every executable, referenced or not
+ * (so -E exports them). */
+static void define_data_bounds(void) {
+  if (ctx->opt.outkind != OUT_EXEC && ctx->opt.outkind != OUT_PIE) return;
+  static const char *const names[] = {"__bss_start", "_edata", "_end"};
+  for (int i = 0; i < 3; i++) {
+    ld_sym *s = ld_sym_intern(names[i], (uint32_t)strlen(names[i]));
+    if (s->s_def == SD_UNDEF && !s->s_referenced)
+      s->s_referenced = 1, s->s_weakref = 1, s->s_bind = STB_GLOBAL;
+  }
+}
+
+/* --require-defined: the symbol must end up defined (in an object, a shared object or by the
+ * link-editor). */
+static void check_required(void) {
+  for (uint32_t i = 0; i < ctx->opt.require_defined.n; i++) {
+    const char *nm = ctx->opt.require_defined.v[i];
+    ld_sym *s = ld_sym_lookup(nm, (uint32_t)strlen(nm));
+    if (!s || s->s_def == SD_UNDEF || s->s_def == SD_LAZY)
+      ld_error("required symbol '%s' is not defined (--require-defined)", nm);
+  }
+}
+
 void ld_resolve(void) {
+  define_data_bounds();
   define_defsyms();
   ld_mapfile_define();
   ld_lscript_define(); /* symbols a linker script assigns or PROVIDEs */
   ld_sym_foreach(check_sym, NULL);
+  check_required();
   int report = !(ctx->opt.outkind == OUT_SHARED && ctx->opt.allow_undefined);
   int unres = ctx->opt.unresolved; /* --unresolved-symbols: the inputs here are objects */
   if (unres == UNRES_IGNORE_ALL || unres == UNRES_IGNORE_OBJECTS) report = 0;
@@ -156,4 +196,8 @@ void ld_resolve(void) {
     ld_qsort(undefined.v, undefined.n, sizeof(void *), cmp_name);
     for (uint32_t i = 0; i < undefined.n; i++) report_undefined(undefined.v[i]);
   }
+  int shlib = !ctx->opt.allow_shlib_undefined;
+  if (unres == UNRES_IGNORE_ALL || unres == UNRES_IGNORE_SHLIBS) shlib = 0;
+  if (unres == UNRES_REPORT_ALL || unres == UNRES_IGNORE_OBJECTS) shlib = 1;
+  if (shlib && ctx->opt.outkind != OUT_RELOC) ld_check_shlib_undefined();
 }

@@ -55,6 +55,14 @@ static ld_osec *mk(const char *name, uint32_t type, uint64_t flags, uint64_t ali
   return os;
 }
 
+/* Sections with contents; GNU ld does not count an object with one or none as asking for a
+ * stack. */
+static uint32_t content_sections(const ld_obj *o) {
+  uint32_t n = 0;
+  for (uint32_t k = 0; k < o->o_nsec; k++) n += o->o_secs[k] != NULL;
+  return n;
+}
+
 void ld_create_synthetic(void) {
   const ld_target *tg = ctx->tg;
   uint32_t w = ctx->is64 ? 8 : 4;
@@ -240,16 +248,47 @@ void ld_create_synthetic(void) {
     elf_wr32(b + 20, 4, be);
     elf_wr32(b + 24, and_bits, be);
   }
+  /* --package-metadata: an FDO_PACKAGING_METADATA note holding the JSON text (with its NUL,
+   * padded; n_descsz counts the padding, as GNU ld writes it), for tools that identify the
+   * package a crashing binary came from. */
+  if (ctx->opt.package_metadata) {
+    uint32_t len = (uint32_t)strlen(ctx->opt.package_metadata) + 1;
+    uint64_t size = 16 + ld_align(len, 4);
+    ctx->package = mk(".note.package", SHT_NOTE, SHF_ALLOC, 4, SY_PACKAGE_NOTE, size, 0);
+    uint8_t *b = ctx->package->os_buf = ld_xcalloc(1, size);
+    elf_wr32(b, 4, ctx->be);
+    elf_wr32(b + 4, (uint32_t)ld_align(len, 4), ctx->be);
+    elf_wr32(b + 8, NT_FDO_PACKAGING_METADATA, ctx->be);
+    memcpy(b + 12, "FDO", 4);
+    memcpy(b + 16, ctx->opt.package_metadata, len);
+  }
   ctx->shstrtab = mk(".shstrtab", SHT_STRTAB, 0, 1, SY_SHSTRTAB, 0, 0);
   if (!ctx->opt.strip_all) {
     uint32_t symsz = ctx->is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
     ctx->symtab = mk(".symtab", SHT_SYMTAB, 0, w, SY_SYMTAB, 0, symsz);
     ctx->strtab = mk(".strtab", SHT_STRTAB, 0, 1, SY_STRTAB, 0, 0);
   }
+  int any_note = 0;
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
     if (o->o_exec_stack) ctx->exec_stack = 1;
+    if (o->o_exec_stack != 2) any_note = 1;
   }
+  /* --warn-execstack (on unless --no-warn-execstack): say which object makes the stack
+   * executable, as GNU ld does; a missing note counts when other objects have one. */
+  if (ctx->opt.warn_execstack && !ctx->opt.z_execstack && !ctx->opt.z_noexecstack &&
+      !ld_mapfile_stack_flags())
+    for (uint32_t i = 0; i < ctx->objs.n; i++) {
+      ld_obj *o = ctx->objs.v[i];
+      if (o->o_exec_stack == 1)
+        ld_warn("%s: requires executable stack (because the .note.GNU-stack section is "
+                "executable)",
+                o->o_name);
+      else if (o->o_exec_stack == 2 && any_note && content_sections(o) > 1)
+        ld_warn("%s: missing .note.GNU-stack section implies executable stack", o->o_name);
+    }
+  if (ctx->opt.warn_execstack == 1 && ctx->opt.z_execstack)
+    ld_warn("enabling an executable stack because of -z execstack");
 }
 
 /* ---- addresses of slots -------------------------------------------------------------- */
@@ -424,4 +463,6 @@ void ld_fill_synthetic(void) {
   fill_buildid_header();
   if (ctx->gnuprop)
     memcpy(ctx->buf + ctx->gnuprop->os_offset, ctx->gnuprop->os_buf, ctx->gnuprop->os_size);
+  if (ctx->package)
+    memcpy(ctx->buf + ctx->package->os_offset, ctx->package->os_buf, ctx->package->os_size);
 }

@@ -110,15 +110,16 @@ typedef struct ld_tls_ctx {
 typedef struct ld_target ld_target;
 
 struct ld_target {
-  const char *tg_name;      /* "x64", "x86", "sparc", "sparcv9" */
-  const char *tg_emulation; /* GNU emulation name for -m: "elf_x86_64", ... */
-  uint16_t tg_machine;      /* EM_* written to the output */
-  uint8_t tg_is64;          /* ELFCLASS64 */
-  uint8_t tg_be;            /* big-endian */
-  uint8_t tg_rela;          /* RELA (1) or REL (0) relocations */
-  uint64_t tg_page_size;    /* max page size: segment alignment */
-  uint64_t tg_base;         /* default base address of an executable */
-  const char *tg_interp;    /* default interpreter for glibc-style links (-I overrides) */
+  const char *tg_name;          /* "x64", "x86", "sparc", "sparcv9" */
+  const char *tg_emulation;     /* GNU emulation name for -m: "elf_x86_64", ... */
+  uint16_t tg_machine;          /* EM_* written to the output */
+  uint8_t tg_is64;              /* ELFCLASS64 */
+  uint8_t tg_be;                /* big-endian */
+  uint8_t tg_rela;              /* RELA (1) or REL (0) relocations */
+  uint64_t tg_page_size;        /* max page size: segment alignment */
+  uint64_t tg_common_page_size; /* the run-time page size: RELRO's granule */
+  uint64_t tg_base;             /* default base address of an executable */
+  const char *tg_interp;        /* default interpreter for glibc-style links (-I overrides) */
 
   /* Dynamic relocation numbers (0 where the target has none). */
   uint32_t tg_r_relative, tg_r_glob_dat, tg_r_jump_slot, tg_r_copy, tg_r_irelative;

@@ -26,6 +26,7 @@ const ld_target ld_target_x64 = {
     .tg_be = 0,
     .tg_rela = 1,
     .tg_page_size = 0x1000,
+    .tg_common_page_size = 0x1000,
     .tg_base = 0x400000,
     .tg_interp = "/lib64/ld-linux-x86-64.so.2",
 

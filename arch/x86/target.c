@@ -36,6 +36,7 @@ const ld_target ld_target_x86 = {
     .tg_be = 0,
     .tg_rela = 0,
     .tg_page_size = 0x1000,
+    .tg_common_page_size = 0x1000,
     .tg_base = 0x08048000,
     .tg_interp = "/lib/ld-linux.so.2",
 

@@ -434,6 +434,7 @@
 #define NT_GNU_BUILD_ID 3
 #define NT_GNU_GOLD_VERSION 4
 #define NT_GNU_PROPERTY_TYPE_0 5
+#define NT_FDO_PACKAGING_METADATA 0xcafe1a7eu /* owner "FDO": JSON package metadata */
 
 /* pr_type of an entry in NT_GNU_PROPERTY_TYPE_0. The *_AND ranges are combined across inputs
  * by bitwise and (a feature holds only if every input has it), the *_OR ranges by bitwise or. */
