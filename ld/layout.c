@@ -486,10 +486,19 @@ void ld_layout(void) {
       if (c < np && ctx->psegs[c].ps_relro) seg_cover(s, ord[i]);
     }
     s->sg_align = 1;
-    /* The protected range ends at the next run-time page, which the last page of its PT_LOAD
+    /* The protected range ends at the next common page, which the last page of its PT_LOAD
      * covers (the data that follows begins on a new maximum page). Rounding to the maximum page
-     * would reach into unmapped memory, where the loader's mprotect fails. */
-    s->sg_memsz = ld_align(s->sg_vaddr + s->sg_memsz, ld_common_page_size()) - s->sg_vaddr;
+     * would reach into unmapped memory, where the loader's mprotect fails. A common page larger
+     * than the run-time one (-z common-page-size) reaches past that last page: the PT_LOAD's
+     * memory then extends to the same boundary, zero-filled, so the range is mapped. */
+    uint64_t end = ld_align(s->sg_vaddr + s->sg_memsz, ld_common_page_size());
+    s->sg_memsz = end - s->sg_vaddr;
+    for (uint32_t i = 0; i < ctx->nsegs && ld_common_page_size() > tg->tg_common_page_size; i++) {
+      ld_seg *l = &ctx->segs[i];
+      if (l->sg_type == PT_LOAD && l->sg_vaddr <= s->sg_vaddr &&
+          s->sg_vaddr < l->sg_vaddr + l->sg_memsz && l->sg_vaddr + l->sg_memsz < end)
+        l->sg_memsz = end - l->sg_vaddr;
+    }
   }
   if (ctx->gnuprop) {
     ld_seg *s = add_seg(PT_GNU_PROPERTY, PF_R);
