@@ -605,12 +605,23 @@ static void fill_plt(void) {
     ld_sym *s = ctx->plt_syms.v[i];
     uint64_t entry = plt0 + tg->tg_plt_header_size + (uint64_t)i * tg->tg_plt_entry_size;
     uint64_t slot = tg->tg_plt_self_slot ? entry : gotplt + (uint64_t)ld_slots(s)->gotplt * w;
-    tg->tg_write_plt_entry(pb + tg->tg_plt_header_size + (uint64_t)i * tg->tg_plt_entry_size, entry,
-                           slot, plt0, i, (uint64_t)i * relsize(), gotplt, pic);
-    /* Lazy: the slot first points back into the entry, after its indirect jump. */
-    if (!tg->tg_plt_self_slot)
-      elf_wrw(ctx->buf + ctx->gotplt->os_offset + (uint64_t)ld_slots(s)->gotplt * w,
-              entry + tg->tg_plt_lazy_offset, is64, be);
+    uint8_t *eb = pb + tg->tg_plt_header_size + (uint64_t)i * tg->tg_plt_entry_size;
+    if (ctx->pltsec) {
+      /* IBT: the call goes through .plt.sec; the lazy half here is the slot's first target. */
+      uint64_t sec = ctx->pltsec->os_addr + (uint64_t)i * tg->tg_plt_entry_size;
+      tg->tg_write_ibt_plt_entry(eb, entry, plt0, i, (uint64_t)i * relsize());
+      tg->tg_write_plt_sec_entry(ctx->buf + ctx->pltsec->os_offset +
+                                     (uint64_t)i * tg->tg_plt_entry_size,
+                                 sec, slot, gotplt, pic);
+      elf_wrw(ctx->buf + ctx->gotplt->os_offset + (uint64_t)ld_slots(s)->gotplt * w, entry, is64,
+              be);
+    } else {
+      tg->tg_write_plt_entry(eb, entry, slot, plt0, i, (uint64_t)i * relsize(), gotplt, pic);
+      /* Lazy: the slot first points back into the entry, after its indirect jump. */
+      if (!tg->tg_plt_self_slot)
+        elf_wrw(ctx->buf + ctx->gotplt->os_offset + (uint64_t)ld_slots(s)->gotplt * w,
+                entry + tg->tg_plt_lazy_offset, is64, be);
+    }
     uint8_t *r = rel + (uint64_t)i * relsize();
     if (is64) {
       elf_wr64(r, slot, be);

@@ -57,7 +57,7 @@ static int sub_rank(const ld_osec *os) {
     return 6;
   case C_TEXT:
     if (!strcmp(n, ".init")) return 0;
-    if (os->os_synth == SY_PLT) return 1;
+    if (os->os_synth == SY_PLT || os->os_synth == SY_PLT_SEC) return 1;
     if (os->os_synth == SY_IPLT) return 2;
     if (!strcmp(n, ".text")) return 3;
     if (!strcmp(n, ".fini")) return 5;

@@ -186,7 +186,10 @@ struct ld_obj {
   ld_sym **o_syms;        /* o_nsym entries: local entries point into o_locals */
   uint8_t *o_dropped;     /* per section: a member of a COMDAT group lost at parsing; or NULL */
   uint8_t o_exec_stack;   /* 1: .note.GNU-stack marks the stack executable; 2: no such note */
-  uint32_t o_gnu_property_and; /* x86 feature_1 AND bits (when present) */
+  /* .note.gnu.property: its 4-byte properties (pr_type, value), merged across inputs by the
+   * rules of their ranges (ld/synth.c); o_has_gnu_property says the note was there. */
+  uint32_t (*o_props)[2];
+  uint32_t o_nprops;
   uint8_t o_has_gnu_property;
   /* COMDAT groups found by parsing, claimed in link order by ld_object_symbols */
   struct ld_group {
@@ -278,6 +281,7 @@ enum ld_synth {
   SY_VERNEED,
   SY_VERDEF,
   SY_PACKAGE_NOTE, /* --package-metadata: contents in os_buf */
+  SY_PLT_SEC,      /* x86 IBT: the entries callers reach (ctx->ibt_plt) */
 };
 
 struct ld_osec {
@@ -476,7 +480,8 @@ typedef struct ld_ctx {
   /* special output sections (NULL when absent) */
   ld_osec *got, *gotplt, *plt, *iplt, *reladyn, *relaplt, *relaiplt, *dynamic, *dynsym, *dynstr,
       *hash, *gnuhash, *interp, *ehframe, *ehframehdr, *buildid, *symtab, *strtab, *shstrtab, *bss,
-      *tdata, *tbss, *gnuprop, *copybss, *copyrelro, *versym, *verneed, *verdef, *package;
+      *tdata, *tbss, *gnuprop, *copybss, *copyrelro, *versym, *verneed, *verdef, *package, *pltsec;
+  int ibt_plt; /* PLT entries with endbr: .plt holds the lazy halves, .plt.sec the calls */
   /* GOT accounting (slots are words) */
   uint32_t ngot;
   uint32_t got_reserved; /* words at the GOT's base before the first slot */
@@ -520,8 +525,9 @@ ld_obj *ld_parse_shared_file(const char *name, const uint8_t *data, uint64_t siz
                              int by_search);
 void ld_shared_symbols(ld_obj *o);   /* ld/shared.c */
 void ld_check_shlib_undefined(void); /* ld/shared.c: --no-allow-shlib-undefined */
-void ld_parse_shared(ld_obj *o);     /* ld/object.c */
-void ld_object_symbols(ld_obj *o);   /* ld/object.c: enter globals in the table */
+uint32_t ld_merge_properties(uint32_t (*out)[2], uint32_t max); /* ld/synth.c */
+void ld_parse_shared(ld_obj *o);                                /* ld/object.c */
+void ld_object_symbols(ld_obj *o); /* ld/object.c: enter globals in the table */
 void ld_sym_init(uint32_t expected);
 ld_sym *ld_sym_lookup(const char *name, uint32_t len);
 ld_sym *ld_sym_intern(const char *name, uint32_t len);

@@ -190,8 +190,8 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
     if (!strcmp(nm, ".note.gnu.property") && h->type == SHT_NOTE) {
       /* Parsed into the output's property note; not copied. */
       const uint8_t *p = d + h->offset, *end = p + h->size;
-      uint32_t and_bits = 0;
-      int seen = 0;
+      uint32_t(*props)[2] = ld_zalloc(h->size / 12 + 1, sizeof *props);
+      uint32_t nprops = 0;
       while (end - p >= 12) {
         uint32_t nsz = elf_rd32(p, be), dsz = elf_rd32(p + 4, be), nt = elf_rd32(p + 8, be);
         uint64_t nal = ld_align(nsz, 4), dal = ld_align(dsz, o->o_is64 ? 8 : 4);
@@ -201,15 +201,16 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
           while (qe - q >= 8) {
             uint32_t pt = elf_rd32(q, be), psz = elf_rd32(q + 4, be);
             if ((uint64_t)(qe - q) < 8 + psz) break;
-            if (pt == GNU_PROPERTY_X86_FEATURE_1_AND && psz >= 4)
-              and_bits = elf_rd32(q + 8, be), seen = 1;
+            if (psz == 4 && nprops < h->size / 12 + 1)
+              props[nprops][0] = pt, props[nprops++][1] = elf_rd32(q + 8, be);
             q += 8 + ld_align(psz, o->o_is64 ? 8 : 4);
           }
         }
         p += 12 + nal + dal;
       }
-      o->o_has_gnu_property = (uint8_t)seen;
-      o->o_gnu_property_and = and_bits;
+      o->o_has_gnu_property = 1;
+      o->o_props = props;
+      o->o_nprops = nprops;
       continue;
     }
     if (ctx->opt.strip_debug || ctx->opt.strip_all) {

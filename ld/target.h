@@ -184,6 +184,18 @@ struct ld_target {
   void (*tg_write_iplt_entry)(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
                               int pic);
 
+  /* Indirect branch tracking (x86 -z ibtplt, or every input marked IBT): lazy entries in .plt
+   * start with endbr and push and jump to PLT0 (the slot first points at the entry itself);
+   * callers reach the function through .plt.sec, whose entries (tg_plt_entry_size bytes) start
+   * with endbr and jump through the slot. IFUNC entries start with endbr too. NULL where the
+   * target has no such form. */
+  void (*tg_write_ibt_plt_entry)(uint8_t *buf, uint64_t entry_addr, uint64_t plt0, uint32_t index,
+                                 uint64_t rel_off);
+  void (*tg_write_plt_sec_entry)(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot,
+                                 uint64_t gotplt, int pic);
+  void (*tg_write_ibt_iplt_entry)(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot,
+                                  uint64_t gotplt, int pic);
+
   /* Number of reserved words at the start of .got.plt (x86: 3). */
   uint32_t tg_gotplt_reserved;
 

@@ -15,6 +15,12 @@ void x64_write_plt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, u
                          uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic);
 void x64_write_iplt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
                           int pic);
+void x64_write_ibt_plt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t plt0, uint32_t index,
+                             uint64_t rel_off);
+void x64_write_plt_sec_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
+                             int pic);
+void x64_write_ibt_iplt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
+                              int pic);
 
 static int x64_accepts(uint16_t mach) { return mach == EM_X86_64; }
 
@@ -56,6 +62,9 @@ const ld_target ld_target_x64 = {
     .tg_write_plt_entry = x64_write_plt_entry,
     .tg_iplt_entry_size = 16,
     .tg_write_iplt_entry = x64_write_iplt_entry,
+    .tg_write_ibt_plt_entry = x64_write_ibt_plt_entry,
+    .tg_write_plt_sec_entry = x64_write_plt_sec_entry,
+    .tg_write_ibt_iplt_entry = x64_write_ibt_iplt_entry,
 
     /* _DYNAMIC, the link map and the resolver. */
     .tg_gotplt_reserved = 3,

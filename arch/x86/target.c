@@ -23,6 +23,10 @@ void x86_write_plt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, u
                          uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic);
 void x86_write_iplt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
                           int pic);
+void x86_write_ibt_plt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t plt0, uint32_t index,
+                             uint64_t rel_off);
+void x86_write_plt_sec_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
+                             int pic);
 int x86_relax_got(uint8_t *buf_start, uint8_t *loc, uint32_t type, int64_t addend, int to_abs);
 int x86_got_field_absolute(const uint8_t *buf_start, const uint8_t *loc);
 
@@ -72,6 +76,9 @@ const ld_target ld_target_x86 = {
     .tg_write_plt_entry = x86_write_plt_entry,
     .tg_iplt_entry_size = 8,
     .tg_write_iplt_entry = x86_write_iplt_entry,
+    /* IBT: no endbr form of the 8-byte IFUNC entry (no i386 kernel enforces IBT). */
+    .tg_write_ibt_plt_entry = x86_write_ibt_plt_entry,
+    .tg_write_plt_sec_entry = x86_write_plt_sec_entry,
     .tg_gotplt_reserved = 3,
     .tg_plt_lazy_offset = 6,
     .tg_x86_properties = 1,
