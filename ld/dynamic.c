@@ -162,6 +162,7 @@ static int cmp_bucket(const void *a, const void *b) {
 
 static uint32_t verneed_index(ld_sym *s) {
   if (!ld_gc(s)->s_vername || s->s_def != SD_SHARED) return 0;
+  if (!s->s_file->o_needed) return 0; /* weakly bound to a library --as-needed dropped */
   if (!ld_mapfile_version_allowed(s->s_file->o_soname, ld_gc(s)->s_vername))
     ld_error("%s: symbol %s binds to version %s of %s, which DEPEND_VERSIONS does not allow",
              ld_mapfile_depend_where(s->s_file->o_soname), s->s_name, ld_gc(s)->s_vername,
@@ -248,9 +249,11 @@ uint32_t ld_dynamic_create(void) {
   }
   ld_sym_foreach(collect, NULL);
   ld_qsort(cand.v, cand.n, sizeof(void *), cmp_canon);
+  /* --as-needed: a library is needed when it satisfies a strong reference; weak references
+   * alone do not keep it (GNU ld, lld). */
   for (uint32_t i = 0; i < cand.n; i++) {
     ld_sym *s = cand.v[i];
-    if (s->s_def == SD_SHARED && s->s_file) s->s_file->o_needed = 1;
+    if (s->s_def == SD_SHARED && s->s_file && !s->s_weakref) s->s_file->o_needed = 1;
   }
   for (uint32_t i = 0; i < ctx->shared.n; i++) {
     ld_obj *o = ctx->shared.v[i];
@@ -457,10 +460,10 @@ static void fill_dynsym(void) {
     } else {
       /* An import is weak only if every reference to it is. */
       bind = s->s_weakref ? STB_WEAK : STB_GLOBAL;
-      if (s->s_needs & SN_CANON_PLT) {
-        value = ld_plt_addr(s);
-        if (type == STT_GNU_IFUNC) type = STT_FUNC; /* the loader must not call the PLT entry */
-      }
+      if (s->s_needs & SN_CANON_PLT) value = ld_plt_addr(s);
+      /* An import resolving to a library's IFUNC is a plain function here (GNU ld, lld): the
+       * loader resolves it in the library, and must not call a canonical PLT entry. */
+      if (type == STT_GNU_IFUNC) type = STT_FUNC;
     }
     /* An import carries no size of its own (a copied object does: it is defined here). */
     uint64_t size = shndx == SHN_UNDEF ? 0 : s->s_size;

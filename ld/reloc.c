@@ -167,9 +167,10 @@ int ld_preemptible(const ld_sym *s) {
   if (s->s_def == SD_SHARED) return 1;
   if (s->s_def == SD_UNDEF || s->s_def == SD_LAZY) {
     /* -z [no]dynamic-undefined-weak: an undefined weak symbol of a PIE or shared object is
-     * left to the runtime linker, or resolved to zero here. */
-    if (s->s_weakref && ctx->opt.z_dyn_undef_weak >= 0 && ctx->opt.outkind != OUT_EXEC)
-      return !ctx->opt.is_static && s->s_vis == STV_DEFAULT && ctx->opt.z_dyn_undef_weak;
+     * left to the runtime linker (the default, as with GNU ld and lld), or resolved to zero
+     * here. */
+    if (s->s_weakref && ctx->opt.outkind != OUT_EXEC)
+      return !ctx->opt.is_static && s->s_vis == STV_DEFAULT && ctx->opt.z_dyn_undef_weak != 0;
     return !ctx->opt.is_static && (s->s_vis == STV_DEFAULT) &&
            (ctx->opt.outkind == OUT_SHARED || !s->s_weakref);
   }
