@@ -119,6 +119,59 @@ static void add_object(const char *name, const uint8_t *data, uint64_t size) {
 }
 
 /* Enter the archive's index as lazy definitions. */
+/* Common symbols and archives, as GNU ld and lld have it: when an archive is read, a member
+ * whose symbol table has a real (not common, not weak) definition of a symbol the link holds as
+ * common is extracted, and its definition replaces the common; a member with only another common
+ * is not, and a common seen after the archive extracts nothing. Commons are rare, so the member
+ * is parsed only when a common meets it; such pairs wait in common_queue. */
+typedef struct common_ent {
+  ld_sym *s;
+  ld_loaded_archive *la;
+  uint32_t member;
+} common_ent;
+static ld_vec common_queue; /* common_ent* */
+
+static void note_common_lazy(ld_sym *s, void *la, uint32_t member) {
+  common_ent *c = ld_xmalloc(sizeof *c);
+  c->s = s, c->la = la, c->member = member;
+  ld_vec_push(&common_queue, c);
+}
+
+static int strong_definition(const ld_obj *o, const char *name) {
+  uint32_t esz = o->o_is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
+  for (uint32_t i = o->o_first_global; i < o->o_nsym; i++) {
+    const uint8_t *p = o->o_symtab + (uint64_t)i * esz;
+    uint32_t nm = elf_rd32(p, o->o_be);
+    uint8_t info = o->o_is64 ? p[4] : p[12];
+    uint16_t shndx = elf_rd16(p + (o->o_is64 ? 6 : 14), o->o_be);
+    if (shndx == SHN_UNDEF || shndx == SHN_COMMON || ELF_ST_BIND(info) != STB_GLOBAL) continue;
+    if (nm < o->o_strsz && !strcmp(o->o_strtab + nm, name)) return 1;
+  }
+  return 0;
+}
+
+static void common_extract(common_ent *c) {
+  ld_loaded_archive *la = c->la;
+  uint32_t m = c->member;
+  if (c->s->s_def != SD_COMMON || la->la_extracted[m] || !ctx->tg) return;
+  if (ld_archive_member(&la->la_ar, m) < 0) return;
+  ld_ar_member *am = &la->la_ar.ar_members[m];
+  const uint8_t *d = am->am_data;
+  if (am->am_size < 64 || memcmp(d, "\177ELF", 4)) return;
+  int be = d[EI_DATA] == ELFDATA2MSB;
+  if (elf_rd16(d + 16, be) != ET_REL || !ctx->tg->tg_accepts(elf_rd16(d + 18, be))) return;
+  const char *name = ld_sprintf("%s(%s)", la->la_ar.ar_path, am->am_name);
+  ld_obj *o = ld_parse_object(name, d, am->am_size);
+  if (!o || !strong_definition(o, c->s->s_name)) return;
+  la->la_extracted[m] = 1;
+  if (ctx->opt.trace) printf("%s\n", name);
+  ld_note_extract(c->s, name);
+  o->o_id = next_obj_id++;
+  ld_vec_push(&ctx->objs, o);
+  ld_object_symbols(o);
+  if (excluded_archive(la->la_ar.ar_path)) ld_vec_push(&excluded_objs, o);
+}
+
 static void add_archive_lazy(ld_loaded_archive *la) {
   ld_archive *ar = &la->la_ar;
   if (ar->ar_nsyms == 0 && ar->ar_nmembers > 0) {
@@ -134,6 +187,8 @@ static void add_archive_lazy(ld_loaded_archive *la) {
       ld_g(s)->s_lazy_ar = la;
       ld_g(s)->s_lazy_member = ar->ar_syms[i].as_member;
       if (s->s_referenced && !s->s_weakref) ld_vec_push(&extract_queue, s);
+    } else if (s->s_def == SD_COMMON) {
+      note_common_lazy(s, la, ar->ar_syms[i].as_member);
     }
   }
 }
@@ -185,7 +240,10 @@ static struct {
 } st;
 
 static void drain_queue(void) {
-  while (extract_queue.n) {
+  while (extract_queue.n || common_queue.n) {
+    for (uint32_t i = 0; i < common_queue.n; i++) common_extract(common_queue.v[i]);
+    common_queue.n = 0;
+    if (!extract_queue.n) continue;
     ld_vec snap = extract_queue;
     memset(&extract_queue, 0, sizeof extract_queue);
     batch_ent *batch = ld_xcalloc(snap.n, sizeof *batch);

@@ -208,6 +208,24 @@ const char *ld_sym_name(const ld_sym *s) {
   return s->s_name;
 }
 
+/* A library's protected definition binds within the library: a copy of it, or a canonical PLT
+ * entry standing for it, would not be what the library itself uses. GNU ld and lld refuse both;
+ * so does tld. */
+static int shared_protected(const ld_sym *s) {
+  const ld_obj *o = s->s_file;
+  if (s->s_def != SD_SHARED || !o || s->s_esym >= o->o_nsym) return 0;
+  const uint8_t *p =
+      o->o_symtab + (uint64_t)s->s_esym * (o->o_is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE);
+  return ELF_ST_VISIBILITY(o->o_is64 ? p[5] : p[13]) == STV_PROTECTED;
+}
+
+static void check_protected(ld_isec *is, const ld_rel *r, const ld_sym *s, int copy) {
+  if (!shared_protected(s)) return;
+  ld_error("%s: %s protected symbol '%s' of %s; recompile with -fPIC", ld_sec_loc(is, r->r_offset),
+           copy ? "a copy relocation cannot copy" : "a canonical PLT entry cannot stand for",
+           ld_sym_name(s), s->s_file->o_name);
+}
+
 /* The TLS model a sequence of `model` against `s` becomes in this output. */
 static int tls_target_model(const ld_sym *s, int model) {
   if (model == TLSM_LE || model == TLSM_DTPOFF) return model;
@@ -380,6 +398,7 @@ static void scan_section(ld_isec *is) {
         } else if (is_exec_output() && s->s_def == SD_SHARED) {
           /* A shared library's IFUNC (libm's atan) is a function here too, never copied. */
           int fn = s->s_type == STT_FUNC || s->s_type == STT_GNU_IFUNC;
+          check_protected(is, r, s, !fn);
           need(s, fn ? (SN_PLT | SN_CANON_PLT) : SN_COPY);
         } else {
           ld_error("%s: relocation %s against preemptible symbol '%s' cannot be used here; "
@@ -406,8 +425,10 @@ static void scan_section(ld_isec *is) {
       else if (pre) {
         if (kind == RK_PLT_PC || s->s_type == STT_FUNC || s->s_type == STT_GNU_IFUNC)
           need(s, SN_PLT | SN_DYNSYM);
-        else if (is_exec_output() && s->s_def == SD_SHARED) need(s, SN_COPY);
-        else
+        else if (is_exec_output() && s->s_def == SD_SHARED) {
+          check_protected(is, r, s, 1);
+          need(s, SN_COPY);
+        } else
           ld_error("%s: relocation %s against preemptible symbol '%s'; recompile with -fPIC",
                    ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s));
       }
