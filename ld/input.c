@@ -182,7 +182,11 @@ static void add_archive_lazy(ld_loaded_archive *la) {
     const char *nm = ar->ar_syms[i].as_name;
     ld_sym *s =
         la->la_syms && la->la_syms[i] ? la->la_syms[i] : ld_sym_intern(nm, (uint32_t)strlen(nm));
-    if (s->s_def == SD_UNDEF) {
+    /* A hidden reference cannot bind to a shared object's definition: an archive member that
+     * defines the symbol is still wanted (GNU ld, lld). */
+    int hidden_shared = s->s_def == SD_SHARED && s->s_referenced &&
+                        (s->s_vis == STV_HIDDEN || s->s_vis == STV_INTERNAL);
+    if (s->s_def == SD_UNDEF || hidden_shared) {
       s->s_def = SD_LAZY;
       ld_g(s)->s_lazy_ar = la;
       ld_g(s)->s_lazy_member = ar->ar_syms[i].as_member;
