@@ -92,6 +92,15 @@ static uint32_t version_parents(const char *v, const char *const **out) {
 
 static uint16_t verdef_index(const char *v);
 
+static int script_defines_version(const char *v) {
+  for (uint32_t i = 0; i < ld_mapfile_nversions(); i++) {
+    uint32_t np;
+    const char *const *parents;
+    if (!strcmp(ld_mapfile_version(i, &np, &parents), v)) return 1;
+  }
+  return 0;
+}
+
 /* A mapfile's or version script's versions come first, in their order, whether or not a symbol
  * uses them (a version with no symbols still names an interface). */
 static void seed_verdefs(void) {
@@ -285,6 +294,13 @@ uint32_t ld_dynamic_create(void) {
     dname[i] = dstr_add(s->s_name, ld_gc(s)->s_verdef ? ld_gc(s)->s_basenamelen : s->s_namelen);
     dhash[i] = gnu_hash(s->s_name, ld_gc(s)->s_verdef ? ld_gc(s)->s_basenamelen : s->s_namelen);
     if (ld_gc(s)->s_verdef && dynsym_defined(s) && s->s_def != SD_SHARED) {
+      /* A .symver version must be one a version script (or mapfile) defines, as GNU ld and
+       * lld require of a shared object. */
+      if (ctx->opt.outkind == OUT_SHARED && !script_defines_version(ld_gc(s)->s_verdef))
+        ld_error("%s: symbol %.*s%s%s has undefined version %s (no version script defines it)",
+                 s->s_file ? s->s_file->o_name : "<internal>", (int)ld_gc(s)->s_basenamelen,
+                 s->s_name, ld_gc(s)->s_verdef_hidden ? "@" : "@@", ld_gc(s)->s_verdef,
+                 ld_gc(s)->s_verdef);
       ld_g(s)->s_verdef_idx = verdef_index(ld_gc(s)->s_verdef);
       versions = 1;
     }

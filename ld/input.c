@@ -616,6 +616,19 @@ void ld_load_inputs(void) {
   for (uint32_t i = 0; i < ctx->opt.libdirs.n; i++)
     ld_vec_push(&search_dirs, ctx->opt.libdirs.v[i]);
   if (ctx->opt.verbose) ld_verbose_header(&search_dirs);
+  /* A -T script named without a directory and not in the working directory is looked for in
+   * the -L directories, as GNU ld and lld do. */
+  for (uint32_t i = 0; i < ctx->opt.inputs.n; i++) {
+    ld_input_arg *ia = ctx->opt.inputs.v[i];
+    if (!ia->ia_script || strchr(ia->ia_name, '/') || file_exists(ia->ia_name)) continue;
+    for (uint32_t d = 0; d < search_dirs.n; d++) {
+      const char *p = ld_sprintf("%s/%s", (const char *)search_dirs.v[d], ia->ia_name);
+      if (file_exists(p)) {
+        ia->ia_name = p;
+        break;
+      }
+    }
+  }
   double t0 = ld_now();
   preparse(&ctx->opt.inputs);
   ld_sym_init(estimate_symbols());

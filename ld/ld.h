@@ -346,6 +346,7 @@ typedef struct ld_input_arg {
   uint8_t ia_as_needed;
   int16_t ia_group; /* group nesting: >0 inside --start-group */
   uint8_t ia_group_start, ia_group_end;
+  uint8_t ia_script; /* given with -T: looked for in the -L directories too */
 } ld_input_arg;
 
 typedef struct ld_defsym {
@@ -394,9 +395,9 @@ typedef struct ld_options {
   int image_base_given;
   uint64_t page_size;
   ld_vec mapfiles;
-  ld_vec dynamic_lists; /* --dynamic-list files */
-  ld_vec export_syms;   /* --export-dynamic-symbol names */
-  const char *version_script;
+  ld_vec dynamic_lists;     /* --dynamic-list files */
+  ld_vec export_syms;       /* --export-dynamic-symbol names */
+  ld_vec version_scripts;   /* --version-script files, in order (const char*) */
   int mapfile_dump;         /* -z mapfile-dump: print the mapfile model and exit */
   struct mf_model *mapfile; /* the -M / --version-script model (mapfile/mapfile.h), or NULL */
   int verbose;

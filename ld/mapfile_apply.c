@@ -208,34 +208,65 @@ static const char *bind_name(unsigned b) {
                            : ld_sprintf("%u", b);
 }
 
-static mf_sym *find_in(mf_model *m, ld_sym *s) {
-  /* Exact names first, in versions then the scope list; patterns after (GNU's precedence). */
-  for (int pass = 0; pass < 2; pass++) {
-    char *dm = NULL;
-    int dm_done = 0;
-    for (uint32_t v = 0; v <= m->m_versions.n; v++) {
-      mf_vec *list =
-          v < m->m_versions.n ? &((mf_version *)m->m_versions.v[v])->vr_syms : &m->m_scope;
-      for (uint32_t i = 0; i < list->n; i++) {
-        mf_sym *sy = list->v[i];
-        if ((sy->sy_wild != 0) != (pass == 1)) continue;
-        const char *name = s->s_name;
-        char *tmp = NULL;
-        if (ld_gc(s)->s_verdef)
-          name = tmp = ld_sprintf("%.*s", (int)ld_gc(s)->s_basenamelen, s->s_name);
-        if (sy->sy_lang == MF_LANG_CXX) {
-          if (!dm_done) dm = demangle(name), dm_done = 1;
-          if (!dm) continue;
-          name = dm;
-        }
-        int hit = sy->sy_wild ? fnmatch(sy->sy_name, name, 0) == 0 : !strcmp(sy->sy_name, name);
-        free(tmp);
-        if (hit) return sy;
-      }
-    }
-    free(dm);
+/* The entry of a model that decides symbol `s`, with the precedence GNU ld and lld give version
+ * scripts: an exact name wins (the first one, in version order); then patterns other than "*",
+ * a later version's before an earlier one's and, within a version, global before local; then
+ * "*" in the same order. The scope-only list (anonymous scripts, SYMBOL_SCOPE) counts as the
+ * earliest version. */
+typedef struct match_ctx {
+  ld_sym *s;
+  const char *name; /* the name without its version */
+  char *dm;         /* demangled, for extern "C++" entries (computed once) */
+  int dm_done;
+} match_ctx;
+
+static int entry_matches(match_ctx *mc, const mf_sym *sy) {
+  const char *name = mc->name;
+  if (sy->sy_lang == MF_LANG_CXX) {
+    if (!mc->dm_done) mc->dm = demangle(mc->name), mc->dm_done = 1;
+    if (!mc->dm) return 0;
+    name = mc->dm;
   }
-  return NULL;
+  return sy->sy_wild ? fnmatch(sy->sy_name, name, 0) == 0 : !strcmp(sy->sy_name, name);
+}
+
+static mf_vec *version_list(mf_model *m, uint32_t v) {
+  return v == 0 ? &m->m_scope : &((mf_version *)m->m_versions.v[v - 1])->vr_syms;
+}
+
+static int is_local_scope(const mf_sym *sy) {
+  return sy->sy_scope == MF_SCOPE_HIDDEN || sy->sy_scope == MF_SCOPE_ELIMINATE;
+}
+
+static mf_sym *find_in(mf_model *m, ld_sym *s) {
+  match_ctx mc = {.s = s, .name = s->s_name};
+  char *tmp = NULL;
+  if (ld_gc(s)->s_verdef)
+    mc.name = tmp = ld_sprintf("%.*s", (int)ld_gc(s)->s_basenamelen, s->s_name);
+  mf_sym *hit = NULL;
+  uint32_t nv = m->m_versions.n + 1;
+  for (uint32_t v = 0; v < nv && !hit; v++) { /* exact names */
+    mf_vec *list = version_list(m, v);
+    for (uint32_t i = 0; i < list->n && !hit; i++) {
+      mf_sym *sy = list->v[i];
+      if (!sy->sy_wild && entry_matches(&mc, sy)) hit = sy;
+    }
+  }
+  for (int star = 0; star < 2 && !hit; star++) /* patterns, then "*" */
+    for (uint32_t v = nv; v-- > 0 && !hit;)
+      for (int local = 0; local < 2 && !hit; local++) {
+        mf_vec *list = version_list(m, v);
+        for (uint32_t i = 0; i < list->n && !hit; i++) {
+          mf_sym *sy = list->v[i];
+          if (!sy->sy_wild || is_local_scope(sy) != local ||
+              (strcmp(sy->sy_name, "*") == 0) != star)
+            continue;
+          if (entry_matches(&mc, sy)) hit = sy;
+        }
+      }
+  free(mc.dm);
+  free(tmp);
+  return hit;
 }
 
 static void apply_scope(ld_sym *s, int scope) {

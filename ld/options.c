@@ -959,11 +959,12 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
         LONG("-no-demangle", 0) || LONG("-enable-new-dtags", 0) || LONG("-Qy", 0) || LONG("-Qn", 0))
       continue;
     if (LONG("-version-script", 1)) {
-      o->version_script = v;
+      ld_vec_push(&o->version_scripts, (void *)v);
       continue;
     }
     if (LONG("-script", 1)) {
       add_input(&st, v, 0);
+      ((ld_input_arg *)o->inputs.v[o->inputs.n - 1])->ia_script = 1;
       continue;
     } /* -T */
     if (LONG("-mapfile", 1)) {
@@ -1079,6 +1080,7 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     case 'T':
       TAKE();
       add_input(&st, val, 0);
+      ((ld_input_arg *)o->inputs.v[o->inputs.n - 1])->ia_script = 1;
       continue; /* a script given with -T */
     case 'O': continue;
     case 'Y': TAKE(); continue;
