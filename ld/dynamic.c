@@ -264,6 +264,17 @@ uint32_t ld_dynamic_create(void) {
     ld_sym *s = cand.v[i];
     if (s->s_def == SD_SHARED && s->s_file && !s->s_weakref) s->s_file->o_needed = 1;
   }
+  /* ... or when it satisfies a needed library's strong reference, as GNU ld has it (lld and gold
+   * drop such a library, and the program then fails to start). */
+  for (int more = 1; more;) {
+    more = 0;
+    uint32_t dropped = 0; /* nothing to look for when every library is needed already */
+    for (uint32_t i = 0; i < ctx->shared.n; i++) dropped += !((ld_obj *)ctx->shared.v[i])->o_needed;
+    for (uint32_t i = 0; dropped && i < ctx->shared.n; i++) {
+      ld_obj *o = ctx->shared.v[i];
+      if (o->o_needed) more |= ld_shared_needs(o);
+    }
+  }
   for (uint32_t i = 0; i < ctx->shared.n; i++) {
     ld_obj *o = ctx->shared.v[i];
     if (o->o_needed) ld_vec_push(&needed, o);

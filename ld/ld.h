@@ -209,6 +209,7 @@ struct ld_obj {
   uint32_t o_dt_needed_idx; /* its DT_NEEDED string offset in .dynstr */
   const char **o_deps;      /* its own DT_NEEDED names (o_ndeps of them) */
   uint32_t o_ndeps;
+  uint8_t o_deps_done; /* ld_shared_needs has looked at its references */
 };
 
 /* ---- sections ------------------------------------------------------------------------ */
@@ -526,6 +527,7 @@ ld_obj *ld_parse_shared_file(const char *name, const uint8_t *data, uint64_t siz
                              int by_search);
 void ld_shared_symbols(ld_obj *o);   /* ld/shared.c */
 void ld_check_shlib_undefined(void); /* ld/shared.c: --no-allow-shlib-undefined */
+int ld_shared_needs(ld_obj *o);      /* ld/shared.c: --as-needed through libraries */
 uint32_t ld_merge_properties(uint32_t (*out)[2], uint32_t max); /* ld/synth.c */
 void ld_parse_shared(ld_obj *o);                                /* ld/object.c */
 void ld_object_symbols(ld_obj *o); /* ld/object.c: enter globals in the table */

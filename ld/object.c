@@ -511,6 +511,10 @@ void ld_object_symbols(ld_obj *o) {
       s->s_used_in_reg = 1;
       if ((s->s_def == SD_UNDEF || s->s_def == SD_LAZY) && !s->s_file) s->s_file = o, s->s_esym = i;
       if (s->s_def == SD_UNDEF && s->s_bind != STB_WEAK) s->s_bind = bind;
+      /* A TLS reference stays STT_TLS in .dynsym while undefined: GNU ld and gold refuse to
+       * bind a TLS definition to a non-TLS reference of a library. */
+      if ((s->s_def == SD_UNDEF || s->s_def == SD_LAZY) && ELF_ST_TYPE(es.info) == STT_TLS)
+        s->s_type = STT_TLS;
       if (s->s_def == SD_LAZY && !weak) ld_note_lazy_ref(s);
       continue;
     }

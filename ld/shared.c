@@ -165,6 +165,26 @@ void ld_check_shlib_undefined(void) {
   }
 }
 
+/* --as-needed: mark the libraries that satisfy strong references of the needed library `o`;
+ * returns 1 if it marked any. */
+int ld_shared_needs(ld_obj *o) {
+  int be = o->o_be, marked = 0;
+  if (o->o_deps_done) return 0;
+  o->o_deps_done = 1;
+  for (uint32_t k = 1; k < o->o_nsym; k++) {
+    const uint8_t *p = o->o_symtab + (uint64_t)k * (o->o_is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE);
+    uint32_t nm = elf_rd32(p, be);
+    uint8_t info = o->o_is64 ? p[4] : p[12];
+    uint16_t shndx = elf_rd16(p + (o->o_is64 ? 6 : 14), be);
+    if (shndx != SHN_UNDEF || ELF_ST_BIND(info) != STB_GLOBAL || nm >= o->o_strsz) continue;
+    const char *name = o->o_strtab + nm;
+    ld_sym *s = *name ? ld_sym_lookup(name, (uint32_t)strlen(name)) : NULL;
+    if (s && s->s_def == SD_SHARED && s->s_file && !s->s_file->o_needed)
+      s->s_file->o_needed = 1, marked = 1;
+  }
+  return marked;
+}
+
 void ld_shared_symbols(ld_obj *o) {
   int be = o->o_be;
   for (uint32_t i = 1; i < o->o_nsym; i++) {
