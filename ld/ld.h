@@ -210,6 +210,13 @@ struct ld_obj {
   const char **o_deps;      /* its own DT_NEEDED names (o_ndeps of them) */
   uint32_t o_ndeps;
   uint8_t o_deps_done; /* ld_shared_needs has looked at its references */
+  /* .gnu.warning.SYM sections (SYM "" for a plain .gnu.warning): the messages a reference to
+   * SYM (or linking the object) gives. */
+  struct ld_warning {
+    const char *w_sym, *w_msg;
+    uint32_t w_len;
+  } * o_warnings;
+  uint32_t o_nwarnings;
 };
 
 /* ---- sections ------------------------------------------------------------------------ */
@@ -528,6 +535,9 @@ ld_obj *ld_parse_shared_file(const char *name, const uint8_t *data, uint64_t siz
 void ld_shared_symbols(ld_obj *o);   /* ld/shared.c */
 void ld_check_shlib_undefined(void); /* ld/shared.c: --no-allow-shlib-undefined */
 int ld_shared_needs(ld_obj *o);      /* ld/shared.c: --as-needed through libraries */
+/* ld/resolve.c: .gnu.warning sections; their warnings are given after resolution. */
+void ld_note_warning_section(ld_obj *o, const char *secname, const uint8_t *data, uint64_t size);
+void ld_link_warnings(void);
 uint32_t ld_merge_properties(uint32_t (*out)[2], uint32_t max); /* ld/synth.c */
 void ld_parse_shared(ld_obj *o);                                /* ld/object.c */
 void ld_object_symbols(ld_obj *o); /* ld/object.c: enter globals in the table */

@@ -218,9 +218,13 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
           (!strncmp(nm, ".debug", 6) || !strncmp(nm, ".zdebug", 7) || !strncmp(nm, ".stab", 5)))
         continue;
     }
-    if (!(h->flags & SHF_ALLOC) &&
-        (!strncmp(nm, ".gnu.lto_", 9) || !strncmp(nm, ".gnu.warning", 12)))
-      continue;
+    /* A warning section (by its name, whatever its flags: gcc makes a const array's one
+     * allocated, and GNU ld then keeps its bytes too). */
+    if (!strncmp(nm, ".gnu.warning", 12)) {
+      ld_note_warning_section(o, nm, d + h->offset, h->type == SHT_NOBITS ? 0 : h->size);
+      if (!(h->flags & SHF_ALLOC)) continue;
+    }
+    if (!(h->flags & SHF_ALLOC) && !strncmp(nm, ".gnu.lto_", 9)) continue;
     if (h->align & (h->align - 1)) {
       ld_error("%s: section %s has alignment %llu, not a power of two", name, nm,
                (unsigned long long)h->align);

@@ -48,6 +48,69 @@ int ld_synth_kind(const char *name) {
 
 static ld_vec undefined;
 
+/* ---- .gnu.warning.SYM -------------------------------------------------------------------
+ * A section .gnu.warning.SYM in an object or shared library holds a message the link-editor
+ * gives when a regular object refers to SYM (glibc's libc.so.6 has them for gets, tmpnam, ...);
+ * a plain .gnu.warning gives its message when the object is linked. GNU ld and gold do this;
+ * --fatal-warnings makes them errors. Called while the object is parsed (in parallel): each
+ * object keeps its own list. */
+void ld_note_warning_section(ld_obj *o, const char *secname, const uint8_t *data, uint64_t size) {
+  const char *sym = secname[12] == '.' ? secname + 13 : secname[12] ? NULL : "";
+  if (!sym || size == 0) return;
+  struct ld_warning *w = ld_zalloc(o->o_nwarnings + 1, sizeof *w);
+  for (uint32_t i = 0; i < o->o_nwarnings; i++) w[i] = o->o_warnings[i];
+  uint32_t len = (uint32_t)size;
+  while (len && data[len - 1] == 0) len--;
+  w[o->o_nwarnings].w_sym = sym;
+  w[o->o_nwarnings].w_msg = (const char *)data;
+  w[o->o_nwarnings].w_len = len;
+  o->o_warnings = w;
+  o->o_nwarnings++;
+}
+
+/* Where object `o` first refers to `s`: its relocation's location, else the object's name. */
+static const char *first_reference(ld_obj *o, ld_sym *s) {
+  for (uint32_t k = 0; k < o->o_nsec; k++) {
+    ld_isec *is = o->o_secs[k];
+    if (!is || !is->is_live || !is->is_relsec || !(is->is_flags & SHF_ALLOC)) continue;
+    ld_read_rels(is);
+    for (uint32_t r = 0; r < is->is_nrels; r++)
+      if (is->is_rels[r].r_sym && o->o_syms[is->is_rels[r].r_sym] == s)
+        return ld_sec_loc(is, is->is_rels[r].r_offset);
+  }
+  return o->o_name;
+}
+
+static void warn_references(ld_obj *from, const struct ld_warning *w) {
+  ld_sym *s = ld_sym_lookup(w->w_sym, (uint32_t)strlen(w->w_sym));
+  if (!s || !s->s_used_in_reg) return;
+  for (uint32_t i = 0; i < ctx->objs.n; i++) {
+    ld_obj *o = ctx->objs.v[i];
+    if (o == from) continue;
+    for (uint32_t k = o->o_first_global; k < o->o_nsym; k++) {
+      if (o->o_syms[k] != s) continue;
+      const uint8_t *p = o->o_symtab + (uint64_t)k * (o->o_is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE);
+      if (elf_rd16(p + (o->o_is64 ? 6 : 14), o->o_be) != SHN_UNDEF) break;
+      ld_warn("%s: %.*s", first_reference(o, s), (int)w->w_len, w->w_msg);
+      break;
+    }
+  }
+}
+
+void ld_link_warnings(void) {
+  for (int shared = 0; shared < 2; shared++) {
+    ld_vec *files = shared ? &ctx->shared : &ctx->objs;
+    for (uint32_t i = 0; i < files->n; i++) {
+      ld_obj *o = files->v[i];
+      for (uint32_t k = 0; k < o->o_nwarnings; k++) {
+        const struct ld_warning *w = &o->o_warnings[k];
+        if (*w->w_sym) warn_references(o, w);
+        else if (!shared) ld_warn("%s: %.*s", o->o_name, (int)w->w_len, w->w_msg);
+      }
+    }
+  }
+}
+
 /* The visibility of a symbol the link-editor defines, as GNU ld's default scripts give it: the
  * boundaries of the data and of the image in an executable are ordinary global symbols (-E
  * exports them); __start_/__stop_ are protected (-z start-stop-visibility), so a shared object
@@ -200,4 +263,5 @@ void ld_resolve(void) {
   if (unres == UNRES_IGNORE_ALL || unres == UNRES_IGNORE_SHLIBS) shlib = 0;
   if (unres == UNRES_REPORT_ALL || unres == UNRES_IGNORE_OBJECTS) shlib = 1;
   if (shlib && ctx->opt.outkind != OUT_RELOC) ld_check_shlib_undefined();
+  if (ctx->opt.outkind != OUT_RELOC) ld_link_warnings();
 }

@@ -51,6 +51,20 @@ ld_obj *ld_parse_shared_file(const char *name, const uint8_t *d, uint64_t size, 
     else if (h.type == SHT_GNU_verdef) verdef = h;
     else if (h.type == SHT_DYNAMIC) dynamic = h;
   }
+  /* Its .gnu.warning.SYM sections (glibc's warnings about gets, tmpnam, ...). */
+  uint32_t shstrndx = elf_rd16(d + (o->o_is64 ? 62 : 50), be);
+  if (shstrndx && shstrndx < shnum) {
+    ld_shdr hs;
+    ld_read_shdr(o, shstrndx, &hs);
+    for (uint32_t i = 1; i < shnum && hs.size && fits(o, hs.offset, hs.size); i++) {
+      ld_shdr h;
+      ld_read_shdr(o, i, &h);
+      if (h.type != SHT_PROGBITS || h.name >= hs.size) continue;
+      const char *sn = (const char *)d + hs.offset + h.name;
+      if (memchr(sn, 0, hs.size - h.name) && !strncmp(sn, ".gnu.warning", 12))
+        ld_note_warning_section(o, sn, d + h.offset, h.size);
+    }
+  }
   const char *slash = strrchr(name, '/');
   if (!dynsym_idx) {
     o->o_soname = by_search && slash ? slash + 1 : name;
