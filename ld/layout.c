@@ -596,7 +596,7 @@ static uint64_t synth_value(ld_sym *s) {
     ld_osec *os = find_osec(sec);
     if (!os) {
       if (!s->s_weakref)
-        ld_error("undefined symbol: %s (no output section named %s)", s->s_name, sec);
+        ld_error("undefined symbol: %s (no output section named %s)", ld_dname(s->s_name), sec);
       return 0;
     }
     return os->os_addr + (k == 1001 ? os->os_size : 0);

@@ -447,6 +447,7 @@ typedef struct ld_options {
   uint32_t isa_needed;          /* -z x86-64-vN: GNU_PROPERTY_X86_ISA_1_NEEDED bits */
   int z_ibtplt;                 /* PLT entries that start with endbr (x86) */
   uint64_t common_page_size;    /* -z common-page-size (0: the target's) */
+  int no_demangle;              /* --no-demangle: mangled names in messages */
   int z_start_stop_gc;          /* __start_/__stop_ references do not keep sections */
   int start_stop_vis;           /* STV_* of __start_/__stop_ (default protected) */
 } ld_options;
@@ -538,6 +539,10 @@ int ld_shared_needs(ld_obj *o);      /* ld/shared.c: --as-needed through librari
 /* ld/resolve.c: .gnu.warning sections; their warnings are given after resolution. */
 void ld_note_warning_section(ld_obj *o, const char *secname, const uint8_t *data, uint64_t size);
 void ld_link_warnings(void);
+/* ld/demangle.c */
+const char *ld_dname(const char *name);  /* for messages: demangled unless --no-demangle */
+char *ld_demangle_cxx(const char *name); /* malloc'd, or NULL if not C++ or no C++ runtime */
+int ld_can_demangle_cxx(void);
 uint32_t ld_merge_properties(uint32_t (*out)[2], uint32_t max); /* ld/synth.c */
 void ld_parse_shared(ld_obj *o);                                /* ld/object.c */
 void ld_object_symbols(ld_obj *o); /* ld/object.c: enter globals in the table */

@@ -168,23 +168,16 @@ uint32_t ld_mapfile_stack_flags(void) {
 
 /* ---- symbols -------------------------------------------------------------------------- */
 
-/* Demangling for extern "C++" patterns, from the C++ runtime when it is installed (looked up
- * only when a script has such patterns). */
+/* Demangling for extern "C++" patterns, from the C++ runtime when it is installed. */
 static char *demangle(const char *name) {
-  static char *(*fn)(const char *, char *, size_t *, int *);
-  static int tried;
-  if (!tried) {
-    tried = 1;
-    void *h = dlopen("libstdc++.so.6", RTLD_LAZY);
-    if (h) *(void **)&fn = dlsym(h, "__cxa_demangle");
-    if (!fn)
-      ld_warn(
-          "extern \"C++\" version script patterns match nothing: libstdc++.so.6's __cxa_demangle "
-          "cannot be loaded");
+  static int warned;
+  char *d = ld_demangle_cxx(name);
+  if (!d && !ld_can_demangle_cxx() && !warned) {
+    warned = 1;
+    ld_warn("extern \"C++\" version script patterns match nothing: libstdc++.so.6's __cxa_demangle "
+            "cannot be loaded");
   }
-  if (!fn) return NULL;
-  int st;
-  return fn(name, NULL, NULL, &st);
+  return d;
 }
 
 /* Names for assertion messages, in the mapfile's words. */

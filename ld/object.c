@@ -547,8 +547,8 @@ void ld_object_symbols(ld_obj *o) {
       if (bind == STB_WEAK) continue;
       if (s->s_bind != STB_WEAK) {
         if (!ctx->opt.allow_multiple_def)
-          ld_error("duplicate symbol '%s': defined in %s and in %s", nm, s->s_file->o_name,
-                   o->o_name);
+          ld_error("duplicate symbol '%s': defined in %s and in %s", ld_dname(nm),
+                   s->s_file->o_name, o->o_name);
         continue;
       }
     }

@@ -659,6 +659,14 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       o->dynamic_list_cpp_typeinfo = 1;
       continue;
     }
+    if (LONG("-demangle", 0) || !strncmp(n, "-demangle=", 10)) { /* any style: the default one */
+      o->no_demangle = 0;
+      continue;
+    }
+    if (LONG("-no-demangle", 0)) {
+      o->no_demangle = 1;
+      continue;
+    }
     if (LONG("-init", 1)) {
       o->init_sym = v;
       continue;
@@ -955,8 +963,8 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
         LONG("-warn-shared-textrel", 0) || LONG("-no-keep-memory", 0) ||
         LONG("-color-diagnostics", 0) || LONG("-no-color-diagnostics", 0) ||
         LONG("-disable-linker-version", 0) || LONG("-enable-linker-version", 0) ||
-        LONG("-warn-once", 0) || LONG("-nostdlib", 0) || LONG("-demangle", 0) ||
-        LONG("-no-demangle", 0) || LONG("-enable-new-dtags", 0) || LONG("-Qy", 0) || LONG("-Qn", 0))
+        LONG("-warn-once", 0) || LONG("-nostdlib", 0) || LONG("-enable-new-dtags", 0) ||
+        LONG("-Qy", 0) || LONG("-Qn", 0))
       continue;
     if (LONG("-version-script", 1)) {
       ld_vec_push(&o->version_scripts, (void *)v);

@@ -205,7 +205,7 @@ static void need(ld_sym *s, uint32_t bits) {
 const char *ld_sym_name(const ld_sym *s) {
   if (s == &null_sym) return "(none)";
   if (s->s_type == STT_SECTION && s->s_sec) return s->s_sec->is_name;
-  return s->s_name;
+  return ld_dname(s->s_name);
 }
 
 /* A library's protected definition binds within the library: a copy of it, or a canonical PLT
@@ -281,7 +281,7 @@ static void scan_section(ld_isec *is) {
       if (after_relaxed) continue; /* the call is rewritten away with its sequence */
       if (s->s_def == SD_UNDEF && !s->s_weakref &&
           !(ctx->opt.outkind == OUT_SHARED && ctx->opt.allow_undefined)) {
-        ld_error("%s: undefined symbol: %s", ld_sec_loc(is, r->r_offset), s->s_name);
+        ld_error("%s: undefined symbol: %s", ld_sec_loc(is, r->r_offset), ld_dname(s->s_name));
         continue;
       }
     }

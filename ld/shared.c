@@ -174,7 +174,8 @@ void ld_check_shlib_undefined(void) {
         ld_error("%s: hidden symbol '%s' in %s is referenced by %s", ctx->opt.output, name,
                  s->s_file ? s->s_file->o_name : "the output", o->o_name);
       else if (!s || s->s_def == SD_UNDEF || s->s_def == SD_LAZY)
-        ld_error("%s: undefined reference to '%s' (--no-allow-shlib-undefined)", o->o_name, name);
+        ld_error("%s: undefined reference to '%s' (--no-allow-shlib-undefined)", o->o_name,
+                 ld_dname(name));
     }
   }
 }
