@@ -30,8 +30,11 @@ static ld_vec extract_queue; /* ld_sym* whose lazy member must be read */
 static ld_vec search_dirs;   /* -L and SEARCH_DIR, in order */
 static uint32_t next_obj_id;
 
+/* "=dir" and "$SYSROOTdir" name a directory under --sysroot (GNU ld, lld). */
 static const char *with_sysroot(const char *p) {
-  if (ctx->opt.sysroot && p[0] == '=') return ld_sprintf("%s%s", ctx->opt.sysroot, p + 1);
+  const char *root = ctx->opt.sysroot ? ctx->opt.sysroot : "";
+  if (p[0] == '=') return ld_sprintf("%s%s", root, p + 1);
+  if (!strncmp(p, "$SYSROOT", 8)) return ld_sprintf("%s%s", root, p + 8);
   return p;
 }
 
@@ -327,12 +330,22 @@ void ld_note_lazy_ref(ld_sym *s) { ld_vec_push(&extract_queue, s); }
 
 static void load_file(const char *path, ld_input_arg *ia, int depth);
 
+/* Is the file at `path` inside the --sysroot directory? */
+static int in_sysroot(const char *path) {
+  char *root = realpath(ctx->opt.sysroot, NULL), *file = realpath(path, NULL);
+  size_t n = root ? strlen(root) : 0;
+  int in = root && file && !strncmp(file, root, n) && (file[n] == '/' || (n == 1 && root[0] == '/'));
+  free(root);
+  free(file);
+  return in;
+}
+
 static void load_script(const char *path, const ld_mapped *m, ld_input_arg *ia, int depth) {
   ld_script sc;
   memset(&sc, 0, sizeof sc);
   if (ld_script_parse(path, m->mf_data, m->mf_size, &sc) < 0) return;
   for (uint32_t i = 0; i < sc.ls_nsearch_dirs; i++)
-    ld_vec_push(&search_dirs, (void *)sc.ls_search_dirs[i]);
+    ld_vec_push(&search_dirs, (void *)with_sysroot(sc.ls_search_dirs[i]));
   if (sc.ls_entry && !ctx->opt.entry) ctx->opt.entry = sc.ls_entry;
   /* A script's directory is searched for names without a slash, as GNU ld does for scripts in
    * a sysroot. */
@@ -350,8 +363,12 @@ static void load_script(const char *path, const ld_mapped *m, ld_input_arg *ia, 
       load_file(p, &sub, depth + 1);
       continue;
     }
+    /* Sysroot, as GNU ld and lld apply it in scripts: "=/path" is always under the sysroot; an
+     * absolute "/path" is when the script itself lies in the sysroot (glibc's libc.so there
+     * names /lib/libc.so.6). */
     const char *p = si->si_name;
-    if (p[0] == '/' && ctx->opt.sysroot) {
+    if (p[0] == '=') p = ctx->opt.sysroot ? ld_sprintf("%s%s", ctx->opt.sysroot, p + 1) : p + 1;
+    else if (p[0] == '/' && ctx->opt.sysroot && in_sysroot(path)) {
       const char *q = ld_sprintf("%s%s", ctx->opt.sysroot, p);
       if (file_exists(q)) p = q;
     }
@@ -610,9 +627,8 @@ void ld_load_inputs(void) {
     ctx->is64 = ctx->tg->tg_is64;
     ctx->be = ctx->tg->tg_be;
   }
-  if (ctx->opt.sysroot)
-    for (uint32_t i = 0; i < ctx->opt.libdirs.n; i++)
-      ctx->opt.libdirs.v[i] = (void *)with_sysroot(ctx->opt.libdirs.v[i]);
+  for (uint32_t i = 0; i < ctx->opt.libdirs.n; i++)
+    ctx->opt.libdirs.v[i] = (void *)with_sysroot(ctx->opt.libdirs.v[i]);
   for (uint32_t i = 0; i < ctx->opt.libdirs.n; i++)
     ld_vec_push(&search_dirs, ctx->opt.libdirs.v[i]);
   if (ctx->opt.verbose) ld_verbose_header(&search_dirs);
