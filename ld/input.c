@@ -334,7 +334,8 @@ static void load_file(const char *path, ld_input_arg *ia, int depth);
 static int in_sysroot(const char *path) {
   char *root = realpath(ctx->opt.sysroot, NULL), *file = realpath(path, NULL);
   size_t n = root ? strlen(root) : 0;
-  int in = root && file && !strncmp(file, root, n) && (file[n] == '/' || (n == 1 && root[0] == '/'));
+  int in =
+      root && file && !strncmp(file, root, n) && (file[n] == '/' || (n == 1 && root[0] == '/'));
   free(root);
   free(file);
   return in;
