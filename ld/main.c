@@ -25,6 +25,9 @@ int main(int argc, char **argv) {
   /* 2-4. Open and map every input, classify it, parse objects and resolve symbols; archive
    *      members are extracted to a fixed point. No new input files after this point. */
   ld_load_inputs();
+  /* An executable (not a PIE) linked with no shared object is static, as GNU ld makes it: no
+   * interpreter, no dynamic sections (lld makes one with -E a dynamic one). */
+  if (ctx->opt.outkind == OUT_EXEC && !ctx->shared.n) ctx->opt.is_static = 1;
   ld_trace_symbols(); /* -y, --cref's table and --why-extract want every input read */
   ld_check_errors();
   ld_stat_pass("inputs and resolution");
