@@ -11,9 +11,9 @@
 # RUN: llvm-readelf -l -d %t.tld | FileCheck %s --check-prefix=STATIC
 # RUN: llvm-readelf -l -d %t.e.gnu | FileCheck %s --check-prefix=STATIC
 # RUN: llvm-readelf -l -d %t.e.tld | FileCheck %s --check-prefix=STATIC
+# STATIC:     Elf file type is EXEC
 # STATIC-NOT: INTERP
 # STATIC-NOT: DYNAMIC
-# STATIC:     There is no dynamic section in this file.
 # RUN: %ld-bfd -pie %t.o -o %t.pie.gnu
 # RUN: %tld -pie %t.o -o %t.pie.tld
 # RUN: llvm-readelf -l %t.pie.gnu | FileCheck %s --check-prefix=PIE
