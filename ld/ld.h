@@ -539,6 +539,7 @@ int ld_shared_needs(ld_obj *o);      /* ld/shared.c: --as-needed through librari
 /* ld/resolve.c: .gnu.warning sections; their warnings are given after resolution. */
 void ld_note_warning_section(ld_obj *o, const char *secname, const uint8_t *data, uint64_t size);
 void ld_link_warnings(void);
+void ld_merge_gnu_attributes(void); /* ld/attributes.c */
 /* ld/demangle.c */
 const char *ld_dname(const char *name);  /* for messages: demangled unless --no-demangle */
 char *ld_demangle_cxx(const char *name); /* malloc'd, or NULL if not C++ or no C++ runtime */

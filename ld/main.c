@@ -63,6 +63,7 @@ int main(int argc, char **argv) {
    * final so that a folded section's FDEs go with it. */
   if (ctx->opt.icf) ld_icf();
   ld_eh_finish();
+  ld_merge_gnu_attributes(); /* one .gnu.attributes, merged, for -r and final links alike */
   ld_check_errors();
   ld_stat_pass("comdat, eh_frame, gc");
 
