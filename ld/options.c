@@ -861,9 +861,9 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       o->export_dynamic = 0;
       continue;
     }
-    if (LONG("-no-relax", 0)) {
+    if (LONG("-no-relax", 0)) { /* TLS too, but see ld_scan_relocs */
       o->relax = 0;
-      o->tls_relax = 0;
+      if (o->tls_relax) o->tls_relax = 2;
       continue;
     }
     if (LONG("-relax", 0)) {

@@ -466,6 +466,15 @@ int ld_need_got_base(void) { return atomic_load(&need_got_base); }
 int ld_need_ld_slot(void) { return atomic_load(&need_ld_slot); }
 
 void ld_scan_relocs(void) {
+  /* --no-relax keeps TLS sequences as written, except in a static link with no __tls_get_addr
+   * for them to call (glibc's libc.a has none on SPARC): there the rewrites are what makes the
+   * program work, and GNU ld (which does them whatever --no-relax says) links it. */
+  if (ctx->opt.tls_relax == 2) {
+    ld_sym *g = ld_sym_lookup("__tls_get_addr", 14), *g3 = ld_sym_lookup("___tls_get_addr", 15);
+    int have = (g && g->s_def != SD_UNDEF && g->s_def != SD_LAZY) ||
+               (g3 && g3->s_def != SD_UNDEF && g3->s_def != SD_LAZY);
+    ctx->opt.tls_relax = ctx->opt.is_static && !have;
+  }
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
     for (uint32_t k = 0; k < o->o_nsec; k++) {
@@ -738,8 +747,9 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
     case RK_GOT_ABS: {
       /* GOT-load relaxation: a load of a local symbol's address from the GOT becomes an
        * address computation. The slot stays (unused) so the layout is independent of it. */
-      if ((kind == RK_GOT_PC || kind == RK_GOT_OFF) && ctx->opt.relax && tg->tg_relax_got &&
-          !ld_preemptible(s) && !is_local_ifunc(s) && s != &null_sym &&
+      int addend_in_entry = tg->tg_got_addend_in_entry && A != 0;
+      if ((kind == RK_GOT_PC || kind == RK_GOT_OFF) && (ctx->opt.relax || addend_in_entry) &&
+          tg->tg_relax_got && !ld_preemptible(s) && !is_local_ifunc(s) && s != &null_sym &&
           (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH) && !is_undef_weak(s)) {
         /* The address computation stays PC-relative (lea) even in a non-PIC output: as fast as
          * an immediate, and independent of where the symbol lands. */
@@ -752,6 +762,12 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
           tg->tg_apply(loc, r->r_type, v);
           continue;
         }
+      }
+      if (addend_in_entry) {
+        ld_error("%s: relocation %s against '%s' + 0x%llx needs a GOT entry for the symbol plus "
+                 "an offset, which tld does not make (the code cannot be relaxed)",
+                 ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s), (unsigned long long)A);
+        break;
       }
       uint64_t slot = ld_got_slot_addr(ld_slots(s)->got);
       gb = ld_got_base();

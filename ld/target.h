@@ -151,6 +151,11 @@ struct ld_target {
    * (S, the absolute address, whatever the field's addend); 0 keeps the GOT load, which is always
    * correct. `to_abs` allows the absolute form (non-PIC output, 0 <= S < 2^31). */
   int (*tg_relax_got)(uint8_t *buf_start, uint8_t *loc, uint32_t type, int64_t addend, int to_abs);
+  /* A GOT relocation's addend belongs to the symbol (the entry for S + A, SPARC's
+   * %gdop(.Ldata+8)) rather than to the slot's address (x86's foo@GOTPCREL - 4). One slot per
+   * symbol cannot hold S + A, so such a reference to a local symbol is always relaxed (as GNU ld
+   * does even with --no-relax), and one that cannot be is an error. */
+  uint8_t tg_got_addend_in_entry;
 
   /* PLT. tg_plt_header_size may be 0. An entry jumps through its GOT slot at `got_slot`.
    * `plt0`/`gotplt` are the PLT and .got.plt addresses; `index` the entry's number (for lazy

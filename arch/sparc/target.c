@@ -37,9 +37,10 @@ int sparc_tls_rewrite64(ld_tls_ctx *ctx, int how);
 static int sparc_accepts32(uint16_t mach) { return mach == EM_SPARC || mach == EM_SPARC32PLUS; }
 static int sparc_accepts64(uint16_t mach) { return mach == EM_SPARCV9; }
 
-/* Fields common to both targets. The lazy PLT is its own GOT (see plt.c). No GOT relaxation
- * (GOTDATA_OP) yet; RELA needs no addend reader. The TLS rewrites differ only in the load width
- * of GD -> IE (ld or ldx) and are per relocation: see the contract in reloc.c. */
+/* Fields common to both targets. The lazy PLT is its own GOT (see plt.c). GOTDATA_OP sequences
+ * are relaxed (sparc_relax_got), and a GOT relocation's addend belongs to the entry's symbol;
+ * RELA needs no addend reader. The TLS rewrites differ only in the load width of GD -> IE (ld or
+ * ldx) and are per relocation: see the contract in reloc.c. */
 #define SPARC_COMMON                                                                               \
   .tg_be = 1, .tg_rela = 1, .tg_r_relative = R_SPARC_RELATIVE, .tg_r_glob_dat = R_SPARC_GLOB_DAT,  \
   .tg_r_jump_slot = R_SPARC_JMP_SLOT, .tg_r_copy = R_SPARC_COPY,                                   \
@@ -47,7 +48,7 @@ static int sparc_accepts64(uint16_t mach) { return mach == EM_SPARCV9; }
   .tg_read_addend = NULL, .tg_apply = sparc_apply, .tg_relax_got = sparc_relax_got,                \
   .tg_write_plt_header = NULL, .tg_plt_self_slot = 1, .tg_got_reserved = 1,                        \
   .tg_iplt_entry_size = 16, .tg_iplt_pic_unsupported = 1, .tg_gotplt_reserved = 0,                 \
-  .tg_merge_eflags = 1
+  .tg_merge_eflags = 1, .tg_got_addend_in_entry = 1
 
 /* GNU ld's sparc32 Linux layout: 64 KiB maximum page, text at 0x10000. */
 const ld_target ld_target_sparc = {
