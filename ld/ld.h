@@ -384,7 +384,7 @@ typedef struct ld_options {
   int eh_frame_hdr;
   int build_id; /* 0 none, 1 sha1-like (our 160-bit hash), 2 md5-like 128, 3 uuid, 4 hex */
   const char *build_id_hex;
-  int relax; /* GOT relaxation */
+  int relax;     /* GOT relaxation */
   int tls_relax; /* 1, 0 (-z notlsrelax), 2 (--no-relax: 0 unless a static link needs it) */
   int stats;
   int threads;

@@ -226,12 +226,17 @@ static void check_protected(ld_isec *is, const ld_rel *r, const ld_sym *s, int c
            ld_sym_name(s), s->s_file->o_name);
 }
 
+/* --no-relax in a static link with no __tls_get_addr: the GD and LD sequences, which call it,
+ * are relaxed all the same (see ld_scan_relocs). */
+static int tls_relax_calls;
+
 /* The TLS model a sequence of `model` against `s` becomes in this output. */
 static int tls_target_model(const ld_sym *s, int model) {
   if (model == TLSM_LE || model == TLSM_DTPOFF) return model;
   /* With no loader nothing would ever resolve a descriptor (only IRELATIVE is applied at
    * start-up), so descriptors are relaxed even under -z notlsrelax. */
-  int relax = ctx->opt.tls_relax || (model == TLSM_DESC && ctx->opt.is_static);
+  int relax = ctx->opt.tls_relax || (model == TLSM_DESC && ctx->opt.is_static) ||
+              ((model == TLSM_GD || model == TLSM_LD) && tls_relax_calls);
   if (!relax || !is_exec_output()) return model;
   if (!ld_preemptible(s)) return TLSM_LE;
   if (model == TLSM_GD || model == TLSM_DESC) return TLSM_IE;
@@ -473,7 +478,8 @@ void ld_scan_relocs(void) {
     ld_sym *g = ld_sym_lookup("__tls_get_addr", 14), *g3 = ld_sym_lookup("___tls_get_addr", 15);
     int have = (g && g->s_def != SD_UNDEF && g->s_def != SD_LAZY) ||
                (g3 && g3->s_def != SD_UNDEF && g3->s_def != SD_LAZY);
-    ctx->opt.tls_relax = ctx->opt.is_static && !have;
+    ctx->opt.tls_relax = 0;
+    tls_relax_calls = ctx->opt.is_static && !have;
   }
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
