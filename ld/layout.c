@@ -624,7 +624,7 @@ static uint64_t synth_value(ld_sym *s) {
    * those offsets become TP-relative, so the base must relax to 0: it sits at the thread
    * pointer. Otherwise it is the start of the block (a descriptor or LE value of the block). */
   if (!strcmp(nm, "_TLS_MODULE_BASE_"))
-    return ctx->opt.tls_relax && ctx->opt.outkind != OUT_SHARED ? ctx->tp_addr : ctx->tls_addr;
+    return ld_tls_ld_relaxed() && ctx->opt.outkind != OUT_SHARED ? ctx->tp_addr : ctx->tls_addr;
   if (!strcmp(nm, "_PROCEDURE_LINKAGE_TABLE_")) return ctx->plt ? ctx->plt->os_addr : 0;
   return 0;
 }

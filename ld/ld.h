@@ -571,6 +571,7 @@ void ld_write_maps(void);
 const char *ld_wrap_name(const char *name);        /* ld/resolve.c: --wrap */
 void ld_place_sections(void);                      /* ld/sections.c */
 void ld_scan_relocs(void);                         /* ld/reloc.c */
+int ld_tls_ld_relaxed(void);                       /* ld/reloc.c: after the scan */
 void ld_create_synthetic(void);                    /* ld/synth.c */
 void ld_layout(void);                              /* ld/layout.c */
 void ld_finalize_symbols(void);                    /* ld/layout.c */

@@ -230,6 +230,10 @@ static void check_protected(ld_isec *is, const ld_rel *r, const ld_sym *s, int c
  * are relaxed all the same (see ld_scan_relocs). */
 static int tls_relax_calls;
 
+/* Are an executable's LD sequences relaxed (so DTP-relative offsets become TP-relative, and the
+ * descriptors' _TLS_MODULE_BASE_ sits at the thread pointer)? */
+int ld_tls_ld_relaxed(void) { return ctx->opt.tls_relax || tls_relax_calls; }
+
 /* The TLS model a sequence of `model` against `s` becomes in this output. */
 static int tls_target_model(const ld_sym *s, int model) {
   if (model == TLSM_LE || model == TLSM_DTPOFF) return model;
@@ -651,7 +655,7 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
          * module's LD->LE decision. */
         if (model == TLSM_DTPOFF) {
           model = TLSM_LD;
-          to = (ctx->opt.tls_relax && exec) ? TLSM_LE : TLSM_LD;
+          to = (ld_tls_ld_relaxed() && exec) ? TLSM_LE : TLSM_LD;
         }
         if (to != model && to != TLSM_NONE) {
           int how = model == TLSM_GD     ? (to == TLSM_LE ? TLSR_GD_TO_LE : TLSR_GD_TO_IE)
@@ -671,8 +675,8 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
       }
       if (model == TLSM_DTPOFF) {
         /* After LD->LE the offsets of an LD sequence are relative to the thread pointer. */
-        uint64_t v = (ctx->opt.tls_relax && exec) ? S + (uint64_t)A - tp_value()
-                                                  : S + (uint64_t)A - ctx->tls_addr;
+        uint64_t v = (ld_tls_ld_relaxed() && exec) ? S + (uint64_t)A - tp_value()
+                                                   : S + (uint64_t)A - ctx->tls_addr;
         put(is, loc, r, hw, s, v);
         continue;
       }
