@@ -14,9 +14,9 @@
 #   %ld-bfd %ld-bfd-sparc %ld-lld   the reference linkers: GNU ld (host, SPARC) and lld
 #
 # Features (for REQUIRES:): one per tool or compiler that works here — llvm-mc, clang, ld.bfd,
-# ld.bfd-sparc, ld.lld, cc-x64, cc-x86, cxx-x64, cxx-x86, cc-sparcv9, cc-sparc, cxx-sparcv9,
-# cxx-sparc, qemu-sparc64, qemu-sparc32plus — and run-<target> when a program of that target can
-# be built and run.
+# ld.bfd-sparc, ld.lld, autotools, cc-x64, cc-x86, cxx-x64, cxx-x86, cc-sparcv9, cc-sparc,
+# cxx-sparcv9, cxx-sparc, qemu-sparc64, qemu-sparc32plus — and run-<target> when a program of
+# that target can be built and run.
 #
 # Under CI=true, or with TLD_REQUIRE_ALL=1, anything missing is a configuration error that names
 # it: nothing that could run is skipped silently.
@@ -156,6 +156,14 @@ for feature, tool, key, pkg in [('ld.bfd', 'ld.bfd', '%ld-bfd', 'binutils'),
     else:
         need('%s (package %s)' % (tool, pkg))
     subst(key, path or tool)
+
+# The GNU build system, for a real libtool-based configure (compat/libtool-configure.test).
+if all(shutil.which(t, path=config.environment['PATH'])
+       for t in ['autoreconf', 'libtoolize', 'automake', 'make']):
+    config.available_features.add('autotools')
+else:
+    need('autotools (autoreconf, libtoolize, automake, make: packages autoconf, libtool, '
+         'automake, make)')
 
 # --- compilers and runners per target -------------------------------------------------------
 
