@@ -61,6 +61,9 @@ static ld_vec copies;      /* ld_sym* with a copy relocation */
 static uint32_t copy_base; /* first .rela.dyn slot of the copy relocations */
 static ld_vec needed;      /* ld_obj* in DT_NEEDED order */
 static uint32_t soname_off, rpath_off;
+/* .dynstr offsets of the names the options add: Solaris -N needed names, -F filters, -f
+ * auxiliaries, --audit and --depaudit. */
+static uint32_t *extra_needed_off, *filter_off, *aux_off, audit_off, depaudit_off;
 static uint32_t nverneed_libs, nvernaux;
 static uint32_t ndt;
 
@@ -299,15 +302,27 @@ uint32_t ld_dynamic_create(void) {
   dhash = ld_xcalloc(dsyms.n + 1, sizeof *dhash);
   int versions = 0;
   if (ctx->opt.outkind == OUT_SHARED) seed_verdefs();
+  /* --default-symver: exported definitions without a version get one named after the object. */
+  const char *defver = NULL;
+  if (ctx->opt.default_symver && ctx->opt.outkind == OUT_SHARED) {
+    const char *sl = strrchr(ctx->opt.output, '/');
+    defver = ctx->opt.soname ? ctx->opt.soname : sl ? sl + 1 : ctx->opt.output;
+  }
   for (uint32_t i = 0; i < dsyms.n; i++) {
     ld_sym *s = dsyms.v[i];
+    if (defver && !ld_gc(s)->s_verdef && dynsym_defined(s) && s->s_def != SD_SHARED &&
+        !(s->s_needs & (SN_COPY | SN_CANON_PLT))) {
+      ld_g(s)->s_verdef = defver;
+      ld_g(s)->s_basenamelen = s->s_namelen;
+    }
     ld_slots_w(s)->dynidx = (int32_t)(i + 1);
     dname[i] = dstr_add(s->s_name, ld_gc(s)->s_verdef ? ld_gc(s)->s_basenamelen : s->s_namelen);
     dhash[i] = gnu_hash(s->s_name, ld_gc(s)->s_verdef ? ld_gc(s)->s_basenamelen : s->s_namelen);
     if (ld_gc(s)->s_verdef && dynsym_defined(s) && s->s_def != SD_SHARED) {
       /* A .symver version must be one a version script (or mapfile) defines, as GNU ld and
        * lld require of a shared object. */
-      if (ctx->opt.outkind == OUT_SHARED && !script_defines_version(ld_gc(s)->s_verdef))
+      if (ctx->opt.outkind == OUT_SHARED && ld_gc(s)->s_verdef != defver &&
+          !script_defines_version(ld_gc(s)->s_verdef))
         ld_error("%s: symbol %.*s%s%s has undefined version %s (no version script defines it)",
                  s->s_file ? s->s_file->o_name : "<internal>", (int)ld_gc(s)->s_basenamelen,
                  s->s_name, ld_gc(s)->s_verdef_hidden ? "@" : "@@", ld_gc(s)->s_verdef,
@@ -327,6 +342,18 @@ uint32_t ld_dynamic_create(void) {
     o->o_dt_needed_idx = dstr_add(o->o_soname, (uint32_t)strlen(o->o_soname));
   }
   soname_off = ctx->opt.soname ? dstr_add(ctx->opt.soname, (uint32_t)strlen(ctx->opt.soname)) : 0;
+  extra_needed_off = ld_xcalloc(ctx->opt.extra_needed.n + 1, sizeof(uint32_t));
+  for (uint32_t i = 0; i < ctx->opt.extra_needed.n; i++)
+    extra_needed_off[i] = dstr_add(ctx->opt.extra_needed.v[i], strlen(ctx->opt.extra_needed.v[i]));
+  filter_off = ld_xcalloc(ctx->opt.filters.n + 1, sizeof(uint32_t));
+  for (uint32_t i = 0; i < ctx->opt.filters.n; i++)
+    filter_off[i] = dstr_add(ctx->opt.filters.v[i], (uint32_t)strlen(ctx->opt.filters.v[i]));
+  aux_off = ld_xcalloc(ctx->opt.auxiliaries.n + 1, sizeof(uint32_t));
+  for (uint32_t i = 0; i < ctx->opt.auxiliaries.n; i++)
+    aux_off[i] = dstr_add(ctx->opt.auxiliaries.v[i], (uint32_t)strlen(ctx->opt.auxiliaries.v[i]));
+  if (ctx->opt.audit) audit_off = dstr_add(ctx->opt.audit, (uint32_t)strlen(ctx->opt.audit));
+  if (ctx->opt.depaudit)
+    depaudit_off = dstr_add(ctx->opt.depaudit, (uint32_t)strlen(ctx->opt.depaudit));
   rpath_off = 0;
   if (ctx->opt.rpaths.n) {
     size_t len = 0;
@@ -437,7 +464,9 @@ uint32_t ld_dynamic_create(void) {
     /* Bound at load time, the PLT's slots need not stay writable. */
     if (ctx->opt.z_now) ctx->gotplt->os_relro = 1;
   }
-  ndt = 34 + needed.n + (ctx->opt.soname ? 1 : 0) + (rpath_off ? 1 : 0);
+  ndt = 34 + needed.n + (ctx->opt.soname ? 1 : 0) + (rpath_off ? 1 : 0) + ctx->opt.extra_needed.n +
+        ctx->opt.filters.n + ctx->opt.auxiliaries.n + (ctx->opt.audit ? 1 : 0) +
+        (ctx->opt.depaudit ? 1 : 0) + (ctx->opt.z_unique ? 1 : 0) + ctx->opt.spare_dynamic_tags;
   ctx->dynamic = ld_new_osec(".dynamic", SHT_DYNAMIC, SHF_ALLOC | SHF_WRITE, w, SY_DYNAMIC);
   ctx->dynamic->os_size = (uint64_t)ndt * 2 * w;
   ctx->dynamic->os_entsize = 2 * w;
@@ -693,7 +722,12 @@ static void fill_dynamic(void) {
     n++;                                                                                           \
   } while (0)
   for (uint32_t i = 0; i < needed.n; i++) DT(DT_NEEDED, ((ld_obj *)needed.v[i])->o_dt_needed_idx);
+  for (uint32_t i = 0; i < ctx->opt.extra_needed.n; i++) DT(DT_NEEDED, extra_needed_off[i]);
   if (ctx->opt.soname) DT(DT_SONAME, soname_off);
+  for (uint32_t i = 0; i < ctx->opt.filters.n; i++) DT(DT_FILTER, filter_off[i]);
+  for (uint32_t i = 0; i < ctx->opt.auxiliaries.n; i++) DT(DT_AUXILIARY, aux_off[i]);
+  if (ctx->opt.audit) DT(DT_AUDIT, audit_off);
+  if (ctx->opt.depaudit) DT(DT_DEPAUDIT, depaudit_off);
   if (rpath_off) DT(ctx->opt.new_dtags ? DT_RUNPATH : DT_RPATH, rpath_off);
   /* -init/-fini name other functions; a name nothing defines gives no tag, as with GNU ld. */
   const char *in = ctx->opt.init_sym ? ctx->opt.init_sym : "_init";
@@ -767,9 +801,11 @@ static void fill_dynamic(void) {
   if (ctx->opt.z_initfirst) flags1 |= DF_1_INITFIRST;
   if (ctx->opt.z_interpose) flags1 |= DF_1_INTERPOSE;
   if (ctx->opt.z_nodefaultlib) flags1 |= DF_1_NODEFLIB;
+  flags1 |= ctx->opt.flags_1_extra; /* -z global, nodlopen, nodump, loadfltr, globalaudit */
   if (symbolic) DT(DT_SYMBOLIC, 0);
   if (flags) DT(DT_FLAGS, flags);
   if (flags1) DT(DT_FLAGS_1, flags1);
+  if (ctx->opt.z_unique) DT(DT_GNU_FLAGS_1, DF_GNU_1_UNIQUE);
   if (ctx->has_textrel) DT(DT_TEXTREL, 0);
   uint64_t max = ctx->dynamic->os_size / (2 * w);
   if (n > max)

@@ -66,7 +66,9 @@ static void root_sym(ld_sym *s, void *arg) {
   (void)arg;
   if (s->s_def != SD_REGULAR || s->s_local) return;
   if (s->s_vis != STV_DEFAULT && s->s_vis != STV_PROTECTED) return;
-  if (ctx->opt.export_dynamic || ctx->opt.outkind == OUT_SHARED || s->s_dynlist || s->s_shlib_ref)
+  /* --gc-keep-exported: every default-visibility global of an executable too. */
+  if (ctx->opt.export_dynamic || ctx->opt.outkind == OUT_SHARED || s->s_dynlist || s->s_shlib_ref ||
+      ctx->opt.gc_keep_exported)
     mark_sym(s);
 }
 

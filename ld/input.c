@@ -394,7 +394,38 @@ static void load_script(const char *path, const ld_mapped *m, ld_input_arg *ia, 
 static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int depth,
                         ld_loaded_archive *pre_la);
 
+/* Every file the link reads, for --dependency-file. */
+static ld_vec opened_files;
+
+void ld_note_dependency(const char *path) {
+  if (ctx->opt.dependency_file) ld_vec_push(&opened_files, (void *)path);
+}
+
+/* --dependency-file: a make rule saying the output depends on every file the link read, and an
+ * empty rule for each (so a removed file does not stop make), as GNU ld writes it. */
+void ld_write_dependency_file(void) {
+  const char *path = ctx->opt.dependency_file;
+  if (!path) return;
+  for (uint32_t i = 0; i < ctx->opt.version_scripts.n; i++)
+    ld_vec_push(&opened_files, ctx->opt.version_scripts.v[i]);
+  for (uint32_t i = 0; i < ctx->opt.dynamic_lists.n; i++)
+    ld_vec_push(&opened_files, ctx->opt.dynamic_lists.v[i]);
+  for (uint32_t i = 0; i < ctx->opt.mapfiles.n; i++)
+    ld_vec_push(&opened_files, ctx->opt.mapfiles.v[i]);
+  FILE *f = fopen(path, "w");
+  if (!f) {
+    ld_error("--dependency-file: cannot write %s: %s", path, strerror(errno));
+    return;
+  }
+  fprintf(f, "%s:", ctx->opt.output);
+  for (uint32_t i = 0; i < opened_files.n; i++) fprintf(f, " \\\n  %s", (char *)opened_files.v[i]);
+  fprintf(f, "\n");
+  for (uint32_t i = 0; i < opened_files.n; i++) fprintf(f, "\n%s:\n", (char *)opened_files.v[i]);
+  if (fclose(f)) ld_error("--dependency-file: cannot write %s: %s", path, strerror(errno));
+}
+
 static void load_file(const char *path, ld_input_arg *ia, int depth) {
+  ld_note_dependency(path);
   if (depth > 16) {
     ld_error("%s: linker scripts nested too deeply", path);
     return;
@@ -681,6 +712,7 @@ void ld_load_inputs(void) {
       }
     }
     if (pre[i].m && pre[i].path && !strcmp(path, pre[i].path)) {
+      ld_note_dependency(path);
       /* Mapped (and parsed: a relocatable object, an archive's index) ahead, in parallel. */
       if (pre[i].o) {
         if (ctx->opt.trace) printf("%s\n", path);

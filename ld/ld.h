@@ -448,6 +448,21 @@ typedef struct ld_options {
   int z_ibtplt;                 /* PLT entries that start with endbr (x86) */
   uint64_t common_page_size;    /* -z common-page-size (0: the target's) */
   int no_demangle;              /* --no-demangle: mangled names in messages */
+  int warn_unresolved;          /* --warn-unresolved-symbols: undefined symbols are warnings */
+  ld_vec filters;               /* -F/--filter: DT_FILTER names (const char*) */
+  ld_vec auxiliaries;           /* -f/--auxiliary: DT_AUXILIARY names */
+  ld_vec extra_needed;          /* Solaris -N: DT_NEEDED names added as given */
+  const char *audit, *depaudit; /* --audit, --depaudit (-P): DT_AUDIT, DT_DEPAUDIT */
+  uint64_t flags_1_extra;       /* -z global, nodlopen, nodump, loadfltr, globalaudit */
+  int z_unique;                 /* -z unique: DF_GNU_1_UNIQUE in DT_GNU_FLAGS_1 */
+  uint32_t feature_1_extra;     /* -z lam-u48, lam-u57: GNU_PROPERTY_X86_FEATURE_1_AND bits */
+  int indirect_extern_access;   /* -z indirect-extern-access */
+  int cet_report;               /* -z cet-report=: 0 none, 1 warning, 2 error */
+  int gc_keep_exported;         /* --gc-keep-exported */
+  const char *dependency_file;  /* --dependency-file */
+  uint32_t spare_dynamic_tags;  /* --spare-dynamic-tags */
+  int default_symver;           /* --default-symver */
+  int z_nocopyreloc;            /* copy relocations are errors */
   int z_start_stop_gc;          /* __start_/__stop_ references do not keep sections */
   int start_stop_vis;           /* STV_* of __start_/__stop_ (default protected) */
 } ld_options;
@@ -539,7 +554,9 @@ int ld_shared_needs(ld_obj *o);      /* ld/shared.c: --as-needed through librari
 /* ld/resolve.c: .gnu.warning sections; their warnings are given after resolution. */
 void ld_note_warning_section(ld_obj *o, const char *secname, const uint8_t *data, uint64_t size);
 void ld_link_warnings(void);
-void ld_merge_gnu_attributes(void); /* ld/attributes.c */
+void ld_merge_gnu_attributes(void);        /* ld/attributes.c */
+void ld_note_dependency(const char *path); /* ld/input.c: --dependency-file */
+void ld_write_dependency_file(void);
 /* ld/demangle.c */
 const char *ld_dname(const char *name);  /* for messages: demangled unless --no-demangle */
 char *ld_demangle_cxx(const char *name); /* malloc'd, or NULL if not C++ or no C++ runtime */

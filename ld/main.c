@@ -71,6 +71,8 @@ int main(int argc, char **argv) {
    *    records, and nothing placed, scanned or laid out. */
   if (ctx->opt.outkind == OUT_RELOC) {
     ld_write_relocatable();
+    ld_write_dependency_file();
+    ld_check_errors();
     ld_stat_pass("write");
     return 0;
   }
@@ -101,6 +103,8 @@ int main(int argc, char **argv) {
   ld_write_maps(); /* -Map, --print-map, -m, --cref: of the output as written */
   /* --emit-relocs: appended to the written output; needs the .symtab indices it recorded. */
   if (ctx->opt.emit_relocs) ld_emit_relocs();
+  ld_write_dependency_file();
+  ld_check_errors();
   ld_stat_pass("write");
   return 0;
 }

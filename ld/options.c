@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ld.h"
@@ -92,6 +93,20 @@ static const struct optdoc optdocs[] = {
     {"--warn-execstack", NULL, "warn when the output needs an executable stack", 0},
     {"--no-warn-execstack", NULL, "do not warn about executable stacks", 0},
     {"--package-metadata", "=JSON", "add a .note.package note holding JSON", 0},
+    {"--error-unresolved-symbols", NULL, "undefined symbols are errors (default)", 0},
+    {"--warn-unresolved-symbols", NULL, "undefined symbols are warnings", 0},
+    {"--filter", "NAME", "a DT_FILTER entry: the object filters NAME (-F)", 0},
+    {"--auxiliary", "NAME", "a DT_AUXILIARY entry (-f)", 0},
+    {"--audit", "LIB", "a DT_AUDIT entry (Solaris -p)", 0},
+    {"--depaudit", "LIB", "a DT_DEPAUDIT entry (-P)", 0},
+    {"--gc-keep-exported", NULL, "--gc-sections keeps every global of an executable", 0},
+    {"--dependency-file", "FILE", "write a make rule: the output depends on every file read", 0},
+    {"--spare-dynamic-tags", "N", "N more DT_NULL entries in .dynamic", 0},
+    {"--default-symver", NULL, "version unversioned exports with the soname", 0},
+    {"--print-output-format", NULL, "print the output's BFD format name", 0},
+    {"--demangle", NULL, "demangle C++ and Rust names in messages (default)", 0},
+    {"--no-demangle", NULL, "keep mangled names in messages", 0},
+    {"-Y", "[P,]DIR:...", "add default library directories", 0},
     {"-E", NULL, "export every global symbol", 'g'},
     {"--no-relax", NULL, "keep GOT loads and TLS sequences as written", 0},
     {"--relax", NULL, "relax GOT loads and TLS sequences (default)", 0},
@@ -176,7 +191,10 @@ void ld_print_help(void) {
          "  max-page-size=N common-page-size=N notlsrelax tlsrelax guidance gnu\n"
          "  target=x64|x86|sparc|sparcv9 muldefs stack-size=N ibt shstk\n"
          "  dynamic-undefined-weak nodynamic-undefined-weak keep-text-section-prefix\n"
-         "  ibtplt nodefaultlib x86-64-baseline x86-64-v2 x86-64-v3 x86-64-v4\n");
+         "  ibtplt nodefaultlib x86-64-baseline x86-64-v2 x86-64-v3 x86-64-v4 lam-u48 lam-u57\n"
+         "  cet-report=R lam-report=R global nodlopen nodump loadfltr globalaudit unique\n"
+         "  nounique nocopyreloc start-stop-gc nostart-stop-gc start-stop-visibility=V\n"
+         "  indirect-extern-access noindirect-extern-access\n");
   /* Build tools read these two lines: libtool decides from "supported targets:" followed by an
    * ELF target that the link-editor can build shared libraries. */
   printf("\n%s: supported targets: elf64-x86-64 elf32-i386 elf32-sparc elf64-sparc\n"
@@ -321,7 +339,32 @@ static void z_keyword(struct optstate *st, const char *kw) {
   } else if (!strcmp(kw, "ibt")) o->z_ibt = 1;
   else if (!strcmp(kw, "shstk")) o->z_shstk = 1;
   else if (!strcmp(kw, "ibtplt")) o->z_ibtplt = 1;
-  else if (!strcmp(kw, "start-stop-gc")) o->z_start_stop_gc = 1;
+  else if (!strcmp(kw, "global")) o->flags_1_extra |= DF_1_GLOBAL;
+  else if (!strcmp(kw, "nodlopen")) o->flags_1_extra |= DF_1_NOOPEN;
+  else if (!strcmp(kw, "nodump")) o->flags_1_extra |= DF_1_NODUMP;
+  else if (!strcmp(kw, "loadfltr")) o->flags_1_extra |= DF_1_LOADFLTR;
+  else if (!strcmp(kw, "globalaudit")) o->flags_1_extra |= DF_1_GLOBAUDIT;
+  else if (!strcmp(kw, "unique")) o->z_unique = 1;
+  else if (!strcmp(kw, "nounique")) o->z_unique = 0;
+  else if (!strcmp(kw, "nocopyreloc")) o->z_nocopyreloc = 1;
+  else if (!strcmp(kw, "copyreloc")) o->z_nocopyreloc = 0;
+  else if (!strcmp(kw, "lam-u48")) o->feature_1_extra |= GNU_PROPERTY_X86_FEATURE_1_LAM_U48;
+  else if (!strcmp(kw, "lam-u57")) o->feature_1_extra |= GNU_PROPERTY_X86_FEATURE_1_LAM_U57;
+  else if (!strcmp(kw, "indirect-extern-access")) o->indirect_extern_access = 1;
+  else if (!strcmp(kw, "noindirect-extern-access")) o->indirect_extern_access = 0;
+  else if (!strncmp(kw, "cet-report=", 11) || !strncmp(kw, "lam-report=", 11) ||
+           !strncmp(kw, "lam-u48-report=", 15) || !strncmp(kw, "lam-u57-report=", 15)) {
+    /* LAM reports are accepted and give none (diagnostics only: tld(1)). */
+    const char *v = strchr(kw, '=') + 1;
+    int how = !strcmp(v, "none") ? 0 : !strcmp(v, "warning") ? 1 : !strcmp(v, "error") ? 2 : -1;
+    if (how < 0) ld_error("-z %s: expected none, warning or error", kw);
+    else if (kw[0] == 'c') o->cet_report = how;
+  } else if (!strcmp(kw, "call-nop=prefix-addr")) {
+    /* the relaxed GOT call is `addr32 call`, as this asks (GNU ld's default) */
+  } else if (!strncmp(kw, "call-nop=", 9) || !strcmp(kw, "unique-symbol") ||
+             !strcmp(kw, "common") || !strcmp(kw, "noreloc-overflow")) {
+    ld_error("-z %s is not supported (see tld(1), \"Options of GNU ld\")", kw);
+  } else if (!strcmp(kw, "start-stop-gc")) o->z_start_stop_gc = 1;
   else if (!strcmp(kw, "nostart-stop-gc")) o->z_start_stop_gc = 0;
   else if (!strncmp(kw, "start-stop-visibility=", 22)) {
     const char *vis = kw + 22;
@@ -340,12 +383,11 @@ static void z_keyword(struct optstate *st, const char *kw) {
   else if (!strcmp(kw, "keep-text-section-prefix")) o->keep_text_prefix = 1;
   else if (!strcmp(kw, "nokeep-text-section-prefix")) o->keep_text_prefix = 0;
   else if (!strcmp(kw, "combreloc") || !strcmp(kw, "nocombreloc") || !strcmp(kw, "noexecheap") ||
-           !strcmp(kw, "nocopyreloc") || !strcmp(kw, "nodlopen") || !strcmp(kw, "nocopyreloc") ||
-           !strcmp(kw, "dynamic-undefined-weak") || !strcmp(kw, "nodynamic-undefined-weak") ||
-           !strcmp(kw, "noverbose") || !strcmp(kw, "verbose") ||
-           !strcmp(kw, "keep-text-section-prefix") || !strcmp(kw, "ignore") ||
-           !strcmp(kw, "record")) {
-    /* Accepted; those with an effect on dynamic outputs are honoured where implemented. */
+           !strcmp(kw, "noextern-protected-data") || !strcmp(kw, "report-relative-reloc") ||
+           !strcmp(kw, "nounique-symbol") || !strcmp(kw, "nocommon") || !strcmp(kw, "noverbose") ||
+           !strcmp(kw, "verbose") || !strcmp(kw, "keep-text-section-prefix") ||
+           !strcmp(kw, "ignore") || !strcmp(kw, "record")) {
+    /* Accepted: no effect on tld's output (see tld(1), "Options of GNU ld"). */
   } else {
     ld_warn("-z %s ignored (unknown keyword)", kw);
   }
@@ -536,7 +578,7 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
   long nproc = sysconf(_SC_NPROCESSORS_ONLN);
   o->threads = nproc > 0 ? (int)nproc : 1;
   struct optstate st = {.opt = o};
-  int print_version_and_go = 0;
+  int print_version_and_go = 0, print_output_format = 0;
   int gnu = o->gnu_flavour;
 
   for (int i = 1; i < argc; i++) {
@@ -659,6 +701,89 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       o->dynamic_list_cpp_typeinfo = 1;
       continue;
     }
+    if (LONG("-error-unresolved-symbols", 0)) {
+      o->warn_unresolved = 0;
+      continue;
+    }
+    if (LONG("-warn-unresolved-symbols", 0)) {
+      o->warn_unresolved = 1;
+      continue;
+    }
+    if (LONG("-filter", 1)) {
+      ld_vec_push(&o->filters, (void *)v);
+      continue;
+    }
+    if (LONG("-auxiliary", 1)) {
+      ld_vec_push(&o->auxiliaries, (void *)v);
+      continue;
+    }
+    if (LONG("-audit", 1)) {
+      o->audit = v;
+      continue;
+    }
+    if (LONG("-depaudit", 1)) {
+      o->depaudit = v;
+      continue;
+    }
+    if (LONG("-gc-keep-exported", 0)) {
+      o->gc_keep_exported = 1;
+      continue;
+    }
+    if (LONG("-dependency-file", 1)) {
+      o->dependency_file = v;
+      continue;
+    }
+    if (LONG("-spare-dynamic-tags", 1)) {
+      uint64_t t;
+      if (parse_num(v, &t) || t > 1000) ld_error("--spare-dynamic-tags=%s: expected a count", v);
+      else o->spare_dynamic_tags = (uint32_t)t;
+      continue;
+    }
+    if (LONG("-default-symver", 0)) {
+      o->default_symver = 1;
+      continue;
+    }
+    if (LONG("-print-output-format", 0)) {
+      print_output_format = 1;
+      continue;
+    }
+    if (LONG("-target-help", 0)) {
+      ld_print_help();
+      exit(0);
+    }
+    if (LONG("-format", 1) || LONG("-oformat", 1) || !strcmp(n, "-b")) {
+      const char *f = v && *v ? v : (i + 1 < argc ? argv[++i] : "");
+      /* ELF, as every input and output is; other formats (binary, ihex, srec) are not. */
+      if (strcmp(f, "default") && strncmp(f, "elf", 3))
+        ld_error("%s %s: only ELF is supported (see tld(1), \"Options of GNU ld\")", a, f);
+      continue;
+    }
+    /* GNU ld options tld does not implement, which change the output: an error, not a link
+     * that silently differs (tld(1), "Options of GNU ld"). */
+    if (LONG("-omagic", 0) || LONG("-nmagic", 0) || LONG("-just-symbols", 1) ||
+        LONG("-noinhibit-exec", 0) || LONG("-unique", 0) || !strncmp(n, "-unique=", 8) ||
+        LONG("-split-by-file", 0) || LONG("-split-by-reloc", 0) || LONG("-mri-script", 1) ||
+        LONG("-copy-dt-needed-entries", 0) || LONG("-add-needed", 0) ||
+        LONG("-default-imported-symver", 0) || LONG("-version-exports-section", 1) ||
+        LONG("-enable-non-contiguous-regions", 0) || LONG("-Ur", 0)) {
+      ld_error("%s is not supported (see tld(1), \"Options of GNU ld\")", a);
+      continue;
+    }
+    /* GNU ld options with no effect on tld's output (tld(1), "Options of GNU ld"). */
+    if (LONG("-no-keep-memory", 0) || LONG("-reduce-memory-overheads", 0) ||
+        LONG("-traditional-format", 0) || LONG("-force-exe-suffix", 0) ||
+        LONG("-ld-generated-unwind-info", 0) || LONG("-no-ld-generated-unwind-info", 0) ||
+        LONG("-print-memory-usage", 0) || LONG("-no-check-sections", 0) ||
+        LONG("-check-sections", 0) || LONG("-warn-constructors", 0) ||
+        LONG("-warn-multiple-gp", 0) || LONG("-no-warn-multiple-gp", 0) ||
+        LONG("-warn-section-align", 0) || LONG("-warn-textrel", 0) ||
+        LONG("-warn-alternate-em", 0) || LONG("-error-handling-script", 1) ||
+        LONG("-print-map-discarded", 0) || LONG("-no-print-map-discarded", 0) ||
+        LONG("-print-map-locals", 0) || LONG("-no-print-map-locals", 0) ||
+        LONG("-ctf-variables", 0) || LONG("-no-ctf-variables", 0) || LONG("-ctf-share-types", 1) ||
+        LONG("-no-warn-search-mismatch", 0) || LONG("-no-omagic", 0) || LONG("-no-add-needed", 0) ||
+        LONG("-no-copy-dt-needed-entries", 0))
+      continue;
     if (LONG("-demangle", 0) || !strncmp(n, "-demangle=", 10)) { /* any style: the default one */
       o->no_demangle = 0;
       continue;
@@ -958,9 +1083,7 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     }
     if (LONG("-eh-frame-hdr", 0)) continue;
     if (trace_and_layout_option(&st, n, argc, argv, &i)) continue;
-    if (LONG("-no-add-needed", 0) || LONG("-add-needed", 0) || LONG("-copy-dt-needed-entries", 0) ||
-        LONG("-no-copy-dt-needed-entries", 0) || LONG("-no-warn-mismatch", 0) ||
-        LONG("-warn-shared-textrel", 0) || LONG("-no-keep-memory", 0) ||
+    if (LONG("-no-warn-mismatch", 0) || LONG("-warn-shared-textrel", 0) ||
         LONG("-color-diagnostics", 0) || LONG("-no-color-diagnostics", 0) ||
         LONG("-disable-linker-version", 0) || LONG("-enable-linker-version", 0) ||
         LONG("-warn-once", 0) || LONG("-nostdlib", 0) || LONG("-enable-new-dtags", 0) ||
@@ -979,7 +1102,6 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       ld_vec_push(&o->mapfiles, (void *)v);
       continue;
     }
-    if (LONG("-dependency-file", 1)) continue;
     /* Words whose meaning depends on the flavour and on the argument. */
     if (!strcmp(n, "-m") || (!strncmp(n, "-m", 2) && n[2] && target_by_emulation(n + 2))) {
       const char *e = n[2] ? n + 2 : NULL;
@@ -1073,10 +1195,18 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       TAKE();
       z_keyword(&st, val);
       continue;
-    case 'R':
+    case 'R': {
       TAKE();
+      /* GNU: -R naming a file (not a directory) is --just-symbols. */
+      struct stat sb;
+      if (gnu && stat(val, &sb) == 0 && S_ISREG(sb.st_mode)) {
+        ld_error("-R %s (--just-symbols) is not supported (see tld(1), \"Options of GNU ld\")",
+                 val);
+        continue;
+      }
       ld_vec_push(&o->rpaths, (void *)val);
       continue;
+    }
     case 'h':
       TAKE();
       o->soname = val;
@@ -1091,13 +1221,46 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       ((ld_input_arg *)o->inputs.v[o->inputs.n - 1])->ia_script = 1;
       continue; /* a script given with -T */
     case 'O': continue;
-    case 'Y': TAKE(); continue;
+    case 'Y': { /* the default library directories: -Y P,dir:dir (Solaris), -Y dir (GNU) */
+      TAKE();
+      const char *d = !strncmp(val, "P,", 2) ? val + 2 : val;
+      char *list = ld_xstrdup(d), *save = NULL;
+      for (char *w = strtok_r(list, ":", &save); w; w = strtok_r(NULL, ":", &save))
+        ld_vec_push(&o->libdirs, w);
+      continue;
+    }
     case 'F':
+      TAKE();
+      ld_vec_push(&o->filters, (void *)val);
+      continue; /* DT_FILTER */
     case 'f':
+      TAKE();
+      ld_vec_push(&o->auxiliaries, (void *)val);
+      continue; /* DT_AUXILIARY */
     case 'P':
-    case 'N':
-    case 'Q': TAKE(); continue;
+      TAKE();
+      o->depaudit = val;
+      continue;                 /* DT_DEPAUDIT */
+    case 'Q': TAKE(); continue; /* ident: none */
     default: break;
+    }
+    if (c == 'N' && gnu) { /* GNU --omagic */
+      ld_error("%s (--omagic) is not supported (see tld(1), \"Options of GNU ld\")", a);
+      continue;
+    }
+    if (c == 'N') { /* Solaris -N name: a DT_NEEDED entry as given */
+      TAKE();
+      ld_vec_push(&o->extra_needed, (void *)val);
+      continue;
+    }
+    if (c == 'p' && !gnu) { /* Solaris -p auditlib: DT_AUDIT */
+      TAKE();
+      o->audit = val;
+      continue;
+    }
+    if (c == 'G' && gnu && (val || (i + 1 < argc && isdigit((unsigned char)argv[i + 1][0])))) {
+      TAKE(); /* GNU -G size: the MIPS small-data size, nothing on tld's targets */
+      continue;
     }
     if (!val) {
       switch (c) {
@@ -1123,8 +1286,14 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
         break; /* GNU -M: map to stdout */
       case 'x': o->discard = DISCARD_ALL; continue;
       case 'X': o->discard = DISCARD_LOCALS; continue;
-      case 'i':
       case 'n':
+        if (gnu) {
+          ld_error("%s (--nmagic) is not supported (see tld(1), \"Options of GNU ld\")", a);
+          continue;
+        }
+        break;
+      case 'g': /* GNU: ignored, as by GNU ld */
+      case 'i':
       case 'q': continue;
       case 'a':
         if (!gnu) {
@@ -1156,6 +1325,14 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
 #undef LONG
   }
   if (st.group) ld_error("--start-group without --end-group");
+  if (print_output_format) { /* the BFD name of the output's format */
+    const ld_target *t = o->target ? o->target : &ld_target_x64;
+    printf("%s\n", t == &ld_target_x64     ? "elf64-x86-64"
+                   : t == &ld_target_x86   ? "elf32-i386"
+                   : t == &ld_target_sparc ? "elf32-sparc"
+                                           : "elf64-sparc");
+    if (o->inputs.n == 0) exit(0);
+  }
   if (o->inputs.n == 0 && ld_nerrors() == 0 && !o->mapfile_dump) {
     if (print_version_and_go) exit(0);
     ld_error("no input files");

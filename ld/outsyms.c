@@ -40,6 +40,8 @@ static int keep_local(const ld_sym *s) {
 
 static int keep_global(const ld_sym *s) {
   if (s->s_eliminate) return 0;
+  /* Defined in a section --gc-sections removed: gone, as GNU ld drops it. */
+  if (s->s_def == SD_REGULAR && s->s_sec && (!s->s_sec->is_live || !s->s_sec->is_out)) return 0;
   if (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH) return 1;
   if (s->s_def == SD_SHARED) return s->s_used_in_reg;
   return s->s_def == SD_UNDEF && s->s_referenced;

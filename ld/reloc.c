@@ -220,6 +220,12 @@ static int shared_protected(const ld_sym *s) {
 }
 
 static void check_protected(ld_isec *is, const ld_rel *r, const ld_sym *s, int copy) {
+  if (copy && ctx->opt.z_nocopyreloc) { /* GNU ld would write a text relocation instead */
+    ld_error("%s: '%s' of %s would need a copy relocation, which -z nocopyreloc forbids; "
+             "recompile with -fPIC",
+             ld_sec_loc(is, r->r_offset), ld_sym_name(s), s->s_file->o_name);
+    return;
+  }
   if (!shared_protected(s)) return;
   ld_error("%s: %s protected symbol '%s' of %s; recompile with -fPIC", ld_sec_loc(is, r->r_offset),
            copy ? "a copy relocation cannot copy" : "a canonical PLT entry cannot stand for",

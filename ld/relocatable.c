@@ -627,6 +627,11 @@ void ld_write_relocatable(void) {
     if (rs->r_nrels) rs->r_rel_shndx = shnum++;
   }
   uint32_t note_idx = shnum++, symtab_idx = shnum++, strtab_idx = shnum++, shstr_idx = shnum++;
+  /* The inputs' properties, merged as a final link merges them, so that the final link sees
+   * what the objects said (x86 ISA level, IBT, SHSTK). */
+  uint32_t props[64][2];
+  uint32_t nprops = ctx->tg->tg_x86_properties ? ld_merge_properties(props, 64) : 0;
+  uint32_t prop_idx = nprops ? shnum++ : 0;
   /* SHN_LORESERVE sections or more: extended section indices, as the gABI has them (e_shnum 0
    * and the count in section 0's sh_size, e_shstrndx SHN_XINDEX and the index in its sh_link,
    * symbols' indices in .symtab_shndx). */
@@ -664,6 +669,10 @@ void ld_write_relocatable(void) {
     }
   }
   uint64_t note_off = off;
+  uint32_t pal = is64 ? 8 : 4, prop_size = 16 + nprops * (8 + pal);
+  off = ld_align(off, pal);
+  uint64_t prop_off = off;
+  if (prop_idx) off += prop_size;
   off = ld_align(off, word);
   uint64_t symtab_off = off;
   off += (uint64_t)nsyms * symesz;
@@ -677,7 +686,7 @@ void ld_write_relocatable(void) {
   /* Names are added in section order below; size them now. */
   uint64_t shstr_size = 1 + sizeof ".group" * groups.n + sizeof ".note.GNU-stack" +
                         sizeof ".symtab" + sizeof ".strtab" + sizeof ".shstrtab" +
-                        sizeof ".symtab_shndx";
+                        sizeof ".symtab_shndx" + sizeof ".note.gnu.property";
   for (uint32_t i = 0; i < rsecs.n; i++) {
     rsec *rs = rsecs.v[i];
     size_t n = strlen(rs->r_os.os_name) + 1;
@@ -741,6 +750,21 @@ void ld_write_relocatable(void) {
   }
   put_shdr(sh + (uint64_t)note_idx * shesz, str_add(&shstr, ".note.GNU-stack", 15), SHT_PROGBITS,
            wants_exec_stack() ? SHF_EXECINSTR : 0, note_off, 0, 0, 0, 1, 0);
+  if (prop_idx) {
+    uint8_t *b = buf + prop_off;
+    elf_wr32(b, 4, be);
+    elf_wr32(b + 4, prop_size - 16, be);
+    elf_wr32(b + 8, NT_GNU_PROPERTY_TYPE_0, be);
+    memcpy(b + 12, "GNU", 4);
+    for (uint32_t i = 0; i < nprops; i++) {
+      uint8_t *q = b + 16 + i * (8 + pal);
+      elf_wr32(q, props[i][0], be);
+      elf_wr32(q + 4, 4, be);
+      elf_wr32(q + 8, props[i][1], be);
+    }
+    put_shdr(sh + (uint64_t)prop_idx * shesz, str_add(&shstr, ".note.gnu.property", 18), SHT_NOTE,
+             SHF_ALLOC, prop_off, prop_size, 0, 0, pal, 0);
+  }
   memcpy(buf + symtab_off, symbuf, (uint64_t)nsyms * symesz);
   put_shdr(sh + (uint64_t)symtab_idx * shesz, str_add(&shstr, ".symtab", 7), SHT_SYMTAB, 0,
            symtab_off, (uint64_t)nsyms * symesz, strtab_idx, nlocal, word, symesz);

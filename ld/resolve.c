@@ -193,7 +193,9 @@ static void report_undefined(ld_sym *s) {
     }
   }
   if (more) snprintf(refs + n, sizeof refs - n, "\n>>> and more");
-  ld_error("undefined symbol: %s%s", ld_dname(s->s_name), refs);
+  /* --warn-unresolved-symbols: warnings, and the link goes on. */
+  (ctx->opt.warn_unresolved ? ld_warn : ld_error)("undefined symbol: %s%s", ld_dname(s->s_name),
+                                                  refs);
 }
 
 static void define_defsyms(void) {

@@ -79,8 +79,29 @@ static int prop_kind(uint32_t t) { /* 1 AND, 2 OR, 3 OR-AND, 0 dropped */
   return 0;
 }
 
+/* -z cet-report=: the objects that lack the IBT or SHSTK property (those -z ibt and -z shstk do
+ * not set anyway), in GNU ld's words. */
+static void report_cet(void) {
+  uint32_t want = (ctx->opt.z_ibt ? 0 : GNU_PROPERTY_X86_FEATURE_1_IBT) |
+                  (ctx->opt.z_shstk ? 0 : GNU_PROPERTY_X86_FEATURE_1_SHSTK);
+  for (uint32_t i = 0; i < ctx->objs.n; i++) {
+    ld_obj *o = ctx->objs.v[i];
+    uint32_t have = 0;
+    for (uint32_t k = 0; k < o->o_nprops; k++)
+      if (o->o_props[k][0] == GNU_PROPERTY_X86_FEATURE_1_AND) have = o->o_props[k][1];
+    uint32_t miss = want & ~have;
+    if (!miss) continue;
+    const char *what = miss == (GNU_PROPERTY_X86_FEATURE_1_IBT | GNU_PROPERTY_X86_FEATURE_1_SHSTK)
+                           ? "IBT and SHSTK properties"
+                       : miss == GNU_PROPERTY_X86_FEATURE_1_IBT ? "IBT property"
+                                                                : "SHSTK property";
+    (ctx->opt.cet_report == 2 ? ld_error : ld_warn)("%s: missing %s", o->o_name, what);
+  }
+}
+
 uint32_t ld_merge_properties(uint32_t (*out)[2], uint32_t max) {
   uint32_t n = 0;
+  if (ctx->opt.cet_report) report_cet();
   /* Every type any object has, then its merged value. */
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
@@ -110,11 +131,15 @@ uint32_t ld_merge_properties(uint32_t (*out)[2], uint32_t max) {
     out[kept][0] = t, out[kept++][1] = v;
   }
   n = kept;
-  uint32_t force[2][2] = {{GNU_PROPERTY_X86_FEATURE_1_AND, 0}, {GNU_PROPERTY_X86_ISA_1_NEEDED, 0}};
+  uint32_t force[3][2] = {{GNU_PROPERTY_X86_FEATURE_1_AND, 0},
+                          {GNU_PROPERTY_X86_ISA_1_NEEDED, 0},
+                          {GNU_PROPERTY_1_NEEDED, 0}};
   if (ctx->opt.z_ibt) force[0][1] |= GNU_PROPERTY_X86_FEATURE_1_IBT;
   if (ctx->opt.z_shstk) force[0][1] |= GNU_PROPERTY_X86_FEATURE_1_SHSTK;
+  force[0][1] |= ctx->opt.feature_1_extra; /* -z lam-u48, -z lam-u57 */
   force[1][1] = ctx->opt.isa_needed;
-  for (int f = 0; f < 2; f++) {
+  if (ctx->opt.indirect_extern_access) force[2][1] = GNU_PROPERTY_1_NEEDED_INDIRECT_EXTERN_ACCESS;
+  for (int f = 0; f < 3; f++) {
     if (!force[f][1]) continue;
     uint32_t j = 0;
     while (j < n && out[j][0] != force[f][0]) j++;

@@ -361,6 +361,8 @@
 #define DT_AUXILIARY 0x7ffffffd
 #define DT_USED 0x7ffffffe
 #define DT_FILTER 0x7fffffff
+#define DT_GNU_FLAGS_1 0x6ffffdf4 /* GNU extension flags: DF_GNU_1_* */
+#define DF_GNU_1_UNIQUE 0x1       /* -z unique: loaded once, in the main namespace */
 #define DT_HIPROC 0x7fffffff
 
 /* DT_FLAGS */
@@ -459,6 +461,8 @@
 
 #define GNU_PROPERTY_X86_FEATURE_1_IBT 0x1
 #define GNU_PROPERTY_X86_FEATURE_1_SHSTK 0x2
+#define GNU_PROPERTY_X86_FEATURE_1_LAM_U48 0x4
+#define GNU_PROPERTY_X86_FEATURE_1_LAM_U57 0x8
 
 #define GNU_PROPERTY_X86_ISA_1_BASELINE 0x1
 #define GNU_PROPERTY_X86_ISA_1_V2 0x2
