@@ -206,6 +206,10 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
         tg->tg_apply(loc, r->r_type, v);
         continue;
       }
+      if (tg->tg_got_addend_in_entry && A) {
+        ld_got_addend_error(is, r, hw, s, A);
+        continue;
+      }
       v = e == RE_GOT_PC_RELAX ? ld_got_slot_addr(sl->got) + A - P
                                : ld_got_slot_addr(sl->got) - gb + A;
       break;

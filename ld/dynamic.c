@@ -56,6 +56,9 @@ static ld_vec copies;      /* ld_sym* with a copy relocation */
 static uint32_t copy_base; /* first .rela.dyn slot of the copy relocations */
 static ld_vec needed;      /* ld_obj* in DT_NEEDED order */
 static uint32_t soname_off, rpath_off;
+/* .dynstr offsets of the names the options add: Solaris -N needed names, -F filters, -f
+ * auxiliaries, --audit and --depaudit. */
+static uint32_t *extra_needed_off, *filter_off, *aux_off, audit_off, depaudit_off;
 static uint32_t nverneed_libs, nvernaux;
 static uint32_t ndt;
 
@@ -86,6 +89,15 @@ static uint32_t version_parents(const char *v, const char *const **out) {
 }
 
 static uint16_t verdef_index(const char *v);
+
+static int script_defines_version(const char *v) {
+  for (uint32_t i = 0; i < ld_mapfile_nversions(); i++) {
+    uint32_t np;
+    const char *const *parents;
+    if (!strcmp(ld_mapfile_version(i, &np, &parents), v)) return 1;
+  }
+  return 0;
+}
 
 /* A mapfile's or version script's versions come first, in their order, whether or not a symbol
  * uses them (a version with no symbols still names an interface). */
@@ -157,6 +169,7 @@ static int cmp_bucket(const void *a, const void *b) {
 
 static uint32_t verneed_index(ld_sym *s) {
   if (!ld_gc(s)->s_vername || s->s_def != SD_SHARED) return 0;
+  if (!s->s_file->o_needed) return 0; /* weakly bound to a library --as-needed dropped */
   if (!ld_mapfile_version_allowed(s->s_file->o_soname, ld_gc(s)->s_vername))
     ld_error("%s: symbol %s binds to version %s of %s, which DEPEND_VERSIONS does not allow",
              ld_mapfile_depend_where(s->s_file->o_soname), s->s_name, ld_gc(s)->s_vername,
@@ -243,14 +256,28 @@ uint32_t ld_dynamic_create(void) {
   }
   ld_sym_foreach(collect, NULL);
   ld_qsort(cand.v, cand.n, sizeof(void *), cmp_canon);
+  /* --as-needed: a library is needed when it satisfies a strong reference; weak references
+   * alone do not keep it (GNU ld, lld). */
   for (uint32_t i = 0; i < cand.n; i++) {
     ld_sym *s = cand.v[i];
-    if (s->s_def == SD_SHARED && s->s_file) s->s_file->o_needed = 1;
+    if (s->s_def == SD_SHARED && s->s_file && !s->s_weakref) s->s_file->o_needed = 1;
+  }
+  /* ... or when it satisfies a needed library's strong reference, as GNU ld has it (lld and gold
+   * drop such a library, and the program then fails to start). */
+  for (int more = 1; more;) {
+    more = 0;
+    uint32_t dropped = 0; /* nothing to look for when every library is needed already */
+    for (uint32_t i = 0; i < ctx->shared.n; i++) dropped += !((ld_obj *)ctx->shared.v[i])->o_needed;
+    for (uint32_t i = 0; dropped && i < ctx->shared.n; i++) {
+      ld_obj *o = ctx->shared.v[i];
+      if (o->o_needed) more |= ld_shared_needs(o);
+    }
   }
   for (uint32_t i = 0; i < ctx->shared.n; i++) {
     ld_obj *o = ctx->shared.v[i];
     if (o->o_needed) ld_vec_push(&needed, o);
   }
+  ld_check_shlib_undefined();
 
   /* Symbol order: undefined (imports) first, then the hashed definitions by bucket. */
   ld_vec undef = {0}, def = {0};
@@ -271,12 +298,31 @@ uint32_t ld_dynamic_create(void) {
   dhash = ld_xcalloc(dsyms.n + 1, sizeof *dhash);
   int versions = 0;
   if (ctx->opt.outkind == OUT_SHARED) seed_verdefs();
+  /* --default-symver: exported definitions without a version get one named after the object. */
+  const char *defver = NULL;
+  if (ctx->opt.default_symver && ctx->opt.outkind == OUT_SHARED) {
+    const char *sl = strrchr(ctx->opt.output, '/');
+    defver = ctx->opt.soname ? ctx->opt.soname : sl ? sl + 1 : ctx->opt.output;
+  }
   for (uint32_t i = 0; i < dsyms.n; i++) {
     ld_sym *s = dsyms.v[i];
+    if (defver && !ld_gc(s)->s_verdef && dynsym_defined(s) && s->s_def != SD_SHARED &&
+        !(s->s_needs & (SN_COPY | SN_CANON_PLT))) {
+      ld_g(s)->s_verdef = defver;
+      ld_g(s)->s_basenamelen = s->s_namelen;
+    }
     ld_slots_w(s)->dynidx = (int32_t)(i + 1);
     dname[i] = dstr_add(s->s_name, ld_gc(s)->s_verdef ? ld_gc(s)->s_basenamelen : s->s_namelen);
     dhash[i] = gnu_hash(s->s_name, ld_gc(s)->s_verdef ? ld_gc(s)->s_basenamelen : s->s_namelen);
     if (ld_gc(s)->s_verdef && dynsym_defined(s) && s->s_def != SD_SHARED) {
+      /* A .symver version must be one a version script (or mapfile) defines, as GNU ld and
+       * lld require of a shared object. */
+      if (ctx->opt.outkind == OUT_SHARED && ld_gc(s)->s_verdef != defver &&
+          !script_defines_version(ld_gc(s)->s_verdef))
+        ld_error("%s: symbol %.*s%s%s has undefined version %s (no version script defines it)",
+                 s->s_file ? s->s_file->o_name : "<internal>", (int)ld_gc(s)->s_basenamelen,
+                 s->s_name, ld_gc(s)->s_verdef_hidden ? "@" : "@@", ld_gc(s)->s_verdef,
+                 ld_gc(s)->s_verdef);
       ld_g(s)->s_verdef_idx = verdef_index(ld_gc(s)->s_verdef);
       versions = 1;
     }
@@ -305,6 +351,18 @@ uint32_t ld_dynamic_create(void) {
     o->o_dt_needed_idx = dstr_add(o->o_soname, (uint32_t)strlen(o->o_soname));
   }
   soname_off = ctx->opt.soname ? dstr_add(ctx->opt.soname, (uint32_t)strlen(ctx->opt.soname)) : 0;
+  extra_needed_off = ld_xcalloc(ctx->opt.extra_needed.n + 1, sizeof(uint32_t));
+  for (uint32_t i = 0; i < ctx->opt.extra_needed.n; i++)
+    extra_needed_off[i] = dstr_add(ctx->opt.extra_needed.v[i], strlen(ctx->opt.extra_needed.v[i]));
+  filter_off = ld_xcalloc(ctx->opt.filters.n + 1, sizeof(uint32_t));
+  for (uint32_t i = 0; i < ctx->opt.filters.n; i++)
+    filter_off[i] = dstr_add(ctx->opt.filters.v[i], (uint32_t)strlen(ctx->opt.filters.v[i]));
+  aux_off = ld_xcalloc(ctx->opt.auxiliaries.n + 1, sizeof(uint32_t));
+  for (uint32_t i = 0; i < ctx->opt.auxiliaries.n; i++)
+    aux_off[i] = dstr_add(ctx->opt.auxiliaries.v[i], (uint32_t)strlen(ctx->opt.auxiliaries.v[i]));
+  if (ctx->opt.audit) audit_off = dstr_add(ctx->opt.audit, (uint32_t)strlen(ctx->opt.audit));
+  if (ctx->opt.depaudit)
+    depaudit_off = dstr_add(ctx->opt.depaudit, (uint32_t)strlen(ctx->opt.depaudit));
   rpath_off = 0;
   if (ctx->opt.rpaths.n) {
     size_t len = 0;
@@ -416,7 +474,9 @@ uint32_t ld_dynamic_create(void) {
   }
   ld_syminfo_create(&dsyms, &needed); /* .SUNW_syminfo; numbers the DT_NEEDED entries */
   ndt = 34 + needed.n + (ctx->opt.soname ? 1 : 0) + (rpath_off ? 1 : 0) + ld_syminfo_ndt() +
-        (ctx->relrdyn ? 3 : 0);
+        (ctx->relrdyn ? 3 : 0) + ctx->opt.extra_needed.n + ctx->opt.filters.n +
+        ctx->opt.auxiliaries.n + (ctx->opt.audit ? 1 : 0) + (ctx->opt.depaudit ? 1 : 0) +
+        (ctx->opt.z_unique ? 1 : 0) + ctx->opt.spare_dynamic_tags;
   ctx->dynamic = ld_new_osec(".dynamic", SHT_DYNAMIC, SHF_ALLOC | SHF_WRITE, w, SY_DYNAMIC);
   ctx->dynamic->os_size = (uint64_t)ndt * 2 * w;
   ctx->dynamic->os_entsize = 2 * w;
@@ -455,7 +515,9 @@ static void fill_dynsym(void) {
       shndx = (uint16_t)ctx->copybss->os_shndx;
     } else if (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH) {
       value = s->s_value;
-      shndx = s->s_sec && s->s_sec->is_out ? (uint16_t)s->s_sec->is_out->os_shndx : SHN_ABS;
+      shndx = s->s_sec && s->s_sec->is_out ? (uint16_t)s->s_sec->is_out->os_shndx
+              : s->s_def == SD_SYNTH       ? ld_synth_shndx(s)
+                                           : SHN_ABS;
       if (type == STT_TLS) value -= ctx->tls_addr; /* TLS symbols are offsets in the template */
       if (type == STT_GNU_IFUNC && ctx->opt.outkind != OUT_SHARED && ld_slots(s)->plt >= 0) {
         value = ld_plt_addr(s); /* the PLT entry stands for the function */
@@ -464,10 +526,10 @@ static void fill_dynsym(void) {
     } else {
       /* An import is weak only if every reference to it is. */
       bind = s->s_weakref ? STB_WEAK : STB_GLOBAL;
-      if (s->s_needs & SN_CANON_PLT) {
-        value = ld_plt_addr(s);
-        if (type == STT_GNU_IFUNC) type = STT_FUNC; /* the loader must not call the PLT entry */
-      }
+      if (s->s_needs & SN_CANON_PLT) value = ld_plt_addr(s);
+      /* An import resolving to a library's IFUNC is a plain function here (GNU ld, lld): the
+       * loader resolves it in the library, and must not call a canonical PLT entry. */
+      if (type == STT_GNU_IFUNC) type = STT_FUNC;
     }
     /* An import carries no size of its own (a copied object does: it is defined here). */
     uint64_t size = shndx == SHN_UNDEF ? 0 : s->s_size;
@@ -620,13 +682,24 @@ static void fill_plt(void) {
                       .pe_rel_off = (uint64_t)i * relsize(),
                       .pe_pic = pic,
                       .pe_slot = word >= 0 ? gotplt + (uint64_t)word * w : 0};
-    tg->tg_write_plt_entry(&e);
+    uint64_t entry = plt0 + e.pe_off;
+    if (ctx->pltsec) {
+      /* IBT: the call goes through .plt.sec; the lazy half here is the word's first target. */
+      uint64_t sec = ctx->pltsec->os_addr + (uint64_t)i * tg->tg_plt_entry_size;
+      tg->tg_write_ibt_plt_entry(pb + e.pe_off, entry, plt0, i, e.pe_rel_off);
+      tg->tg_write_plt_sec_entry(ctx->buf + ctx->pltsec->os_offset +
+                                     (uint64_t)i * tg->tg_plt_entry_size,
+                                 sec, e.pe_slot, gotplt, pic);
+      elf_wrw(ctx->buf + ctx->gotplt->os_offset + (uint64_t)word * w, entry, is64, be);
+    } else {
+      tg->tg_write_plt_entry(&e);
+      /* Lazy: the word first points back into the entry, after its indirect jump. */
+      if (word >= 0)
+        elf_wrw(ctx->buf + ctx->gotplt->os_offset + (uint64_t)word * w,
+                entry + tg->tg_plt_lazy_offset, is64, be);
+    }
     uint64_t slot = e.pe_slot;
     int64_t addend = e.pe_addend;
-    /* Lazy: the word first points back into the entry, after its indirect jump. */
-    if (word >= 0)
-      elf_wrw(ctx->buf + ctx->gotplt->os_offset + (uint64_t)word * w,
-              plt0 + e.pe_off + tg->tg_plt_lazy_offset, is64, be);
     uint8_t *r = rel + (uint64_t)i * relsize();
     if (is64) {
       elf_wr64(r, slot, be);
@@ -673,9 +746,18 @@ static void fill_dynamic(void) {
     if (n != o->o_dt_index) ld_fatal("internal: DT_NEEDED of %s is not at its index", o->o_name);
     DT(DT_NEEDED, o->o_dt_needed_idx);
   }
+  for (uint32_t i = 0; i < ctx->opt.extra_needed.n; i++) DT(DT_NEEDED, extra_needed_off[i]);
   if (ctx->opt.soname) DT(DT_SONAME, soname_off);
+  for (uint32_t i = 0; i < ctx->opt.filters.n; i++) DT(DT_FILTER, filter_off[i]);
+  for (uint32_t i = 0; i < ctx->opt.auxiliaries.n; i++) DT(DT_AUXILIARY, aux_off[i]);
+  if (ctx->opt.audit) DT(DT_AUDIT, audit_off);
+  if (ctx->opt.depaudit) DT(DT_DEPAUDIT, depaudit_off);
   if (rpath_off) DT(ctx->opt.new_dtags ? DT_RUNPATH : DT_RPATH, rpath_off);
-  ld_sym *init = ld_sym_lookup("_init", 5), *fini = ld_sym_lookup("_fini", 5);
+  /* -init/-fini name other functions; a name nothing defines gives no tag, as with GNU ld. */
+  const char *in = ctx->opt.init_sym ? ctx->opt.init_sym : "_init";
+  const char *fi = ctx->opt.fini_sym ? ctx->opt.fini_sym : "_fini";
+  ld_sym *init = ld_sym_lookup(in, (uint32_t)strlen(in));
+  ld_sym *fini = ld_sym_lookup(fi, (uint32_t)strlen(fi));
   if (init && init->s_def == SD_REGULAR) DT(DT_INIT, init->s_value);
   if (fini && fini->s_def == SD_REGULAR) DT(DT_FINI, fini->s_value);
   ld_osec *os;
@@ -745,13 +827,21 @@ static void fill_dynamic(void) {
   if (ctx->opt.z_origin) flags |= DF_ORIGIN, flags1 |= DF_1_ORIGIN;
   if (ctx->static_tls) flags |= DF_STATIC_TLS;
   if (ctx->has_textrel) flags |= DF_TEXTREL;
-  if (ctx->opt.bsymbolic == 1) flags |= DF_SYMBOLIC;
+  /* -Bsymbolic binds every symbol within the object: the loader is told so, unless a dynamic
+   * list or --export-dynamic-symbol keeps some preemptible (GNU ld then says nothing). */
+  int symbolic = ctx->opt.bsymbolic == 1 && !ld_have_dynamic_list() && !ctx->opt.export_syms.n &&
+                 !ctx->opt.export_sym_lists.n && ctx->opt.outkind == OUT_SHARED;
+  if (symbolic) flags |= DF_SYMBOLIC;
   if (ctx->opt.outkind == OUT_PIE) flags1 |= DF_1_PIE;
   if (ctx->opt.z_nodelete) flags1 |= DF_1_NODELETE;
   if (ctx->opt.z_initfirst) flags1 |= DF_1_INITFIRST;
   if (ctx->opt.z_interpose) flags1 |= DF_1_INTERPOSE;
+  if (ctx->opt.z_nodefaultlib) flags1 |= DF_1_NODEFLIB;
+  flags1 |= ctx->opt.flags_1_extra; /* -z global, nodlopen, nodump, loadfltr, globalaudit */
+  if (symbolic) DT(DT_SYMBOLIC, 0);
   if (flags) DT(DT_FLAGS, flags);
   if (flags1) DT(DT_FLAGS_1, flags1);
+  if (ctx->opt.z_unique) DT(DT_GNU_FLAGS_1, DF_GNU_1_UNIQUE);
   if (ctx->has_textrel) DT(DT_TEXTREL, 0);
   uint64_t max = ctx->dynamic->os_size / (2 * w);
   if (n > max)

@@ -31,8 +31,11 @@ static ld_vec extract_queue; /* ld_sym* whose lazy member must be read */
 static ld_vec search_dirs;   /* -L and SEARCH_DIR, in order */
 static uint32_t next_obj_id;
 
+/* "=dir" and "$SYSROOTdir" name a directory under --sysroot (GNU ld, lld). */
 static const char *with_sysroot(const char *p) {
-  if (ctx->opt.sysroot && p[0] == '=') return ld_sprintf("%s%s", ctx->opt.sysroot, p + 1);
+  const char *root = ctx->opt.sysroot ? ctx->opt.sysroot : "";
+  if (p[0] == '=') return ld_sprintf("%s%s", root, p + 1);
+  if (!strncmp(p, "$SYSROOT", 8)) return ld_sprintf("%s%s", root, p + 8);
   return p;
 }
 
@@ -152,6 +155,59 @@ static const char *member_file(const ld_loaded_archive *la, const ld_ar_member *
 }
 
 /* Enter the archive's index as lazy definitions. */
+/* Common symbols and archives, as GNU ld and lld have it: when an archive is read, a member
+ * whose symbol table has a real (not common, not weak) definition of a symbol the link holds as
+ * common is extracted, and its definition replaces the common; a member with only another common
+ * is not, and a common seen after the archive extracts nothing. Commons are rare, so the member
+ * is parsed only when a common meets it; such pairs wait in common_queue. */
+typedef struct common_ent {
+  ld_sym *s;
+  ld_loaded_archive *la;
+  uint32_t member;
+} common_ent;
+static ld_vec common_queue; /* common_ent* */
+
+static void note_common_lazy(ld_sym *s, void *la, uint32_t member) {
+  common_ent *c = ld_xmalloc(sizeof *c);
+  c->s = s, c->la = la, c->member = member;
+  ld_vec_push(&common_queue, c);
+}
+
+static int strong_definition(const ld_obj *o, const char *name) {
+  uint32_t esz = o->o_is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
+  for (uint32_t i = o->o_first_global; i < o->o_nsym; i++) {
+    const uint8_t *p = o->o_symtab + (uint64_t)i * esz;
+    uint32_t nm = elf_rd32(p, o->o_be);
+    uint8_t info = o->o_is64 ? p[4] : p[12];
+    uint16_t shndx = elf_rd16(p + (o->o_is64 ? 6 : 14), o->o_be);
+    if (shndx == SHN_UNDEF || shndx == SHN_COMMON || ELF_ST_BIND(info) != STB_GLOBAL) continue;
+    if (nm < o->o_strsz && !strcmp(o->o_strtab + nm, name)) return 1;
+  }
+  return 0;
+}
+
+static void common_extract(common_ent *c) {
+  ld_loaded_archive *la = c->la;
+  uint32_t m = c->member;
+  if (c->s->s_def != SD_COMMON || la->la_extracted[m] || !ctx->tg) return;
+  if (ld_archive_member(&la->la_ar, m) < 0) return;
+  ld_ar_member *am = &la->la_ar.ar_members[m];
+  const uint8_t *d = am->am_data;
+  if (am->am_size < 64 || memcmp(d, "\177ELF", 4)) return;
+  int be = d[EI_DATA] == ELFDATA2MSB;
+  if (elf_rd16(d + 16, be) != ET_REL || !ctx->tg->tg_accepts(elf_rd16(d + 18, be))) return;
+  const char *name = ld_sprintf("%s(%s)", la->la_ar.ar_path, am->am_name);
+  ld_obj *o = ld_parse_object(name, d, am->am_size);
+  if (!o || !strong_definition(o, c->s->s_name)) return;
+  la->la_extracted[m] = 1;
+  if (ctx->opt.trace) printf("%s\n", name);
+  ld_note_extract(c->s, name);
+  o->o_id = next_obj_id++;
+  ld_vec_push(&ctx->objs, o);
+  ld_object_symbols(o);
+  if (excluded_archive(la->la_ar.ar_path)) ld_vec_push(&excluded_objs, o);
+}
+
 static void add_archive_lazy(ld_loaded_archive *la) {
   ld_archive *ar = &la->la_ar;
   if (ar->ar_nsyms == 0 && ar->ar_nmembers > 0) {
@@ -162,11 +218,17 @@ static void add_archive_lazy(ld_loaded_archive *la) {
     const char *nm = ar->ar_syms[i].as_name;
     ld_sym *s =
         la->la_syms && la->la_syms[i] ? la->la_syms[i] : ld_sym_intern(nm, (uint32_t)strlen(nm));
-    if (s->s_def == SD_UNDEF) {
+    /* A hidden reference cannot bind to a shared object's definition: an archive member that
+     * defines the symbol is still wanted (GNU ld, lld). */
+    int hidden_shared = s->s_def == SD_SHARED && s->s_referenced &&
+                        (s->s_vis == STV_HIDDEN || s->s_vis == STV_INTERNAL);
+    if (s->s_def == SD_UNDEF || hidden_shared) {
       s->s_def = SD_LAZY;
       ld_g(s)->s_lazy_ar = la;
       ld_g(s)->s_lazy_member = ar->ar_syms[i].as_member;
       if (s->s_referenced && !s->s_weakref) ld_vec_push(&extract_queue, s);
+    } else if (s->s_def == SD_COMMON) {
+      note_common_lazy(s, la, ar->ar_syms[i].as_member);
     }
   }
 }
@@ -223,7 +285,10 @@ static struct {
 } st;
 
 static void drain_queue(void) {
-  while (extract_queue.n) {
+  while (extract_queue.n || common_queue.n) {
+    for (uint32_t i = 0; i < common_queue.n; i++) common_extract(common_queue.v[i]);
+    common_queue.n = 0;
+    if (!extract_queue.n) continue;
     ld_vec snap = extract_queue;
     memset(&extract_queue, 0, sizeof extract_queue);
     batch_ent *batch = ld_xcalloc(snap.n, sizeof *batch);
@@ -299,12 +364,23 @@ void ld_note_lazy_ref(ld_sym *s) { ld_vec_push(&extract_queue, s); }
 
 static void load_file(const char *path, ld_input_arg *ia, int depth);
 
+/* Is the file at `path` inside the --sysroot directory? */
+static int in_sysroot(const char *path) {
+  char *root = realpath(ctx->opt.sysroot, NULL), *file = realpath(path, NULL);
+  size_t n = root ? strlen(root) : 0;
+  int in =
+      root && file && !strncmp(file, root, n) && (file[n] == '/' || (n == 1 && root[0] == '/'));
+  free(root);
+  free(file);
+  return in;
+}
+
 static void load_script(const char *path, const ld_mapped *m, ld_input_arg *ia, int depth) {
   ld_script sc;
   memset(&sc, 0, sizeof sc);
   if (ld_script_parse(path, m->mf_data, m->mf_size, &sc) < 0) return;
   for (uint32_t i = 0; i < sc.ls_nsearch_dirs; i++)
-    ld_vec_push(&search_dirs, (void *)sc.ls_search_dirs[i]);
+    ld_vec_push(&search_dirs, (void *)with_sysroot(sc.ls_search_dirs[i]));
   if (sc.ls_entry && !ctx->opt.entry) ctx->opt.entry = sc.ls_entry;
   /* A script's directory is searched for names without a slash, as GNU ld does for scripts in
    * a sysroot. */
@@ -312,6 +388,7 @@ static void load_script(const char *path, const ld_mapped *m, ld_input_arg *ia, 
     ld_script_input *si = &sc.ls_inputs[i];
     ld_input_arg sub = *ia;
     sub.ia_as_needed = si->si_as_needed || ia->ia_as_needed;
+    sub.ia_lib = si->si_lib;
     if (si->si_lib) {
       const char *p = find_lib(si->si_name, ia->ia_static);
       if (!p) {
@@ -321,8 +398,12 @@ static void load_script(const char *path, const ld_mapped *m, ld_input_arg *ia, 
       load_file(p, &sub, depth + 1);
       continue;
     }
+    /* Sysroot, as GNU ld and lld apply it in scripts: "=/path" is always under the sysroot; an
+     * absolute "/path" is when the script itself lies in the sysroot (glibc's libc.so there
+     * names /lib/libc.so.6). */
     const char *p = si->si_name;
-    if (p[0] == '/' && ctx->opt.sysroot) {
+    if (p[0] == '=') p = ctx->opt.sysroot ? ld_sprintf("%s%s", ctx->opt.sysroot, p + 1) : p + 1;
+    else if (p[0] == '/' && ctx->opt.sysroot && in_sysroot(path)) {
       const char *q = ld_sprintf("%s%s", ctx->opt.sysroot, p);
       if (file_exists(q)) p = q;
     }
@@ -347,7 +428,38 @@ static void load_script(const char *path, const ld_mapped *m, ld_input_arg *ia, 
 static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int depth,
                         ld_loaded_archive *pre_la);
 
+/* Every file the link reads, for --dependency-file. */
+static ld_vec opened_files;
+
+void ld_note_dependency(const char *path) {
+  if (ctx->opt.dependency_file) ld_vec_push(&opened_files, (void *)path);
+}
+
+/* --dependency-file: a make rule saying the output depends on every file the link read, and an
+ * empty rule for each (so a removed file does not stop make), as GNU ld writes it. */
+void ld_write_dependency_file(void) {
+  const char *path = ctx->opt.dependency_file;
+  if (!path) return;
+  for (uint32_t i = 0; i < ctx->opt.version_scripts.n; i++)
+    ld_vec_push(&opened_files, ctx->opt.version_scripts.v[i]);
+  for (uint32_t i = 0; i < ctx->opt.dynamic_lists.n; i++)
+    ld_vec_push(&opened_files, ctx->opt.dynamic_lists.v[i]);
+  for (uint32_t i = 0; i < ctx->opt.mapfiles.n; i++)
+    ld_vec_push(&opened_files, ctx->opt.mapfiles.v[i]);
+  FILE *f = fopen(path, "w");
+  if (!f) {
+    ld_error("--dependency-file: cannot write %s: %s", path, strerror(errno));
+    return;
+  }
+  fprintf(f, "%s:", ctx->opt.output);
+  for (uint32_t i = 0; i < opened_files.n; i++) fprintf(f, " \\\n  %s", (char *)opened_files.v[i]);
+  fprintf(f, "\n");
+  for (uint32_t i = 0; i < opened_files.n; i++) fprintf(f, "\n%s:\n", (char *)opened_files.v[i]);
+  if (fclose(f)) ld_error("--dependency-file: cannot write %s: %s", path, strerror(errno));
+}
+
 static void load_file(const char *path, ld_input_arg *ia, int depth) {
+  ld_note_dependency(path);
   if (depth > 16) {
     ld_error("%s: linker scripts nested too deeply", path);
     return;
@@ -393,7 +505,7 @@ static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int de
       if (!check_machine(path, d, sz)) return;
       for (uint32_t i = 0; i < ctx->shared.n; i++) /* the same library named twice */
         if (!strcmp(((ld_obj *)ctx->shared.v[i])->o_name, path)) return;
-      ld_obj *o = ld_parse_shared_file(path, d, sz, ia->ia_as_needed);
+      ld_obj *o = ld_parse_shared_file(path, d, sz, ia->ia_as_needed, ia->ia_lib);
       if (!o) return;
       o->o_dep = ia->ia_dep; /* -z lazyload, -z direct and the like in effect here */
       o->o_id = next_obj_id++;
@@ -583,12 +695,24 @@ static uint32_t estimate_symbols(void) {
 
 void ld_load_inputs(void) {
   if (ctx->opt.target) ld_target_use(ctx->opt.target);
-  if (ctx->opt.sysroot)
-    for (uint32_t i = 0; i < ctx->opt.libdirs.n; i++)
-      ctx->opt.libdirs.v[i] = (void *)with_sysroot(ctx->opt.libdirs.v[i]);
+  for (uint32_t i = 0; i < ctx->opt.libdirs.n; i++)
+    ctx->opt.libdirs.v[i] = (void *)with_sysroot(ctx->opt.libdirs.v[i]);
   for (uint32_t i = 0; i < ctx->opt.libdirs.n; i++)
     ld_vec_push(&search_dirs, ctx->opt.libdirs.v[i]);
   if (ctx->opt.verbose) ld_verbose_header(&search_dirs);
+  /* A -T script named without a directory and not in the working directory is looked for in
+   * the -L directories, as GNU ld and lld do. */
+  for (uint32_t i = 0; i < ctx->opt.inputs.n; i++) {
+    ld_input_arg *ia = ctx->opt.inputs.v[i];
+    if (!ia->ia_script || strchr(ia->ia_name, '/') || file_exists(ia->ia_name)) continue;
+    for (uint32_t d = 0; d < search_dirs.n; d++) {
+      const char *p = ld_sprintf("%s/%s", (const char *)search_dirs.v[d], ia->ia_name);
+      if (file_exists(p)) {
+        ia->ia_name = p;
+        break;
+      }
+    }
+  }
   double t0 = ld_now();
   preparse(&ctx->opt.inputs);
   ld_sym_init(estimate_symbols());
@@ -624,6 +748,7 @@ void ld_load_inputs(void) {
       }
     }
     if (pre[i].m && pre[i].path && !strcmp(path, pre[i].path)) {
+      ld_note_dependency(path);
       /* Mapped (and parsed: a relocatable object, an archive's index) ahead, in parallel. */
       if (pre[i].o) {
         if (ctx->opt.trace) printf("%s\n", path);

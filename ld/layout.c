@@ -1,6 +1,7 @@
 /* Pass 9: order the output sections, group them into segments, assign addresses and file
  * offsets, build the program headers, and give every symbol its final value. Layout is fixed
  * when this file is done. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,7 +66,7 @@ static int sub_rank(const ld_osec *os) {
     return 6;
   case C_TEXT:
     if (!strcmp(n, ".init")) return 0;
-    if (os->os_synth == SY_PLT) return 1;
+    if (os->os_synth == SY_PLT || os->os_synth == SY_PLT_SEC) return 1;
     if (os->os_synth == SY_IPLT) return 2;
     if (!strcmp(n, ".text")) return 3;
     if (!strcmp(n, ".fini")) return 5;
@@ -265,7 +266,7 @@ void ld_phdrs_head(int phdr, uint64_t hdr_vaddr, uint32_t nph) {
 }
 
 void ld_phdrs_tail(ld_osec **v, uint32_t n, int (*in_relro)(const ld_osec *),
-                   int (*own_note)(const ld_osec *), uint64_t page) {
+                   int (*own_note)(const ld_osec *)) {
   if (ctx->dynamic) {
     ld_seg *s = ld_phdr(PT_DYNAMIC, PF_R | PF_W);
     ld_phdr_cover(s, ctx->dynamic);
@@ -304,21 +305,33 @@ void ld_phdrs_tail(ld_osec **v, uint32_t n, int (*in_relro)(const ld_osec *),
     s->sg_memsz = ctx->opt.stack_size; /* -z stack-size= */
   }
   /* PT_GNU_RELRO: the first run of relro sections in address order. A loader protects it page by
-   * page, so its size is rounded up to the page programs run with (the maximum page size would
-   * reach past what the segment maps), unless that would reach a section after the run that is
-   * written at run time (a linker script can put one on the same page). */
+   * page, so its size is rounded up to the next common page, which the last page of its PT_LOAD
+   * covers (rounding to the maximum page would reach into unmapped memory, where the loader's
+   * mprotect fails), unless that would reach a section after the run that is written at run time
+   * (a linker script can put one on the same page). A common page larger than the run-time one
+   * (-z common-page-size) reaches past that last page: the PT_LOAD's memory then extends to the
+   * same boundary, zero-filled, so the range is mapped. */
   uint32_t r = 0;
   while (r < n && !in_relro(v[r])) r++;
   if (r < n) {
     ld_seg *s = ld_phdr(PT_GNU_RELRO, PF_R);
     for (; r < n && in_relro(v[r]); r++) ld_phdr_cover(s, v[r]);
     s->sg_align = 1;
-    uint64_t end = ld_align(s->sg_vaddr + s->sg_memsz, ld_common_page_size(ctx->tg, page));
+    uint64_t common = ld_common_page_size();
+    uint64_t end = ld_align(s->sg_vaddr + s->sg_memsz, common);
     for (; r < n; r++)
       if ((v[r]->os_flags & SHF_ALLOC) &&
           !((v[r]->os_flags & SHF_TLS) && v[r]->os_type == SHT_NOBITS))
         break;
-    if (r == n || v[r]->os_addr >= end) s->sg_memsz = end - s->sg_vaddr;
+    if (r == n || v[r]->os_addr >= end) {
+      s->sg_memsz = end - s->sg_vaddr;
+      for (uint32_t i = 0; i < ctx->nsegs && common > ctx->tg->tg_common_page_size; i++) {
+        ld_seg *l = &ctx->segs[i];
+        if (l->sg_type == PT_LOAD && l->sg_vaddr <= s->sg_vaddr &&
+            s->sg_vaddr < l->sg_vaddr + l->sg_memsz && l->sg_vaddr + l->sg_memsz < end)
+          l->sg_memsz = end - l->sg_vaddr;
+      }
+    }
   }
   if (ctx->gnuprop) {
     ld_seg *s = ld_phdr(PT_GNU_PROPERTY, PF_R);
@@ -367,6 +380,20 @@ static void fixed_address(ld_osec *os, const ld_osec *prev, uint64_t prev_end, i
   *addr = fa;
 }
 
+/* --warn-rwx-segments: on by default where the ABI has no writable code (SPARC's PLT is written
+ * by the dynamic linker), as in GNU ld. */
+static void check_rwx(void) {
+  int warn =
+      ctx->opt.warn_rwx == 1 || (ctx->opt.warn_rwx < 0 && !(ctx->tg->tg_plt_flags & SHF_WRITE));
+  for (uint32_t i = 0; warn && i < ctx->nsegs; i++) {
+    ld_seg *s = &ctx->segs[i];
+    if (s->sg_type == PT_LOAD && (s->sg_flags & (PF_W | PF_X)) == (PF_W | PF_X)) {
+      ld_warn("%s has a LOAD segment with RWX permissions", ctx->opt.output);
+      return;
+    }
+  }
+}
+
 void ld_layout(void) {
   const ld_target *tg = ctx->tg;
   int is64 = ctx->is64;
@@ -375,7 +402,10 @@ void ld_layout(void) {
   for (uint32_t i = 0; i < ctx->osecs.n; i++) size_osec(ctx->osecs.v[i]);
   ld_relr_size(); /* from the input sections' offsets, before any address */
   ld_symtab_prepare();
-  if (ld_lscript_layout()) return; /* a linker script's SECTIONS lays everything out */
+  if (ld_lscript_layout()) { /* a linker script's SECTIONS lays everything out */
+    check_rwx();
+    return;
+  }
   if (!ctx->psegs) {
     ctx->psegs = default_plan;
     ctx->npsegs = C_NONALLOC;
@@ -532,11 +562,18 @@ void ld_layout(void) {
     s->sg_align = ps->ps_type == PT_LOAD ? (ps->ps_align > page ? ps->ps_align : page)
                                          : (ps->ps_align ? ps->ps_align : 4);
   }
-  ld_phdrs_tail(ord, nalloc, in_relro_pseg, in_note_pseg, page);
+  ld_phdrs_tail(ord, nalloc, in_relro_pseg, in_note_pseg);
   if (ctx->nsegs != nph) ld_fatal("internal: %u program headers planned, %u made", nph, ctx->nsegs);
+  check_rwx();
 }
 
 /* ---- symbol values --------------------------------------------------------------------- */
+
+uint64_t ld_common_page_size(void) {
+  uint64_t max = ctx->opt.page_size ? ctx->opt.page_size : ctx->tg->tg_page_size;
+  uint64_t c = ctx->opt.common_page_size ? ctx->opt.common_page_size : ctx->tg->tg_common_page_size;
+  return c && c < max ? c : max;
+}
 
 uint64_t ld_isec_addr(ld_isec *is) { return is->is_out ? is->is_out->os_addr + is->is_off : 0; }
 
@@ -619,7 +656,7 @@ static uint64_t synth_value(ld_sym *s) {
     ld_osec *os = find_osec(sec);
     if (!os) {
       if (!s->s_weakref)
-        ld_error("undefined symbol: %s (no output section named %s)", s->s_name, sec);
+        ld_error("undefined symbol: %s (no output section named %s)", ld_dname(s->s_name), sec);
       return 0;
     }
     return os->os_addr + (k == 1001 ? os->os_size : 0);
@@ -646,10 +683,38 @@ static uint64_t synth_value(ld_sym *s) {
   /* Descriptor LD sequences add DTP offsets to this base. When an executable's TLS is relaxed
    * those offsets become TP-relative, so the base must relax to 0: it sits at the thread
    * pointer. Otherwise it is the start of the block (a descriptor or LE value of the block). */
-  if (!strcmp(nm, "_TLS_MODULE_BASE_"))
-    return ctx->opt.tls_relax && ctx->opt.outkind != OUT_SHARED ? ctx->tp_addr : ctx->tls_addr;
+  if (!strcmp(nm, "_TLS_MODULE_BASE_")) return ld_tls_ld_to_le() ? ctx->tp_addr : ctx->tls_addr;
   if (!strcmp(nm, "_PROCEDURE_LINKAGE_TABLE_")) return ctx->plt ? ctx->plt->os_addr : 0;
   return 0;
+}
+
+/* The output section a symbol the link-editor defines is relative to, as GNU ld makes it: the
+ * section holding its address (one that ends there for the "end" symbols, one that starts there
+ * for the others); SHN_ABS for numbers (--defsym N, a mapfile VALUE) and addresses outside
+ * every section. Section-relative symbols move with the load base of a PIE or shared object. */
+uint16_t ld_synth_shndx(const ld_sym *s) {
+  uint32_t k = s->s_esym;
+  if (k == 5000 || k == 5001) return SHN_ABS;
+  if (k >= 2000 && k < 5000) {
+    ld_defsym *d = ctx->opt.defsyms.v[k - 2000];
+    /* GNU ld: a number or SYM+N is absolute, a plain SYM keeps its section. */
+    if (strpbrk(d->expr + 1, "+-") || isdigit((unsigned char)d->expr[0])) return SHN_ABS;
+  }
+  if (k >= LS_SYM_KIND && k < LS_SYM_KIND_END) return SHN_ABS;
+  const char *n = s->s_name;
+  int at_end = k == 1001 || strstr(n, "end") || strstr(n, "edata") || strstr(n, "etext");
+  uint64_t v = s->s_value;
+  ld_osec *starts = NULL, *ends = NULL, *inside = NULL;
+  for (uint32_t i = 0; i < ctx->norder; i++) {
+    ld_osec *os = ctx->order[i];
+    if (!(os->os_flags & SHF_ALLOC) || !os->os_shndx || (os->os_flags & SHF_TLS)) continue;
+    /* Empty sections (.tm_clone_table) only when nothing else is there. */
+    if (v == os->os_addr && (!starts || (!starts->os_size && os->os_size))) starts = os;
+    if (v == os->os_addr + os->os_size && (!ends || os->os_size)) ends = os;
+    if (v > os->os_addr && v < os->os_addr + os->os_size && !inside) inside = os;
+  }
+  ld_osec *os = inside ? inside : at_end ? (ends ? ends : starts) : (starts ? starts : ends);
+  return os ? (uint16_t)os->os_shndx : SHN_ABS;
 }
 
 static void final_one(ld_sym *s, void *arg) {

@@ -197,8 +197,11 @@ struct ld_obj {
   ld_sym *o_locals;       /* o_first_global entries */
   ld_sym **o_syms;        /* o_nsym entries: local entries point into o_locals */
   uint8_t *o_dropped;     /* per section: a member of a COMDAT group lost at parsing; or NULL */
-  uint8_t o_exec_stack;   /* has no .note.GNU-stack or marks it executable */
-  uint32_t o_gnu_property_and; /* x86 feature_1 AND bits (when present) */
+  uint8_t o_exec_stack;   /* 1: .note.GNU-stack marks the stack executable; 2: no such note */
+  /* .note.gnu.property: its 4-byte properties (pr_type, value), merged across inputs by the
+   * rules of their ranges (ld/synth.c); o_has_gnu_property says the note was there. */
+  uint32_t (*o_props)[2];
+  uint32_t o_nprops;
   uint8_t o_has_gnu_property;
   uint8_t o_lto;        /* carries LTO intermediate language (.gnu.lto_* or .llvm.lto sections) */
   uint8_t o_ir;         /* claimed by a linker plugin: symbols only, no sections (ld/plugin.h) */
@@ -219,8 +222,19 @@ struct ld_obj {
   const uint8_t *o_versym; /* .gnu.version, one 16-bit entry per .dynsym entry */
   uint32_t o_nver;
   uint32_t o_dt_needed_idx; /* its DT_NEEDED string offset in .dynstr */
-  uint32_t o_dt_index;      /* index of its DT_NEEDED entry in .dynamic (ld/syminfo.c) */
-  uint8_t o_dep;            /* DEP_*: positional dependency attributes */
+  uint32_t
+      o_dt_index; /* index of its DT_NEEDED entry in .dynamic, UINT32_MAX if none (ld/syminfo.c) */
+  uint8_t o_dep;  /* DEP_*: positional dependency attributes */
+  const char **o_deps; /* its own DT_NEEDED names (o_ndeps of them) */
+  uint32_t o_ndeps;
+  uint8_t o_deps_done; /* ld_shared_needs has looked at its references */
+  /* .gnu.warning.SYM sections (SYM "" for a plain .gnu.warning): the messages a reference to
+   * SYM (or linking the object) gives. */
+  struct ld_warning {
+    const char *w_sym, *w_msg;
+    uint32_t w_len;
+  } * o_warnings;
+  uint32_t o_nwarnings;
 };
 
 /* Positional attributes of a shared-object input: -z lazyload / -z nolazyload and -z direct /
@@ -315,6 +329,8 @@ enum ld_synth {
   SY_VERDEF,
   SY_SYMINFO,
   SY_RELR,
+  SY_PACKAGE_NOTE, /* --package-metadata: contents in os_buf */
+  SY_PLT_SEC,      /* x86 IBT: the entries callers reach (ctx->ibt_plt) */
 };
 
 struct ld_osec {
@@ -379,7 +395,8 @@ typedef struct ld_input_arg {
   uint8_t ia_as_needed;
   int16_t ia_group; /* group nesting: >0 inside --start-group */
   uint8_t ia_group_start, ia_group_end;
-  uint8_t ia_dep; /* DEP_*: what a shared object named here gets */
+  uint8_t ia_dep;    /* DEP_*: what a shared object named here gets */
+  uint8_t ia_script; /* given with -T: looked for in the -L directories too */
 } ld_input_arg;
 
 /* -plugin FILE and the -plugin-opt options that follow it. */
@@ -415,8 +432,8 @@ typedef struct ld_options {
   int eh_frame_hdr;
   int build_id; /* 0 none, 1 sha1-like (our 160-bit hash), 2 md5-like 128, 3 uuid, 4 hex */
   const char *build_id_hex;
-  int relax; /* GOT relaxation */
-  int tls_relax;
+  int relax;     /* GOT relaxation */
+  int tls_relax; /* 1, 0 (-z notlsrelax), 2 (--no-relax: 0 unless a static link needs it) */
   int stats;
   int threads;
   int z_now, z_relro, z_execstack, z_noexecstack, z_text, z_defs, z_origin, z_nodelete;
@@ -434,9 +451,9 @@ typedef struct ld_options {
   int image_base_given;
   uint64_t page_size;
   ld_vec mapfiles;
-  ld_vec dynamic_lists; /* --dynamic-list files */
-  ld_vec export_syms;   /* --export-dynamic-symbol names */
-  const char *version_script;
+  ld_vec dynamic_lists;     /* --dynamic-list files */
+  ld_vec export_syms;       /* --export-dynamic-symbol names */
+  ld_vec version_scripts;   /* --version-script files, in order (const char*) */
   int mapfile_dump;         /* -z mapfile-dump: print the mapfile model and exit */
   struct mf_model *mapfile; /* the -M / --version-script model (mapfile/mapfile.h), or NULL */
   int verbose; /* --verbose[=N]: 2 also reports the resolution of every plugin symbol */
@@ -473,7 +490,46 @@ typedef struct ld_options {
   int optimize;       /* -O LEVEL */
   int compress_debug; /* --compress-debug-sections: 0 none, ELFCOMPRESS_ZLIB, ELFCOMPRESS_ZSTD */
   int pack_relr;      /* -z pack-relative-relocs */
+
+  /* GNU options that real builds pass (see tld(1), "Options of GNU ld"). */
+  const char *init_sym, *fini_sym; /* -init, -fini: DT_INIT, DT_FINI (NULL: _init, _fini) */
+  ld_vec require_defined;          /* --require-defined: const char*, roots that must be defined */
+  ld_vec export_sym_lists;         /* --export-dynamic-symbol-list files */
+  int dynamic_list_data;           /* --dynamic-list-data */
+  int dynamic_list_cpp_new, dynamic_list_cpp_typeinfo;
+  int discard;                  /* DISCARD_*: which local symbols .symtab drops */
+  int orphan;                   /* ORPHAN_*: --orphan-handling */
+  int undefined_version;        /* --undefined-version (1, default) or --no-undefined-version */
+  int warn_rwx;                 /* --[no-]warn-rwx-segments (default on) */
+  int warn_execstack;           /* --[no-]warn-execstack (default: on for objects asking) */
+  const char *package_metadata; /* --package-metadata: JSON for .note.package */
+  int allow_shlib_undefined;    /* -1 default: errors for executables only */
+  int z_nodefaultlib;           /* DF_1_NODEFLIB */
+  uint32_t isa_needed;          /* -z x86-64-vN: GNU_PROPERTY_X86_ISA_1_NEEDED bits */
+  int z_ibtplt;                 /* PLT entries that start with endbr (x86) */
+  uint64_t common_page_size;    /* -z common-page-size (0: the target's) */
+  int no_demangle;              /* --no-demangle: mangled names in messages */
+  int warn_unresolved;          /* --warn-unresolved-symbols: undefined symbols are warnings */
+  ld_vec filters;               /* -F/--filter: DT_FILTER names (const char*) */
+  ld_vec auxiliaries;           /* -f/--auxiliary: DT_AUXILIARY names */
+  ld_vec extra_needed;          /* Solaris -N: DT_NEEDED names added as given */
+  const char *audit, *depaudit; /* --audit, --depaudit (-P): DT_AUDIT, DT_DEPAUDIT */
+  uint64_t flags_1_extra;       /* -z global, nodlopen, nodump, loadfltr, globalaudit */
+  int z_unique;                 /* -z unique: DF_GNU_1_UNIQUE in DT_GNU_FLAGS_1 */
+  uint32_t feature_1_extra;     /* -z lam-u48, lam-u57: GNU_PROPERTY_X86_FEATURE_1_AND bits */
+  int indirect_extern_access;   /* -z indirect-extern-access */
+  int cet_report;               /* -z cet-report=: 0 none, 1 warning, 2 error */
+  int gc_keep_exported;         /* --gc-keep-exported */
+  const char *dependency_file;  /* --dependency-file */
+  uint32_t spare_dynamic_tags;  /* --spare-dynamic-tags */
+  int default_symver;           /* --default-symver */
+  int z_nocopyreloc;            /* copy relocations are errors */
+  int z_start_stop_gc;          /* __start_/__stop_ references do not keep sections */
+  int start_stop_vis;           /* STV_* of __start_/__stop_ (default protected) */
 } ld_options;
+
+enum { DISCARD_MERGE_L = 0, DISCARD_NONE, DISCARD_LOCALS, DISCARD_ALL };
+enum { ORPHAN_PLACE = 0, ORPHAN_DISCARD, ORPHAN_WARN, ORPHAN_ERROR };
 
 /* -z guidance[=noITEM,...]: GUIDE_ON, and the kinds of advice left out. */
 enum {
@@ -522,8 +578,9 @@ typedef struct ld_ctx {
   /* special output sections (NULL when absent) */
   ld_osec *got, *gotplt, *plt, *iplt, *reladyn, *relaplt, *relaiplt, *dynamic, *dynsym, *dynstr,
       *hash, *gnuhash, *interp, *ehframe, *ehframehdr, *buildid, *symtab, *strtab, *shstrtab, *bss,
-      *tdata, *tbss, *gnuprop, *copybss, *copyrelro, *versym, *verneed, *verdef;
+      *tdata, *tbss, *gnuprop, *copybss, *copyrelro, *versym, *verneed, *verdef, *package, *pltsec;
   ld_osec *relrdyn; /* -z pack-relative-relocs */
+  int ibt_plt;      /* PLT entries with endbr: .plt holds the lazy halves, .plt.sec the calls */
   /* GOT accounting (slots are words) */
   uint32_t ngot;
   uint32_t got_reserved; /* words at the GOT's base before the first slot */
@@ -561,9 +618,25 @@ void ld_parse_options(int argc, char **argv, ld_options *opt);
 void ld_print_help(void);
 void ld_load_inputs(void);                                                     /* ld/input.c */
 ld_obj *ld_parse_object(const char *name, const uint8_t *data, uint64_t size); /* ld/object.c */
-ld_obj *ld_parse_shared_file(const char *name, const uint8_t *data, uint64_t size, int as_needed);
-void ld_shared_symbols(ld_obj *o); /* ld/shared.c */
-void ld_parse_shared(ld_obj *o);   /* ld/object.c */
+/* `by_search`: found by a -l search (a library without DT_SONAME is then named by its file
+ * name; otherwise by the path it was opened by). */
+ld_obj *ld_parse_shared_file(const char *name, const uint8_t *data, uint64_t size, int as_needed,
+                             int by_search);
+void ld_shared_symbols(ld_obj *o);   /* ld/shared.c */
+void ld_check_shlib_undefined(void); /* ld/shared.c: --no-allow-shlib-undefined, needed libraries */
+int ld_shared_needs(ld_obj *o);      /* ld/shared.c: --as-needed through libraries */
+/* ld/resolve.c: .gnu.warning sections; their warnings are given after resolution. */
+void ld_note_warning_section(ld_obj *o, const char *secname, const uint8_t *data, uint64_t size);
+void ld_link_warnings(void);
+void ld_merge_gnu_attributes(void);        /* ld/attributes.c */
+void ld_note_dependency(const char *path); /* ld/input.c: --dependency-file */
+void ld_write_dependency_file(void);
+/* ld/demangle.c */
+const char *ld_dname(const char *name);  /* for messages: demangled unless --no-demangle */
+char *ld_demangle_cxx(const char *name); /* malloc'd, or NULL if not C++ or no C++ runtime */
+int ld_can_demangle_cxx(void);
+uint32_t ld_merge_properties(uint32_t (*out)[2], uint32_t max); /* ld/synth.c */
+void ld_parse_shared(ld_obj *o);                                /* ld/object.c */
 void ld_object_symbols(ld_obj *o); /* ld/object.c: enter globals in the table */
 void ld_sym_init(uint32_t expected);
 ld_sym *ld_sym_lookup(const char *name, uint32_t len);
@@ -613,8 +686,11 @@ void ld_write_maps(void);
 const char *ld_wrap_name(const char *name); /* ld/resolve.c: --wrap */
 void ld_place_sections(void);               /* ld/sections.c */
 void ld_scan_relocs(void);                  /* ld/reloc.c */
-void ld_create_synthetic(void);             /* ld/synth.c */
-void ld_layout(void);                       /* ld/layout.c */
+/* ld/reloc.c: are an executable's Local Dynamic sequences relaxed to Local Exec (their
+ * DTP-relative offsets TP-relative, _TLS_MODULE_BASE_ at the thread pointer)? From the scan on. */
+int ld_tls_ld_to_le(void);
+void ld_create_synthetic(void); /* ld/synth.c */
+void ld_layout(void);           /* ld/layout.c */
 /* ld/layout.c: what follows from the addresses, shared by the default layout and a linker
  * script's SECTIONS: the TLS template (aligned before addresses, laid out after), the program
  * headers around the PT_LOADs each layout makes (ld_phdrs_count says how many), the
@@ -629,12 +705,12 @@ uint32_t ld_phdrs_count(ld_osec **v, uint32_t n, int phdr, int (*in_relro)(const
                         int (*own_note)(const ld_osec *));
 void ld_phdrs_head(int phdr, uint64_t hdr_vaddr, uint32_t nph);
 void ld_phdrs_tail(ld_osec **v, uint32_t n, int (*in_relro)(const ld_osec *),
-                   int (*own_note)(const ld_osec *), uint64_t page);
+                   int (*own_note)(const ld_osec *));
 void ld_layout_file(ld_osec **v, uint32_t from, uint32_t n, uint64_t off);
 void ld_finalize_symbols(void);                  /* ld/layout.c */
 void ld_write_output(void);                      /* ld/write.c */
 void ld_fill_synthetic(void);                    /* ld/synth.c */
-void ld_apply_relocs(ld_isec *is, uint8_t *out); /* ld/reloc.c */
+void ld_apply_relocs(ld_isec *is, uint8_t *out); /* ld/apply.c */
 /* ld/write.c: an output section's bytes in pieces of about a MiB, each assembled (copied and
  * relocated) in the calling thread's buffer; ld/compress.c compresses them one by one. */
 void ld_plan_pieces(ld_osec *os, ld_vec *out);
@@ -678,10 +754,14 @@ ld_osec *ld_new_osec(const char *name, uint32_t type, uint64_t flags, uint64_t a
 int ld_is_c_ident(const char *s);
 void ld_read_rels(ld_isec *is);
 uint64_t ld_isec_addr(ld_isec *is);
+uint64_t ld_common_page_size(void);       /* -z common-page-size, else the target's (<= max) */
+uint16_t ld_synth_shndx(const ld_sym *s); /* ld/layout.c: after layout */
+int ld_keep_local_name(const ld_sym *s);  /* ld/outsyms.c: -x, -X and the default */
 void ld_par_for(uint32_t n, void (*fn)(uint32_t i, void *arg), void *arg);
 /* ld/mapfile_apply.c: each is a no-op without a mapfile */
 void ld_mapfile_plan(void);
 void ld_dynamic_lists(void);
+int ld_have_dynamic_list(void); /* --dynamic-list or one of its variants was given */
 int32_t ld_mapfile_place(ld_isec *is);
 uint32_t ld_mapfile_os_order(const ld_osec *os);
 uint32_t ld_mapfile_stack_flags(void);

@@ -298,6 +298,21 @@ static char *want_name(lx *L, const char *what) {
   return dup_tok(&t);
 }
 
+/* A file or directory name, which may start with '=' (under the sysroot, see ld/input.c): the
+ * lexer makes "=/path" an assignment operator followed by a word. */
+static char *want_file(lx *L, const char *what) {
+  ltok t = peekn(L);
+  if (!is_op(&t, OP_ASSIGN_BASE + '=')) return want_name(L, what);
+  take(L, &t);
+  ltok u = peekn(L);
+  if ((u.k != K_WORD && u.k != K_STR) || u.s != t.end) {
+    expected(L, &u, "a name after '='");
+    return NULL;
+  }
+  take(L, &u);
+  return ld_sprintf("=%.*s", (int)u.n, u.s);
+}
+
 /* ---- suggestions ---- */
 
 static size_t edit_distance(const char *a, size_t na, const char *b) {
@@ -1373,6 +1388,12 @@ static int parse_input_list(lx *L, int as_needed, int group, int depth) {
       take(L, &t);
       continue;
     }
+    if (is_op(&t, OP_ASSIGN_BASE + '=')) {
+      char *name = want_file(L, "a file name or ')'");
+      if (!name) return -1;
+      add_input(L, name, 0, as_needed, group);
+      continue;
+    }
     if (t.k != K_WORD && t.k != K_STR) return expected(L, &t, "a file name or ')'");
     take(L, &t);
     if (is_word(&t, "AS_NEEDED")) {
@@ -1490,7 +1511,7 @@ static int parse_text(lx *L) {
     } else if (is_word(&t, "SEARCH_DIR")) {
       char *d;
       if (want(L, '(', "'(' after SEARCH_DIR") < 0 ||
-          !(d = want_name(L, "a directory in SEARCH_DIR")) ||
+          !(d = want_file(L, "a directory in SEARCH_DIR")) ||
           want(L, ')', "')' to close SEARCH_DIR") < 0)
         return -1;
       ld_script *o = L->out;

@@ -193,7 +193,10 @@ int ld_lscript_parse(const char *path, const uint8_t *data, uint64_t size, ld_sc
 
 void ld_lscript_define(void);           /* ld/resolve.c: script-defined symbols */
 int ld_lscript_keep(const ld_isec *is); /* ld/gc.c: KEEP roots */
-ld_osec *ld_lscript_place(ld_isec *is, const char *default_name); /* ld/sections.c */
+/* ld/sections.c: the output section of `is`; *orphan is set when a SECTIONS layout has no
+ * input description for it. */
+ld_osec *ld_lscript_place(ld_isec *is, const char *default_name, int *orphan);
+int ld_lscript_has_sections(void);                 /* a SECTIONS layout decides what an orphan is */
 void ld_lscript_order(void);                       /* ld/sections.c: end of placement */
 int ld_lscript_layout(void);                       /* ld/layout.c: 1 if the script laid out */
 void ld_lscript_insert(ld_osec **ord, uint32_t n); /* ld/layout.c: INSERT AFTER/BEFORE */

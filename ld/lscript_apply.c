@@ -275,7 +275,10 @@ static ld_osec *script_out(ls_osec *lo, uint32_t type) {
 /* Orphans of a SECTIONS layout, by their own names. */
 static ld_vec orphan_osecs;
 
-ld_osec *ld_lscript_place(ld_isec *is, const char *default_name) {
+int ld_lscript_has_sections(void) { return ld_ls.lm_has_sections; }
+
+ld_osec *ld_lscript_place(ld_isec *is, const char *default_name, int *orphan) {
+  *orphan = 0;
   if (!active()) return NULL;
   match m = find_match(is);
   if (m.m_os) {
@@ -287,6 +290,7 @@ ld_osec *ld_lscript_place(ld_isec *is, const char *default_name) {
     return script_out(m.m_os, is->is_type);
   }
   /* An orphan joins a script section of its own (or, with INSERT, its default) name. */
+  *orphan = ld_ls.lm_has_sections;
   const char *name = ld_ls.lm_has_sections ? is->is_name : default_name;
   ls_osec *lo = script_osec_named(name);
   if (lo && !lo->lo_discard) {
@@ -614,8 +618,7 @@ static uint64_t eval(const ls_expr *e) {
     return s->s_def == SD_REGULAR || s->s_def == SD_SHARED || s->s_def == SD_SYNTH ||
            s->s_def == SD_COMMON;
   }
-  case LF_CONSTANT:
-    return !strcmp(e->e_name, "MAXPAGESIZE") ? W.page : (W.page < 4096 ? W.page : 4096);
+  case LF_CONSTANT: return !strcmp(e->e_name, "MAXPAGESIZE") ? W.page : ld_common_page_size();
   case LF_SIZEOF_HEADERS: return W.hdr_size;
   case LF_ABSOLUTE: return eval(e->e_a);
   case LF_LOG2CEIL: {
@@ -1296,7 +1299,7 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
     for (uint32_t i = 0; i < nsecs; i++)
       if (secs[i].load == (int32_t)L) secs[i].os->os_seg = ctx->nsegs - 1;
   }
-  ld_phdrs_tail(v, nsecs, ld_osec_relro, NULL, page);
+  ld_phdrs_tail(v, nsecs, ld_osec_relro, NULL);
 #undef SEG
   free(v);
   return ctx->nsegs;

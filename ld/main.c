@@ -37,6 +37,9 @@ int main(int argc, char **argv) {
    *    -- No new input files after this point. */
   ld_plugin_load();
   ld_load_inputs();
+  /* An executable (not a PIE) linked with no shared object is static, as GNU ld makes it: no
+   * interpreter, no dynamic sections (lld makes one with -E a dynamic one). */
+  if (ctx->opt.outkind == OUT_EXEC && !ctx->shared.n) ctx->opt.is_static = 1;
   ld_trace_symbols(); /* -y, --cref's table and --why-extract want every input read */
   ld_check_errors();
   ld_stat_pass("inputs and resolution");
@@ -57,6 +60,7 @@ int main(int argc, char **argv) {
   if (ctx->opt.gc_sections) ld_gc_sections();
   if (ctx->opt.icf) ld_icf();
   ld_eh_finish();
+  ld_merge_gnu_attributes(); /* one .gnu.attributes, merged, for -r and final links alike */
   ld_check_errors();
   ld_stat_pass("comdat, eh_frame, gc");
 
@@ -64,6 +68,8 @@ int main(int argc, char **argv) {
    *     records, and nothing placed, scanned or laid out. */
   if (ctx->opt.outkind == OUT_RELOC) {
     ld_write_relocatable();
+    ld_write_dependency_file();
+    ld_check_errors();
     ld_stat_pass("write");
     ld_plugin_cleanup();
     return 0;
@@ -122,6 +128,8 @@ int main(int argc, char **argv) {
   ld_write_maps(); /* -Map, --print-map, -m, --cref: of the output as written */
   /* --emit-relocs: appended to the written output; needs the .symtab indices it recorded. */
   if (ctx->opt.emit_relocs) ld_emit_relocs();
+  ld_write_dependency_file();
+  ld_check_errors();
   ld_stat_pass("write");
   ld_plugin_cleanup(); /* the plugin removes its temporary objects */
   return 0;

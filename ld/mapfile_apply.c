@@ -169,23 +169,16 @@ uint32_t ld_mapfile_stack_flags(void) {
 
 /* ---- symbols -------------------------------------------------------------------------- */
 
-/* Demangling for extern "C++" patterns, from the C++ runtime when it is installed (looked up
- * only when a script has such patterns). */
+/* Demangling for extern "C++" patterns, from the C++ runtime when it is installed. */
 static char *demangle(const char *name) {
-  static char *(*fn)(const char *, char *, size_t *, int *);
-  static int tried;
-  if (!tried) {
-    tried = 1;
-    void *h = dlopen("libstdc++.so.6", RTLD_LAZY);
-    if (h) *(void **)&fn = dlsym(h, "__cxa_demangle");
-    if (!fn)
-      ld_warn(
-          "extern \"C++\" version script patterns match nothing: libstdc++.so.6's __cxa_demangle "
-          "cannot be loaded");
+  static int warned;
+  char *d = ld_demangle_cxx(name);
+  if (!d && !ld_can_demangle_cxx() && !warned) {
+    warned = 1;
+    ld_warn("extern \"C++\" version script patterns match nothing: libstdc++.so.6's __cxa_demangle "
+            "cannot be loaded");
   }
-  if (!fn) return NULL;
-  int st;
-  return fn(name, NULL, NULL, &st);
+  return d;
 }
 
 /* Names for assertion messages, in the mapfile's words. */
@@ -209,34 +202,65 @@ static const char *bind_name(unsigned b) {
                            : ld_sprintf("%u", b);
 }
 
-static mf_sym *find_in(mf_model *m, ld_sym *s) {
-  /* Exact names first, in versions then the scope list; patterns after (GNU's precedence). */
-  for (int pass = 0; pass < 2; pass++) {
-    char *dm = NULL;
-    int dm_done = 0;
-    for (uint32_t v = 0; v <= m->m_versions.n; v++) {
-      mf_vec *list =
-          v < m->m_versions.n ? &((mf_version *)m->m_versions.v[v])->vr_syms : &m->m_scope;
-      for (uint32_t i = 0; i < list->n; i++) {
-        mf_sym *sy = list->v[i];
-        if ((sy->sy_wild != 0) != (pass == 1)) continue;
-        const char *name = s->s_name;
-        char *tmp = NULL;
-        if (ld_gc(s)->s_verdef)
-          name = tmp = ld_sprintf("%.*s", (int)ld_gc(s)->s_basenamelen, s->s_name);
-        if (sy->sy_lang == MF_LANG_CXX) {
-          if (!dm_done) dm = demangle(name), dm_done = 1;
-          if (!dm) continue;
-          name = dm;
-        }
-        int hit = sy->sy_wild ? fnmatch(sy->sy_name, name, 0) == 0 : !strcmp(sy->sy_name, name);
-        free(tmp);
-        if (hit) return sy;
-      }
-    }
-    free(dm);
+/* The entry of a model that decides symbol `s`, with the precedence GNU ld and lld give version
+ * scripts: an exact name wins (the first one, in version order); then patterns other than "*",
+ * a later version's before an earlier one's and, within a version, global before local; then
+ * "*" in the same order. The scope-only list (anonymous scripts, SYMBOL_SCOPE) counts as the
+ * earliest version. */
+typedef struct match_ctx {
+  ld_sym *s;
+  const char *name; /* the name without its version */
+  char *dm;         /* demangled, for extern "C++" entries (computed once) */
+  int dm_done;
+} match_ctx;
+
+static int entry_matches(match_ctx *mc, const mf_sym *sy) {
+  const char *name = mc->name;
+  if (sy->sy_lang == MF_LANG_CXX) {
+    if (!mc->dm_done) mc->dm = demangle(mc->name), mc->dm_done = 1;
+    if (!mc->dm) return 0;
+    name = mc->dm;
   }
-  return NULL;
+  return sy->sy_wild ? fnmatch(sy->sy_name, name, 0) == 0 : !strcmp(sy->sy_name, name);
+}
+
+static mf_vec *version_list(mf_model *m, uint32_t v) {
+  return v == 0 ? &m->m_scope : &((mf_version *)m->m_versions.v[v - 1])->vr_syms;
+}
+
+static int is_local_scope(const mf_sym *sy) {
+  return sy->sy_scope == MF_SCOPE_HIDDEN || sy->sy_scope == MF_SCOPE_ELIMINATE;
+}
+
+static mf_sym *find_in(mf_model *m, ld_sym *s) {
+  match_ctx mc = {.s = s, .name = s->s_name};
+  char *tmp = NULL;
+  if (ld_gc(s)->s_verdef)
+    mc.name = tmp = ld_sprintf("%.*s", (int)ld_gc(s)->s_basenamelen, s->s_name);
+  mf_sym *hit = NULL;
+  uint32_t nv = m->m_versions.n + 1;
+  for (uint32_t v = 0; v < nv && !hit; v++) { /* exact names */
+    mf_vec *list = version_list(m, v);
+    for (uint32_t i = 0; i < list->n && !hit; i++) {
+      mf_sym *sy = list->v[i];
+      if (!sy->sy_wild && entry_matches(&mc, sy)) hit = sy;
+    }
+  }
+  for (int star = 0; star < 2 && !hit; star++) /* patterns, then "*" */
+    for (uint32_t v = nv; v-- > 0 && !hit;)
+      for (int local = 0; local < 2 && !hit; local++) {
+        mf_vec *list = version_list(m, v);
+        for (uint32_t i = 0; i < list->n && !hit; i++) {
+          mf_sym *sy = list->v[i];
+          if (!sy->sy_wild || is_local_scope(sy) != local ||
+              (strcmp(sy->sy_name, "*") == 0) != star)
+            continue;
+          if (entry_matches(&mc, sy)) hit = sy;
+        }
+      }
+  free(mc.dm);
+  free(tmp);
+  return hit;
 }
 
 static void apply_scope(ld_sym *s, int scope) {
@@ -420,9 +444,30 @@ static void syminfo_flags(void) {
   }
 }
 
+/* --no-undefined-version: every name (not pattern) a version node makes global must be defined
+ * by the link, as lld and GNU ld check. */
+static void check_undefined_versions(void) {
+  mf_model *m = M();
+  for (uint32_t v = 0; v < m->m_versions.n; v++) {
+    mf_version *ver = m->m_versions.v[v];
+    for (uint32_t i = 0; i < ver->vr_syms.n; i++) {
+      mf_sym *sy = ver->vr_syms.v[i];
+      if (sy->sy_wild || sy->sy_lang != MF_LANG_C || sy->sy_scope == MF_SCOPE_HIDDEN ||
+          sy->sy_scope == MF_SCOPE_ELIMINATE || (sy->sy_flags & (MF_SYF_EXTERN | MF_SYF_PARENT)))
+        continue;
+      ld_sym *s = ld_sym_lookup(sy->sy_name, (uint32_t)strlen(sy->sy_name));
+      if (!s || (s->s_def != SD_REGULAR && s->s_def != SD_SYNTH && s->s_def != SD_COMMON))
+        ld_error("%s: version script assigns version %s to symbol '%s', which is not defined "
+                 "(--no-undefined-version)",
+                 where(sy->sy_loc), ver->vr_name, sy->sy_name);
+    }
+  }
+}
+
 /* After resolution: scopes, versions, assertions, direct-binding flags. */
 void ld_mapfile_symbols(void) {
   if (!M()) return;
+  if (!ctx->opt.undefined_version && ctx->opt.outkind == OUT_SHARED) check_undefined_versions();
   ld_sym_foreach(scope_one, NULL);
   ld_qsort(assert_list.v, assert_list.n, sizeof(void *), cmp_asserted);
   for (uint32_t i = 0; i < assert_list.n; i++) {
@@ -487,27 +532,61 @@ const char *ld_mapfile_depend_where(const char *soname) {
  * exported from an executable; in a shared object they alone stay preemptible. */
 static mf_model *dynlist;
 
-static void mark_listed(ld_sym *s, void *arg) {
-  (void)arg;
-  if (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH || s->s_def == SD_SHARED ||
-      s->s_def == SD_UNDEF)
-    if (find_in(dynlist, s)) s->s_dynlist = 1;
+/* The C++ names --dynamic-list-cpp-new and --dynamic-list-cpp-typeinfo add: operator new and
+ * delete in all their forms, and typeinfo objects and their names. */
+static int cpp_listed(const ld_sym *s) {
+  const char *n = s->s_name;
+  if (ctx->opt.dynamic_list_cpp_new && (!strncmp(n, "_Znw", 4) || !strncmp(n, "_Zna", 4) ||
+                                        !strncmp(n, "_Zdl", 4) || !strncmp(n, "_Zda", 4)))
+    return 1;
+  return ctx->opt.dynamic_list_cpp_typeinfo && (!strncmp(n, "_ZTI", 4) || !strncmp(n, "_ZTS", 4));
 }
 
+static void mark_listed(ld_sym *s, void *arg) {
+  (void)arg;
+  if (s->s_def != SD_REGULAR && s->s_def != SD_SYNTH && s->s_def != SD_SHARED &&
+      s->s_def != SD_UNDEF && s->s_def != SD_COMMON)
+    return;
+  /* --dynamic-list-data: every data object (GNU ld's STT_OBJECT and STT_COMMON). */
+  if (ctx->opt.dynamic_list_data && s->s_def != SD_UNDEF &&
+      (s->s_type == STT_OBJECT || s->s_type == STT_COMMON || s->s_def == SD_COMMON))
+    s->s_dynlist = 1;
+  else if (cpp_listed(s)) s->s_dynlist = 1;
+  else if (dynlist && find_in(dynlist, s)) s->s_dynlist = 1;
+}
+
+/* --export-dynamic-symbol takes a glob, as in GNU ld and lld. */
+static void mark_glob(ld_sym *s, void *arg) {
+  if (!s->s_local && fnmatch((const char *)arg, s->s_name, 0) == 0) s->s_dynlist = 1;
+}
+
+int ld_have_dynamic_list(void) {
+  return ctx->opt.dynamic_lists.n || ctx->opt.dynamic_list_data || ctx->opt.dynamic_list_cpp_new ||
+         ctx->opt.dynamic_list_cpp_typeinfo;
+}
+
+/* --dynamic-list and --export-dynamic-symbol-list files (which have the dynamic list's syntax),
+ * read once. */
 static void read_dynamic_lists(void) {
-  if (dynlist || !ctx->opt.dynamic_lists.n) return;
+  if (dynlist || (!ctx->opt.dynamic_lists.n && !ctx->opt.export_sym_lists.n)) return;
   dynlist = mf_model_new(ctx->is64, ctx->tg ? ctx->tg->tg_machine : 0);
   for (uint32_t i = 0; i < ctx->opt.dynamic_lists.n; i++)
     mf_read_version_script(dynlist, ctx->opt.dynamic_lists.v[i]);
+  for (uint32_t i = 0; i < ctx->opt.export_sym_lists.n; i++)
+    mf_read_version_script(dynlist, ctx->opt.export_sym_lists.v[i]);
   mf_finish(dynlist);
 }
 
 void ld_dynamic_lists(void) {
-  if (!ctx->opt.dynamic_lists.n && !ctx->opt.export_syms.n) return;
+  if (!ld_have_dynamic_list() && !ctx->opt.export_syms.n && !ctx->opt.export_sym_lists.n) return;
   read_dynamic_lists();
-  if (dynlist) ld_sym_foreach(mark_listed, NULL);
+  ld_sym_foreach(mark_listed, NULL);
   for (uint32_t i = 0; i < ctx->opt.export_syms.n; i++) { /* --export-dynamic-symbol */
     const char *nm = ctx->opt.export_syms.v[i];
+    if (strpbrk(nm, "*?[")) {
+      ld_sym_foreach(mark_glob, (void *)nm);
+      continue;
+    }
     ld_sym *s = ld_sym_lookup(nm, (uint32_t)strlen(nm));
     if (s) s->s_dynlist = 1;
   }
@@ -518,7 +597,8 @@ void ld_dynamic_lists(void) {
  * (a match with a local scope, or no match under `local: *`)? */
 int ld_dynamic_listed(ld_sym *s) {
   for (uint32_t i = 0; i < ctx->opt.export_syms.n; i++)
-    if (!strcmp(ctx->opt.export_syms.v[i], s->s_name)) return 1;
+    if (fnmatch(ctx->opt.export_syms.v[i], s->s_name, 0) == 0) return 1;
+  if (cpp_listed(s)) return 1;
   read_dynamic_lists();
   return dynlist && find_in(dynlist, s) != NULL;
 }

@@ -146,7 +146,7 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
     return NULL;
   }
   o->o_secs = ld_zalloc(shnum, sizeof(ld_isec *));
-  o->o_exec_stack = 1; /* no .note.GNU-stack: executable stack, as the tools have it */
+  o->o_exec_stack = 2; /* no .note.GNU-stack: executable stack, as the tools have it */
 
   uint32_t symtab_idx = 0;
   ld_shdr *hdrs = ld_xmalloc(shnum * sizeof *hdrs);
@@ -191,8 +191,8 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
     if (!strcmp(nm, ".note.gnu.property") && h->type == SHT_NOTE) {
       /* Parsed into the output's property note; not copied. */
       const uint8_t *p = d + h->offset, *end = p + h->size;
-      uint32_t and_bits = 0;
-      int seen = 0;
+      uint32_t(*props)[2] = ld_zalloc(h->size / 12 + 1, sizeof *props);
+      uint32_t nprops = 0;
       while (end - p >= 12) {
         uint32_t nsz = elf_rd32(p, be), dsz = elf_rd32(p + 4, be), nt = elf_rd32(p + 8, be);
         uint64_t nal = ld_align(nsz, 4), dal = ld_align(dsz, o->o_is64 ? 8 : 4);
@@ -202,15 +202,16 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
           while (qe - q >= 8) {
             uint32_t pt = elf_rd32(q, be), psz = elf_rd32(q + 4, be);
             if ((uint64_t)(qe - q) < 8 + psz) break;
-            if (pt == GNU_PROPERTY_X86_FEATURE_1_AND && psz >= 4)
-              and_bits = elf_rd32(q + 8, be), seen = 1;
+            if (psz == 4 && nprops < h->size / 12 + 1)
+              props[nprops][0] = pt, props[nprops++][1] = elf_rd32(q + 8, be);
             q += 8 + ld_align(psz, o->o_is64 ? 8 : 4);
           }
         }
         p += 12 + nal + dal;
       }
-      o->o_has_gnu_property = (uint8_t)seen;
-      o->o_gnu_property_and = and_bits;
+      o->o_has_gnu_property = 1;
+      o->o_props = props;
+      o->o_nprops = nprops;
       continue;
     }
     if (ctx->opt.strip_debug || ctx->opt.strip_all) {
@@ -218,9 +219,13 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
           (!strncmp(nm, ".debug", 6) || !strncmp(nm, ".zdebug", 7) || !strncmp(nm, ".stab", 5)))
         continue;
     }
-    if (!(h->flags & SHF_ALLOC) &&
-        ((final && !strncmp(nm, ".gnu.lto_", 9)) || !strncmp(nm, ".gnu.warning", 12)))
-      continue;
+    /* A warning section (by its name, whatever its flags: gcc makes a const array's one
+     * allocated, and GNU ld then keeps its bytes too). */
+    if (!strncmp(nm, ".gnu.warning", 12)) {
+      ld_note_warning_section(o, nm, d + h->offset, h->type == SHT_NOBITS ? 0 : h->size);
+      if (!(h->flags & SHF_ALLOC)) continue;
+    }
+    if (!(h->flags & SHF_ALLOC) && final && !strncmp(nm, ".gnu.lto_", 9)) continue;
     if (h->align & (h->align - 1)) {
       ld_error("%s: section %s has alignment %llu, not a power of two", name, nm,
                (unsigned long long)h->align);
@@ -523,6 +528,10 @@ static void enter_globals(ld_obj *o, int marked_only) {
       s->s_used_in_reg = 1;
       if ((s->s_def == SD_UNDEF || s->s_def == SD_LAZY) && !s->s_file) s->s_file = o, s->s_esym = i;
       if (s->s_def == SD_UNDEF && s->s_bind != STB_WEAK) s->s_bind = bind;
+      /* A TLS reference stays STT_TLS in .dynsym while undefined: GNU ld and gold refuse to
+       * bind a TLS definition to a non-TLS reference of a library. */
+      if ((s->s_def == SD_UNDEF || s->s_def == SD_LAZY) && ELF_ST_TYPE(es.info) == STT_TLS)
+        s->s_type = STT_TLS;
       if (s->s_def == SD_LAZY && !weak) ld_note_lazy_ref(s);
       continue;
     }
@@ -551,8 +560,8 @@ static void enter_globals(ld_obj *o, int marked_only) {
       if (bind == STB_WEAK) continue;
       if (s->s_bind != STB_WEAK) {
         if (!ctx->opt.allow_multiple_def)
-          ld_error("duplicate symbol '%s': defined in %s and in %s", nm, s->s_file->o_name,
-                   o->o_name);
+          ld_error("duplicate symbol '%s': defined in %s and in %s", ld_dname(nm),
+                   s->s_file->o_name, o->o_name);
         continue;
       }
     }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ld.h"
@@ -75,7 +76,40 @@ static const struct optdoc optdocs[] = {
     {"--export-dynamic", NULL, "export every global symbol (-E)", 0},
     {"--dynamic-list", "FILE",
      "export the listed symbols; in a shared object only they stay preemptible", 0},
-    {"--export-dynamic-symbol", "SYM", "export SYM from an executable", 0},
+    {"--export-dynamic-symbol", "GLOB", "export matching symbols; keep them preemptible", 0},
+    {"--export-dynamic-symbol-list", "FILE", "--export-dynamic-symbol for each name of FILE", 0},
+    {"--dynamic-list-data", NULL, "add every data symbol to the dynamic list", 0},
+    {"--dynamic-list-cpp-new", NULL, "add C++ operator new and delete to the dynamic list", 0},
+    {"--dynamic-list-cpp-typeinfo", NULL, "add C++ typeinfo symbols to the dynamic list", 0},
+    {"-init", "SYM", "DT_INIT names SYM (default _init)", 0},
+    {"-fini", "SYM", "DT_FINI names SYM (default _fini)", 0},
+    {"--require-defined", "SYM", "as -u, and an error if SYM ends up undefined", 0},
+    {"--discard-all", NULL, "omit every local symbol from .symtab (-x)", 0},
+    {"--discard-locals", NULL, "omit assembler-local (.L) symbols from .symtab (-X)", 0},
+    {"--discard-none", NULL, "keep every local symbol in .symtab", 0},
+    {"--orphan-handling", "MODE",
+     "sections a linker script does not place: place, warn, error, discard", 0},
+    {"--no-undefined-version", NULL, "a version script naming an undefined symbol is an error", 0},
+    {"--undefined-version", NULL, "allow version scripts to name undefined symbols (default)", 0},
+    {"--warn-rwx-segments", NULL, "warn about a segment both writable and executable (default)", 0},
+    {"--no-warn-rwx-segments", NULL, "do not warn about writable and executable segments", 0},
+    {"--warn-execstack", NULL, "warn when the output needs an executable stack", 0},
+    {"--no-warn-execstack", NULL, "do not warn about executable stacks", 0},
+    {"--package-metadata", "=JSON", "add a .note.package note holding JSON", 0},
+    {"--error-unresolved-symbols", NULL, "undefined symbols are errors (default)", 0},
+    {"--warn-unresolved-symbols", NULL, "undefined symbols are warnings", 0},
+    {"--filter", "NAME", "a DT_FILTER entry: the object filters NAME (-F)", 0},
+    {"--auxiliary", "NAME", "a DT_AUXILIARY entry (-f)", 0},
+    {"--audit", "LIB", "a DT_AUDIT entry (Solaris -p)", 0},
+    {"--depaudit", "LIB", "a DT_DEPAUDIT entry (-P)", 0},
+    {"--gc-keep-exported", NULL, "--gc-sections keeps every global of an executable", 0},
+    {"--dependency-file", "FILE", "write a make rule: the output depends on every file read", 0},
+    {"--spare-dynamic-tags", "N", "N more DT_NULL entries in .dynamic", 0},
+    {"--default-symver", NULL, "version unversioned exports with the soname", 0},
+    {"--print-output-format", NULL, "print the output's BFD format name", 0},
+    {"--demangle", NULL, "demangle C++ and Rust names in messages (default)", 0},
+    {"--no-demangle", NULL, "keep mangled names in messages", 0},
+    {"-Y", "[P,]DIR:...", "add default library directories", 0},
     {"-E", NULL, "export every global symbol", 'g'},
     {"--no-relax", NULL, "keep GOT loads and TLS sequences as written", 0},
     {"--relax", NULL, "relax GOT loads and TLS sequences (default)", 0},
@@ -85,8 +119,10 @@ static const struct optdoc optdocs[] = {
     {"--compress-debug-sections", "=none|zlib|zlib-gabi|zstd",
      "compress the output's .debug_* sections (SHF_COMPRESSED)", 0},
     {"--no-undefined", NULL, "report undefined symbols in shared objects (-z defs)", 0},
-    {"--allow-shlib-undefined", NULL, "allow undefined symbols in shared libraries", 0},
-    {"--no-allow-shlib-undefined", NULL, "report undefined symbols of shared libraries", 0},
+    {"--allow-shlib-undefined", NULL,
+     "allow shared inputs' references nothing defines (default for -shared)", 0},
+    {"--no-allow-shlib-undefined", NULL,
+     "shared inputs' references nothing defines are errors (default otherwise)", 0},
     {"-Bsymbolic", NULL, "bind global references within a shared object", 0},
     {"-Bsymbolic-functions", NULL, "bind function references within a shared object", 0},
     {"--enable-new-dtags", NULL, "use DT_RUNPATH", 0},
@@ -94,7 +130,7 @@ static const struct optdoc optdocs[] = {
     {"--fatal-warnings", NULL, "treat warnings as errors", 0},
     {"--no-fatal-warnings", NULL, "warnings are warnings", 0},
     {"--version", NULL, "print the version and exit", 0},
-    {"-v", NULL, "print the version (and continue)", 'g'},
+    {"-v", NULL, "print the version (and continue)", 0},
     {"-V", NULL, "print the version and supported targets", 0},
     {"--help", NULL, "print this help", 0},
     {"--mapfile", "FILE",
@@ -130,7 +166,6 @@ static const struct optdoc optdocs[] = {
     {"--warn-common", NULL, "warn when a common symbol meets another or a definition", 0},
     {"--unresolved-symbols", "HOW",
      "ignore-all, report-all, ignore-in-object-files, ignore-in-shared-libs", 0},
-    {"--no-undefined-version", NULL, "accepted", 0},
     {"--no-warn-mismatch", NULL, "accepted", 0},
     {"--sort-section", "name|alignment", "sort input sections within each output section", 0},
     {"--sort-common", "[=ascending|descending]", "sort common symbols by alignment (largest first)",
@@ -166,13 +201,25 @@ void ld_print_help(void) {
          "  guidance[=noall,nodefs,nodirect,nolazyload,nomapfile,notext,nounused,notls]\n"
          "  target=x64|x86|sparc|sparcv9 muldefs stack-size=N ibt shstk\n"
          "  dynamic-undefined-weak nodynamic-undefined-weak keep-text-section-prefix\n"
-         "  pack-relative-relocs nopack-relative-relocs\n");
+         "  pack-relative-relocs nopack-relative-relocs\n"
+         "  ibtplt nodefaultlib x86-64-baseline x86-64-v2 x86-64-v3 x86-64-v4 lam-u48 lam-u57\n"
+         "  cet-report=R lam-report=R global nodlopen nodump loadfltr globalaudit unique\n"
+         "  nounique nocopyreloc start-stop-gc nostart-stop-gc start-stop-visibility=V\n"
+         "  indirect-extern-access noindirect-extern-access\n");
+  /* Build tools read these two lines: libtool decides from "supported targets:" followed by an
+   * ELF target that the link-editor can build shared libraries. */
+  printf("\n%s: supported targets: elf64-x86-64 elf32-i386 elf32-sparc elf64-sparc\n"
+         "%s: supported emulations: elf_x86_64 elf_i386 elf32_sparc elf64_sparc\n",
+         progname, progname);
 }
 
-static void print_version(void) {
-  printf("tld %s (ELF link-editor; targets: x64 elf_x86_64, x86 elf_i386, sparc elf32_sparc, "
-         "sparcv9 elf64_sparc)\n",
-         TLD_VERSION);
+/* The first line is what build tools parse: libtool and Meson look for "GNU" to know the
+ * command-line dialect (as they do for lld and mold), Meson takes the version number from it. */
+static void print_version(void) { printf("tld %s (compatible with GNU linkers)\n", TLD_VERSION); }
+
+/* -V: the version and the emulations, in GNU ld's layout. */
+static void print_emulations(void) {
+  printf("  Supported emulations:\n   elf_x86_64\n   elf_i386\n   elf32_sparc\n   elf64_sparc\n");
 }
 
 static size_t edit_distance(const char *a, const char *b) {
@@ -319,22 +366,64 @@ static void z_keyword(struct optstate *st, const char *kw) {
   } else if (!strncmp(kw, "stack-size=", 11)) {
     if (parse_num(kw + 11, &v)) ld_error("-z %s: expected a number", kw);
     else o->stack_size = v;
+  } else if (!strncmp(kw, "common-page-size=", 17)) {
+    if (parse_num(kw + 17, &v) || v == 0 || (v & (v - 1)))
+      ld_error("-z %s: expected a power of two", kw);
+    else o->common_page_size = v;
   } else if (!strcmp(kw, "pack-relative-relocs")) o->pack_relr = 1;
   else if (!strcmp(kw, "nopack-relative-relocs")) o->pack_relr = 0;
   else if (!strcmp(kw, "ibt")) o->z_ibt = 1;
   else if (!strcmp(kw, "shstk")) o->z_shstk = 1;
+  else if (!strcmp(kw, "ibtplt")) o->z_ibtplt = 1;
+  else if (!strcmp(kw, "global")) o->flags_1_extra |= DF_1_GLOBAL;
+  else if (!strcmp(kw, "nodlopen")) o->flags_1_extra |= DF_1_NOOPEN;
+  else if (!strcmp(kw, "nodump")) o->flags_1_extra |= DF_1_NODUMP;
+  else if (!strcmp(kw, "loadfltr")) o->flags_1_extra |= DF_1_LOADFLTR;
+  else if (!strcmp(kw, "globalaudit")) o->flags_1_extra |= DF_1_GLOBAUDIT;
+  else if (!strcmp(kw, "unique")) o->z_unique = 1;
+  else if (!strcmp(kw, "nounique")) o->z_unique = 0;
+  else if (!strcmp(kw, "nocopyreloc")) o->z_nocopyreloc = 1;
+  else if (!strcmp(kw, "copyreloc")) o->z_nocopyreloc = 0;
+  else if (!strcmp(kw, "lam-u48")) o->feature_1_extra |= GNU_PROPERTY_X86_FEATURE_1_LAM_U48;
+  else if (!strcmp(kw, "lam-u57")) o->feature_1_extra |= GNU_PROPERTY_X86_FEATURE_1_LAM_U57;
+  else if (!strcmp(kw, "indirect-extern-access")) o->indirect_extern_access = 1;
+  else if (!strcmp(kw, "noindirect-extern-access")) o->indirect_extern_access = 0;
+  else if (!strncmp(kw, "cet-report=", 11) || !strncmp(kw, "lam-report=", 11) ||
+           !strncmp(kw, "lam-u48-report=", 15) || !strncmp(kw, "lam-u57-report=", 15)) {
+    /* LAM reports are accepted and give none (diagnostics only: tld(1)). */
+    const char *v = strchr(kw, '=') + 1;
+    int how = !strcmp(v, "none") ? 0 : !strcmp(v, "warning") ? 1 : !strcmp(v, "error") ? 2 : -1;
+    if (how < 0) ld_error("-z %s: expected none, warning or error", kw);
+    else if (kw[0] == 'c') o->cet_report = how;
+  } else if (!strcmp(kw, "call-nop=prefix-addr")) {
+    /* the relaxed GOT call is `addr32 call`, as this asks (GNU ld's default) */
+  } else if (!strncmp(kw, "call-nop=", 9) || !strcmp(kw, "unique-symbol") ||
+             !strcmp(kw, "common") || !strcmp(kw, "noreloc-overflow")) {
+    ld_error("-z %s is not supported (see tld(1), \"Options of GNU ld\")", kw);
+  } else if (!strcmp(kw, "start-stop-gc")) o->z_start_stop_gc = 1;
+  else if (!strcmp(kw, "nostart-stop-gc")) o->z_start_stop_gc = 0;
+  else if (!strncmp(kw, "start-stop-visibility=", 22)) {
+    const char *vis = kw + 22;
+    if (!strcmp(vis, "default")) o->start_stop_vis = STV_DEFAULT;
+    else if (!strcmp(vis, "protected")) o->start_stop_vis = STV_PROTECTED;
+    else if (!strcmp(vis, "hidden")) o->start_stop_vis = STV_HIDDEN;
+    else if (!strcmp(vis, "internal")) o->start_stop_vis = STV_INTERNAL;
+    else ld_error("-z %s: expected default, protected, hidden or internal", kw);
+  } else if (!strcmp(kw, "nodefaultlib")) o->z_nodefaultlib = 1;
+  else if (!strcmp(kw, "x86-64-baseline")) o->isa_needed |= GNU_PROPERTY_X86_ISA_1_BASELINE;
+  else if (!strcmp(kw, "x86-64-v2")) o->isa_needed |= GNU_PROPERTY_X86_ISA_1_V2;
+  else if (!strcmp(kw, "x86-64-v3")) o->isa_needed |= GNU_PROPERTY_X86_ISA_1_V3;
+  else if (!strcmp(kw, "x86-64-v4")) o->isa_needed |= GNU_PROPERTY_X86_ISA_1_V4;
   else if (!strcmp(kw, "dynamic-undefined-weak")) o->z_dyn_undef_weak = 1;
   else if (!strcmp(kw, "nodynamic-undefined-weak")) o->z_dyn_undef_weak = 0;
   else if (!strcmp(kw, "keep-text-section-prefix")) o->keep_text_prefix = 1;
   else if (!strcmp(kw, "nokeep-text-section-prefix")) o->keep_text_prefix = 0;
-  else if (!strncmp(kw, "common-page-size=", 17) || !strcmp(kw, "combreloc") ||
-           !strcmp(kw, "nocombreloc") || !strcmp(kw, "noexecheap") || !strcmp(kw, "nocopyreloc") ||
-           !strcmp(kw, "nodlopen") || !strcmp(kw, "nocopyreloc") ||
-           !strcmp(kw, "dynamic-undefined-weak") || !strcmp(kw, "nodynamic-undefined-weak") ||
-           !strcmp(kw, "noverbose") || !strcmp(kw, "verbose") ||
-           !strcmp(kw, "keep-text-section-prefix") || !strcmp(kw, "ignore") ||
-           !strcmp(kw, "record")) {
-    /* Accepted; those with an effect on dynamic outputs are honoured where implemented. */
+  else if (!strcmp(kw, "combreloc") || !strcmp(kw, "nocombreloc") || !strcmp(kw, "noexecheap") ||
+           !strcmp(kw, "noextern-protected-data") || !strcmp(kw, "report-relative-reloc") ||
+           !strcmp(kw, "nounique-symbol") || !strcmp(kw, "nocommon") || !strcmp(kw, "noverbose") ||
+           !strcmp(kw, "verbose") || !strcmp(kw, "keep-text-section-prefix") ||
+           !strcmp(kw, "ignore") || !strcmp(kw, "record")) {
+    /* Accepted: no effect on tld's output (see tld(1), "Options of GNU ld"). */
   } else {
     ld_warn("-z %s ignored (unknown keyword)", kw);
   }
@@ -518,10 +607,15 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
   o->z_text = -1;
   o->z_dyn_undef_weak = -1;
   o->tail_merge = 1;
+  o->undefined_version = 1;
+  o->warn_rwx = -1;
+  o->warn_execstack = -1;
+  o->allow_shlib_undefined = -1;
+  o->start_stop_vis = STV_PROTECTED;
   long nproc = sysconf(_SC_NPROCESSORS_ONLN);
   o->threads = nproc > 0 ? (int)nproc : 1;
   struct optstate st = {.opt = o};
-  int print_version_and_go = 0;
+  int print_version_and_go = 0, print_output_format = 0;
   int gnu = o->gnu_flavour;
 
   for (int i = 1; i < argc; i++) {
@@ -544,14 +638,16 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     }
     if (LONG("-version", 0)) {
       print_version();
+      printf("ELF link-editor for x86-64, i386, SPARC and SPARC V9; GNU and Solaris options\n");
       exit(0);
     }
     if (!strcmp(n, "-V")) {
       print_version();
+      print_emulations();
       print_version_and_go = 1;
       continue;
     }
-    if (!strcmp(n, "-v") && gnu) {
+    if (!strcmp(n, "-v")) { /* no Solaris meaning: the GNU one in both flavours */
       print_version();
       print_version_and_go = 1;
       continue;
@@ -624,6 +720,178 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     }
     if (LONG("-export-dynamic-symbol", 1)) {
       ld_vec_push(&o->export_syms, (void *)v);
+      continue;
+    }
+    if (LONG("-export-dynamic-symbol-list", 1)) {
+      ld_vec_push(&o->export_sym_lists, (void *)v);
+      continue;
+    }
+    if (LONG("-dynamic-list-data", 0)) {
+      o->dynamic_list_data = 1;
+      continue;
+    }
+    if (LONG("-dynamic-list-cpp-new", 0)) {
+      o->dynamic_list_cpp_new = 1;
+      continue;
+    }
+    if (LONG("-dynamic-list-cpp-typeinfo", 0)) {
+      o->dynamic_list_cpp_typeinfo = 1;
+      continue;
+    }
+    if (LONG("-error-unresolved-symbols", 0)) {
+      o->warn_unresolved = 0;
+      continue;
+    }
+    if (LONG("-warn-unresolved-symbols", 0)) {
+      o->warn_unresolved = 1;
+      continue;
+    }
+    if (LONG("-filter", 1)) {
+      ld_vec_push(&o->filters, (void *)v);
+      continue;
+    }
+    if (LONG("-auxiliary", 1)) {
+      ld_vec_push(&o->auxiliaries, (void *)v);
+      continue;
+    }
+    if (LONG("-audit", 1)) {
+      o->audit = v;
+      continue;
+    }
+    if (LONG("-depaudit", 1)) {
+      o->depaudit = v;
+      continue;
+    }
+    if (LONG("-gc-keep-exported", 0)) {
+      o->gc_keep_exported = 1;
+      continue;
+    }
+    if (LONG("-dependency-file", 1)) {
+      o->dependency_file = v;
+      continue;
+    }
+    if (LONG("-spare-dynamic-tags", 1)) {
+      uint64_t t;
+      if (parse_num(v, &t) || t > 1000) ld_error("--spare-dynamic-tags=%s: expected a count", v);
+      else o->spare_dynamic_tags = (uint32_t)t;
+      continue;
+    }
+    if (LONG("-default-symver", 0)) {
+      o->default_symver = 1;
+      continue;
+    }
+    if (LONG("-print-output-format", 0)) {
+      print_output_format = 1;
+      continue;
+    }
+    if (LONG("-target-help", 0)) {
+      ld_print_help();
+      exit(0);
+    }
+    if (LONG("-format", 1) || LONG("-oformat", 1) || !strcmp(n, "-b")) {
+      const char *f = v && *v ? v : (i + 1 < argc ? argv[++i] : "");
+      /* ELF, as every input and output is; other formats (binary, ihex, srec) are not. */
+      if (strcmp(f, "default") && strncmp(f, "elf", 3))
+        ld_error("%s %s: only ELF is supported (see tld(1), \"Options of GNU ld\")", a, f);
+      continue;
+    }
+    /* GNU ld options tld does not implement, which change the output: an error, not a link
+     * that silently differs (tld(1), "Options of GNU ld"). */
+    if (LONG("-omagic", 0) || LONG("-nmagic", 0) || LONG("-just-symbols", 1) ||
+        LONG("-noinhibit-exec", 0) || LONG("-unique", 0) || !strncmp(n, "-unique=", 8) ||
+        LONG("-split-by-file", 0) || LONG("-split-by-reloc", 0) || LONG("-mri-script", 1) ||
+        LONG("-copy-dt-needed-entries", 0) || LONG("-add-needed", 0) ||
+        LONG("-default-imported-symver", 0) || LONG("-version-exports-section", 1) ||
+        LONG("-enable-non-contiguous-regions", 0) || LONG("-Ur", 0)) {
+      ld_error("%s is not supported (see tld(1), \"Options of GNU ld\")", a);
+      continue;
+    }
+    /* GNU ld options with no effect on tld's output (tld(1), "Options of GNU ld"). */
+    if (LONG("-no-keep-memory", 0) || LONG("-reduce-memory-overheads", 0) ||
+        LONG("-traditional-format", 0) || LONG("-force-exe-suffix", 0) ||
+        LONG("-ld-generated-unwind-info", 0) || LONG("-no-ld-generated-unwind-info", 0) ||
+        LONG("-print-memory-usage", 0) || LONG("-no-check-sections", 0) ||
+        LONG("-check-sections", 0) || LONG("-warn-constructors", 0) ||
+        LONG("-warn-multiple-gp", 0) || LONG("-no-warn-multiple-gp", 0) ||
+        LONG("-warn-section-align", 0) || LONG("-warn-textrel", 0) ||
+        LONG("-warn-alternate-em", 0) || LONG("-error-handling-script", 1) ||
+        LONG("-print-map-discarded", 0) || LONG("-no-print-map-discarded", 0) ||
+        LONG("-print-map-locals", 0) || LONG("-no-print-map-locals", 0) ||
+        LONG("-ctf-variables", 0) || LONG("-no-ctf-variables", 0) || LONG("-ctf-share-types", 1) ||
+        LONG("-no-warn-search-mismatch", 0) || LONG("-no-omagic", 0) || LONG("-no-add-needed", 0) ||
+        LONG("-no-copy-dt-needed-entries", 0))
+      continue;
+    if (LONG("-demangle", 0) || !strncmp(n, "-demangle=", 10)) { /* any style: the default one */
+      o->no_demangle = 0;
+      continue;
+    }
+    if (LONG("-no-demangle", 0)) {
+      o->no_demangle = 1;
+      continue;
+    }
+    if (LONG("-init", 1)) {
+      o->init_sym = v;
+      continue;
+    }
+    if (LONG("-fini", 1)) {
+      o->fini_sym = v;
+      continue;
+    }
+    if (LONG("-require-defined", 1)) {
+      ld_vec_push(&o->require_defined, (void *)v);
+      ld_vec_push(&o->undefs, (void *)v); /* a root, as -u */
+      continue;
+    }
+    if (LONG("-discard-all", 0)) {
+      o->discard = DISCARD_ALL;
+      continue;
+    }
+    if (LONG("-discard-locals", 0)) {
+      o->discard = DISCARD_LOCALS;
+      continue;
+    }
+    if (LONG("-discard-none", 0)) {
+      o->discard = DISCARD_NONE;
+      continue;
+    }
+    if (LONG("-orphan-handling", 1)) {
+      if (!strcmp(v, "place")) o->orphan = ORPHAN_PLACE;
+      else if (!strcmp(v, "discard")) o->orphan = ORPHAN_DISCARD;
+      else if (!strcmp(v, "warn")) o->orphan = ORPHAN_WARN;
+      else if (!strcmp(v, "error")) o->orphan = ORPHAN_ERROR;
+      else ld_error("--orphan-handling=%s: expected place, discard, warn or error", v);
+      continue;
+    }
+    if (LONG("-undefined-version", 0)) {
+      o->undefined_version = 1;
+      continue;
+    }
+    if (LONG("-no-undefined-version", 0)) {
+      o->undefined_version = 0;
+      continue;
+    }
+    if (LONG("-warn-rwx-segments", 0)) {
+      o->warn_rwx = 1;
+      continue;
+    }
+    if (LONG("-no-warn-rwx-segments", 0)) {
+      o->warn_rwx = 0;
+      continue;
+    }
+    if (LONG("-warn-execstack", 0)) {
+      o->warn_execstack = 1;
+      continue;
+    }
+    if (LONG("-no-warn-execstack", 0)) {
+      o->warn_execstack = 0;
+      continue;
+    }
+    if (!strcmp(n, "-package-metadata")) { /* no value: no note */
+      o->package_metadata = NULL;
+      continue;
+    }
+    if (!strncmp(n, "-package-metadata=", 18)) {
+      o->package_metadata = n[18] ? ld_xstrdup(n + 18) : NULL;
       continue;
     }
     if (LONG("-dynamic-linker", 1)) {
@@ -755,9 +1023,9 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       o->export_dynamic = 0;
       continue;
     }
-    if (LONG("-no-relax", 0)) {
+    if (LONG("-no-relax", 0)) { /* TLS too, but see ld_scan_relocs */
       o->relax = 0;
-      o->tls_relax = 0;
+      if (o->tls_relax) o->tls_relax = 2;
       continue;
     }
     if (LONG("-relax", 0)) {
@@ -798,7 +1066,14 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       o->z_defs_given = 1;
       continue;
     }
-    if (LONG("-allow-shlib-undefined", 0) || LONG("-no-allow-shlib-undefined", 0)) continue;
+    if (LONG("-allow-shlib-undefined", 0)) {
+      o->allow_shlib_undefined = 1;
+      continue;
+    }
+    if (LONG("-no-allow-shlib-undefined", 0)) {
+      o->allow_shlib_undefined = 0;
+      continue;
+    }
     if (LONG("-Bsymbolic", 0)) {
       o->bsymbolic = 1;
       continue;
@@ -873,29 +1148,25 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     }
     if (LONG("-eh-frame-hdr", 0)) continue;
     if (trace_and_layout_option(&st, n, argc, argv, &i)) continue;
-    if (LONG("-no-add-needed", 0) || LONG("-add-needed", 0) || LONG("-copy-dt-needed-entries", 0) ||
-        LONG("-no-copy-dt-needed-entries", 0) || LONG("-no-warn-mismatch", 0) ||
-        LONG("-warn-shared-textrel", 0) || LONG("-no-keep-memory", 0) ||
+    if (LONG("-no-warn-mismatch", 0) || LONG("-warn-shared-textrel", 0) ||
         LONG("-color-diagnostics", 0) || LONG("-no-color-diagnostics", 0) ||
         LONG("-disable-linker-version", 0) || LONG("-enable-linker-version", 0) ||
-        LONG("-no-undefined-version", 0) || LONG("-undefined-version", 0) ||
-        LONG("-warn-once", 0) || LONG("-no-warn-execstack", 0) ||
-        LONG("-no-warn-rwx-segments", 0) || LONG("-nostdlib", 0) || LONG("-demangle", 0) ||
-        LONG("-no-demangle", 0) || LONG("-enable-new-dtags", 0) || LONG("-Qy", 0) || LONG("-Qn", 0))
+        LONG("-warn-once", 0) || LONG("-nostdlib", 0) || LONG("-enable-new-dtags", 0) ||
+        LONG("-Qy", 0) || LONG("-Qn", 0))
       continue;
     if (LONG("-version-script", 1)) {
-      o->version_script = v;
+      ld_vec_push(&o->version_scripts, (void *)v);
       continue;
     }
     if (LONG("-script", 1)) {
       add_input(&st, v, 0);
+      ((ld_input_arg *)o->inputs.v[o->inputs.n - 1])->ia_script = 1;
       continue;
     } /* -T */
     if (LONG("-mapfile", 1)) {
       ld_vec_push(&o->mapfiles, (void *)v);
       continue;
     }
-    if (LONG("-dependency-file", 1)) continue;
     /* Words whose meaning depends on the flavour and on the argument. */
     if (!strcmp(n, "-m") || (!strncmp(n, "-m", 2) && n[2] && ld_target_named(n + 2))) {
       const char *e = n[2] ? n + 2 : NULL;
@@ -996,10 +1267,18 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       TAKE();
       z_keyword(&st, val);
       continue;
-    case 'R':
+    case 'R': {
       TAKE();
+      /* GNU: -R naming a file (not a directory) is --just-symbols. */
+      struct stat sb;
+      if (gnu && stat(val, &sb) == 0 && S_ISREG(sb.st_mode)) {
+        ld_error("-R %s (--just-symbols) is not supported (see tld(1), \"Options of GNU ld\")",
+                 val);
+        continue;
+      }
       ld_vec_push(&o->rpaths, (void *)val);
       continue;
+    }
     case 'h':
       TAKE();
       o->soname = val;
@@ -1011,18 +1290,52 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     case 'T':
       TAKE();
       add_input(&st, val, 0);
+      ((ld_input_arg *)o->inputs.v[o->inputs.n - 1])->ia_script = 1;
       continue; /* a script given with -T */
     case 'O':
       TAKE();
       o->optimize = atoi(val);
       continue;
-    case 'Y': TAKE(); continue;
+    case 'Y': { /* the default library directories: -Y P,dir:dir (Solaris), -Y dir (GNU) */
+      TAKE();
+      const char *d = !strncmp(val, "P,", 2) ? val + 2 : val;
+      char *list = ld_xstrdup(d), *save = NULL;
+      for (char *w = strtok_r(list, ":", &save); w; w = strtok_r(NULL, ":", &save))
+        ld_vec_push(&o->libdirs, w);
+      continue;
+    }
     case 'F':
+      TAKE();
+      ld_vec_push(&o->filters, (void *)val);
+      continue; /* DT_FILTER */
     case 'f':
+      TAKE();
+      ld_vec_push(&o->auxiliaries, (void *)val);
+      continue; /* DT_AUXILIARY */
     case 'P':
-    case 'N':
-    case 'Q': TAKE(); continue;
+      TAKE();
+      o->depaudit = val;
+      continue;                 /* DT_DEPAUDIT */
+    case 'Q': TAKE(); continue; /* ident: none */
     default: break;
+    }
+    if (c == 'N' && gnu) { /* GNU --omagic */
+      ld_error("%s (--omagic) is not supported (see tld(1), \"Options of GNU ld\")", a);
+      continue;
+    }
+    if (c == 'N') { /* Solaris -N name: a DT_NEEDED entry as given */
+      TAKE();
+      ld_vec_push(&o->extra_needed, (void *)val);
+      continue;
+    }
+    if (c == 'p' && !gnu) { /* Solaris -p auditlib: DT_AUDIT */
+      TAKE();
+      o->audit = val;
+      continue;
+    }
+    if (c == 'G' && gnu && (val || (i + 1 < argc && isdigit((unsigned char)argv[i + 1][0])))) {
+      TAKE(); /* GNU -G size: the MIPS small-data size, nothing on tld's targets */
+      continue;
     }
     if (!val) {
       switch (c) {
@@ -1046,10 +1359,16 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
           continue;
         }
         break; /* GNU -M: map to stdout */
-      case 'i':
+      case 'x': o->discard = DISCARD_ALL; continue;
+      case 'X': o->discard = DISCARD_LOCALS; continue;
       case 'n':
-      case 'x':
-      case 'X':
+        if (gnu) {
+          ld_error("%s (--nmagic) is not supported (see tld(1), \"Options of GNU ld\")", a);
+          continue;
+        }
+        break;
+      case 'g': /* GNU: ignored, as by GNU ld */
+      case 'i':
       case 'q': continue;
       case 'a':
         if (!gnu) {
@@ -1088,6 +1407,14 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     if (o->b_direct && !(ia->ia_dep & DEP_LAZY_GIVEN)) ia->ia_dep |= DEP_LAZY;
     ia->ia_dep |= DEP_DIRECT_GIVEN | (o->b_direct ? DEP_LAZY_GIVEN : 0);
   }
+  if (print_output_format) { /* the BFD name of the output's format */
+    const ld_target *t = o->target ? o->target : &ld_target_x64;
+    printf("%s\n", t == &ld_target_x64     ? "elf64-x86-64"
+                   : t == &ld_target_x86   ? "elf32-i386"
+                   : t == &ld_target_sparc ? "elf32-sparc"
+                                           : "elf64-sparc");
+    if (o->inputs.n == 0) exit(0);
+  }
   if (o->inputs.n == 0 && ld_nerrors() == 0 && !o->mapfile_dump) {
     if (print_version_and_go) exit(0);
     ld_error("no input files");
@@ -1096,6 +1423,8 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
   if (o->outkind == OUT_RELOC && o->gc_sections)
     ld_error("-r and --gc-sections may not be used together");
   if (o->outkind == OUT_SHARED && !o->z_defs) o->allow_undefined = 1;
+  /* A library's undefined references are errors when linking an executable (GNU ld, lld). */
+  if (o->allow_shlib_undefined < 0) o->allow_shlib_undefined = o->outkind == OUT_SHARED;
   if (o->is_static && o->outkind == OUT_PIE) o->no_dynamic_linker = 1;
   if (o->z_text < 0) o->z_text = 1; /* text relocations are errors unless -z notext */
   /* GNU ld writes .eh_frame_hdr only when asked (gcc asks, but not for -static); the tld

@@ -13,17 +13,33 @@ static ld_sym **out_globals;
 static uint32_t nglobals;
 static uint16_t out_shndx(const ld_sym *s);
 
+/* Which local symbols .symtab keeps, as GNU ld decides: by default all but assembler labels
+ * (.L...) in mergeable sections, whose addresses mean nothing once strings are merged (all of
+ * them with -r, which merges nothing); -X (--discard-locals) drops every .L label, -x
+ * (--discard-all) every local symbol. */
+int ld_keep_local_name(const ld_sym *s) {
+  int label = s->s_name[0] == '.' && s->s_name[1] == 'L';
+  switch (ctx->opt.discard) {
+  case DISCARD_ALL: return 0;
+  case DISCARD_LOCALS: return !label;
+  case DISCARD_NONE: return 1;
+  default:
+    return !label || !s->s_sec || !(s->s_sec->is_flags & SHF_MERGE) ||
+           ctx->opt.outkind == OUT_RELOC;
+  }
+}
+
 static int keep_local(const ld_sym *s) {
   if (!s->s_namelen || s->s_type == STT_SECTION || s->s_type == STT_FILE) return 0;
   if (s->s_sec && (!s->s_sec->is_live || !s->s_sec->is_out)) return 0;
   if (!s->s_sec && !s->s_alias_abs) return 0;
-  /* Assembler-local labels (.L...) are not kept, as other link-editors do. */
-  if (s->s_name[0] == '.' && s->s_name[1] == 'L') return 0;
-  return 1;
+  return ld_keep_local_name(s);
 }
 
 static int keep_global(const ld_sym *s) {
   if (s->s_eliminate) return 0;
+  /* Defined in a section --gc-sections removed: gone, as GNU ld drops it. */
+  if (s->s_def == SD_REGULAR && s->s_sec && (!s->s_sec->is_live || !s->s_sec->is_out)) return 0;
   if (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH) return 1;
   if (s->s_def == SD_SHARED) return s->s_used_in_reg;
   return s->s_def == SD_UNDEF && s->s_referenced;
@@ -117,6 +133,7 @@ void ld_put_sym(uint8_t *p, uint32_t name, uint64_t value, uint64_t size, uint8_
 static uint16_t out_shndx(const ld_sym *s) {
   if (s->s_sec) return s->s_sec->is_out ? (uint16_t)s->s_sec->is_out->os_shndx : SHN_UNDEF;
   if (s->s_def == SD_UNDEF || s->s_def == SD_SHARED) return SHN_UNDEF;
+  if (s->s_def == SD_SYNTH) return ld_synth_shndx(s);
   return SHN_ABS;
 }
 

@@ -173,18 +173,22 @@ int ld_preemptible(const ld_sym *s) {
   if (s->s_def == SD_SHARED) return 1;
   if (s->s_def == SD_UNDEF || s->s_def == SD_LAZY) {
     /* -z [no]dynamic-undefined-weak: an undefined weak symbol of a PIE or shared object is
-     * left to the runtime linker, or resolved to zero here. */
-    if (s->s_weakref && ctx->opt.z_dyn_undef_weak >= 0 && ctx->opt.outkind != OUT_EXEC)
-      return !ctx->opt.is_static && s->s_vis == STV_DEFAULT && ctx->opt.z_dyn_undef_weak;
+     * left to the runtime linker (the default, as with GNU ld and lld), or resolved to zero
+     * here. */
+    if (s->s_weakref && ctx->opt.outkind != OUT_EXEC)
+      return !ctx->opt.is_static && s->s_vis == STV_DEFAULT && ctx->opt.z_dyn_undef_weak != 0;
     return !ctx->opt.is_static && (s->s_vis == STV_DEFAULT) &&
            (ctx->opt.outkind == OUT_SHARED || !s->s_weakref);
   }
   if (ctx->opt.outkind != OUT_SHARED) return 0;
   if (s->s_vis != STV_DEFAULT) return 0;
+  /* Named by a dynamic list or --export-dynamic-symbol: preemptible whatever -Bsymbolic says
+   * (GNU ld and lld). */
+  if (s->s_dynlist) return 1;
   if (ctx->opt.bsymbolic == 1) return 0;
   /* With a dynamic list, a shared object binds everything else within itself. */
-  if (ctx->opt.dynamic_lists.n && !s->s_dynlist) return 0;
-  if (ctx->opt.bsymbolic == 2 && s->s_type == STT_FUNC) return 0;
+  if (ld_have_dynamic_list()) return 0;
+  if (ctx->opt.bsymbolic == 2 && (s->s_type == STT_FUNC || s->s_type == STT_GNU_IFUNC)) return 0;
   return 1;
 }
 
@@ -207,13 +211,42 @@ static void need(ld_sym *s, uint32_t bits) {
 const char *ld_sym_name(const ld_sym *s) {
   if (s == &ld_null_sym) return "(none)";
   if (s->s_type == STT_SECTION && s->s_sec) return s->s_sec->is_name;
-  return s->s_name;
+  return ld_dname(s->s_name);
+}
+
+/* A library's protected definition binds within the library: a copy of it, or a canonical PLT
+ * entry standing for it, would not be what the library itself uses. GNU ld and lld refuse both;
+ * so does tld. */
+static int shared_protected(const ld_sym *s) {
+  const ld_obj *o = s->s_file;
+  if (s->s_def != SD_SHARED || !o || s->s_esym >= o->o_nsym) return 0;
+  const uint8_t *p =
+      o->o_symtab + (uint64_t)s->s_esym * (o->o_is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE);
+  return ELF_ST_VISIBILITY(o->o_is64 ? p[5] : p[13]) == STV_PROTECTED;
+}
+
+static void check_protected(ld_isec *is, const ld_rel *r, const ld_sym *s, int copy) {
+  if (copy && ctx->opt.z_nocopyreloc) { /* GNU ld would write a text relocation instead */
+    ld_error("%s: '%s' of %s would need a copy relocation, which -z nocopyreloc forbids; "
+             "recompile with -fPIC",
+             ld_sec_loc(is, r->r_offset), ld_sym_name(s), s->s_file->o_name);
+    return;
+  }
+  if (!shared_protected(s)) return;
+  ld_error("%s: %s protected symbol '%s' of %s; recompile with -fPIC", ld_sec_loc(is, r->r_offset),
+           copy ? "a copy relocation cannot copy" : "a canonical PLT entry cannot stand for",
+           ld_sym_name(s), s->s_file->o_name);
 }
 
 /* ---- the TLS model ------------------------------------------------------------------- */
 
-/* The one rule for Local Dynamic: relaxed in every executable (DESIGN.md §5). */
-int ld_tls_ld_to_le(void) { return ctx->opt.tls_relax && is_exec_output(); }
+/* --no-relax in a static link with no __tls_get_addr: the GD and LD sequences, which call it,
+ * are relaxed all the same (see ld_scan_relocs). */
+static int tls_relax_calls;
+
+/* The one rule for Local Dynamic: relaxed in every executable, unless --no-relax keeps the
+ * sequences and something can run them (DESIGN.md §5). */
+int ld_tls_ld_to_le(void) { return (ctx->opt.tls_relax || tls_relax_calls) && is_exec_output(); }
 
 /* The TLS model a sequence of `model` against `s` becomes in this output: a function of the
  * symbol's preemptibility and the output alone, so every relocation of a sequence follows one
@@ -223,7 +256,8 @@ static int tls_target_model(const ld_sym *s, int model) {
   if (model == TLSM_LD) return ld_tls_ld_to_le() ? TLSM_LE : TLSM_LD;
   /* With no loader nothing would ever resolve a descriptor (only IRELATIVE is applied at
    * start-up), so descriptors are relaxed even under -z notlsrelax. */
-  int relax = ctx->opt.tls_relax || (model == TLSM_DESC && ctx->opt.is_static);
+  int relax = ctx->opt.tls_relax || (model == TLSM_DESC && ctx->opt.is_static) ||
+              (model == TLSM_GD && tls_relax_calls);
   if (!relax || !is_exec_output()) return model;
   if (!ld_preemptible(s)) return TLSM_LE;
   if (model == TLSM_GD || model == TLSM_DESC) return TLSM_IE;
@@ -360,6 +394,21 @@ static int decide_tls(ld_isec *is, const ld_rel *r, const ld_howto *hw, ld_sym *
   return RE_NONE;
 }
 
+/* The addend as apply takes it: a section symbol's addend into a merged section picks the piece,
+ * and is no addend of the value. */
+static int64_t rel_addend(const ld_sym *s, const ld_rel *r) {
+  if (s->s_type == STT_SECTION && s->s_local && s->s_sec && s->s_sec->is_merge && s->s_sec->is_live)
+    return 0;
+  return r->r_addend;
+}
+
+void ld_got_addend_error(ld_isec *is, const ld_rel *r, const ld_howto *hw, const ld_sym *s,
+                         uint64_t A) {
+  ld_error("%s: relocation %s against '%s' + 0x%llx needs a GOT entry for the symbol plus an "
+           "offset, which tld does not make (the code cannot be relaxed)",
+           ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s), (unsigned long long)A);
+}
+
 /* What relocation `r` of allocated section `is` becomes: its symbol's needs, the dynamic
  * relocation it asks for, the value apply writes. */
 static int decide(ld_isec *is, const ld_rel *r, const ld_howto *hw, ld_sym *s, int *relaxed_call) {
@@ -414,6 +463,7 @@ static int decide(ld_isec *is, const ld_rel *r, const ld_howto *hw, ld_sym *s, i
       if (is_exec_output() && s->s_def == SD_SHARED) {
         /* A shared library's IFUNC (libm's atan) is a function here too, never copied. */
         int fn = s->s_type == STT_FUNC || s->s_type == STT_GNU_IFUNC;
+        check_protected(is, r, s, !fn);
         need(s, fn ? (SN_PLT | SN_CANON_PLT) : SN_COPY);
         return fn ? RE_ABS_PLT : RE_ABS_COPY;
       }
@@ -448,6 +498,7 @@ static int decide(ld_isec *is, const ld_rel *r, const ld_howto *hw, ld_sym *s, i
       return RE_PC_PLT;
     }
     if (is_exec_output() && s->s_def == SD_SHARED) {
+      check_protected(is, r, s, 1);
       need(s, SN_COPY);
       return RE_PC_COPY;
     }
@@ -472,10 +523,17 @@ static int decide(ld_isec *is, const ld_rel *r, const ld_howto *hw, ld_sym *s, i
     }
     /* GOT-load relaxation: a load of a local symbol's address from the GOT may become an
      * address computation (the target looks at the instruction when applying). The slot stays
-     * (unused) so the layout is independent of it. */
-    if (kind != RK_GOT_ABS && ctx->opt.relax && tg->tg_relax_got && !pre && !is_local_ifunc(s) &&
-        s != &ld_null_sym && (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH) && !is_undef_weak(s))
+     * (unused) so the layout is independent of it. A reference whose addend belongs to the
+     * symbol must be relaxed, --no-relax or not: its slot could not hold S + A. */
+    int addend_in_entry = tg->tg_got_addend_in_entry && rel_addend(s, r) != 0;
+    if (kind != RK_GOT_ABS && (ctx->opt.relax || addend_in_entry) && tg->tg_relax_got && !pre &&
+        !is_local_ifunc(s) && s != &ld_null_sym &&
+        (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH) && !is_undef_weak(s))
       return kind == RK_GOT_PC ? RE_GOT_PC_RELAX : RE_GOT_OFF_RELAX;
+    if (addend_in_entry) {
+      ld_got_addend_error(is, r, hw, s, (uint64_t)rel_addend(s, r));
+      return RE_NONE;
+    }
     return kind == RK_GOT_PC ? RE_GOT_PC : kind == RK_GOT_OFF ? RE_GOT_OFF : RE_GOT_ABS;
   case RK_GOTREL:
     atomic_store(&need_got_base, 1);
@@ -521,7 +579,7 @@ static void scan_section(ld_isec *is) {
       if (after_relaxed) continue; /* the call is rewritten away with its sequence */
       if (s->s_def == SD_UNDEF && !s->s_weakref &&
           !(ctx->opt.outkind == OUT_SHARED && ctx->opt.allow_undefined)) {
-        ld_error("%s: undefined symbol: %s", ld_sec_loc(is, r->r_offset), s->s_name);
+        ld_error("%s: undefined symbol: %s", ld_sec_loc(is, r->r_offset), ld_dname(s->s_name));
         continue;
       }
     }
@@ -555,6 +613,16 @@ int ld_need_got_base(void) { return atomic_load(&need_got_base); }
 int ld_need_ld_slot(void) { return atomic_load(&need_ld_slot); }
 
 void ld_scan_relocs(void) {
+  /* --no-relax keeps TLS sequences as written, except in a static link with no __tls_get_addr
+   * for them to call (glibc's libc.a has none on SPARC): there the rewrites are what makes the
+   * program work, and GNU ld (which does them whatever --no-relax says) links it. */
+  if (ctx->opt.tls_relax == 2) {
+    ld_sym *g = ld_sym_lookup("__tls_get_addr", 14), *g3 = ld_sym_lookup("___tls_get_addr", 15);
+    int have = (g && g->s_def != SD_UNDEF && g->s_def != SD_LAZY) ||
+               (g3 && g3->s_def != SD_UNDEF && g3->s_def != SD_LAZY);
+    ctx->opt.tls_relax = 0;
+    tls_relax_calls = ctx->opt.is_static && !have;
+  }
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
     for (uint32_t k = 0; k < o->o_nsec; k++) {

@@ -89,8 +89,10 @@ static inline ld_sym *ld_rel_sym(const ld_isec *is, const ld_rel *r) {
   return r->r_sym ? is->is_file->o_syms[r->r_sym] : &ld_null_sym;
 }
 
-/* Are an executable's Local Dynamic sequences relaxed to Local Exec (their DTP-relative offsets
- * TP-relative, _TLS_MODULE_BASE_ at the thread pointer)? */
-int ld_tls_ld_to_le(void);
+/* A GOT reference whose addend belongs to its symbol (tg_got_addend_in_entry) that cannot be
+ * relaxed: the scan reports the ones it does not offer the target, apply those the target
+ * declines. */
+void ld_got_addend_error(ld_isec *is, const ld_rel *r, const ld_howto *hw, const ld_sym *s,
+                         uint64_t A);
 
 #endif

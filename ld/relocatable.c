@@ -334,12 +334,32 @@ static void place_all(void) {
 static strbuf strtab;
 static uint8_t *symbuf;
 static uint32_t nsyms, nlocal, symcap;
+/* Extended section indices (SHT_SYMTAB_SHNDX) when there are SHN_LORESERVE sections or more:
+ * a symbol's st_shndx is then SHN_XINDEX and its index is here. NULL otherwise. */
+static uint32_t *xshndx;
+
+/* Write output symbol entry `p` of section `sec` (an output section index, or 0 and `special`
+ * for SHN_UNDEF, SHN_ABS, SHN_COMMON). */
+static void put_rsym(uint8_t *p, uint32_t name, uint64_t value, uint64_t size, uint8_t info,
+                     uint8_t other, uint32_t sec, uint16_t special) {
+  uint16_t shndx = sec ? (uint16_t)sec : special;
+  if (sec >= SHN_LORESERVE) {
+    uint32_t esz = ctx->is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
+    xshndx[(p - symbuf) / esz] = sec;
+    shndx = SHN_XINDEX;
+  }
+  ld_put_sym(p, name, value, size, info, other, shndx);
+}
 
 static uint8_t *new_sym(ld_sym *s) {
   uint32_t esz = ctx->is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
   if (nsyms == symcap) {
     symcap = symcap ? symcap * 2 : 1024;
     symbuf = ld_xrealloc(symbuf, (size_t)symcap * esz);
+    if (xshndx) {
+      xshndx = ld_xrealloc(xshndx, (size_t)symcap * sizeof *xshndx);
+      memset(xshndx + nsyms, 0, (size_t)(symcap - nsyms) * sizeof *xshndx);
+    }
   }
   if (s) s->s_symidx = nsyms;
   return symbuf + (uint64_t)esz * nsyms++;
@@ -347,7 +367,8 @@ static uint8_t *new_sym(ld_sym *s) {
 
 static int keep_local(const ld_sym *s) {
   if (s->s_type == STT_SECTION) return 0; /* replaced by the output's section symbols */
-  if (s->s_type == STT_FILE) return 1;
+  if (s->s_type == STT_FILE) return ctx->opt.discard != DISCARD_ALL;
+  if (!ld_keep_local_name(s)) return 0; /* relocations against it use the section symbol */
   if (s->s_sec) return s->s_sec->is_live && s->s_sec->is_out;
   return s->s_alias_abs;
 }
@@ -358,14 +379,15 @@ static int keep_global(const ld_sym *s) {
 }
 
 /* Value and section index of a symbol defined in an input section. */
-static void sec_value(const ld_sym *s, uint64_t *value, uint16_t *shndx) {
+static void sec_value(const ld_sym *s, uint64_t *value, uint32_t *shndx) {
   int dropped;
   *value = piece_off(s->s_sec, s->s_value, &dropped);
-  *shndx = (uint16_t)s->s_sec->is_out->os_shndx;
+  *shndx = s->s_sec->is_out->os_shndx;
 }
 
 static void add_global(ld_sym *s) {
   uint64_t value = 0, size = 0;
+  uint32_t sec = 0;
   uint16_t shndx = SHN_UNDEF;
   uint8_t bind = s->s_bind, type = s->s_type;
   /* "foo@@V" was entered as "foo": the version goes back on the name. */
@@ -375,7 +397,7 @@ static void add_global(ld_sym *s) {
   uint32_t nlen = name == s->s_name ? s->s_namelen : (uint32_t)strlen(name);
   if (s->s_def == SD_REGULAR) {
     size = s->s_size;
-    if (s->s_sec) sec_value(s, &value, &shndx);
+    if (s->s_sec) sec_value(s, &value, &sec);
     else value = s->s_value, shndx = SHN_ABS;
   } else if (s->s_def == SD_COMMON) {
     value = s->s_value; /* the alignment */
@@ -386,8 +408,8 @@ static void add_global(ld_sym *s) {
     type = s->s_file && s->s_file->o_kind == FK_OBJ ? ELF_ST_TYPE(in_sym_info(s->s_file, s->s_esym))
                                                     : STT_NOTYPE;
   }
-  ld_put_sym(new_sym(s), str_add(&strtab, name, nlen), value, size, ELF_ST_INFO(bind, type),
-             s->s_vis, shndx);
+  put_rsym(new_sym(s), str_add(&strtab, name, nlen), value, size, ELF_ST_INFO(bind, type), s->s_vis,
+           sec, shndx);
 }
 
 static ld_vec rest;
@@ -407,8 +429,7 @@ static void build_symtab(void) {
   for (uint32_t i = 0; i < rsecs.n; i++) {
     rsec *rs = rsecs.v[i];
     rs->r_symidx = nsyms;
-    ld_put_sym(new_sym(NULL), 0, 0, 0, ELF_ST_INFO(STB_LOCAL, STT_SECTION), 0,
-               (uint16_t)rs->r_os.os_shndx);
+    put_rsym(new_sym(NULL), 0, 0, 0, ELF_ST_INFO(STB_LOCAL, STT_SECTION), 0, rs->r_os.os_shndx, 0);
   }
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
@@ -416,10 +437,10 @@ static void build_symtab(void) {
       ld_sym *s = &o->o_locals[k];
       if (!keep_local(s)) continue;
       uint64_t value = s->s_value;
-      uint16_t shndx = SHN_ABS;
-      if (s->s_sec) sec_value(s, &value, &shndx);
-      ld_put_sym(new_sym(s), str_add(&strtab, s->s_name, s->s_namelen), value, s->s_size,
-                 ELF_ST_INFO(STB_LOCAL, s->s_type), s->s_vis, shndx);
+      uint32_t sec = 0;
+      if (s->s_sec) sec_value(s, &value, &sec);
+      put_rsym(new_sym(s), str_add(&strtab, s->s_name, s->s_namelen), value, s->s_size,
+               ELF_ST_INFO(STB_LOCAL, s->s_type), s->s_vis, sec, SHN_ABS);
     }
   }
   /* A group's signature may be a local defined in the group section itself (GCC's D5 destructor
@@ -428,8 +449,8 @@ static void build_symtab(void) {
     rgroup *g = groups.v[i];
     ld_sym *s = g->g_file->o_syms[g->g_sig];
     if (!s || !s->s_local || s->s_type == STT_SECTION || s->s_symidx) continue;
-    ld_put_sym(new_sym(s), str_add(&strtab, s->s_name, s->s_namelen), 0, 0,
-               ELF_ST_INFO(STB_LOCAL, s->s_type), s->s_vis, (uint16_t)g->g_shndx);
+    put_rsym(new_sym(s), str_add(&strtab, s->s_name, s->s_namelen), 0, 0,
+             ELF_ST_INFO(STB_LOCAL, s->s_type), s->s_vis, g->g_shndx, 0);
   }
   nlocal = nsyms;
   /* Globals in the order objects first mention them; the rest (-u names no object mentions) by
@@ -458,10 +479,12 @@ static uint32_t map_sym(ld_isec *is, uint32_t r_sym, uint64_t *delta) {
   if (r_sym == 0) return 0;
   ld_sym *s = is->is_file->o_syms[r_sym];
   if (!s) return UINT32_MAX;
-  if (s->s_local && s->s_type == STT_SECTION) {
+  /* A section symbol, or a local one -x/-X dropped: the output section's symbol, with the
+   * offset in the addend. */
+  if (s->s_local && (s->s_type == STT_SECTION || (!s->s_symidx && s->s_sec))) {
     ld_isec *t = s->s_sec;
     if (!t || !t->is_live || !t->is_out) return UINT32_MAX;
-    *delta = t->is_off;
+    *delta = t->is_off + (s->s_type == STT_SECTION ? 0 : s->s_value);
     return ((rsec *)t->is_out)->r_symidx;
   }
   return s->s_symidx ? s->s_symidx : UINT32_MAX;
@@ -611,8 +634,19 @@ void ld_write_relocatable(void) {
     if (rs->r_nrels) rs->r_rel_shndx = shnum++;
   }
   uint32_t note_idx = shnum++, symtab_idx = shnum++, strtab_idx = shnum++, shstr_idx = shnum++;
-  if (shnum >= SHN_LORESERVE)
-    ld_fatal("-r: %u output sections; more than %u are not supported", shnum, SHN_LORESERVE - 1);
+  /* The inputs' properties, merged as a final link merges them, so that the final link sees
+   * what the objects said (x86 ISA level, IBT, SHSTK). */
+  uint32_t props[64][2];
+  uint32_t nprops = ctx->tg->tg_gnu_properties ? ld_merge_properties(props, 64) : 0;
+  uint32_t prop_idx = nprops ? shnum++ : 0;
+  /* SHN_LORESERVE sections or more: extended section indices, as the gABI has them (e_shnum 0
+   * and the count in section 0's sh_size, e_shstrndx SHN_XINDEX and the index in its sh_link,
+   * symbols' indices in .symtab_shndx). */
+  uint32_t xindex_idx = 0;
+  if (shnum >= SHN_LORESERVE) {
+    xindex_idx = shnum++;
+    xshndx = ld_xcalloc(1, sizeof *xshndx);
+  }
 
   build_symtab();
 
@@ -664,16 +698,24 @@ void ld_write_relocatable(void) {
     }
   }
   uint64_t note_off = off;
+  uint32_t pal = is64 ? 8 : 4, prop_size = 16 + nprops * (8 + pal);
+  off = ld_align(off, pal);
+  uint64_t prop_off = off;
+  if (prop_idx) off += prop_size;
   off = ld_align(off, word);
   uint64_t symtab_off = off;
   off += (uint64_t)nsyms * symesz;
   uint64_t strtab_off = off;
   off += strtab.sb_len ? strtab.sb_len : 1;
+  off = ld_align(off, 4);
+  uint64_t xindex_off = off;
+  if (xindex_idx) off += 4ull * nsyms;
   strbuf shstr = {0};
   uint64_t shstr_off = off;
   /* Names are added in section order below; size them now. */
   uint64_t shstr_size = 1 + sizeof ".group" * groups.n + sizeof ".note.GNU-stack" +
-                        sizeof ".symtab" + sizeof ".strtab" + sizeof ".shstrtab";
+                        sizeof ".symtab" + sizeof ".strtab" + sizeof ".shstrtab" +
+                        sizeof ".symtab_shndx" + sizeof ".note.gnu.property";
   for (uint32_t i = 0; i < rsecs.n; i++) {
     rsec *rs = rsecs.v[i];
     size_t n = strlen(rs->r_os.os_name) + 1;
@@ -741,18 +783,43 @@ void ld_write_relocatable(void) {
   }
   put_shdr(sh + (uint64_t)note_idx * shesz, str_add(&shstr, ".note.GNU-stack", 15), SHT_PROGBITS,
            wants_exec_stack() ? SHF_EXECINSTR : 0, note_off, 0, 0, 0, 1, 0);
+  if (prop_idx) {
+    uint8_t *b = buf + prop_off;
+    elf_wr32(b, 4, be);
+    elf_wr32(b + 4, prop_size - 16, be);
+    elf_wr32(b + 8, NT_GNU_PROPERTY_TYPE_0, be);
+    memcpy(b + 12, "GNU", 4);
+    for (uint32_t i = 0; i < nprops; i++) {
+      uint8_t *q = b + 16 + i * (8 + pal);
+      elf_wr32(q, props[i][0], be);
+      elf_wr32(q + 4, 4, be);
+      elf_wr32(q + 8, props[i][1], be);
+    }
+    put_shdr(sh + (uint64_t)prop_idx * shesz, str_add(&shstr, ".note.gnu.property", 18), SHT_NOTE,
+             SHF_ALLOC, prop_off, prop_size, 0, 0, pal, 0);
+  }
   memcpy(buf + symtab_off, symbuf, (uint64_t)nsyms * symesz);
   put_shdr(sh + (uint64_t)symtab_idx * shesz, str_add(&shstr, ".symtab", 7), SHT_SYMTAB, 0,
            symtab_off, (uint64_t)nsyms * symesz, strtab_idx, nlocal, word, symesz);
   if (strtab.sb_len) memcpy(buf + strtab_off, strtab.sb_buf, strtab.sb_len);
   put_shdr(sh + (uint64_t)strtab_idx * shesz, str_add(&shstr, ".strtab", 7), SHT_STRTAB, 0,
            strtab_off, strtab.sb_len ? strtab.sb_len : 1, 0, 0, 1, 0);
+  if (xindex_idx) {
+    for (uint32_t i = 0; i < nsyms; i++) elf_wr32(buf + xindex_off + 4ull * i, xshndx[i], be);
+    put_shdr(sh + (uint64_t)xindex_idx * shesz, str_add(&shstr, ".symtab_shndx", 13),
+             SHT_SYMTAB_SHNDX, 0, xindex_off, 4ull * nsyms, symtab_idx, 0, 4, 4);
+  }
   uint32_t shstr_name = str_add(&shstr, ".shstrtab", 9);
   if (shstr.sb_len > shstr_size) ld_fatal("-r: section name table overflows its estimate");
   memcpy(buf + shstr_off, shstr.sb_buf, shstr.sb_len);
   put_shdr(sh + (uint64_t)shstr_idx * shesz, shstr_name, SHT_STRTAB, 0, shstr_off, shstr.sb_len, 0,
            0, 1, 0);
-  write_ehdr(buf, shoff, shnum, shstr_idx);
+  if (shnum >= SHN_LORESERVE) { /* the real counts go in section 0 */
+    put_shdr(sh, 0, SHT_NULL, 0, 0, shnum, shstr_idx >= SHN_LORESERVE ? shstr_idx : 0, 0, 0, 0);
+    write_ehdr(buf, shoff, 0, shstr_idx >= SHN_LORESERVE ? SHN_XINDEX : shstr_idx);
+  } else {
+    write_ehdr(buf, shoff, shnum, shstr_idx);
+  }
   ld_check_errors();
   write_file(buf, filesize, 0);
 }

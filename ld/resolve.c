@@ -48,6 +48,84 @@ int ld_synth_kind(const char *name) {
 
 static ld_vec undefined;
 
+/* ---- .gnu.warning.SYM -------------------------------------------------------------------
+ * A section .gnu.warning.SYM in an object or shared library holds a message the link-editor
+ * gives when a regular object refers to SYM (glibc's libc.so.6 has them for gets, tmpnam, ...);
+ * a plain .gnu.warning gives its message when the object is linked. GNU ld and gold do this;
+ * --fatal-warnings makes them errors. Called while the object is parsed (in parallel): each
+ * object keeps its own list. */
+void ld_note_warning_section(ld_obj *o, const char *secname, const uint8_t *data, uint64_t size) {
+  const char *sym = secname[12] == '.' ? secname + 13 : secname[12] ? NULL : "";
+  if (!sym || size == 0) return;
+  struct ld_warning *w = ld_zalloc(o->o_nwarnings + 1, sizeof *w);
+  for (uint32_t i = 0; i < o->o_nwarnings; i++) w[i] = o->o_warnings[i];
+  uint32_t len = (uint32_t)size;
+  while (len && data[len - 1] == 0) len--;
+  w[o->o_nwarnings].w_sym = sym;
+  w[o->o_nwarnings].w_msg = (const char *)data;
+  w[o->o_nwarnings].w_len = len;
+  o->o_warnings = w;
+  o->o_nwarnings++;
+}
+
+/* Where object `o` first refers to `s`: its relocation's location, else the object's name. */
+static const char *first_reference(ld_obj *o, ld_sym *s) {
+  for (uint32_t k = 0; k < o->o_nsec; k++) {
+    ld_isec *is = o->o_secs[k];
+    if (!is || !is->is_live || !is->is_relsec || !(is->is_flags & SHF_ALLOC)) continue;
+    ld_read_rels(is);
+    for (uint32_t r = 0; r < is->is_nrels; r++)
+      if (is->is_rels[r].r_sym && o->o_syms[is->is_rels[r].r_sym] == s)
+        return ld_sec_loc(is, is->is_rels[r].r_offset);
+  }
+  return o->o_name;
+}
+
+static void warn_references(ld_obj *from, const struct ld_warning *w) {
+  ld_sym *s = ld_sym_lookup(w->w_sym, (uint32_t)strlen(w->w_sym));
+  if (!s || !s->s_used_in_reg) return;
+  for (uint32_t i = 0; i < ctx->objs.n; i++) {
+    ld_obj *o = ctx->objs.v[i];
+    if (o == from) continue;
+    for (uint32_t k = o->o_first_global; k < o->o_nsym; k++) {
+      if (o->o_syms[k] != s) continue;
+      const uint8_t *p = o->o_symtab + (uint64_t)k * (o->o_is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE);
+      if (elf_rd16(p + (o->o_is64 ? 6 : 14), o->o_be) != SHN_UNDEF) break;
+      ld_warn("%s: %.*s", first_reference(o, s), (int)w->w_len, w->w_msg);
+      break;
+    }
+  }
+}
+
+void ld_link_warnings(void) {
+  for (int shared = 0; shared < 2; shared++) {
+    ld_vec *files = shared ? &ctx->shared : &ctx->objs;
+    for (uint32_t i = 0; i < files->n; i++) {
+      ld_obj *o = files->v[i];
+      for (uint32_t k = 0; k < o->o_nwarnings; k++) {
+        const struct ld_warning *w = &o->o_warnings[k];
+        if (*w->w_sym) warn_references(o, w);
+        else if (!shared) ld_warn("%s: %.*s", o->o_name, (int)w->w_len, w->w_msg);
+      }
+    }
+  }
+}
+
+/* The visibility of a symbol the link-editor defines, as GNU ld's default scripts give it: the
+ * boundaries of the data and of the image in an executable are ordinary global symbols (-E
+ * exports them); __start_/__stop_ are protected (-z start-stop-visibility), so a shared object
+ * exports them; the rest are hidden. */
+static uint8_t synth_visibility(const char *name, int kind) {
+  if (kind == 1000 || kind == 1001) return (uint8_t)ctx->opt.start_stop_vis;
+  if (ctx->opt.outkind == OUT_SHARED) return STV_HIDDEN;
+  static const char *const global[] = {"__bss_start", "_edata",  "edata",
+                                       "_end",        "end",     "_etext",
+                                       "etext",       "__etext", "__executable_start"};
+  for (size_t i = 0; i < sizeof global / sizeof global[0]; i++)
+    if (!strcmp(name, global[i])) return STV_DEFAULT;
+  return STV_HIDDEN;
+}
+
 static void check_sym(ld_sym *s, void *arg) {
   (void)arg;
   if (s->s_def == SD_LAZY && s->s_referenced && !s->s_weakref) {
@@ -75,7 +153,7 @@ static void check_sym(ld_sym *s, void *arg) {
   if (k) {
     s->s_def = SD_SYNTH;
     s->s_esym = (uint32_t)k;
-    s->s_vis = s->s_vis == STV_DEFAULT ? STV_HIDDEN : s->s_vis;
+    if (s->s_vis == STV_DEFAULT) s->s_vis = synth_visibility(s->s_name, k);
     /* The base of a local-dynamic descriptor sequence (gcc -mtls-dialect=gnu2): a TLS symbol
      * at offset 0 of the module's block. */
     if (!strcmp(s->s_name, "_TLS_MODULE_BASE_")) s->s_type = STT_TLS;
@@ -115,7 +193,9 @@ static void report_undefined(ld_sym *s) {
     }
   }
   if (more) snprintf(refs + n, sizeof refs - n, "\n>>> and more");
-  ld_error("undefined symbol: %s%s", s->s_name, refs);
+  /* --warn-unresolved-symbols: warnings, and the link goes on. */
+  (ctx->opt.warn_unresolved ? ld_warn : ld_error)("undefined symbol: %s%s", ld_dname(s->s_name),
+                                                  refs);
 }
 
 static void define_defsyms(void) {
@@ -143,11 +223,36 @@ const char *ld_wrap_name(const char *name) {
   return name;
 }
 
+/* GNU ld's scripts define _edata, _end and __bss_start in every executable, referenced or not
+ * (so -E exports them). */
+static void define_data_bounds(void) {
+  if (ctx->opt.outkind != OUT_EXEC && ctx->opt.outkind != OUT_PIE) return;
+  static const char *const names[] = {"__bss_start", "_edata", "_end"};
+  for (int i = 0; i < 3; i++) {
+    ld_sym *s = ld_sym_intern(names[i], (uint32_t)strlen(names[i]));
+    if (s->s_def == SD_UNDEF && !s->s_referenced)
+      s->s_referenced = 1, s->s_weakref = 1, s->s_bind = STB_GLOBAL;
+  }
+}
+
+/* --require-defined: the symbol must end up defined (in an object, a shared object or by the
+ * link-editor). */
+static void check_required(void) {
+  for (uint32_t i = 0; i < ctx->opt.require_defined.n; i++) {
+    const char *nm = ctx->opt.require_defined.v[i];
+    ld_sym *s = ld_sym_lookup(nm, (uint32_t)strlen(nm));
+    if (!s || s->s_def == SD_UNDEF || s->s_def == SD_LAZY)
+      ld_error("required symbol '%s' is not defined (--require-defined)", nm);
+  }
+}
+
 void ld_resolve(void) {
+  define_data_bounds();
   define_defsyms();
   ld_mapfile_define();
   ld_lscript_define(); /* symbols a linker script assigns or PROVIDEs */
   ld_sym_foreach(check_sym, NULL);
+  check_required();
   int report = !(ctx->opt.outkind == OUT_SHARED && ctx->opt.allow_undefined);
   int unres = ctx->opt.unresolved; /* --unresolved-symbols: the inputs here are objects */
   if (unres == UNRES_IGNORE_ALL || unres == UNRES_IGNORE_OBJECTS) report = 0;
@@ -156,4 +261,5 @@ void ld_resolve(void) {
     ld_qsort(undefined.v, undefined.n, sizeof(void *), cmp_name);
     for (uint32_t i = 0; i < undefined.n; i++) report_undefined(undefined.v[i]);
   }
+  if (ctx->opt.outkind != OUT_RELOC) ld_link_warnings();
 }

@@ -131,11 +131,86 @@ static int cmp_prio(const void *a, const void *b) {
   return x->is_idx < y->is_idx ? -1 : x->is_idx > y->is_idx;
 }
 
+/* Output sections GNU ld's default scripts name (after out_name has folded .text.foo and the
+ * like into .text): an input section going elsewhere is an orphan for --orphan-handling. */
+static int default_script_names(const char *n) {
+  static const char *const names[] = {".interp",
+                                      ".note.gnu.build-id",
+                                      ".init",
+                                      ".plt",
+                                      ".iplt",
+                                      ".plt.got",
+                                      ".plt.sec",
+                                      ".text",
+                                      ".fini",
+                                      ".rodata",
+                                      ".rodata1",
+                                      ".eh_frame_hdr",
+                                      ".eh_frame",
+                                      ".sframe",
+                                      ".gcc_except_table",
+                                      ".gnu_extab",
+                                      ".exception_ranges",
+                                      ".tdata",
+                                      ".tbss",
+                                      ".tcommon",
+                                      ".preinit_array",
+                                      ".init_array",
+                                      ".fini_array",
+                                      ".ctors",
+                                      ".dtors",
+                                      ".jcr",
+                                      ".data.rel.ro",
+                                      ".dynamic",
+                                      ".got",
+                                      ".igot",
+                                      ".got.plt",
+                                      ".igot.plt",
+                                      ".data",
+                                      ".data1",
+                                      ".bss",
+                                      ".dynbss",
+                                      ".lbss",
+                                      ".lrodata",
+                                      ".ldata",
+                                      ".comment",
+                                      ".gnu.build.attributes",
+                                      ".gnu.attributes",
+                                      ".line",
+                                      ".gnu.warning",
+                                      ".stab",
+                                      ".stabstr",
+                                      ".sdata",
+                                      ".sbss"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (prefix_is(n, names[i])) return 1;
+  return !strncmp(n, ".debug", 6) || !strncmp(n, ".zdebug", 7) || !strncmp(n, ".gnu_extab", 10) ||
+         !strncmp(n, ".exception_ranges", 17) || !strncmp(n, ".stab", 5);
+}
+
+/* --orphan-handling: what happens to a section no input description (of a SECTIONS script, or
+ * of GNU ld's default script) places. Returns 0 when it is discarded. */
+static int orphan(ld_isec *is, const char *name) {
+  if (ctx->opt.orphan == ORPHAN_PLACE) return 1;
+  switch (ctx->opt.orphan) {
+  case ORPHAN_DISCARD: is->is_live = 0; return 0;
+  case ORPHAN_WARN:
+    ld_warn("%s: orphan section '%s' is placed in output section '%s'", is->is_file->o_name,
+            is->is_name, name);
+    return 1;
+  default: ld_error("%s: unplaced orphan section '%s'", is->is_file->o_name, is->is_name); return 1;
+  }
+}
+
 static void place(ld_isec *is) {
   if (!is->is_live) return;
   const char *name = out_name(is);
-  ld_osec *os = ld_lscript_place(is, name); /* a linker script's SECTIONS (ld/lscript_apply.c) */
-  if (!is->is_live) return;                 /* /DISCARD/ */
+  int is_orphan;
+  /* a linker script's SECTIONS (ld/lscript_apply.c) */
+  ld_osec *os = ld_lscript_place(is, name, &is_orphan);
+  if (!is->is_live) return; /* /DISCARD/ */
+  if (!ld_lscript_has_sections()) is_orphan = !default_script_names(name);
+  if (is_orphan && ctx->opt.orphan && !orphan(is, os ? os->os_name : name)) return;
   if (!os) os = get_osec(name, is, ld_mapfile_place(is));
   if (os->os_type == SHT_NOBITS && is->is_type != SHT_NOBITS) os->os_type = SHT_PROGBITS;
   if (is->is_type == SHT_INIT_ARRAY || is->is_type == SHT_FINI_ARRAY ||

@@ -10,7 +10,8 @@ static int fits(const ld_obj *o, uint64_t off, uint64_t size) {
   return off <= o->o_size && size <= o->o_size - off;
 }
 
-ld_obj *ld_parse_shared_file(const char *name, const uint8_t *d, uint64_t size, int as_needed) {
+ld_obj *ld_parse_shared_file(const char *name, const uint8_t *d, uint64_t size, int as_needed,
+                             int by_search) {
   ld_obj *o = ld_xcalloc(1, sizeof *o);
   o->o_name = name;
   o->o_data = d;
@@ -48,8 +49,23 @@ ld_obj *ld_parse_shared_file(const char *name, const uint8_t *d, uint64_t size, 
     else if (h.type == SHT_GNU_verdef) verdef = h;
     else if (h.type == SHT_DYNAMIC) dynamic = h;
   }
+  /* Its .gnu.warning.SYM sections (glibc's warnings about gets, tmpnam, ...). */
+  uint32_t shstrndx = elf_rd16(d + (o->o_is64 ? 62 : 50), be);
+  if (shstrndx && shstrndx < shnum) {
+    ld_shdr hs;
+    ld_read_shdr(o, shstrndx, &hs);
+    for (uint32_t i = 1; i < shnum && hs.size && fits(o, hs.offset, hs.size); i++) {
+      ld_shdr h;
+      ld_read_shdr(o, i, &h);
+      if (h.type != SHT_PROGBITS || h.name >= hs.size) continue;
+      const char *sn = (const char *)d + hs.offset + h.name;
+      if (memchr(sn, 0, hs.size - h.name) && !strncmp(sn, ".gnu.warning", 12))
+        ld_note_warning_section(o, sn, d + h.offset, h.size);
+    }
+  }
+  const char *slash = strrchr(name, '/');
   if (!dynsym_idx) {
-    o->o_soname = name;
+    o->o_soname = by_search && slash ? slash + 1 : name;
     return o; /* a library without symbols still satisfies -l */
   }
   uint32_t symsz = o->o_is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
@@ -77,11 +93,15 @@ ld_obj *ld_parse_shared_file(const char *name, const uint8_t *d, uint64_t size, 
     uint64_t val = o->o_is64 ? elf_rd64(p + 8, be) : elf_rd32(p + 4, be);
     if (tag == DT_NULL) break;
     if (tag == DT_SONAME && val < o->o_strsz) o->o_soname = o->o_strtab + val;
+    if (tag == DT_NEEDED && val < o->o_strsz) {
+      if (!o->o_deps) o->o_deps = ld_xcalloc(dynamic.size / dynent + 1, sizeof(char *));
+      o->o_deps[o->o_ndeps++] = o->o_strtab + val;
+    }
   }
-  if (!o->o_soname) {
-    const char *slash = strrchr(name, '/');
-    o->o_soname = slash ? slash + 1 : name;
-  }
+  /* Without DT_SONAME, a library found by -l is named by its file name, one named by path by
+   * that path as given (GNU ld, gold, lld and mold agree), so the program finds it where the
+   * link found it. */
+  if (!o->o_soname) o->o_soname = by_search && slash ? slash + 1 : name;
   /* Version definitions: index -> name. */
   const char **vernames = NULL;
   uint32_t nver = 0;
@@ -112,6 +132,77 @@ ld_obj *ld_parse_shared_file(const char *name, const uint8_t *d, uint64_t size, 
 
 /* Enter the library's symbols. Definitions fill undefined or lazy symbols; the library's own
  * undefined references are recorded so that regular definitions get exported to it. */
+/* --no-allow-shlib-undefined (the default for executables): a needed shared input's strong
+ * reference that nothing in the link defines would fail at run time, so it is an error now, as
+ * in GNU ld. Asked by ld_dynamic_create once it knows which libraries are needed.
+ * Only libraries whose own dependencies are all in the link are checked (as lld does): what
+ * the others need may come from a library tld has not seen. */
+static int deps_known(const ld_obj *o) {
+  for (uint32_t d = 0; d < o->o_ndeps; d++) {
+    int found = 0;
+    for (uint32_t k = 0; k < ctx->shared.n && !found; k++) {
+      const ld_obj *x = ctx->shared.v[k];
+      const char *slash = strrchr(x->o_name, '/');
+      found = !strcmp(x->o_soname, o->o_deps[d]) ||
+              !strcmp(slash ? slash + 1 : x->o_name, o->o_deps[d]);
+    }
+    if (!found) return 0;
+  }
+  return 1;
+}
+
+void ld_check_shlib_undefined(void) {
+  int unres = ctx->opt.unresolved, check = !ctx->opt.allow_shlib_undefined;
+  if (unres == UNRES_IGNORE_ALL || unres == UNRES_IGNORE_SHLIBS) check = 0;
+  if (unres == UNRES_REPORT_ALL || unres == UNRES_IGNORE_OBJECTS) check = 1;
+  for (uint32_t i = 0; check && i < ctx->shared.n; i++) {
+    ld_obj *o = ctx->shared.v[i];
+    /* A library --as-needed leaves out is not loaded: its references do not matter (GNU ld). */
+    if (!o->o_needed || !deps_known(o)) continue;
+    int be = o->o_be;
+    for (uint32_t k = 1; k < o->o_nsym; k++) {
+      const uint8_t *p = o->o_symtab + (uint64_t)k * (o->o_is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE);
+      uint32_t nm = elf_rd32(p, be);
+      uint8_t info = o->o_is64 ? p[4] : p[12];
+      uint16_t shndx = elf_rd16(p + (o->o_is64 ? 6 : 14), be);
+      if (shndx != SHN_UNDEF || ELF_ST_BIND(info) != STB_GLOBAL || nm >= o->o_strsz ||
+          ELF_ST_TYPE(info) == STT_SPARC_REGISTER)
+        continue;
+      const char *name = o->o_strtab + nm;
+      if (!*name) continue;
+      ld_sym *s = ld_sym_lookup(name, (uint32_t)strlen(name));
+      /* An executable's hidden definition is not exported: the library could not bind it. */
+      if (s && (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH || s->s_def == SD_COMMON) &&
+          (s->s_vis == STV_HIDDEN || s->s_vis == STV_INTERNAL) && ctx->opt.outkind != OUT_SHARED)
+        ld_error("%s: hidden symbol '%s' in %s is referenced by %s", ctx->opt.output, name,
+                 s->s_file ? s->s_file->o_name : "the output", o->o_name);
+      else if (!s || s->s_def == SD_UNDEF || s->s_def == SD_LAZY)
+        ld_error("%s: undefined reference to '%s' (--no-allow-shlib-undefined)", o->o_name,
+                 ld_dname(name));
+    }
+  }
+}
+
+/* --as-needed: mark the libraries that satisfy strong references of the needed library `o`;
+ * returns 1 if it marked any. */
+int ld_shared_needs(ld_obj *o) {
+  int be = o->o_be, marked = 0;
+  if (o->o_deps_done) return 0;
+  o->o_deps_done = 1;
+  for (uint32_t k = 1; k < o->o_nsym; k++) {
+    const uint8_t *p = o->o_symtab + (uint64_t)k * (o->o_is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE);
+    uint32_t nm = elf_rd32(p, be);
+    uint8_t info = o->o_is64 ? p[4] : p[12];
+    uint16_t shndx = elf_rd16(p + (o->o_is64 ? 6 : 14), be);
+    if (shndx != SHN_UNDEF || ELF_ST_BIND(info) != STB_GLOBAL || nm >= o->o_strsz) continue;
+    const char *name = o->o_strtab + nm;
+    ld_sym *s = *name ? ld_sym_lookup(name, (uint32_t)strlen(name)) : NULL;
+    if (s && s->s_def == SD_SHARED && s->s_file && !s->s_file->o_needed)
+      s->s_file->o_needed = 1, marked = 1;
+  }
+  return marked;
+}
+
 void ld_shared_symbols(ld_obj *o) {
   int be = o->o_be;
   for (uint32_t i = 1; i < o->o_nsym; i++) {

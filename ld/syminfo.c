@@ -131,6 +131,8 @@ void ld_syminfo_create(ld_vec *dynsyms, ld_vec *needed_libs) {
    * runtime linker itself is never lazy (it is loaded before anything else), as Solaris ignores
    * the request for the object that provides the runtime linker's interfaces. */
   uint32_t idx = 0;
+  for (uint32_t i = 0; i < ctx->shared.n; i++) /* not a DT_NEEDED entry (--as-needed) */
+    ((ld_obj *)ctx->shared.v[i])->o_dt_index = UINT32_MAX;
   for (uint32_t i = 0; i < needed->n; i++) {
     ld_obj *o = needed->v[i];
     if (ld_syminfo_is_interp(o)) o->o_dep &= (uint8_t)~DEP_LAZY;
@@ -152,7 +154,9 @@ void ld_syminfo_create(ld_vec *dynsyms, ld_vec *needed_libs) {
     ld_sym *s = dsyms->v[i];
     uint16_t bt = 0, fl = 0;
     uint8_t dbf = s->s_dbflags;
-    if (s->s_def == SD_SHARED && s->s_file) {
+    /* A symbol of a library that is not needed (--as-needed drops one that only weak references
+     * name) is bound to nothing, as an undefined one is. */
+    if (s->s_def == SD_SHARED && s->s_file && s->s_file->o_dt_index != UINT32_MAX) {
       bt = (uint16_t)s->s_file->o_dt_index;
       fl = SYMINFO_FLG_DIRECT;
       if (s->s_needs & SN_COPY) fl |= SYMINFO_FLG_COPY;

@@ -72,6 +72,107 @@ static ld_osec *mk(const char *name, uint32_t type, uint64_t flags, uint64_t ali
   return os;
 }
 
+/* Sections with contents; GNU ld does not count an object with one or none as asking for a
+ * stack. */
+static uint32_t content_sections(const ld_obj *o) {
+  uint32_t n = 0;
+  for (uint32_t k = 0; k < o->o_nsec; k++) n += o->o_secs[k] != NULL;
+  return n;
+}
+
+/* The properties of the output's .note.gnu.property, sorted by type: those with 4-byte values
+ * of the generic and x86 ranges, merged as the ranges say (GNU ld's rules). An AND property
+ * (GNU_PROPERTY_X86_FEATURE_1_AND: IBT, SHSTK) survives only if every object has it, and keeps
+ * the bits they all set; an OR property (ISA_1_NEEDED, FEATURE_2_NEEDED) is the union of those
+ * present; an x86 OR-AND property (ISA_1_USED, FEATURE_2_USED) is the union, present only if
+ * every object has it. -z ibt and -z shstk set their bits whatever the objects say, -z
+ * x86-64-vN its ISA level. Returns the count (at most max). */
+static int prop_kind(uint32_t t) { /* 1 AND, 2 OR, 3 OR-AND, 0 dropped */
+  if (t >= GNU_PROPERTY_UINT32_AND_LO && t <= GNU_PROPERTY_UINT32_AND_HI) return 1;
+  if (t >= GNU_PROPERTY_UINT32_OR_LO && t <= GNU_PROPERTY_UINT32_OR_HI) return 2;
+  if (t >= 0xc0000000u && t <= 0xc0007fffu) return 1;
+  if (t >= 0xc0008000u && t <= 0xc000ffffu) return 2;
+  if (t >= 0xc0010000u && t <= 0xc0017fffu) return 3;
+  return 0;
+}
+
+/* -z cet-report=: the objects that lack the IBT or SHSTK property (those -z ibt and -z shstk do
+ * not set anyway), in GNU ld's words. */
+static void report_cet(void) {
+  uint32_t want = (ctx->opt.z_ibt ? 0 : GNU_PROPERTY_X86_FEATURE_1_IBT) |
+                  (ctx->opt.z_shstk ? 0 : GNU_PROPERTY_X86_FEATURE_1_SHSTK);
+  for (uint32_t i = 0; i < ctx->objs.n; i++) {
+    ld_obj *o = ctx->objs.v[i];
+    uint32_t have = 0;
+    for (uint32_t k = 0; k < o->o_nprops; k++)
+      if (o->o_props[k][0] == GNU_PROPERTY_X86_FEATURE_1_AND) have = o->o_props[k][1];
+    uint32_t miss = want & ~have;
+    if (!miss) continue;
+    const char *what = miss == (GNU_PROPERTY_X86_FEATURE_1_IBT | GNU_PROPERTY_X86_FEATURE_1_SHSTK)
+                           ? "IBT and SHSTK properties"
+                       : miss == GNU_PROPERTY_X86_FEATURE_1_IBT ? "IBT property"
+                                                                : "SHSTK property";
+    (ctx->opt.cet_report == 2 ? ld_error : ld_warn)("%s: missing %s", o->o_name, what);
+  }
+}
+
+uint32_t ld_merge_properties(uint32_t (*out)[2], uint32_t max) {
+  uint32_t n = 0;
+  if (ctx->opt.cet_report) report_cet();
+  /* Every type any object has, then its merged value. */
+  for (uint32_t i = 0; i < ctx->objs.n; i++) {
+    ld_obj *o = ctx->objs.v[i];
+    for (uint32_t k = 0; k < o->o_nprops; k++) {
+      uint32_t t = o->o_props[k][0], j = 0;
+      if (!prop_kind(t)) continue;
+      while (j < n && out[j][0] != t) j++;
+      if (j == n && n < max) out[n][0] = t, out[n++][1] = 0;
+    }
+  }
+  uint32_t kept = 0;
+  for (uint32_t j = 0; j < n; j++) {
+    uint32_t t = out[j][0], kind = (uint32_t)prop_kind(t), v = kind == 1 ? ~0u : 0;
+    int everywhere = ctx->objs.n > 0;
+    for (uint32_t i = 0; i < ctx->objs.n; i++) {
+      ld_obj *o = ctx->objs.v[i];
+      int has = 0;
+      for (uint32_t k = 0; k < o->o_nprops; k++)
+        if (o->o_props[k][0] == t) {
+          has = 1;
+          v = kind == 1 ? v & o->o_props[k][1] : v | o->o_props[k][1];
+        }
+      everywhere &= has;
+    }
+    if (kind != 2 && !everywhere) continue;
+    if (kind == 1 && !v) continue; /* an AND property with no bit left says nothing */
+    out[kept][0] = t, out[kept++][1] = v;
+  }
+  n = kept;
+  uint32_t force[3][2] = {{GNU_PROPERTY_X86_FEATURE_1_AND, 0},
+                          {GNU_PROPERTY_X86_ISA_1_NEEDED, 0},
+                          {GNU_PROPERTY_1_NEEDED, 0}};
+  if (ctx->opt.z_ibt) force[0][1] |= GNU_PROPERTY_X86_FEATURE_1_IBT;
+  if (ctx->opt.z_shstk) force[0][1] |= GNU_PROPERTY_X86_FEATURE_1_SHSTK;
+  force[0][1] |= ctx->opt.feature_1_extra; /* -z lam-u48, -z lam-u57 */
+  force[1][1] = ctx->opt.isa_needed;
+  if (ctx->opt.indirect_extern_access) force[2][1] = GNU_PROPERTY_1_NEEDED_INDIRECT_EXTERN_ACCESS;
+  for (int f = 0; f < 3; f++) {
+    if (!force[f][1]) continue;
+    uint32_t j = 0;
+    while (j < n && out[j][0] != force[f][0]) j++;
+    if (j == n && n < max) out[n][0] = force[f][0], out[n++][1] = 0;
+    if (j < n) out[j][1] |= force[f][1];
+  }
+  /* Sorted by type, as the gABI extension asks. */
+  for (uint32_t a = 1; a < n; a++)
+    for (uint32_t b = a; b > 0 && out[b - 1][0] > out[b][0]; b--) {
+      uint32_t t0 = out[b][0], t1 = out[b][1];
+      out[b][0] = out[b - 1][0], out[b][1] = out[b - 1][1];
+      out[b - 1][0] = t0, out[b - 1][1] = t1;
+    }
+  return n;
+}
+
 void ld_create_synthetic(void) {
   const ld_target *tg = ctx->tg;
   uint32_t w = ctx->is64 ? 8 : 4;
@@ -221,34 +322,50 @@ void ld_create_synthetic(void) {
     ctx->buildid =
         mk(".note.gnu.build-id", SHT_NOTE, SHF_ALLOC, 4, SY_BUILD_ID, 16 + ld_align(len, 4), 0);
   }
-  /* x86 feature properties survive only if every input has them. */
-  uint32_t and_bits = ~0u;
-  int all = ctx->objs.n > 0;
-  for (uint32_t i = 0; i < ctx->objs.n; i++) {
-    ld_obj *o = ctx->objs.v[i];
-    if (!o->o_has_gnu_property) {
-      all = 0;
-      break;
-    }
-    and_bits &= o->o_gnu_property_and;
-  }
-  /* -z ibt / -z shstk set their bits whatever the inputs say. */
-  if (!all) and_bits = 0;
-  and_bits |= (ctx->opt.z_ibt ? GNU_PROPERTY_X86_FEATURE_1_IBT : 0) |
-              (ctx->opt.z_shstk ? GNU_PROPERTY_X86_FEATURE_1_SHSTK : 0);
-  if (and_bits && tg->tg_feature_1_and) {
-    ctx->gnuprop =
-        mk(".note.gnu.property", SHT_NOTE, SHF_ALLOC, w, SY_GNU_PROPERTY, ctx->is64 ? 32 : 28, 0);
-    ctx->gnuprop->os_buf = ld_xcalloc(1, 32);
-    uint8_t *b = ctx->gnuprop->os_buf;
+  /* .note.gnu.property: the inputs' properties merged (ld_merge_properties) with those the
+   * options add, on targets that have them. */
+  uint32_t props[64][2];
+  uint32_t nprops = tg->tg_gnu_properties ? ld_merge_properties(props, 64) : 0;
+  /* Indirect branch tracking: when the output is marked IBT (or -z ibtplt asks), every PLT
+   * entry a branch can reach starts with endbr, as GNU ld and lld lay them out. */
+  for (uint32_t i = 0; i < nprops; i++)
+    if (props[i][0] == GNU_PROPERTY_X86_FEATURE_1_AND &&
+        (props[i][1] & GNU_PROPERTY_X86_FEATURE_1_IBT))
+      ctx->ibt_plt = 1;
+  if (ctx->opt.z_ibtplt) ctx->ibt_plt = 1;
+  if (!tg->tg_write_plt_sec_entry) ctx->ibt_plt = 0;
+  if (ctx->ibt_plt && ctx->plt)
+    ctx->pltsec = mk(".plt.sec", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 16, SY_PLT_SEC,
+                     (uint64_t)ctx->plt_syms.n * tg->tg_plt_entry_size, 0);
+  if (nprops) {
+    uint32_t pal = ctx->is64 ? 8 : 4, dsz = nprops * (8 + pal);
+    ctx->gnuprop = mk(".note.gnu.property", SHT_NOTE, SHF_ALLOC, w, SY_GNU_PROPERTY, 16 + dsz, 0);
+    uint8_t *b = ctx->gnuprop->os_buf = ld_xcalloc(1, 16 + dsz);
     int be = ctx->be;
     elf_wr32(b, 4, be);
-    elf_wr32(b + 4, ctx->is64 ? 16 : 12, be);
+    elf_wr32(b + 4, dsz, be);
     elf_wr32(b + 8, NT_GNU_PROPERTY_TYPE_0, be);
     memcpy(b + 12, "GNU", 4);
-    elf_wr32(b + 16, tg->tg_feature_1_and, be);
-    elf_wr32(b + 20, 4, be);
-    elf_wr32(b + 24, and_bits, be);
+    for (uint32_t i = 0; i < nprops; i++) {
+      uint8_t *q = b + 16 + i * (8 + pal);
+      elf_wr32(q, props[i][0], be);
+      elf_wr32(q + 4, 4, be);
+      elf_wr32(q + 8, props[i][1], be);
+    }
+  }
+  /* --package-metadata: an FDO_PACKAGING_METADATA note holding the JSON text (with its NUL,
+   * padded; n_descsz counts the padding, as GNU ld writes it), for tools that identify the
+   * package a crashing binary came from. */
+  if (ctx->opt.package_metadata) {
+    uint32_t len = (uint32_t)strlen(ctx->opt.package_metadata) + 1;
+    uint64_t size = 16 + ld_align(len, 4);
+    ctx->package = mk(".note.package", SHT_NOTE, SHF_ALLOC, 4, SY_PACKAGE_NOTE, size, 0);
+    uint8_t *b = ctx->package->os_buf = ld_xcalloc(1, size);
+    elf_wr32(b, 4, ctx->be);
+    elf_wr32(b + 4, (uint32_t)ld_align(len, 4), ctx->be);
+    elf_wr32(b + 8, NT_FDO_PACKAGING_METADATA, ctx->be);
+    memcpy(b + 12, "FDO", 4);
+    memcpy(b + 16, ctx->opt.package_metadata, len);
   }
   ctx->shstrtab = mk(".shstrtab", SHT_STRTAB, 0, 1, SY_SHSTRTAB, 0, 0);
   if (!ctx->opt.strip_all) {
@@ -256,10 +373,27 @@ void ld_create_synthetic(void) {
     ctx->symtab = mk(".symtab", SHT_SYMTAB, 0, w, SY_SYMTAB, 0, symsz);
     ctx->strtab = mk(".strtab", SHT_STRTAB, 0, 1, SY_STRTAB, 0, 0);
   }
+  int any_note = 0;
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
     if (o->o_exec_stack) ctx->exec_stack = 1;
+    if (o->o_exec_stack != 2) any_note = 1;
   }
+  /* --warn-execstack (on unless --no-warn-execstack): say which object makes the stack
+   * executable, as GNU ld does; a missing note counts when other objects have one. */
+  if (ctx->opt.warn_execstack && !ctx->opt.z_execstack && !ctx->opt.z_noexecstack &&
+      !ld_mapfile_stack_flags())
+    for (uint32_t i = 0; i < ctx->objs.n; i++) {
+      ld_obj *o = ctx->objs.v[i];
+      if (o->o_exec_stack == 1)
+        ld_warn("%s: requires executable stack (because the .note.GNU-stack section is "
+                "executable)",
+                o->o_name);
+      else if (o->o_exec_stack == 2 && any_note && content_sections(o) > 1)
+        ld_warn("%s: missing .note.GNU-stack section implies executable stack", o->o_name);
+    }
+  if (ctx->opt.warn_execstack == 1 && ctx->opt.z_execstack)
+    ld_warn("enabling an executable stack because of -z execstack");
 }
 
 /* ---- addresses of slots -------------------------------------------------------------- */
@@ -279,6 +413,8 @@ uint64_t ld_plt_addr(const ld_sym *s) {
   if (ld_slots(s)->plt < 0) return 0;
   if (s->s_type == STT_GNU_IFUNC && s->s_def == SD_REGULAR && ctx->iplt)
     return ctx->iplt->os_addr + (uint64_t)ld_slots(s)->plt * ctx->tg->tg_iplt_entry_size;
+  if (ctx->pltsec)
+    return ctx->pltsec->os_addr + (uint64_t)ld_slots(s)->plt * ctx->tg->tg_plt_entry_size;
   if (ctx->plt)
     return ctx->plt->os_addr + ctx->tg->tg_plt_header_size +
            ld_plt_entry_offset(ctx->tg, (uint32_t)ld_slots(s)->plt);
@@ -396,9 +532,11 @@ static void fill_got(void) {
     if (!iplt_rel()) ld_emit_dynrel(dyn++, slot, tg->tg_r_irelative, 0, (int64_t)S);
     else write_rel(ipltrel + (uint64_t)iplt++ * relsize(), slot, tg->tg_r_irelative, 0, (int64_t)S);
     if (!tg->tg_rela) WORD(ld_slots(s)->igot, S);
-    tg->tg_write_iplt_entry(ctx->buf + ctx->iplt->os_offset + (uint64_t)i * tg->tg_iplt_entry_size,
-                            ctx->iplt->os_addr + (uint64_t)i * tg->tg_iplt_entry_size, slot,
-                            ld_got_base(), pic());
+    void (*write)(uint8_t *, uint64_t, uint64_t, uint64_t, int) =
+        ctx->ibt_plt && tg->tg_write_ibt_iplt_entry ? tg->tg_write_ibt_iplt_entry
+                                                    : tg->tg_write_iplt_entry;
+    write(ctx->buf + ctx->iplt->os_offset + (uint64_t)i * tg->tg_iplt_entry_size,
+          ctx->iplt->os_addr + (uint64_t)i * tg->tg_iplt_entry_size, slot, ld_got_base(), pic());
   }
 #undef WORD
   /* The slots were reserved from the same decisions. */
@@ -437,4 +575,6 @@ void ld_fill_synthetic(void) {
   fill_buildid_header();
   if (ctx->gnuprop)
     memcpy(ctx->buf + ctx->gnuprop->os_offset, ctx->gnuprop->os_buf, ctx->gnuprop->os_size);
+  if (ctx->package)
+    memcpy(ctx->buf + ctx->package->os_offset, ctx->package->os_buf, ctx->package->os_size);
 }

@@ -140,13 +140,13 @@ struct ld_target {
   uint8_t tg_be;                           /* big-endian */
   uint8_t tg_rela;                         /* RELA (1) or REL (0) relocations */
   uint64_t tg_page_size;                   /* max page size: segment alignment */
-  uint64_t tg_base;                        /* default base address of an executable */
+  /* The page size programs run with (SPARC's 8 KiB pages under a 1 MiB or 64 KiB maximum):
+   * PT_GNU_RELRO's granule, -z common-page-size overriding it (ld_common_page_size). A loader
+   * protects the range page by page, and rounding it to the maximum would reach past what the
+   * segment maps. */
+  uint64_t tg_common_page_size;
+  uint64_t tg_base;      /* default base address of an executable */
   const char *tg_interp; /* default interpreter for glibc-style links (-I overrides) */
-  /* The page size programs run with, when smaller than the maximum page size (tg_page_size) the
-   * layout aligns segments to: SPARC's 8 KiB pages under a 1 MiB (or 64 KiB) maximum. The
-   * PT_GNU_RELRO range is rounded to it: a loader protects it page by page, and rounding to the
-   * maximum would reach past what the segment maps. 0: the maximum. */
-  uint32_t tg_common_page_size;
 
   /* Dynamic relocation numbers (0 where the target has none). */
   uint32_t tg_r_relative, tg_r_glob_dat, tg_r_jump_slot, tg_r_copy, tg_r_irelative;
@@ -194,6 +194,11 @@ struct ld_target {
    * (S, the absolute address, whatever the field's addend); 0 keeps the GOT load, which is always
    * correct. `to_abs` allows the absolute form (non-PIC output, 0 <= S < 2^31). */
   int (*tg_relax_got)(uint8_t *buf_start, uint8_t *loc, uint32_t type, int64_t addend, int to_abs);
+  /* A GOT relocation's addend belongs to the symbol (the entry for S + A, SPARC's
+   * %gdop(.Ldata+8)) rather than to the slot's address (x86's foo@GOTPCREL - 4). One slot per
+   * symbol cannot hold S + A, so such a reference to a local symbol is always relaxed (as GNU ld
+   * does even with --no-relax), and one that cannot be is an error. */
+  uint8_t tg_got_addend_in_entry;
   /* Does the GOT-offset field at `loc` (instruction bytes before it, back to `buf_start`) address
    * its slot absolutely, with no GOT base register (i386 `movl x@GOT, %r`)? Asked by the scan of
    * the input's bytes. NULL: never. */
@@ -228,9 +233,21 @@ struct ld_target {
   void (*tg_write_iplt_entry)(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
                               int pic);
 
-  /* The GNU property of feature bits the output keeps only when every input has them
-   * (.note.gnu.property, GNU_PROPERTY_X86_FEATURE_1_AND); 0: none. */
-  uint32_t tg_feature_1_and;
+  /* Indirect branch tracking (x86 -z ibtplt, or every input marked IBT): lazy entries in .plt
+   * start with endbr and push and jump to PLT0 (the slot first points at the entry itself);
+   * callers reach the function through .plt.sec, whose entries (tg_plt_entry_size bytes) start
+   * with endbr and jump through the slot. IFUNC entries start with endbr too. NULL where the
+   * target has no such form. */
+  void (*tg_write_ibt_plt_entry)(uint8_t *buf, uint64_t entry_addr, uint64_t plt0, uint32_t index,
+                                 uint64_t rel_off);
+  void (*tg_write_plt_sec_entry)(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot,
+                                 uint64_t gotplt, int pic);
+  void (*tg_write_ibt_iplt_entry)(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot,
+                                  uint64_t gotplt, int pic);
+
+  /* The inputs' GNU properties (.note.gnu.property, the generic and x86 ranges) are merged into
+   * the output's (ld_merge_properties). */
+  uint8_t tg_gnu_properties;
   /* -z pack-relative-relocs is supported: the psABI's loaders read DT_RELR. */
   uint8_t tg_relr;
 };
@@ -256,11 +273,6 @@ static inline uint64_t ld_tls_tp(const ld_target *tg, uint64_t start, uint64_t m
                                  uint64_t align) {
   if (tg->tg_tls_tp) return tg->tg_tls_tp(start, memsz, align);
   return start + (align > 1 ? (memsz + align - 1) & ~(align - 1) : memsz);
-}
-
-static inline uint64_t ld_common_page_size(const ld_target *tg, uint64_t max_page) {
-  uint64_t c = tg->tg_common_page_size;
-  return c && c < max_page ? c : max_page;
 }
 
 #endif

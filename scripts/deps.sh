@@ -9,6 +9,8 @@
 #
 # python3-psutil lets lit stop a single test that hangs (lit.cfg.py sets a per-test limit).
 # hyperfine and valgrind (callgrind) are for `make bench-startup`.
+# binutils (GNU ld) and lld are the reference linkers the compatibility tests compare against;
+# libtool, autoconf, automake and make run a real libtool-based configure with tld.
 # gcc-multilib is deliberately absent: it conflicts with the SPARC cross compiler. What `gcc -m32`
 # and `g++ -m32` need comes from libc6-dev-i386 and lib32gcc/lib32stdc++ instead, plus the
 # /usr/include/asm link that gcc-multilib would otherwise provide.
@@ -47,6 +49,12 @@ packages=(
 	gdb
 	hyperfine
 	valgrind
+	binutils
+	lld
+	make
+	libtool
+	autoconf
+	automake
 )
 
 sparc32_root=build/sparc32-root

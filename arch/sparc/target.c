@@ -48,9 +48,10 @@ static const char *const sparc_aliases32[] = {"elf32sparc", NULL};
 static const char *const sparc_aliases64[] = {"elf64_sparc_fbsd", "elf64sparc", NULL};
 
 /* Fields common to both targets. There is no .got.plt: the lazy PLT is writable and executable
- * and is its own GOT (see plt.c); a GOT word at _GLOBAL_OFFSET_TABLE_ holds _DYNAMIC. RELA needs
- * no addend reader. The TLS rewrites differ only in the load width of GD -> IE (ld or ldx) and are
- * per relocation: see the contract in reloc.c. */
+ * and is its own GOT (see plt.c); a GOT word at _GLOBAL_OFFSET_TABLE_ holds _DYNAMIC. GOTDATA_OP
+ * sequences are relaxed (sparc_relax_got), and a GOT relocation's addend belongs to the entry's
+ * symbol; RELA needs no addend reader. The TLS rewrites differ only in the load width of GD -> IE
+ * (ld or ldx) and are per relocation: see the contract in reloc.c. */
 #define SPARC_COMMON                                                                               \
   .tg_be = 1, .tg_rela = 1, .tg_r_relative = R_SPARC_RELATIVE, .tg_r_glob_dat = R_SPARC_GLOB_DAT,  \
   .tg_r_jump_slot = R_SPARC_JMP_SLOT, .tg_r_copy = R_SPARC_COPY,                                   \
@@ -58,7 +59,7 @@ static const char *const sparc_aliases64[] = {"elf64_sparc_fbsd", "elf64sparc", 
   .tg_nhowto = sizeof sparc_howto32 / sizeof sparc_howto32[0], .tg_read_addend = NULL,             \
   .tg_apply = sparc_apply, .tg_relax_got = sparc_relax_got, .tg_write_plt_header = NULL,           \
   .tg_plt_flags = SHF_WRITE, .tg_got_reserved = 1, .tg_iplt_entry_size = 16,                       \
-  .tg_iplt_pic_unsupported = 1, .tg_gotplt_reserved = 0, .tg_common_page_size = 0x2000
+  .tg_iplt_pic_unsupported = 1, .tg_gotplt_reserved = 0, .tg_got_addend_in_entry = 1
 
 /* GNU ld's sparc32 Linux layout: 64 KiB maximum page, text at 0x10000. */
 const ld_target ld_target_sparc = {
@@ -68,6 +69,7 @@ const ld_target ld_target_sparc = {
     .tg_machine = EM_SPARC,
     .tg_is64 = 0,
     .tg_page_size = 0x10000,
+    .tg_common_page_size = 0x2000,
     .tg_base = 0x10000,
     .tg_interp = "/lib/ld-linux.so.2",
     .tg_r_abs = R_SPARC_32,
@@ -96,6 +98,7 @@ const ld_target ld_target_sparcv9 = {
     .tg_machine = EM_SPARCV9,
     .tg_is64 = 1,
     .tg_page_size = 0x100000,
+    .tg_common_page_size = 0x2000,
     .tg_base = 0x100000,
     .tg_interp = "/lib64/ld-linux.so.2",
     .tg_r_abs = R_SPARC_64,

@@ -51,6 +51,44 @@ void x64_write_plt_entry(ld_plt_entry *e) {
   x64_put_rel32(buf + 12, plt0, entry_addr + 16);
 }
 
+/* With indirect branch tracking (-z ibtplt, or IBT in every input) a call goes through .plt.sec,
+ * and the lazy half stays in .plt, each entry its slot's first target:
+ *   .plt entry, 16 bytes:                    .plt.sec entry, 16 bytes:
+ *     f3 0f 1e fa       endbr64                f3 0f 1e fa         endbr64
+ *     68 <index>        push $index            ff 25 <rel32>       jmp *slot(%rip)
+ *     e9 <rel32>        jmp PLT0               66 0f 1f 44 00 00   nopw 0(%rax,%rax)
+ *     66 90             xchg %ax,%ax */
+void x64_write_ibt_plt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t plt0, uint32_t index,
+                             uint64_t rel_off) {
+  (void)rel_off;
+  static const uint8_t endbr64[4] = {0xf3, 0x0f, 0x1e, 0xfa};
+  for (int i = 0; i < 4; i++) buf[i] = endbr64[i];
+  buf[4] = 0x68;
+  elf_wr32(buf + 5, index, 0);
+  buf[9] = 0xe9;
+  x64_put_rel32(buf + 10, plt0, entry_addr + 14);
+  buf[14] = 0x66;
+  buf[15] = 0x90;
+}
+
+void x64_write_plt_sec_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
+                             int pic) {
+  (void)gotplt, (void)pic;
+  static const uint8_t head[4] = {0xf3, 0x0f, 0x1e, 0xfa};
+  static const uint8_t nop6[6] = {0x66, 0x0f, 0x1f, 0x44, 0x00, 0x00};
+  for (int i = 0; i < 4; i++) buf[i] = head[i];
+  buf[4] = 0xff;
+  buf[5] = 0x25;
+  x64_put_rel32(buf + 6, got_slot, entry_addr + 10);
+  for (int i = 0; i < 6; i++) buf[10 + i] = nop6[i];
+}
+
+/* The IFUNC entry with indirect branch tracking: the same jump after an endbr64. */
+void x64_write_ibt_iplt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
+                              int pic) {
+  x64_write_plt_sec_entry(buf, entry_addr, got_slot, gotplt, pic);
+}
+
 /* IFUNC entry of a static output, 16 bytes: the slot already holds the resolved address
  * (IRELATIVE, applied by the startup code), so there is no lazy path:
  *   ff 25 <slot - (entry+6)>          jmp *slot(%rip)

@@ -12,6 +12,7 @@ const ld_target ld_target_x64 = {
     .tg_be = 0,
     .tg_rela = 1,
     .tg_page_size = 0x1000,
+    .tg_common_page_size = 0x1000,
     .tg_base = 0x400000,
     .tg_interp = "/lib64/ld-linux-x86-64.so.2",
 
@@ -42,10 +43,13 @@ const ld_target ld_target_x64 = {
     .tg_write_plt_entry = x64_write_plt_entry,
     .tg_iplt_entry_size = 16,
     .tg_write_iplt_entry = x64_write_iplt_entry,
+    .tg_write_ibt_plt_entry = x64_write_ibt_plt_entry,
+    .tg_write_plt_sec_entry = x64_write_plt_sec_entry,
+    .tg_write_ibt_iplt_entry = x64_write_ibt_iplt_entry,
 
     /* _DYNAMIC, the link map and the resolver. */
     .tg_gotplt_reserved = 3,
     .tg_plt_lazy_offset = 6,
-    .tg_feature_1_and = GNU_PROPERTY_X86_FEATURE_1_AND,
+    .tg_gnu_properties = 1,
     .tg_relr = 1,
 };

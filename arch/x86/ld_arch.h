@@ -27,5 +27,9 @@ void x86_write_plt_header(uint8_t *buf, uint64_t plt0, uint64_t gotplt, int pic)
 void x86_write_plt_entry(ld_plt_entry *e);
 void x86_write_iplt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
                           int pic);
+void x86_write_ibt_plt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t plt0, uint32_t index,
+                             uint64_t rel_off);
+void x86_write_plt_sec_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
+                             int pic);
 
 #endif

@@ -48,6 +48,33 @@ void x86_write_plt_entry(ld_plt_entry *e) {
   elf_wr32(buf + 12, (uint32_t)(plt0 - (entry_addr + X86_PLT_SIZE)), 0);
 }
 
+/* With indirect branch tracking (-z ibtplt, or IBT in every input) a call goes through .plt.sec,
+ * and the lazy half stays in .plt, each entry its slot's first target:
+ *   .plt entry:                       .plt.sec entry:
+ *     f3 0f 1e fb    endbr32            f3 0f 1e fb           endbr32
+ *     68 <rel_off>   pushl $rel_off     ff 25 <got_slot>      jmp *got_slot        (absolute)
+ *     e9 <rel32>     jmp PLT0           ff a3 <slot-gotplt>   jmp *off(%ebx)       (PIC)
+ *     66 90          xchg %ax,%ax       66 0f 1f 44 00 00     nopw 0(%eax,%eax) */
+void x86_write_ibt_plt_entry(uint8_t *buf, uint64_t entry_addr, uint64_t plt0, uint32_t index,
+                             uint64_t rel_off) {
+  (void)index;
+  buf[0] = 0xf3, buf[1] = 0x0f, buf[2] = 0x1e, buf[3] = 0xfb;
+  buf[4] = 0x68;
+  elf_wr32(buf + 5, (uint32_t)rel_off, 0);
+  buf[9] = 0xe9;
+  elf_wr32(buf + 10, (uint32_t)(plt0 - (entry_addr + 14)), 0);
+  buf[14] = 0x66, buf[15] = 0x90;
+}
+
+void x86_write_plt_sec_entry(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t gotplt,
+                             int pic) {
+  (void)entry_addr;
+  buf[0] = 0xf3, buf[1] = 0x0f, buf[2] = 0x1e, buf[3] = 0xfb;
+  buf[4] = 0xff, buf[5] = pic ? 0xa3 : 0x25;
+  elf_wr32(buf + 6, (uint32_t)(pic ? got_slot - gotplt : got_slot), 0);
+  buf[10] = 0x66, buf[11] = 0x0f, buf[12] = 0x1f, buf[13] = 0x44, buf[14] = 0, buf[15] = 0;
+}
+
 /* IFUNC entry, resolved at start-up (no lazy binding):
  *   ff 25 <got_slot>           jmp *got_slot          (absolute form)
  *   ff a3 <got_slot - gotplt>  jmp *off(%ebx)         (PIC form)

@@ -19,6 +19,7 @@ const ld_target ld_target_x86 = {
     .tg_be = 0,
     .tg_rela = 0,
     .tg_page_size = 0x1000,
+    .tg_common_page_size = 0x1000,
     .tg_base = 0x08048000,
     .tg_interp = "/lib/ld-linux.so.2",
 
@@ -54,8 +55,11 @@ const ld_target ld_target_x86 = {
     .tg_write_plt_entry = x86_write_plt_entry,
     .tg_iplt_entry_size = 8,
     .tg_write_iplt_entry = x86_write_iplt_entry,
+    /* IBT: no endbr form of the 8-byte IFUNC entry (no i386 kernel enforces IBT). */
+    .tg_write_ibt_plt_entry = x86_write_ibt_plt_entry,
+    .tg_write_plt_sec_entry = x86_write_plt_sec_entry,
     .tg_gotplt_reserved = 3,
     .tg_plt_lazy_offset = 6,
-    .tg_feature_1_and = GNU_PROPERTY_X86_FEATURE_1_AND,
+    .tg_gnu_properties = 1,
     .tg_relr = 1,
 };

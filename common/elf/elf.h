@@ -361,6 +361,8 @@
 #define DT_AUXILIARY 0x7ffffffd
 #define DT_USED 0x7ffffffe
 #define DT_FILTER 0x7fffffff
+#define DT_GNU_FLAGS_1 0x6ffffdf4 /* GNU extension flags: DF_GNU_1_* */
+#define DF_GNU_1_UNIQUE 0x1       /* -z unique: loaded once, in the main namespace */
 #define DT_HIPROC 0x7fffffff
 
 /* DT_FLAGS */
@@ -459,6 +461,7 @@
 #define NT_GNU_BUILD_ID 3
 #define NT_GNU_GOLD_VERSION 4
 #define NT_GNU_PROPERTY_TYPE_0 5
+#define NT_FDO_PACKAGING_METADATA 0xcafe1a7eu /* owner "FDO": JSON package metadata */
 
 /* pr_type of an entry in NT_GNU_PROPERTY_TYPE_0. The *_AND ranges are combined across inputs
  * by bitwise and (a feature holds only if every input has it), the *_OR ranges by bitwise or. */
@@ -483,6 +486,8 @@
 
 #define GNU_PROPERTY_X86_FEATURE_1_IBT 0x1
 #define GNU_PROPERTY_X86_FEATURE_1_SHSTK 0x2
+#define GNU_PROPERTY_X86_FEATURE_1_LAM_U48 0x4
+#define GNU_PROPERTY_X86_FEATURE_1_LAM_U57 0x8
 
 #define GNU_PROPERTY_X86_ISA_1_BASELINE 0x1
 #define GNU_PROPERTY_X86_ISA_1_V2 0x2

@@ -14,10 +14,12 @@
 #   %python       the Python that runs lit, for the small decoders a suite keeps in its Inputs
 #   %rtld-churn %rtld-cycles %rtld-signal-rounds %stress-factor
 #                 rtld stress counts (larger with TLD_STRESS=1)
+#   %ld-bfd %ld-bfd-sparc %ld-lld   the reference linkers: GNU ld (host, SPARC) and lld
 #
-# Features (for REQUIRES:): one per tool or compiler that works here — llvm-mc, clang, gdb, cc-x64,
-# cc-x86, cxx-x64, cxx-x86, cc-sparcv9, cc-sparc, cxx-sparcv9, cxx-sparc, qemu-sparc64,
-# qemu-sparc32plus, strace, setpriv, root — and run-<target> when a program of that target can be built and run.
+# Features (for REQUIRES:): one per tool or compiler that works here — llvm-mc, clang, gdb, ld.bfd,
+# ld.bfd-sparc, ld.lld, autotools, cc-x64, cc-x86, cxx-x64, cxx-x86, cc-sparcv9, cc-sparc,
+# cxx-sparcv9, cxx-sparc, qemu-sparc64, qemu-sparc32plus, strace, setpriv, root — and
+# run-<target> when a program of that target can be built and run.
 #
 # Under CI=true, or with TLD_REQUIRE_ALL=1, anything missing is a configuration error that names
 # it: nothing that could run is skipped silently.
@@ -176,6 +178,33 @@ if clang:
 else:
     need('clang')
 subst('%clang', clang or 'clang')
+
+# --- reference linkers ----------------------------------------------------------------------
+#
+# Tests of GNU-compatible behaviour link the same input with GNU ld (or lld, for what GNU ld
+# lacks) and check both outputs with the same FileCheck lines: the expectation is the reference
+# linker's, and the test shows it. %ld-bfd is the host's GNU ld (x86-64 and i386 with -m),
+# %ld-bfd-sparc the SPARC cross one, %ld-lld lld; through a compiler driver, -fuse-ld=bfd and
+# -fuse-ld=lld pick them.
+
+for feature, tool, key, pkg in [('ld.bfd', 'ld.bfd', '%ld-bfd', 'binutils'),
+                                ('ld.bfd-sparc', 'sparc64-linux-gnu-ld.bfd', '%ld-bfd-sparc',
+                                 'binutils-sparc64-linux-gnu'),
+                                ('ld.lld', 'ld.lld', '%ld-lld', 'lld')]:
+    path = shutil.which(tool, path=config.environment['PATH'])
+    if path:
+        config.available_features.add(feature)
+    else:
+        need('%s (package %s)' % (tool, pkg))
+    subst(key, path or tool)
+
+# The GNU build system, for a real libtool-based configure (compat/libtool-configure.test).
+if all(shutil.which(t, path=config.environment['PATH'])
+       for t in ['autoreconf', 'libtoolize', 'automake', 'make']):
+    config.available_features.add('autotools')
+else:
+    need('autotools (autoreconf, libtoolize, automake, make: packages autoconf, libtool, '
+         'automake, make)')
 
 # --- compilers and runners per target -------------------------------------------------------
 

@@ -29,46 +29,54 @@
 # RUN: %python %inputs/syminfo.py %t/libl2-9.so | FileCheck %s --check-prefix=LIB
 
 # V8:        [ 4] .dynsym DYNSYM
-# V8:        .SUNW_syminfo LOOS+0xFFFFFFC [[#%.8x,SI:]] {{[0-9a-f]+}} 000018 04 A 4 [[#DYN:]] 4
+# V8:        .SUNW_syminfo LOOS+0xFFFFFFC [[#%.8x,SI:]] {{[0-9a-f]+}} 000024 04 A 4 [[#DYN:]] 4
 # V8:        {{\[}}[[#DYN]]{{\]}} .dynamic DYNAMIC
 # V8:        0x6ffffdfd (<unknown:>0x6ffffdfd) 0x1
 # V8-NEXT:   0x00000001 (NEEDED) Shared library: [libl1.so]
 # V8-NEXT:   0x00000001 (NEEDED) Shared library: [libl2.so]
 # V8:        0x6ffffeff (<unknown:>0x6ffffeff) 0x[[#%x,SI]]
-# V8-NEXT:   0x6ffffdfe (<unknown:>0x6ffffdfe) 0x18
+# V8-NEXT:   0x6ffffdfe (<unknown:>0x6ffffdfe) 0x24
 # V8-NEXT:   0x6ffffdff (<unknown:>0x6ffffdff) 0x4
 # V8-NEXT:   0x00000000 (NULL) 0x0
 # V9:        [ 4] .dynsym DYNSYM
-# V9:        .SUNW_syminfo LOOS+0xFFFFFFC [[#%.16x,SI:]] {{[0-9a-f]+}} 000018 04 A 4 [[#DYN:]] 8
+# V9:        .SUNW_syminfo LOOS+0xFFFFFFC [[#%.16x,SI:]] {{[0-9a-f]+}} 000024 04 A 4 [[#DYN:]] 8
 # V9:        {{\[}}[[#DYN]]{{\]}} .dynamic DYNAMIC
 # V9:        0x000000006ffffdfd (<unknown:>0x6ffffdfd) 0x1
 # V9-NEXT:   0x0000000000000001 (NEEDED) Shared library: [libl1.so]
 # V9-NEXT:   0x0000000000000001 (NEEDED) Shared library: [libl2.so]
 # V9:        0x000000006ffffeff (<unknown:>0x6ffffeff) 0x[[#%x,SI]]
-# V9-NEXT:   0x000000006ffffdfe (<unknown:>0x6ffffdfe) 0x18
+# V9-NEXT:   0x000000006ffffdfe (<unknown:>0x6ffffdfe) 0x24
 # V9-NEXT:   0x000000006ffffdff (<unknown:>0x6ffffdff) 0x4
 # V9-NEXT:   0x0000000000000000 (NULL) 0x0
-# BOTH:      Symbol table '.dynsym' contains 6 entries:
+# BOTH:      Symbol table '.dynsym' contains 9 entries:
 # BOTH:      1: {{0+}} 0 FUNC GLOBAL DEFAULT UND f1
 # BOTH-NEXT: 2: {{0+}} 0 FUNC GLOBAL DEFAULT UND f2
 # BOTH-NEXT: 3: {{0+}}[[#%x,]] 0 NOTYPE GLOBAL DEFAULT {{[0-9]+}} _start
 # BOTH-NEXT: 4: {{0+}}[[#%x,]] 0 NOTYPE GLOBAL DEFAULT {{[0-9]+}} mine
 # BOTH-NEXT: 5: {{0+}}[[#%x,]] 4 OBJECT GLOBAL DEFAULT {{[0-9]+}} d1
+# BOTH-NEXT: 6: {{0+}}[[#%x,]] 0 NOTYPE GLOBAL DEFAULT {{[0-9]+}} __bss_start
+# BOTH-NEXT: 7: {{0+}}[[#%x,]] 0 NOTYPE GLOBAL DEFAULT {{[0-9]+}} _edata
+# BOTH-NEXT: 8: {{0+}}[[#%x,]] 0 NOTYPE GLOBAL DEFAULT {{[0-9]+}} _end
 
 ## Big-endian: si_boundto then si_flags. f2 is only associated (libl2 refuses direct binding).
+## __bss_start, _edata and _end, defined by the link-editor and exported by -E, are SELF.
 # HEX:      0x{{0*}}[[#%x,]] 00000001 00010019 00020001 ffff0011
-# HEX-NEXT: 0x{{0*}}[[#%x,]] ffff0011 0001001d
+# HEX-NEXT: 0x{{0*}}[[#%x,]] ffff0011 0001001d ffff0011 ffff0011
+# HEX-NEXT: 0x{{0*}}[[#%x,]] ffff0011 {{\.{4}$}}
 # DEC:      dynamic [0] POSFLAG_1 LAZYLOAD
 # DEC-NEXT: dynamic [1] NEEDED libl1.so (lazy)
 # DEC-NEXT: dynamic [2] NEEDED libl2.so
 # DEC-NEXT: FLAGS_1 0
-# DEC-NEXT: syminfo: 6 entries
+# DEC-NEXT: syminfo: 9 entries
 # DEC-NEXT: [0] boundto 0 flags 0x1
 # DEC-NEXT: [1] f1 bound [1] libl1.so flags DIRECT LAZYLOAD DIRECTBIND
 # DEC-NEXT: [2] f2 bound [2] libl2.so flags DIRECT
 # DEC-NEXT: [3] _start bound SELF flags DIRECT DIRECTBIND
 # DEC-NEXT: [4] mine bound SELF flags DIRECT DIRECTBIND
 # DEC-NEXT: [5] d1 bound [1] libl1.so flags DIRECT COPY LAZYLOAD DIRECTBIND
+# DEC-NEXT: [6] __bss_start bound SELF flags DIRECT DIRECTBIND
+# DEC-NEXT: [7] _edata bound SELF flags DIRECT DIRECTBIND
+# DEC-NEXT: [8] _end bound SELF flags DIRECT DIRECTBIND
 # DEC-NOT:  error
 # LIB-HEX:  0x{{0*}}[[#%x,]] 00000001 fffd0020
 # LIB:      FLAGS_1 NODIRECT

@@ -30,15 +30,18 @@
 # SYMS-NEXT: 5: {{0+}}[[#%x,]] 0 NOTYPE GLOBAL DEFAULT {{[0-9]+}} _start
 # SYMS-NEXT: 6: {{0+}}[[#%x,]] 0 NOTYPE GLOBAL DEFAULT {{[0-9]+}} mine
 # SYMS-NEXT: 7: {{0+}}[[#%x,]] 0 NOTYPE GLOBAL DEFAULT {{[0-9]+}} ip
-# SYMS-NEXT: 8: {{0+}}[[#%x,]] 0 NOTYPE GLOBAL DEFAULT {{[0-9]+}} other
+# SYMS-NEXT: 8: {{0+}}[[#%x,]] 0 NOTYPE GLOBAL DEFAULT {{[0-9]+}} __bss_start
+# SYMS-NEXT: 9: {{0+}}[[#%x,]] 0 NOTYPE GLOBAL DEFAULT {{[0-9]+}} other
+# SYMS-NEXT: 10: {{0+}}[[#%x,]] 0 NOTYPE GLOBAL DEFAULT {{[0-9]+}} _edata
+# SYMS-NEXT: 11: {{0+}}[[#%x,]] 0 NOTYPE GLOBAL DEFAULT {{[0-9]+}} _end
 # RUN: llvm-readelf -x .SUNW_syminfo %t/v2 | FileCheck %s --check-prefix=HEX
 # HEX:      0x{{0*}}[[#%x,]] 00000100 fcff0000 feff0100 00001100
 # HEX-NEXT: 0x{{0*}}[[#%x,]] 00000100 ffff0100 fdff2000 ffff8100
-# HEX-NEXT: 0x{{0*}}[[#%x,]] ffff1100
+# HEX-NEXT: 0x{{0*}}[[#%x,]] ffff0100 ffff1100 ffff0100 ffff0100
 # RUN: %python %inputs/syminfo.py %t/v2 | FileCheck %s --check-prefix=DEC
 # DEC:      dynamic [0] NEEDED libl.so
 # DEC-NEXT: FLAGS_1 NODIRECT SYMINTPOSE
-# DEC-NEXT: syminfo: 9 entries
+# DEC-NEXT: syminfo: 12 entries
 # DEC-NEXT: [0] boundto 0 flags 0x1
 # DEC-NEXT: [1] ext bound EXTERN flags 0
 # DEC-NEXT: [2] par bound PARENT flags DIRECT
@@ -47,7 +50,10 @@
 # DEC-NEXT: [5] _start bound SELF flags DIRECT
 # DEC-NEXT: [6] mine bound NONE flags NOEXTDIRECT
 # DEC-NEXT: [7] ip bound SELF flags DIRECT INTERPOSE
-# DEC-NEXT: [8] other bound SELF flags DIRECT DIRECTBIND
+# DEC-NEXT: [8] __bss_start bound SELF flags DIRECT
+# DEC-NEXT: [9] other bound SELF flags DIRECT DIRECTBIND
+# DEC-NEXT: [10] _edata bound SELF flags DIRECT
+# DEC-NEXT: [11] _end bound SELF flags DIRECT
 # DEC-NOT:  error
 
 ## Under -B direct the NODIRECT symbols keep DF_1_DIRECT out; every other entry is DIRECTBIND.
@@ -62,7 +68,8 @@
 # BD-NEXT: [5] _start bound SELF flags DIRECT DIRECTBIND
 # BD-NEXT: [6] mine bound NONE flags NOEXTDIRECT
 # BD-NEXT: [7] ip bound SELF flags DIRECT DIRECTBIND INTERPOSE
-# BD-NEXT: [8] other bound SELF flags DIRECT DIRECTBIND
+# BD-NEXT: [8] __bss_start bound SELF flags DIRECT DIRECTBIND
+# BD-NEXT: [9] other bound SELF flags DIRECT DIRECTBIND
 
 ## INTERPOSE in a shared object is an error at its line, in either syntax.
 # RUN: not %tld -shared -M %t/v2.map %t/a.o %t/libl.so -o %t/so 2>&1 \

@@ -34,7 +34,7 @@
 # RUN:   %t/libl2.so -z direct %t/libl3.so -o %t/pos
 # RUN: llvm-readelf -S -d --dyn-syms %t/pos | FileCheck %s --check-prefix=POS
 # POS:      [ 4] .dynsym DYNSYM {{0+}}[[#%x,DYNSYM:]]
-# POS:      [ 6] .SUNW_syminfo LOOS+0xFFFFFFC [[#%.16x,SI:]] [[#%.6x,]] 00001c 04 A 4 [[#DYNIDX:]] 8
+# POS:      [ 6] .SUNW_syminfo LOOS+0xFFFFFFC [[#%.16x,SI:]] [[#%.6x,]] 000028 04 A 4 [[#DYNIDX:]] 8
 # POS:      {{\[}}[[#DYNIDX]]{{\]}} .dynamic DYNAMIC
 # POS:      Dynamic section at offset {{.*}} contains 22 entries:
 # POS:      0x000000006ffffdfd (<unknown:>0x6ffffdfd) 0x1
@@ -42,30 +42,35 @@
 # POS-NEXT: 0x0000000000000001 (NEEDED) Shared library: [libl2.so]
 # POS-NEXT: 0x0000000000000001 (NEEDED) Shared library: [libl3.so]
 # POS:      0x000000006ffffeff (<unknown:>0x6ffffeff) 0x[[#%x,SI]]
-# POS-NEXT: 0x000000006ffffdfe (<unknown:>0x6ffffdfe) 0x1c
+# POS-NEXT: 0x000000006ffffdfe (<unknown:>0x6ffffdfe) 0x28
 # POS-NEXT: 0x000000006ffffdff (<unknown:>0x6ffffdff) 0x4
 # POS-NEXT: 0x0000000000000000 (NULL) 0x0
-# POS:      Symbol table '.dynsym' contains 7 entries:
+# POS:      Symbol table '.dynsym' contains 10 entries:
 # POS:        1: {{0+}} 0 FUNC GLOBAL DEFAULT UND f1
 # POS-NEXT:   2: {{0+}} 0 FUNC GLOBAL DEFAULT UND f2
 # POS-NEXT:   3: {{0+}} 0 FUNC GLOBAL DEFAULT UND f3
 # POS-NEXT:   4: {{0+}}[[#%x,]] 0 NOTYPE GLOBAL DEFAULT 10 _start
 # POS-NEXT:   5: {{0+}}[[#%x,]] 0 NOTYPE GLOBAL DEFAULT 10 mine
 # POS-NEXT:   6: {{0+}}[[#%x,]] 8 OBJECT GLOBAL DEFAULT {{[0-9]+}} d1
+# POS-NEXT:   7: {{0+}}[[#%x,]] 0 NOTYPE GLOBAL DEFAULT {{[0-9]+}} __bss_start
+# POS-NEXT:   8: {{0+}}[[#%x,]] 0 NOTYPE GLOBAL DEFAULT {{[0-9]+}} _edata
+# POS-NEXT:   9: {{0+}}[[#%x,]] 0 NOTYPE GLOBAL DEFAULT {{[0-9]+}} _end
 ## Entry by entry, little-endian Half si_boundto then Half si_flags:
 ##   0: 0, SYMINFO_CURRENT       1: f1 -> [1] libl1.so, DIRECT|LAZYLOAD
 ##   2: f2 -> [2] libl2.so, DIRECT  3: f3 -> [3] libl3.so, DIRECT|DIRECTBIND
 ##   4, 5: _start, mine: SELF, DIRECT   6: d1 (copied) -> [1] libl1.so, DIRECT|COPY|LAZYLOAD
+##   7-9: __bss_start, _edata, _end (defined by the link-editor, exported by -E): SELF, DIRECT
 # RUN: llvm-readelf -x .SUNW_syminfo %t/pos | FileCheck %s --check-prefix=POS-HEX
 # POS-HEX:      0x{{0*}}[[#%x,]] 00000100 01000900 02000100 03001100
-# POS-HEX-NEXT: 0x{{0*}}[[#%x,]] ffff0100 ffff0100 01000d00
+# POS-HEX-NEXT: 0x{{0*}}[[#%x,]] ffff0100 ffff0100 01000d00 ffff0100
+# POS-HEX-NEXT: 0x{{0*}}[[#%x,]] ffff0100 ffff0100 {{\.{8}$}}
 # RUN: %python %inputs/syminfo.py %t/pos | FileCheck %s --check-prefix=POS-DEC
 # POS-DEC:      dynamic [0] POSFLAG_1 LAZYLOAD
 # POS-DEC-NEXT: dynamic [1] NEEDED libl1.so (lazy)
 # POS-DEC-NEXT: dynamic [2] NEEDED libl2.so
 # POS-DEC-NEXT: dynamic [3] NEEDED libl3.so
 # POS-DEC-NEXT: FLAGS_1 0
-# POS-DEC-NEXT: syminfo: 7 entries
+# POS-DEC-NEXT: syminfo: 10 entries
 # POS-DEC-NEXT: [0] boundto 0 flags 0x1
 # POS-DEC-NEXT: [1] f1 bound [1] libl1.so flags DIRECT LAZYLOAD
 # POS-DEC-NEXT: [2] f2 bound [2] libl2.so flags DIRECT
@@ -73,6 +78,9 @@
 # POS-DEC-NEXT: [4] _start bound SELF flags DIRECT
 # POS-DEC-NEXT: [5] mine bound SELF flags DIRECT
 # POS-DEC-NEXT: [6] d1 bound [1] libl1.so flags DIRECT COPY LAZYLOAD
+# POS-DEC-NEXT: [7] __bss_start bound SELF flags DIRECT
+# POS-DEC-NEXT: [8] _edata bound SELF flags DIRECT
+# POS-DEC-NEXT: [9] _end bound SELF flags DIRECT
 # POS-DEC-NOT:  error
 
 ## -B direct, given after the libraries: every dependency before -z nolazyload is lazy, every
@@ -88,7 +96,8 @@
 # BD:      0x000000006ffffffb (FLAGS_1) DIRECT
 # RUN: llvm-readelf -x .SUNW_syminfo %t/bdirect | FileCheck %s --check-prefix=BD-HEX
 # BD-HEX:      0x{{0*}}[[#%x,]] 00000100 01001900 03001900 04001100
-# BD-HEX-NEXT: 0x{{0*}}[[#%x,]] ffff1100 ffff1100 01001d00
+# BD-HEX-NEXT: 0x{{0*}}[[#%x,]] ffff1100 ffff1100 01001d00 ffff1100
+# BD-HEX-NEXT: 0x{{0*}}[[#%x,]] ffff1100 ffff1100 {{\.{8}$}}
 # RUN: %python %inputs/syminfo.py %t/bdirect | FileCheck %s --check-prefix=BD-DEC
 # BD-DEC:      FLAGS_1 DIRECT
 # BD-DEC:      [1] f1 bound [1] libl1.so flags DIRECT LAZYLOAD DIRECTBIND
@@ -97,6 +106,7 @@
 # BD-DEC-NEXT: [4] _start bound SELF flags DIRECT DIRECTBIND
 # BD-DEC-NEXT: [5] mine bound SELF flags DIRECT DIRECTBIND
 # BD-DEC-NEXT: [6] d1 bound [1] libl1.so flags DIRECT COPY LAZYLOAD DIRECTBIND
+# BD-DEC-NEXT: [7] __bss_start bound SELF flags DIRECT DIRECTBIND
 
 ## The joined form (-Bdirect, as a compiler driver passes it) and the GNU flavour mean the same.
 # RUN: %tld -I /lib64/ld-linux-x86-64.so.2 -E %t/a.o %t/libl1.so %t/libl2.so -z nolazyload \

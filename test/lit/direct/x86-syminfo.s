@@ -12,14 +12,14 @@
 # RUN: %tld -shared %t/l2.o -h libl2.so -o %t/libl2.so
 # RUN: %tld -I /lib/ld-linux.so.2 -E -B direct -z interpose %t/a.o %t/libl1.so %t/libl2.so -o %t/exe
 # RUN: llvm-readelf -S -d --dyn-syms %t/exe | FileCheck %s
-# CHECK:      .SUNW_syminfo LOOS+0xFFFFFFC [[#%.8x,SI:]] {{[0-9a-f]+}} 000018 04 A 4 [[#DYN:]] 4
+# CHECK:      .SUNW_syminfo LOOS+0xFFFFFFC [[#%.8x,SI:]] {{[0-9a-f]+}} 000024 04 A 4 [[#DYN:]] 4
 # CHECK:      {{\[}}[[#DYN]]{{\]}} .dynamic DYNAMIC
 # CHECK:      0x6ffffdfd (<unknown:>0x6ffffdfd) 0x1
 # CHECK-NEXT: 0x00000001 (NEEDED) Shared library: [libl1.so]
 # CHECK-NEXT: 0x6ffffdfd (<unknown:>0x6ffffdfd) 0x1
 # CHECK-NEXT: 0x00000001 (NEEDED) Shared library: [libl2.so]
 # CHECK:      0x6ffffeff (<unknown:>0x6ffffeff) 0x[[#%x,SI]]
-# CHECK-NEXT: 0x6ffffdfe (<unknown:>0x6ffffdfe) 0x18
+# CHECK-NEXT: 0x6ffffdfe (<unknown:>0x6ffffdfe) 0x24
 # CHECK-NEXT: 0x6ffffdff (<unknown:>0x6ffffdff) 0x4
 # CHECK-NEXT: 0x6ffffffb (FLAGS_1) DIRECT INTERPOSE
 # CHECK:      1: {{0+}} 0 FUNC GLOBAL DEFAULT UND f1
@@ -27,22 +27,29 @@
 # CHECK-NEXT: 3: {{0+}}[[#%x,]] 0 NOTYPE GLOBAL DEFAULT {{[0-9]+}} _start
 # CHECK-NEXT: 4: {{0+}}[[#%x,]] 0 NOTYPE GLOBAL DEFAULT {{[0-9]+}} mine
 # CHECK-NEXT: 5: {{0+}}[[#%x,]] 4 OBJECT GLOBAL DEFAULT {{[0-9]+}} d1
+# CHECK-NEXT: 6: {{0+}}[[#%x,]] 0 NOTYPE GLOBAL DEFAULT {{[0-9]+}} __bss_start
+# CHECK-NEXT: 7: {{0+}}[[#%x,]] 0 NOTYPE GLOBAL DEFAULT {{[0-9]+}} _edata
+# CHECK-NEXT: 8: {{0+}}[[#%x,]] 0 NOTYPE GLOBAL DEFAULT {{[0-9]+}} _end
 # RUN: llvm-readelf -x .SUNW_syminfo %t/exe | FileCheck %s --check-prefix=HEX
 # HEX:      0x{{0*}}[[#%x,]] 00000100 01001900 03001900 ffff1100
-# HEX-NEXT: 0x{{0*}}[[#%x,]] ffff1100 01001d00
+# HEX-NEXT: 0x{{0*}}[[#%x,]] ffff1100 01001d00 ffff1100 ffff1100
+# HEX-NEXT: 0x{{0*}}[[#%x,]] ffff1100 {{\.{4}$}}
 # RUN: %python %inputs/syminfo.py %t/exe | FileCheck %s --check-prefix=DEC
 # DEC:      dynamic [0] POSFLAG_1 LAZYLOAD
 # DEC-NEXT: dynamic [1] NEEDED libl1.so (lazy)
 # DEC-NEXT: dynamic [2] POSFLAG_1 LAZYLOAD
 # DEC-NEXT: dynamic [3] NEEDED libl2.so (lazy)
 # DEC-NEXT: FLAGS_1 DIRECT INTERPOSE
-# DEC-NEXT: syminfo: 6 entries
+# DEC-NEXT: syminfo: 9 entries
 # DEC-NEXT: [0] boundto 0 flags 0x1
 # DEC-NEXT: [1] f1 bound [1] libl1.so flags DIRECT LAZYLOAD DIRECTBIND
 # DEC-NEXT: [2] f2 bound [3] libl2.so flags DIRECT LAZYLOAD DIRECTBIND
 # DEC-NEXT: [3] _start bound SELF flags DIRECT DIRECTBIND
 # DEC-NEXT: [4] mine bound SELF flags DIRECT DIRECTBIND
 # DEC-NEXT: [5] d1 bound [1] libl1.so flags DIRECT COPY LAZYLOAD DIRECTBIND
+# DEC-NEXT: [6] __bss_start bound SELF flags DIRECT DIRECTBIND
+# DEC-NEXT: [7] _edata bound SELF flags DIRECT DIRECTBIND
+# DEC-NEXT: [8] _end bound SELF flags DIRECT DIRECTBIND
 # DEC-NOT:  error
 
 # RUN: %llvm-mc -filetype=obj -triple=i386 --defsym SO=1 %s -o %t/so.o

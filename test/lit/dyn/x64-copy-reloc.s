@@ -8,7 +8,7 @@
 # RUN: %llvm-mc -filetype=obj -triple=x86_64 %t/lib.s -o %t/lib.o
 # RUN: %llvm-mc -filetype=obj -triple=x86_64 %t/exe.s -o %t/exe.o
 # RUN: %tld -shared %t/lib.o -o %t/libshd.so
-# RUN: %tld %t/exe.o %t/libshd.so -o %t/exe
+# RUN: %tld %t/exe.o -L%t -lshd -o %t/exe
 # RUN: llvm-readelf -S -r --dyn-syms %t/exe | FileCheck %s
 # CHECK:      [12] .dynbss NOBITS 0000000000403680 000680 000010 00 WA 0 0 32
 # CHECK:      Relocation section '.rela.dyn' at offset 0x368 contains 2 entries:

@@ -26,8 +26,8 @@
 # REL:      Relocation section '.rela.iplt' at offset 0xf4 contains 1 entries:
 # REL:      00030130 000000f9 Unknown 20110
 # REL-DAG:  00020110 0 FUNC LOCAL DEFAULT 3 resolver
-# REL-DAG:  000100f4 0 NOTYPE LOCAL HIDDEN ABS __rela_iplt_start
-# REL-DAG:  00010100 0 NOTYPE LOCAL HIDDEN ABS __rela_iplt_end
+# REL-DAG:  000100f4 0 NOTYPE LOCAL HIDDEN 1 __rela_iplt_start
+# REL-DAG:  00010100 0 NOTYPE LOCAL HIDDEN 1 __rela_iplt_end
 # REL-DAG:  00020110 0 IFUNC GLOBAL DEFAULT 3 fn
 # REL:      Hex dump of section '.got':
 # REL-NEXT: 0x00030130 00000000

@@ -1,15 +1,15 @@
 # Local Exec R_X86_64_TPOFF32 and TPOFF64 give S + A - TP (variant II: negative), and
 # R_X86_64_DTPOFF32 and DTPOFF64 give S + A - (start of the TLS block). In an executable with
 # relaxation on, every DTPOFF field is computed against the thread pointer instead, because an
-# LD sequence relaxed to LE leaves the TP, not the module's block, in %rax; --no-relax keeps the
-# DTP-relative values.
+# LD sequence relaxed to LE leaves the TP, not the module's block, in %rax; -z notlsrelax keeps
+# the DTP-relative values (so does --no-relax where a __tls_get_addr exists for LD sequences).
 # REQUIRES: llvm-mc
 # RUN: %llvm-mc -filetype=obj -triple=x86_64 %s -o %t.o
 # RUN: %tld -static %t.o -o %t
 # RUN: llvm-readelf -S -l %t | FileCheck %s --check-prefix=LAYOUT
 # RUN: llvm-objdump -d %t | FileCheck %s --check-prefixes=TEXT,RELAX
 # RUN: llvm-readelf -x .data %t | FileCheck %s --check-prefix=DATA-RELAX
-# RUN: %tld -static --no-relax %t.o -o %t.norelax
+# RUN: %tld -static -z notlsrelax %t.o -o %t.norelax
 # RUN: llvm-objdump -d %t.norelax | FileCheck %s --check-prefixes=TEXT,NORELAX
 # RUN: llvm-readelf -x .data %t.norelax | FileCheck %s --check-prefix=DATA-NORELAX
 

@@ -41,14 +41,14 @@
 # WHYU-NEXT: {{.*}}a.o	{{.*}}libx.a(m.o)	foo
 # WHYU-NEXT: --undefined	{{.*}}libx.a(n.o)	bar
 
-# VERB:      tld {{[0-9.]+}} (ELF link-editor;
+# VERB:      tld {{[0-9.]+}} (compatible with GNU linkers)
 # VERB-NEXT: target: x64 (emulation elf_x86_64)
 # VERB-NEXT: library search directories:
 # VERB-NEXT:   {{.*}}trace.s.tmp
 # VERB-NEXT:   {{.*}}trace.s.tmp/none
 # VERB-NEXT: attempt to open {{.*}}trace.s.tmp/libx.a succeeded
 
-# VERSION:     tld {{[0-9.]+}} (ELF link-editor; {{.*}})
+# VERSION:     tld {{[0-9.]+}} (compatible with GNU linkers)
 # VERSION-NOT: {{.}}
 
 #--- a.s

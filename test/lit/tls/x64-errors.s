@@ -54,10 +54,12 @@
 # The same input links with relaxation off.
 # RUN: %tld --no-relax %t-bad-seq.o %t-lib.so -o %t
 
-# A static executable has no __tls_get_addr to call when GD or LD code is kept.
+# A static executable has no __tls_get_addr to call when GD or LD code is kept (-z notlsrelax;
+# --no-relax keeps them only where __tls_get_addr exists, as GNU ld relaxes them anyway).
 # RUN: %llvm-mc -filetype=obj -triple=x86_64 --defsym=STATIC_GD=1 %s -o %t-static-gd.o
 # RUN: %tld -static %t-static-gd.o -o %t
-# RUN: not %tld -static --no-relax %t-static-gd.o -o %t 2>&1 | FileCheck %s --check-prefix=STATIC-GD
+# RUN: %tld -static --no-relax %t-static-gd.o -o %t
+# RUN: not %tld -static -z notlsrelax %t-static-gd.o -o %t 2>&1 | FileCheck %s --check-prefix=STATIC-GD
 # STATIC-GD:      tld: error: {{.*}}-static-gd.o:(.text+0xc): undefined symbol: __tls_get_addr
 # STATIC-GD-NEXT: tld: error: {{.*}}-static-gd.o:(.text+0x18): undefined symbol: __tls_get_addr
 

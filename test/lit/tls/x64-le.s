@@ -37,13 +37,13 @@ y: .zero 32
 # STATS: tld: stats: TLS relocations: LE 6 -> LE 6
 
 # TLS block of 0x40 bytes aligned to 32: x = TP-64, y = TP-32.
-# EXE:      00000000004012e0 <_start>:
-# EXE-NEXT: 4012e0: 64 8b 04 25 c0 ff ff ff movl %fs:-64, %eax
-# EXE-NEXT: 4012e8: 64 48 8b 04 25 00 00 00 00 movq %fs:0, %rax
-# EXE-NEXT: 4012f1: 48 8d 88 e0 ff ff ff leaq -32(%rax), %rcx
-# EXE-NEXT: 4012f8: 48 c7 c2 e8 ff ff ff movq $-24, %rdx
-# EXE-NEXT: 4012ff: 64 44 8b 04 25 c2 ff ff ff movl %fs:-62, %r8d
-# EXE-NEXT: 401308: c3 retq
+# EXE:      00000000004011c8 <_start>:
+# EXE-NEXT: 4011c8: 64 8b 04 25 c0 ff ff ff movl %fs:-64, %eax
+# EXE-NEXT: 4011d0: 64 48 8b 04 25 00 00 00 00 movq %fs:0, %rax
+# EXE-NEXT: 4011d9: 48 8d 88 e0 ff ff ff leaq -32(%rax), %rcx
+# EXE-NEXT: 4011e0: 48 c7 c2 e8 ff ff ff movq $-24, %rdx
+# EXE-NEXT: 4011e7: 64 44 8b 04 25 c2 ff ff ff movl %fs:-62, %r8d
+# EXE-NEXT: 4011f0: c3 retq
 
 # PIE:      00000000000012e0 <_start>:
 # PIE-NEXT: 12e0: 64 8b 04 25 c0 ff ff ff movl %fs:-64, %eax

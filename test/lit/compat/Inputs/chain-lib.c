@@ -1,0 +1,2 @@
+extern int libval(void);
+int get2(void){return libval();}

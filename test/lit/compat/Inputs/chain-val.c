@@ -1,0 +1,1 @@
+int libval(void){return 9;}

@@ -1,0 +1,2 @@
+/* The archive member defining the hidden reference. */
+int hsym(void) { return 1; }

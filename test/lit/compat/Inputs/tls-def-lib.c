@@ -1,0 +1,1 @@
+__thread int ext_tls = 5;

@@ -1,0 +1,2 @@
+extern int wfn(void) __attribute__((weak));
+int lib_weak(void) { return wfn ? wfn() : 0; }

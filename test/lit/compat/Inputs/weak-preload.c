@@ -1,0 +1,2 @@
+int wfn(void) { return 11; }
+int hfn(void) { return 22; }
