@@ -3,6 +3,7 @@
  * means the GNU one; invoked as `tld`, the Solaris meaning wins. Long options mean the same in
  * both. GNU accepts long options with one dash or two; so do we. */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,164 +16,289 @@
 #define TLD_VERSION "0.1.0"
 const char ld_version[] = TLD_VERSION; /* also told to plugins (ld/plugin.c) */
 
-/* Every option name we know, for --help and for suggestions. `arg` is the argument's name
- * (NULL for none); `fl` is 'g' (GNU flavour), 's' (Solaris flavour) or 0 (both). */
-struct optdoc {
-  const char *name, *arg, *help;
+/* Every option, in one table: --help lists the rows that have a help text, in order; an unknown
+ * option is compared with them for "did you mean"; and the rows with an action (OA_SET, OA_STR,
+ * OA_VEC, OA_NOP, OA_UNSUP) are parsed from the table alone. OA_CODE rows are parsed by
+ * ld_parse_options itself (single letters with joined values, options that keep positional
+ * state, take several forms or check their value). `name` is spelled as --help shows it; "--x"
+ * and "-x" are the same option. `arg` names the value for --help; `fl` is 'g' (GNU flavour), 's'
+ * (Solaris flavour) or 0 (both). */
+enum { OA_CODE, OA_SET, OA_STR, OA_VEC, OA_NOP, OA_UNSUP };
+struct optdef {
+  const char *name, *arg, *help; /* help NULL: accepted, not listed */
   char fl;
+  uint8_t act;   /* OA_* */
+  uint8_t takes; /* a value follows: the next argument, or after '=' */
+  uint32_t off;  /* the ld_options field OA_SET, OA_STR and OA_VEC write, checked for its type */
+  int val;       /* what OA_SET stores */
 };
 
-static const struct optdoc optdocs[] = {
-    {"-o", "FILE", "write the output to FILE", 0},
-    {"-e", "SYM", "entry point symbol (--entry)", 0},
-    {"--entry", "SYM", "entry point symbol", 0},
-    {"-l", "NAME", "search for libNAME.so / libNAME.a (or -l:FILE for an exact file name)", 0},
-    {"-L", "DIR", "add DIR to the library search path (--library-path)", 0},
-    {"--library-path", "DIR", "add DIR to the library search path", 0},
-    {"-u", "SYM", "start with SYM undefined (--undefined)", 0},
-    {"--undefined", "SYM", "start with SYM undefined", 0},
-    {"-s", NULL, "strip all symbols (--strip-all)", 0},
-    {"-S", NULL, "strip debugging sections (--strip-debug)", 0},
-    {"--strip-all", NULL, "omit .symtab and .strtab", 0},
-    {"--strip-debug", NULL, "omit debugging sections", 0},
-    {"-static", NULL, "link a static executable; search only archives (-Bstatic, -dn)", 0},
-    {"-Bstatic", NULL, "search archives only for the following -l options", 0},
-    {"-Bdynamic", NULL, "search shared objects too for the following -l options", 0},
-    {"-B", "WORD",
-     "Solaris -B static|dynamic|symbolic|direct|nodirect|group|local|eliminate|reduce", 's'},
-    {"-pie", NULL, "link a position-independent executable (--pic-executable)", 0},
-    {"-no-pie", NULL, "link a position-dependent executable", 0},
-    {"-shared", NULL, "link a shared object (-G, -Bshareable)", 0},
-    {"-G", NULL, "link a shared object (Solaris)", 's'},
-    {"-r", NULL, "link a relocatable object (--relocatable)", 0},
-    {"-h", "NAME", "set DT_SONAME (-soname)", 0},
-    {"-soname", "NAME", "set DT_SONAME", 0},
-    {"-R", "PATH", "add a run-time search path (-rpath)", 0},
-    {"-rpath", "PATH", "add a run-time search path", 0},
-    {"-I", "FILE", "set the program interpreter (--dynamic-linker)", 0},
-    {"--dynamic-linker", "FILE", "set the program interpreter", 0},
-    {"--no-dynamic-linker", NULL, "no program interpreter (static PIE)", 0},
-    {"-m", "EMUL", "GNU: emulation elf_x86_64, elf_i386, elf32_sparc, elf64_sparc", 'g'},
-    {"-d", "y|n", "Solaris: dynamic (y) or static (n) linking", 's'},
-    {"-z", "KEYWORD", "keyword options, see tld(1)", 0},
-    {"--start-group", NULL, "begin a group of archives searched repeatedly (-()", 0},
-    {"--end-group", NULL, "end a group (-))", 0},
-    {"--push-state", NULL, "save --whole-archive, --as-needed and -Bstatic", 0},
-    {"--pop-state", NULL, "restore what --push-state saved", 0},
-    {"--whole-archive", NULL, "include every member of the following archives", 0},
-    {"--no-whole-archive", NULL, "turn --whole-archive off", 0},
-    {"--as-needed", NULL, "record DT_NEEDED only for libraries that are used", 0},
-    {"--no-as-needed", NULL, "record DT_NEEDED for every library", 0},
-    {"--gc-sections", NULL, "remove unreferenced sections", 0},
-    {"--no-gc-sections", NULL, "keep unreferenced sections", 0},
-    {"--print-gc-sections", NULL, "list the sections --gc-sections removes", 0},
-    {"--eh-frame-hdr", NULL, "create .eh_frame_hdr and PT_GNU_EH_FRAME", 0},
-    {"--no-eh-frame-hdr", NULL, "do not create .eh_frame_hdr", 0},
-    {"--build-id", "[=STYLE]",
-     "add an NT_GNU_BUILD_ID note: sha1 (default), md5, uuid, 0xHEX, none", 0},
-    {"--defsym", "SYM=EXPR", "define SYM as a number or another symbol", 0},
-    {"--sysroot", "DIR", "prefix for = and / in search paths", 0},
-    {"--hash-style", "STYLE", "sysv, gnu or both", 0},
-    {"--export-dynamic", NULL, "export every global symbol (-E)", 0},
-    {"--dynamic-list", "FILE",
-     "export the listed symbols; in a shared object only they stay preemptible", 0},
-    {"--export-dynamic-symbol", "GLOB", "export matching symbols; keep them preemptible", 0},
-    {"--export-dynamic-symbol-list", "FILE", "--export-dynamic-symbol for each name of FILE", 0},
-    {"--dynamic-list-data", NULL, "add every data symbol to the dynamic list", 0},
-    {"--dynamic-list-cpp-new", NULL, "add C++ operator new and delete to the dynamic list", 0},
-    {"--dynamic-list-cpp-typeinfo", NULL, "add C++ typeinfo symbols to the dynamic list", 0},
-    {"-init", "SYM", "DT_INIT names SYM (default _init)", 0},
-    {"-fini", "SYM", "DT_FINI names SYM (default _fini)", 0},
-    {"--require-defined", "SYM", "as -u, and an error if SYM ends up undefined", 0},
-    {"--discard-all", NULL, "omit every local symbol from .symtab (-x)", 0},
-    {"--discard-locals", NULL, "omit assembler-local (.L) symbols from .symtab (-X)", 0},
-    {"--discard-none", NULL, "keep every local symbol in .symtab", 0},
-    {"--orphan-handling", "MODE",
-     "sections a linker script does not place: place, warn, error, discard", 0},
-    {"--no-undefined-version", NULL, "a version script naming an undefined symbol is an error", 0},
-    {"--undefined-version", NULL, "allow version scripts to name undefined symbols (default)", 0},
-    {"--warn-rwx-segments", NULL, "warn about a segment both writable and executable (default)", 0},
-    {"--no-warn-rwx-segments", NULL, "do not warn about writable and executable segments", 0},
-    {"--warn-execstack", NULL, "warn when the output needs an executable stack", 0},
-    {"--no-warn-execstack", NULL, "do not warn about executable stacks", 0},
-    {"--package-metadata", "=JSON", "add a .note.package note holding JSON", 0},
-    {"--error-unresolved-symbols", NULL, "undefined symbols are errors (default)", 0},
-    {"--warn-unresolved-symbols", NULL, "undefined symbols are warnings", 0},
-    {"--filter", "NAME", "a DT_FILTER entry: the object filters NAME (-F)", 0},
-    {"--auxiliary", "NAME", "a DT_AUXILIARY entry (-f)", 0},
-    {"--audit", "LIB", "a DT_AUDIT entry (Solaris -p)", 0},
-    {"--depaudit", "LIB", "a DT_DEPAUDIT entry (-P)", 0},
-    {"--gc-keep-exported", NULL, "--gc-sections keeps every global of an executable", 0},
-    {"--dependency-file", "FILE", "write a make rule: the output depends on every file read", 0},
-    {"--spare-dynamic-tags", "N", "N more DT_NULL entries in .dynamic", 0},
-    {"--default-symver", NULL, "version unversioned exports with the soname", 0},
-    {"--print-output-format", NULL, "print the output's BFD format name", 0},
-    {"--demangle", NULL, "demangle C++ and Rust names in messages (default)", 0},
-    {"--no-demangle", NULL, "keep mangled names in messages", 0},
-    {"-Y", "[P,]DIR:...", "add default library directories", 0},
-    {"-E", NULL, "export every global symbol", 'g'},
-    {"--no-relax", NULL, "keep GOT loads and TLS sequences as written", 0},
-    {"--relax", NULL, "relax GOT loads and TLS sequences (default)", 0},
-    {"--threads", "[=N]", "number of threads (default: online CPUs)", 0},
-    {"--no-threads", NULL, "run single-threaded", 0},
-    {"--stats", NULL, "print per-pass times, counts, memory and TLS statistics", 0},
-    {"--compress-debug-sections", "=none|zlib|zlib-gabi|zstd",
-     "compress the output's .debug_* sections (SHF_COMPRESSED)", 0},
-    {"--no-undefined", NULL, "report undefined symbols in shared objects (-z defs)", 0},
-    {"--allow-shlib-undefined", NULL,
-     "allow shared inputs' references nothing defines (default for -shared)", 0},
-    {"--no-allow-shlib-undefined", NULL,
-     "shared inputs' references nothing defines are errors (default otherwise)", 0},
-    {"-Bsymbolic", NULL, "bind global references within a shared object", 0},
-    {"-Bsymbolic-functions", NULL, "bind function references within a shared object", 0},
-    {"--enable-new-dtags", NULL, "use DT_RUNPATH", 0},
-    {"--disable-new-dtags", NULL, "use DT_RPATH", 0},
-    {"--fatal-warnings", NULL, "treat warnings as errors", 0},
-    {"--no-fatal-warnings", NULL, "warnings are warnings", 0},
-    {"--version", NULL, "print the version and exit", 0},
-    {"-v", NULL, "print the version (and continue)", 0},
-    {"-V", NULL, "print the version and supported targets", 0},
-    {"--help", NULL, "print this help", 0},
-    {"--mapfile", "FILE",
-     "read a Solaris mapfile (also -z mapfile=FILE; -M FILE in the Solaris flavour)", 0},
-    {"-plugin", "FILE", "load a link-time optimisation plugin (gcc's liblto_plugin, LLVMgold)", 0},
-    {"-plugin-opt", "OPT", "pass OPT to the -plugin before it", 0},
-    {"--verbose", "[=N]",
-     "print the version, target, search directories and each library tried; 2: also how "
-     "each symbol of a plugin's file was resolved",
-     0},
-    {"-t", NULL, "GNU: print each input file as it is read (--trace)", 'g'},
-    {"--trace", NULL, "print each input file as it is read", 0},
-    {"-O", "LEVEL", "optimisation level of the output: -O2 compresses debug sections harder", 'g'},
-    {"--image-base", "ADDR", "base address of the output", 0},
-    {"--emit-relocs", NULL, "keep the inputs' relocations in the output", 0},
-    {"-Map", "FILE", "write a link map to FILE ('-': standard output)", 0},
-    {"--print-map", NULL, "write a link map to standard output (GNU -M)", 0},
-    {"-M", NULL, "GNU: write a link map to standard output", 'g'},
-    {"-m", NULL, "Solaris: write a link map to standard output", 's'},
-    {"--cref", NULL, "write a cross-reference table (to the map file, if any)", 0},
-    {"-y", "SYM", "report each file that defines or references SYM (--trace-symbol)", 0},
-    {"--trace-symbol", "SYM", "report each file that defines or references SYM", 0},
-    {"--why-extract", "FILE", "write why each archive member was extracted ('-': stdout)", 0},
-    {"--wrap", "SYM", "bind references to SYM to __wrap_SYM, and __real_SYM to SYM", 0},
-    {"-Ttext", "ADDR", "address of .text", 'g'},
-    {"-Tdata", "ADDR", "address of .data", 'g'},
-    {"-Tbss", "ADDR", "address of .bss", 'g'},
-    {"-Ttext-segment", "ADDR", "address of the first segment (--image-base)", 'g'},
-    {"-T", "FILE", "read a linker script (--script)", 0},
-    {"--script", "FILE", "read a linker script", 0},
-    {"--section-start", "SEC=ADDR", "address of output section SEC", 0},
-    {"--exclude-libs", "LIB,...|ALL", "do not export the symbols of these archives", 0},
-    {"--warn-common", NULL, "warn when a common symbol meets another or a definition", 0},
-    {"--unresolved-symbols", "HOW",
-     "ignore-all, report-all, ignore-in-object-files, ignore-in-shared-libs", 0},
-    {"--no-warn-mismatch", NULL, "accepted", 0},
-    {"--sort-section", "name|alignment", "sort input sections within each output section", 0},
-    {"--sort-common", "[=ascending|descending]", "sort common symbols by alignment (largest first)",
-     0},
-    {"--icf", "none|safe|all", "fold identical code sections", 0},
-    {"--print-icf-sections", NULL, "list the sections --icf folds", 0},
-    {"@FILE", NULL, "read options from FILE", 0},
+/* The offset of an ld_options field of type T; any other type does not compile. */
+#define OPT_FIELD(f, T)                                                                            \
+  ((uint32_t)(offsetof(ld_options, f) + 0 * sizeof(_Generic(((ld_options *)0)->f, T : 1))))
+#define OPT_CODE(name, arg, help, fl)                                                              \
+  { name, arg, help, fl, OA_CODE, 0, 0, 0 }
+#define OPT_SET(name, help, fl, takes, f, v)                                                       \
+  { name, NULL, help, fl, OA_SET, takes, OPT_FIELD(f, int), v }
+#define OPT_STR(name, arg, help, fl, f)                                                            \
+  { name, arg, help, fl, OA_STR, 1, OPT_FIELD(f, const char *), 0 }
+#define OPT_VEC(name, arg, help, fl, f)                                                            \
+  { name, arg, help, fl, OA_VEC, 1, OPT_FIELD(f, ld_vec), 0 }
+#define OPT_NOP(name, arg, help, fl, takes)                                                        \
+  { name, arg, help, fl, OA_NOP, takes, 0, 0 }
+#define OPT_UNSUP(name, arg, help, fl, takes)                                                      \
+  { name, arg, help, fl, OA_UNSUP, takes, 0, 0 }
+
+static const struct optdef optdefs[] = {
+    OPT_CODE("-o", "FILE", "write the output to FILE", 0),
+    OPT_CODE("-e", "SYM", "entry point symbol (--entry)", 0),
+    OPT_STR("--entry", "SYM", "entry point symbol", 0, entry),
+    OPT_CODE("-l", "NAME", "search for libNAME.so / libNAME.a (or -l:FILE for an exact file name)",
+             0),
+    OPT_CODE("-L", "DIR", "add DIR to the library search path (--library-path)", 0),
+    OPT_VEC("--library-path", "DIR", "add DIR to the library search path", 0, libdirs),
+    OPT_CODE("-u", "SYM", "start with SYM undefined (--undefined)", 0),
+    OPT_VEC("--undefined", "SYM", "start with SYM undefined", 0, undefs),
+    OPT_CODE("-s", NULL, "strip all symbols (--strip-all)", 0),
+    OPT_CODE("-S", NULL, "strip debugging sections (--strip-debug)", 0),
+    OPT_SET("--strip-all", "omit .symtab and .strtab", 0, 0, strip_all, 1),
+    OPT_SET("--strip-debug", "omit debugging sections", 0, 0, strip_debug, 1),
+    OPT_CODE("-static", NULL, "link a static executable; search only archives (-Bstatic, -dn)", 0),
+    OPT_CODE("-Bstatic", NULL, "search archives only for the following -l options", 0),
+    OPT_CODE("-Bdynamic", NULL, "search shared objects too for the following -l options", 0),
+    OPT_CODE("-B", "WORD",
+             "Solaris -B static|dynamic|symbolic|direct|nodirect|group|local|eliminate|reduce",
+             's'),
+    OPT_SET("-pie", "link a position-independent executable (--pic-executable)", 0, 0, outkind,
+            OUT_PIE),
+    OPT_SET("-no-pie", "link a position-dependent executable", 0, 0, outkind, OUT_EXEC),
+    OPT_SET("-shared", "link a shared object (-G, -Bshareable)", 0, 0, outkind, OUT_SHARED),
+    OPT_CODE("-G", NULL, "link a shared object (Solaris)", 's'),
+    OPT_CODE("-r", NULL, "link a relocatable object (--relocatable)", 0),
+    OPT_CODE("-h", "NAME", "set DT_SONAME (-soname)", 0),
+    OPT_STR("-soname", "NAME", "set DT_SONAME", 0, soname),
+    OPT_CODE("-R", "PATH", "add a run-time search path (-rpath)", 0),
+    OPT_VEC("-rpath", "PATH", "add a run-time search path", 0, rpaths),
+    OPT_CODE("-I", "FILE", "set the program interpreter (--dynamic-linker)", 0),
+    OPT_STR("--dynamic-linker", "FILE", "set the program interpreter", 0, interp),
+    OPT_SET("--no-dynamic-linker", "no program interpreter (static PIE)", 0, 0, no_dynamic_linker,
+            1),
+    OPT_CODE("-m", "EMUL", "GNU: emulation elf_x86_64, elf_i386, elf32_sparc, elf64_sparc", 'g'),
+    OPT_CODE("-d", "y|n", "Solaris: dynamic (y) or static (n) linking", 's'),
+    OPT_CODE("-z", "KEYWORD", "keyword options, see tld(1)", 0),
+    OPT_CODE("--start-group", NULL, "begin a group of archives searched repeatedly (-()", 0),
+    OPT_CODE("--end-group", NULL, "end a group (-))", 0),
+    OPT_CODE("--push-state", NULL, "save --whole-archive, --as-needed and -Bstatic", 0),
+    OPT_CODE("--pop-state", NULL, "restore what --push-state saved", 0),
+    OPT_CODE("--whole-archive", NULL, "include every member of the following archives", 0),
+    OPT_CODE("--no-whole-archive", NULL, "turn --whole-archive off", 0),
+    OPT_CODE("--as-needed", NULL, "record DT_NEEDED only for libraries that are used", 0),
+    OPT_CODE("--no-as-needed", NULL, "record DT_NEEDED for every library", 0),
+    OPT_SET("--gc-sections", "remove unreferenced sections", 0, 0, gc_sections, 1),
+    OPT_SET("--no-gc-sections", "keep unreferenced sections", 0, 0, gc_sections, 0),
+    OPT_SET("--print-gc-sections", "list the sections --gc-sections removes", 0, 0, print_gc, 1),
+    OPT_CODE("--eh-frame-hdr", NULL, "create .eh_frame_hdr and PT_GNU_EH_FRAME", 0),
+    OPT_CODE("--no-eh-frame-hdr", NULL, "do not create .eh_frame_hdr", 0),
+    OPT_CODE("--build-id", "[=STYLE]",
+             "add an NT_GNU_BUILD_ID note: sha1 (default), md5, uuid, 0xHEX, none", 0),
+    OPT_CODE("--defsym", "SYM=EXPR", "define SYM as a number or another symbol", 0),
+    OPT_STR("--sysroot", "DIR", "prefix for = and / in search paths", 0, sysroot),
+    OPT_CODE("--hash-style", "STYLE", "sysv, gnu or both", 0),
+    OPT_SET("--export-dynamic", "export every global symbol (-E)", 0, 0, export_dynamic, 1),
+    OPT_VEC("--dynamic-list", "FILE",
+            "export the listed symbols; in a shared object only they stay preemptible", 0,
+            dynamic_lists),
+    OPT_VEC("--export-dynamic-symbol", "GLOB", "export matching symbols; keep them preemptible", 0,
+            export_syms),
+    OPT_VEC("--export-dynamic-symbol-list", "FILE", "--export-dynamic-symbol for each name of FILE",
+            0, export_sym_lists),
+    OPT_SET("--dynamic-list-data", "add every data symbol to the dynamic list", 0, 0,
+            dynamic_list_data, 1),
+    OPT_SET("--dynamic-list-cpp-new", "add C++ operator new and delete to the dynamic list", 0, 0,
+            dynamic_list_cpp_new, 1),
+    OPT_SET("--dynamic-list-cpp-typeinfo", "add C++ typeinfo symbols to the dynamic list", 0, 0,
+            dynamic_list_cpp_typeinfo, 1),
+    OPT_STR("-init", "SYM", "DT_INIT names SYM (default _init)", 0, init_sym),
+    OPT_STR("-fini", "SYM", "DT_FINI names SYM (default _fini)", 0, fini_sym),
+    OPT_CODE("--require-defined", "SYM", "as -u, and an error if SYM ends up undefined", 0),
+    OPT_SET("--discard-all", "omit every local symbol from .symtab (-x)", 0, 0, discard,
+            DISCARD_ALL),
+    OPT_SET("--discard-locals", "omit assembler-local (.L) symbols from .symtab (-X)", 0, 0,
+            discard, DISCARD_LOCALS),
+    OPT_SET("--discard-none", "keep every local symbol in .symtab", 0, 0, discard, DISCARD_NONE),
+    OPT_CODE("--orphan-handling", "MODE",
+             "sections a linker script does not place: place, warn, error, discard", 0),
+    OPT_SET("--no-undefined-version", "a version script naming an undefined symbol is an error", 0,
+            0, undefined_version, 0),
+    OPT_SET("--undefined-version", "allow version scripts to name undefined symbols (default)", 0,
+            0, undefined_version, 1),
+    OPT_SET("--warn-rwx-segments", "warn about a segment both writable and executable (default)", 0,
+            0, warn_rwx, 1),
+    OPT_SET("--no-warn-rwx-segments", "do not warn about writable and executable segments", 0, 0,
+            warn_rwx, 0),
+    OPT_SET("--warn-execstack", "warn when the output needs an executable stack", 0, 0,
+            warn_execstack, 1),
+    OPT_SET("--no-warn-execstack", "do not warn about executable stacks", 0, 0, warn_execstack, 0),
+    OPT_CODE("--package-metadata", "=JSON", "add a .note.package note holding JSON", 0),
+    OPT_SET("--error-unresolved-symbols", "undefined symbols are errors (default)", 0, 0,
+            warn_unresolved, 0),
+    OPT_SET("--warn-unresolved-symbols", "undefined symbols are warnings", 0, 0, warn_unresolved,
+            1),
+    OPT_VEC("--filter", "NAME", "a DT_FILTER entry: the object filters NAME (-F)", 0, filters),
+    OPT_VEC("--auxiliary", "NAME", "a DT_AUXILIARY entry (-f)", 0, auxiliaries),
+    OPT_STR("--audit", "LIB", "a DT_AUDIT entry (Solaris -p)", 0, audit),
+    OPT_STR("--depaudit", "LIB", "a DT_DEPAUDIT entry (-P)", 0, depaudit),
+    OPT_SET("--gc-keep-exported", "--gc-sections keeps every global of an executable", 0, 0,
+            gc_keep_exported, 1),
+    OPT_STR("--dependency-file", "FILE", "write a make rule: the output depends on every file read",
+            0, dependency_file),
+    OPT_CODE("--spare-dynamic-tags", "N", "N more DT_NULL entries in .dynamic", 0),
+    OPT_SET("--default-symver", "version unversioned exports with the soname", 0, 0, default_symver,
+            1),
+    OPT_CODE("--print-output-format", NULL, "print the output's BFD format name", 0),
+    OPT_CODE("--demangle", NULL, "demangle C++ and Rust names in messages (default)", 0),
+    OPT_SET("--no-demangle", "keep mangled names in messages", 0, 0, no_demangle, 1),
+    OPT_CODE("-Y", "[P,]DIR:...", "add default library directories", 0),
+    OPT_CODE("-E", NULL, "export every global symbol", 'g'),
+    OPT_CODE("--no-relax", NULL, "keep GOT loads and TLS sequences as written", 0),
+    OPT_CODE("--relax", NULL, "relax GOT loads and TLS sequences (default)", 0),
+    OPT_CODE("--threads", "[=N]", "number of threads (default: online CPUs)", 0),
+    OPT_SET("--no-threads", "run single-threaded", 0, 0, threads, 1),
+    OPT_SET("--stats", "print per-pass times, counts, memory and TLS statistics", 0, 0, stats, 1),
+    OPT_CODE("--compress-debug-sections", "=none|zlib|zlib-gabi|zstd",
+             "compress the output's .debug_* sections (SHF_COMPRESSED)", 0),
+    OPT_CODE("--no-undefined", NULL, "report undefined symbols in shared objects (-z defs)", 0),
+    OPT_SET("--allow-shlib-undefined",
+            "allow shared inputs' references nothing defines (default for -shared)", 0, 0,
+            allow_shlib_undefined, 1),
+    OPT_SET("--no-allow-shlib-undefined",
+            "shared inputs' references nothing defines are errors (default otherwise)", 0, 0,
+            allow_shlib_undefined, 0),
+    OPT_SET("-Bsymbolic", "bind global references within a shared object", 0, 0, bsymbolic, 1),
+    OPT_SET("-Bsymbolic-functions", "bind function references within a shared object", 0, 0,
+            bsymbolic, 2),
+    OPT_SET("--enable-new-dtags", "use DT_RUNPATH", 0, 0, new_dtags, 1),
+    OPT_SET("--disable-new-dtags", "use DT_RPATH", 0, 0, new_dtags, 0),
+    OPT_CODE("--fatal-warnings", NULL, "treat warnings as errors", 0),
+    OPT_CODE("--no-fatal-warnings", NULL, "warnings are warnings", 0),
+    OPT_CODE("--version", NULL, "print the version and exit", 0),
+    OPT_CODE("-v", NULL, "print the version (and continue)", 0),
+    OPT_CODE("-V", NULL, "print the version and supported targets", 0),
+    OPT_CODE("--help", NULL, "print this help", 0),
+    OPT_VEC("--mapfile", "FILE",
+            "read a Solaris mapfile (also -z mapfile=FILE; -M FILE in the Solaris flavour)", 0,
+            mapfiles),
+    OPT_CODE("-plugin", "FILE",
+             "load a link-time optimisation plugin (gcc's liblto_plugin, LLVMgold)", 0),
+    OPT_CODE("-plugin-opt", "OPT", "pass OPT to the -plugin before it", 0),
+    OPT_CODE("--verbose", "[=N]",
+             "print the version, target, search directories and each library tried; 2: also how "
+             "each symbol of a plugin's file was resolved",
+             0),
+    OPT_CODE("-t", NULL, "GNU: print each input file as it is read (--trace)", 'g'),
+    OPT_SET("--trace", "print each input file as it is read", 0, 0, trace, 1),
+    OPT_CODE("-O", "LEVEL",
+             "optimisation level of the output: -O2 compresses debug sections harder", 'g'),
+    OPT_CODE("--image-base", "ADDR", "base address of the output", 0),
+    OPT_SET("--emit-relocs", "keep the inputs' relocations in the output", 0, 0, emit_relocs, 1),
+    OPT_STR("-Map", "FILE", "write a link map to FILE ('-': standard output)", 0, map_file),
+    OPT_SET("--print-map", "write a link map to standard output (GNU -M)", 0, 0, print_map, 1),
+    OPT_CODE("-M", NULL, "GNU: write a link map to standard output", 'g'),
+    OPT_CODE("-m", NULL, "Solaris: write a link map to standard output", 's'),
+    OPT_SET("--cref", "write a cross-reference table (to the map file, if any)", 0, 0, cref, 1),
+    OPT_CODE("-y", "SYM", "report each file that defines or references SYM (--trace-symbol)", 0),
+    OPT_VEC("--trace-symbol", "SYM", "report each file that defines or references SYM", 0,
+            trace_syms),
+    OPT_STR("--why-extract", "FILE", "write why each archive member was extracted ('-': stdout)", 0,
+            why_extract),
+    OPT_VEC("--wrap", "SYM", "bind references to SYM to __wrap_SYM, and __real_SYM to SYM", 0,
+            wraps),
+    OPT_CODE("-Ttext", "ADDR", "address of .text", 'g'),
+    OPT_CODE("-Tdata", "ADDR", "address of .data", 'g'),
+    OPT_CODE("-Tbss", "ADDR", "address of .bss", 'g'),
+    OPT_CODE("-Ttext-segment", "ADDR", "address of the first segment (--image-base)", 'g'),
+    OPT_CODE("-T", "FILE", "read a linker script (--script)", 0),
+    OPT_CODE("--script", "FILE", "read a linker script", 0),
+    OPT_CODE("--section-start", "SEC=ADDR", "address of output section SEC", 0),
+    OPT_CODE("--exclude-libs", "LIB,...|ALL", "do not export the symbols of these archives", 0),
+    OPT_SET("--warn-common", "warn when a common symbol meets another or a definition", 0, 0,
+            warn_common, 1),
+    OPT_CODE("--unresolved-symbols", "HOW",
+             "ignore-all, report-all, ignore-in-object-files, ignore-in-shared-libs", 0),
+    OPT_NOP("--no-warn-mismatch", NULL, "accepted", 0, 0),
+    OPT_CODE("--sort-section", "name|alignment", "sort input sections within each output section",
+             0),
+    OPT_CODE("--sort-common", "[=ascending|descending]",
+             "sort common symbols by alignment (largest first)", 0),
+    OPT_CODE("--icf", "none|safe|all", "fold identical code sections", 0),
+    OPT_SET("--print-icf-sections", "list the sections --icf folds", 0, 0, print_icf, 1),
+    OPT_CODE("@FILE", NULL, "read options from FILE", 0),
+    /* Accepted spellings --help does not list: aliases, GNU options without an effect on
+     * tld's output (tld(1), "Options of GNU ld"), and those tld refuses. */
+    OPT_SET("--no-print-map", NULL, 0, 0, print_map, 0),
+    OPT_SET("--no-print-icf-sections", NULL, 0, 0, print_icf, 0),
+    OPT_STR("--output", NULL, NULL, 0, output),
+    OPT_SET("--pic-executable", NULL, 0, 0, outkind, OUT_PIE),
+    OPT_SET("--no-pic-executable", NULL, 0, 0, outkind, OUT_EXEC),
+    OPT_SET("-Bshareable", NULL, 0, 0, outkind, OUT_SHARED),
+    OPT_SET("--relocatable", NULL, 0, 0, outkind, OUT_RELOC),
+    OPT_SET("--no-print-gc-sections", NULL, 0, 0, print_gc, 0),
+    OPT_SET("--no-export-dynamic", NULL, 0, 0, export_dynamic, 0),
+    OPT_SET("--print-stats", NULL, 0, 0, stats, 1),
+    OPT_SET("-Bno-symbolic", NULL, 0, 0, bsymbolic, 0),
+    OPT_SET("--allow-multiple-definition", NULL, 0, 0, allow_multiple_def, 1),
+    OPT_VEC("--version-script", NULL, NULL, 0, version_scripts),
+    OPT_UNSUP("--omagic", NULL, NULL, 0, 0),
+    OPT_UNSUP("--nmagic", NULL, NULL, 0, 0),
+    OPT_UNSUP("--just-symbols", NULL, NULL, 0, 1),
+    OPT_UNSUP("--noinhibit-exec", NULL, NULL, 0, 0),
+    OPT_UNSUP("--unique", NULL, NULL, 0, 0),
+    OPT_UNSUP("--split-by-file", NULL, NULL, 0, 0),
+    OPT_UNSUP("--split-by-reloc", NULL, NULL, 0, 0),
+    OPT_UNSUP("--mri-script", NULL, NULL, 0, 1),
+    OPT_UNSUP("--copy-dt-needed-entries", NULL, NULL, 0, 0),
+    OPT_UNSUP("--add-needed", NULL, NULL, 0, 0),
+    OPT_UNSUP("--default-imported-symver", NULL, NULL, 0, 0),
+    OPT_UNSUP("--version-exports-section", NULL, NULL, 0, 1),
+    OPT_UNSUP("--enable-non-contiguous-regions", NULL, NULL, 0, 0),
+    OPT_UNSUP("-Ur", NULL, NULL, 0, 0),
+    OPT_NOP("--no-keep-memory", NULL, NULL, 0, 0),
+    OPT_NOP("--reduce-memory-overheads", NULL, NULL, 0, 0),
+    OPT_NOP("--traditional-format", NULL, NULL, 0, 0),
+    OPT_NOP("--force-exe-suffix", NULL, NULL, 0, 0),
+    OPT_NOP("--ld-generated-unwind-info", NULL, NULL, 0, 0),
+    OPT_NOP("--no-ld-generated-unwind-info", NULL, NULL, 0, 0),
+    OPT_NOP("--print-memory-usage", NULL, NULL, 0, 0),
+    OPT_NOP("--no-check-sections", NULL, NULL, 0, 0),
+    OPT_NOP("--check-sections", NULL, NULL, 0, 0),
+    OPT_NOP("--warn-constructors", NULL, NULL, 0, 0),
+    OPT_NOP("--warn-multiple-gp", NULL, NULL, 0, 0),
+    OPT_NOP("--no-warn-multiple-gp", NULL, NULL, 0, 0),
+    OPT_NOP("--warn-section-align", NULL, NULL, 0, 0),
+    OPT_NOP("--warn-textrel", NULL, NULL, 0, 0),
+    OPT_NOP("--warn-alternate-em", NULL, NULL, 0, 0),
+    OPT_NOP("--error-handling-script", NULL, NULL, 0, 1),
+    OPT_NOP("--print-map-discarded", NULL, NULL, 0, 0),
+    OPT_NOP("--no-print-map-discarded", NULL, NULL, 0, 0),
+    OPT_NOP("--print-map-locals", NULL, NULL, 0, 0),
+    OPT_NOP("--no-print-map-locals", NULL, NULL, 0, 0),
+    OPT_NOP("--ctf-variables", NULL, NULL, 0, 0),
+    OPT_NOP("--no-ctf-variables", NULL, NULL, 0, 0),
+    OPT_NOP("--ctf-share-types", NULL, NULL, 0, 1),
+    OPT_NOP("--no-warn-search-mismatch", NULL, NULL, 0, 0),
+    OPT_NOP("--no-omagic", NULL, NULL, 0, 0),
+    OPT_NOP("--no-add-needed", NULL, NULL, 0, 0),
+    OPT_NOP("--no-copy-dt-needed-entries", NULL, NULL, 0, 0),
+    OPT_NOP("--warn-shared-textrel", NULL, NULL, 0, 0),
+    OPT_NOP("--color-diagnostics", NULL, NULL, 0, 0),
+    OPT_NOP("--no-color-diagnostics", NULL, NULL, 0, 0),
+    OPT_NOP("--disable-linker-version", NULL, NULL, 0, 0),
+    OPT_NOP("--enable-linker-version", NULL, NULL, 0, 0),
+    OPT_NOP("--warn-once", NULL, NULL, 0, 0),
+    OPT_NOP("--nostdlib", NULL, NULL, 0, 0),
+    OPT_NOP("-Qy", NULL, NULL, 0, 0),
+    OPT_NOP("-Qn", NULL, NULL, 0, 0),
+    OPT_NOP("-rpath-link", NULL, NULL, 0, 1),
 };
 
 static const char *progname = "tld";
@@ -185,13 +311,14 @@ void ld_print_help(void) {
          "different things to GNU ld and to the Solaris link-editor takes the Solaris meaning.\n\n"
          "Options:\n",
          progname);
-  for (size_t i = 0; i < sizeof optdocs / sizeof optdocs[0]; i++) {
+  for (size_t i = 0; i < sizeof optdefs / sizeof optdefs[0]; i++) {
+    if (!optdefs[i].help) continue;
     char left[64];
-    snprintf(left, sizeof left, "%s%s%s", optdocs[i].name, optdocs[i].arg ? " " : "",
-             optdocs[i].arg ? optdocs[i].arg : "");
-    printf("  %-26s %s%s\n", left, optdocs[i].help,
-           optdocs[i].fl == 'g'   ? " [GNU flavour]"
-           : optdocs[i].fl == 's' ? " [Solaris flavour]"
+    snprintf(left, sizeof left, "%s%s%s", optdefs[i].name, optdefs[i].arg ? " " : "",
+             optdefs[i].arg ? optdefs[i].arg : "");
+    printf("  %-26s %s%s\n", left, optdefs[i].help,
+           optdefs[i].fl == 'g'   ? " [GNU flavour]"
+           : optdefs[i].fl == 's' ? " [Solaris flavour]"
                                   : "");
   }
   printf("\n-z keywords: now lazy relro norelro execstack noexecstack text notext textoff defs\n"
@@ -245,19 +372,57 @@ static void unknown_option(const char *arg) {
   snprintf(want, sizeof want, "%s", arg);
   char *eq = strchr(want, '=');
   if (eq) *eq = 0;
-  for (size_t i = 0; i < sizeof optdocs / sizeof optdocs[0]; i++) {
-    const char *n = optdocs[i].name;
+  for (size_t i = 0; i < sizeof optdefs / sizeof optdefs[0]; i++) {
+    /* Not the options tld accepts and ignores or refuses. */
+    if (optdefs[i].act == OA_NOP || optdefs[i].act == OA_UNSUP) continue;
+    const char *n = optdefs[i].name;
     size_t d = edit_distance(want, n);
     if (want[1] == '-' && n[1] != '-') { /* --foo vs -foo */
       char tmp[66];
       snprintf(tmp, sizeof tmp, "-%s", n);
       size_t d2 = edit_distance(want, tmp);
-      if (d2 < d) d = d2, n = optdocs[i].name;
+      if (d2 < d) d = d2, n = optdefs[i].name;
     }
-    if (d < bestd) bestd = d, best = optdocs[i].name;
+    if (d < bestd) bestd = d, best = optdefs[i].name;
   }
   if (best && strlen(want) > 2) ld_error("unknown option '%s'; did you mean '%s'?", arg, best);
   else ld_error("unknown option '%s'", arg);
+}
+
+/* The row of the table that parses `n` (an option with its leading dashes made one): its name
+ * exactly, or NAME=VALUE when it takes a value; NULL when the code parses it. */
+static const struct optdef *table_option(const char *n) {
+  for (size_t k = 0; k < sizeof optdefs / sizeof optdefs[0]; k++) {
+    const struct optdef *d = &optdefs[k];
+    if (d->act == OA_CODE) continue;
+    const char *name = d->name[1] == '-' ? d->name + 1 : d->name;
+    size_t len = strlen(name);
+    if (!strncmp(n, name, len) && (!n[len] || (n[len] == '=' && d->takes))) return d;
+  }
+  return NULL;
+}
+
+/* Carry out a table row's action; `a` is the argument as given, `n` normalised. */
+static void table_apply(ld_options *o, const struct optdef *d, const char *a, const char *n,
+                        int argc, char **argv, int *i) {
+  const char *v = NULL;
+  if (d->takes) {
+    const char *eq = strchr(n, '=');
+    if (eq) v = ld_xstrdup(eq + 1); /* `n` is a buffer reused for every option */
+    else if (*i + 1 < argc) v = argv[++*i];
+    else {
+      ld_error("option '%s' needs an argument", n);
+      return;
+    }
+  }
+  char *field = (char *)o + d->off;
+  switch (d->act) {
+  case OA_SET: *(int *)field = d->val; break;
+  case OA_STR: *(const char **)field = v; break;
+  case OA_VEC: ld_vec_push((ld_vec *)field, (void *)v); break;
+  case OA_UNSUP: ld_error("%s is not supported (see tld(1), \"Options of GNU ld\")", a); break;
+  default: break; /* OA_NOP */
+  }
 }
 
 static int parse_num(const char *s, uint64_t *out) {
@@ -489,42 +654,6 @@ static int trace_and_layout_option(struct optstate *st, const char *n, int argc,
   int nx = 0;
   const char *v;
 #define LONG(name, takes) ((v = match_long(n, name, takes, &nx, argc, argv, i)) != NULL)
-  if (LONG("-Map", 1)) {
-    o->map_file = v;
-    return 1;
-  }
-  if (LONG("-print-map", 0)) {
-    o->print_map = 1;
-    return 1;
-  }
-  if (LONG("-no-print-map", 0)) {
-    o->print_map = 0;
-    return 1;
-  }
-  if (LONG("-cref", 0)) {
-    o->cref = 1;
-    return 1;
-  }
-  if (LONG("-trace-symbol", 1)) {
-    ld_vec_push(&o->trace_syms, (void *)v);
-    return 1;
-  }
-  if (LONG("-why-extract", 1)) {
-    o->why_extract = v;
-    return 1;
-  }
-  if (LONG("-print-icf-sections", 0)) {
-    o->print_icf = 1;
-    return 1;
-  }
-  if (LONG("-no-print-icf-sections", 0)) {
-    o->print_icf = 0;
-    return 1;
-  }
-  if (LONG("-wrap", 1)) {
-    ld_vec_push(&o->wraps, (void *)v);
-    return 1;
-  }
   if (LONG("-icf", 1)) {
     if (!strcmp(v, "none")) o->icf = 0;
     else if (!strcmp(v, "safe")) o->icf = 1;
@@ -631,6 +760,11 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     if (a[1] == '-' && a[2]) snprintf(norm, sizeof norm, "-%s", a + 2);
     else snprintf(norm, sizeof norm, "%s", a);
     const char *n = norm;
+    const struct optdef *od = table_option(n);
+    if (od) {
+      table_apply(o, od, a, n, argc, argv, &i);
+      continue;
+    }
 #define LONG(name, takes) ((v = match_long(n, name, takes, &nx, argc, argv, &i)) != NULL)
     if (LONG("-help", 0)) {
       ld_print_help();
@@ -652,32 +786,8 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       print_version_and_go = 1;
       continue;
     }
-    if (LONG("-output", 1)) {
-      o->output = v;
-      continue;
-    }
-    if (LONG("-entry", 1)) {
-      o->entry = v;
-      continue;
-    }
-    if (LONG("-library-path", 1)) {
-      ld_vec_push(&o->libdirs, (void *)v);
-      continue;
-    }
     if (LONG("-library", 1)) {
       add_input(&st, v, 1);
-      continue;
-    }
-    if (LONG("-undefined", 1)) {
-      ld_vec_push(&o->undefs, (void *)v);
-      continue;
-    }
-    if (LONG("-strip-all", 0)) {
-      o->strip_all = 1;
-      continue;
-    }
-    if (LONG("-strip-debug", 0)) {
-      o->strip_debug = 1;
       continue;
     }
     if (LONG("-static", 0) || LONG("-Bstatic", 0) || LONG("-non_shared", 0) || LONG("-dn", 0)) {
@@ -689,95 +799,10 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       st.bstatic = 0;
       continue;
     }
-    if (LONG("-pie", 0) || LONG("-pic-executable", 0)) {
-      o->outkind = OUT_PIE;
-      continue;
-    }
-    if (LONG("-no-pie", 0) || LONG("-no-pic-executable", 0)) {
-      o->outkind = OUT_EXEC;
-      continue;
-    }
-    if (LONG("-shared", 0) || LONG("-Bshareable", 0)) {
-      o->outkind = OUT_SHARED;
-      continue;
-    }
-    if (LONG("-relocatable", 0)) {
-      o->outkind = OUT_RELOC;
-      continue;
-    }
-    if (LONG("-soname", 1)) {
-      o->soname = v;
-      continue;
-    }
-    if (LONG("-rpath", 1)) {
-      ld_vec_push(&o->rpaths, (void *)v);
-      continue;
-    }
-    if (LONG("-rpath-link", 1)) continue;
-    if (LONG("-dynamic-list", 1)) {
-      ld_vec_push(&o->dynamic_lists, (void *)v);
-      continue;
-    }
-    if (LONG("-export-dynamic-symbol", 1)) {
-      ld_vec_push(&o->export_syms, (void *)v);
-      continue;
-    }
-    if (LONG("-export-dynamic-symbol-list", 1)) {
-      ld_vec_push(&o->export_sym_lists, (void *)v);
-      continue;
-    }
-    if (LONG("-dynamic-list-data", 0)) {
-      o->dynamic_list_data = 1;
-      continue;
-    }
-    if (LONG("-dynamic-list-cpp-new", 0)) {
-      o->dynamic_list_cpp_new = 1;
-      continue;
-    }
-    if (LONG("-dynamic-list-cpp-typeinfo", 0)) {
-      o->dynamic_list_cpp_typeinfo = 1;
-      continue;
-    }
-    if (LONG("-error-unresolved-symbols", 0)) {
-      o->warn_unresolved = 0;
-      continue;
-    }
-    if (LONG("-warn-unresolved-symbols", 0)) {
-      o->warn_unresolved = 1;
-      continue;
-    }
-    if (LONG("-filter", 1)) {
-      ld_vec_push(&o->filters, (void *)v);
-      continue;
-    }
-    if (LONG("-auxiliary", 1)) {
-      ld_vec_push(&o->auxiliaries, (void *)v);
-      continue;
-    }
-    if (LONG("-audit", 1)) {
-      o->audit = v;
-      continue;
-    }
-    if (LONG("-depaudit", 1)) {
-      o->depaudit = v;
-      continue;
-    }
-    if (LONG("-gc-keep-exported", 0)) {
-      o->gc_keep_exported = 1;
-      continue;
-    }
-    if (LONG("-dependency-file", 1)) {
-      o->dependency_file = v;
-      continue;
-    }
     if (LONG("-spare-dynamic-tags", 1)) {
       uint64_t t;
       if (parse_num(v, &t) || t > 1000) ld_error("--spare-dynamic-tags=%s: expected a count", v);
       else o->spare_dynamic_tags = (uint32_t)t;
-      continue;
-    }
-    if (LONG("-default-symver", 0)) {
-      o->default_symver = 1;
       continue;
     }
     if (LONG("-print-output-format", 0)) {
@@ -797,61 +822,18 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     }
     /* GNU ld options tld does not implement, which change the output: an error, not a link
      * that silently differs (tld(1), "Options of GNU ld"). */
-    if (LONG("-omagic", 0) || LONG("-nmagic", 0) || LONG("-just-symbols", 1) ||
-        LONG("-noinhibit-exec", 0) || LONG("-unique", 0) || !strncmp(n, "-unique=", 8) ||
-        LONG("-split-by-file", 0) || LONG("-split-by-reloc", 0) || LONG("-mri-script", 1) ||
-        LONG("-copy-dt-needed-entries", 0) || LONG("-add-needed", 0) ||
-        LONG("-default-imported-symver", 0) || LONG("-version-exports-section", 1) ||
-        LONG("-enable-non-contiguous-regions", 0) || LONG("-Ur", 0)) {
+    if (!strncmp(n, "-unique=", 8)) {
       ld_error("%s is not supported (see tld(1), \"Options of GNU ld\")", a);
       continue;
     }
     /* GNU ld options with no effect on tld's output (tld(1), "Options of GNU ld"). */
-    if (LONG("-no-keep-memory", 0) || LONG("-reduce-memory-overheads", 0) ||
-        LONG("-traditional-format", 0) || LONG("-force-exe-suffix", 0) ||
-        LONG("-ld-generated-unwind-info", 0) || LONG("-no-ld-generated-unwind-info", 0) ||
-        LONG("-print-memory-usage", 0) || LONG("-no-check-sections", 0) ||
-        LONG("-check-sections", 0) || LONG("-warn-constructors", 0) ||
-        LONG("-warn-multiple-gp", 0) || LONG("-no-warn-multiple-gp", 0) ||
-        LONG("-warn-section-align", 0) || LONG("-warn-textrel", 0) ||
-        LONG("-warn-alternate-em", 0) || LONG("-error-handling-script", 1) ||
-        LONG("-print-map-discarded", 0) || LONG("-no-print-map-discarded", 0) ||
-        LONG("-print-map-locals", 0) || LONG("-no-print-map-locals", 0) ||
-        LONG("-ctf-variables", 0) || LONG("-no-ctf-variables", 0) || LONG("-ctf-share-types", 1) ||
-        LONG("-no-warn-search-mismatch", 0) || LONG("-no-omagic", 0) || LONG("-no-add-needed", 0) ||
-        LONG("-no-copy-dt-needed-entries", 0))
-      continue;
     if (LONG("-demangle", 0) || !strncmp(n, "-demangle=", 10)) { /* any style: the default one */
       o->no_demangle = 0;
-      continue;
-    }
-    if (LONG("-no-demangle", 0)) {
-      o->no_demangle = 1;
-      continue;
-    }
-    if (LONG("-init", 1)) {
-      o->init_sym = v;
-      continue;
-    }
-    if (LONG("-fini", 1)) {
-      o->fini_sym = v;
       continue;
     }
     if (LONG("-require-defined", 1)) {
       ld_vec_push(&o->require_defined, (void *)v);
       ld_vec_push(&o->undefs, (void *)v); /* a root, as -u */
-      continue;
-    }
-    if (LONG("-discard-all", 0)) {
-      o->discard = DISCARD_ALL;
-      continue;
-    }
-    if (LONG("-discard-locals", 0)) {
-      o->discard = DISCARD_LOCALS;
-      continue;
-    }
-    if (LONG("-discard-none", 0)) {
-      o->discard = DISCARD_NONE;
       continue;
     }
     if (LONG("-orphan-handling", 1)) {
@@ -862,44 +844,12 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       else ld_error("--orphan-handling=%s: expected place, discard, warn or error", v);
       continue;
     }
-    if (LONG("-undefined-version", 0)) {
-      o->undefined_version = 1;
-      continue;
-    }
-    if (LONG("-no-undefined-version", 0)) {
-      o->undefined_version = 0;
-      continue;
-    }
-    if (LONG("-warn-rwx-segments", 0)) {
-      o->warn_rwx = 1;
-      continue;
-    }
-    if (LONG("-no-warn-rwx-segments", 0)) {
-      o->warn_rwx = 0;
-      continue;
-    }
-    if (LONG("-warn-execstack", 0)) {
-      o->warn_execstack = 1;
-      continue;
-    }
-    if (LONG("-no-warn-execstack", 0)) {
-      o->warn_execstack = 0;
-      continue;
-    }
     if (!strcmp(n, "-package-metadata")) { /* no value: no note */
       o->package_metadata = NULL;
       continue;
     }
     if (!strncmp(n, "-package-metadata=", 18)) {
       o->package_metadata = n[18] ? ld_xstrdup(n + 18) : NULL;
-      continue;
-    }
-    if (LONG("-dynamic-linker", 1)) {
-      o->interp = v;
-      continue;
-    }
-    if (LONG("-no-dynamic-linker", 0)) {
-      o->no_dynamic_linker = 1;
       continue;
     }
     if (LONG("-start-group", 0)) {
@@ -947,22 +897,6 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       st.as_needed = 0;
       continue;
     }
-    if (LONG("-gc-sections", 0)) {
-      o->gc_sections = 1;
-      continue;
-    }
-    if (LONG("-no-gc-sections", 0)) {
-      o->gc_sections = 0;
-      continue;
-    }
-    if (LONG("-print-gc-sections", 0)) {
-      o->print_gc = 1;
-      continue;
-    }
-    if (LONG("-no-print-gc-sections", 0)) {
-      o->print_gc = 0;
-      continue;
-    }
     if (LONG("-eh-frame-hdr", 0)) {
       o->eh_frame_hdr = 1;
       o->eh_frame_hdr_given = 1;
@@ -1004,23 +938,11 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       ld_vec_push(&o->defsyms, d);
       continue;
     }
-    if (LONG("-sysroot", 1)) {
-      o->sysroot = v;
-      continue;
-    }
     if (LONG("-hash-style", 1)) {
       if (!strcmp(v, "sysv")) o->hash_style = 1;
       else if (!strcmp(v, "gnu")) o->hash_style = 2;
       else if (!strcmp(v, "both")) o->hash_style = 3;
       else ld_error("--hash-style=%s: expected sysv, gnu or both", v);
-      continue;
-    }
-    if (LONG("-export-dynamic", 0)) {
-      o->export_dynamic = 1;
-      continue;
-    }
-    if (LONG("-no-export-dynamic", 0)) {
-      o->export_dynamic = 0;
       continue;
     }
     if (LONG("-no-relax", 0)) { /* TLS too, but see ld_scan_relocs */
@@ -1031,10 +953,6 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     if (LONG("-relax", 0)) {
       o->relax = 1;
       o->tls_relax = 1;
-      continue;
-    }
-    if (LONG("-no-threads", 0)) {
-      o->threads = 1;
       continue;
     }
     if (!strcmp(n, "-threads")) continue;
@@ -1057,41 +975,9 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
                  how);
       continue;
     }
-    if (LONG("-stats", 0) || LONG("-print-stats", 0)) {
-      o->stats = 1;
-      continue;
-    }
     if (LONG("-no-undefined", 0)) {
       o->z_defs = 1;
       o->z_defs_given = 1;
-      continue;
-    }
-    if (LONG("-allow-shlib-undefined", 0)) {
-      o->allow_shlib_undefined = 1;
-      continue;
-    }
-    if (LONG("-no-allow-shlib-undefined", 0)) {
-      o->allow_shlib_undefined = 0;
-      continue;
-    }
-    if (LONG("-Bsymbolic", 0)) {
-      o->bsymbolic = 1;
-      continue;
-    }
-    if (LONG("-Bsymbolic-functions", 0)) {
-      o->bsymbolic = 2;
-      continue;
-    }
-    if (LONG("-Bno-symbolic", 0)) {
-      o->bsymbolic = 0;
-      continue;
-    }
-    if (LONG("-enable-new-dtags", 0)) {
-      o->new_dtags = 1;
-      continue;
-    }
-    if (LONG("-disable-new-dtags", 0)) {
-      o->new_dtags = 0;
       continue;
     }
     if (LONG("-fatal-warnings", 0)) {
@@ -1125,48 +1011,17 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       print_version_and_go = 1;
       continue;
     }
-    if (LONG("-trace", 0)) {
-      o->trace = 1;
-      continue;
-    }
     if (LONG("-image-base", 1)) {
       if (parse_num(v, &o->image_base)) ld_error("--image-base=%s: expected a number", v);
       o->image_base_given = 1;
       continue;
     }
-    if (LONG("-emit-relocs", 0)) {
-      o->emit_relocs = 1;
-      continue;
-    }
-    if (LONG("-warn-common", 0)) {
-      o->warn_common = 1;
-      continue;
-    }
-    if (LONG("-allow-multiple-definition", 0)) {
-      o->allow_multiple_def = 1;
-      continue;
-    }
-    if (LONG("-eh-frame-hdr", 0)) continue;
     if (trace_and_layout_option(&st, n, argc, argv, &i)) continue;
-    if (LONG("-no-warn-mismatch", 0) || LONG("-warn-shared-textrel", 0) ||
-        LONG("-color-diagnostics", 0) || LONG("-no-color-diagnostics", 0) ||
-        LONG("-disable-linker-version", 0) || LONG("-enable-linker-version", 0) ||
-        LONG("-warn-once", 0) || LONG("-nostdlib", 0) || LONG("-enable-new-dtags", 0) ||
-        LONG("-Qy", 0) || LONG("-Qn", 0))
-      continue;
-    if (LONG("-version-script", 1)) {
-      ld_vec_push(&o->version_scripts, (void *)v);
-      continue;
-    }
     if (LONG("-script", 1)) {
       add_input(&st, v, 0);
       ((ld_input_arg *)o->inputs.v[o->inputs.n - 1])->ia_script = 1;
       continue;
     } /* -T */
-    if (LONG("-mapfile", 1)) {
-      ld_vec_push(&o->mapfiles, (void *)v);
-      continue;
-    }
     /* Words whose meaning depends on the flavour and on the argument. */
     if (!strcmp(n, "-m") || (!strncmp(n, "-m", 2) && n[2] && ld_target_named(n + 2))) {
       const char *e = n[2] ? n + 2 : NULL;
