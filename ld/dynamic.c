@@ -13,17 +13,49 @@ typedef struct dstr {
   char *buf;
   uint32_t len, cap;
 } dstr;
-static dstr dynstr;
+
+/* What this pass keeps between ld_dynamic_create (pass 8), which decides and sizes everything,
+ * and ld_dynamic_finalize and ld_dynamic_fill (passes 9 and 10), which only write it out. Nothing
+ * outside this file reads it (ld_syminfo_create is handed the symbol and library lists). */
+typedef struct vneed {
+  ld_obj *lib;
+  const char *name;
+  uint16_t idx;
+} vneed;
+static struct dynamic_pass {
+  dstr dynstr;     /* .dynstr as it is built */
+  ld_vec cand;     /* ld_sym*: every symbol .dynsym could hold, in canonical order */
+  ld_vec dsyms;    /* ld_sym*: .dynsym from index 1 */
+  uint32_t *dname; /* .dynstr offset of each */
+  uint32_t *dhash; /* GNU hash of each */
+  uint32_t first_hashed, gnu_nbuckets, bloom_words;
+  ld_vec copies;      /* ld_sym* with a copy relocation */
+  uint32_t copy_base; /* first .rela.dyn slot of the copy relocations */
+  ld_vec needed;      /* ld_obj* in DT_NEEDED order */
+  uint32_t soname_off, rpath_off;
+  /* .dynstr offsets of the names the options add: Solaris -N needed names, -F filters, -f
+   * auxiliaries, --audit and --depaudit. */
+  uint32_t *extra_needed_off, *filter_off, *aux_off, audit_off, depaudit_off;
+  uint32_t nverneed_libs, nvernaux;
+  uint32_t ndt;  /* .dynamic entries */
+  vneed *vneeds; /* versions needed from libraries */
+  uint32_t nvneeds;
+  const char **vdefs; /* version names defined, index 2.. (index 1 is the base) */
+  uint32_t *vdef_name;
+  uint32_t nvdefs, vdef_base_name;
+  uint32_t **vdef_parent_names; /* per version: .dynstr offsets of the versions it inherits */
+  uint32_t *vdef_nparents;
+} D;
 
 static uint32_t dstr_add(const char *s, uint32_t n) {
-  if (dynstr.len + n + 1 > dynstr.cap) {
-    dynstr.cap = (dynstr.len + n + 1) * 2 + 256;
-    dynstr.buf = ld_xrealloc(dynstr.buf, dynstr.cap);
+  if (D.dynstr.len + n + 1 > D.dynstr.cap) {
+    D.dynstr.cap = (D.dynstr.len + n + 1) * 2 + 256;
+    D.dynstr.buf = ld_xrealloc(D.dynstr.buf, D.dynstr.cap);
   }
-  uint32_t off = dynstr.len;
-  memcpy(dynstr.buf + off, s, n);
-  dynstr.buf[off + n] = 0;
-  dynstr.len += n + 1;
+  uint32_t off = D.dynstr.len;
+  memcpy(D.dynstr.buf + off, s, n);
+  D.dynstr.buf[off + n] = 0;
+  D.dynstr.len += n + 1;
   return off;
 }
 
@@ -47,33 +79,6 @@ static uint32_t sysv_hash(const char *s, uint32_t n) {
 }
 
 /* ---- the dynamic symbol list ----------------------------------------------------------- */
-
-static ld_vec dsyms;    /* index 1.. : ld_sym* */
-static uint32_t *dname; /* .dynstr offset of each */
-static uint32_t first_hashed, gnu_nbuckets, bloom_words;
-static uint32_t *dhash;    /* gnu hash of each */
-static ld_vec copies;      /* ld_sym* with a copy relocation */
-static uint32_t copy_base; /* first .rela.dyn slot of the copy relocations */
-static ld_vec needed;      /* ld_obj* in DT_NEEDED order */
-static uint32_t soname_off, rpath_off;
-/* .dynstr offsets of the names the options add: Solaris -N needed names, -F filters, -f
- * auxiliaries, --audit and --depaudit. */
-static uint32_t *extra_needed_off, *filter_off, *aux_off, audit_off, depaudit_off;
-static uint32_t nverneed_libs, nvernaux;
-static uint32_t ndt;
-
-typedef struct vneed {
-  ld_obj *lib;
-  const char *name;
-  uint16_t idx;
-} vneed;
-static vneed *vneeds;
-static uint32_t nvneeds;
-static const char **vdefs; /* version names defined, index 2.. (index 1 is the base) */
-static uint32_t *vdef_name;
-static uint32_t nvdefs, vdef_base_name;
-static uint32_t **vdef_parent_names; /* per version: .dynstr offsets of the versions it inherits */
-static uint32_t *vdef_nparents;
 
 /* The parents of version `v` as the mapfile gives them (none for .symver-only versions). */
 static uint32_t version_parents(const char *v, const char *const **out) {
@@ -110,11 +115,11 @@ static void seed_verdefs(void) {
 }
 
 static uint16_t verdef_index(const char *v) {
-  for (uint32_t i = 0; i < nvdefs; i++)
-    if (!strcmp(vdefs[i], v)) return (uint16_t)(i + 2);
-  vdefs = ld_xrealloc(vdefs, (nvdefs + 1) * sizeof *vdefs);
-  vdefs[nvdefs++] = v;
-  return (uint16_t)(nvdefs + 1);
+  for (uint32_t i = 0; i < D.nvdefs; i++)
+    if (!strcmp(D.vdefs[i], v)) return (uint16_t)(i + 2);
+  D.vdefs = ld_xrealloc(D.vdefs, (D.nvdefs + 1) * sizeof *D.vdefs);
+  D.vdefs[D.nvdefs++] = v;
+  return (uint16_t)(D.nvdefs + 1);
 }
 
 static int is_export(const ld_sym *s) {
@@ -134,10 +139,9 @@ static int is_import(const ld_sym *s) {
   return 0;
 }
 
-static ld_vec cand;
 static void collect(ld_sym *s, void *arg) {
   (void)arg;
-  if (is_import(s) || is_export(s) || (s->s_needs & SN_COPY)) ld_vec_push(&cand, s);
+  if (is_import(s) || is_export(s) || (s->s_needs & SN_COPY)) ld_vec_push(&D.cand, s);
 }
 
 static int cmp_canon(const void *a, const void *b) {
@@ -161,8 +165,8 @@ static uint32_t dyn_namelen(const ld_sym *s) {
 
 static int cmp_bucket(const void *a, const void *b) {
   const ld_sym *x = *(ld_sym *const *)a, *y = *(ld_sym *const *)b;
-  uint32_t bx = gnu_hash(x->s_name, dyn_namelen(x)) % gnu_nbuckets;
-  uint32_t by = gnu_hash(y->s_name, dyn_namelen(y)) % gnu_nbuckets;
+  uint32_t bx = gnu_hash(x->s_name, dyn_namelen(x)) % D.gnu_nbuckets;
+  uint32_t by = gnu_hash(y->s_name, dyn_namelen(y)) % D.gnu_nbuckets;
   if (bx != by) return bx < by ? -1 : 1;
   return cmp_canon(a, b);
 }
@@ -174,14 +178,14 @@ static uint32_t verneed_index(ld_sym *s) {
     ld_error("%s: symbol %s binds to version %s of %s, which DEPEND_VERSIONS does not allow",
              ld_mapfile_depend_where(s->s_file->o_soname), s->s_name, ld_gc(s)->s_vername,
              s->s_file->o_soname);
-  for (uint32_t i = 0; i < nvneeds; i++)
-    if (vneeds[i].lib == s->s_file && !strcmp(vneeds[i].name, ld_gc(s)->s_vername))
-      return vneeds[i].idx;
-  vneeds = ld_xrealloc(vneeds, (nvneeds + 1) * sizeof *vneeds);
-  vneeds[nvneeds].lib = s->s_file;
-  vneeds[nvneeds].name = ld_gc(s)->s_vername;
-  vneeds[nvneeds].idx = (uint16_t)(2 + nvdefs + nvneeds);
-  return vneeds[nvneeds++].idx;
+  for (uint32_t i = 0; i < D.nvneeds; i++)
+    if (D.vneeds[i].lib == s->s_file && !strcmp(D.vneeds[i].name, ld_gc(s)->s_vername))
+      return D.vneeds[i].idx;
+  D.vneeds = ld_xrealloc(D.vneeds, (D.nvneeds + 1) * sizeof *D.vneeds);
+  D.vneeds[D.nvneeds].lib = s->s_file;
+  D.vneeds[D.nvneeds].name = ld_gc(s)->s_vername;
+  D.vneeds[D.nvneeds].idx = (uint16_t)(2 + D.nvdefs + D.nvneeds);
+  return D.vneeds[D.nvneeds++].idx;
 }
 
 /* Aliases of a copied symbol (another name for the same library address, such as environ and
@@ -189,8 +193,8 @@ static uint32_t verneed_index(ld_sym *s) {
 static void alias_copy(ld_sym *s, void *arg) {
   (void)arg;
   if (s->s_def != SD_SHARED || (s->s_needs & SN_COPY)) return;
-  for (uint32_t i = 0; i < copies.n; i++) {
-    ld_sym *c = copies.v[i];
+  for (uint32_t i = 0; i < D.copies.n; i++) {
+    ld_sym *c = D.copies.v[i];
     if (c->s_file == s->s_file && c->s_value == s->s_value) {
       s->s_needs |= SN_COPY;
       ld_slots_w(s)->copy_addr = ld_slots(c)->copy_addr;
@@ -227,16 +231,16 @@ uint32_t ld_dynamic_create(void) {
         ld_slots_w(s)->gotplt = (int32_t)(tg->tg_gotplt_reserved + ctx->plt_syms.n);
       ld_vec_push(&ctx->plt_syms, s);
     }
-    if ((s->s_needs & SN_COPY) && s->s_def == SD_SHARED) ld_vec_push(&copies, s);
+    if ((s->s_needs & SN_COPY) && s->s_def == SD_SHARED) ld_vec_push(&D.copies, s);
   }
   if (ctx->plt_syms.n && !tg->tg_plt_entry_size)
     ld_error("dynamic linking with a PLT is not implemented for %s yet", tg->tg_name);
 
-  if (copies.n) {
+  if (D.copies.n) {
     ctx->copybss = ld_new_osec(".dynbss", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 1, SY_COPY_BSS);
     uint64_t off = 0;
-    for (uint32_t i = 0; i < copies.n; i++) {
-      ld_sym *s = copies.v[i];
+    for (uint32_t i = 0; i < D.copies.n; i++) {
+      ld_sym *s = D.copies.v[i];
       uint64_t al = s->s_value ? (s->s_value & -s->s_value) : 16;
       if (al > 64) al = 64;
       if (al > ctx->copybss->os_align) ctx->copybss->os_align = al;
@@ -247,7 +251,7 @@ uint32_t ld_dynamic_create(void) {
     ctx->copybss->os_size = off;
   }
   /* Other names of a copied object (environ and __environ) share its copy. */
-  if (copies.n) ld_sym_foreach(alias_copy, NULL);
+  if (D.copies.n) ld_sym_foreach(alias_copy, NULL);
 
   /* Needed libraries, in command-line order. */
   for (uint32_t i = 0; i < ctx->shared.n; i++) {
@@ -255,11 +259,11 @@ uint32_t ld_dynamic_create(void) {
     o->o_needed = !o->o_as_needed;
   }
   ld_sym_foreach(collect, NULL);
-  ld_qsort(cand.v, cand.n, sizeof(void *), cmp_canon);
+  ld_qsort(D.cand.v, D.cand.n, sizeof(void *), cmp_canon);
   /* --as-needed: a library is needed when it satisfies a strong reference; weak references
    * alone do not keep it (GNU ld, lld). */
-  for (uint32_t i = 0; i < cand.n; i++) {
-    ld_sym *s = cand.v[i];
+  for (uint32_t i = 0; i < D.cand.n; i++) {
+    ld_sym *s = D.cand.v[i];
     if (s->s_def == SD_SHARED && s->s_file && !s->s_weakref) s->s_file->o_needed = 1;
   }
   /* ... or when it satisfies a needed library's strong reference, as GNU ld has it (lld and gold
@@ -275,27 +279,27 @@ uint32_t ld_dynamic_create(void) {
   }
   for (uint32_t i = 0; i < ctx->shared.n; i++) {
     ld_obj *o = ctx->shared.v[i];
-    if (o->o_needed) ld_vec_push(&needed, o);
+    if (o->o_needed) ld_vec_push(&D.needed, o);
   }
   ld_check_shlib_undefined();
 
   /* Symbol order: undefined (imports) first, then the hashed definitions by bucket. */
   ld_vec undef = {0}, def = {0};
-  for (uint32_t i = 0; i < cand.n; i++) {
-    ld_sym *s = cand.v[i];
+  for (uint32_t i = 0; i < D.cand.n; i++) {
+    ld_sym *s = D.cand.v[i];
     ld_vec_push(dynsym_defined(s) ? &def : &undef, s);
   }
   uint32_t ndef = def.n;
-  gnu_nbuckets = ndef / 4 + 1;
-  bloom_words = 1;
-  while (bloom_words * (ctx->is64 ? 64 : 32) < ndef * 12 / 8 + 1) bloom_words <<= 1;
+  D.gnu_nbuckets = ndef / 4 + 1;
+  D.bloom_words = 1;
+  while (D.bloom_words * (ctx->is64 ? 64 : 32) < ndef * 12 / 8 + 1) D.bloom_words <<= 1;
   ld_qsort(def.v, def.n, sizeof(void *), cmp_bucket);
   dstr_add("", 0);
-  for (uint32_t i = 0; i < undef.n; i++) ld_vec_push(&dsyms, undef.v[i]);
-  first_hashed = 1 + undef.n;
-  for (uint32_t i = 0; i < def.n; i++) ld_vec_push(&dsyms, def.v[i]);
-  dname = ld_xcalloc(dsyms.n + 1, sizeof *dname);
-  dhash = ld_xcalloc(dsyms.n + 1, sizeof *dhash);
+  for (uint32_t i = 0; i < undef.n; i++) ld_vec_push(&D.dsyms, undef.v[i]);
+  D.first_hashed = 1 + undef.n;
+  for (uint32_t i = 0; i < def.n; i++) ld_vec_push(&D.dsyms, def.v[i]);
+  D.dname = ld_xcalloc(D.dsyms.n + 1, sizeof *D.dname);
+  D.dhash = ld_xcalloc(D.dsyms.n + 1, sizeof *D.dhash);
   int versions = 0;
   if (ctx->opt.outkind == OUT_SHARED) seed_verdefs();
   /* --default-symver: exported definitions without a version get one named after the object. */
@@ -304,16 +308,16 @@ uint32_t ld_dynamic_create(void) {
     const char *sl = strrchr(ctx->opt.output, '/');
     defver = ctx->opt.soname ? ctx->opt.soname : sl ? sl + 1 : ctx->opt.output;
   }
-  for (uint32_t i = 0; i < dsyms.n; i++) {
-    ld_sym *s = dsyms.v[i];
+  for (uint32_t i = 0; i < D.dsyms.n; i++) {
+    ld_sym *s = D.dsyms.v[i];
     if (defver && !ld_gc(s)->s_verdef && dynsym_defined(s) && s->s_def != SD_SHARED &&
         !(s->s_needs & (SN_COPY | SN_CANON_PLT))) {
       ld_g(s)->s_verdef = defver;
       ld_g(s)->s_basenamelen = s->s_namelen;
     }
     ld_slots_w(s)->dynidx = (int32_t)(i + 1);
-    dname[i] = dstr_add(s->s_name, ld_gc(s)->s_verdef ? ld_gc(s)->s_basenamelen : s->s_namelen);
-    dhash[i] = gnu_hash(s->s_name, ld_gc(s)->s_verdef ? ld_gc(s)->s_basenamelen : s->s_namelen);
+    D.dname[i] = dstr_add(s->s_name, ld_gc(s)->s_verdef ? ld_gc(s)->s_basenamelen : s->s_namelen);
+    D.dhash[i] = gnu_hash(s->s_name, ld_gc(s)->s_verdef ? ld_gc(s)->s_basenamelen : s->s_namelen);
     if (ld_gc(s)->s_verdef && dynsym_defined(s) && s->s_def != SD_SHARED) {
       /* A .symver version must be one a version script (or mapfile) defines, as GNU ld and
        * lld require of a shared object. */
@@ -328,42 +332,43 @@ uint32_t ld_dynamic_create(void) {
     }
   }
   /* Needed versions are numbered after the defined ones. */
-  for (uint32_t i = 0; i < dsyms.n; i++) {
-    ld_sym *s = dsyms.v[i];
+  for (uint32_t i = 0; i < D.dsyms.n; i++) {
+    ld_sym *s = D.dsyms.v[i];
     ld_g(s)->s_verneed = (uint16_t)verneed_index(s);
     if (ld_gc(s)->s_verneed) versions = 1;
   }
   /* DT_RELR with glibc: a glibc that cannot read it must refuse the output, through a version
    * only those that can define (as GNU ld adds it: when some GLIBC_2.* of libc.so is needed). */
   if (ctx->relrdyn)
-    for (uint32_t k = 0; k < nvneeds; k++) {
-      const char *so = vneeds[k].lib->o_soname;
-      if (strncmp(so, "libc.so.", 8) || strncmp(vneeds[k].name, "GLIBC_2.", 8)) continue;
-      vneeds = ld_xrealloc(vneeds, (nvneeds + 1) * sizeof *vneeds);
-      vneeds[nvneeds].lib = vneeds[k].lib;
-      vneeds[nvneeds].name = "GLIBC_ABI_DT_RELR";
-      vneeds[nvneeds].idx = (uint16_t)(2 + nvdefs + nvneeds);
-      nvneeds++;
+    for (uint32_t k = 0; k < D.nvneeds; k++) {
+      const char *so = D.vneeds[k].lib->o_soname;
+      if (strncmp(so, "libc.so.", 8) || strncmp(D.vneeds[k].name, "GLIBC_2.", 8)) continue;
+      D.vneeds = ld_xrealloc(D.vneeds, (D.nvneeds + 1) * sizeof *D.vneeds);
+      D.vneeds[D.nvneeds].lib = D.vneeds[k].lib;
+      D.vneeds[D.nvneeds].name = "GLIBC_ABI_DT_RELR";
+      D.vneeds[D.nvneeds].idx = (uint16_t)(2 + D.nvdefs + D.nvneeds);
+      D.nvneeds++;
       break;
     }
-  for (uint32_t i = 0; i < needed.n; i++) {
-    ld_obj *o = needed.v[i];
+  for (uint32_t i = 0; i < D.needed.n; i++) {
+    ld_obj *o = D.needed.v[i];
     o->o_dt_needed_idx = dstr_add(o->o_soname, (uint32_t)strlen(o->o_soname));
   }
-  soname_off = ctx->opt.soname ? dstr_add(ctx->opt.soname, (uint32_t)strlen(ctx->opt.soname)) : 0;
-  extra_needed_off = ld_xcalloc(ctx->opt.extra_needed.n + 1, sizeof(uint32_t));
+  D.soname_off = ctx->opt.soname ? dstr_add(ctx->opt.soname, (uint32_t)strlen(ctx->opt.soname)) : 0;
+  D.extra_needed_off = ld_xcalloc(ctx->opt.extra_needed.n + 1, sizeof(uint32_t));
   for (uint32_t i = 0; i < ctx->opt.extra_needed.n; i++)
-    extra_needed_off[i] = dstr_add(ctx->opt.extra_needed.v[i], strlen(ctx->opt.extra_needed.v[i]));
-  filter_off = ld_xcalloc(ctx->opt.filters.n + 1, sizeof(uint32_t));
+    D.extra_needed_off[i] =
+        dstr_add(ctx->opt.extra_needed.v[i], strlen(ctx->opt.extra_needed.v[i]));
+  D.filter_off = ld_xcalloc(ctx->opt.filters.n + 1, sizeof(uint32_t));
   for (uint32_t i = 0; i < ctx->opt.filters.n; i++)
-    filter_off[i] = dstr_add(ctx->opt.filters.v[i], (uint32_t)strlen(ctx->opt.filters.v[i]));
-  aux_off = ld_xcalloc(ctx->opt.auxiliaries.n + 1, sizeof(uint32_t));
+    D.filter_off[i] = dstr_add(ctx->opt.filters.v[i], (uint32_t)strlen(ctx->opt.filters.v[i]));
+  D.aux_off = ld_xcalloc(ctx->opt.auxiliaries.n + 1, sizeof(uint32_t));
   for (uint32_t i = 0; i < ctx->opt.auxiliaries.n; i++)
-    aux_off[i] = dstr_add(ctx->opt.auxiliaries.v[i], (uint32_t)strlen(ctx->opt.auxiliaries.v[i]));
-  if (ctx->opt.audit) audit_off = dstr_add(ctx->opt.audit, (uint32_t)strlen(ctx->opt.audit));
+    D.aux_off[i] = dstr_add(ctx->opt.auxiliaries.v[i], (uint32_t)strlen(ctx->opt.auxiliaries.v[i]));
+  if (ctx->opt.audit) D.audit_off = dstr_add(ctx->opt.audit, (uint32_t)strlen(ctx->opt.audit));
   if (ctx->opt.depaudit)
-    depaudit_off = dstr_add(ctx->opt.depaudit, (uint32_t)strlen(ctx->opt.depaudit));
-  rpath_off = 0;
+    D.depaudit_off = dstr_add(ctx->opt.depaudit, (uint32_t)strlen(ctx->opt.depaudit));
+  D.rpath_off = 0;
   if (ctx->opt.rpaths.n) {
     size_t len = 0;
     for (uint32_t i = 0; i < ctx->opt.rpaths.n; i++) len += strlen(ctx->opt.rpaths.v[i]) + 1;
@@ -375,42 +380,42 @@ uint32_t ld_dynamic_create(void) {
       q += l;
     }
     *q = 0;
-    rpath_off = dstr_add(rp, (uint32_t)(q - rp));
+    D.rpath_off = dstr_add(rp, (uint32_t)(q - rp));
   }
   /* Version names needed, grouped by library. */
-  nverneed_libs = 0;
-  nvernaux = nvneeds;
-  for (uint32_t i = 0; i < needed.n; i++) {
-    ld_obj *o = needed.v[i];
+  D.nverneed_libs = 0;
+  D.nvernaux = D.nvneeds;
+  for (uint32_t i = 0; i < D.needed.n; i++) {
+    ld_obj *o = D.needed.v[i];
     int any = 0;
-    for (uint32_t k = 0; k < nvneeds; k++)
-      if (vneeds[k].lib == o) any = 1;
-    nverneed_libs += (uint32_t)any;
+    for (uint32_t k = 0; k < D.nvneeds; k++)
+      if (D.vneeds[k].lib == o) any = 1;
+    D.nverneed_libs += (uint32_t)any;
   }
-  if (nvdefs) {
+  if (D.nvdefs) {
     const char *base = ctx->opt.soname;
     if (!base) {
       const char *sl = strrchr(ctx->opt.output, '/');
       base = sl ? sl + 1 : ctx->opt.output;
     }
-    vdef_base_name = dstr_add(base, (uint32_t)strlen(base));
-    vdef_name = ld_xcalloc(nvdefs, sizeof *vdef_name);
-    vdef_nparents = ld_xcalloc(nvdefs, sizeof *vdef_nparents);
-    vdef_parent_names = ld_xcalloc(nvdefs, sizeof *vdef_parent_names);
-    for (uint32_t k = 0; k < nvdefs; k++) {
-      vdef_name[k] = dstr_add(vdefs[k], (uint32_t)strlen(vdefs[k]));
+    D.vdef_base_name = dstr_add(base, (uint32_t)strlen(base));
+    D.vdef_name = ld_xcalloc(D.nvdefs, sizeof *D.vdef_name);
+    D.vdef_nparents = ld_xcalloc(D.nvdefs, sizeof *D.vdef_nparents);
+    D.vdef_parent_names = ld_xcalloc(D.nvdefs, sizeof *D.vdef_parent_names);
+    for (uint32_t k = 0; k < D.nvdefs; k++) {
+      D.vdef_name[k] = dstr_add(D.vdefs[k], (uint32_t)strlen(D.vdefs[k]));
       const char *const *parents;
-      uint32_t np = version_parents(vdefs[k], &parents);
-      vdef_nparents[k] = np;
-      vdef_parent_names[k] = ld_xcalloc(np + 1, sizeof(uint32_t));
+      uint32_t np = version_parents(D.vdefs[k], &parents);
+      D.vdef_nparents[k] = np;
+      D.vdef_parent_names[k] = ld_xcalloc(np + 1, sizeof(uint32_t));
       for (uint32_t j = 0; j < np; j++)
-        vdef_parent_names[k][j] = dstr_add(parents[j], (uint32_t)strlen(parents[j]));
+        D.vdef_parent_names[k][j] = dstr_add(parents[j], (uint32_t)strlen(parents[j]));
     }
   }
-  uint32_t *vn_name = ld_xcalloc(nvneeds + 1, sizeof *vn_name);
-  for (uint32_t k = 0; k < nvneeds; k++)
-    vn_name[k] = dstr_add(vneeds[k].name, (uint32_t)strlen(vneeds[k].name));
-  for (uint32_t k = 0; k < nvneeds; k++) vneeds[k].name = (const char *)(uintptr_t)vn_name[k];
+  uint32_t *vn_name = ld_xcalloc(D.nvneeds + 1, sizeof *vn_name);
+  for (uint32_t k = 0; k < D.nvneeds; k++)
+    vn_name[k] = dstr_add(D.vneeds[k].name, (uint32_t)strlen(D.vneeds[k].name));
+  for (uint32_t k = 0; k < D.nvneeds; k++) D.vneeds[k].name = (const char *)(uintptr_t)vn_name[k];
 
   /* Sections. */
   if (!ctx->opt.no_dynamic_linker && ctx->opt.outkind != OUT_SHARED) {
@@ -419,37 +424,37 @@ uint32_t ld_dynamic_create(void) {
     ctx->interp->os_size = strlen(ip) + 1;
     ctx->interp->os_buf = (uint8_t *)ld_xstrdup(ip);
   }
-  uint32_t nsyms = dsyms.n + 1;
+  uint32_t nsyms = D.dsyms.n + 1;
   ctx->dynsym = ld_new_osec(".dynsym", SHT_DYNSYM, SHF_ALLOC, w, SY_DYNSYM);
   ctx->dynsym->os_size = (uint64_t)nsyms * symsz;
   ctx->dynsym->os_entsize = symsz;
   ctx->dynstr = ld_new_osec(".dynstr", SHT_STRTAB, SHF_ALLOC, 1, SY_DYNSTR);
-  ctx->dynstr->os_size = dynstr.len;
+  ctx->dynstr->os_size = D.dynstr.len;
   if (ctx->opt.hash_style & 1) {
     ctx->hash = ld_new_osec(".hash", SHT_HASH, SHF_ALLOC, 4, SY_HASH);
-    ctx->hash->os_size = 4 * (2 + (uint64_t)gnu_nbuckets + nsyms);
+    ctx->hash->os_size = 4 * (2 + (uint64_t)D.gnu_nbuckets + nsyms);
     ctx->hash->os_entsize = 4;
   }
   if (ctx->opt.hash_style & 2) {
     ctx->gnuhash = ld_new_osec(".gnu.hash", SHT_GNU_HASH, SHF_ALLOC, w, SY_GNU_HASH);
     ctx->gnuhash->os_size =
-        16 + (uint64_t)bloom_words * w + 4 * (uint64_t)gnu_nbuckets + 4 * (uint64_t)ndef;
+        16 + (uint64_t)D.bloom_words * w + 4 * (uint64_t)D.gnu_nbuckets + 4 * (uint64_t)ndef;
   }
   if (versions) {
     ctx->versym = ld_new_osec(".gnu.version", SHT_GNU_versym, SHF_ALLOC, 2, SY_VERSYM);
     ctx->versym->os_size = 2 * (uint64_t)nsyms;
     ctx->versym->os_entsize = 2;
-    if (nvneeds) {
+    if (D.nvneeds) {
       ctx->verneed = ld_new_osec(".gnu.version_r", SHT_GNU_verneed, SHF_ALLOC, 4, SY_VERNEED);
-      ctx->verneed->os_size = 16 * (uint64_t)nverneed_libs + 16 * (uint64_t)nvernaux;
-      ctx->verneed->os_info = nverneed_libs;
+      ctx->verneed->os_size = 16 * (uint64_t)D.nverneed_libs + 16 * (uint64_t)D.nvernaux;
+      ctx->verneed->os_info = D.nverneed_libs;
     }
-    if (nvdefs) {
+    if (D.nvdefs) {
       ctx->verdef = ld_new_osec(".gnu.version_d", SHT_GNU_verdef, SHF_ALLOC, 4, SY_VERDEF);
       uint64_t vsz = 28;
-      for (uint32_t k = 0; k < nvdefs; k++) vsz += 28 + 8 * (uint64_t)vdef_nparents[k];
+      for (uint32_t k = 0; k < D.nvdefs; k++) vsz += 28 + 8 * (uint64_t)D.vdef_nparents[k];
       ctx->verdef->os_size = vsz;
-      ctx->verdef->os_info = nvdefs + 1;
+      ctx->verdef->os_info = D.nvdefs + 1;
     }
   }
   if (ctx->plt_syms.n) {
@@ -472,19 +477,19 @@ uint32_t ld_dynamic_create(void) {
     /* Bound at load time, the PLT's slots need not stay writable. */
     if (ctx->opt.z_now) ctx->gotplt->os_relro = 1;
   }
-  ld_syminfo_create(&dsyms, &needed); /* .SUNW_syminfo; numbers the DT_NEEDED entries */
-  ndt = 34 + needed.n + (ctx->opt.soname ? 1 : 0) + (rpath_off ? 1 : 0) + ld_syminfo_ndt() +
-        (ctx->relrdyn ? 3 : 0) + ctx->opt.extra_needed.n + ctx->opt.filters.n +
-        ctx->opt.auxiliaries.n + (ctx->opt.audit ? 1 : 0) + (ctx->opt.depaudit ? 1 : 0) +
-        (ctx->opt.z_unique ? 1 : 0) + ctx->opt.spare_dynamic_tags;
+  ld_syminfo_create(&D.dsyms, &D.needed); /* .SUNW_syminfo; numbers the DT_NEEDED entries */
+  D.ndt = 34 + D.needed.n + (ctx->opt.soname ? 1 : 0) + (D.rpath_off ? 1 : 0) + ld_syminfo_ndt() +
+          (ctx->relrdyn ? 3 : 0) + ctx->opt.extra_needed.n + ctx->opt.filters.n +
+          ctx->opt.auxiliaries.n + (ctx->opt.audit ? 1 : 0) + (ctx->opt.depaudit ? 1 : 0) +
+          (ctx->opt.z_unique ? 1 : 0) + ctx->opt.spare_dynamic_tags;
   ctx->dynamic = ld_new_osec(".dynamic", SHT_DYNAMIC, SHF_ALLOC | SHF_WRITE, w, SY_DYNAMIC);
-  ctx->dynamic->os_size = (uint64_t)ndt * 2 * w;
+  ctx->dynamic->os_size = (uint64_t)D.ndt * 2 * w;
   ctx->dynamic->os_entsize = 2 * w;
   ctx->dynamic->os_relro = 1;
-  return copies.n;
+  return D.copies.n;
 }
 
-void ld_dynamic_set_copy_base(uint32_t base) { copy_base = base; }
+void ld_dynamic_set_copy_base(uint32_t base) { D.copy_base = base; }
 
 static void copy_to_abs(ld_sym *s, void *arg) {
   (void)arg;
@@ -503,8 +508,8 @@ static void fill_dynsym(void) {
   uint32_t symsz = ctx->is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
   uint8_t *p = ctx->buf + ctx->dynsym->os_offset;
   memset(p, 0, symsz);
-  for (uint32_t i = 0; i < dsyms.n; i++) {
-    ld_sym *s = dsyms.v[i];
+  for (uint32_t i = 0; i < D.dsyms.n; i++) {
+    ld_sym *s = D.dsyms.v[i];
     uint8_t *e = p + (uint64_t)(i + 1) * symsz;
     uint8_t type = s->s_type, bind = s->s_bind == STB_WEAK ? STB_WEAK : STB_GLOBAL;
     if (s->s_bind == STB_GNU_UNIQUE && s->s_def == SD_REGULAR) bind = STB_GNU_UNIQUE;
@@ -533,22 +538,22 @@ static void fill_dynsym(void) {
     }
     /* An import carries no size of its own (a copied object does: it is defined here). */
     uint64_t size = shndx == SHN_UNDEF ? 0 : s->s_size;
-    ld_put_sym(e, dname[i], value, size, ELF_ST_INFO(bind, type), s->s_vis, shndx);
+    ld_put_sym(e, D.dname[i], value, size, ELF_ST_INFO(bind, type), s->s_vis, shndx);
   }
 }
 
 static void fill_hashes(void) {
   int be = ctx->be;
-  uint32_t nsyms = dsyms.n + 1;
+  uint32_t nsyms = D.dsyms.n + 1;
   if (ctx->hash) {
     uint8_t *h = ctx->buf + ctx->hash->os_offset;
-    uint32_t nb = gnu_nbuckets;
+    uint32_t nb = D.gnu_nbuckets;
     elf_wr32(h, nb, be);
     elf_wr32(h + 4, nsyms, be);
     uint8_t *bucket = h + 8, *chain = h + 8 + 4 * (uint64_t)nb;
     memset(bucket, 0, 4 * (size_t)nb + 4 * (size_t)nsyms);
     for (uint32_t i = 1; i < nsyms; i++) {
-      ld_sym *s = dsyms.v[i - 1];
+      ld_sym *s = D.dsyms.v[i - 1];
       uint32_t b = sysv_hash(s->s_name, dyn_namelen(s)) % nb;
       elf_wr32(chain + 4 * (uint64_t)i, elf_rd32(bucket + 4 * (uint64_t)b, be), be);
       elf_wr32(bucket + 4 * (uint64_t)b, i, be);
@@ -557,24 +562,24 @@ static void fill_hashes(void) {
   if (ctx->gnuhash) {
     uint8_t *h = ctx->buf + ctx->gnuhash->os_offset;
     uint32_t w = ctx->is64 ? 8 : 4, bits = w * 8, shift = 26;
-    elf_wr32(h, gnu_nbuckets, be);
-    elf_wr32(h + 4, first_hashed, be);
-    elf_wr32(h + 8, bloom_words, be);
+    elf_wr32(h, D.gnu_nbuckets, be);
+    elf_wr32(h + 4, D.first_hashed, be);
+    elf_wr32(h + 8, D.bloom_words, be);
     elf_wr32(h + 12, shift, be);
-    uint8_t *bloom = h + 16, *buckets = bloom + (uint64_t)bloom_words * w;
-    uint8_t *chain = buckets + 4 * (uint64_t)gnu_nbuckets;
-    memset(bloom, 0, (size_t)bloom_words * w + 4 * (size_t)gnu_nbuckets);
-    uint32_t ndef = nsyms - first_hashed;
+    uint8_t *bloom = h + 16, *buckets = bloom + (uint64_t)D.bloom_words * w;
+    uint8_t *chain = buckets + 4 * (uint64_t)D.gnu_nbuckets;
+    memset(bloom, 0, (size_t)D.bloom_words * w + 4 * (size_t)D.gnu_nbuckets);
+    uint32_t ndef = nsyms - D.first_hashed;
     for (uint32_t k = 0; k < ndef; k++) {
-      uint32_t i = first_hashed + k, hv = dhash[i - 1];
-      uint8_t *bw = bloom + (uint64_t)((hv / bits) & (bloom_words - 1)) * w;
+      uint32_t i = D.first_hashed + k, hv = D.dhash[i - 1];
+      uint8_t *bw = bloom + (uint64_t)((hv / bits) & (D.bloom_words - 1)) * w;
       uint64_t word = elf_rdw(bw, ctx->is64, be);
       word |= 1ULL << (hv % bits);
       word |= 1ULL << ((hv >> shift) % bits);
       elf_wrw(bw, word, ctx->is64, be);
-      uint32_t b = hv % gnu_nbuckets;
+      uint32_t b = hv % D.gnu_nbuckets;
       if (!elf_rd32(buckets + 4 * (uint64_t)b, be)) elf_wr32(buckets + 4 * (uint64_t)b, i, be);
-      int last = k + 1 == ndef || dhash[i] % gnu_nbuckets != b;
+      int last = k + 1 == ndef || D.dhash[i] % D.gnu_nbuckets != b;
       elf_wr32(chain + 4 * (uint64_t)k, (hv & ~1u) | (last ? 1u : 0u), be);
     }
   }
@@ -585,8 +590,8 @@ static void fill_versions(void) {
   int be = ctx->be;
   uint8_t *v = ctx->buf + ctx->versym->os_offset;
   elf_wr16(v, 0, be);
-  for (uint32_t i = 0; i < dsyms.n; i++) {
-    ld_sym *s = dsyms.v[i];
+  for (uint32_t i = 0; i < D.dsyms.n; i++) {
+    ld_sym *s = D.dsyms.v[i];
     uint16_t x = ld_gc(s)->s_verneed ? ld_gc(s)->s_verneed : VER_NDX_GLOBAL;
     if (ld_gc(s)->s_verdef_idx)
       x = (uint16_t)(ld_gc(s)->s_verdef_idx | (ld_gc(s)->s_verdef_hidden ? VERSYM_HIDDEN : 0));
@@ -596,10 +601,10 @@ static void fill_versions(void) {
     /* The base definition (the object's own name), then one per version: its name, then the
      * names of the versions it inherits. */
     uint8_t *p = ctx->buf + ctx->verdef->os_offset;
-    for (uint32_t k = 0; k <= nvdefs; k++) {
-      uint32_t name = k ? vdef_name[k - 1] : vdef_base_name;
-      uint32_t np = k ? vdef_nparents[k - 1] : 0;
-      const char *nm = dynstr.buf + name;
+    for (uint32_t k = 0; k <= D.nvdefs; k++) {
+      uint32_t name = k ? D.vdef_name[k - 1] : D.vdef_base_name;
+      uint32_t np = k ? D.vdef_nparents[k - 1] : 0;
+      const char *nm = D.dynstr.buf + name;
       uint32_t size = 20 + 8 * (1 + np);
       elf_wr16(p, 1, be);
       elf_wr16(p + 2, k ? 0 : VER_FLG_BASE, be);
@@ -607,9 +612,9 @@ static void fill_versions(void) {
       elf_wr16(p + 6, (uint16_t)(1 + np), be);
       elf_wr32(p + 8, sysv_hash(nm, (uint32_t)strlen(nm)), be);
       elf_wr32(p + 12, 20, be);
-      elf_wr32(p + 16, k == nvdefs ? 0 : size, be);
+      elf_wr32(p + 16, k == D.nvdefs ? 0 : size, be);
       for (uint32_t j = 0; j <= np; j++) {
-        elf_wr32(p + 20 + 8 * j, j ? vdef_parent_names[k - 1][j - 1] : name, be);
+        elf_wr32(p + 20 + 8 * j, j ? D.vdef_parent_names[k - 1][j - 1] : name, be);
         elf_wr32(p + 24 + 8 * j, j == np ? 0 : 8, be);
       }
       p += size;
@@ -618,27 +623,27 @@ static void fill_versions(void) {
   if (!ctx->verneed) return;
   uint8_t *p = ctx->buf + ctx->verneed->os_offset;
   uint32_t libs_done = 0;
-  for (uint32_t li = 0; li < needed.n; li++) {
-    ld_obj *o = needed.v[li];
+  for (uint32_t li = 0; li < D.needed.n; li++) {
+    ld_obj *o = D.needed.v[li];
     uint32_t cnt = 0;
-    for (uint32_t k = 0; k < nvneeds; k++)
-      if (vneeds[k].lib == o) cnt++;
+    for (uint32_t k = 0; k < D.nvneeds; k++)
+      if (D.vneeds[k].lib == o) cnt++;
     if (!cnt) continue;
     libs_done++;
     elf_wr16(p, 1, be);
     elf_wr16(p + 2, (uint16_t)cnt, be);
     elf_wr32(p + 4, o->o_dt_needed_idx, be);
     elf_wr32(p + 8, 16, be);
-    elf_wr32(p + 12, libs_done == nverneed_libs ? 0 : 16 + 16 * cnt, be);
+    elf_wr32(p + 12, libs_done == D.nverneed_libs ? 0 : 16 + 16 * cnt, be);
     uint8_t *a = p + 16;
     uint32_t j = 0;
-    for (uint32_t k = 0; k < nvneeds; k++) {
-      if (vneeds[k].lib != o) continue;
-      uint32_t off = (uint32_t)(uintptr_t)vneeds[k].name;
-      const char *nm = dynstr.buf + off;
+    for (uint32_t k = 0; k < D.nvneeds; k++) {
+      if (D.vneeds[k].lib != o) continue;
+      uint32_t off = (uint32_t)(uintptr_t)D.vneeds[k].name;
+      const char *nm = D.dynstr.buf + off;
       elf_wr32(a, sysv_hash(nm, (uint32_t)strlen(nm)), be);
       elf_wr16(a + 4, 0, be);
-      elf_wr16(a + 6, vneeds[k].idx, be);
+      elf_wr16(a + 6, D.vneeds[k].idx, be);
       elf_wr32(a + 8, off, be);
       elf_wr32(a + 12, ++j == cnt ? 0 : 16, be);
       a += 16;
@@ -714,9 +719,9 @@ static void fill_plt(void) {
 }
 
 static void fill_copies(void) {
-  for (uint32_t i = 0; i < copies.n; i++) {
-    ld_sym *s = copies.v[i];
-    ld_emit_dynrel(copy_base + i, ld_slots(s)->copy_addr, ctx->tg->tg_r_copy,
+  for (uint32_t i = 0; i < D.copies.n; i++) {
+    ld_sym *s = D.copies.v[i];
+    ld_emit_dynrel(D.copy_base + i, ld_slots(s)->copy_addr, ctx->tg->tg_r_copy,
                    (uint32_t)ld_slots(s)->dynidx, 0);
   }
 }
@@ -740,19 +745,19 @@ static void fill_dynamic(void) {
     elf_wrw(d + (uint64_t)n * 2 * w + w, (uint64_t)(val), is64, be);                               \
     n++;                                                                                           \
   } while (0)
-  for (uint32_t i = 0; i < needed.n; i++) {
-    ld_obj *o = needed.v[i];
+  for (uint32_t i = 0; i < D.needed.n; i++) {
+    ld_obj *o = D.needed.v[i];
     if (o->o_dep & DEP_LAZY) DT(DT_POSFLAG_1, DF_P1_LAZYLOAD); /* for the entry that follows */
     if (n != o->o_dt_index) ld_fatal("internal: DT_NEEDED of %s is not at its index", o->o_name);
     DT(DT_NEEDED, o->o_dt_needed_idx);
   }
-  for (uint32_t i = 0; i < ctx->opt.extra_needed.n; i++) DT(DT_NEEDED, extra_needed_off[i]);
-  if (ctx->opt.soname) DT(DT_SONAME, soname_off);
-  for (uint32_t i = 0; i < ctx->opt.filters.n; i++) DT(DT_FILTER, filter_off[i]);
-  for (uint32_t i = 0; i < ctx->opt.auxiliaries.n; i++) DT(DT_AUXILIARY, aux_off[i]);
-  if (ctx->opt.audit) DT(DT_AUDIT, audit_off);
-  if (ctx->opt.depaudit) DT(DT_DEPAUDIT, depaudit_off);
-  if (rpath_off) DT(ctx->opt.new_dtags ? DT_RUNPATH : DT_RPATH, rpath_off);
+  for (uint32_t i = 0; i < ctx->opt.extra_needed.n; i++) DT(DT_NEEDED, D.extra_needed_off[i]);
+  if (ctx->opt.soname) DT(DT_SONAME, D.soname_off);
+  for (uint32_t i = 0; i < ctx->opt.filters.n; i++) DT(DT_FILTER, D.filter_off[i]);
+  for (uint32_t i = 0; i < ctx->opt.auxiliaries.n; i++) DT(DT_AUXILIARY, D.aux_off[i]);
+  if (ctx->opt.audit) DT(DT_AUDIT, D.audit_off);
+  if (ctx->opt.depaudit) DT(DT_DEPAUDIT, D.depaudit_off);
+  if (D.rpath_off) DT(ctx->opt.new_dtags ? DT_RUNPATH : DT_RPATH, D.rpath_off);
   /* -init/-fini name other functions; a name nothing defines gives no tag, as with GNU ld. */
   const char *in = ctx->opt.init_sym ? ctx->opt.init_sym : "_init";
   const char *fi = ctx->opt.fini_sym ? ctx->opt.fini_sym : "_fini";
@@ -810,11 +815,11 @@ static void fill_dynamic(void) {
   if (ctx->versym) DT(DT_VERSYM, ctx->versym->os_addr);
   if (ctx->verdef) {
     DT(DT_VERDEF, ctx->verdef->os_addr);
-    DT(DT_VERDEFNUM, nvdefs + 1);
+    DT(DT_VERDEFNUM, D.nvdefs + 1);
   }
   if (ctx->verneed) {
     DT(DT_VERNEED, ctx->verneed->os_addr);
-    DT(DT_VERNEEDNUM, nverneed_libs);
+    DT(DT_VERNEEDNUM, D.nverneed_libs);
   }
   ld_osec *si = ld_syminfo_osec();
   if (si) {
@@ -852,7 +857,7 @@ static void fill_dynamic(void) {
 
 void ld_dynamic_fill(void) {
   if (!ctx->dynamic) return;
-  memcpy(ctx->buf + ctx->dynstr->os_offset, dynstr.buf, dynstr.len);
+  memcpy(ctx->buf + ctx->dynstr->os_offset, D.dynstr.buf, D.dynstr.len);
   fill_dynsym();
   ld_syminfo_fill();
   fill_hashes();
