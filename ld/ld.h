@@ -581,6 +581,11 @@ typedef struct ld_ctx {
       *tdata, *tbss, *gnuprop, *copybss, *copyrelro, *versym, *verneed, *verdef, *package, *pltsec;
   ld_osec *relrdyn; /* -z pack-relative-relocs */
   int ibt_plt;      /* PLT entries with endbr: .plt holds the lazy halves, .plt.sec the calls */
+  /* What the relocation scan (pass 7, ld/reloc.c) found beyond each relocation's decision and
+   * its symbol's needs; written by its threads with atomic stores, read from pass 8 on. */
+  int need_got_base;   /* something refers to the GOT's base (_GLOBAL_OFFSET_TABLE_, G, GOT) */
+  int need_ld_slot;    /* a Local Dynamic sequence stays: the module's LD slot pair */
+  int tls_relax_calls; /* --no-relax in a static link with no __tls_get_addr: GD and LD relaxed */
   /* GOT accounting (slots are words) */
   uint32_t ngot;
   uint32_t got_reserved; /* words at the GOT's base before the first slot */
@@ -738,9 +743,7 @@ uint64_t ld_plt_addr(const ld_sym *s);
 void ld_emit_dynrel(uint32_t slot, uint64_t offset, uint32_t type, uint32_t symidx, int64_t addend);
 /* ld/reloc.c: the scan's policy, asked from outside */
 int ld_preemptible(const ld_sym *s);
-const char *ld_sym_name(const ld_sym *s); /* a symbol's name for messages */
-int ld_need_got_base(void);
-int ld_need_ld_slot(void);
+const char *ld_sym_name(const ld_sym *s);          /* a symbol's name for messages */
 void ld_write_eh_frame_hdr(void);                  /* ld/ehframe.c */
 void ld_write_eh_frame(ld_isec *is, uint8_t *out); /* ld/ehframe.c */
 void ld_write_relocatable(void); /* ld/relocatable.c: the whole of -r after pass 4 */

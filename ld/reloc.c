@@ -7,7 +7,6 @@
  * is_rexpr. Whether a TLS sequence is relaxed, and to what, is one function of the symbol and the
  * output (tls_target_model), asked only here (DESIGN.md §5). Sections are scanned in parallel:
  * needs are set with atomic ORs, decisions go to the section's own array. */
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -240,13 +239,11 @@ static void check_protected(ld_isec *is, const ld_rel *r, const ld_sym *s, int c
 
 /* ---- the TLS model ------------------------------------------------------------------- */
 
-/* --no-relax in a static link with no __tls_get_addr: the GD and LD sequences, which call it,
- * are relaxed all the same (see ld_scan_relocs). */
-static int tls_relax_calls;
-
 /* The one rule for Local Dynamic: relaxed in every executable, unless --no-relax keeps the
  * sequences and something can run them (DESIGN.md §5). */
-int ld_tls_ld_to_le(void) { return (ctx->opt.tls_relax || tls_relax_calls) && is_exec_output(); }
+int ld_tls_ld_to_le(void) {
+  return (ctx->opt.tls_relax || ctx->tls_relax_calls) && is_exec_output();
+}
 
 /* The TLS model a sequence of `model` against `s` becomes in this output: a function of the
  * symbol's preemptibility and the output alone, so every relocation of a sequence follows one
@@ -257,7 +254,7 @@ static int tls_target_model(const ld_sym *s, int model) {
   /* With no loader nothing would ever resolve a descriptor (only IRELATIVE is applied at
    * start-up), so descriptors are relaxed even under -z notlsrelax. */
   int relax = ctx->opt.tls_relax || (model == TLSM_DESC && ctx->opt.is_static) ||
-              (model == TLSM_GD && tls_relax_calls);
+              (model == TLSM_GD && ctx->tls_relax_calls);
   if (!relax || !is_exec_output()) return model;
   if (!ld_preemptible(s)) return TLSM_LE;
   if (model == TLSM_GD || model == TLSM_DESC) return TLSM_IE;
@@ -279,9 +276,6 @@ static int tls_rewrite_expr(int model, int to) {
 }
 
 /* ---- scan ---------------------------------------------------------------------------- */
-
-static atomic_int need_got_base;
-static atomic_int need_ld_slot;
 
 /* A dynamic relocation that patches a read-only section is a text relocation: an error unless
  * -z notext allows it (then DF_TEXTREL marks the output). */
@@ -351,7 +345,7 @@ static int decide_tls(ld_isec *is, const ld_rel *r, const ld_howto *hw, ld_sym *
   __atomic_fetch_add(&ctx->stat_tls_out[model][to], 1, __ATOMIC_RELAXED);
   switch (to) {
   case TLSM_GD: need(s, SN_TLSGD); break;
-  case TLSM_LD: atomic_store(&need_ld_slot, 1); break;
+  case TLSM_LD: __atomic_store_n(&ctx->need_ld_slot, 1, __ATOMIC_RELAXED); break;
   case TLSM_IE:
     /* A form whose code subtracts its slot needs TP - (S + A) there; the one IE slot a symbol
      * has holds S + A - TP. */
@@ -368,7 +362,7 @@ static int decide_tls(ld_isec *is, const ld_rel *r, const ld_howto *hw, ld_sym *
   }
   if (kind == RK_TLSGD_GOT || kind == RK_TLSLD_GOT || kind == RK_TLSIE_GOT ||
       kind == RK_TLSIE_GOT_NEG || kind == RK_TLSDESC_GOT)
-    atomic_store(&need_got_base, 1);
+    __atomic_store_n(&ctx->need_got_base, 1, __ATOMIC_RELAXED);
   if (to != model) return tls_rewrite_expr(model, to);
   switch (kind) {
   case RK_TPOFF: return RE_TPOFF;
@@ -442,7 +436,7 @@ static int decide(ld_isec *is, const ld_rel *r, const ld_howto *hw, ld_sym *s, i
   /* Any reference to _GLOBAL_OFFSET_TABLE_ (`.quad _GLOBAL_OFFSET_TABLE_`, a PC32 to it) needs a
    * GOT for the symbol to have an address. */
   if (s->s_name && s->s_name[0] == '_' && !strcmp(s->s_name, "_GLOBAL_OFFSET_TABLE_"))
-    atomic_store(&need_got_base, 1);
+    __atomic_store_n(&ctx->need_got_base, 1, __ATOMIC_RELAXED);
   int pre = ld_preemptible(s), word = hw->size == (ctx->is64 ? 8 : 4);
   switch (kind) {
   case RK_ABS:
@@ -509,7 +503,7 @@ static int decide(ld_isec *is, const ld_rel *r, const ld_howto *hw, ld_sym *s, i
   case RK_GOT_OFF:
   case RK_GOT_ABS:
     need(s, SN_GOT);
-    if (kind != RK_GOT_PC) atomic_store(&need_got_base, 1);
+    if (kind != RK_GOT_PC) __atomic_store_n(&ctx->need_got_base, 1, __ATOMIC_RELAXED);
     /* A GOT-offset field in an instruction with no GOT base register addresses the slot
      * absolutely: G + A + GOT, as GNU ld and lld compute it. */
     if (kind == RK_GOT_OFF && tg->tg_got_field_absolute &&
@@ -536,17 +530,19 @@ static int decide(ld_isec *is, const ld_rel *r, const ld_howto *hw, ld_sym *s, i
     }
     return kind == RK_GOT_PC ? RE_GOT_PC : kind == RK_GOT_OFF ? RE_GOT_OFF : RE_GOT_ABS;
   case RK_GOTREL:
-    atomic_store(&need_got_base, 1);
+    __atomic_store_n(&ctx->need_got_base, 1, __ATOMIC_RELAXED);
     /* A local IFUNC's address is its PLT entry, as for RK_ABS and RK_PC. */
     if (is_local_ifunc(s)) {
       need(s, SN_PLT);
       return RE_GOTREL_PLT;
     }
     return RE_GOTREL;
-  case RK_GOTPC: atomic_store(&need_got_base, 1); return RE_GOTPC;
-  case RK_GOTBASE_ABS: atomic_store(&need_got_base, 1); return RE_GOTBASE;
+  case RK_GOTPC: __atomic_store_n(&ctx->need_got_base, 1, __ATOMIC_RELAXED); return RE_GOTPC;
+  case RK_GOTBASE_ABS:
+    __atomic_store_n(&ctx->need_got_base, 1, __ATOMIC_RELAXED);
+    return RE_GOTBASE;
   case RK_PLT_GOTREL:
-    atomic_store(&need_got_base, 1);
+    __atomic_store_n(&ctx->need_got_base, 1, __ATOMIC_RELAXED);
     if (is_local_ifunc(s) || pre) {
       need(s, SN_PLT);
       return RE_GOTREL_PLT;
@@ -609,9 +605,6 @@ static void scan_one(uint32_t i, void *arg) {
 
 static ld_vec scan_list;
 
-int ld_need_got_base(void) { return atomic_load(&need_got_base); }
-int ld_need_ld_slot(void) { return atomic_load(&need_ld_slot); }
-
 void ld_scan_relocs(void) {
   /* --no-relax keeps TLS sequences as written, except in a static link with no __tls_get_addr
    * for them to call (glibc's libc.a has none on SPARC): there the rewrites are what makes the
@@ -621,7 +614,7 @@ void ld_scan_relocs(void) {
     int have = (g && g->s_def != SD_UNDEF && g->s_def != SD_LAZY) ||
                (g3 && g3->s_def != SD_UNDEF && g3->s_def != SD_LAZY);
     ctx->opt.tls_relax = 0;
-    tls_relax_calls = ctx->opt.is_static && !have;
+    ctx->tls_relax_calls = ctx->opt.is_static && !have;
   }
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];

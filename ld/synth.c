@@ -222,7 +222,7 @@ void ld_create_synthetic(void) {
       f->f_desc = pre ? GF_SYM : GF_LOCAL;
     }
   }
-  if (ld_need_ld_slot()) {
+  if (ctx->need_ld_slot) {
     ctx->ld_slot = (int32_t)ngot;
     ngot += 2;
     module_fill = no_loader() ? GF_VALUE : GF_LOCAL;
@@ -251,12 +251,12 @@ void ld_create_synthetic(void) {
   uint32_t nrelative = got_nrel, ndyn = got_ndyn;
   ctx->ngot = ngot;
   ctx->got_reserved = got_reserved;
-  if (ngot || ld_need_got_base())
+  if (ngot || ctx->need_got_base)
     ctx->got = mk(".got", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, w, SY_GOT, (uint64_t)ngot * w, w);
   if (ctx->got) ctx->got->os_relro = 1;
   /* .got.plt carries _GLOBAL_OFFSET_TABLE_ on x86; created when anything refers to the GOT
    * base or there is a lazy PLT. */
-  if (ld_need_got_base() && tg->tg_gotplt_reserved && !ctx->opt.is_static)
+  if (ctx->need_got_base && tg->tg_gotplt_reserved && !ctx->opt.is_static)
     ctx->gotplt = mk(".got.plt", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, w, SY_GOTPLT,
                      (uint64_t)tg->tg_gotplt_reserved * w, w);
   if (ctx->iplt_syms.n && (!tg->tg_write_iplt_entry || (pic() && tg->tg_iplt_pic_unsupported)))
