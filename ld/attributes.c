@@ -6,9 +6,10 @@
  * ULEB128 number for an even tag, a NUL-terminated string for an odd one (Tag_compatibility,
  * 32, has both).
  *
- * File attributes of the "gnu" vendor are merged: SPARC's hardware capability masks
- * (Tag_GNU_Sparc_HWCAPS 4, Tag_GNU_Sparc_HWCAPS2 8) are the union of the inputs', as the output
- * needs every capability any part of it uses; any other attribute keeps the first value seen, and
+ * File attributes of the "gnu" vendor are merged: those the target names (tg_attr_union_tags:
+ * SPARC's hardware capability masks, Tag_GNU_Sparc_HWCAPS 4 and Tag_GNU_Sparc_HWCAPS2 8) are the
+ * union of the inputs', as the output needs every capability any part of it uses; any other
+ * attribute keeps the first value seen, and
  * a different value later is reported. Attributes of other vendors, and those of single sections
  * or symbols, are not kept (GNU ld keeps only what it knows how to merge). */
 #include <stdlib.h>
@@ -51,10 +52,10 @@ static uint32_t put_uleb(uint8_t *p, uint64_t v) {
 
 static int merge_one(attr *a, uint32_t *na, const ld_isec *is, uint64_t tag, uint64_t num,
                      const char *str) {
-  int sparc_caps = ctx->tg->tg_machine == EM_SPARC || ctx->tg->tg_machine == EM_SPARCV9;
+  int as_union = tag < 64 && (ctx->tg->tg_attr_union_tags >> tag & 1);
   for (uint32_t i = 0; i < *na; i++) {
     if (a[i].tag != tag) continue;
-    if (sparc_caps && (tag == 4 || tag == 8)) a[i].num |= num;
+    if (as_union) a[i].num |= num;
     else if (a[i].num != num || (a[i].str && str && strcmp(a[i].str, str)))
       ld_warn("%s: GNU attribute %llu differs from %s's; the first is kept", is->is_file->o_name,
               (unsigned long long)tag, a[i].from);

@@ -335,9 +335,8 @@ void ld_print_help(void) {
          "  indirect-extern-access noindirect-extern-access\n");
   /* Build tools read these two lines: libtool decides from "supported targets:" followed by an
    * ELF target that the link-editor can build shared libraries. */
-  printf("\n%s: supported targets: elf64-x86-64 elf32-i386 elf32-sparc elf64-sparc\n"
-         "%s: supported emulations: elf_x86_64 elf_i386 elf32_sparc elf64_sparc\n",
-         progname, progname);
+  printf("\n%s: supported targets: %s\n%s: supported emulations: %s\n", progname,
+         ld_target_names(TN_BFD, " "), progname, ld_target_names(TN_EMULATION, " "));
 }
 
 /* The first line is what build tools parse: libtool and Meson look for "GNU" to know the
@@ -346,7 +345,7 @@ static void print_version(void) { printf("tld %s (compatible with GNU linkers)\n
 
 /* -V: the version and the emulations, in GNU ld's layout. */
 static void print_emulations(void) {
-  printf("  Supported emulations:\n   elf_x86_64\n   elf_i386\n   elf32_sparc\n   elf64_sparc\n");
+  printf("  Supported emulations:\n   %s\n", ld_target_names(TN_EMULATION, "\n   "));
 }
 
 static size_t edit_distance(const char *a, const char *b) {
@@ -523,7 +522,8 @@ static void z_keyword(struct optstate *st, const char *kw) {
   else if (!strncmp(kw, "mapfile=", 8) && kw[8]) ld_vec_push(&o->mapfiles, (void *)(kw + 8));
   else if (!strncmp(kw, "target=", 7)) {
     o->target = ld_target_named(kw + 7);
-    if (!o->target) ld_error("-z target=%s: unknown target (x64, x86, sparc, sparcv9)", kw + 7);
+    if (!o->target)
+      ld_error("-z target=%s: unknown target (%s)", kw + 7, ld_target_names(TN_NAME, ", "));
   } else if (!strncmp(kw, "max-page-size=", 14)) {
     if (parse_num(kw + 14, &v) || v == 0 || (v & (v - 1)))
       ld_error("-z %s: expected a power of two", kw);
@@ -1039,8 +1039,7 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
         }
       }
       const ld_target *t = ld_target_named(e);
-      if (!t)
-        ld_error("unknown emulation '%s' (elf_x86_64, elf_i386, elf32_sparc, elf64_sparc)", e);
+      if (!t) ld_error("unknown emulation '%s' (%s)", e, ld_target_names(TN_EMULATION, ", "));
       else o->target = t;
       continue;
     }
@@ -1262,12 +1261,9 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     if (o->b_direct && !(ia->ia_dep & DEP_LAZY_GIVEN)) ia->ia_dep |= DEP_LAZY;
     ia->ia_dep |= DEP_DIRECT_GIVEN | (o->b_direct ? DEP_LAZY_GIVEN : 0);
   }
-  if (print_output_format) { /* the BFD name of the output's format */
-    const ld_target *t = o->target ? o->target : &ld_target_x64;
-    printf("%s\n", t == &ld_target_x64     ? "elf64-x86-64"
-                   : t == &ld_target_x86   ? "elf32-i386"
-                   : t == &ld_target_sparc ? "elf32-sparc"
-                                           : "elf64-sparc");
+  if (print_output_format) { /* the BFD name of the output's format (the first target's by default)
+                              */
+    printf("%s\n", (o->target ? o->target : ld_targets[0])->tg_bfd_name);
     if (o->inputs.n == 0) exit(0);
   }
   if (o->inputs.n == 0 && ld_nerrors() == 0 && !o->mapfile_dump) {

@@ -17,6 +17,18 @@ const ld_target *ld_target_named(const char *name) {
   return NULL;
 }
 
+/* The targets' names of one kind (TN_*), in the list's order, each after `sep`. */
+const char *ld_target_names(int kind, const char *sep) {
+  const char *out = "";
+  for (const ld_target *const *t = ld_targets; *t; t++) {
+    const char *n = kind == TN_NAME        ? (*t)->tg_name
+                    : kind == TN_EMULATION ? (*t)->tg_emulation
+                                           : (*t)->tg_bfd_name;
+    out = ld_sprintf("%s%s%s", out, t == ld_targets ? "" : sep, n);
+  }
+  return out;
+}
+
 const ld_target *ld_target_of(uint16_t machine, int is64) {
   for (const ld_target *const *t = ld_targets; *t; t++)
     if ((*t)->tg_accepts(machine) && (*t)->tg_is64 == is64) return *t;

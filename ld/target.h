@@ -132,8 +132,9 @@ typedef struct ld_target ld_target;
  * describe is x86: relocation types of 32 bits, the TLS variant II layout, PLT entries of one
  * size that bind through .got.plt words, an output machine and flags that are the target's. */
 struct ld_target {
-  const char *tg_name;                     /* "x64", "x86", "sparc", "sparcv9" */
-  const char *tg_emulation;                /* GNU emulation name for -m: "elf_x86_64", ... */
+  const char *tg_name;      /* "x64", "x86", "sparc", "sparcv9" */
+  const char *tg_emulation; /* GNU emulation name for -m: "elf_x86_64", ... */
+  const char *tg_bfd_name;  /* GNU's name of the output format: "elf64-x86-64", ... */
   const char *const *tg_emulation_aliases; /* other spellings drivers use; NULL-terminated */
   uint16_t tg_machine;                     /* EM_* written to the output */
   uint8_t tg_is64;                         /* ELFCLASS64 */
@@ -248,6 +249,9 @@ struct ld_target {
   /* The inputs' GNU properties (.note.gnu.property, the generic and x86 ranges) are merged into
    * the output's (ld_merge_properties). */
   uint8_t tg_gnu_properties;
+  /* GNU file attributes (.gnu.attributes, tags below 64) whose values are bit masks merged as
+   * the union of the inputs' (SPARC's hardware capabilities); a bit per tag, 0: none. */
+  uint64_t tg_attr_union_tags;
   /* -z pack-relative-relocs is supported: the psABI's loaders read DT_RELR. */
   uint8_t tg_relr;
 };
@@ -259,6 +263,9 @@ extern const ld_target *const ld_targets[];
 /* The target of a GNU emulation name (-m), a target name (-z target=) or another spelling of one;
  * NULL if none. */
 const ld_target *ld_target_named(const char *name);
+/* The names of every target, joined by `sep`: tg_name, tg_emulation or tg_bfd_name. */
+enum { TN_NAME, TN_EMULATION, TN_BFD };
+const char *ld_target_names(int kind, const char *sep);
 /* The target an input of this machine and class belongs to; NULL if none. */
 const ld_target *ld_target_of(uint16_t machine, int is64);
 

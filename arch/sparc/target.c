@@ -59,12 +59,14 @@ static const char *const sparc_aliases64[] = {"elf64_sparc_fbsd", "elf64sparc", 
   .tg_nhowto = sizeof sparc_howto32 / sizeof sparc_howto32[0], .tg_read_addend = NULL,             \
   .tg_apply = sparc_apply, .tg_relax_got = sparc_relax_got, .tg_write_plt_header = NULL,           \
   .tg_plt_flags = SHF_WRITE, .tg_got_reserved = 1, .tg_iplt_entry_size = 16,                       \
-  .tg_iplt_pic_unsupported = 1, .tg_gotplt_reserved = 0, .tg_got_addend_in_entry = 1
+  .tg_iplt_pic_unsupported = 1, .tg_gotplt_reserved = 0, .tg_got_addend_in_entry = 1,              \
+  .tg_attr_union_tags = 1u << 4 | 1u << 8
 
 /* GNU ld's sparc32 Linux layout: 64 KiB maximum page, text at 0x10000. */
 const ld_target ld_target_sparc = {
     .tg_name = "sparc",
     .tg_emulation = "elf32_sparc",
+    .tg_bfd_name = "elf32-sparc",
     .tg_emulation_aliases = sparc_aliases32,
     .tg_machine = EM_SPARC,
     .tg_is64 = 0,
@@ -94,6 +96,7 @@ const ld_target ld_target_sparc = {
 const ld_target ld_target_sparcv9 = {
     .tg_name = "sparcv9",
     .tg_emulation = "elf64_sparc",
+    .tg_bfd_name = "elf64-sparc",
     .tg_emulation_aliases = sparc_aliases64,
     .tg_machine = EM_SPARCV9,
     .tg_is64 = 1,

@@ -7,6 +7,7 @@ static int x64_accepts(uint16_t mach) { return mach == EM_X86_64; }
 const ld_target ld_target_x64 = {
     .tg_name = "x64",
     .tg_emulation = "elf_x86_64",
+    .tg_bfd_name = "elf64-x86-64",
     .tg_machine = EM_X86_64,
     .tg_is64 = 1,
     .tg_be = 0,

@@ -14,6 +14,7 @@ static int x86_accepts(uint16_t mach) { return mach == EM_386; }
 const ld_target ld_target_x86 = {
     .tg_name = "x86",
     .tg_emulation = "elf_i386",
+    .tg_bfd_name = "elf32-i386",
     .tg_machine = EM_386,
     .tg_is64 = 0,
     .tg_be = 0,
