@@ -3,6 +3,8 @@
 #   make              build build/bin/tld and build/gnu/ld (a symlink for `cc -B build/gnu/`)
 #   make check        install or verify the test dependencies, build, run the lit suites
 #   make demo         build tld and show it at work (examples/demo.sh)
+#   make compat       build Debian source packages with GNU ld and with tld, run their tests
+#                     both ways, print a table (scripts/compat.sh; not part of make check)
 #   make install      PREFIX=/usr/local (DESTDIR honoured): bin/tld and the man pages
 #   make lint         clang-format --dry-run over every C source and header
 #   make clean        remove build/
@@ -73,7 +75,7 @@ MAN5 := $(wildcard man/*.5)
 LINT_SRCS := $(sort $(wildcard common/*/*.[ch] common/*.[ch] ld/*.[ch] arch/*/*.[ch] \
                                mapfile/*.[ch] rtld/*.[ch] rtld/include/*.h examples/*.c))
 
-.PHONY: all check deps sysroot lit demo bench install lint clean
+.PHONY: all check deps sysroot lit demo bench compat install lint clean
 
 all: $(TLD) $(GNU_LD)
 
@@ -119,6 +121,13 @@ demo: all sysroot
 # Link speed against GNU ld, gold, lld and mold (bench/bench.sh; needs ../shared/bench).
 bench: all
 	bash bench/bench.sh
+
+# Real builds: zlib, Lua, libuv, tinyxml2, expat and SQLite from their Debian sources, once with
+# GNU ld and once with tld (scripts/compat.sh; PACKAGES= picks some, fmtlib included, JOBS= the
+# parallelism).
+compat: all
+	bash scripts/deps.sh --compat
+	bash scripts/compat.sh $(PACKAGES)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin
