@@ -7,6 +7,8 @@
 #   make bench        link speed against the other linkers (bench/bench.sh)
 #   make bench-startup  start-up with 100 dependencies, lazy loading and direct bindings against
 #                     glibc's loader (bench/startup.sh)
+#   make compat       build Debian source packages with GNU ld and with tld, run their tests
+#                     both ways, print a table (scripts/compat.sh; not part of make check)
 #   make install      PREFIX=/usr/local (DESTDIR honoured): bin/tld, every target's ld.so.1 and
 #                     crt1.o (lib/tld/<target>/), rtld.h (include/tld/) and the man pages
 #   make lint         clang-format --dry-run over every C source and header
@@ -83,7 +85,7 @@ MAN5 := $(wildcard man/*.5)
 LINT_SRCS := $(sort $(wildcard common/*/*.[ch] common/*.[ch] ld/*.[ch] arch/*/*.[ch] \
                                mapfile/*.[ch] rtld/*.[ch] rtld/include/*.h examples/*.c))
 
-.PHONY: all check deps sysroot lit demo bench bench-startup install lint clean stress
+.PHONY: all check deps sysroot lit demo bench bench-startup compat install lint clean stress
 
 all: $(TLD) $(GNU_LD)
 
@@ -143,6 +145,13 @@ bench: all
 # -B direct builds under tld's ld.so.1 and glibc's loader (bench/startup.sh; not in make check).
 bench-startup: all
 	bash bench/startup.sh
+
+# Real builds: zlib, Lua, libuv, tinyxml2, expat and SQLite from their Debian sources, once with
+# GNU ld and once with tld (scripts/compat.sh; PACKAGES= picks some, fmtlib included, JOBS= the
+# parallelism).
+compat: all
+	bash scripts/deps.sh --compat
+	bash scripts/compat.sh $(PACKAGES)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -5,6 +5,8 @@
 #                               update first), otherwise print the apt-get line and fail; then
 #                               make the /usr/include/asm link and the SPARC V8+ sysroot
 #   scripts/deps.sh --sysroot   only make build/sparc32-root
+#   scripts/deps.sh --compat    --check, plus what `make compat` needs to build Debian source
+#                               packages (dpkg-dev, CMake, Tcl for SQLite's tests, readline)
 #   scripts/deps.sh --list      print the package list
 #
 # python3-psutil lets lit stop a single test that hangs (lit.cfg.py sets a per-test limit).
@@ -55,6 +57,15 @@ packages=(
 	libtool
 	autoconf
 	automake
+)
+
+# `make compat` only (scripts/compat.sh): dpkg-source and dpkg-buildflags, CMake for libuv, fmt
+# and tinyxml2, Tcl for SQLite's test suite, readline for Lua's interpreter.
+compat_packages=(
+	dpkg-dev
+	cmake
+	tcl8.6-dev
+	libreadline-dev
 )
 
 sparc32_root=build/sparc32-root
@@ -124,7 +135,11 @@ check() {
 
 case "${1:---check}" in
 --check) check ;;
+--compat)
+	packages+=("${compat_packages[@]}")
+	check
+	;;
 --sysroot) make_sysroot ;;
 --list) printf '%s\n' "${packages[@]}" ;;
-*) die "usage: $0 [--check|--sysroot|--list]" ;;
+*) die "usage: $0 [--check|--compat|--sysroot|--list]" ;;
 esac
