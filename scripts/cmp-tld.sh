@@ -11,9 +11,9 @@
 # exit status are what the test sees), then, from the same state of the output file, OTHER_TLD and
 # this tree's tld once more, each with its standard output and error captured, and compares the
 # two: the output file, standard output, standard error and exit status. The test's files end as
-# the first run left them. One line per tld run goes to build/cmp/results: SAME, or DIFF naming
-# what differs (the differing files are kept under build/cmp/diff/). A summary is printed at the
-# end; the exit status is 1 when anything differed.
+# the first run left them. One line per tld run goes to build/cmp/results (build/cmp-bench/ with
+# --bench): SAME, or DIFF naming what differs (the differing files are kept under diff/ there). A
+# summary is printed at the end; the exit status is 1 when anything differed.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 bench=0
@@ -24,6 +24,7 @@ new=$top/build/bin/tld
 [ -x "$other" ] || { echo "cmp-tld: $other is not executable" >&2; exit 2; }
 [ -x "$new" ] || { echo "cmp-tld: build tld first (make)" >&2; exit 2; }
 cmpdir=$top/build/cmp
+if [ $bench = 1 ]; then cmpdir=$top/build/cmp-bench; fi # a lit run's results stay
 rm -rf "$cmpdir"
 mkdir -p "$cmpdir/gnu" "$cmpdir/tmp" "$cmpdir/diff"
 results=$cmpdir/results
