@@ -91,12 +91,14 @@ int main(int argc, char **argv) {
   ld_check_errors();
   ld_stat_pass("layout");
 
-  /* 13-14. Write through one mapping of a temporary file, apply relocations while copying,
-   *        then rename it into place. Before the rename the old output is untouched. */
+  /* 13-14. Write a temporary file (input sections with pwrite, the rest through a mapping),
+   *        applying relocations while copying; --emit-relocs appends to it (it needs the
+   *        .symtab indices the writer recorded) and the link maps describe it. Only then are
+   *        the output and the maps renamed into place: a link that fails replaces nothing. */
   ld_write_output();
-  ld_write_maps(); /* -Map, --print-map, -m, --cref: of the output as written */
-  /* --emit-relocs: appended to the written output; needs the .symtab indices it recorded. */
   if (ctx->opt.emit_relocs) ld_emit_relocs();
+  ld_write_maps(); /* -Map, --print-map, -m, --cref: of the output as written */
+  ld_out_commit();
   ld_stat_pass("write");
   return 0;
 }

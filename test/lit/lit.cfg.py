@@ -11,10 +11,12 @@
 #   %run-x64 %run-x86 %run-sparcv9 %run-sparc   prefix that runs a program of that target
 #   %clang        clang, for `--ld-path=%tld`
 #   %inputs       the Inputs directory of the test's suite (test/lit/<suite>/Inputs)
+#   %python       the Python running lit, for the suites' helper scripts
 #
 # Features (for REQUIRES:): one per tool or compiler that works here — llvm-mc, clang, cc-x64,
 # cc-x86, cxx-x64, cxx-x86, cc-sparcv9, cc-sparc, cxx-sparcv9, cxx-sparc, qemu-sparc64,
-# qemu-sparc32plus — and run-<target> when a program of that target can be built and run.
+# qemu-sparc32plus — and run-<target> when a program of that target can be built and run; root
+# and unshare-mount describe the host (see below).
 #
 # Under CI=true, or with TLD_REQUIRE_ALL=1, anything missing is a configuration error that names
 # it: nothing that could run is skipped silently.
@@ -218,6 +220,30 @@ for name, cc, cxx, runner in targets:
                 '; run `make sysroot`' if name == 'sparc' else ''))
 
 shutil.rmtree(probe_dir, ignore_errors=True)
+
+# --- the host: privileges and namespaces ---------------------------------------------------
+#
+# %python runs the suites' helper scripts. `root` is set when the tests run as root (mknod of a
+# device inside %t). `unshare-mount` is set when `unshare -rm` gives a private mount namespace in
+# which a tmpfs can be mounted (root, or unprivileged user namespaces): a small full filesystem,
+# or an empty /proc, without touching the host's mounts. Neither is a tool CI could install, so
+# their absence is a note, not an error.
+
+subst('%python', sys.executable)
+if os.geteuid() == 0:
+    config.available_features.add('root')
+_ns_dir = tempfile.mkdtemp(prefix='tld-lit-ns-')
+try:
+    _ns = subprocess.run(['unshare', '-rm', 'sh', '-c',
+                          'mount -t tmpfs -o size=64k tmpfs "$1"', 'sh', _ns_dir],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+    if _ns.returncode == 0:
+        config.available_features.add('unshare-mount')
+    else:
+        lit_config.note('unshare -rm cannot mount a tmpfs here: full-disk tests are unsupported')
+except (OSError, subprocess.TimeoutExpired):
+    lit_config.note('unshare is missing: full-disk tests are unsupported')
+shutil.rmtree(_ns_dir, ignore_errors=True)
 
 # --- verdict --------------------------------------------------------------------------------
 
