@@ -61,6 +61,14 @@ static int decode_rel(ld_isec *is, const uint8_t *p, uint32_t i, ld_rel *x, int3
                x->r_sym);
     return 0;
   }
+  /* Entries the symbol pass left without a symbol (a SPARC register declaration, say) cannot
+   * be relocated against. */
+  if (x->r_sym && !o->o_syms[x->r_sym]) {
+    if (report)
+      ld_error("%s: relocation %u refers to symbol %u, which cannot be relocated against",
+               ld_sec_loc(is, x->r_offset), i, x->r_sym);
+    return 0;
+  }
   const ld_howto *hw = x->r_type < tg->tg_nhowto ? &tg->tg_howto[x->r_type] : NULL;
   if (!hw || !hw->name) {
     /* The target's table names every type its psABI defines. */
@@ -255,6 +263,11 @@ static void scan_section(ld_isec *is) {
     int after_relaxed = prev_relaxed_call;
     prev_relaxed_call = 0;
     if (kind == RK_NONE) continue;
+    if (s->s_local && s->s_bind != STB_LOCAL && s->s_def == SD_UNDEF) {
+      ld_error("%s: undefined symbol: (a global symbol without a name, index %u)",
+               ld_sec_loc(is, r->r_offset), r->r_sym);
+      continue;
+    }
     if (is_tls_get_addr(s)) {
       if (after_relaxed) continue; /* the call is rewritten away with its sequence */
       if (s->s_def == SD_UNDEF && !s->s_weakref &&
