@@ -231,6 +231,13 @@ void ld_place_sections(void) {
       for (uint32_t k = 0; k < os->os_isecs.n; k++) ((ld_isec *)os->os_isecs.v[k])->is_off = k;
       ld_qsort(os->os_isecs.v, os->os_isecs.n, sizeof(void *), cmp_mf_order);
     }
+    /* An input section without SHF_ALLOC that shares its output section with allocated ones
+     * (by name, or by a script's pattern) is loaded with them, so it is relocated as the
+     * allocated, and writable, section it has become -- as GNU ld does: the layout and the
+     * relocations must agree on where its bytes are. */
+    if (os->os_flags & SHF_ALLOC)
+      for (uint32_t k = 0; k < os->os_isecs.n; k++)
+        ((ld_isec *)os->os_isecs.v[k])->is_flags |= os->os_flags & (SHF_ALLOC | SHF_WRITE);
     if (!strcmp(os->os_name, ".eh_frame")) ctx->ehframe = os;
     if (!strcmp(os->os_name, ".bss")) ctx->bss = os;
     if (!strcmp(os->os_name, ".tdata")) ctx->tdata = os;
