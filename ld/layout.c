@@ -197,14 +197,11 @@ static void fixed_address(ld_osec *os, const ld_osec *prev, uint64_t prev_end, i
   *addr = fa;
 }
 
-void ld_layout(void) {
+static void layout_default(void) {
   const ld_target *tg = ctx->tg;
   int is64 = ctx->is64;
   uint64_t page = ctx->opt.page_size ? ctx->opt.page_size : tg->tg_page_size;
 
-  for (uint32_t i = 0; i < ctx->osecs.n; i++) size_osec(ctx->osecs.v[i]);
-  ld_symtab_prepare();
-  if (ld_lscript_layout()) return; /* a linker script's SECTIONS lays everything out */
   if (!ctx->psegs) {
     ctx->psegs = default_plan;
     ctx->npsegs = C_NONALLOC;
@@ -477,6 +474,90 @@ void ld_layout(void) {
     seg_cover(s, ctx->gnuprop);
   }
   if (ctx->nsegs != nph) ld_fatal("internal: %u program headers planned, %u made", nph, ctx->nsegs);
+}
+
+/* Does [start, start + size) fit below `max` + 1 without wrapping? */
+static int range_fits(uint64_t start, uint64_t size, uint64_t max) {
+  return start <= max && (size == 0 || size - 1 <= max - start);
+}
+
+static const char *seg_type_name(uint32_t t) {
+  switch (t) {
+  case PT_LOAD: return "PT_LOAD";
+  case PT_TLS: return "PT_TLS";
+  case PT_NOTE: return "PT_NOTE";
+  case PT_DYNAMIC: return "PT_DYNAMIC";
+  case PT_GNU_RELRO: return "PT_GNU_RELRO";
+  default: return "program header";
+  }
+}
+
+/* Every address, size and offset of the output must be representable: a section or segment that
+ * wraps past the top of the address space (past 4 GiB in an ELF32 output), or a file offset past
+ * what the class or the file system can hold, is an error naming it, never a corrupt output.
+ * Checked once for both layouts (the default one and a linker script's) rather than at each
+ * addition: every range that reaches the output passes through here. The default layout (and a
+ * mapfile's) places loadable segments at ascending addresses, so there one that starts below
+ * the end of the one before can only come from an address that wrapped. */
+static void check_layout(int ascending) {
+  uint64_t amax = ctx->is64 ? UINT64_MAX : UINT32_MAX;
+  uint64_t omax = ctx->is64 ? (uint64_t)INT64_MAX : UINT32_MAX;
+  int bad = 0;
+  for (uint32_t i = 0; i < ctx->norder; i++) {
+    ld_osec *os = ctx->order[i];
+    if ((os->os_flags & SHF_ALLOC) && !range_fits(os->os_addr, os->os_size, amax)) {
+      ld_error("section %s: address range 0x%llx + 0x%llx wraps past the top of the address "
+               "space (0x%llx)",
+               os->os_name, (unsigned long long)os->os_addr, (unsigned long long)os->os_size,
+               (unsigned long long)amax);
+      bad = 1;
+    }
+    if (os->os_type != SHT_NOBITS && !range_fits(os->os_offset, os->os_size, omax)) {
+      ld_error("section %s: file offset 0x%llx + size 0x%llx is past the largest file offset "
+               "(0x%llx)",
+               os->os_name, (unsigned long long)os->os_offset, (unsigned long long)os->os_size,
+               (unsigned long long)omax);
+      bad = 1;
+    }
+  }
+  if (!bad && ctx->filesize > omax) {
+    ld_error("the output's size 0x%llx is past the largest file offset (0x%llx)",
+             (unsigned long long)ctx->filesize, (unsigned long long)omax);
+    bad = 1;
+  }
+  if (bad) return; /* the segments made of those sections say the same again */
+  const ld_seg *prev = NULL;
+  for (uint32_t i = 0; i < ctx->nsegs; i++) {
+    ld_seg *sg = &ctx->segs[i];
+    if (ascending && sg->sg_type == PT_LOAD && sg->sg_memsz) {
+      if (prev &&
+          (sg->sg_vaddr < prev->sg_vaddr || sg->sg_vaddr - prev->sg_vaddr < prev->sg_memsz)) {
+        ld_error("segment %u (PT_LOAD at 0x%llx) starts below the end of segment %u (0x%llx + "
+                 "0x%llx): its address wrapped past the top of the address space (0x%llx)",
+                 i, (unsigned long long)sg->sg_vaddr, (uint32_t)(prev - ctx->segs),
+                 (unsigned long long)prev->sg_vaddr, (unsigned long long)prev->sg_memsz,
+                 (unsigned long long)amax);
+        return;
+      }
+      prev = sg;
+    }
+    uint64_t paddr = sg->sg_has_paddr ? sg->sg_paddr : sg->sg_vaddr;
+    if (!range_fits(sg->sg_vaddr, sg->sg_memsz, amax) || !range_fits(paddr, sg->sg_memsz, amax) ||
+        !range_fits(sg->sg_offset, sg->sg_filesz, omax) || sg->sg_filesz > sg->sg_memsz)
+      ld_error("segment %u (%s at 0x%llx, load address 0x%llx, size 0x%llx, file offset 0x%llx, "
+               "file size 0x%llx) wraps past the top of the address space or the file",
+               i, seg_type_name(sg->sg_type), (unsigned long long)sg->sg_vaddr,
+               (unsigned long long)paddr, (unsigned long long)sg->sg_memsz,
+               (unsigned long long)sg->sg_offset, (unsigned long long)sg->sg_filesz);
+  }
+}
+
+void ld_layout(void) {
+  for (uint32_t i = 0; i < ctx->osecs.n; i++) size_osec(ctx->osecs.v[i]);
+  ld_symtab_prepare();
+  int scripted = ld_lscript_layout(); /* a linker script's SECTIONS lays everything out */
+  if (!scripted) layout_default();
+  check_layout(!scripted);
 }
 
 /* ---- symbol values --------------------------------------------------------------------- */
