@@ -440,10 +440,17 @@ uint32_t ld_object_prepare(ld_obj *o) {
        * as GNU ld has it (defined, it is its own definition; undefined, a reference to it is
        * an error). It keeps its binding, so such a reference can be told from a local one. */
       ld_sym *s = ld_zalloc(1, sizeof *s);
-      *s = (ld_sym){.s_name = nm, .s_file = o, .s_sec = sec, .s_value = es.value,
-                    .s_size = es.size, .s_esym = i, .s_type = ELF_ST_TYPE(es.info),
-                    .s_bind = ELF_ST_BIND(es.info), .s_vis = ELF_ST_VISIBILITY(es.other),
-                    .s_local = 1, .s_alias_abs = es.shndx == SHN_ABS,
+      *s = (ld_sym){.s_name = nm,
+                    .s_file = o,
+                    .s_sec = sec,
+                    .s_value = es.value,
+                    .s_size = es.size,
+                    .s_esym = i,
+                    .s_type = ELF_ST_TYPE(es.info),
+                    .s_bind = ELF_ST_BIND(es.info),
+                    .s_vis = ELF_ST_VISIBILITY(es.other),
+                    .s_local = 1,
+                    .s_alias_abs = es.shndx == SHN_ABS,
                     .s_def = es.shndx == SHN_UNDEF ? SD_UNDEF : SD_REGULAR};
       o->o_syms[i] = s;
       continue;
