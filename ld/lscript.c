@@ -40,6 +40,7 @@ typedef struct lx {
   const char *p, *end;
   unsigned line;
   int depth;      /* INCLUDE nesting */
+  int nest;       /* parse_expr and unary operators being parsed, one inside the other */
   ld_script *out; /* input-list results */
   uint32_t ncap, dcap;
 } lx;
@@ -428,6 +429,29 @@ static ls_expr *new_expr(lx *L, int kind, unsigned line) {
 
 static ls_expr *parse_expr(lx *L);
 
+/* Note e's depth, from its operands'; NULL (reported) beyond LS_EXPR_MAX_DEPTH. */
+static ls_expr *sized(lx *L, ls_expr *e) {
+  unsigned d = 0;
+  const ls_expr *kids[3] = {e->e_a, e->e_b, e->e_c};
+  for (int i = 0; i < 3; i++)
+    if (kids[i] && kids[i]->e_depth > d) d = kids[i]->e_depth;
+  e->e_depth = d + 1;
+  if (e->e_depth > LS_EXPR_MAX_DEPTH) {
+    err_at(L, e->e_line, "expression nested too deeply (more than %d levels of operators)",
+           LS_EXPR_MAX_DEPTH);
+    return NULL;
+  }
+  return e;
+}
+
+/* Enter one more level of parentheses or unary operators; -1 (reported) past the limit. */
+static int nest(lx *L, unsigned line) {
+  if (++L->nest <= LS_EXPR_MAX_DEPTH) return 0;
+  L->nest--;
+  return err_at(L, line, "expression nested too deeply (more than %d levels of parentheses)",
+                LS_EXPR_MAX_DEPTH);
+}
+
 static int func_id(const ltok *t) {
   static const struct {
     const char *n;
@@ -468,6 +492,7 @@ static ls_expr *parse_primary(lx *L) {
     take(L, &t);
     ls_expr *e = new_expr(L, LE_NUM, t.line);
     e->e_num = t.num;
+    e->e_depth = 1;
     return e;
   }
   if (is_op(&t, '(')) {
@@ -478,13 +503,15 @@ static ls_expr *parse_primary(lx *L) {
   }
   if (t.k == K_OP && (t.op == '-' || t.op == '!' || t.op == '~' || t.op == '+')) {
     take(L, &t);
+    if (nest(L, t.line) < 0) return NULL;
     ls_expr *a = parse_primary(L);
+    L->nest--;
     if (!a) return NULL;
     if (t.op == '+') return a;
     ls_expr *e = new_expr(L, LE_UNARY, t.line);
     e->e_op = t.op;
     e->e_a = a;
-    return e;
+    return sized(L, e);
   }
   if (t.k != K_WORD) {
     expected(L, &t, "an expression");
@@ -492,7 +519,7 @@ static ls_expr *parse_primary(lx *L) {
   }
   if (is_word(&t, ".")) {
     take(L, &t);
-    return new_expr(L, LE_DOT, t.line);
+    return sized(L, new_expr(L, LE_DOT, t.line));
   }
   if (t.s[0] >= '0' && t.s[0] <= '9') {
     err_at(L, t.line, "malformed number '%.*s'", clip(t.n), t.s);
@@ -504,7 +531,7 @@ static ls_expr *parse_primary(lx *L) {
     ld_ls.lm_uses_headers = 1;
     ls_expr *e = new_expr(L, LE_FUNC, t.line);
     e->e_op = fn;
-    return e;
+    return sized(L, e);
   }
   ltok after;
   {
@@ -524,7 +551,7 @@ static ls_expr *parse_primary(lx *L) {
     take(L, &t);
     ls_expr *e = new_expr(L, LE_SYM, t.line);
     e->e_name = dup_tok(&t);
-    return e;
+    return sized(L, e);
   }
   take(L, &t);
   take(L, &after);
@@ -581,7 +608,7 @@ static ls_expr *parse_primary(lx *L) {
     }
   }
   if (want(L, ')', "')' to close the function's arguments") < 0) return NULL;
-  return e;
+  return sized(L, e);
 }
 
 /* Binary operators by precedence, loosest first (C's order). */
@@ -622,12 +649,24 @@ static ls_expr *parse_binary(lx *L, int min) {
     e->e_op = t.op;
     e->e_a = a;
     e->e_b = b;
-    a = e;
+    a = sized(L, e);
   }
   return NULL;
 }
 
+static ls_expr *parse_cond(lx *L);
+
+/* Every expression, parenthesized and function arguments included, is parsed here: the count
+ * of levels bounds the recursion. */
 static ls_expr *parse_expr(lx *L) {
+  ltok t = peek(L);
+  if (nest(L, t.line) < 0) return NULL;
+  ls_expr *e = parse_cond(L);
+  L->nest--;
+  return e;
+}
+
+static ls_expr *parse_cond(lx *L) {
   ls_expr *c = parse_binary(L, 1);
   if (!c) return NULL;
   ltok t = peek(L);
@@ -638,7 +677,7 @@ static ls_expr *parse_expr(lx *L) {
   if (!(e->e_b = parse_expr(L)) || want(L, ':', "':' in a conditional expression") < 0 ||
       !(e->e_c = parse_expr(L)))
     return NULL;
-  return e;
+  return sized(L, e);
 }
 
 /* ---- statements ---- */

@@ -64,7 +64,12 @@ typedef struct ls_expr {
   struct ls_expr *e_a, *e_b, *e_c;
   const char *e_file; /* where it was written, for messages */
   unsigned e_line;
+  unsigned e_depth; /* levels of the tree below and including this node */
 } ls_expr;
+
+/* Deeper expressions are refused when parsed, so that parsing and every walk over an expression
+ * (evaluation included) recurse a bounded number of times. */
+#define LS_EXPR_MAX_DEPTH 1000
 
 /* ---- statements ---- */
 

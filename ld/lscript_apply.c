@@ -424,7 +424,7 @@ static void order_osec(ls_osec *lo) {
   if (lo->lo_noload) os->os_type = SHT_NOBITS;
 }
 
-static int64_t const_eval(const ls_expr *e, int *ok);
+static uint64_t const_eval(const ls_expr *e, int *ok);
 
 void ld_lscript_order(void) {
   if (!active()) return;
@@ -441,16 +441,16 @@ void ld_lscript_order(void) {
     /* With the default layout only constant addresses and alignments apply. */
     int ok = 1;
     if (lo->lo_align) {
-      uint64_t a = (uint64_t)const_eval(lo->lo_align, &ok);
+      uint64_t a = const_eval(lo->lo_align, &ok);
       if (ok && a > lo->lo_out->os_align) lo->lo_out->os_align = a;
     }
     ok = 1;
     const ls_expr *ad = lo->lo_addr;
     if (ad && ad->e_kind == LE_FUNC && ad->e_op == LF_ALIGN && !ad->e_b) { /* `.x ALIGN(n) :` */
-      uint64_t a = (uint64_t)const_eval(ad->e_a, &ok);
+      uint64_t a = const_eval(ad->e_a, &ok);
       if (ok && a > lo->lo_out->os_align) lo->lo_out->os_align = a;
     } else if (ad) {
-      uint64_t a = (uint64_t)const_eval(lo->lo_addr, &ok);
+      uint64_t a = const_eval(lo->lo_addr, &ok);
       if (ok) lo->lo_out->os_has_fixed = 1, lo->lo_out->os_fixed_addr = a;
     }
   }
@@ -458,15 +458,16 @@ void ld_lscript_order(void) {
 
 /* ---- expressions ---- */
 
-static int64_t const_eval(const ls_expr *e, int *ok) {
+/* Values are 64-bit unsigned, with wrapping arithmetic, as in eval(). */
+static uint64_t const_eval(const ls_expr *e, int *ok) {
   switch (e->e_kind) {
-  case LE_NUM: return (int64_t)e->e_num;
+  case LE_NUM: return e->e_num;
   case LE_UNARY: {
-    int64_t a = const_eval(e->e_a, ok);
-    return e->e_op == '-' ? -a : e->e_op == '!' ? !a : ~a;
+    uint64_t a = const_eval(e->e_a, ok);
+    return e->e_op == '-' ? 0 - a : e->e_op == '!' ? !a : ~a;
   }
   case LE_BINARY: {
-    int64_t a = const_eval(e->e_a, ok), b = const_eval(e->e_b, ok);
+    uint64_t a = const_eval(e->e_a, ok), b = const_eval(e->e_b, ok);
     switch (e->e_op) {
     case '+': return a + b;
     case '-': return a - b;
@@ -476,8 +477,8 @@ static int64_t const_eval(const ls_expr *e, int *ok) {
     case '&': return a & b;
     case '|': return a | b;
     case '^': return a ^ b;
-    case LO_SHL: return (int64_t)((uint64_t)a << (b & 63));
-    case LO_SHR: return (int64_t)((uint64_t)a >> (b & 63));
+    case LO_SHL: return a << (b & 63);
+    case LO_SHR: return a >> (b & 63);
     default: *ok = 0; return 0;
     }
   }
@@ -535,7 +536,7 @@ static uint64_t eval(const ls_expr *e) {
   case LE_SYM: return sym_value(e);
   case LE_UNARY: {
     uint64_t a = eval(e->e_a);
-    return e->e_op == '-' ? (uint64_t) - (int64_t)a : e->e_op == '!' ? !a : ~a;
+    return e->e_op == '-' ? 0 - a : e->e_op == '!' ? !a : ~a;
   }
   case LE_COND: return eval(e->e_a) ? eval(e->e_b) : eval(e->e_c);
   case LE_BINARY: {
