@@ -621,11 +621,11 @@ static uint64_t synth_value(ld_sym *s) {
     if (!*e) return v;
     /* SYM, SYM+N or SYM-N (checked when the option was read). */
     uint32_t len = (uint32_t)strlen(d->expr);
-    int64_t addend = 0;
+    uint64_t addend = 0;
     for (uint32_t j = len - 1; j > 0; j--)
       if (d->expr[j] == '+' || d->expr[j] == '-') {
-        addend = (int64_t)strtoull(d->expr + j + 1, NULL, 0);
-        if (d->expr[j] == '-') addend = -addend;
+        addend = strtoull(d->expr + j + 1, NULL, 0);
+        if (d->expr[j] == '-') addend = 0 - addend;
         len = j;
         break;
       }
@@ -635,7 +635,7 @@ static uint64_t synth_value(ld_sym *s) {
       return 0;
     }
     if (!addend) s->s_type = t->s_type;
-    return (t->s_def == SD_SYNTH ? synth_value(t) : ld_sym_addr(t)) + (uint64_t)addend;
+    return (t->s_def == SD_SYNTH ? synth_value(t) : ld_sym_addr(t)) + addend;
   }
   if (k == 1000 || k == 1001) {
     const char *sec = s->s_name + (k == 1000 ? 8 : 7);

@@ -1068,17 +1068,30 @@ static void collect_secs(void) {
   }
 }
 
-static int32_t phdr_index(const char *name, int report) {
+static int32_t phdr_index(const char *name) {
   for (uint32_t i = 0; i < ld_ls.lm_phdrs.n; i++)
     if (!strcmp(((ls_phdr *)ld_ls.lm_phdrs.v[i])->ph_name, name)) return (int32_t)i;
-  if (report && strcmp(name, "NONE"))
-    ld_error("linker script: section assigned to an undefined program header ':%s'", name);
   return -1;
+}
+
+/* A `:name` that PHDRS does not define, once where it is written (the sections after it that
+ * inherit the list say nothing more). */
+static void check_phdr_names(const ld_vec *stmts) {
+  for (uint32_t i = 0; i < stmts->n; i++) {
+    const ls_stmt *st = stmts->v[i];
+    if (st->st_kind != LS_OSEC) continue;
+    const ls_osec *lo = st->st_os;
+    for (uint32_t k = 0; k < lo->lo_nphdrs; k++)
+      if (strcmp(lo->lo_phdrs[k], "NONE") && phdr_index(lo->lo_phdrs[k]) < 0)
+        ld_error("%s:%u: output section %s is assigned to program header ':%s', which PHDRS "
+                 "does not define",
+                 lo->lo_file, lo->lo_line, lo->lo_name, lo->lo_phdrs[k]);
+  }
 }
 
 static int in_phdr(const lsec *s, uint32_t p) {
   for (uint32_t k = 0; k < s->nphdrs; k++)
-    if (phdr_index(s->phdrs[k], 0) == (int32_t)p) return 1;
+    if (phdr_index(s->phdrs[k]) == (int32_t)p) return 1;
   return 0;
 }
 
@@ -1097,9 +1110,10 @@ static void make_loads(uint64_t page, int final) {
         if (secs[i].load < 0 && in_phdr(&secs[i], p)) secs[i].load = (int32_t)nloads;
       nloads++;
     }
-    if (final)
-      for (uint32_t i = 0; i < nsecs; i++)
-        for (uint32_t k = 0; k < secs[i].nphdrs; k++) phdr_index(secs[i].phdrs[k], 1);
+    if (final) {
+      check_phdr_names(&ld_ls.lm_stmts);
+      check_phdr_names(&ld_ls.lm_inserts);
+    }
     return;
   }
   uint64_t cur_end = 0;

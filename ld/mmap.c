@@ -1,19 +1,68 @@
 #include "mmap.h"
 
+#include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* A file that cannot be mapped (a FIFO, /dev/stdin, a process substitution) is read whole. */
+static ld_mapped *read_whole(int fd, const char *path) {
+  size_t cap = 65536, n = 0;
+  uint8_t *buf = malloc(cap);
+  for (;;) {
+    if (!buf) {
+      errno = ENOMEM;
+      return NULL;
+    }
+    ssize_t r = read(fd, buf + n, cap - n);
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) {
+      int e = errno;
+      free(buf);
+      errno = e;
+      return NULL;
+    }
+    if (r == 0) break;
+    n += (size_t)r;
+    if (n == cap) {
+      uint8_t *nb = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
+      if (!nb) free(buf);
+      buf = nb, cap *= 2;
+    }
+  }
+  ld_mapped *m = calloc(1, sizeof *m);
+  if (!m) {
+    free(buf);
+    errno = ENOMEM;
+    return NULL;
+  }
+  m->mf_path = strdup(path);
+  m->mf_size = n;
+  m->mf_data = n ? buf : NULL;
+  if (!n) free(buf);
+  return m;
+}
+
 ld_mapped *ld_map_file(const char *path) {
-  int fd = open(path, O_RDONLY);
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return NULL;
   struct stat st;
-  if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+  if (fstat(fd, &st) < 0 || S_ISDIR(st.st_mode)) {
+    int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
     close(fd);
+    errno = e;
     return NULL;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    ld_mapped *m = read_whole(fd, path);
+    int e = errno;
+    close(fd);
+    errno = e;
+    return m;
   }
   ld_mapped *m = calloc(1, sizeof *m);
   m->mf_path = strdup(path);
@@ -21,8 +70,10 @@ ld_mapped *ld_map_file(const char *path) {
   if (st.st_size > 0) {
     void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
     if (p == MAP_FAILED) {
+      int e = errno;
       close(fd);
       free(m);
+      errno = e;
       return NULL;
     }
     m->mf_data = p;

@@ -10,7 +10,8 @@ typedef struct ld_mapped {
   uint64_t mf_size;
 } ld_mapped;
 
-/* Map `path`; returns NULL (errno set) if it cannot be opened. Mappings live until exit. */
+/* Map `path` (a file that cannot be mapped, such as a FIFO, is read into memory); returns NULL
+ * with errno set (EISDIR for a directory) if it cannot be read. Mappings live until exit. */
 ld_mapped *ld_map_file(const char *path);
 
 /* Map the pages of [p, p + n) of a mapped input into the page tables in one call, ahead of
