@@ -1431,8 +1431,8 @@ static int parse_include(lx *L, unsigned line) {
   char *name = want_name(L, "a file name after INCLUDE");
   if (!name) return -1;
   if (L->depth > 16) return err_at(L, line, "INCLUDE nested too deeply");
-  ld_mapped *m = ld_map_file(name);
-  if (!m) return err_at(L, line, "INCLUDE %s: cannot open: %s", name, strerror(errno));
+  ld_mapped *m = ld_map_input(name);
+  if (!m) return err_at(L, line, "INCLUDE %s: cannot open: %s", name, ld_map_strerror(errno));
   lx sub = *L;
   sub.path = name;
   sub.p = (const char *)m->mf_data;

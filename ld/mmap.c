@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* A file that cannot be mapped (a FIFO, /dev/stdin, a process substitution) is read whole. */
+/* A FIFO (a pipe, a process substitution) cannot be mapped: it is read whole. */
 static ld_mapped *read_whole(int fd, const char *path) {
   size_t cap = 65536, n = 0;
   uint8_t *buf = malloc(cap);
@@ -47,19 +47,23 @@ static ld_mapped *read_whole(int fd, const char *path) {
   return m;
 }
 
-ld_mapped *ld_map_file(const char *path) {
+static ld_mapped *map_or_read(const char *path, int read_fifo) {
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return NULL;
   struct stat st;
-  if (fstat(fd, &st) < 0 || S_ISDIR(st.st_mode)) {
-    int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
+  int e = 0;
+  if (fstat(fd, &st) < 0) e = errno;
+  else if (S_ISDIR(st.st_mode)) e = EISDIR;
+  else if (!S_ISREG(st.st_mode) && !(read_fifo && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))))
+    e = ENODEV;
+  if (e) {
     close(fd);
     errno = e;
     return NULL;
   }
   if (!S_ISREG(st.st_mode)) {
     ld_mapped *m = read_whole(fd, path);
-    int e = errno;
+    e = errno;
     close(fd);
     errno = e;
     return m;
@@ -81,6 +85,12 @@ ld_mapped *ld_map_file(const char *path) {
   close(fd);
   return m;
 }
+
+ld_mapped *ld_map_file(const char *path) { return map_or_read(path, 0); }
+
+ld_mapped *ld_map_input(const char *path) { return map_or_read(path, 1); }
+
+const char *ld_map_strerror(int e) { return e == ENODEV ? "not a regular file" : strerror(e); }
 
 #ifndef MADV_POPULATE_READ
 #define MADV_POPULATE_READ 22

@@ -10,9 +10,14 @@ typedef struct ld_mapped {
   uint64_t mf_size;
 } ld_mapped;
 
-/* Map `path` (a file that cannot be mapped, such as a FIFO, is read into memory); returns NULL
- * with errno set (EISDIR for a directory) if it cannot be read. Mappings live until exit. */
+/* Map the regular file `path`; returns NULL with errno set if it cannot be opened, EISDIR for a
+ * directory and ENODEV for any other file that is not regular. Mappings live until exit. */
 ld_mapped *ld_map_file(const char *path);
+/* The same for a file the user names (an input, a script, a response file): a FIFO -- a pipe, a
+ * process substitution -- is read into memory instead. */
+ld_mapped *ld_map_input(const char *path);
+/* strerror for the errno those leave ("not a regular file" for ENODEV). */
+const char *ld_map_strerror(int e);
 
 /* Map the pages of [p, p + n) of a mapped input into the page tables in one call, ahead of
  * reading them all (a page fault each costs more). Only advice: ignored where unsupported. */
