@@ -1328,16 +1328,8 @@ static int parse_phdrs(lx *L) {
   }
 }
 
-static char *version_tmp_dir, *version_tmp_file;
-
-static void version_cleanup(void) {
-  if (version_tmp_file) unlink(version_tmp_file);
-  if (version_tmp_dir) rmdir(version_tmp_dir);
-  version_tmp_file = version_tmp_dir = NULL;
-}
-
-/* VERSION { ... }: the text between the braces is a version script; it is handed to the mapfile
- * model's version-script reader through a file whose lines line up with the script's. */
+/* VERSION { ... }: the text between the braces is a version script, read by the mapfile model's
+ * version-script reader. */
 static int parse_version(lx *L, unsigned line) {
   ltok t = peek(L);
   if (!is_op(&t, '{')) return expected(L, &t, "'{' after VERSION");
@@ -1354,25 +1346,13 @@ static int parse_version(lx *L, unsigned line) {
   }
   if (p >= L->end) return err_at(L, line, "VERSION: '{' is never closed");
   L->p = p + 1;
-  /* The file is named like the script and read from a private directory, so that the reader's
-   * messages name the script (by its base name) and its lines. */
-  char dir[] = "/tmp/tld-version-XXXXXX";
-  if (!mkdtemp(dir))
-    return err_at(L, line, "VERSION: cannot create a temporary directory: %s", strerror(errno));
-  const char *slash = strrchr(L->path, '/');
-  const char *base = slash ? slash + 1 : L->path;
-  version_tmp_dir = ld_xstrdup(dir);
-  version_tmp_file = ld_sprintf("%s/%s", dir, base);
-  atexit(version_cleanup);
-  FILE *f = fopen(version_tmp_file, "w");
-  if (!f) return err_at(L, line, "VERSION: cannot create a temporary file: %s", strerror(errno));
-  for (unsigned i = 1; i < start_line; i++) fputc('\n', f);
-  fwrite(start, 1, (size_t)(p - start), f);
-  fputc('\n', f);
-  fclose(f);
-  int cwd = open(".", O_RDONLY | O_DIRECTORY);
-  if (cwd < 0 || chdir(dir) < 0)
-    return err_at(L, line, "VERSION: cannot read the block: %s", strerror(errno));
+  /* The block goes to the version-script reader with as many newlines in front as there are
+   * lines before it, so that the reader's messages name the script's own lines. */
+  size_t len = (size_t)(p - start);
+  char *text = ld_xmalloc((size_t)start_line + len + 1);
+  memset(text, '\n', start_line - 1);
+  memcpy(text + start_line - 1, start, len);
+  text[start_line - 1 + len] = '\n';
   ld_options *o = &ctx->opt;
   int fresh = !o->mapfile;
   if (fresh) {
@@ -1380,11 +1360,8 @@ static int parse_version(lx *L, unsigned line) {
     uint16_t machine = (ctx->tg ? ctx->tg : &ld_target_x64)->tg_machine; /* the host's default */
     o->mapfile = mf_model_new(is64, machine);
   }
-  mf_read_version_script(o->mapfile, base);
+  mf_read_version_script_text(o->mapfile, L->path, text, start_line + len);
   if (fresh) mf_finish(o->mapfile);
-  if (fchdir(cwd) < 0) return err_at(L, line, "VERSION: cannot return to the working directory");
-  close(cwd);
-  version_cleanup();
   return 0;
 }
 
