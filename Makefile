@@ -5,7 +5,12 @@
 #   make demo         build tld and show it at work (examples/demo.sh)
 #   make install      PREFIX=/usr/local (DESTDIR honoured): bin/tld and the man pages
 #   make lint         clang-format --dry-run over every C source and header
+#   make fuzz         build the fuzz targets and run each for FUZZ_TIME seconds (fuzz/README)
 #   make clean        remove build/
+#
+# SANITIZE=1 (with any of the above: `make check SANITIZE=1`) builds tld with AddressSanitizer and
+# UndefinedBehaviorSanitizer into build/san/ and runs the suites against it; rtld stays
+# freestanding.
 #
 # Sources are found by wildcard, so a new .c file under common/elf/, ld/ or arch/<target>/ needs
 # no edit here. Every object lands under build/obj/ mirroring the source tree, with a .d file
@@ -27,8 +32,13 @@ TLD_CFLAGS := -std=c11 -Wall -Wextra -pthread
 TLD_CPPFLAGS := -D_GNU_SOURCE -I. -Icommon -DTLD_PREFIX='"$(PREFIX)"'
 TLD_LDFLAGS := -pthread
 LDLIBS ?=
+ifeq ($(SANITIZE),1)
+TLD_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+TLD_LDFLAGS += -fsanitize=address,undefined
+endif
 
-BUILD := build
+SANITIZE ?=
+BUILD := $(if $(filter 1,$(SANITIZE)),build/san,build)
 OBJDIR := $(BUILD)/obj
 BINDIR := $(BUILD)/bin
 GNUDIR := $(BUILD)/gnu
@@ -71,7 +81,8 @@ NPROC := $(shell nproc 2>/dev/null || echo 2)
 MAN1 := $(wildcard man/*.1)
 MAN5 := $(wildcard man/*.5)
 LINT_SRCS := $(sort $(wildcard common/*/*.[ch] common/*.[ch] ld/*.[ch] arch/*/*.[ch] \
-                               mapfile/*.[ch] rtld/*.[ch] rtld/include/*.h examples/*.c))
+                               mapfile/*.[ch] rtld/*.[ch] rtld/include/*.h examples/*.c \
+                               fuzz/*.c fuzz/common/*.[ch]))
 
 .PHONY: all check deps sysroot lit demo bench install lint clean
 
@@ -110,8 +121,9 @@ deps:
 sysroot:
 	bash scripts/deps.sh --sysroot
 
-lit: all sysroot
-	$(LIT) $(LITFLAGS) test/lit
+# The suites find tld (and rtld beside it) under TLD_BUILD; test/lit/fuzz runs the fuzz targets.
+lit: all sysroot fuzz-build
+	TLD_BUILD=$(abspath $(BUILD)) $(LIT) $(LITFLAGS) test/lit
 
 demo: all sysroot
 	bash examples/demo.sh
@@ -143,6 +155,9 @@ endif
 
 clean:
 	rm -rf $(BUILD)
+
+# ---- fuzzing: libFuzzer targets for every input reader (fuzz/README, fuzz/fuzz.mk) ----------
+include fuzz/fuzz.mk
 
 # ---- rtld: the runtime linker ld.so.1 and crt1.o for x86-64 (DESIGN.md §8) ------------------
 # Built freestanding and linked by tld itself. -Bsymbolic binds rtld's own references inside it,

@@ -205,6 +205,8 @@ void ld_lscript_insert(ld_osec **ord, uint32_t n); /* ld/layout.c: INSERT AFTER/
 uint64_t ld_lscript_sym_value(ld_sym *s);          /* ld/layout.c synth_value */
 void ld_lscript_finish(void);                      /* ld/layout.c: before symbol values */
 
+void ld_lscript_reset(void); /* forget every script: a harness's next link in the process */
+
 /* Parser helpers shared with the apply side. */
 ls_region *ld_lscript_region(const char *name);
 int ld_lscript_glob(const char *pat, const char *s);

@@ -1591,3 +1591,22 @@ uint64_t ld_lscript_sym_value(ld_sym *s) {
   uint32_t k = s->s_esym - LS_SYM_KIND;
   return k < nsymdefs ? symdefs[k].d_val : 0;
 }
+
+/* ---- a new link ---- */
+
+/* For a test harness that links more than once in a process: the scripts read so far and what
+ * applying them left behind are forgotten (their memory is not freed: a link frees nothing). */
+void ld_lscript_reset(void) {
+  memset(&ld_ls, 0, sizeof ld_ls);
+  symdefs = NULL, nsymdefs = 0;
+  script_refs = (ld_vec){0};
+  discarded = (ld_vec){0};
+  orphan_osecs = (ld_vec){0};
+  sort_in = NULL;
+  W = (walk){0};
+  items = NULL, nitems = 0;
+  default_region = (ls_region){.r_name = "(default)", .r_len = UINT64_MAX};
+  secs = NULL, nsecs = 0;
+  loads = NULL, nloads = 0;
+  post_done = 0;
+}

@@ -13,7 +13,7 @@ static int fits(const ld_obj *o, uint64_t off, uint64_t size) {
 }
 
 ld_obj *ld_parse_shared_file(const char *name, const uint8_t *d, uint64_t size, int as_needed) {
-  ld_obj *o = ld_xcalloc(1, sizeof *o);
+  ld_obj *o = ld_zalloc(1, sizeof *o);
   o->o_name = name;
   o->o_data = d;
   o->o_size = size;
@@ -117,13 +117,13 @@ ld_obj *ld_parse_shared_file(const char *name, const uint8_t *d, uint64_t size, 
         if (!next) break;
         off += next;
       }
-      if (pass == 0) vernames = ld_xcalloc(nver + 1, sizeof(char *));
+      if (pass == 0) vernames = ld_zalloc(nver + 1, sizeof(char *));
     }
   }
   const uint8_t *vs = versym.type != SHT_NOBITS && versym.size >= (uint64_t)o->o_nsym * 2
                           ? d + versym.offset
                           : NULL;
-  o->o_syms = ld_xcalloc(o->o_nsym ? o->o_nsym : 1, sizeof(ld_sym *));
+  o->o_syms = ld_zalloc(o->o_nsym ? o->o_nsym : 1, sizeof(ld_sym *));
   o->o_vernames = vernames;
   o->o_versym = vs;
   o->o_nver = nver;

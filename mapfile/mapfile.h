@@ -251,7 +251,7 @@ void mf_read_all(struct ld_options *opt);
 /* ---- small helpers shared by the module -------------------------------------------------- */
 
 void mf_vec_push(mf_vec *vec, void *p);
-void *mf_alloc(size_t n); /* zeroed; exits on exhaustion */
+void *mf_alloc(size_t n); /* zeroed, from the arena (never freed); exits on exhaustion */
 char *mf_strdup(const char *s);
 char *mf_strndup(const char *s, size_t n);
 

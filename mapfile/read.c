@@ -19,9 +19,8 @@ static char *slurp(const char *path, const char *what, size_t *len) {
   while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
     n += got;
     if (cap - n - 1 == 0) {
-      char *nb = mf_alloc(cap * 2);
+      char *nb = mf_alloc(cap * 2); /* the smaller buffer stays in the arena */
       memcpy(nb, buf, n);
-      free(buf);
       buf = nb, cap *= 2;
     }
   }

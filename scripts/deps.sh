@@ -8,6 +8,7 @@
 #   scripts/deps.sh --list      print the package list
 #
 # python3-psutil lets lit stop a single test that hangs (lit.cfg.py sets a per-test limit).
+# libclang-rt-14-dev is clang's libFuzzer and sanitizer runtimes, for the fuzz targets (fuzz/).
 # gcc-multilib is deliberately absent: it conflicts with the SPARC cross compiler. What `gcc -m32`
 # and `g++ -m32` need comes from libc6-dev-i386 and lib32gcc/lib32stdc++ instead, plus the
 # /usr/include/asm link that gcc-multilib would otherwise provide.
@@ -23,6 +24,7 @@ packages=(
 	bison
 	flex
 	clang
+	libclang-rt-14-dev
 	clang-format
 	llvm-14-tools
 	g++

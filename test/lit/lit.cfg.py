@@ -39,7 +39,8 @@ config.excludes = ['Inputs']
 
 config.test_source_root = os.path.dirname(os.path.abspath(__file__))
 repo_root = os.path.dirname(os.path.dirname(config.test_source_root))
-build_root = os.path.join(repo_root, 'build')
+# `make check SANITIZE=1` builds into build/san and says so in TLD_BUILD.
+build_root = os.environ.get('TLD_BUILD') or os.path.join(repo_root, 'build')
 config.test_exec_root = os.path.join(build_root, 'test')
 
 require_all = (os.environ.get('CI') == 'true' or
@@ -82,7 +83,7 @@ config.test_format = TldShTest(execute_external=not use_internal_shell)
 
 llvm_bin = '/usr/lib/llvm-14/bin'
 config.environment['PATH'] = os.pathsep.join([llvm_bin, os.environ.get('PATH', '')])
-for var in ['HOME', 'TMPDIR', 'CI', 'TLD_REQUIRE_ALL', 'LANG', 'LC_ALL']:
+for var in ['HOME', 'TMPDIR', 'CI', 'TLD_REQUIRE_ALL', 'LANG', 'LC_ALL', 'TLD_BUILD']:
     if var in os.environ:
         config.environment[var] = os.environ[var]
 
@@ -143,7 +144,7 @@ subst('%clang', clang or 'clang')
 C_PROBE = '#include <stdio.h>\nint main(void) { puts("ok"); return 0; }\n'
 CXX_PROBE = '#include <iostream>\nint main() { std::cout << "ok" << std::endl; }\n'
 
-sparc32_root = os.path.join(build_root, 'sparc32-root')
+sparc32_root = os.path.join(repo_root, 'build', 'sparc32-root')  # made by scripts/deps.sh
 targets = [
     # name,     C compiler,                      C++ compiler,                    runner
     ('x64', 'gcc', 'g++', ''),
