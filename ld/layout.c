@@ -520,6 +520,12 @@ static void check_layout(int ascending) {
       bad = 1;
     }
   }
+  if (ctx->norder + 1 >= SHN_LORESERVE) {
+    ld_error("the output would have %u sections; more than %u are not supported (the inputs "
+             "bring that many different section names)",
+             ctx->norder + 1, SHN_LORESERVE - 1);
+    bad = 1;
+  }
   if (!bad && ctx->filesize > omax) {
     ld_error("the output's size 0x%llx is past the largest file offset (0x%llx)",
              (unsigned long long)ctx->filesize, (unsigned long long)omax);
@@ -642,7 +648,8 @@ static uint64_t synth_value(ld_sym *s) {
     ld_osec *os = find_osec(sec);
     if (!os) {
       if (!s->s_weakref)
-        ld_error("undefined symbol: %s (no output section named %s)", s->s_name, sec);
+        ld_error("undefined symbol: %s (no output section named %s)\n>>> referenced by %s",
+                 s->s_name, sec, s->s_file ? s->s_file->o_name : "--undefined");
       return 0;
     }
     return os->os_addr + (k == 1001 ? os->os_size : 0);

@@ -1033,6 +1033,7 @@ static uint32_t perm(const ld_osec *os) {
 /* Segment building. Each laid-out section has its PT_LOAD (index into the list of loads) or -1. */
 typedef struct lsec {
   ld_osec *os;
+  const ls_osec *lo; /* the script's description, or NULL for an orphan (messages) */
   uint64_t lma;
   const char **phdrs; /* PHDRS names (inherited from the previous section when it names none) */
   uint32_t nphdrs;
@@ -1063,9 +1064,15 @@ static void collect_secs(void) {
       ph = items[i].it_st->st_os->lo_phdrs;
       nph = items[i].it_st->st_os->lo_nphdrs;
     }
-    secs[nsecs++] =
-        (lsec){.os = os, .lma = lma_of(&items[i]), .phdrs = ph, .nphdrs = nph, .load = -1};
+    const ls_osec *lo = items[i].it_orphan ? NULL : items[i].it_st->st_os;
+    secs[nsecs++] = (lsec){
+        .os = os, .lo = lo, .lma = lma_of(&items[i]), .phdrs = ph, .nphdrs = nph, .load = -1};
   }
+}
+
+/* "script.lds:12" of a laid-out section's description ("linker script" for an orphan). */
+static const char *where_of(const lsec *s) {
+  return s->lo ? ld_sprintf("%s:%u", s->lo->lo_file, s->lo->lo_line) : "linker script";
 }
 
 static int32_t phdr_index(const char *name) {
@@ -1177,9 +1184,8 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
           uint64_t o = hdrsz + ((v - hdrsz) & (page - 1));
           if (v < o) {
             if (final)
-              ld_error("linker script: not enough room for the program headers below section %s at "
-                       "0x%llx",
-                       os->os_name, (unsigned long long)v);
+              ld_error("%s: not enough room for the program headers below section %s at 0x%llx",
+                       where_of(&secs[i]), os->os_name, (unsigned long long)v);
             o = v & (page - 1);
           }
           l->offset = 0;
@@ -1204,7 +1210,7 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
       }
       uint64_t o = l->offset + (os->os_addr - l->vaddr);
       if (o < off && final)
-        ld_error("linker script: section %s overlaps the previous section in the file",
+        ld_error("%s: section %s overlaps the previous section in the file", where_of(&secs[i]),
                  os->os_name);
       off = o;
       os->os_offset = off;

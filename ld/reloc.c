@@ -276,6 +276,18 @@ static void scan_section(ld_isec *is) {
         continue;
       }
     }
+    if (s->s_sec && (s->s_sec->is_flags & SHF_MERGE) && s->s_sec != &ld_discarded_isec) {
+      /* A mergeable section is a set of pieces located by offset: a reference must land inside
+       * it (a section symbol's offset is its addend), as lld requires. */
+      uint64_t off = s->s_value + (s->s_type == STT_SECTION ? (uint64_t)r->r_addend : 0);
+      if (s->s_type == STT_SECTION ? off >= s->s_sec->is_insize : off > s->s_sec->is_insize) {
+        ld_error("%s: relocation %s refers to offset 0x%llx of mergeable section %s (size 0x%llx), "
+                 "which is outside it",
+                 ld_sec_loc(is, r->r_offset), hw->name, (unsigned long long)off, s->s_sec->is_name,
+                 (unsigned long long)s->s_sec->is_insize);
+        continue;
+      }
+    }
     if (!alloc) {
       /* Debugging and other non-allocated sections: resolved statically, nothing needed. */
       continue;
