@@ -31,6 +31,8 @@ TLD_CFLAGS := -std=c11 -Wall -Wextra -pthread
 # The default program interpreter is the runtime linker installed under PREFIX.
 TLD_CPPFLAGS := -D_GNU_SOURCE -I. -Icommon -DTLD_PREFIX='"$(PREFIX)"'
 TLD_LDFLAGS := -pthread
+# zlib inflates compressed (SHF_COMPRESSED) input sections.
+TLD_LDLIBS := -lz
 LDLIBS ?=
 ifeq ($(SANITIZE),1)
 TLD_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -90,7 +92,7 @@ all: $(TLD) $(GNU_LD)
 
 $(TLD): $(OBJS)
 	@mkdir -p $(@D)
-	$(CC) $(TLD_LDFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+	$(CC) $(TLD_LDFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(TLD_LDLIBS) $(LDLIBS)
 
 # A relative link, so the build tree can move and `cc -B build/gnu/` finds `ld` there.
 $(GNU_LD): | $(TLD)

@@ -15,6 +15,10 @@ with tld (through `cc -B`, static or as a dynamic PIE) and with GNU ld. What cou
   litter     a failed link left a file beside the output, or changed the previous output
   unnamed    a message of a failed link names no input (every message about an input must)
   differs    both links succeeded, both programs ran, and they printed or exited differently
+             (both killed by a signal counts as the same: mutated code crashes where its
+             layout makes it crash), and neither program's behaviour changes when it is
+             moved or its segments are laid out otherwise (then it depends on its layout,
+             which the two linkers may choose differently)
 
 Programs run as `nobody` in an empty directory with a time limit. Findings are kept under
 OUT/findings/<kind>/<trial>/ (the mutated input, the command, tld's messages); the summary is
@@ -239,17 +243,51 @@ class Campaign:
                 sys.exit('mutate: the unmutated %s program does not behave the same with both '
                          'linkers' % mode)
 
-    def link(self, use_tld, mode, d, main, lib, out):
+    def link(self, use_tld, mode, d, main, lib, out, extra=()):
         cmd = ['gcc'] + (['-B' + self.gnudir] if use_tld else ['-fuse-ld=bfd']) + MODES[mode][1] + \
-              [main, lib, '-o', out]
+              list(extra) + [main, lib, '-o', out]
         return run(cmd, d, self.args.timeout)
+
+    def address_dependent(self, mode, d, runs):
+        """Does either program's behaviour change with its layout? A mutation that makes a
+        program compute from addresses or read its own code (a call to the wrong function, a
+        relocation against the wrong symbol) makes two layouts behave differently without either
+        linker being wrong. Each linker's program is run again after moving it (ASLR for a PIE,
+        another base address for a static program) and after changing the distances between its
+        segments (-z separate-code and -z noseparate-code)."""
+        variants = [['-Wl,-z,separate-code'], ['-Wl,-z,noseparate-code']]
+        if mode == 'static':
+            variants.append(['-Wl,-Ttext-segment=0x10000000'])
+        for use_tld, first in zip((True, False), runs):
+            progs = []
+            if mode == 'pie':
+                p = os.path.join(d, 'out', 'prog') if use_tld else os.path.join(d, 'gnu-prog')
+                progs += [p, p]
+            for k, extra in enumerate(variants):
+                p = os.path.join(d, 'variant-%s-%d' % (use_tld, k))
+                rc, _, _ = self.link(use_tld, mode, d, os.path.join(d, 'main.o'),
+                                     os.path.join(d, 'libm3.a'), p, extra)
+                if rc == 0:
+                    progs.append(p)
+            for p in progs:
+                if self.execute(p, d)[:2] != first[:2]:
+                    return True
+        return False
 
     def execute(self, prog, d):
         rd = tempfile.mkdtemp(dir=d)
         os.chmod(rd, 0o777)
-        shutil.copy(prog, os.path.join(rd, 'prog'))
+        # A hard link: a copy's descriptor, inherited by a concurrent fork, would make exec fail
+        # with ETXTBSY.
+        os.link(prog, os.path.join(rd, 'prog'))
         os.chmod(os.path.join(rd, 'prog'), 0o755)
-        r = run(['./prog'], rd, 5, user=self.user)
+        for attempt in range(20):
+            try:
+                r = run(['./prog'], rd, 5, user=self.user)
+                break
+            except OSError as e:
+                r = ('exec error %s' % e.errno, b'', b'')
+                time.sleep(0.05)
         shutil.rmtree(rd, ignore_errors=True)
         return r
 
@@ -324,14 +362,17 @@ class Campaign:
                 finding = 'litter'
                 res['left'] = left
             elif tld_lines:
-                names = ('main.o', 'libm3.a', 'lib1.o', 'lib2.o', 'lib3.o', 'undefined symbol',
-                         'referenced by', 'duplicate symbol')
-                bad = [l for l in tld_lines if (l.startswith('tld: error') or
-                                                l.startswith('tld: fatal')) and
-                       not any(x in l for x in names)]
+                # A message names an input when it names an object, archive member or shared
+                # object (or is an undefined-symbol report, whose next lines name them).
+                names = ('.o:', '.o)', '.o ', '.a(', '.a:', '.so', 'referenced by')
+                lines = errs.splitlines()
+                bad = [l for i, l in enumerate(lines)
+                       if (l.startswith('tld: error') or l.startswith('tld: fatal')) and
+                       not any(x in l for x in names) and
+                       not (i + 1 < len(lines) and 'referenced by' in lines[i + 1])]
                 if bad:
                     finding = 'unnamed'
-                    res['messages'] = bad
+                    res['messages'] = bad[:5]
         if finding is None and rc == 0:
             grc, _, _ = self.link(False, mode, d, os.path.join(d, 'main.o'),
                                   os.path.join(d, 'libm3.a'), os.path.join(d, 'gnu-prog'))
@@ -340,10 +381,15 @@ class Campaign:
                 t = self.execute(os.path.join(outdir, 'prog'), d)
                 g = self.execute(os.path.join(d, 'gnu-prog'), d)
                 res['ran'] = True
-                if t[:2] != g[:2] and 'timeout' not in (t[0], g[0]):
-                    finding = 'differs'
-                    res['tld_run'] = repr(t[:2])
-                    res['gnu_run'] = repr(g[:2])
+                # Both died of a signal: mutated code crashes where its layout makes it crash.
+                both_died = isinstance(t[0], int) and isinstance(g[0], int) and t[0] < 0 and g[0] < 0
+                if t[:2] != g[:2] and 'timeout' not in (t[0], g[0]) and not both_died:
+                    if self.address_dependent(mode, d, (t, g)):
+                        res['address_dependent'] = True
+                    else:
+                        finding = 'differs'
+                        res['tld_run'] = repr(t[:2])
+                        res['gnu_run'] = repr(g[:2])
                 elif t[:2] != g[:2]:
                     res['ran'] = False  # one of them hung: nothing to compare
         if finding:
@@ -357,7 +403,7 @@ class Campaign:
                 f.write('mode %s, mutated %s (%s), tld status %s\n' % (mode, target, how, rc))
                 for k, v in sorted(res.items()):
                     f.write('%s: %s\n' % (k, v))
-                f.write('--- tld stderr\n' + errs)
+                f.write('--- tld stderr\n' + '\n'.join(errs.splitlines()[:40]) + '\n')
         return res
 
 
@@ -385,6 +431,9 @@ def main():
                     counts[k] = counts.get(k, 0) + 1
             if res.get('ran'):
                 counts['ran both'] = counts.get('ran both', 0) + 1
+            if res.get('address_dependent'):
+                counts['ran both, behaviour depends on addresses'] = \
+                    counts.get('ran both, behaviour depends on addresses', 0) + 1
             if res.get('finding'):
                 print('trial %d: %s (%s %s, %s)' % (n, res['finding'], res.get('mode'),
                                                    res.get('input'), res.get('how')), flush=True)
