@@ -262,7 +262,7 @@ class Campaign:
             progs = []
             if mode == 'pie':
                 p = os.path.join(d, 'out', 'prog') if use_tld else os.path.join(d, 'gnu-prog')
-                progs += [p, p]
+                progs += [p] * 4
             for k, extra in enumerate(variants):
                 p = os.path.join(d, 'variant-%s-%d' % (use_tld, k))
                 rc, _, _ = self.link(use_tld, mode, d, os.path.join(d, 'main.o'),

@@ -18,6 +18,9 @@ enum { C_HDR = 0, C_TEXT, C_RODATA, C_RELRO, C_DATA, C_NONALLOC };
 static int seg_class(const ld_osec *os) {
   uint64_t f = os->os_flags;
   if (!(f & SHF_ALLOC)) return C_NONALLOC;
+  /* The TLS template is one run of sections whatever else their flags say (an executable or
+   * read-only TLS section still belongs to it), as PT_TLS covers them all and nothing else. */
+  if (f & SHF_TLS) return ctx->opt.z_relro ? C_RELRO : C_DATA;
   if (f & SHF_EXECINSTR) return (f & SHF_WRITE) ? C_DATA : C_TEXT; /* SPARC's .plt is both */
   if (!(f & SHF_WRITE)) {
     if (os->os_type == SHT_NOTE || os->os_synth == SY_INTERP || os->os_synth == SY_DYNSYM ||
@@ -68,8 +71,7 @@ static int sub_rank(const ld_osec *os) {
     if (!strcmp(n, ".gcc_except_table")) return 4;
     return 1;
   case C_RELRO:
-    if (!strcmp(n, ".tdata")) return 0;
-    if (!strcmp(n, ".tbss")) return 1;
+    if (os->os_flags & SHF_TLS) return os->os_type == SHT_NOBITS ? 1 : 0; /* .tdata, .tbss */
     if (os->os_type == SHT_PREINIT_ARRAY) return 2;
     if (os->os_type == SHT_INIT_ARRAY) return 3;
     if (os->os_type == SHT_FINI_ARRAY) return 4;
@@ -78,8 +80,8 @@ static int sub_rank(const ld_osec *os) {
     if (os->os_synth == SY_GOTPLT) return 9;
     return 5;
   case C_DATA:
+    if (os->os_flags & SHF_TLS) return os->os_type == SHT_NOBITS ? 1 : 0; /* without relro */
     if (os->os_type == SHT_NOBITS) return !strcmp(n, ".bss") ? 8 : 9;
-    if (os->os_flags & SHF_TLS) return n[2] == 'b' ? 1 : 0; /* without relro */
     if (os->os_synth == SY_GOTPLT) return 2;
     if (!strcmp(n, ".data")) return 3;
     return 4;

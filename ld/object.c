@@ -397,6 +397,12 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
       continue;
     }
     ld_isec *t = o->o_secs[h->info];
+    if (t && t->is_relsec) {
+      /* One would be ignored: as lld does, refuse rather than guess. */
+      ld_error("%s: section %u (%s) has two relocation sections, %u and %u", name, h->info,
+               t->is_name, t->is_relsec, i);
+      continue;
+    }
     if (t) t->is_relsec = i;
   }
   free(hdrs);
