@@ -333,6 +333,10 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
     const char *sig = o->o_strtab + es.name;
     if (ELF_ST_TYPE(es.info) == STT_SECTION && es.shndx < shnum) /* signature named by section */
       sig = sec_name(o, hdrs[es.shndx].name);
+    if (!sig) { /* section 0's name, which nothing else checks */
+      ld_error("%s: group section %u: bad signature name", name, i);
+      continue;
+    }
     int bad = 0;
     for (uint64_t k = 1; k < h->size / 4; k++)
       if (elf_rd32(g + 4 * k, be) >= shnum) {
