@@ -29,6 +29,9 @@ shift $((OPTIND - 1))
 dir=${1:?usage: fuzz/run.sh [-t SECONDS] [-c] FUZZ_DIR TARGET...}
 shift
 
+# Leak reports at exit are off for targets without the harness's sanitizer defaults too.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
+
 status=0
 for t in "$@"; do
 	bin=$dir/$t

@@ -207,27 +207,35 @@ void ld_out_reserve(int h, uint64_t off, uint64_t len) {
 
 /* The memory file's contents into the existing file, which is opened as it is (no O_CREAT, no
  * O_TRUNC): a device or FIFO stays what it is. */
+static void copy_fd(outfile *f, int from, int to);
 static void copy_in_place(outfile *f) {
-  struct stat st;
-  if (fstat(f->of_fd, &st) < 0) write_error(f, errno);
   int out = open(f->of_path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
   if (out < 0) write_error(f, errno);
+  copy_fd(f, f->of_fd, out);
+  if (close(out) < 0) write_error(f, errno);
+}
+
+/* Copy all of the file behind `from` to `to` (both descriptors). */
+static void copy_fd(outfile *f, int from, int to) {
+  struct stat st;
+  if (fstat(from, &st) < 0) write_error(f, errno);
   uint8_t *buf = ld_scratch(1 << 20);
   for (uint64_t off = 0; off < (uint64_t)st.st_size;) {
     uint64_t want = (uint64_t)st.st_size - off > (1 << 20) ? (1 << 20) : (uint64_t)st.st_size - off;
-    ssize_t r = pread(f->of_fd, buf, want, (off_t)off);
+    ssize_t r = pread(from, buf, want, (off_t)off);
     if (r <= 0) write_error(f, r < 0 ? errno : EIO);
     for (ssize_t done = 0; done < r;) {
-      ssize_t w = write(out, buf + done, (size_t)(r - done));
+      ssize_t w = write(to, buf + done, (size_t)(r - done));
       if (w <= 0) write_error(f, w < 0 ? errno : EIO);
       done += w;
     }
     off += (uint64_t)r;
   }
-  if (close(out) < 0) write_error(f, errno);
 }
 
-/* An unnamed temporary gets a name next to the output (to be renamed over it at once). */
+/* An unnamed temporary gets a name next to the output (to be renamed over it at once). Where
+ * it cannot be linked (/proc/self/fd refused, a file system without linkat on such files), its
+ * contents go to a named temporary instead. */
 static void link_tmpfile(int i) {
   outfile *f = &files[i];
   char proc[64];
@@ -235,13 +243,26 @@ static void link_tmpfile(int i) {
   for (int tries = 0;; tries++) {
     f->of_tmp = temp_name(f);
     publish(i, f->of_tmp);
-    if (linkat(AT_FDCWD, proc, AT_FDCWD, f->of_tmp, AT_SYMLINK_FOLLOW) == 0 ||
-        linkat(f->of_fd, "", AT_FDCWD, f->of_tmp, AT_EMPTY_PATH) == 0)
-      return;
-    int e = errno;
-    publish(i, NULL);
-    if (e != EEXIST || tries == 100) write_error(f, e);
-    free(f->of_tmp);
+    int e = 0;
+    if (linkat(AT_FDCWD, proc, AT_FDCWD, f->of_tmp, AT_SYMLINK_FOLLOW) == 0) return;
+    e = errno;
+    if (e != EEXIST) {
+      if (linkat(f->of_fd, "", AT_FDCWD, f->of_tmp, AT_EMPTY_PATH) == 0) return;
+      e = errno == EEXIST ? EEXIST : 0;
+    }
+    if (e == EEXIST && tries < 100) {
+      publish(i, NULL);
+      free(f->of_tmp);
+      continue;
+    }
+    /* Not linkable: copied to a new file of that name, made the way OF_NAMED makes one. */
+    int fd = open(f->of_tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) write_error(f, errno);
+    struct stat st;
+    if (fstat(f->of_fd, &st) == 0) fchmod(fd, st.st_mode & 07777);
+    copy_fd(f, f->of_fd, fd);
+    if (close(fd) < 0) write_error(f, errno);
+    return;
   }
 }
 
