@@ -224,16 +224,27 @@ shutil.rmtree(probe_dir, ignore_errors=True)
 
 # --- the host: privileges and namespaces ---------------------------------------------------
 #
-# %python runs the suites' helper scripts. `root` is set when the tests run as root (mknod of a
-# device inside %t). `unshare-mount` is set when `unshare -rm` gives a private mount namespace in
+# %python runs the suites' helper scripts. `root` is set when the tests run as root, and
+# `mknod-null` when root may also make a /dev/null node inside %t and write to it. `unshare-mount` is set when `unshare -rm` gives a private mount namespace in
 # which a tmpfs can be mounted (root, or unprivileged user namespaces): a small full filesystem,
 # or an empty /proc, without touching the host's mounts. Neither is a tool CI could install, so
 # their absence is a note, not an error.
 
 subst('%python', sys.executable)
+_ns_dir = tempfile.mkdtemp(prefix='tld-lit-ns-')
 if os.geteuid() == 0:
     config.available_features.add('root')
-_ns_dir = tempfile.mkdtemp(prefix='tld-lit-ns-')
+    # A container may refuse device nodes even to root: probe the one the tests make.
+    try:
+        _null = os.path.join(_ns_dir, 'null')
+        os.mknod(_null, 0o666 | 0o020000, os.makedev(1, 3))
+        with open(_null, 'w') as _f:
+            _f.write('x')
+        config.available_features.add('mknod-null')
+        os.unlink(_null)
+    except OSError:
+        lit_config.note('mknod of a /dev/null node is refused here: device-output tests are '
+                        'unsupported')
 try:
     _ns = subprocess.run(['unshare', '-rm', 'sh', '-c',
                           'mount -t tmpfs -o size=64k tmpfs "$1"', 'sh', _ns_dir],
