@@ -106,7 +106,8 @@ void ld_read_rels(ld_isec *is) {
   /* In place: the mapped entries already have ld_rel's layout. They are used as they are when
    * every entry is valid and the offsets ascend (as compilers and assemblers write them). */
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  if (o->o_is64 && !be && rela && !ctx->tg->tg_rinfo_type_bits) {
+  if (o->o_is64 && !be && rela && !ctx->tg->tg_rinfo_type_bits &&
+      (uintptr_t)base % _Alignof(ld_rel) == 0) { /* a malformed object may misplace them */
     const ld_rel *in = (const ld_rel *)base;
     uint32_t i = 0;
     for (; i < n; i++)

@@ -11,6 +11,8 @@ An EDIT is one of
                                    FIELD st_name, st_info, st_other, st_shndx, st_value, st_size
   bytes:SECTION:OFFSET=HEX         overwrite bytes inside a section's contents
   append:HEX                       bytes added at the end of the file
+  misalign:SECTION                 move the section's contents to the end of the file, at an
+                                   odd offset
 VALUE is a decimal or 0x number. Works on ELF32 and ELF64 of either byte order.
 """
 
@@ -118,6 +120,17 @@ def main():
         kind, rest = edit.split(':', 1)
         if kind == 'append':
             e.d += bytes.fromhex(rest)
+            continue
+        if kind == 'misalign':
+            i = e.find_sec(rest)
+            off, size = e.sh(i, 'sh_offset'), e.sh(i, 'sh_size')
+            body = bytes(e.d[off:off + size])
+            if len(e.d) % 2 == 0:
+                e.d += b'\0'
+            new_off = len(e.d)
+            e.d += body
+            o, fmt = e.field(SHDR[e.bits][1], 'sh_offset')
+            e.put(e.shdr_off(i) + o, fmt, new_off)
             continue
         where, value = rest.rsplit('=', 1)
         if kind == 'bytes':
