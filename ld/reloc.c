@@ -743,15 +743,24 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
           !ld_preemptible(s) && !is_local_ifunc(s) && s != &null_sym &&
           (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH) && !is_undef_weak(s)) {
         /* The address computation stays PC-relative (lea) even in a non-PIC output: as fast as
-         * an immediate, and independent of where the symbol lands. */
+         * an immediate, and independent of where the symbol lands. The instruction is rewritten
+         * in a copy first: when the relaxed value does not fit the field (the symbol is too far
+         * away), the GOT load stays, as GNU ld keeps it -- the slot is there. */
         int to_abs = 0;
-        int rk = tg->tg_relax_got(out, loc, r->r_type, A, to_abs);
+        uint8_t copy[16];
+        uint64_t back = r->r_offset < 8 ? r->r_offset : 8;
+        uint64_t span = back + (hw->size < 8 ? hw->size : 8);
+        memcpy(copy, loc - back, span);
+        int rk = tg->tg_relax_got(copy, copy + back, r->r_type, A, to_abs);
         if (rk) {
           v = rk == RK_ABS      ? S
               : rk == RK_GOTREL ? S + (uint64_t)A - ld_got_base()
                                 : S + (uint64_t)A - P;
-          tg->tg_apply(loc, r->r_type, v);
-          continue;
+          if (fits(hw, v)) {
+            memcpy(loc - back, copy, span);
+            tg->tg_apply(loc, r->r_type, v);
+            continue;
+          }
         }
       }
       uint64_t slot = ld_got_slot_addr(ld_slots(s)->got);
