@@ -75,8 +75,14 @@ static int decode_rel(ld_isec *is, const uint8_t *p, uint32_t i, ld_rel *x, int3
     if (report) ld_error("%s: unknown relocation type %u", ld_sec_loc(is, x->r_offset), x->r_type);
     return 0;
   }
-  if (is->is_type != SHT_NOBITS &&
-      (x->r_offset > is->is_insize || hw->size > is->is_insize - x->r_offset)) {
+  if (is->is_type == SHT_NOBITS || !is->is_data) {
+    /* No bytes to relocate (nor, for REL, to hold the addend). */
+    if (report)
+      ld_error("%s: relocation %s applies to section %s, which has no contents (SHT_NOBITS)",
+               ld_sec_loc(is, x->r_offset), hw->name, is->is_name);
+    return 0;
+  }
+  if (x->r_offset > is->is_insize || hw->size > is->is_insize - x->r_offset) {
     if (report)
       ld_error("%s: relocation %s at offset 0x%llx is outside the section (size 0x%llx)",
                ld_sec_loc(is, x->r_offset), hw->name, (unsigned long long)x->r_offset,
