@@ -17,8 +17,11 @@ with tld (through `cc -B`, static or as a dynamic PIE) and with GNU ld. What cou
   differs    both links succeeded, both programs ran, and they printed or exited differently
              (both killed by a signal counts as the same: mutated code crashes where its
              layout makes it crash), and neither program's behaviour changes when it is
-             moved or its segments are laid out otherwise (then it depends on its layout,
-             which the two linkers may choose differently)
+             moved, its segments are spaced otherwise or its input sections sorted (then it
+             depends on its layout, which the two linkers may choose differently). A mutation
+             can also make GNU ld merge what tld keeps (SHF_MERGE set on strings, entsize
+             changed: tld does not merge): such differences are not tld's and are told apart
+             by hand.
 
 Programs run as `nobody` in an empty directory with a time limit. Findings are kept under
 OUT/findings/<kind>/<trial>/ (the mutated input, the command, tld's messages); the summary is
@@ -253,9 +256,11 @@ class Campaign:
         program compute from addresses or read its own code (a call to the wrong function, a
         relocation against the wrong symbol) makes two layouts behave differently without either
         linker being wrong. Each linker's program is run again after moving it (ASLR for a PIE,
-        another base address for a static program) and after changing the distances between its
-        segments (-z separate-code and -z noseparate-code)."""
-        variants = [['-Wl,-z,separate-code'], ['-Wl,-z,noseparate-code']]
+        another base address for a static program), after changing the distances between its
+        segments (-z separate-code and -z noseparate-code) and the order of the input sections
+        within output sections (--sort-section), which changes what lies next to what."""
+        variants = [['-Wl,-z,separate-code'], ['-Wl,-z,noseparate-code'],
+                    ['-Wl,--sort-section=name'], ['-Wl,--sort-section=alignment']]
         if mode == 'static':
             variants.append(['-Wl,-Ttext-segment=0x10000000'])
         for use_tld, first in zip((True, False), runs):
