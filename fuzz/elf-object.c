@@ -8,6 +8,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   FUZZ_BEGIN();
+  fuzz_track_heap(); /* section headers, group lists, .eh_frame records */
   if (size < 64 || memcmp(data, "\177ELF", 4) || !fuzz_pick_target(data, size)) goto fuzz_done_;
   ld_obj *o = ld_parse_object("fuzz.o", data, size);
   if (!o || fuzz_errors()) goto fuzz_done_;

@@ -15,7 +15,9 @@ FUZZ_CFLAGS := -std=c11 -g -O1 -fno-omit-frame-pointer -pthread \
                -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 FUZZ_LINK_FLAGS := -fsanitize=fuzzer,address,undefined -pthread -ldl $(TLD_LDLIBS)
 # The harness (fuzz/common/harness.c) takes the link-editor's exits, arena and file mappings.
-FUZZ_WRAP := -Wl,--wrap=exit,--wrap=ld_zalloc,--wrap=ld_map_file,--wrap=ld_map_input
+FUZZ_WRAP := -Wl,--wrap=exit,--wrap=ld_zalloc,--wrap=ld_map_file,--wrap=ld_map_input \
+             -Wl,--wrap=free,--wrap=ld_xmalloc,--wrap=ld_xcalloc,--wrap=ld_xrealloc \
+             -Wl,--wrap=ld_xstrdup,--wrap=ld_sprintf
 
 FUZZ_ALL_TARGETS := $(sort $(patsubst fuzz/%.c,%,$(wildcard fuzz/*.c)))
 FUZZ_TARGETS ?= $(FUZZ_ALL_TARGETS)

@@ -103,6 +103,7 @@ static void value_of(ld_sym *s, void *arg) {
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   FUZZ_BEGIN();
+  fuzz_track_heap(); /* the script's model, its output sections and their lists */
   ld_lscript_reset();
   ctx->tg = &ld_target_x64;
   ctx->is64 = 1;

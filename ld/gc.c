@@ -5,6 +5,7 @@
  * every non-allocated section. .eh_frame is no root: an FDE lives with its function; the other
  * references of .eh_frame (personality routines, LSDAs) are followed. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ld.h"
@@ -82,6 +83,8 @@ void ld_gc_sections(void) {
       if (si) mark_sym(is->is_file->o_syms[si]);
     }
   }
+  free(work.v); /* nothing of this link's list is kept for another (a test harness's) */
+  work = (ld_vec){0};
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
     for (uint32_t k = 0; k < o->o_nsec; k++) {

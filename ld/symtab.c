@@ -186,11 +186,7 @@ typedef struct comdat_ent {
 
 static strtab_set comdats;
 
-static void comdat_reset(void) {
-  for (uint32_t i = 0; comdats.slots && i <= comdats.mask; i++) free(comdats.slots[i]);
-  free(comdats.slots);
-  comdats = (strtab_set){0};
-}
+static void comdat_reset(void) { comdats = (strtab_set){0}; } /* a link frees nothing */
 
 /* Claim the group `sig` for the object now being read. Returns 1 if this is the first group of
  * that signature (it is kept), 0 if an earlier object holds it (this one is discarded). */

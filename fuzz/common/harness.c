@@ -1,9 +1,10 @@
-/* The fuzz targets' shared harness (see harness.h). Linked with
- *   -Wl,--wrap=exit,--wrap=ld_zalloc,--wrap=ld_map_file,--wrap=ld_map_input
- * so that the link-editor's exits, arena and file mappings come here. */
+/* The fuzz targets' shared harness (see harness.h). Linked with FUZZ_WRAP (fuzz/fuzz.mk) so that
+ * the link-editor's exits, arena, heap allocations and file mappings come here. */
 #include "harness.h"
 
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <stdnoreturn.h>
 #include <string.h>
@@ -46,6 +47,108 @@ void *__wrap_ld_zalloc(size_t n, size_t sz) {
   return p;
 }
 
+/* Heap tracking, for targets that reach code allocating with ld_xmalloc and friends what the
+ * link keeps to its end (a linker script's model): while on, those blocks are remembered and
+ * freed with the input. Off by default: a static that keeps such a block across inputs (gc's
+ * work list) would be left pointing at freed memory. */
+static int tracking;
+static void **tracked;
+static size_t tracked_mask, ntracked;
+
+void __real_free(void *p);
+void *__real_ld_xmalloc(size_t n);
+void *__real_ld_xcalloc(size_t n, size_t sz);
+void *__real_ld_xrealloc(void *p, size_t n);
+
+static size_t slot_of(const void *p) { return ((uintptr_t)p >> 4) * 0x9e3779b97f4a7c15ull; }
+
+static void track(void *p) {
+  if (!tracking || !p) return;
+  if ((ntracked + 1) * 2 > tracked_mask + 1) {
+    size_t cap = tracked_mask ? (tracked_mask + 1) * 2 : 4096;
+    void **n = calloc(cap, sizeof *n);
+    if (!n) abort();
+    for (size_t i = 0; tracked && i <= tracked_mask; i++)
+      if (tracked[i] && tracked[i] != (void *)1) {
+        size_t j = slot_of(tracked[i]) & (cap - 1);
+        while (n[j]) j = (j + 1) & (cap - 1);
+        n[j] = tracked[i];
+      }
+    __real_free(tracked);
+    tracked = n, tracked_mask = cap - 1;
+  }
+  size_t j = slot_of(p) & tracked_mask;
+  while (tracked[j] && tracked[j] != (void *)1) j = (j + 1) & tracked_mask;
+  tracked[j] = p;
+  ntracked++;
+}
+
+static void untrack(void *p) {
+  if (!tracked || !p) return;
+  for (size_t j = slot_of(p) & tracked_mask; tracked[j]; j = (j + 1) & tracked_mask)
+    if (tracked[j] == p) {
+      tracked[j] = (void *)1; /* a tombstone: probes go on past it */
+      return;
+    }
+}
+
+void fuzz_track_heap(void) { tracking = 1; }
+
+static void free_tracked(void) {
+  for (size_t i = 0; tracked && i <= tracked_mask; i++)
+    if (tracked[i] && tracked[i] != (void *)1) __real_free(tracked[i]);
+  if (tracked) memset(tracked, 0, (tracked_mask + 1) * sizeof *tracked);
+  ntracked = 0;
+  tracking = 0;
+}
+
+void __wrap_free(void *p);
+void __wrap_free(void *p) {
+  untrack(p);
+  __real_free(p);
+}
+
+void *__wrap_ld_xmalloc(size_t n);
+void *__wrap_ld_xmalloc(size_t n) {
+  void *p = __real_ld_xmalloc(n);
+  track(p);
+  return p;
+}
+
+void *__wrap_ld_xcalloc(size_t n, size_t sz);
+void *__wrap_ld_xcalloc(size_t n, size_t sz) {
+  void *p = __real_ld_xcalloc(n, sz);
+  track(p);
+  return p;
+}
+
+void *__wrap_ld_xrealloc(void *p, size_t n);
+void *__wrap_ld_xrealloc(void *p, size_t n) {
+  untrack(p);
+  void *q = __real_ld_xrealloc(p, n);
+  track(q);
+  return q;
+}
+
+char *__wrap_ld_xstrdup(const char *s);
+char *__wrap_ld_xstrdup(const char *s) {
+  size_t n = strlen(s) + 1;
+  return memcpy(__wrap_ld_xmalloc(n), s, n);
+}
+
+char *__wrap_ld_sprintf(const char *fmt, ...);
+char *__wrap_ld_sprintf(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  char *s = __wrap_ld_xmalloc((size_t)n + 1);
+  va_start(ap, fmt);
+  vsnprintf(s, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  return s;
+}
+
 ld_mapped *__wrap_ld_map_file(const char *path);
 ld_mapped *__wrap_ld_map_file(const char *path) {
   (void)path;
@@ -57,14 +160,13 @@ ld_mapped *__wrap_ld_map_input(const char *path);
 ld_mapped *__wrap_ld_map_input(const char *path) { return __wrap_ld_map_file(path); }
 
 static void free_blocks(void) {
-  for (size_t i = 0; i < nblocks; i++) free(blocks[i]);
+  for (size_t i = 0; i < nblocks; i++) __real_free(blocks[i]);
   nblocks = 0;
 }
 
 void fuzz_begin(void) {
   free_blocks();
-  free(ctx->objs.v);
-  free(ctx->shared.v);
+  free_tracked();
   memset(&the_ctx, 0, sizeof the_ctx);
   ctx->opt.output = "fuzz.out";
   ctx->opt.threads = 1;
@@ -83,7 +185,12 @@ int fuzz_errors(void) { return ld_diag_quiet(1) + fatal_seen; }
 void fuzz_end(void) {
   fuzz_exit_point = NULL;
   ld_diag_quiet(1);
+  free(ctx->objs.v);
+  free(ctx->shared.v);
+  free(ctx->osecs.v);
+  memset(&the_ctx, 0, sizeof the_ctx);
   free_blocks();
+  free_tracked();
 }
 
 const ld_target *fuzz_pick_target(const uint8_t *d, size_t n) {

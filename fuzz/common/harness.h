@@ -31,6 +31,9 @@ int fuzz_errors(void);
 /* The target an input with this ELF header would select (x64 when it names none we know), as
  * ld/input.c chooses it; sets ctx->tg, ctx->is64 and ctx->be. */
 const ld_target *fuzz_pick_target(const uint8_t *data, size_t size);
+/* After FUZZ_BEGIN: free what ld_xmalloc and friends allocate for this input with it (see
+ * harness.c for when a target may). */
+void fuzz_track_heap(void);
 /* Reads every byte of [p, p + n): an out-of-bounds view is found here rather than later. */
 void fuzz_touch(const void *p, uint64_t n);
 
