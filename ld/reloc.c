@@ -299,6 +299,14 @@ static void scan_section(ld_isec *is) {
       /* Debugging and other non-allocated sections: resolved statically, nothing needed. */
       continue;
     }
+    if (s->s_sec && s->s_sec != &ld_discarded_isec && !(s->s_sec->is_flags & SHF_ALLOC) &&
+        s->s_def == SD_REGULAR && kind != RK_SIZE) {
+      /* A loaded section cannot point into one that is not loaded: it has no address. */
+      ld_error("%s: relocation %s refers to '%s' in section %s, which is not loaded (no "
+               "SHF_ALLOC)",
+               ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s), s->s_sec->is_name);
+      continue;
+    }
     if (kind == RK_COPY_ONLY) {
       ld_error("%s: relocation %s is only valid in dynamic relocation sections",
                ld_sec_loc(is, r->r_offset), hw->name);

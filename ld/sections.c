@@ -64,7 +64,9 @@ static const char *out_name(const ld_isec *is) {
       ".init",
       ".fini",
   };
-  if (is->is_flags & SHF_ALLOC) {
+  /* By name alone, as GNU ld's default script places them: a section named like code or data
+   * joins that output section even without SHF_ALLOC (and is then loaded with it). */
+  {
     static const char *const kept[] = {".text.unlikely", ".text.exit", ".text.startup",
                                        ".text.hot"};
     if (ctx->opt.keep_text_prefix) /* -z keep-text-section-prefix */
