@@ -201,8 +201,11 @@ static int is_undef_weak(const ld_sym *s) {
   return (s->s_def == SD_UNDEF || s->s_def == SD_LAZY) && s->s_weakref;
 }
 
+/* Symbol 0 is not among them: GNU ld and lld both take `S + A` against it for an address in the
+ * output (a RELATIVE relocation in a position-independent one), and so does tld, so that the
+ * programs agree. */
 static int is_absolute(const ld_sym *s) {
-  return s == &null_sym || s->s_alias_abs || is_undef_weak(s);
+  return s != &null_sym && (s->s_alias_abs || is_undef_weak(s));
 }
 
 static int is_local_ifunc(const ld_sym *s) {
