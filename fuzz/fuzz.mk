@@ -22,19 +22,29 @@ FUZZ_WRAP := -Wl,--wrap=exit,--wrap=ld_zalloc,--wrap=ld_map_file,--wrap=ld_map_i
 FUZZ_ALL_TARGETS := $(sort $(patsubst fuzz/%.c,%,$(wildcard fuzz/*.c)))
 FUZZ_TARGETS ?= $(FUZZ_ALL_TARGETS)
 
-# tld without its main(), and the harness.
-FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_OBJDIR)/%.o,$(patsubst $(OBJDIR)/%,%,$(filter-out ld/main.c,$(SRCS))))
+# tld without its main(), and the harness. The mapfile parser and lexer are generated here too,
+# so that the targets do not depend on which build (SANITIZE or not) generated them last.
+FUZZ_GEN := $(FUZZ_OBJDIR)/gen/mapfile/parser.c $(FUZZ_OBJDIR)/gen/mapfile/lexer.c
+FUZZ_CPPFLAGS := -I$(FUZZ_OBJDIR)/gen/mapfile $(TLD_CPPFLAGS) -Ifuzz
+FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_OBJDIR)/%.o,$(filter-out ld/main.c $(MAPFILE_GEN),$(SRCS))) \
+                 $(FUZZ_GEN:.c=.o)
 FUZZ_COMMON_OBJS := $(patsubst %.c,$(FUZZ_OBJDIR)/%.o,$(wildcard fuzz/common/*.c))
+
+$(FUZZ_OBJDIR)/gen/mapfile/parser.c: mapfile/parser.y
+	@mkdir -p $(@D)
+	$(BISON) -d -o $@ $<
+$(FUZZ_OBJDIR)/gen/mapfile/lexer.c: mapfile/lexer.l $(FUZZ_OBJDIR)/gen/mapfile/parser.c
+	@mkdir -p $(@D)
+	$(FLEX) -o $@ $<
 
 $(FUZZ_OBJDIR)/%.o: %.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(TLD_CPPFLAGS) -Ifuzz $(FUZZ_CFLAGS) -MMD -MP -c -o $@ $<
+	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(FUZZ_OBJDIR)/%.o: $(OBJDIR)/%.c
-	@mkdir -p $(@D)
-	$(FUZZ_CC) $(TLD_CPPFLAGS) $(FUZZ_CFLAGS) -MMD -MP -c -o $@ $<
+$(FUZZ_GEN:.c=.o): %.o: %.c
+	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(patsubst %.c,$(FUZZ_OBJDIR)/%.o,$(wildcard mapfile/*.c)): | $(OBJDIR)/mapfile/parser.c
+$(patsubst %.c,$(FUZZ_OBJDIR)/%.o,$(wildcard mapfile/*.c)): | $(FUZZ_OBJDIR)/gen/mapfile/parser.c
 
 -include $(FUZZ_LIB_OBJS:.o=.d) $(FUZZ_COMMON_OBJS:.o=.d)
 
@@ -50,13 +60,13 @@ define FUZZ_TARGET_RULES
 FUZZ_$(1)_OBJS := $$(patsubst %.c,$$(FUZZ_OBJDIR)/$(1)/%.o,$$(FUZZ_$(1)_SRCS))
 $$(FUZZ_$(1)_OBJS): $$(FUZZ_OBJDIR)/$(1)/%.o: %.c
 	@mkdir -p $$(@D)
-	$$(FUZZ_CC) $$(TLD_CPPFLAGS) -Ifuzz $$(FUZZ_CFLAGS) $$(FUZZ_$(1)_CFLAGS) -MMD -MP -c -o $$@ $$<
+	$$(FUZZ_CC) $$(FUZZ_CPPFLAGS) $$(FUZZ_CFLAGS) $$(FUZZ_$(1)_CFLAGS) -MMD -MP -c -o $$@ $$<
 -include $$(FUZZ_$(1)_OBJS:.o=.d)
 $$(FUZZ_DIR)/$(1): fuzz/$(1).c $$(FUZZ_$(1)_OBJS) \
                    $$(if $$(FUZZ_$(1)_NOLIB),,$$(FUZZ_LIB_OBJS) $$(FUZZ_COMMON_OBJS)) \
                    $$(wildcard fuzz/common/*.h)
 	@mkdir -p $$(@D)
-	$$(FUZZ_CC) $$(TLD_CPPFLAGS) -Ifuzz $$(FUZZ_CFLAGS) $$(FUZZ_$(1)_CFLAGS) -o $$@ fuzz/$(1).c \
+	$$(FUZZ_CC) $$(FUZZ_CPPFLAGS) $$(FUZZ_CFLAGS) $$(FUZZ_$(1)_CFLAGS) -o $$@ fuzz/$(1).c \
 	    $$(FUZZ_$(1)_OBJS) $$(if $$(FUZZ_$(1)_NOLIB),,$$(FUZZ_LIB_OBJS) $$(FUZZ_COMMON_OBJS) \
 	    $$(FUZZ_WRAP)) $$(FUZZ_LINK_FLAGS) $$(FUZZ_$(1)_LDFLAGS)
 endef
