@@ -3,7 +3,12 @@
 #   make              build build/bin/tld and build/gnu/ld (a symlink for `cc -B build/gnu/`)
 #   make check        install or verify the test dependencies, build, run the lit suites
 #   make demo         build tld and show it at work (examples/demo.sh)
-#   make install      PREFIX=/usr/local (DESTDIR honoured): bin/tld and the man pages
+#   make stress       the stress tests, a hundred times longer than make check runs them
+#   make bench        link speed against the other linkers (bench/bench.sh)
+#   make bench-startup  start-up with 100 dependencies, lazy loading and direct bindings against
+#                     glibc's loader (bench/startup.sh)
+#   make install      PREFIX=/usr/local (DESTDIR honoured): bin/tld, every target's ld.so.1 and
+#                     crt1.o (lib/tld/<target>/), rtld.h (include/tld/) and the man pages
 #   make lint         clang-format --dry-run over every C source and header
 #   make fuzz         build the fuzz targets and run each for FUZZ_TIME seconds (fuzz/README)
 #   make clean        remove build/
@@ -31,8 +36,8 @@ TLD_CFLAGS := -std=c11 -Wall -Wextra -pthread
 # The default program interpreter is the runtime linker installed under PREFIX.
 TLD_CPPFLAGS := -D_GNU_SOURCE -I. -Icommon -DTLD_PREFIX='"$(PREFIX)"'
 TLD_LDFLAGS := -pthread
-# zlib inflates compressed (SHF_COMPRESSED) input sections.
-TLD_LDLIBS := -lz
+# Compressed debug sections, read and written (zlib1g-dev, libzstd-dev).
+TLD_LIBS := -lzstd -lz
 LDLIBS ?=
 ifeq ($(SANITIZE),1)
 TLD_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -86,13 +91,13 @@ LINT_SRCS := $(sort $(wildcard common/*/*.[ch] common/*.[ch] ld/*.[ch] arch/*/*.
                                mapfile/*.[ch] rtld/*.[ch] rtld/include/*.h examples/*.c \
                                fuzz/*.c fuzz/common/*.[ch]))
 
-.PHONY: all check deps sysroot lit demo bench install lint clean
+.PHONY: all check deps sysroot lit demo bench bench-startup install lint clean stress
 
 all: $(TLD) $(GNU_LD)
 
 $(TLD): $(OBJS)
 	@mkdir -p $(@D)
-	$(CC) $(TLD_LDFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(TLD_LDLIBS) $(LDLIBS)
+	$(CC) $(TLD_LDFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(TLD_LIBS) $(LDLIBS)
 
 # A relative link, so the build tree can move and `cc -B build/gnu/` finds `ld` there.
 $(GNU_LD): | $(TLD)
@@ -127,6 +132,15 @@ sysroot:
 lit: all sysroot fuzz-build
 	TLD_BUILD=$(abspath $(BUILD)) $(LIT) $(LITFLAGS) test/lit
 
+# rtld's stress tests at full counts (lit.cfg.py: TLD_STRESS): 100,000 detached threads,
+# 100,000 dlopen/dlclose cycles of TLS modules with threads alive, 9,000 rounds of first TLS
+# accesses from signal handlers, and on every target a hundred times the rounds of signal storms
+# during dlopen/dlclose (tls-signal). Each test's time is printed.
+stress: all sysroot
+	TLD_STRESS=1 $(LIT) -sv --time-tests test/lit/rtld/thread-detach.test \
+	  test/lit/rtld/tls-reuse.test test/lit/rtld/tls-dlopen-x64.test \
+	  $(wildcard test/lit/rtld/tls-signal-*.test)
+
 demo: all sysroot
 	bash examples/demo.sh
 
@@ -134,12 +148,20 @@ demo: all sysroot
 bench: all
 	bash bench/bench.sh
 
+# Start-up of a program with 100 dependencies, 5 used at start-up: normal and -z lazyload
+# -B direct builds under tld's ld.so.1 and glibc's loader (bench/startup.sh; not in make check).
+bench-startup: all
+	bash bench/startup.sh
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 $(TLD) $(DESTDIR)$(PREFIX)/bin/tld
-	install -d $(DESTDIR)$(PREFIX)/lib/tld/x64 $(DESTDIR)$(PREFIX)/include/tld
-	install -m 755 $(BUILD)/lib/x64/ld.so.1 $(DESTDIR)$(PREFIX)/lib/tld/x64/ld.so.1
-	install -m 644 $(BUILD)/lib/x64/crt1.o $(DESTDIR)$(PREFIX)/lib/tld/x64/crt1.o
+	install -d $(DESTDIR)$(PREFIX)/include/tld
+	for t in $(RTLD_TARGETS); do \
+	  install -d $(DESTDIR)$(PREFIX)/lib/tld/$$t && \
+	  install -m 755 $(BUILD)/lib/$$t/ld.so.1 $(DESTDIR)$(PREFIX)/lib/tld/$$t/ld.so.1 && \
+	  install -m 644 $(BUILD)/lib/$$t/crt1.o $(DESTDIR)$(PREFIX)/lib/tld/$$t/crt1.o || exit 1; \
+	done
 	install -m 644 rtld/include/*.h $(DESTDIR)$(PREFIX)/include/tld/
 ifneq ($(MAN1),)
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
@@ -161,41 +183,67 @@ clean:
 # ---- fuzzing: libFuzzer targets for every input reader (fuzz/README, fuzz/fuzz.mk) ----------
 include fuzz/fuzz.mk
 
-# ---- rtld: the runtime linker ld.so.1 and crt1.o for x86-64 (DESIGN.md §8) ------------------
-# Built freestanding and linked by tld itself. -Bsymbolic binds rtld's own references inside it,
-# so its only dynamic relocations are RELATIVE ones, which stage 1 applies. -mgeneral-regs-only
-# keeps every vector register out of rtld's C code (bind.S and the TLS stubs rely on it);
-# -fno-tree-loop-distribute-patterns keeps memcpy and friends from compiling into calls to
-# themselves.
-RTLD_X64_DIR := $(BUILD)/lib/x64
-RTLD_X64 := $(RTLD_X64_DIR)/ld.so.1
-CRT1_X64 := $(RTLD_X64_DIR)/crt1.o
-RTLD_OBJDIR_X64 := $(OBJDIR)/rtld/x64
+# ---- rtld: the runtime linker ld.so.1 and crt1.o for every target (DESIGN.md §8) ------------
+# One set of sources (rtld/*.c) built per target with that target's compiler, plus the target's
+# arch/<dir>/{start,bind,crt1}.S and rtld_arch.h; linked by tld itself into
+# build/lib/<target>/ld.so.1. Built freestanding; -Bsymbolic binds rtld's own references inside
+# it, so its only dynamic relocations are RELATIVE ones, which stage 1 applies. The C code never
+# touches a floating-point or vector register (-mgeneral-regs-only on x86, -mno-fpu on SPARC), so
+# the lazy-binding trampolines and the TLS stubs only have general registers to keep; on SPARC it
+# also leaves the application registers %g2-%g4 alone (-mno-app-regs), as the ABI asks of system
+# code. -fno-tree-loop-distribute-patterns keeps memcpy and friends from compiling into calls to
+# themselves. A target whose compiler is missing is left out with a warning (scripts/deps.sh
+# installs them; `make check` needs every target).
+SPARC_CC ?= sparc64-linux-gnu-gcc
+RTLD_CC_x64 = $(CC)
+RTLD_CC_x86 = $(CC) -m32
+RTLD_CC_sparcv9 = $(SPARC_CC) -m64
+RTLD_CC_sparc = $(SPARC_CC) -m32
+RTLD_ARCH_x64 := x64
+RTLD_ARCH_x86 := x86
+RTLD_ARCH_sparcv9 := sparc
+RTLD_ARCH_sparc := sparc
+RTLD_MFLAGS_x64 := -mgeneral-regs-only
+RTLD_MFLAGS_x86 := -mgeneral-regs-only
+RTLD_MFLAGS_sparcv9 := -mno-fpu -mno-app-regs
+RTLD_MFLAGS_sparc := -mno-fpu -mno-app-regs
+RTLD_TARGETS := x64 x86
+ifneq ($(shell command -v $(SPARC_CC) 2>/dev/null),)
+RTLD_TARGETS += sparcv9 sparc
+else
+$(warning $(SPARC_CC) not found: ld.so.1 for sparc and sparcv9 is not built (scripts/deps.sh --check))
+endif
 RTLD_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -ffreestanding -fPIC -fvisibility=hidden \
                -fno-stack-protector -nostdlib -fno-builtin -fno-tree-loop-distribute-patterns \
-               -mgeneral-regs-only -fno-plt
-RTLD_CPPFLAGS_X64 := -I. -Irtld -Iarch/x64
+               -fno-plt
 RTLD_SRCS := $(sort $(wildcard rtld/*.c))
-RTLD_X64_OBJS := $(patsubst rtld/%.c,$(RTLD_OBJDIR_X64)/%.o,$(RTLD_SRCS)) \
-                 $(RTLD_OBJDIR_X64)/start.o $(RTLD_OBJDIR_X64)/bind.o
 
-all: $(RTLD_X64) $(CRT1_X64)
+# rtld_target TARGET: the objects, ld.so.1 and crt1.o of one target.
+define rtld_target
+RTLD_OBJDIR_$(1) := $$(OBJDIR)/rtld/$(1)
+RTLD_OBJS_$(1) := $$(patsubst rtld/%.c,$$(RTLD_OBJDIR_$(1))/%.o,$$(RTLD_SRCS)) \
+                  $$(RTLD_OBJDIR_$(1))/start.o $$(RTLD_OBJDIR_$(1))/bind.o
+RTLD_CPPFLAGS_$(1) := -I. -Irtld -Iarch/$$(RTLD_ARCH_$(1)) -DRTLD_PREFIX='"$$(PREFIX)"'
 
-$(RTLD_OBJDIR_X64)/%.o: rtld/%.c
-	@mkdir -p $(@D)
-	$(CC) $(RTLD_CPPFLAGS_X64) $(RTLD_CFLAGS) -MMD -MP -c -o $@ $<
+all: $$(BUILD)/lib/$(1)/ld.so.1 $$(BUILD)/lib/$(1)/crt1.o
 
-$(RTLD_OBJDIR_X64)/%.o: arch/x64/%.S
-	@mkdir -p $(@D)
-	$(CC) $(RTLD_CPPFLAGS_X64) -MMD -MP -c -o $@ $<
+$$(RTLD_OBJDIR_$(1))/%.o: rtld/%.c
+	@mkdir -p $$(@D)
+	$$(RTLD_CC_$(1)) $$(RTLD_CPPFLAGS_$(1)) $$(RTLD_CFLAGS) $$(RTLD_MFLAGS_$(1)) -MMD -MP -c -o $$@ $$<
 
-$(RTLD_X64): $(RTLD_X64_OBJS) $(TLD)
-	@mkdir -p $(@D)
-	$(TLD) -shared -Bsymbolic -z now -e _rtld_start -soname ld.so.1 -o $@ $(RTLD_X64_OBJS)
+$$(RTLD_OBJDIR_$(1))/%.o: arch/$$(RTLD_ARCH_$(1))/%.S
+	@mkdir -p $$(@D)
+	$$(RTLD_CC_$(1)) $$(RTLD_CPPFLAGS_$(1)) -MMD -MP -c -o $$@ $$<
 
-$(CRT1_X64): arch/x64/crt1.S
-	@mkdir -p $(@D)
-	$(CC) -c -o $@ $<
+$$(BUILD)/lib/$(1)/ld.so.1: $$(RTLD_OBJS_$(1)) $$(TLD)
+	@mkdir -p $$(@D)
+	$$(TLD) -shared -Bsymbolic -z now -e _rtld_start -soname ld.so.1 -o $$@ $$(RTLD_OBJS_$(1))
 
--include $(RTLD_X64_OBJS:.o=.d)
+$$(BUILD)/lib/$(1)/crt1.o: arch/$$(RTLD_ARCH_$(1))/crt1.S arch/$$(RTLD_ARCH_$(1))/rtld_arch.h
+	@mkdir -p $$(@D)
+	$$(RTLD_CC_$(1)) $$(RTLD_CPPFLAGS_$(1)) -c -o $$@ $$<
+
+-include $$(RTLD_OBJS_$(1):.o=.d)
+endef
+$(foreach t,$(RTLD_TARGETS),$(eval $(call rtld_target,$(t))))
 # ---- end of rtld ----------------------------------------------------------------------------

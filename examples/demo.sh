@@ -4,7 +4,9 @@
 #  1. gcc compiles examples/tls-demo.c, a threaded program with __thread variables, and calls tld
 #     as its link-editor (`cc -B build/gnu/`, where build/gnu/ld is tld); the program runs.
 #  2. A program, a library and a plugin with TLS in every model and threads are linked by tld
-#     against ld.so.1, tld's own runtime linker, and run under it (examples/rtld/).
+#     against ld.so.1, tld's own runtime linker, and run under it (examples/rtld/), on each
+#     target: x64, x86 (natively, or under qemu-i386 where the kernel does not run i386
+#     programs), sparcv9 and sparc (under qemu-user).
 #  3. For each target — x64, x86, sparcv9, sparc — a freestanding program (no libc, its own
 #     _start and system calls) is compiled, linked by tld alone, and run: natively for x64 and
 #     x86 (under qemu-i386 where the kernel does not run i386 programs), under qemu-user for
@@ -67,29 +69,52 @@ tls_demo || failed+=(tls-demo)
 
 # --- 2. a program on tld's own runtime linker ----------------------------------------------------
 
+# rtld_demo TARGET "CC..." [RUNNER...]: the demo program on one target's ld.so.1.
 rtld_demo() {
-	local d=$out/rtld rt=build/lib/x64
+	local target=$1 cc d=$out/rtld-$1 rt=build/lib/$1
+	read -r -a cc <<<"$2"
+	shift 2
 	local cf=(-O2 -ffreestanding -fno-stack-protector -fPIC -nostdinc -I rtld/include)
+	# TLS descriptors where the target has them (SPARC has none: the plugin uses General Dynamic)
+	local desc=()
+	[[ $target == x64 || $target == x86 ]] && desc=(-mtls-dialect=gnu2)
 	mkdir -p "$d"
-	say "ld.so.1, tld's runtime linker (no libc under it), was linked by tld itself:"
-	run /usr/lib/llvm-14/bin/llvm-readelf -d "$rt/ld.so.1" | grep -E 'SONAME|FLAGS|RELACOUNT' || return 1
+	say "$target: ld.so.1, tld's runtime linker for $target (no libc under it), was linked by tld itself:"
+	run /usr/lib/llvm-14/bin/llvm-readelf -hd "$rt/ld.so.1" |
+		grep -E 'Class|Machine|SONAME|FLAGS|RELA?COUNT' || return 1
 
-	say "a library with General Dynamic and Initial Exec TLS, a plugin with descriptors and Local Dynamic TLS, a program with Local Exec TLS and threads; all freestanding against rtld/include"
-	run cc "${cf[@]}" -c -o "$d/libcount.o" examples/rtld/libcount.c || return 1
-	run cc "${cf[@]}" -mtls-dialect=gnu2 -c -o "$d/plugin.o" examples/rtld/plugin.c || return 1
-	run cc "${cf[@]}" -fPIE -c -o "$d/main.o" examples/rtld/main.c || return 1
+	say "$target: a library with General Dynamic and Initial Exec TLS, a plugin${desc:+ with descriptors and} with Local Dynamic TLS, a program with Local Exec TLS and threads; all freestanding against rtld/include"
+	run "${cc[@]}" "${cf[@]}" -c -o "$d/libcount.o" examples/rtld/libcount.c || return 1
+	run "${cc[@]}" "${cf[@]}" "${desc[@]}" -c -o "$d/plugin.o" examples/rtld/plugin.c || return 1
+	run "${cc[@]}" "${cf[@]}" -fPIE -c -o "$d/main.o" examples/rtld/main.c || return 1
 
-	say "link them with tld: two shared objects (-G -h) and the program, whose interpreter is ld.so.1"
+	say "$target: link them with tld: two shared objects (-G -h) and the program, whose interpreter is ld.so.1"
 	run "$tld" -G -h libcount.so -o "$d/libcount.so" "$d/libcount.o" "$rt/ld.so.1" || return 1
 	run "$tld" -G -h libplugin.so -o "$d/libplugin.so" "$d/plugin.o" "$rt/ld.so.1" || return 1
 	run "$tld" --stats -o "$d/prog" "$rt/crt1.o" "$d/main.o" "$d/libcount.so" "$rt/ld.so.1" \
 		-R '$ORIGIN' -I "$PWD/$rt/ld.so.1" 2>&1 | grep TLS || return 1
 
-	say "run it under ld.so.1 (LD_DEBUG=tls traces the TLS work): the plugin is dlopened while four threads wait"
-	LD_DEBUG=tls run "$d/prog" || return 1
+	say "$target: run it under ld.so.1${1:+, itself under $1} (LD_DEBUG=tls traces the TLS work): the plugin is dlopened while four threads wait"
+	if (($#)); then
+		# qemu-user passes the environment to the program; -E sets a variable for it alone
+		run "$@" -E LD_DEBUG=tls "$d/prog" || return 1
+	else
+		LD_DEBUG=tls run "$d/prog" || return 1
+	fi
 }
 
-rtld_demo || failed+=(rtld-demo)
+# A kernel without 32-bit x86 support cannot run i386 programs: qemu-user runs them then.
+(exec build/lib/x86/ld.so.1 --help >/dev/null 2>&1 </dev/null)
+x86_status=$?
+x86_runner=()
+[[ $x86_status == 126 ]] && command -v qemu-i386 >/dev/null && x86_runner=(qemu-i386)
+
+rtld_demo x64 "cc" || failed+=(rtld-x64)
+rtld_demo x86 "cc -m32" "${x86_runner[@]}" || failed+=(rtld-x86)
+rtld_demo sparcv9 "sparc64-linux-gnu-gcc -m64" qemu-sparc64 -L /usr/sparc64-linux-gnu ||
+	failed+=(rtld-sparcv9)
+rtld_demo sparc "sparc64-linux-gnu-gcc -m32" qemu-sparc32plus -L "$sparc32_root" ||
+	failed+=(rtld-sparc)
 
 # --- 3. freestanding programs linked by tld alone, one per target --------------------------------
 

@@ -13,7 +13,7 @@ FUZZ_OBJDIR := $(FUZZ_DIR)/obj
 FUZZ_CORPUS := $(FUZZ_DIR)/corpus
 FUZZ_CFLAGS := -std=c11 -g -O1 -fno-omit-frame-pointer -pthread \
                -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
-FUZZ_LINK_FLAGS := -fsanitize=fuzzer,address,undefined -pthread -ldl $(TLD_LDLIBS)
+FUZZ_LINK_FLAGS := -fsanitize=fuzzer,address,undefined -pthread -ldl $(TLD_LIBS)
 # The harness (fuzz/common/harness.c) takes the link-editor's exits, arena and file mappings.
 FUZZ_WRAP := -Wl,--wrap=exit,--wrap=ld_zalloc,--wrap=ld_map_file,--wrap=ld_map_input \
              -Wl,--wrap=free,--wrap=ld_xmalloc,--wrap=ld_xcalloc,--wrap=ld_xrealloc \

@@ -292,6 +292,19 @@ uint32_t ld_dynamic_create(void) {
     ld_g(s)->s_verneed = (uint16_t)verneed_index(s);
     if (ld_gc(s)->s_verneed) versions = 1;
   }
+  /* DT_RELR with glibc: a glibc that cannot read it must refuse the output, through a version
+   * only those that can define (as GNU ld adds it: when some GLIBC_2.* of libc.so is needed). */
+  if (ctx->relrdyn)
+    for (uint32_t k = 0; k < nvneeds; k++) {
+      const char *so = vneeds[k].lib->o_soname;
+      if (strncmp(so, "libc.so.", 8) || strncmp(vneeds[k].name, "GLIBC_2.", 8)) continue;
+      vneeds = ld_xrealloc(vneeds, (nvneeds + 1) * sizeof *vneeds);
+      vneeds[nvneeds].lib = vneeds[k].lib;
+      vneeds[nvneeds].name = "GLIBC_ABI_DT_RELR";
+      vneeds[nvneeds].idx = (uint16_t)(2 + nvdefs + nvneeds);
+      nvneeds++;
+      break;
+    }
   for (uint32_t i = 0; i < needed.n; i++) {
     ld_obj *o = needed.v[i];
     o->o_dt_needed_idx = dstr_add(o->o_soname, (uint32_t)strlen(o->o_soname));
@@ -407,7 +420,9 @@ uint32_t ld_dynamic_create(void) {
     /* Bound at load time, the PLT's slots need not stay writable. */
     if (ctx->opt.z_now) ctx->gotplt->os_relro = 1;
   }
-  ndt = 34 + needed.n + (ctx->opt.soname ? 1 : 0) + (rpath_off ? 1 : 0);
+  ld_syminfo_create(&dsyms, &needed); /* .SUNW_syminfo; numbers the DT_NEEDED entries */
+  ndt = 34 + needed.n + (ctx->opt.soname ? 1 : 0) + (rpath_off ? 1 : 0) + ld_syminfo_ndt() +
+        (ctx->relrdyn ? 3 : 0);
   ctx->dynamic = ld_new_osec(".dynamic", SHT_DYNAMIC, SHF_ALLOC | SHF_WRITE, w, SY_DYNAMIC);
   ctx->dynamic->os_size = (uint64_t)ndt * 2 * w;
   ctx->dynamic->os_entsize = 2 * w;
@@ -601,10 +616,17 @@ static void fill_plt(void) {
                           (uint64_t)ctx->plt_syms.n * tg->tg_plt_entry_size);
   for (uint32_t i = 0; i < ctx->plt_syms.n; i++) {
     ld_sym *s = ctx->plt_syms.v[i];
-    uint64_t entry = plt0 + tg->tg_plt_header_size + (uint64_t)i * tg->tg_plt_entry_size;
-    uint64_t slot = tg->tg_plt_self_slot ? entry : gotplt + (uint64_t)ld_slots(s)->gotplt * w;
-    tg->tg_write_plt_entry(pb + tg->tg_plt_header_size + (uint64_t)i * tg->tg_plt_entry_size, entry,
-                           slot, plt0, i, (uint64_t)i * relsize(), gotplt, pic);
+    uint64_t off = tg->tg_plt_header_size + ld_plt_entry_offset(tg, i);
+    uint64_t entry = plt0 + off, slot;
+    int64_t addend = 0;
+    if (tg->tg_plt_far_from && i >= tg->tg_plt_far_from) {
+      uint64_t slot_off;
+      tg->tg_write_plt_far(pb, plt0, i, ctx->plt_syms.n, &slot_off, &addend);
+      slot = plt0 + slot_off;
+    } else {
+      slot = tg->tg_plt_self_slot ? entry : gotplt + (uint64_t)ld_slots(s)->gotplt * w;
+      tg->tg_write_plt_entry(pb + off, entry, slot, plt0, i, (uint64_t)i * relsize(), gotplt, pic);
+    }
     /* Lazy: the slot first points back into the entry, after its indirect jump. */
     if (!tg->tg_plt_self_slot)
       elf_wrw(ctx->buf + ctx->gotplt->os_offset + (uint64_t)ld_slots(s)->gotplt * w,
@@ -613,11 +635,11 @@ static void fill_plt(void) {
     if (is64) {
       elf_wr64(r, slot, be);
       elf_wr64(r + 8, (uint64_t)ld_slots(s)->dynidx << 32 | tg->tg_r_jump_slot, be);
-      if (tg->tg_rela) elf_wr64(r + 16, 0, be);
+      if (tg->tg_rela) elf_wr64(r + 16, (uint64_t)addend, be);
     } else {
       elf_wr32(r, (uint32_t)slot, be);
       elf_wr32(r + 4, (uint32_t)ld_slots(s)->dynidx << 8 | tg->tg_r_jump_slot, be);
-      if (tg->tg_rela) elf_wr32(r + 8, 0, be);
+      if (tg->tg_rela) elf_wr32(r + 8, (uint32_t)addend, be);
     }
   }
 }
@@ -649,7 +671,12 @@ static void fill_dynamic(void) {
     elf_wrw(d + (uint64_t)n * 2 * w + w, (uint64_t)(val), is64, be);                               \
     n++;                                                                                           \
   } while (0)
-  for (uint32_t i = 0; i < needed.n; i++) DT(DT_NEEDED, ((ld_obj *)needed.v[i])->o_dt_needed_idx);
+  for (uint32_t i = 0; i < needed.n; i++) {
+    ld_obj *o = needed.v[i];
+    if (o->o_dep & DEP_LAZY) DT(DT_POSFLAG_1, DF_P1_LAZYLOAD); /* for the entry that follows */
+    if (n != o->o_dt_index) ld_fatal("internal: DT_NEEDED of %s is not at its index", o->o_name);
+    DT(DT_NEEDED, o->o_dt_needed_idx);
+  }
   if (ctx->opt.soname) DT(DT_SONAME, soname_off);
   if (rpath_off) DT(ctx->opt.new_dtags ? DT_RUNPATH : DT_RPATH, rpath_off);
   ld_sym *init = ld_sym_lookup("_init", 5), *fini = ld_sym_lookup("_fini", 5);
@@ -696,6 +723,11 @@ static void fill_dynamic(void) {
       if (ctx->nrelative) DT(DT_RELCOUNT, ctx->nrelative);
     }
   }
+  if (ctx->relrdyn) {
+    DT(DT_RELR, ctx->relrdyn->os_addr);
+    DT(DT_RELRSZ, ctx->relrdyn->os_size);
+    DT(DT_RELRENT, is64 ? 8 : 4);
+  }
   if (ctx->versym) DT(DT_VERSYM, ctx->versym->os_addr);
   if (ctx->verdef) {
     DT(DT_VERDEF, ctx->verdef->os_addr);
@@ -705,7 +737,13 @@ static void fill_dynamic(void) {
     DT(DT_VERNEED, ctx->verneed->os_addr);
     DT(DT_VERNEEDNUM, nverneed_libs);
   }
-  uint64_t flags = 0, flags1 = 0;
+  ld_osec *si = ld_syminfo_osec();
+  if (si) {
+    DT(DT_SYMINFO, si->os_addr);
+    DT(DT_SYMINSZ, si->os_size);
+    DT(DT_SYMINENT, SYMINFO_ENTRY_SIZE);
+  }
+  uint64_t flags = 0, flags1 = ld_syminfo_flags1();
   if (ctx->opt.z_now) flags |= DF_BIND_NOW, flags1 |= DF_1_NOW;
   if (ctx->opt.z_origin) flags |= DF_ORIGIN, flags1 |= DF_1_ORIGIN;
   if (ctx->static_tls) flags |= DF_STATIC_TLS;
@@ -729,6 +767,7 @@ void ld_dynamic_fill(void) {
   if (!ctx->dynamic) return;
   memcpy(ctx->buf + ctx->dynstr->os_offset, dynstr.buf, dynstr.len);
   fill_dynsym();
+  ld_syminfo_fill();
   fill_hashes();
   fill_versions();
   fill_plt();

@@ -57,6 +57,7 @@ static void split_one(ld_isec *is) {
     r->er_size = (uint32_t)(len + hdr);
     r->er_cie = -1;
     r->er_live = 1;
+    r->er_pad = 0;
     if (len >= 4) {
       uint32_t id = elf_rd32(d + off + 4, be);
       if (id != 0) { /* FDE: id is the distance back to its CIE */
@@ -96,6 +97,18 @@ static void split_obj(uint32_t i, void *arg) {
 /* Each object's .eh_frame is split on its own, in parallel. */
 void ld_split_eh_frame(void) { ld_par_for(ctx->objs.n, split_obj, NULL); }
 
+/* Output offsets of the live records of `is`, and its size. */
+static void record_offsets(ld_isec *is) {
+  uint32_t out = 0;
+  for (uint32_t j = 0; j < is->is_neh; j++) {
+    ld_ehrec *r = &is->is_eh[j];
+    if (!r->er_live) continue;
+    r->er_out = out;
+    out += r->er_size;
+  }
+  is->is_size = out;
+}
+
 /* Called after garbage collection: final liveness and output offsets of the records. */
 void ld_eh_finish(void) {
   n_live_fde = 0;
@@ -112,17 +125,13 @@ void ld_eh_finish(void) {
     for (uint32_t k = 0; k < o->o_nsec; k++) {
       ld_isec *is = o->o_secs[k];
       if (!is || !is->is_eh) continue;
-      uint32_t out = 0;
       for (uint32_t j = 0; j < is->is_neh; j++) {
         ld_ehrec *r = &is->is_eh[j];
         if (r->er_size == 4 && (is != last || j + 1 != is->is_neh)) r->er_live = 0;
         if (r->er_cie >= 0) r->er_live = r->er_live && (uint8_t)target_live(is, r->er_off + 8);
-        if (!r->er_live) continue;
-        if (r->er_cie >= 0 && r->er_size > 8) n_live_fde++;
-        r->er_out = out;
-        out += r->er_size;
+        if (r->er_live && r->er_cie >= 0 && r->er_size > 8) n_live_fde++;
       }
-      is->is_size = out;
+      record_offsets(is);
     }
   }
 }
@@ -145,6 +154,157 @@ uint64_t ld_ehframe_map(const ld_isec *is, uint64_t off, int *dropped) {
   return is->is_size;
 }
 
+/* ---- shared CIEs -------------------------------------------------------------------------- */
+
+/* Identical CIEs are written once per output section: the first in output order is kept and
+ * the FDEs of the others point at it (a CIE pointer counts backwards, so the kept one must come
+ * first). Two CIEs are identical when their bytes are and their relocations (a personality
+ * routine's address) have the same types, places, addends and targets. A CIE not kept records
+ * the one it shares as er_cie = -2 - (index in `kept`). */
+typedef struct kept_cie {
+  ld_isec *k_sec;
+  uint32_t k_rec;
+} kept_cie;
+static kept_cie *kept;
+static uint32_t nkept, kept_cap;
+
+/* The relocations of `is` inside record `r`: [*first, *end). */
+static void record_rels(const ld_isec *is, const ld_ehrec *r, uint32_t *first, uint32_t *end) {
+  uint32_t lo = 0, hi = is->is_nrels;
+  while (lo < hi) {
+    uint32_t mid = (lo + hi) / 2;
+    if (is->is_rels[mid].r_offset < r->er_off) lo = mid + 1;
+    else hi = mid;
+  }
+  *first = lo;
+  while (lo < is->is_nrels && is->is_rels[lo].r_offset < (uint64_t)r->er_off + r->er_size) lo++;
+  *end = lo;
+}
+
+/* What a relocation refers to, as two words that are equal for equal targets. */
+static void rel_target(const ld_isec *is, const ld_rel *rel, uint64_t *a, uint64_t *b) {
+  ld_sym *s = rel->r_sym ? is->is_file->o_syms[rel->r_sym] : NULL;
+  if (s && s->s_local) {
+    *a = (uint64_t)(uintptr_t)s->s_sec;
+    *b = s->s_value;
+    if (!s->s_sec) *a = 1; /* absolute */
+  } else {
+    *a = (uint64_t)(uintptr_t)s;
+    *b = 0;
+  }
+}
+
+static uint64_t cie_hash(const ld_isec *is, const ld_ehrec *r) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  const uint8_t *p = is->is_data + r->er_off;
+  for (uint32_t i = 0; i < r->er_size; i++) h = (h ^ p[i]) * 0x100000001b3ULL;
+  uint32_t f, e;
+  record_rels(is, r, &f, &e);
+  for (uint32_t k = f; k < e; k++) {
+    uint64_t a, b;
+    rel_target(is, &is->is_rels[k], &a, &b);
+    h = (h ^ (a + b * 31 + is->is_rels[k].r_type)) * 0x100000001b3ULL;
+  }
+  return h;
+}
+
+static int cie_equal(const ld_isec *x, const ld_ehrec *rx, const ld_isec *y, const ld_ehrec *ry) {
+  if (rx->er_size != ry->er_size ||
+      memcmp(x->is_data + rx->er_off, y->is_data + ry->er_off, rx->er_size))
+    return 0;
+  uint32_t fx, ex, fy, ey;
+  record_rels(x, rx, &fx, &ex);
+  record_rels(y, ry, &fy, &ey);
+  if (ex - fx != ey - fy) return 0;
+  for (uint32_t k = 0; k < ex - fx; k++) {
+    const ld_rel *p = &x->is_rels[fx + k], *q = &y->is_rels[fy + k];
+    uint64_t pa, pb, qa, qb;
+    rel_target(x, p, &pa, &pb);
+    rel_target(y, q, &qa, &qb);
+    if (p->r_offset - rx->er_off != q->r_offset - ry->er_off || p->r_type != q->r_type ||
+        p->r_addend != q->r_addend || pa != qa || pb != qb)
+      return 0;
+  }
+  return 1;
+}
+
+static void share_in(ld_osec *os) {
+  uint32_t ncie = 0;
+  for (uint32_t i = 0; i < os->os_isecs.n; i++) {
+    ld_isec *is = os->os_isecs.v[i];
+    for (uint32_t j = 0; is->is_eh && j < is->is_neh; j++)
+      ncie += is->is_eh[j].er_cie < 0 && is->is_eh[j].er_live;
+  }
+  if (ncie < 2) return;
+  uint32_t cap = 16;
+  while (cap < ncie * 2) cap <<= 1;
+  uint32_t *map = ld_xmalloc(cap * sizeof *map); /* index in kept + 1, 0 for none */
+  uint64_t *hashes = ld_xmalloc(cap * sizeof *hashes);
+  memset(map, 0, cap * sizeof *map);
+  for (uint32_t i = 0; i < os->os_isecs.n; i++) {
+    ld_isec *is = os->os_isecs.v[i];
+    if (!is->is_eh) continue;
+    int dropped_any = 0;
+    for (uint32_t j = 0; j < is->is_neh; j++) {
+      ld_ehrec *r = &is->is_eh[j];
+      if (r->er_cie >= 0 || !r->er_live) continue;
+      uint64_t h = cie_hash(is, r);
+      uint32_t slot = (uint32_t)h & (cap - 1);
+      for (; map[slot]; slot = (slot + 1) & (cap - 1)) {
+        const kept_cie *k = &kept[map[slot] - 1];
+        if (hashes[slot] == h && cie_equal(k->k_sec, &k->k_sec->is_eh[k->k_rec], is, r)) break;
+      }
+      if (map[slot]) {
+        r->er_live = 0;
+        r->er_cie = -2 - (int32_t)(map[slot] - 1);
+        dropped_any = 1;
+        continue;
+      }
+      if (nkept == kept_cap)
+        kept = ld_xrealloc(kept, (kept_cap = kept_cap ? kept_cap * 2 : 64) * sizeof *kept);
+      kept[nkept++] = (kept_cie){is, j};
+      map[slot] = nkept;
+      hashes[slot] = h;
+    }
+    if (dropped_any) record_offsets(is);
+  }
+  free(map);
+  free(hashes);
+}
+
+/* A gap between two input sections (the next one's alignment) would read as a zero terminator
+ * to a reader walking the records: the last record before it grows over it instead, its
+ * length counting the zero bytes, which read as DW_CFA_nop. */
+static void absorb_gaps(ld_osec *os) {
+  uint64_t off = 0;
+  ld_ehrec *last = NULL;
+  ld_isec *last_sec = NULL;
+  for (uint32_t i = 0; i < os->os_isecs.n; i++) {
+    ld_isec *is = os->os_isecs.v[i];
+    uint64_t at = ld_align(off, is->is_align);
+    if (at > off && last && at - off < 256) {
+      last->er_pad = (uint8_t)(at - off);
+      last_sec->is_size += at - off;
+    }
+    off = at + is->is_size;
+    for (uint32_t j = 0; is->is_eh && j < is->is_neh; j++)
+      if (is->is_eh[j].er_live) last = is->is_eh[j].er_size > 4 ? &is->is_eh[j] : NULL;
+    if (is->is_size) last_sec = is;
+    if (!is->is_eh && is->is_size) last = NULL;
+  }
+}
+
+/* After placement: identical CIEs are shared within each output section, and gaps between
+ * sections are absorbed. */
+void ld_eh_share_cies(void) {
+  for (uint32_t i = 0; i < ctx->osecs.n; i++) {
+    ld_osec *os = ctx->osecs.v[i];
+    if (!os->os_isecs.n || !((ld_isec *)os->os_isecs.v[0])->is_eh) continue;
+    share_in(os);
+    absorb_gaps(os);
+  }
+}
+
 void ld_write_eh_frame(ld_isec *is, uint8_t *out) {
   /* Relocate a private copy of the input, then keep the live records. */
   uint8_t *tmp = ld_xmalloc(is->is_insize ? is->is_insize : 1);
@@ -155,8 +315,20 @@ void ld_write_eh_frame(ld_isec *is, uint8_t *out) {
     ld_ehrec *r = &is->is_eh[j];
     if (!r->er_live) continue;
     memcpy(out + r->er_out, tmp + r->er_off, r->er_size);
-    if (r->er_cie >= 0) /* the CIE pointer counts back from this field to the CIE */
-      elf_wr32(out + r->er_out + 4, r->er_out + 4 - is->is_eh[r->er_cie].er_out, be);
+    if (r->er_pad) {
+      memset(out + r->er_out + r->er_size, 0, r->er_pad);
+      elf_wr32(out + r->er_out, elf_rd32(out + r->er_out, be) + r->er_pad, be);
+    }
+    if (r->er_cie < 0) continue;
+    /* The CIE pointer counts back from this field to the CIE: this section's, or the one of an
+     * earlier section that it shares. */
+    const ld_ehrec *c = &is->is_eh[r->er_cie];
+    uint64_t at = is->is_off + r->er_out + 4, cie = is->is_off + c->er_out;
+    if (c->er_cie <= -2) {
+      const kept_cie *k = &kept[-2 - c->er_cie];
+      cie = k->k_sec->is_off + k->k_sec->is_eh[k->k_rec].er_out;
+    }
+    elf_wr32(out + r->er_out + 4, (uint32_t)(at - cie), be);
   }
   free(tmp);
 }

@@ -1,7 +1,8 @@
 /* --icf=safe|all: identical code folding. Two executable, read-only sections fold into one when
  * their flags, bytes and relocations are the same and each pair of relocations points at the
- * same place — the same symbol, the same offset of the same section, or the same offset of two
- * sections that fold themselves. That last condition is circular, so the sections are split
+ * same place — the same symbol, the same offset of the same section, the same place in equal
+ * pieces of mergeable sections (which merging makes one), or the same offset of two sections
+ * that fold themselves. That last condition is circular, so the sections are split
  * into classes by everything else first, and the classes are refined by their relocations'
  * targets until no class splits any more (a fixed point); what remains in one class is
  * identical.
@@ -62,6 +63,12 @@ static int eligible(const ld_isec *is) {
   return 1;
 }
 
+/* A relocation that names a mergeable section by its section symbol. */
+static int into_merged(const ld_isec *is, const ld_rel *r) {
+  ld_sym *s = r->r_sym ? is->is_file->o_syms[r->r_sym] : NULL;
+  return s && s->s_local && s->s_type == STT_SECTION && s->s_sec && ld_merge_candidate(s->s_sec);
+}
+
 /* ---- the first split: everything but the relocations' targets ---------------------------- */
 
 static int cmp_contents(const void *a, const void *b) {
@@ -75,7 +82,11 @@ static int cmp_contents(const void *a, const void *b) {
     const ld_rel *p = &x->is_rels[r], *q = &y->is_rels[r];
     if (p->r_offset != q->r_offset) return p->r_offset < q->r_offset ? -1 : 1;
     if (p->r_type != q->r_type) return p->r_type < q->r_type ? -1 : 1;
-    if (p->r_addend != q->r_addend) return p->r_addend < q->r_addend ? -1 : 1;
+    /* Into a mergeable section through its section symbol, the addend picks a piece: the
+     * targets' comparison looks at the piece and the place in it. */
+    int pm = into_merged(x, p), qm = into_merged(y, q);
+    if (pm != qm) return pm < qm ? -1 : 1;
+    if (!pm && p->r_addend != q->r_addend) return p->r_addend < q->r_addend ? -1 : 1;
   }
   return 0;
 }
@@ -87,20 +98,35 @@ static int cmp_contents(const void *a, const void *b) {
 typedef struct tkey {
   int kind;
   uint64_t a, b;
+  const uint8_t *p; /* kind 5: the bytes of the piece (a: their length, b: the place in it) */
 } tkey;
 
 static tkey target_key(const ld_isec *is, const ld_rel *r) {
-  tkey k = {0, 0, 0};
+  tkey k = {0, 0, 0, NULL};
   ld_sym *s = r->r_sym ? is->is_file->o_syms[r->r_sym] : NULL;
   if (!s) return k;
   /* A symbol another module may interpose is its own target, wherever it is defined. */
   ld_isec *t = (s->s_local || (s->s_def == SD_REGULAR && !ld_preemptible(s))) ? s->s_sec : NULL;
   uint32_t ti = idx_get(t);
-  if (ti != UINT32_MAX) k.kind = 1, k.a = cls[ti], k.b = s->s_value;
+  uint64_t off = s->s_value + (into_merged(is, r) ? (uint64_t)r->r_addend : 0);
+  /* A piece of a mergeable section is its bytes: equal strings in two objects are one. */
+  if (t && t->is_live && ld_merge_piece_at(t, off, &k.p, &k.a, &k.b)) k.kind = 5;
+  else if (ti != UINT32_MAX) k.kind = 1, k.a = cls[ti], k.b = s->s_value;
   else if (t) k.kind = 2, k.a = (uint64_t)(uintptr_t)t, k.b = s->s_value;
   else if (!s->s_local) k.kind = 3, k.a = (uint64_t)(uintptr_t)s;
   else k.kind = 4, k.a = s->s_value, k.b = s->s_alias_abs;
   return k;
+}
+
+static int cmp_key(const tkey *p, const tkey *q) {
+  if (p->kind != q->kind) return p->kind < q->kind ? -1 : 1;
+  if (p->a != q->a) return p->a < q->a ? -1 : 1;
+  if (p->kind == 5) {
+    int c = memcmp(p->p, q->p, p->a);
+    if (c) return c;
+  }
+  if (p->b != q->b) return p->b < q->b ? -1 : 1;
+  return 0;
 }
 
 static int cmp_refine(const void *a, const void *b) {
@@ -109,9 +135,8 @@ static int cmp_refine(const void *a, const void *b) {
   const ld_isec *x = cand[i], *y = cand[j];
   for (uint32_t r = 0; r < x->is_nrels; r++) {
     tkey p = target_key(x, &x->is_rels[r]), q = target_key(y, &y->is_rels[r]);
-    if (p.kind != q.kind) return p.kind < q.kind ? -1 : 1;
-    if (p.a != q.a) return p.a < q.a ? -1 : 1;
-    if (p.b != q.b) return p.b < q.b ? -1 : 1;
+    int c = cmp_key(&p, &q);
+    if (c) return c;
   }
   /* Equal: keep link order, so the first of a class is the one kept. */
   return i < j ? -1 : i > j;
@@ -122,7 +147,7 @@ static int same_class_and_targets(uint32_t i, uint32_t j) {
   const ld_isec *x = cand[i], *y = cand[j];
   for (uint32_t r = 0; r < x->is_nrels; r++) {
     tkey p = target_key(x, &x->is_rels[r]), q = target_key(y, &y->is_rels[r]);
-    if (p.kind != q.kind || p.a != q.a || p.b != q.b) return 0;
+    if (cmp_key(&p, &q)) return 0;
   }
   return 1;
 }

@@ -15,6 +15,7 @@
 #include "archive.h"
 #include "ld.h"
 #include "mmap.h"
+#include "plugin.h"
 #include "script.h"
 
 typedef struct ld_loaded_archive {
@@ -64,6 +65,7 @@ static int excluded_archive(const char *path) {
 static ld_vec excluded_objs; /* members of --exclude-libs archives */
 
 static const char *find_lib(const char *name, int bstatic) {
+  if (ctx->opt.outkind == OUT_RELOC) bstatic = 1; /* -r links no shared object: as GNU ld */
   for (uint32_t i = 0; i < search_dirs.n; i++) {
     const char *d = search_dirs.v[i];
     if (name[0] == ':') {
@@ -109,13 +111,50 @@ static int check_machine(const char *name, const uint8_t *d, uint64_t size) {
   return 1;
 }
 
-static void add_object(const char *name, const uint8_t *data, uint64_t size) {
-  if (!check_machine(name, data, size)) return;
-  ld_obj *o = ld_parse_object(name, data, size);
-  if (!o) return;
+/* An object enters the link, in link order; `o` is its parse when it was parsed ahead (or its
+ * IR object when a plugin claimed it ahead, in parallel). A file an LTO plugin may read is
+ * offered to it first, and a claimed one takes part through the symbols the plugin gave;
+ * `path` and `off` are the file and offset the plugin reads (an archive member's archive). */
+static void enter_object(ld_obj *o, const char *name, const uint8_t *data, uint64_t size,
+                         const char *path, uint64_t off) {
+  int here = 0;
+  if (!o && !ld_is_bitcode(data, size)) {
+    if (!check_machine(name, data, size)) return;
+    if (!(o = ld_parse_object(name, data, size))) return;
+    here = 1;
+  }
+  /* In parallel mode a file parsed ahead was offered then. */
+  if ((!o || (!o->o_ir && (here || !ld_plugin_parallel()))) && ld_plugin_candidate(o, data, size)) {
+    ld_obj *ir = ld_plugin_claim(name, path, off, data, size);
+    if (ir) o = ir;
+  }
+  if (!o) { /* bitcode no plugin claimed */
+    ld_plugin_refuse(name, NULL, data, size);
+    return;
+  }
+  if (!o->o_ir && ld_plugin_refuse(name, o, data, size)) return;
+  if (o->o_ir) ld_plugin_enter(o);
   o->o_id = next_obj_id++;
   ld_vec_push(&ctx->objs, o);
   ld_object_symbols(o);
+}
+
+static void add_object(const char *name, const uint8_t *data, uint64_t size) {
+  enter_object(NULL, name, data, size, name, 0);
+}
+
+/* Where a plugin reads an archive member: the archive and the member's offset in it, or, in a
+ * thin archive, the member's own file. */
+static const char *member_file(const ld_loaded_archive *la, const ld_ar_member *am, uint64_t *off) {
+  const ld_archive *ar = &la->la_ar;
+  if (am->am_data >= ar->ar_data && am->am_data < ar->ar_data + ar->ar_size) {
+    *off = (uint64_t)(am->am_data - ar->ar_data);
+    return ar->ar_path;
+  }
+  const char *p = ld_mapped_path_of(am->am_data, off);
+  if (p) return p;
+  *off = 0;
+  return ar->ar_path;
 }
 
 /* Enter the archive's index as lazy definitions. */
@@ -167,7 +206,12 @@ static void parse_member(uint32_t i, void *arg) {
       (d[EI_CLASS] == ELFCLASS64) != ctx->tg->tg_is64 || be != ctx->tg->tg_be)
     return;
   ld_prefault(d, am->am_size);
-  b->o = ld_parse_object(b->name, d, am->am_size);
+  if (ld_plugin_parallel()) { /* every plugin's claim_file may run on this thread */
+    uint64_t off;
+    const char *file = member_file(b->la, am, &off);
+    b->o = ld_plugin_claim(b->name, file, off, d, am->am_size);
+  }
+  if (!b->o) b->o = ld_parse_object(b->name, d, am->am_size);
   if (b->o) b->nglob = ld_object_prepare(b->o);
 }
 
@@ -247,13 +291,9 @@ static void extract(ld_sym *s, ld_obj *parsed) {
   if (ctx->opt.trace) printf("%s\n", name);
   ld_note_extract(s, name);
   uint32_t before = ctx->objs.n;
-  if (parsed) {
-    parsed->o_id = next_obj_id++;
-    ld_vec_push(&ctx->objs, parsed);
-    ld_object_symbols(parsed);
-  } else {
-    add_object(name, am->am_data, am->am_size);
-  }
+  uint64_t off;
+  const char *file = member_file(la, am, &off);
+  enter_object(parsed, name, am->am_data, am->am_size, file, off);
   if (ctx->objs.n > before && excluded_archive(la->la_ar.ar_path))
     ld_vec_push(&excluded_objs, ctx->objs.v[before]);
 }
@@ -361,6 +401,7 @@ static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int de
         if (!strcmp(((ld_obj *)ctx->shared.v[i])->o_name, path)) return;
       ld_obj *o = ld_parse_shared_file(path, d, sz, ia->ia_as_needed);
       if (!o) return;
+      o->o_dep = ia->ia_dep; /* -z lazyload, -z direct and the like in effect here */
       o->o_id = next_obj_id++;
       ld_vec_push(&ctx->shared, o);
       ld_shared_symbols(o);
@@ -368,6 +409,11 @@ static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int de
     } else {
       ld_error("%s: not a relocatable object or shared object (e_type %u)", path, type);
     }
+    return;
+  }
+  if (ld_is_bitcode(d, sz)) { /* for an LTO plugin */
+    add_object(path, d, sz);
+    drain_queue();
     return;
   }
   if (ld_is_archive(d, sz)) {
@@ -384,7 +430,9 @@ static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int de
       batch_ent *batch = ld_xcalloc(nm + 1, sizeof *batch);
       for (uint32_t i = 0; i < nm; i++) {
         ld_ar_member *am = &la->la_ar.ar_members[i];
-        if (am->am_size < 4 || memcmp(am->am_data, "\177ELF", 4)) continue;
+        if (am->am_size < 4 ||
+            (memcmp(am->am_data, "\177ELF", 4) && !ld_is_bitcode(am->am_data, am->am_size)))
+          continue;
         batch[nb].la = la;
         batch[nb].member = i;
         batch[nb].name = ld_sprintf("%s(%s)", path, am->am_name);
@@ -402,13 +450,9 @@ static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int de
         la->la_extracted[batch[k].member] = 1;
         if (ctx->opt.trace) printf("%s\n", batch[k].name);
         uint32_t before = ctx->objs.n;
-        if (batch[k].o) {
-          batch[k].o->o_id = next_obj_id++;
-          ld_vec_push(&ctx->objs, batch[k].o);
-          ld_object_symbols(batch[k].o);
-        } else {
-          add_object(batch[k].name, am->am_data, am->am_size); /* reports what is wrong */
-        }
+        uint64_t off;
+        const char *file = member_file(la, am, &off);
+        enter_object(batch[k].o, batch[k].name, am->am_data, am->am_size, file, off);
         if (ctx->objs.n > before && excluded_archive(path))
           ld_vec_push(&excluded_objs, ctx->objs.v[before]);
       }
@@ -486,7 +530,9 @@ static void parse_one(uint32_t i, void *arg) {
   ld_input_arg *ia = ((ld_vec *)arg)->v[i];
   if (pre[i].m && is_plain_rel(pre[i].m)) {
     ld_prefault(pre[i].m->mf_data, pre[i].m->mf_size);
-    pre[i].o = ld_parse_object(ia->ia_name, pre[i].m->mf_data, pre[i].m->mf_size);
+    if (ld_plugin_parallel()) /* every plugin's claim_file may run on this thread */
+      pre[i].o = ld_plugin_claim(ia->ia_name, pre[i].path, 0, pre[i].m->mf_data, pre[i].m->mf_size);
+    if (!pre[i].o) pre[i].o = ld_parse_object(ia->ia_name, pre[i].m->mf_data, pre[i].m->mf_size);
     if (pre[i].o) pre[i].nglob = ld_object_prepare(pre[i].o);
   }
 }
@@ -591,9 +637,7 @@ void ld_load_inputs(void) {
       /* Mapped (and parsed: a relocatable object, an archive's index) ahead, in parallel. */
       if (pre[i].o) {
         if (ctx->opt.trace) printf("%s\n", path);
-        pre[i].o->o_id = next_obj_id++;
-        ld_vec_push(&ctx->objs, pre[i].o);
-        ld_object_symbols(pre[i].o);
+        enter_object(pre[i].o, path, pre[i].m->mf_data, pre[i].m->mf_size, path, 0);
         drain_queue();
       } else {
         load_mapped(path, pre[i].m, ia, 0, pre[i].la);
@@ -602,6 +646,9 @@ void ld_load_inputs(void) {
     }
     load_file(path, ia, 0);
   }
+  /* Link-time optimisation: the plugin compiles what it claimed, and its objects replace the
+   * IR objects (ld/plugin.c). */
+  ld_plugin_all_symbols_read();
   if (!ctx->tg && ld_nerrors() == 0) ld_error("no ELF input: cannot tell the target (use -m)");
   ld_check_errors();
   /* --exclude-libs: what those members define is hidden, so it is not exported. */
@@ -623,4 +670,48 @@ void ld_load_inputs(void) {
             "resolve %.3f ms\n",
             st.ahead * 1e3, st.intern * 1e3, st.archives * 1e3, st.members, st.batches,
             st.parse * 1e3, st.serial * 1e3, st.resolve * 1e3);
+}
+
+/* ---- files an LTO plugin adds after all_symbols_read ------------------------------------- */
+
+ld_obj *ld_input_late(const char *name, int is_lib, int defer) {
+  ld_input_arg ia;
+  memset(&ia, 0, sizeof ia);
+  ia.ia_name = name;
+  ia.ia_lib = (uint8_t)is_lib;
+  ia.ia_static = (uint8_t)ctx->opt.is_static;
+  const char *path = name;
+  if (is_lib && !(path = find_lib(name, ia.ia_static))) {
+    /* GNU ld passes over a library the plugin names and the search does not find. */
+    if (ctx->opt.verbose) printf("-l%s (added by the LTO plugin) not found: ignored\n", name);
+    return NULL;
+  }
+  ld_mapped *m = ld_map_file(path);
+  if (!m) {
+    ld_error("cannot open %s (added by the LTO plugin): %s", path, strerror(errno));
+    return NULL;
+  }
+  const uint8_t *d = m->mf_data;
+  if (defer && m->mf_size >= 20 && !memcmp(d, "\177ELF", 4) &&
+      elf_rd16(d + 16, d[EI_DATA] == ELFDATA2MSB) == ET_REL) {
+    if (ctx->opt.trace) printf("%s\n", path);
+    if (!check_machine(path, d, m->mf_size)) return NULL;
+    ld_obj *o = ld_parse_object(path, d, m->mf_size);
+    if (!o || ld_plugin_refuse(path, o, d, m->mf_size)) return NULL;
+    return o;
+  }
+  if (!defer) load_mapped(path, m, &ia, 0, NULL);
+  return NULL;
+}
+
+void ld_input_extra_dir(const char *dir) { ld_vec_push(&search_dirs, (void *)dir); }
+
+/* Every archive's index again: a symbol that a plugin's IR object defined when the archive was
+ * read, and that nothing defines now, may be a member's to define. */
+void ld_input_rescan(void) {
+  for (uint32_t i = 0; i < ctx->archives.n; i++) {
+    ld_loaded_archive *la = ctx->archives.v[i];
+    if (!la->la_whole && la->la_ar.ar_nsyms) add_archive_lazy(la);
+  }
+  drain_queue();
 }

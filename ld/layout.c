@@ -26,8 +26,9 @@ static int seg_class(const ld_osec *os) {
     if (os->os_type == SHT_NOTE || os->os_synth == SY_INTERP || os->os_synth == SY_DYNSYM ||
         os->os_synth == SY_DYNSTR || os->os_synth == SY_HASH || os->os_synth == SY_GNU_HASH ||
         os->os_synth == SY_RELA_DYN || os->os_synth == SY_RELA_PLT ||
-        os->os_synth == SY_RELA_IPLT || os->os_type == SHT_GNU_versym ||
-        os->os_type == SHT_GNU_verdef || os->os_type == SHT_GNU_verneed)
+        os->os_synth == SY_RELA_IPLT || os->os_synth == SY_SYMINFO || os->os_synth == SY_RELR ||
+        os->os_type == SHT_GNU_versym || os->os_type == SHT_GNU_verdef ||
+        os->os_type == SHT_GNU_verneed)
       return C_HDR;
     return C_RODATA;
   }
@@ -53,9 +54,11 @@ static int sub_rank(const ld_osec *os) {
     if (os->os_synth == SY_VERSYM) return 6;
     if (os->os_synth == SY_VERDEF) return 7;
     if (os->os_synth == SY_VERNEED) return 7;
+    if (os->os_synth == SY_SYMINFO) return 7; /* made after the version sections */
     if (os->os_synth == SY_RELA_PLT) return 10;
     if (os->os_synth == SY_RELA_DYN) return 8;
     if (os->os_synth == SY_RELA_IPLT) return 9;
+    if (os->os_synth == SY_RELR) return 11;
     return 6;
   case C_TEXT:
     if (!strcmp(n, ".init")) return 0;
@@ -468,8 +471,11 @@ static void layout_default(void) {
       if (c < np && ctx->psegs[c].ps_relro) seg_cover(s, ord[i]);
     }
     s->sg_align = 1;
-    /* The protected range ends at the next page: the data that follows begins on a new page. */
-    s->sg_memsz = ld_align(s->sg_vaddr + s->sg_memsz, page) - s->sg_vaddr;
+    /* The protected range ends at the next page that programs run with (the data that follows
+     * begins on a new maximum page): not further, where nothing of the segment is mapped. */
+    uint64_t run_page =
+        tg->tg_common_page_size && tg->tg_common_page_size < page ? tg->tg_common_page_size : page;
+    s->sg_memsz = ld_align(s->sg_vaddr + s->sg_memsz, run_page) - s->sg_vaddr;
   }
   if (ctx->gnuprop) {
     ld_seg *s = add_seg(PT_GNU_PROPERTY, PF_R);
@@ -562,6 +568,7 @@ static void check_layout(int ascending) {
 
 void ld_layout(void) {
   for (uint32_t i = 0; i < ctx->osecs.n; i++) size_osec(ctx->osecs.v[i]);
+  ld_relr_size(); /* from the input sections' offsets, before any address */
   ld_symtab_prepare();
   int scripted = ld_lscript_layout(); /* a linker script's SECTIONS lays everything out */
   if (!scripted) layout_default();
@@ -575,6 +582,7 @@ uint64_t ld_isec_addr(ld_isec *is) { return is->is_out ? is->is_out->os_addr + i
 uint64_t ld_local_addr(const ld_sym *s) {
   if (s->s_sec) {
     if (!s->s_sec->is_live || !s->s_sec->is_out) return 0;
+    if (s->s_sec->is_merge) return ld_merge_addr(s->s_sec, s->s_value);
     if (s->s_sec->is_eh) {
       int d;
       return ld_isec_addr(s->s_sec) + ld_ehframe_map(s->s_sec, s->s_value, &d);

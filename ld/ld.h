@@ -19,6 +19,7 @@ typedef struct ld_isec ld_isec;
 typedef struct ld_osec ld_osec;
 typedef struct ld_sym ld_sym;
 typedef struct ld_seg ld_seg;
+typedef struct ld_msec ld_msec;
 
 /* ---- small containers ---------------------------------------------------------------- */
 
@@ -118,6 +119,18 @@ struct ld_sym {
   uint8_t s_eliminate;   /* mapfile ELIMINATE scope: not in .symtab either */
   uint8_t s_extern;      /* mapfile EXTERN/PARENT: defined elsewhere, no undefined error */
   uint8_t s_dynlist;     /* named by --dynamic-list / --export-dynamic-symbol */
+  uint8_t s_dbflags;     /* SDB_*: direct-binding attributes (ld/syminfo.c) */
+};
+
+/* Direct-binding attributes of a symbol: from a mapfile's FLAGS (DIRECT, NODIRECT, INTERPOSE,
+ * EXTERN, PARENT), from -B nodirect, and from a dependency's .SUNW_syminfo refusing direct
+ * binding to its definition. */
+enum {
+  SDB_DIRECT = 1 << 0,    /* bind directly (mapfile DIRECT) */
+  SDB_NODIRECT = 1 << 1,  /* never bind directly (mapfile NODIRECT, -B nodirect) */
+  SDB_INTERPOSE = 1 << 2, /* an individual interposer (mapfile INTERPOSE, executables) */
+  SDB_EXTERN = 1 << 3,    /* mapfile EXTERN: defined outside, no particular object */
+  SDB_PARENT = 1 << 4,    /* mapfile PARENT: defined by the parent object */
 };
 
 /* A symbol of the global table: what only such a symbol has follows the common part, so that
@@ -189,6 +202,9 @@ struct ld_obj {
   uint8_t o_exec_stack;   /* has no .note.GNU-stack or marks it executable */
   uint32_t o_gnu_property_and; /* x86 feature_1 AND bits (when present) */
   uint8_t o_has_gnu_property;
+  uint8_t o_lto;        /* carries LTO intermediate language (.gnu.lto_* or .llvm.lto sections) */
+  uint8_t o_ir;         /* claimed by a linker plugin: symbols only, no sections (ld/plugin.h) */
+  uint8_t o_compressed; /* has SHF_COMPRESSED or .zdebug sections (ld/compress.c) */
   /* COMDAT groups found by parsing, claimed in link order by ld_object_symbols */
   struct ld_group {
     const char *g_sig;
@@ -205,6 +221,19 @@ struct ld_obj {
   const uint8_t *o_versym; /* .gnu.version, one 16-bit entry per .dynsym entry */
   uint32_t o_nver;
   uint32_t o_dt_needed_idx; /* its DT_NEEDED string offset in .dynstr */
+  uint32_t o_dt_index;      /* index of its DT_NEEDED entry in .dynamic (ld/syminfo.c) */
+  uint8_t o_dep;            /* DEP_*: positional dependency attributes */
+};
+
+/* Positional attributes of a shared-object input: -z lazyload / -z nolazyload and -z direct /
+ * -z nodirect in effect where it was named (and -B direct's default of lazy loading), and
+ * whether such an option came before it (for -z guidance). */
+enum {
+  DEP_LAZY = 1 << 0,         /* DT_POSFLAG_1 DF_P1_LAZYLOAD before its DT_NEEDED */
+  DEP_DIRECT = 1 << 1,       /* -z direct: references bound to it bind directly */
+  DEP_NODIRECT = 1 << 2,     /* -z nodirect: they do not, even under -B direct */
+  DEP_LAZY_GIVEN = 1 << 3,   /* -z lazyload, -z nolazyload or -B direct came before it */
+  DEP_DIRECT_GIVEN = 1 << 4, /* -z direct, -z nodirect, -B direct or -B nodirect did */
 };
 
 /* ---- sections ------------------------------------------------------------------------ */
@@ -213,8 +242,11 @@ struct ld_obj {
 typedef struct ld_ehrec {
   uint32_t er_off, er_size; /* in the input section */
   uint32_t er_out;          /* offset in the output section (after layout) */
-  int32_t er_cie;           /* FDE: index of its CIE record in the same section; -1 for CIE */
+  /* FDE: index of its CIE record in the same section; -1 for a CIE; a CIE written once for
+   * several sections: -2 - its index among those kept. */
+  int32_t er_cie;
   uint8_t er_live;
+  uint8_t er_pad; /* zero bytes added at its end: the alignment gap to the next section */
 } ld_ehrec;
 
 struct ld_isec {
@@ -245,6 +277,9 @@ struct ld_isec {
    * .rela.dyn are given by the bases, RELATIVE ones first, so writing can run in parallel). */
   uint32_t is_nrelative, is_ndynrel;
   uint32_t is_relative_base, is_dynrel_base;
+  ld_msec *is_merge; /* SHF_MERGE split into pieces (ld/merge.c); NULL otherwise */
+  uint32_t *is_relr; /* offsets of its relative relocations that go to .relr.dyn (ld/relr.c) */
+  uint32_t is_nrelr;
 };
 
 extern ld_isec ld_discarded_isec; /* see ld/object.c */
@@ -276,6 +311,8 @@ enum ld_synth {
   SY_VERSYM,
   SY_VERNEED,
   SY_VERDEF,
+  SY_SYMINFO,
+  SY_RELR,
 };
 
 struct ld_osec {
@@ -340,7 +377,14 @@ typedef struct ld_input_arg {
   uint8_t ia_as_needed;
   int16_t ia_group; /* group nesting: >0 inside --start-group */
   uint8_t ia_group_start, ia_group_end;
+  uint8_t ia_dep; /* DEP_*: what a shared object named here gets */
 } ld_input_arg;
+
+/* -plugin FILE and the -plugin-opt options that follow it. */
+typedef struct ld_plugin_arg {
+  const char *pa_path;
+  ld_vec pa_opts; /* const char* */
+} ld_plugin_arg;
 
 typedef struct ld_defsym {
   const char *name;
@@ -393,8 +437,9 @@ typedef struct ld_options {
   const char *version_script;
   int mapfile_dump;         /* -z mapfile-dump: print the mapfile model and exit */
   struct mf_model *mapfile; /* the -M / --version-script model (mapfile/mapfile.h), or NULL */
-  int verbose;
+  int verbose; /* --verbose[=N]: 2 also reports the resolution of every plugin symbol */
   int trace;
+  ld_vec plugins; /* ld_plugin_arg*: link-time optimisation plugins, in order */
   /* Link maps and tracing (ld/map.c). */
   const char *map_file; /* -Map=FILE ("-" is standard output) */
   int print_map;        /* 1: GNU map to standard output (--print-map, GNU -M); 2: Solaris -m */
@@ -415,7 +460,30 @@ typedef struct ld_options {
   int sort_section;     /* 0 none, 1 name, 2 alignment */
   int sort_common;
   int icf; /* 0 none, 1 safe, 2 all */
+  /* Direct bindings and lazy loading (ld/syminfo.c), -z guidance (ld/guidance.c). */
+  int b_direct, b_nodirect; /* -B direct, -B nodirect */
+  uint32_t guidance;        /* GUIDE_*: 0 without -z guidance */
+  int z_defs_given;         /* -z defs, -z nodefs or --no-undefined was given */
+  int z_textwarn;           /* -z textwarn */
+
+  /* Output size: merged strings, compressed debug sections, packed relative relocations. */
+  int tail_merge;     /* merged strings share the bytes of strings they are the suffix of */
+  int optimize;       /* -O LEVEL */
+  int compress_debug; /* --compress-debug-sections: 0 none, ELFCOMPRESS_ZLIB, ELFCOMPRESS_ZSTD */
+  int pack_relr;      /* -z pack-relative-relocs */
 } ld_options;
+
+/* -z guidance[=noITEM,...]: GUIDE_ON, and the kinds of advice left out. */
+enum {
+  GUIDE_ON = 1 << 0,
+  GUIDE_NO_DEFS = 1 << 1,
+  GUIDE_NO_DIRECT = 1 << 2,
+  GUIDE_NO_LAZYLOAD = 1 << 3,
+  GUIDE_NO_MAPFILE = 1 << 4,
+  GUIDE_NO_TEXT = 1 << 5,
+  GUIDE_NO_UNUSED = 1 << 6,
+  GUIDE_NO_TLS = 1 << 7,
+};
 
 enum {
   UNRES_DEFAULT = 0,
@@ -453,6 +521,7 @@ typedef struct ld_ctx {
   ld_osec *got, *gotplt, *plt, *iplt, *reladyn, *relaplt, *relaiplt, *dynamic, *dynsym, *dynstr,
       *hash, *gnuhash, *interp, *ehframe, *ehframehdr, *buildid, *symtab, *strtab, *shstrtab, *bss,
       *tdata, *tbss, *gnuprop, *copybss, *copyrelro, *versym, *verneed, *verdef;
+  ld_osec *relrdyn; /* -z pack-relative-relocs */
   /* GOT accounting (slots are words) */
   uint32_t ngot;
   uint32_t got_reserved; /* words at the GOT's base before the first slot */
@@ -508,8 +577,22 @@ void ld_resolve(void); /* ld/resolve.c: archive extraction to a fixed point */
 void ld_extract_lazy(ld_sym *s);
 void ld_split_eh_frame(void); /* ld/ehframe.c */
 void ld_eh_finish(void);      /* ld/ehframe.c: record offsets after gc */
+void ld_eh_share_cies(void);  /* ld/ehframe.c: after placement, identical CIEs written once */
 void ld_gc_sections(void);    /* ld/gc.c */
 void ld_icf(void);            /* ld/icf.c: --icf */
+/* ld/merge.c: SHF_MERGE sections, after placement. A reference to offset `off` of a merged
+ * section maps to offset ld_merge_off(...) of its output section (where the kept copy is, in
+ * whichever section of the group owns it); ld_merge_finalize, once the input sections' offsets
+ * are known, makes that lookup cheaper. */
+void ld_merge_note(ld_isec *is); /* placement: a SHF_MERGE section placed, in link order */
+void ld_merge_sections(void);
+void ld_merge_finalize(void);
+uint64_t ld_merge_off(const ld_isec *is, uint64_t off);
+uint64_t ld_merge_addr(const ld_isec *is, uint64_t off);
+void ld_merge_write(const ld_isec *is, uint8_t *out);
+int ld_merge_candidate(const ld_isec *is);
+int ld_merge_piece_at(const ld_isec *is, uint64_t off, const uint8_t **p, uint64_t *len,
+                      uint64_t *in_piece);
 /* ld/map.c: link maps and tracing */
 void ld_verbose_header(const ld_vec *dirs);
 void ld_note_extract(ld_sym *s, const char *member);
@@ -559,7 +642,35 @@ const char *ld_mapfile_version(uint32_t i, uint32_t *nparents, const char *const
 int ld_mapfile_version_allowed(const char *soname, const char *ver);
 int ld_mapfile_version_restricted(const char *soname);
 const char *ld_mapfile_depend_where(const char *soname);
+const char *ld_mapfile_v1_file(uint32_t i); /* version 1 mapfiles read (NULL past the end) */
+/* ld/syminfo.c: .SUNW_syminfo, DT_POSFLAG_1, DF_1_DIRECT/NODIRECT/SYMINTPOSE */
+void ld_syminfo_create(ld_vec *dsyms, ld_vec *needed);
+uint32_t ld_syminfo_ndt(void); /* .dynamic entries it adds */
+uint64_t ld_syminfo_flags1(void);
+ld_osec *ld_syminfo_osec(void); /* NULL when the link has none */
+void ld_syminfo_fill(void);
+ld_vec *ld_syminfo_dynsyms(void);
+ld_vec *ld_syminfo_needed(void);
+int ld_syminfo_dep_refuses(const ld_sym *s);
+int ld_syminfo_is_interp(const ld_obj *o);
+int ld_tls_target_model(const ld_sym *s, int model); /* ld/reloc.c: TLSM_* it becomes */
+/* ld/guidance.c: -z guidance, after the synthetic sections are sized */
+void ld_guidance(void);
 double ld_now(void);
 void ld_stat_pass(const char *name);
+
+/* ld/compress.c: compressed input sections inflated (pass 6, before anything reads them); the
+ * output's debug sections compressed (after layout, before writing; -r: its own buffers). */
+void ld_decompress_inputs(void);
+void ld_compress_debug_sections(void);
+void ld_compress_buffers(ld_osec **secs, uint8_t **bufs, uint32_t n);
+/* ld/relr.c: -z pack-relative-relocs */
+int ld_relr_on(void);
+int ld_relr_ok(const ld_isec *is, const ld_rel *r);
+void ld_relr_note(ld_isec *is, uint64_t off);
+void ld_relr_got_slot(int32_t idx);
+void ld_relr_create(void);
+void ld_relr_size(void);
+void ld_relr_fill(void);
 
 #endif

@@ -7,6 +7,7 @@
 
 #include "ld.h"
 #include "mapfile.h"
+#include "plugin.h"
 #include "script.h"
 
 static ld_ctx the_ctx;
@@ -23,7 +24,10 @@ int main(int argc, char **argv) {
   ld_stat_pass("options");
 
   /* 2-4. Open and map every input, classify it, parse objects and resolve symbols; archive
-   *      members are extracted to a fixed point. No new input files after this point. */
+   *      members are extracted to a fixed point. A link-time optimisation plugin is loaded
+   *      first, so that every input can be offered to it; what it compiles when all symbols are
+   *      read joins the inputs. No new input files after this point. */
+  ld_plugin_load();
   ld_load_inputs();
   ld_trace_symbols(); /* -y, --cref's table and --why-extract want every input read */
   ld_check_errors();
@@ -54,6 +58,7 @@ int main(int argc, char **argv) {
 
   /* 6. Split .eh_frame into records and drop FDEs of discarded sections; commons become .bss;
    *    garbage collection when asked. */
+  ld_decompress_inputs(); /* SHF_COMPRESSED inputs: before anything reads their bytes */
   ld_split_eh_frame();
   if (ctx->opt.gc_sections) ld_gc_sections();
   /* Identical code folding sees only the survivors, and runs before the .eh_frame records are
@@ -68,28 +73,48 @@ int main(int argc, char **argv) {
   if (ctx->opt.outkind == OUT_RELOC) {
     ld_write_relocatable();
     ld_stat_pass("write");
+    ld_plugin_cleanup();
     return 0;
   }
 
   /* 8. Place input sections into output sections (the default rules). */
   ld_place_sections();
   ld_check_errors();
+  ld_stat_pass("placement");
+  /* Mergeable strings and constants: one copy of each piece per output section, now that the
+   * output sections are known; identical .eh_frame CIEs once per output section. Sizes of the
+   * input sections are final from here. */
+  ld_merge_sections();
+  ld_stat_pass("merge");
+  ld_eh_share_cies();
+  ld_check_errors();
+  ld_stat_pass("shared CIEs");
 
   /* 9. Scan relocations: every symbol's needs (GOT, PLT, TLS slots, copy, dynamic relocation)
    *    and the TLS model of each symbol are decided here, once. */
   ld_scan_relocs();
   ld_check_errors();
-  ld_stat_pass("placement and scan");
+  ld_stat_pass("scan");
 
   /* 10. Synthetic sections, sized from the scan's counts. */
   ld_create_synthetic();
   ld_check_errors();
+  if (ctx->opt.guidance & GUIDE_ON) ld_guidance(); /* -z guidance: advice, no change */
 
   /* 11-12. Addresses and offsets; then final symbol values. Layout is fixed from here. */
   ld_layout();
+  ld_merge_finalize();
   ld_finalize_symbols();
   ld_check_errors();
   ld_stat_pass("layout");
+
+  /* --compress-debug-sections: the debug sections are made and compressed first; their sizes,
+   * and the offsets of what follows them in the file, change. */
+  if (ctx->opt.compress_debug) {
+    ld_compress_debug_sections();
+    ld_check_errors();
+    ld_stat_pass("compress debug sections");
+  }
 
   /* 13-14. Write a temporary file (input sections with pwrite, the rest through a mapping),
    *        applying relocations while copying; --emit-relocs appends to it (it needs the
@@ -100,5 +125,6 @@ int main(int argc, char **argv) {
   ld_write_maps(); /* -Map, --print-map, -m, --cref: of the output as written */
   ld_out_commit();
   ld_stat_pass("write");
+  ld_plugin_cleanup(); /* the plugin removes its temporary objects */
   return 0;
 }

@@ -9,6 +9,7 @@
 
 #include "ld.h"
 #include "mapfile.h"
+#include "plugin.h"
 
 static mf_model *M(void) { return ctx->opt.mapfile; }
 
@@ -376,7 +377,53 @@ uint64_t ld_mapfile_size_symbol(const ld_sym *s) {
   return ps->ps_present ? ps->ps_end - ps->ps_start : 0;
 }
 
-/* After resolution: scopes, versions, assertions. */
+/* The symbol flags that shape .SUNW_syminfo (ld/syminfo.c): DIRECT and NODIRECT on a definition
+ * or on a reference, INTERPOSE on a definition of a dynamic executable, EXTERN and PARENT on a
+ * reference. Named symbols only: patterns come from GNU version scripts, which have no flags. */
+static void syminfo_flags(void) {
+  mf_model *m = M();
+  int dyn_exec = (ctx->opt.outkind == OUT_EXEC || ctx->opt.outkind == OUT_PIE) &&
+                 !ctx->opt.is_static && ctx->opt.outkind != OUT_RELOC;
+  for (uint32_t v = 0; v <= m->m_versions.n; v++) {
+    mf_vec *list = v < m->m_versions.n ? &((mf_version *)m->m_versions.v[v])->vr_syms : &m->m_scope;
+    for (uint32_t i = 0; i < list->n; i++) {
+      mf_sym *sy = list->v[i];
+      uint32_t f = sy->sy_flags;
+      if (sy->sy_wild || !(f & (MF_SYF_DIRECT | MF_SYF_NODIRECT | MF_SYF_INTERPOSE | MF_SYF_EXTERN |
+                                MF_SYF_PARENT)))
+        continue;
+      if ((f & MF_SYF_INTERPOSE) && !dyn_exec) {
+        ld_error("%s: symbol %s: INTERPOSE can only be used when building a dynamic executable",
+                 where(sy->sy_loc), sy->sy_name);
+        continue;
+      }
+      ld_sym *s = ld_sym_lookup(sy->sy_name, (uint32_t)strlen(sy->sy_name));
+      int known = s && s->s_def != SD_LAZY && (s->s_def != SD_UNDEF || s->s_referenced);
+      if (!known) {
+        if (f & (MF_SYF_DIRECT | MF_SYF_NODIRECT | MF_SYF_INTERPOSE))
+          ld_warn("%s: symbol %s is neither defined nor referenced by the link: its %s flag has "
+                  "no effect",
+                  where(sy->sy_loc), sy->sy_name,
+                  f & MF_SYF_INTERPOSE ? "INTERPOSE"
+                  : f & MF_SYF_DIRECT  ? "DIRECT"
+                                       : "NODIRECT");
+        continue;
+      }
+      if ((f & MF_SYF_INTERPOSE) && s->s_def != SD_REGULAR && s->s_def != SD_SYNTH) {
+        ld_warn("%s: symbol %s: INTERPOSE applies to definitions, and %s is not defined here",
+                where(sy->sy_loc), sy->sy_name, sy->sy_name);
+        f &= ~(uint32_t)MF_SYF_INTERPOSE;
+      }
+      s->s_dbflags |=
+          (uint8_t)((f & MF_SYF_DIRECT ? SDB_DIRECT : 0) |
+                    (f & MF_SYF_NODIRECT ? SDB_NODIRECT : 0) |
+                    (f & MF_SYF_INTERPOSE ? SDB_INTERPOSE : 0) |
+                    (f & MF_SYF_EXTERN ? SDB_EXTERN : 0) | (f & MF_SYF_PARENT ? SDB_PARENT : 0));
+    }
+  }
+}
+
+/* After resolution: scopes, versions, assertions, direct-binding flags. */
 void ld_mapfile_symbols(void) {
   if (!M()) return;
   ld_sym_foreach(scope_one, NULL);
@@ -385,6 +432,12 @@ void ld_mapfile_symbols(void) {
     asserted *a = assert_list.v[i];
     check_assert(a->s, a->sy);
   }
+  syminfo_flags();
+}
+
+/* The version 1 mapfiles read, for -z guidance (NULL past the last). */
+const char *ld_mapfile_v1_file(uint32_t i) {
+  return M() && i < M()->m_v1_files.n ? M()->m_v1_files.v[i] : NULL;
 }
 
 /* Version definitions the mapfile declares, in order, with their parents; for .gnu.version_d. */
@@ -444,16 +497,38 @@ static void mark_listed(ld_sym *s, void *arg) {
     if (find_in(dynlist, s)) s->s_dynlist = 1;
 }
 
-void ld_dynamic_lists(void) {
-  if (!ctx->opt.dynamic_lists.n && !ctx->opt.export_syms.n) return;
-  dynlist = mf_model_new(ctx->is64, ctx->tg->tg_machine);
+static void read_dynamic_lists(void) {
+  if (dynlist || !ctx->opt.dynamic_lists.n) return;
+  dynlist = mf_model_new(ctx->is64, ctx->tg ? ctx->tg->tg_machine : 0);
   for (uint32_t i = 0; i < ctx->opt.dynamic_lists.n; i++)
     mf_read_version_script(dynlist, ctx->opt.dynamic_lists.v[i]);
   mf_finish(dynlist);
-  ld_sym_foreach(mark_listed, NULL);
+}
+
+void ld_dynamic_lists(void) {
+  if (!ctx->opt.dynamic_lists.n && !ctx->opt.export_syms.n) return;
+  read_dynamic_lists();
+  if (dynlist) ld_sym_foreach(mark_listed, NULL);
   for (uint32_t i = 0; i < ctx->opt.export_syms.n; i++) { /* --export-dynamic-symbol */
     const char *nm = ctx->opt.export_syms.v[i];
     ld_sym *s = ld_sym_lookup(nm, (uint32_t)strlen(nm));
     if (s) s->s_dynlist = 1;
   }
+}
+
+/* Link-time optimisation (ld/plugin.c) asks before resolution ends: does a dynamic list or
+ * --export-dynamic-symbol name the symbol, and does a version script or mapfile make it local
+ * (a match with a local scope, or no match under `local: *`)? */
+int ld_dynamic_listed(ld_sym *s) {
+  for (uint32_t i = 0; i < ctx->opt.export_syms.n; i++)
+    if (!strcmp(ctx->opt.export_syms.v[i], s->s_name)) return 1;
+  read_dynamic_lists();
+  return dynlist && find_in(dynlist, s) != NULL;
+}
+
+int ld_mapfile_hides(const ld_sym *s) {
+  if (!M()) return 0;
+  mf_sym *sy = find_in(M(), (ld_sym *)s);
+  if (sy) return sy->sy_scope == MF_SCOPE_HIDDEN || sy->sy_scope == MF_SCOPE_ELIMINATE;
+  return M()->m_autoreduce == MF_SCOPE_HIDDEN || M()->m_autoreduce == MF_SCOPE_ELIMINATE;
 }

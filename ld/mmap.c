@@ -2,12 +2,30 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* Every mapping, so that a pointer into one can be traced back to its file (ld_mapped_path_of). */
+static pthread_mutex_t maps_mu = PTHREAD_MUTEX_INITIALIZER;
+static ld_mapped **maps;
+static size_t nmaps, capmaps;
+
+static void remember(ld_mapped *m) {
+  if (!m->mf_data) return;
+  pthread_mutex_lock(&maps_mu);
+  if (nmaps == capmaps) {
+    size_t cap = capmaps ? capmaps * 2 : 256;
+    ld_mapped **nm = realloc(maps, cap * sizeof *nm);
+    if (nm) maps = nm, capmaps = cap;
+  }
+  if (nmaps < capmaps) maps[nmaps++] = m;
+  pthread_mutex_unlock(&maps_mu);
+}
 
 /* A FIFO (a pipe, a process substitution) cannot be mapped: it is read whole. */
 static ld_mapped *read_whole(int fd, const char *path) {
@@ -65,6 +83,7 @@ static ld_mapped *map_or_read(const char *path, int read_fifo) {
     ld_mapped *m = read_whole(fd, path);
     e = errno;
     close(fd);
+    if (m) remember(m);
     errno = e;
     return m;
   }
@@ -83,6 +102,7 @@ static ld_mapped *map_or_read(const char *path, int read_fifo) {
     m->mf_data = p;
   }
   close(fd);
+  remember(m);
   return m;
 }
 
@@ -91,6 +111,20 @@ ld_mapped *ld_map_file(const char *path) { return map_or_read(path, 0); }
 ld_mapped *ld_map_input(const char *path) { return map_or_read(path, 1); }
 
 const char *ld_map_strerror(int e) { return e == ENODEV ? "not a regular file" : strerror(e); }
+
+const char *ld_mapped_path_of(const void *p, uint64_t *off) {
+  const char *path = NULL;
+  pthread_mutex_lock(&maps_mu);
+  for (size_t i = 0; i < nmaps && !path; i++) {
+    const uint8_t *d = maps[i]->mf_data;
+    if ((const uint8_t *)p >= d && (const uint8_t *)p < d + maps[i]->mf_size) {
+      path = maps[i]->mf_path;
+      *off = (uint64_t)((const uint8_t *)p - d);
+    }
+  }
+  pthread_mutex_unlock(&maps_mu);
+  return path;
+}
 
 #ifndef MADV_POPULATE_READ
 #define MADV_POPULATE_READ 22

@@ -19,6 +19,10 @@ ld_mapped *ld_map_input(const char *path);
 /* strerror for the errno those leave ("not a regular file" for ENODEV). */
 const char *ld_map_strerror(int e);
 
+/* The mapped file that `p` points into, and p's offset in it; NULL if none. Linear in the
+ * number of mappings: for the rare caller (a thin archive's member offered to an LTO plugin). */
+const char *ld_mapped_path_of(const void *p, uint64_t *off);
+
 /* Map the pages of [p, p + n) of a mapped input into the page tables in one call, ahead of
  * reading them all (a page fault each costs more). Only advice: ignored where unsupported. */
 void ld_prefault(const void *p, uint64_t n);

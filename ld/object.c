@@ -235,7 +235,11 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
       o->o_exec_stack = (h->flags & SHF_EXECINSTR) != 0;
       continue;
     }
-    if (h->flags & SHF_EXCLUDE) continue;
+    if (!strncmp(nm, ".gnu.lto_", 9) || !strcmp(nm, ".llvm.lto")) o->o_lto = 1;
+    /* A relocatable output keeps what only a final link leaves out (GNU ld does the same), so
+     * LTO intermediate language passes through -r. */
+    int final = ctx->opt.outkind != OUT_RELOC;
+    if ((h->flags & SHF_EXCLUDE) && final) continue;
     if (!strcmp(nm, ".note.gnu.property") && h->type == SHT_NOTE) {
       /* Parsed into the output's property note; not copied. */
       const uint8_t *p = d + h->offset, *end = p + h->size;
@@ -267,7 +271,7 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
         continue;
     }
     if (!(h->flags & SHF_ALLOC) &&
-        (!strncmp(nm, ".gnu.lto_", 9) || !strncmp(nm, ".gnu.warning", 12)))
+        ((final && !strncmp(nm, ".gnu.lto_", 9)) || !strncmp(nm, ".gnu.warning", 12)))
       continue;
     if (h->flags & SHF_COMPRESSED) {
       const uint8_t *c = inflate_section(o, i, nm, h);
@@ -282,6 +286,7 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
     }
     keep[i] = 1;
     nkeep++;
+    if ((h->flags & SHF_COMPRESSED) || !strncmp(nm, ".zdebug", 7)) o->o_compressed = 1;
   }
   /* Symbol table. */
   if (symtab_idx) {
@@ -547,10 +552,20 @@ void ld_object_intern(ld_obj *o) {
   }
 }
 
+static void enter_globals(ld_obj *o, int marked_only);
+
 /* Resolution, in link order: COMDAT groups are claimed, then each global entry is merged into
  * its symbol by the ranking of ld/ld.h's enum ld_symdef. */
 void ld_object_symbols(ld_obj *o) {
   claim_groups(o);
+  enter_globals(o, 0);
+}
+
+/* Link-time optimisation (ld/plugin.c): the symbols that plugin objects named are resolved
+ * again once those objects are gone; only entries of symbols with (s_mark & 1) are merged. */
+void ld_object_reenter(ld_obj *o) { enter_globals(o, 1); }
+
+static void enter_globals(ld_obj *o, int marked_only) {
   ld_object_prepare(o);
   for (uint32_t i = o->o_first_global; i < o->o_nsym; i++) {
     uint32_t gi = i - o->o_first_global;
@@ -574,6 +589,7 @@ void ld_object_symbols(ld_obj *o) {
       if (!*ver) ver = NULL, baselen = nmlen;
     }
     ld_sym *s = o->o_syms[i] ? o->o_syms[i] : ld_sym_intern(nm, o->o_glen[gi]);
+    if (marked_only && !(s->s_mark & 1)) continue;
     if (ver) {
       ld_g(s)->s_verdef = ver;
       ld_g(s)->s_verdef_hidden = (uint8_t)ver_hidden;

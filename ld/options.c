@@ -7,11 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "ld.h"
 
 #define TLD_VERSION "0.1.0"
+const char ld_version[] = TLD_VERSION; /* also told to plugins (ld/plugin.c) */
 
 /* Every option name we know, for --help and for suggestions. `arg` is the argument's name
  * (NULL for none); `fl` is 'g' (GNU flavour), 's' (Solaris flavour) or 0 (both). */
@@ -36,7 +38,8 @@ static const struct optdoc optdocs[] = {
     {"-static", NULL, "link a static executable; search only archives (-Bstatic, -dn)", 0},
     {"-Bstatic", NULL, "search archives only for the following -l options", 0},
     {"-Bdynamic", NULL, "search shared objects too for the following -l options", 0},
-    {"-B", "WORD", "Solaris -B static|dynamic|symbolic|direct|group|local|eliminate|reduce", 's'},
+    {"-B", "WORD",
+     "Solaris -B static|dynamic|symbolic|direct|nodirect|group|local|eliminate|reduce", 's'},
     {"-pie", NULL, "link a position-independent executable (--pic-executable)", 0},
     {"-no-pie", NULL, "link a position-dependent executable", 0},
     {"-shared", NULL, "link a shared object (-G, -Bshareable)", 0},
@@ -80,6 +83,8 @@ static const struct optdoc optdocs[] = {
     {"--threads", "[=N]", "number of threads (default: online CPUs)", 0},
     {"--no-threads", NULL, "run single-threaded", 0},
     {"--stats", NULL, "print per-pass times, counts, memory and TLS statistics", 0},
+    {"--compress-debug-sections", "=none|zlib|zlib-gabi|zstd",
+     "compress the output's .debug_* sections (SHF_COMPRESSED)", 0},
     {"--no-undefined", NULL, "report undefined symbols in shared objects (-z defs)", 0},
     {"--allow-shlib-undefined", NULL, "allow undefined symbols in shared libraries", 0},
     {"--no-allow-shlib-undefined", NULL, "report undefined symbols of shared libraries", 0},
@@ -95,12 +100,15 @@ static const struct optdoc optdocs[] = {
     {"--help", NULL, "print this help", 0},
     {"--mapfile", "FILE",
      "read a Solaris mapfile (also -z mapfile=FILE; -M FILE in the Solaris flavour)", 0},
-    {"-plugin", "FILE", "accepted and ignored (link-time optimisation plugins)", 0},
-    {"-plugin-opt", "OPT", "accepted and ignored", 0},
-    {"--verbose", NULL, "print the version, target, search directories and each library tried", 0},
+    {"-plugin", "FILE", "load a link-time optimisation plugin (gcc's liblto_plugin, LLVMgold)", 0},
+    {"-plugin-opt", "OPT", "pass OPT to the -plugin before it", 0},
+    {"--verbose", "[=N]",
+     "print the version, target, search directories and each library tried; 2: also how "
+     "each symbol of a plugin's file was resolved",
+     0},
     {"-t", NULL, "GNU: print each input file as it is read (--trace)", 'g'},
     {"--trace", NULL, "print each input file as it is read", 0},
-    {"-O", "LEVEL", "accepted; optimisation level of the output (no effect)", 'g'},
+    {"-O", "LEVEL", "optimisation level of the output: -O2 compresses debug sections harder", 'g'},
     {"--image-base", "ADDR", "base address of the output", 0},
     {"--emit-relocs", NULL, "keep the inputs' relocations in the output", 0},
     {"-Map", "FILE", "write a link map to FILE ('-': standard output)", 0},
@@ -154,9 +162,12 @@ void ld_print_help(void) {
   }
   printf("\n-z keywords: now lazy relro norelro execstack noexecstack text notext textoff defs\n"
          "  nodefs origin nodelete initfirst interpose separate-code noseparate-code\n"
-         "  max-page-size=N common-page-size=N notlsrelax tlsrelax guidance gnu\n"
+         "  max-page-size=N common-page-size=N notlsrelax tlsrelax gnu\n"
+         "  lazyload nolazyload direct nodirect (positional: for the dependencies that follow)\n"
+         "  guidance[=noall,nodefs,nodirect,nolazyload,nomapfile,notext,nounused,notls]\n"
          "  target=x64|x86|sparc|sparcv9 muldefs stack-size=N ibt shstk\n"
-         "  dynamic-undefined-weak nodynamic-undefined-weak keep-text-section-prefix\n");
+         "  dynamic-undefined-weak nodynamic-undefined-weak keep-text-section-prefix\n"
+         "  pack-relative-relocs nopack-relative-relocs\n");
 }
 
 static void print_version(void) {
@@ -228,6 +239,7 @@ static int parse_num(const char *s, uint64_t *out) {
 
 struct optstate {
   int whole, as_needed, bstatic, group;
+  uint8_t dep; /* DEP_* for the shared objects named next */
   ld_options *opt;
   int saved[16][3]; /* --push-state: whole, as_needed, bstatic */
   int nsaved;
@@ -241,6 +253,7 @@ static void add_input(struct optstate *st, const char *name, int lib) {
   ia->ia_static = (uint8_t)st->bstatic;
   ia->ia_as_needed = (uint8_t)st->as_needed;
   ia->ia_group = (int16_t)st->group;
+  ia->ia_dep = st->dep;
   ld_vec_push(&st->opt->inputs, ia);
 }
 
@@ -249,6 +262,31 @@ static void add_group_marker(struct optstate *st, int start) {
   ia->ia_group_start = (uint8_t)start;
   ia->ia_group_end = (uint8_t)!start;
   ld_vec_push(&st->opt->inputs, ia);
+}
+
+/* -z guidance[=item,...]: each item names advice to leave out (Solaris spells them noall,
+ * nodefs, nodirect, nolazyload, nomapfile, notext, nounused; notls is tld's). Given more than
+ * once, the items add up. */
+static void guidance_keyword(ld_options *o, const char *kw) {
+  static const struct {
+    const char *name;
+    uint32_t bit;
+  } items[] = {{"noall", ~(uint32_t)GUIDE_ON},  {"nodefs", GUIDE_NO_DEFS},
+               {"nodirect", GUIDE_NO_DIRECT},   {"nolazyload", GUIDE_NO_LAZYLOAD},
+               {"nomapfile", GUIDE_NO_MAPFILE}, {"notext", GUIDE_NO_TEXT},
+               {"nounused", GUIDE_NO_UNUSED},   {"notls", GUIDE_NO_TLS}};
+  o->guidance |= GUIDE_ON;
+  if (kw[8] != '=') return;
+  char *list = ld_xstrdup(kw + 9), *save = NULL;
+  for (char *w = strtok_r(list, ", \t", &save); w; w = strtok_r(NULL, ", \t", &save)) {
+    size_t k = 0;
+    while (k < sizeof items / sizeof items[0] && strcasecmp(w, items[k].name)) k++;
+    if (k == sizeof items / sizeof items[0])
+      ld_warn("-z guidance: unknown item '%s' ignored (noall, nodefs, nodirect, nolazyload, "
+              "nomapfile, notext, nounused, notls)",
+              w);
+    else o->guidance |= items[k].bit;
+  }
 }
 
 static void z_keyword(struct optstate *st, const char *kw) {
@@ -262,9 +300,10 @@ static void z_keyword(struct optstate *st, const char *kw) {
   else if (!strcmp(kw, "noexecstack")) o->z_noexecstack = 1, o->z_execstack = 0;
   else if (!strcmp(kw, "text")) o->z_text = 1;
   else if (!strcmp(kw, "notext") || !strcmp(kw, "textoff")) o->z_text = 0;
-  else if (!strcmp(kw, "textwarn")) o->z_text = 0;
-  else if (!strcmp(kw, "defs")) o->z_defs = 1;
-  else if (!strcmp(kw, "nodefs") || !strcmp(kw, "undefs")) o->z_defs = 0, o->allow_undefined = 1;
+  else if (!strcmp(kw, "textwarn")) o->z_text = 0, o->z_textwarn = 1;
+  else if (!strcmp(kw, "defs")) o->z_defs = 1, o->z_defs_given = 1;
+  else if (!strcmp(kw, "nodefs") || !strcmp(kw, "undefs"))
+    o->z_defs = 0, o->allow_undefined = 1, o->z_defs_given = 1;
   else if (!strcmp(kw, "origin")) o->z_origin = 1;
   else if (!strcmp(kw, "nodelete")) o->z_nodelete = 1;
   else if (!strcmp(kw, "initfirst")) o->z_initfirst = 1;
@@ -273,8 +312,14 @@ static void z_keyword(struct optstate *st, const char *kw) {
   else if (!strcmp(kw, "noseparate-code")) o->z_separate_code = 0;
   else if (!strcmp(kw, "notlsrelax")) o->tls_relax = 0;
   else if (!strcmp(kw, "tlsrelax")) o->tls_relax = 1;
-  else if (!strcmp(kw, "guidance") || !strncmp(kw, "guidance=", 9))
-    o->stats = o->stats ? o->stats : 2;
+  else if (!strcmp(kw, "guidance") || !strncmp(kw, "guidance=", 9)) guidance_keyword(o, kw);
+  /* Positional, as in Solaris: each applies to the dependencies named after it. */
+  else if (!strcmp(kw, "lazyload")) st->dep |= DEP_LAZY | DEP_LAZY_GIVEN;
+  else if (!strcmp(kw, "nolazyload")) st->dep = (uint8_t)((st->dep & ~DEP_LAZY) | DEP_LAZY_GIVEN);
+  else if (!strcmp(kw, "direct"))
+    st->dep = (uint8_t)((st->dep & ~DEP_NODIRECT) | DEP_DIRECT | DEP_DIRECT_GIVEN);
+  else if (!strcmp(kw, "nodirect"))
+    st->dep = (uint8_t)((st->dep & ~DEP_DIRECT) | DEP_NODIRECT | DEP_DIRECT_GIVEN);
   else if (!strcmp(kw, "gnu")) o->gnu_flavour = 1;
   else if (!strcmp(kw, "muldefs")) o->allow_multiple_def = 1;
   else if (!strcmp(kw, "mapfile-dump")) o->mapfile_dump = 1;
@@ -289,7 +334,9 @@ static void z_keyword(struct optstate *st, const char *kw) {
   } else if (!strncmp(kw, "stack-size=", 11)) {
     if (parse_num(kw + 11, &v)) ld_error("-z %s: expected a number", kw);
     else o->stack_size = v;
-  } else if (!strcmp(kw, "ibt")) o->z_ibt = 1;
+  } else if (!strcmp(kw, "pack-relative-relocs")) o->pack_relr = 1;
+  else if (!strcmp(kw, "nopack-relative-relocs")) o->pack_relr = 0;
+  else if (!strcmp(kw, "ibt")) o->z_ibt = 1;
   else if (!strcmp(kw, "shstk")) o->z_shstk = 1;
   else if (!strcmp(kw, "dynamic-undefined-weak")) o->z_dyn_undef_weak = 1;
   else if (!strcmp(kw, "nodynamic-undefined-weak")) o->z_dyn_undef_weak = 0;
@@ -485,6 +532,7 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
   o->z_relro = 1;
   o->z_text = -1;
   o->z_dyn_undef_weak = -1;
+  o->tail_merge = 1;
   long nproc = sysconf(_SC_NPROCESSORS_ONLN);
   o->threads = nproc > 0 ? (int)nproc : 1;
   struct optstate st = {.opt = o};
@@ -744,12 +792,25 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       else o->threads = (int)(t > 64 ? 64 : t);
       continue;
     }
+    if (!strcmp(n, "-compress-debug-sections") || !strncmp(n, "-compress-debug-sections=", 25)) {
+      const char *how = n[24] == '=' ? n + 25 : "zlib";
+      if (!strcmp(how, "none")) o->compress_debug = 0;
+      else if (!strcmp(how, "zlib") || !strcmp(how, "zlib-gabi"))
+        o->compress_debug = ELFCOMPRESS_ZLIB;
+      else if (!strcmp(how, "zstd")) o->compress_debug = ELFCOMPRESS_ZSTD;
+      else
+        ld_error("--compress-debug-sections=%s: expected none, zlib, zlib-gabi or zstd (zlib-gnu, "
+                 "the .zdebug form, is read but not written)",
+                 how);
+      continue;
+    }
     if (LONG("-stats", 0) || LONG("-print-stats", 0)) {
       o->stats = 1;
       continue;
     }
     if (LONG("-no-undefined", 0)) {
       o->z_defs = 1;
+      o->z_defs_given = 1;
       continue;
     }
     if (LONG("-allow-shlib-undefined", 0) || LONG("-no-allow-shlib-undefined", 0)) continue;
@@ -781,11 +842,26 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       ld_fatal_warnings = 0;
       continue;
     }
-    if (LONG("-plugin", 1) || LONG("-plugin-opt", 1)) continue;
-    if (!strncmp(n, "-plugin-opt=", 12)) continue;
-    if (LONG("-verbose", 0)) { /* GNU ld prints its version first; alone it stops there */
+    if (LONG("-plugin", 1)) {
+      ld_plugin_arg *pa = ld_xcalloc(1, sizeof *pa);
+      pa->pa_path = v;
+      ld_vec_push(&o->plugins, pa);
+      continue;
+    }
+    if (LONG("-plugin-opt", 1)) { /* an option of the -plugin before it */
+      if (!o->plugins.n) ld_error("-plugin-opt %s: no -plugin before it", v);
+      else ld_vec_push(&((ld_plugin_arg *)o->plugins.v[o->plugins.n - 1])->pa_opts, (void *)v);
+      continue;
+    }
+    if (LONG("-verbose", 0) || !strncmp(n, "-verbose=", 9)) {
+      /* GNU ld prints its version first; alone it stops there. --verbose=2 also reports how
+       * each symbol of a plugin's file was resolved. */
+      uint64_t lvl = 1;
+      if (n[8] == '=' && (parse_num(n + 9, &lvl) || lvl > 1000))
+        ld_error("--verbose=%s: expected a number", n + 9), lvl = 1;
       if (!o->verbose) print_version();
-      o->verbose = 1;
+      if (lvl < 1) lvl = 1;
+      if ((int)lvl > o->verbose) o->verbose = (int)lvl;
       print_version_and_go = 1;
       continue;
     }
@@ -862,13 +938,20 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       if (!strcmp(w, "static")) st.bstatic = 1;
       else if (!strcmp(w, "dynamic")) st.bstatic = 0;
       else if (!strcmp(w, "symbolic")) o->bsymbolic = 1;
-      else if (!strcmp(w, "direct") || !strcmp(w, "nodirect") || !strcmp(w, "group") ||
-               !strcmp(w, "local") || !strcmp(w, "eliminate") || !strcmp(w, "reduce") ||
-               !strcmp(w, "translator") || !strcmp(w, "lazyload") || !strcmp(w, "nolazyload"))
+      else if (!strcmp(w, "direct") || !strcmp(w, "nodirect")) {
+        /* Not positional: -B direct binds every reference (and definition) directly and makes
+         * lazy loading the default; -B nodirect keeps every definition interposable. */
+        int *mine = w[0] == 'd' ? &o->b_direct : &o->b_nodirect;
+        int *other = w[0] == 'd' ? &o->b_nodirect : &o->b_direct;
+        if (*other) ld_error("-B direct and -B nodirect are incompatible");
+        *mine = 1;
+      } else if (!strcmp(w, "group") || !strcmp(w, "local") || !strcmp(w, "eliminate") ||
+                 !strcmp(w, "reduce") || !strcmp(w, "translator") || !strcmp(w, "lazyload") ||
+                 !strcmp(w, "nolazyload"))
         ; /* accepted; scope reduction arrives with mapfiles */
       else
-        ld_error("-B %s: unknown keyword (static, dynamic, symbolic, direct, group, local, "
-                 "eliminate, reduce)",
+        ld_error("-B %s: unknown keyword (static, dynamic, symbolic, direct, nodirect, group, "
+                 "local, eliminate, reduce)",
                  w);
       continue;
     }
@@ -944,7 +1027,10 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       TAKE();
       add_input(&st, val, 0);
       continue; /* a script given with -T */
-    case 'O': continue;
+    case 'O':
+      TAKE();
+      o->optimize = atoi(val);
+      continue;
     case 'Y': TAKE(); continue;
     case 'F':
     case 'f':
@@ -1010,6 +1096,13 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
 #undef LONG
   }
   if (st.group) ld_error("--start-group without --end-group");
+  /* -B direct makes lazy loading the default for the dependencies before any -z lazyload or
+   * -z nolazyload, wherever it appears (it is a global option in Solaris). */
+  for (uint32_t i = 0; i < o->inputs.n && (o->b_direct || o->b_nodirect); i++) {
+    ld_input_arg *ia = o->inputs.v[i];
+    if (o->b_direct && !(ia->ia_dep & DEP_LAZY_GIVEN)) ia->ia_dep |= DEP_LAZY;
+    ia->ia_dep |= DEP_DIRECT_GIVEN | (o->b_direct ? DEP_LAZY_GIVEN : 0);
+  }
   if (o->inputs.n == 0 && ld_nerrors() == 0 && !o->mapfile_dump) {
     if (print_version_and_go) exit(0);
     ld_error("no input files");
@@ -1020,5 +1113,7 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
   if (o->outkind == OUT_SHARED && !o->z_defs) o->allow_undefined = 1;
   if (o->is_static && o->outkind == OUT_PIE) o->no_dynamic_linker = 1;
   if (o->z_text < 0) o->z_text = 1; /* text relocations are errors unless -z notext */
-  if (!o->eh_frame_hdr_given) o->eh_frame_hdr = 1;
+  /* GNU ld writes .eh_frame_hdr only when asked (gcc asks, but not for -static); the tld
+   * flavour always does. */
+  if (!o->eh_frame_hdr_given) o->eh_frame_hdr = !o->gnu_flavour;
 }

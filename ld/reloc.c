@@ -106,20 +106,28 @@ void ld_read_rels(ld_isec *is) {
                            : (rela ? ELF32_RELA_SIZE : ELF32_REL_SIZE);
   uint32_t n = (uint32_t)(size / esz);
   const uint8_t *base = o->o_data + off;
-  ld_rel x;
   int32_t ex;
 
   /* In place: the mapped entries already have ld_rel's layout. They are used as they are when
    * every entry is valid and the offsets ascend (as compilers and assemblers write them). */
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  if (o->o_is64 && !be && rela && !ctx->tg->tg_rinfo_type_bits &&
-      (uintptr_t)base % _Alignof(ld_rel) == 0) { /* a malformed object may misplace them */
+  if (o->o_is64 && !be && rela && !ctx->tg->tg_rinfo_type_bits && is->is_type != SHT_NOBITS &&
+      is->is_data && (uintptr_t)base % _Alignof(ld_rel) == 0) {
+    /* decode_rel's checks, for this form only: contents to relocate, entries aligned as ld_rel
+     * (a malformed object may misplace them), a known type, a symbol of the file that can be
+     * relocated against, a field inside the section; and ascending offsets. */
     const ld_rel *in = (const ld_rel *)base;
-    uint32_t i = 0;
-    for (; i < n; i++)
-      if (!decode_rel(is, base + (uint64_t)i * esz, i, &x, &ex, 0) ||
-          (i && in[i - 1].r_offset > x.r_offset))
+    const ld_howto *hw = ctx->tg->tg_howto;
+    uint32_t i = 0, nh = ctx->tg->tg_nhowto, nsym = o->o_nsym;
+    uint64_t lim = is->is_insize, prev = 0;
+    for (; i < n; i++) {
+      uint64_t ro = in[i].r_offset;
+      uint32_t t = in[i].r_type, sym = in[i].r_sym;
+      if (sym >= nsym || (sym && !o->o_syms[sym]) || t >= nh || !hw[t].name || ro < prev ||
+          ro > lim || hw[t].size > lim - ro)
         break;
+      prev = ro;
+    }
     if (i == n) {
       is->is_rels = in;
       is->is_nrels = n;
@@ -233,6 +241,9 @@ static int tls_target_model(const ld_sym *s, int model) {
   if (model == TLSM_GD || model == TLSM_DESC) return TLSM_IE;
   return model;
 }
+
+/* For -z guidance (ld/guidance.c): the same decision, from outside. */
+int ld_tls_target_model(const ld_sym *s, int model) { return tls_target_model(s, model); }
 
 static const char *model_name[] = {"none", "GD", "LD", "IE", "LE", "DESC", "DTPOFF"};
 
@@ -388,7 +399,8 @@ static void scan_section(ld_isec *is) {
         if (ctx->opt.outkind == OUT_SHARED) ctx->static_tls = 1;
         /* The slot's absolute address (i386 TLS_IE) moves with the object. */
         if (kind == RK_TLSIE_ABS && is_pic_output()) {
-          is->is_nrelative++;
+          if (ld_relr_ok(is, r)) ld_relr_note(is, r->r_offset);
+          else is->is_nrelative++;
           check_textrel(is, r, hw, s);
         }
         break;
@@ -435,7 +447,8 @@ static void scan_section(ld_isec *is) {
                    ctx->opt.outkind == OUT_PIE ? "PIE object" : "shared object");
           break;
         }
-        is->is_nrelative++;
+        if (ld_relr_ok(is, r)) ld_relr_note(is, r->r_offset);
+        else is->is_nrelative++;
         check_textrel(is, r, hw, s);
       }
       break;
@@ -529,6 +542,7 @@ static uint64_t sym_value(const ld_sym *s) {
         int dropped;
         return sec->is_out->os_addr + sec->is_off + ld_ehframe_map(sec, s->s_value, &dropped);
       }
+      if (sec->is_merge) return ld_merge_addr(sec, s->s_value);
       return ld_isec_addr(sec) + s->s_value;
     }
     return s->s_value;
@@ -611,10 +625,48 @@ typedef struct dyncur {
   uint32_t rel, dyn;
 } dyncur;
 
-void ld_apply_relocs(ld_isec *is, uint8_t *out) {
+/* Non-allocated sections (debug information): every value is resolved here, nothing is
+ * dynamic, and a reference to a discarded section becomes 0 (a tombstone) so that readers can
+ * tell it apart. Many references in a row name one symbol: its value is kept from one to the
+ * next (not for a merged section's symbol, whose addend picks the place). */
+static void apply_nonalloc(ld_isec *is, uint8_t *out) {
   const ld_target *tg = ctx->tg;
-  int alloc = (is->is_flags & SHF_ALLOC) != 0;
-  uint64_t base = alloc ? ld_isec_addr(is) : 0;
+  const ld_sym *last = NULL;
+  uint64_t last_S = 0;
+  for (uint32_t i = 0; i < is->is_nrels; i++) {
+    const ld_rel *r = &is->is_rels[i];
+    const ld_howto *hw = &tg->tg_howto[r->r_type];
+    int kind = hw->kind;
+    if (kind == RK_NONE) continue;
+    ld_sym *s = rel_sym(is, r);
+    uint64_t S, A = (uint64_t)r->r_addend;
+    if (s == last) {
+      S = last_S;
+    } else if (s->s_type == STT_SECTION && s->s_local && s->s_sec && s->s_sec->is_merge &&
+               s->s_sec->is_live) {
+      S = ld_merge_addr(s->s_sec, s->s_value + A);
+      A = 0;
+    } else {
+      S = last_S = sym_value(s);
+      last = s;
+    }
+    uint64_t v;
+    if (kind == RK_DTPOFF) v = S + A - ctx->tls_addr;
+    else if (kind == RK_PC) v = S + A - r->r_offset;
+    else if (kind == RK_SIZE) v = s->s_size + A;
+    else v = S + A;
+    if (s->s_local && s->s_sec && !s->s_sec->is_live) v = 0;
+    if (hw->size) tg->tg_apply(out + r->r_offset, r->r_type, v);
+  }
+}
+
+void ld_apply_relocs(ld_isec *is, uint8_t *out) {
+  if (!(is->is_flags & SHF_ALLOC)) {
+    apply_nonalloc(is, out);
+    return;
+  }
+  const ld_target *tg = ctx->tg;
+  uint64_t base = ld_isec_addr(is);
   int exec = is_exec_output();
   dyncur cur = {is->is_relative_base, is->is_dynrel_base};
   for (uint32_t i = 0; i < is->is_nrels; i++) {
@@ -630,19 +682,15 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
       P = base + ld_ehframe_map(is, r->r_offset, &dropped);
       if (dropped) continue;
     }
-    uint64_t S = sym_value(s);
+    uint64_t S;
     int64_t A = r->r_addend;
-    if (!alloc) {
-      /* Non-allocated sections (debug info): references to discarded sections become 0 (a
-       * tombstone) so that readers can tell them apart. */
-      uint64_t v;
-      if (kind == RK_DTPOFF) v = S + (uint64_t)A - ctx->tls_addr;
-      else if (kind == RK_PC) v = S + (uint64_t)A - P;
-      else if (kind == RK_SIZE) v = s->s_size + (uint64_t)A;
-      else v = S + (uint64_t)A;
-      if (s->s_local && s->s_sec && !s->s_sec->is_live) v = 0;
-      if (hw->size) tg->tg_apply(loc, r->r_type, v);
-      continue;
+    if (s->s_type == STT_SECTION && s->s_local && s->s_sec && s->s_sec->is_merge &&
+        s->s_sec->is_live) {
+      /* A section symbol's addend picks the piece (and the place in it): it is mapped whole. */
+      S = ld_merge_addr(s->s_sec, s->s_value + (uint64_t)A);
+      A = 0;
+    } else {
+      S = sym_value(s);
     }
     if (hw->tls) {
       int model = hw->tls;
@@ -701,7 +749,7 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
       case RK_TLSIE_PC: v = ld_got_slot_addr(ld_slots(s)->ie) + (uint64_t)A - P; break;
       case RK_TLSIE_ABS:
         v = ld_got_slot_addr(ld_slots(s)->ie) + (uint64_t)A;
-        if (is_pic_output()) {
+        if (is_pic_output() && !ld_relr_ok(is, r)) {
           ld_emit_dynrel(cur.rel++, P, tg->tg_r_relative, 0, (int64_t)v);
           if (tg->tg_rela) v = 0; /* the addend is in the relocation */
         }
@@ -737,6 +785,10 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
         tg->tg_apply(loc, r->r_type, tg->tg_rela ? 0 : (uint64_t)A);
         continue;
       } else if (is_pic_output() && !is_absolute(s) && hw->size == (ctx->is64 ? 8 : 4)) {
+        if (ld_relr_ok(is, r)) { /* .relr.dyn: the word holds the value, the loader adds the base */
+          tg->tg_apply(loc, r->r_type, v);
+          continue;
+        }
         ld_emit_dynrel(cur.rel++, P, tg->tg_r_relative, 0, (int64_t)v);
         if (tg->tg_rela) {
           tg->tg_apply(loc, r->r_type, 0);

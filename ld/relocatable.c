@@ -6,8 +6,8 @@
  * GNU ld, lld) accepts in place of the inputs:
  *
  *  - input sections merge by their exact name (.text with .text, .text.hot with .text.hot), in
- *    link order; mergeable string sections are concatenated and keep SHF_MERGE/SHF_STRINGS when
- *    every piece agrees on them;
+ *    link order; mergeable sections keep one copy of each string or constant (ld/merge.c) and
+ *    keep SHF_MERGE/SHF_STRINGS when every piece agrees on them;
  *  - every section of a kept COMDAT group becomes an output section of its own, named as in the
  *    input, and the group is written again as an SHT_GROUP section naming those sections and
  *    their relocation sections (the final link must still be able to drop a duplicate);
@@ -170,6 +170,7 @@ static const char *rel_name(const char *sec) {
 static uint64_t piece_off(const ld_isec *is, uint64_t off, int *dropped) {
   *dropped = 0;
   if (is->is_eh) return is->is_off + ld_ehframe_map(is, off, dropped);
+  if (is->is_merge) return ld_merge_off(is, off);
   return is->is_off + off;
 }
 
@@ -240,6 +241,7 @@ static void add_piece(rsec *rs, ld_isec *is) {
   if (is->is_align > os->os_align) os->os_align = is->is_align;
   is->is_out = os;
   ld_vec_push(&os->os_isecs, is);
+  if (is->is_flags & SHF_MERGE) ld_merge_note(is);
 }
 
 /* The kept groups of `o`; grp[k] is the group whose member section k is. */
@@ -296,6 +298,9 @@ static void place_all(void) {
     }
     free(grp);
   }
+  /* Mergeable sections keep one copy of each piece (and their flags, so that the final link
+   * merges again across objects). */
+  ld_merge_sections();
   for (uint32_t i = 0; i < rsecs.n; i++) {
     rsec *rs = rsecs.v[i];
     ld_osec *os = &rs->r_os;
@@ -314,6 +319,7 @@ static void place_all(void) {
     if (rs->r_grouped) os->os_flags |= SHF_GROUP;
     else os->os_flags &= ~(uint64_t)SHF_GROUP;
   }
+  ld_merge_finalize();
 }
 
 /* ---- -r: symbols ----------------------------------------------------------------------- */
@@ -487,6 +493,14 @@ static void build_rels(rsec *rs, uint8_t *data) {
       o->r_type = r->r_type;
       o->r_sym = sym;
       o->r_addend = r->r_addend + (int64_t)delta;
+      ld_sym *ts = r->r_sym ? is->is_file->o_syms[r->r_sym] : NULL;
+      if (sym != UINT32_MAX && ts && ts->s_local && ts->s_type == STT_SECTION && ts->s_sec &&
+          ts->s_sec->is_merge) {
+        /* The addend picks a piece of a merged section: map it whole. */
+        int d;
+        o->r_addend = (int64_t)piece_off(ts->s_sec, ts->s_value + (uint64_t)r->r_addend, &d);
+        delta = 1; /* REL: the field is written again */
+      }
       const ld_howto *hw = &tg->tg_howto[r->r_type];
       if (sym == UINT32_MAX) {
         /* The target was discarded (a losing COMDAT group's code, seen from debug info): no
@@ -508,6 +522,10 @@ static void build_rels(rsec *rs, uint8_t *data) {
 
 static void copy_piece(const ld_isec *is, uint8_t *out) {
   if (is->is_type == SHT_NOBITS || !is->is_data) return;
+  if (is->is_merge) {
+    ld_merge_write(is, out);
+    return;
+  }
   if (!is->is_eh) {
     memcpy(out, is->is_data, is->is_size);
     return;
@@ -599,6 +617,28 @@ void ld_write_relocatable(void) {
 
   build_symtab();
 
+  /* --compress-debug-sections: debug sections are made (and their relocations built) first,
+   * and compressed; their sizes change before the layout. */
+  uint8_t **pre = ld_xcalloc(rsecs.n + 1, sizeof *pre);
+  if (ctx->opt.compress_debug) {
+    ld_osec **list = ld_xmalloc((rsecs.n + 1) * sizeof *list);
+    for (uint32_t i = 0; i < rsecs.n; i++) {
+      rsec *rs = rsecs.v[i];
+      list[i] = &rs->r_os;
+      if ((rs->r_os.os_flags & SHF_ALLOC) || rs->r_os.os_type == SHT_NOBITS ||
+          strncmp(rs->r_os.os_name, ".debug", 6) || !rs->r_os.os_size)
+        continue;
+      pre[i] = ld_xcalloc(1, rs->r_os.os_size);
+      for (uint32_t k = 0; k < rs->r_os.os_isecs.n; k++) {
+        ld_isec *is = rs->r_os.os_isecs.v[k];
+        copy_piece(is, pre[i] + is->is_off);
+      }
+      build_rels(rs, pre[i]);
+    }
+    ld_compress_buffers(list, pre, rsecs.n);
+    free(list);
+  }
+
   /* File layout. */
   int is64 = ctx->is64, be = ctx->be;
   uint64_t word = is64 ? 8 : 4;
@@ -674,12 +714,16 @@ void ld_write_relocatable(void) {
     rsec *rs = rsecs.v[i];
     ld_osec *os = &rs->r_os;
     uint8_t *data = os->os_type == SHT_NOBITS ? NULL : buf + os->os_offset;
-    if (data)
-      for (uint32_t k = 0; k < os->os_isecs.n; k++) {
-        ld_isec *is = os->os_isecs.v[k];
-        copy_piece(is, data + is->is_off);
-      }
-    build_rels(rs, data);
+    if (pre[i]) {
+      memcpy(data, os->os_buf ? os->os_buf : pre[i], os->os_size);
+    } else {
+      if (data)
+        for (uint32_t k = 0; k < os->os_isecs.n; k++) {
+          ld_isec *is = os->os_isecs.v[k];
+          copy_piece(is, data + is->is_off);
+        }
+      build_rels(rs, data);
+    }
     uint32_t link = 0;
     if (rs->r_link_to && rs->r_link_to->is_out) link = rs->r_link_to->is_out->os_shndx;
     uint32_t name = str_add(&shstr, os->os_name, strlen(os->os_name));
@@ -819,6 +863,9 @@ void ld_emit_relocs(void) {
           sym = s->s_symidx;
         } else if (s && s->s_local && s->s_sec && (!s->s_sec->is_live || !s->s_sec->is_out)) {
           type = 0, A = 0; /* into a discarded section: R_*_NONE */
+        } else if (s && s->s_local && s->s_type == STT_SECTION && s->s_sec && s->s_sec->is_merge) {
+          /* Into a merged section: the addend picks the place. */
+          A = (int64_t)ld_merge_addr(s->s_sec, s->s_value + (uint64_t)A);
         } else if (s) {
           /* No symbol of its own in the output: the target address is the addend. */
           A += (int64_t)(s->s_local ? ld_local_addr(s) : ld_sym_addr(s));

@@ -171,6 +171,7 @@ static void place(ld_isec *is) {
   else if (os->os_entsize != is->is_entsize) os->os_entsize = 0;
   is->is_out = os;
   ld_vec_push(&os->os_isecs, is);
+  if (is->is_flags & SHF_MERGE) ld_merge_note(is);
 }
 
 /* Commons become pieces of .bss, one per symbol, largest alignment first is not needed:

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ld.h"
+#include "plugin.h"
 
 typedef struct strtab_set {
   void **slots; /* comdat entries */
@@ -182,6 +183,8 @@ uint32_t ld_sym_hash(const char *name, uint32_t len) { return name_hash(name, le
 typedef struct comdat_ent {
   const char *name;
   uint32_t len, hash;
+  const void *ir_owner; /* claimed by a plugin's IR object (ld_comdat_claim_ir), or NULL */
+  uint8_t released;     /* the IR claim was given up: the next claim takes the signature */
 } comdat_ent;
 
 static strtab_set comdats;
@@ -196,11 +199,26 @@ int ld_comdat_claimed(const char *sig) {
   for (uint32_t j = h & comdats.mask;; j = (j + 1) & comdats.mask) {
     comdat_ent *e = comdats.slots[j];
     if (!e) return 0;
-    if (e->hash == h && e->len == len && !memcmp(e->name, sig, len)) return 1;
+    if (e->hash == h && e->len == len && !memcmp(e->name, sig, len)) return !e->released;
   }
 }
 
-int ld_comdat_claim(const char *sig) {
+static int claim(const char *sig, const void *ir_owner);
+int ld_comdat_claim(const char *sig) { return claim(sig, NULL); }
+
+/* Link-time optimisation: an IR object claims the signatures of its symbols' groups (a group
+ * it already holds stays its own); the claims are released when the objects the plugin made
+ * replace the IR objects, and those claim them again in their place. */
+int ld_comdat_claim_ir(const char *sig, const void *owner) { return claim(sig, owner); }
+
+void ld_comdat_release_ir(void) {
+  for (uint32_t i = 0; comdats.slots && i <= comdats.mask; i++) {
+    comdat_ent *c = comdats.slots[i];
+    if (c && c->ir_owner) c->released = 1, c->ir_owner = NULL;
+  }
+}
+
+static int claim(const char *sig, const void *ir_owner) {
   uint32_t len = (uint32_t)strlen(sig), h = name_hash(sig, len);
   if (!comdats.slots) {
     comdats.slots = ld_xcalloc(4096, sizeof(void *));
@@ -210,12 +228,21 @@ int ld_comdat_claim(const char *sig) {
   for (j = h & comdats.mask;; j = (j + 1) & comdats.mask) {
     comdat_ent *e = comdats.slots[j];
     if (!e) break;
-    if (e->hash == h && e->len == len && !memcmp(e->name, sig, len)) return 0;
+    if (e->hash == h && e->len == len && !memcmp(e->name, sig, len)) {
+      if (e->released) {
+        e->released = 0;
+        e->ir_owner = ir_owner;
+        return 1;
+      }
+      return ir_owner && e->ir_owner == ir_owner;
+    }
   }
   comdat_ent *e = ld_xmalloc(sizeof *e);
   e->name = sig;
   e->len = len;
   e->hash = h;
+  e->ir_owner = ir_owner;
+  e->released = 0;
   comdats.slots[j] = e;
   if (++comdats.count * 2 > comdats.mask + 1) {
     uint32_t cap = (comdats.mask + 1) * 2;

@@ -84,7 +84,8 @@ void ld_create_synthetic(void) {
       } else if (pre) {
         ndyn++;
       } else if (pic() && !s->s_alias_abs && !((s->s_def == SD_UNDEF) && s->s_weakref)) {
-        nrelative++;
+        if (ld_relr_on()) ld_relr_got_slot(ld_slots(s)->got);
+        else nrelative++;
       }
     }
     if (s->s_needs & SN_TLSGD) {
@@ -164,7 +165,8 @@ void ld_create_synthetic(void) {
     if (s->s_needs & SN_GOT) {
       if (is_ifunc(s)) got_dyn += !iplt_rel();
       else if (pre) got_dyn++;
-      else if (pic() && !s->s_alias_abs && !((s->s_def == SD_UNDEF) && s->s_weakref)) got_rel++;
+      else if (pic() && !s->s_alias_abs && !((s->s_def == SD_UNDEF) && s->s_weakref))
+        got_rel += !ld_relr_on();
     }
     if ((s->s_needs & SN_TLSGD) && !no_loader()) got_dyn += pre ? 2 : 1;
     if ((s->s_needs & SN_TLSIE) && !no_loader() && (pre || pic())) got_dyn++;
@@ -187,6 +189,7 @@ void ld_create_synthetic(void) {
   }
   ld_nrela_iplt = niplt_rel;
 
+  ld_relr_create(); /* before .dynamic: its tags and glibc's version need depend on it */
   int dynamic = pic() || !ctx->opt.is_static;
   if (dynamic) {
     uint32_t ncopy = ld_dynamic_create();
@@ -274,7 +277,7 @@ uint64_t ld_plt_addr(const ld_sym *s) {
     return ctx->iplt->os_addr + (uint64_t)ld_slots(s)->plt * ctx->tg->tg_iplt_entry_size;
   if (ctx->plt)
     return ctx->plt->os_addr + ctx->tg->tg_plt_header_size +
-           (uint64_t)ld_slots(s)->plt * ctx->tg->tg_plt_entry_size;
+           ld_plt_entry_offset(ctx->tg, (uint32_t)ld_slots(s)->plt);
   return 0;
 }
 
@@ -342,6 +345,7 @@ static void fill_got(void) {
       } else {
         if (s->s_needs & SN_CANON_PLT) S = ld_plt_addr(s);
         int relative = pic() && !s->s_alias_abs && !((s->s_def == SD_UNDEF) && s->s_weakref);
+        if (relative && ld_relr_on()) relative = 0; /* .relr.dyn: the slot holds the value */
         /* A RELA relocation carries the value; the slot holds 0 (SPARC's loader adds to it). */
         elf_wrw(g + (uint64_t)ld_slots(s)->got * w, relative && tg->tg_rela ? 0 : S, is64, be);
         if (relative) ld_emit_dynrel(rel++, slot, tg->tg_r_relative, 0, (int64_t)S);
@@ -421,6 +425,7 @@ static void fill_buildid_header(void) {
 
 void ld_fill_synthetic(void) {
   fill_got();
+  ld_relr_fill();
   if (ctx->interp)
     memcpy(ctx->buf + ctx->interp->os_offset, ctx->interp->os_buf, ctx->interp->os_size);
   ld_dynamic_fill();

@@ -198,8 +198,33 @@ struct ld_target {
   uint8_t tg_merge_eflags;
   /* Inputs' x86 feature properties (.note.gnu.property) are combined into the output's. */
   uint8_t tg_x86_properties;
+  /* -z pack-relative-relocs is supported: the psABI's loaders read DT_RELR. */
+  uint8_t tg_relr;
+
+  /* The page size programs run with, when smaller than the maximum page size (tg_page_size) the
+   * layout aligns segments to: SPARC's 8 KiB pages under a 1 MiB (or 64 KiB) maximum. The
+   * PT_GNU_RELRO range is rounded to it: a loader protects it page by page, and rounding to the
+   * maximum would reach past what the segment maps. 0: the maximum. */
+  uint32_t tg_common_page_size;
+
+  /* PLT entries from number tg_plt_far_from on (0: none) have another form (SPARC V9's far PLT,
+   * past 32768 entries). tg_plt_far_offset(i) is far entry i's offset from the end of the header.
+   * tg_write_plt_far writes far entry i of n into `plt` (the whole section's buffer, at `plt0`:
+   * the entry's pointer word lies elsewhere in its block) and returns the section offset of the
+   * word its JMP_SLOT relocation names and the relocation's addend. The section's size is still
+   * header + n * tg_plt_entry_size + tail. */
+  uint32_t tg_plt_far_from;
+  uint64_t (*tg_plt_far_offset)(uint32_t i);
+  void (*tg_write_plt_far)(uint8_t *plt, uint64_t plt0, uint32_t i, uint32_t n, uint64_t *slot_off,
+                           int64_t *addend);
 };
 
 extern const ld_target ld_target_x64, ld_target_x86, ld_target_sparc, ld_target_sparcv9;
+
+/* Offset of PLT entry i (counted after the header) from the end of the header. */
+static inline uint64_t ld_plt_entry_offset(const ld_target *tg, uint32_t i) {
+  if (tg->tg_plt_far_from && i >= tg->tg_plt_far_from) return tg->tg_plt_far_offset(i);
+  return (uint64_t)i * tg->tg_plt_entry_size;
+}
 
 #endif

@@ -35,10 +35,11 @@ typedef struct wchunk {
 } wchunk;
 static ld_vec chunks;
 
-static void add_chunk(ld_osec *os, ld_isec **isecs, uint32_t n, uint64_t off, uint64_t end) {
+static void add_chunk(ld_vec *out, ld_osec *os, ld_isec **isecs, uint32_t n, uint64_t off,
+                      uint64_t end) {
   wchunk *c = ld_xmalloc(sizeof *c);
   *c = (wchunk){os, isecs, n, off, end};
-  ld_vec_push(&chunks, c);
+  ld_vec_push(out, c);
 }
 
 static int cmp_isec_off(const void *a, const void *b) {
@@ -48,8 +49,8 @@ static int cmp_isec_off(const void *a, const void *b) {
 }
 
 /* Pieces of one output section: runs of its input sections in offset order (a linker script's
- * fillers come after the sections they sit between). */
-static void plan_chunks(ld_osec *os) {
+ * fillers come after the sections they sit between), pushed to `out`. */
+void ld_plan_pieces(ld_osec *os, ld_vec *out) {
   uint32_t n = os->os_isecs.n, first = 0;
   ld_isec **v = (ld_isec **)os->os_isecs.v;
   for (uint32_t k = 1; k < n; k++)
@@ -63,26 +64,28 @@ static void plan_chunks(ld_osec *os) {
   for (uint32_t k = 0; k < n; k++) {
     uint64_t a = v[k]->is_off, b = v[k]->is_off + v[k]->is_size;
     if (k > first && b - off > WCHUNK) {
-      add_chunk(os, v + first, k - first, off, end);
+      add_chunk(out, os, v + first, k - first, off, end);
       first = k;
     }
     if (k == first) off = a, end = b;
     if (b > end) end = b;
   }
-  if (n > first) add_chunk(os, v + first, n - first, off, end);
+  if (n > first) add_chunk(out, os, v + first, n - first, off, end);
 }
 
-static void write_chunk(uint32_t i, void *arg) {
-  (void)arg;
-  wchunk *c = chunks.v[i];
-  uint64_t len = c->end - c->off;
-  if (len == 0) return;
-  uint8_t *wbuf = ld_scratch(len);
-  uint64_t pos = c->off; /* bytes before pos are written in the buffer */
+uint64_t ld_piece_start(const void *piece) { return ((const wchunk *)piece)->off; }
+uint64_t ld_piece_end(const void *piece) { return ((const wchunk *)piece)->end; }
+
+/* Bytes [from, to) of a piece's output section, in the calling thread's buffer: its input
+ * sections copied and relocated, everything else zero. The piece's sections lie in the range. */
+uint8_t *ld_assemble_piece(const void *piece, uint64_t from, uint64_t to) {
+  const wchunk *c = piece;
+  uint8_t *wbuf = ld_scratch(to - from);
+  uint64_t pos = from; /* bytes before pos are written in the buffer */
   for (uint32_t k = 0; k < c->n; k++) {
     ld_isec *is = c->isecs[k];
-    uint8_t *out = wbuf + (is->is_off - c->off);
-    if (is->is_off > pos) memset(wbuf + (pos - c->off), 0, is->is_off - pos);
+    uint8_t *out = wbuf + (is->is_off - from);
+    if (is->is_off > pos) memset(wbuf + (pos - from), 0, is->is_off - pos);
     if (is->is_off + is->is_size > pos) pos = is->is_off + is->is_size;
     if (is->is_eh) {
       ld_write_eh_frame(is, out);
@@ -92,12 +95,26 @@ static void write_chunk(uint32_t i, void *arg) {
       memset(out, 0, is->is_size);
       continue;
     }
+    if (is->is_merge) {
+      ld_merge_write(is, out);
+      continue;
+    }
     memcpy(out, is->is_data, is->is_size);
     if (is->is_relsec) {
       ld_read_rels(is);
       ld_apply_relocs(is, out);
     }
   }
+  if (to > pos) memset(wbuf + (pos - from), 0, to - pos);
+  return wbuf;
+}
+
+static void write_chunk(uint32_t i, void *arg) {
+  (void)arg;
+  wchunk *c = chunks.v[i];
+  uint64_t len = c->end - c->off;
+  if (len == 0) return;
+  uint8_t *wbuf = ld_assemble_piece(c, c->off, c->end);
   uint64_t at = c->os->os_offset + c->off, done = 0;
   while (done < len) {
     ssize_t w = pwrite(ctx->out_fd, wbuf + done, len - done, (off_t)(at + done));
@@ -210,6 +227,8 @@ static void write_shdrs(void) {
       info = ctx->gotplt ? ctx->gotplt->os_shndx : 0;
     }
     if (os->os_synth == SY_RELA_DYN && ctx->dynsym) link = ctx->dynsym->os_shndx;
+    /* Solaris: the symbol table it describes, and the .dynamic its si_boundto indexes. */
+    if (os->os_synth == SY_SYMINFO) link = ctx->dynsym->os_shndx, info = ctx->dynamic->os_shndx;
     uint64_t flags = os->os_flags;
     if (os->os_synth == SY_RELA_IPLT && ctx->got) flags |= SHF_INFO_LINK, info = ctx->got->os_shndx;
     if (is64) {
@@ -275,7 +294,16 @@ void ld_write_output(void) {
   for (uint32_t i = 0; i < ctx->norder; i++) {
     ld_osec *os = ctx->order[i];
     if (os->os_synth || os->os_type == SHT_NOBITS) continue;
-    plan_chunks(os);
+    if (os->os_buf) { /* contents made already (a compressed debug section) */
+      for (uint64_t done = 0; done < os->os_size;) {
+        ssize_t w = pwrite(ctx->out_fd, os->os_buf + done, os->os_size - done,
+                           (off_t)(os->os_offset + done));
+        if (w <= 0) ld_fatal("cannot write output %s: %s", out, strerror(w < 0 ? errno : EIO));
+        done += (uint64_t)w;
+      }
+      continue;
+    }
+    ld_plan_pieces(os, &chunks);
   }
   ld_stat_pass("write: map, plan pieces");
   ld_par_for(chunks.n, write_chunk, NULL);

@@ -211,6 +211,7 @@ typedef struct mf_model {
   mf_vec m_caps;            /* mf_cap* */
   mf_vec m_defines;         /* const char* names of $add (persist across the link's mapfiles) */
   uint32_t m_nfiles;        /* mapfiles and version scripts read */
+  mf_vec m_v1_files;        /* const char* paths of the version 1 mapfiles read */
 } mf_model;
 
 /* ---- reading ------------------------------------------------------------------------------ */

@@ -83,6 +83,7 @@ static void parse(mf_model *m, const char *file, int mode, const char *buf, size
 static void read_text(mf_model *m, const char *path, char *buf, size_t len) {
   size_t start = 0;
   if (mapfile_version(path, buf, len, &start) == 1) {
+    mf_vec_push(&m->m_v1_files, (void *)path);
     parse(m, path, MF_MODE_V1, buf, len);
     return;
   }

@@ -21,6 +21,30 @@ RTLD_EXPORT ssize_t write(int fd, const void *b, size_t n) {
 RTLD_EXPORT ssize_t read(int fd, void *b, size_t n) {
   return ret(rtld_sys3(RTLD_SYS_read, fd, (long)b, (long)n));
 }
+RTLD_EXPORT int open(const char *path, int flags, ...) {
+  va_list ap;
+  va_start(ap, flags);
+  int mode = (flags & 0100) ? va_arg(ap, int) : 0;
+  va_end(ap);
+  return (int)ret(rtld_sys4(RTLD_SYS_openat, -100 /* AT_FDCWD */, (long)path, flags, mode));
+}
+RTLD_EXPORT int close(int fd) { return (int)ret(rtld_sys1(RTLD_SYS_close, fd)); }
+RTLD_EXPORT int chdir(const char *path) { return (int)ret(rtld_sys1(RTLD_SYS_chdir, (long)path)); }
+RTLD_EXPORT char *getcwd(char *buf, size_t size) {
+  return ret(rtld_sys2(RTLD_SYS_getcwd, (long)buf, (long)size)) < 0 ? NULL : buf;
+}
+RTLD_EXPORT ssize_t readlink(const char *path, char *buf, size_t size) {
+  return ret(rtld_sys4(RTLD_SYS_readlinkat, -100, (long)path, (long)buf, (long)size));
+}
+/* Through the vDSO when the kernel offers it (rtld/vdso.c); its functions return -errno. */
+RTLD_EXPORT int clock_gettime(int clock, struct timespec *ts) {
+  if (rtld_vdso_clock_gettime) return (int)ret(rtld_vdso_clock_gettime(clock, ts));
+  return (int)ret(rtld_sys2(RTLD_SYS_clock_gettime, clock, (long)ts));
+}
+RTLD_EXPORT int gettimeofday(struct timeval *tv, void *tz) {
+  if (rtld_vdso_gettimeofday) return (int)ret(rtld_vdso_gettimeofday(tv, tz));
+  return (int)ret(rtld_sys2(RTLD_SYS_gettimeofday, (long)tv, (long)tz));
+}
 RTLD_EXPORT void _exit(int status) {
   for (;;) rtld_sys1(RTLD_SYS_exit_group, status);
 }
@@ -28,19 +52,24 @@ RTLD_EXPORT void _exit(int status) {
 static volatile int rtld_exiting;
 
 RTLD_EXPORT void exit(int status) {
-  if (!__sync_lock_test_and_set(&rtld_exiting, 1)) rtld_run_all_finis();
+  if (!__sync_lock_test_and_set(&rtld_exiting, 1)) {
+    rtld_run_exit_handlers();
+    rtld_run_all_finis();
+  }
   _exit(status);
 }
 
 RTLD_EXPORT void abort(void) {
-  uint64_t m = ~(1ull << (SIGABRT - 1));
-  rtld_sys4(RTLD_SYS_rt_sigprocmask, SIG_SETMASK, (long)&m, 0, 8);
+  unsigned long m[8 / sizeof(unsigned long)];
+  for (unsigned i = 0; i < sizeof m / sizeof m[0]; i++) m[i] = ~0ul;
+  m[0] &= ~(1ul << (SIGABRT - 1));
+  rtld_sys4(RTLD_SYS_rt_sigprocmask, SIG_SETMASK, (long)m, 0, 8);
   raise(SIGABRT);
   _exit(127);
 }
 
 RTLD_EXPORT void *mmap(void *a, size_t n, int prot, int flags, int fd, off_t off) {
-  return (void *)ret(rtld_sys6(RTLD_SYS_mmap, (long)a, (long)n, prot, flags, fd, off));
+  return (void *)ret(rtld_sys_mmap((uintptr_t)a, n, prot, flags, fd, (uint64_t)off));
 }
 RTLD_EXPORT int munmap(void *a, size_t n) {
   return (int)ret(rtld_sys2(RTLD_SYS_munmap, (long)a, (long)n));
@@ -59,49 +88,67 @@ RTLD_EXPORT int nanosleep(const struct timespec *req, struct timespec *rem) {
   return (int)ret(rtld_sys2(RTLD_SYS_nanosleep, (long)req, (long)rem));
 }
 RTLD_EXPORT int sched_yield(void) { return (int)ret(rtld_sys0(RTLD_SYS_sched_yield)); }
+/* Through prlimit64, whose 64-bit limits are the same on every target; a limit that does not fit
+ * a 32-bit rlim_t reads as RLIM_INFINITY. */
 RTLD_EXPORT int getrlimit(int res, struct rlimit *rl) {
-  return (int)ret(rtld_sys2(RTLD_SYS_getrlimit, res, (long)rl));
+  uint64_t k[2];
+  long r = rtld_sys4(RTLD_SYS_prlimit64, 0, res, 0, (long)k);
+  if (r < 0) return (int)ret(r);
+  rl->rlim_cur = k[0] > (rlim_t)-1 ? RLIM_INFINITY : (rlim_t)k[0];
+  rl->rlim_max = k[1] > (rlim_t)-1 ? RLIM_INFINITY : (rlim_t)k[1];
+  return 0;
 }
 RTLD_EXPORT int setrlimit(int res, const struct rlimit *rl) {
-  return (int)ret(rtld_sys2(RTLD_SYS_setrlimit, res, (long)rl));
+  uint64_t k[2] = {rl->rlim_cur == RLIM_INFINITY ? ~0ull : rl->rlim_cur,
+                   rl->rlim_max == RLIM_INFINITY ? ~0ull : rl->rlim_max};
+  return (int)ret(rtld_sys4(RTLD_SYS_prlimit64, 0, res, (long)k, 0));
 }
 
-/* The kernel's sigaction: handler, flags, restorer, an 8-byte mask. */
+/* The kernel's sigaction: handler, flags, restorer, a 64-signal mask in words of the class's
+ * width (signals 1-32 in the first word of a 32-bit target). SPARC ignores the restorer field and
+ * takes the restorer as an argument (rtld_arch_rt_sigaction). */
 struct rtld_ksigaction {
   void *k_handler;
   unsigned long k_flags;
   void (*k_restorer)(void);
-  uint64_t k_mask;
+  unsigned long k_mask[8 / sizeof(unsigned long)];
 };
-#define RTLD_SA_RESTORER 0x04000000ul
 
 RTLD_EXPORT int sigaction(int sig, const struct sigaction *act, struct sigaction *old) {
   struct rtld_ksigaction k, ko;
+  void (*restorer)(void) = NULL;
   if (act) {
+    restorer = RTLD_ARCH_SIGRESTORER(act->sa_flags & SA_SIGINFO);
     k.k_handler = (void *)act->sa_handler;
     k.k_flags = (unsigned long)(unsigned)act->sa_flags | RTLD_SA_RESTORER;
-    k.k_restorer = rtld_sigreturn;
-    k.k_mask = act->sa_mask.__val[0];
+    k.k_restorer = restorer;
+    for (unsigned i = 0; i < sizeof k.k_mask / sizeof k.k_mask[0]; i++)
+      k.k_mask[i] = act->sa_mask.__val[i];
   }
-  long r = rtld_sys4(RTLD_SYS_rt_sigaction, sig, act ? (long)&k : 0, old ? (long)&ko : 0, 8);
+  long r = rtld_arch_rt_sigaction(sig, act ? &k : NULL, old ? &ko : NULL, restorer);
   if (r < 0) return (int)ret(r);
   if (old) {
     sigemptyset(&old->sa_mask);
     old->sa_handler = (void (*)(int))ko.k_handler;
     old->sa_flags = (int)(ko.k_flags & ~RTLD_SA_RESTORER);
-    old->sa_mask.__val[0] = ko.k_mask;
+    for (unsigned i = 0; i < sizeof ko.k_mask / sizeof ko.k_mask[0]; i++)
+      old->sa_mask.__val[i] = ko.k_mask[i];
     old->sa_restorer = NULL;
   }
   return 0;
 }
 
+RTLD_EXPORT int sigaltstack(const stack_t *ss, stack_t *old) {
+  return (int)ret(rtld_sys2(RTLD_SYS_sigaltstack, (long)ss, (long)old));
+}
+
 RTLD_EXPORT int sigprocmask(int how, const sigset_t *set, sigset_t *old) {
-  uint64_t o = 0;
-  long r = rtld_sys4(RTLD_SYS_rt_sigprocmask, how, set ? (long)&set->__val[0] : 0, (long)&o, 8);
+  unsigned long o[8 / sizeof(unsigned long)] = {0};
+  long r = rtld_sys4(RTLD_SYS_rt_sigprocmask, how, set ? (long)&set->__val[0] : 0, (long)o, 8);
   if (r < 0) return (int)ret(r);
   if (old) {
     sigemptyset(old);
-    old->__val[0] = o;
+    for (unsigned i = 0; i < sizeof o / sizeof o[0]; i++) old->__val[i] = o[i];
   }
   return 0;
 }

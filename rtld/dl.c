@@ -1,10 +1,20 @@
-/* The dl API: dlopen, dlsym, dlclose, dlerror, dladdr, dlinfo, dl_iterate_phdr (DESIGN.md §8).
+/* The dl API: dlopen, dlsym, dlvsym, dlclose, dlerror, dladdr, dlinfo, dl_iterate_phdr
+ * (DESIGN.md §8).
  *
- * dlopen holds the dl lock throughout and the thread-creation lock exclusively from the first
- * mapping to the commit, so the live-thread count it reserves TLS for cannot change. Until the
- * commit the new objects sit on g_pending only: a failure unmaps them, releases their
- * reservations and restores the module-id and static-TLS counters, leaving the process exactly as
- * before. Initialisers run after both locks but the dl lock are released. */
+ * dlopen loads its object and what that needs as one transaction (rtld/group.c): the dl lock and
+ * the thread-creation lock are held exclusively from the first mapping to the commit, so the
+ * live-thread count it reserves TLS for cannot change. Until the commit the new objects sit on
+ * g_pending only: a failure unmaps them, releases their reservations and restores the module-id
+ * and static-TLS counters, leaving the process exactly as before. Initialisers run after both
+ * locks are released (rtld/init.c).
+ *
+ * Unloading. An object stays loaded while something can reach it: a dlopen handle not yet
+ * closed (o_refcnt), a start-up or NODELETE object, an object that needs it (DT_NEEDED), or an
+ * object that bound a symbol to it (o_reldeps: at relocation, lazily, or through dlsym with
+ * RTLD_DEFAULT or RTLD_NEXT), or thread_local destructors it registered that have not run.
+ * dlclose drops a handle and unloads every loaded object none of those reach: their atexit
+ * handlers and finalisers run, they leave the object list, their TLS is reclaimed, and they are
+ * unmapped only once no thread is still inside a lookup that could have found them. */
 #include "rtld_int.h"
 
 void rtld_set_dlerror(const char *fmt, ...) {
@@ -23,142 +33,53 @@ RTLD_EXPORT char *dlerror(void) {
   return t->t_dlerr;
 }
 
+/* A committed object that is not being unloaded (dl lock or reader section). */
 static int is_handle(void *h) {
-  for (struct rtld_obj *o = rtld_g.g_head; o; o = o->l_next)
-    if (o == h) return 1;
+  for (struct rtld_obj *o = rtld_g.g_head; o; o = __atomic_load_n(&o->l_next, __ATOMIC_ACQUIRE))
+    if (o == h) return !o->o_closing;
   return 0;
-}
-
-/* Breadth-first list of o and everything it needs. */
-static int build_scope(struct rtld_obj *o) {
-  if (o->o_scope) return 0;
-  unsigned cap = 8, n = 0;
-  struct rtld_obj **l = rtld_alloc(cap * sizeof *l);
-  if (!l) return -1;
-  for (struct rtld_obj *g = rtld_g.g_head; g; g = g->l_next) g->o_mark = 0;
-  for (struct rtld_obj *g = rtld_g.g_pending; g; g = g->o_new_next) g->o_mark = 0;
-  l[n++] = o;
-  o->o_mark = 1;
-  for (unsigned i = 0; i < n; i++)
-    for (unsigned j = 0; j < l[i]->o_ndeps; j++) {
-      struct rtld_obj *d = l[i]->o_deps[j];
-      if (!d || d->o_mark) continue;
-      if (n == cap) {
-        struct rtld_obj **nl = rtld_realloc_array(l, cap, cap * 2, sizeof *l);
-        if (!nl) {
-          rtld_free(l);
-          return -1;
-        }
-        l = nl;
-        cap *= 2;
-      }
-      d->o_mark = 1;
-      l[n++] = d;
-    }
-  o->o_scope = l;
-  o->o_nscope = n;
-  return 0;
-}
-
-static void dlopen_undo(size_t modid0, size_t used0) {
-  struct rtld_obj *o = rtld_g.g_pending;
-  rtld_g.g_pending = NULL;
-  while (o) {
-    struct rtld_obj *next = o->o_new_next;
-    rtld_tls_release(o);
-    rtld_unmap(o);
-    o = next;
-  }
-  rtld_g.g_tls_next_modid = modid0;
-  rtld_g.g_tls_static_used = used0;
 }
 
 RTLD_EXPORT void *dlopen(const char *file, int mode) {
   if (!file) return rtld_g.g_exe;
   char err[512];
+  void *ra = __builtin_return_address(0);
   rtld_dl_lock();
-  rtld_ptc_exclusive();
-  size_t modid0 = rtld_g.g_tls_next_modid, used0 = rtld_g.g_tls_static_used;
+  /* The caller's run paths apply (glibc's rule): found by the return address. */
+  struct rtld_obj *caller = rtld_obj_of_addr((uintptr_t)ra);
+  if (!caller || caller->o_closing) caller = rtld_g.g_exe;
   struct rtld_obj *root = rtld_find_loaded(file);
-  struct rtld_obj **tail = &rtld_g.g_pending;
-  if (!root) {
-    if (mode & RTLD_NOLOAD) goto out_null;
-    root = rtld_load(file, rtld_g.g_exe, err, sizeof err);
-    if (!root) goto fail;
+  if (!root && (mode & RTLD_NOLOAD)) {
+    rtld_dl_unlock();
+    return NULL;
   }
-  if (!is_handle(root)) {
-    /* New: the root and, breadth-first, everything it needs that is not loaded yet. */
-    *tail = root;
-    tail = &root->o_new_next;
-    for (struct rtld_obj *o = root; o; o = o->o_new_next) {
-      if (o->o_ndeps && !(o->o_deps = rtld_alloc(o->o_ndeps * sizeof *o->o_deps))) {
-        rtld_fmt(err, sizeof err, "%s: out of memory", o->l_name);
-        goto fail;
-      }
-      unsigned k = 0;
-      for (rtld_dyn *d = o->l_ld; d->d_tag != DT_NULL; d++) {
-        if (d->d_tag != DT_NEEDED) continue;
-        const char *name = o->o_strtab + d->d_val;
-        struct rtld_obj *dep = rtld_find_loaded(name);
-        if (!dep) {
-          dep = rtld_load(name, o, err, sizeof err);
-          if (!dep) goto fail;
-          int known = is_handle(dep);
-          for (struct rtld_obj *p = rtld_g.g_pending; p && !known; p = p->o_new_next)
-            if (p == dep) known = 1;
-          if (!known) {
-            *tail = dep;
-            tail = &dep->o_new_next;
-          }
-        }
-        o->o_deps[k++] = dep;
-      }
-    }
-    for (struct rtld_obj *o = rtld_g.g_pending; o; o = o->o_new_next) {
-      if (mode & RTLD_NOW) o->o_bind_now = 1;
-      if (o->o_tls_memsz && rtld_tls_dlopen_assign(o, err, sizeof err)) goto fail;
-    }
-    for (struct rtld_obj *o = rtld_g.g_pending; o; o = o->o_new_next)
-      if (o->o_tls_memsz && rtld_tls_reserve(o, err, sizeof err)) goto fail;
-    if (build_scope(root)) {
-      rtld_fmt(err, sizeof err, "%s: out of memory", root->l_name);
-      goto fail;
-    }
-    /* Relocate the dependencies before the objects that need them. */
-    struct rtld_obj *stack[256];
-    unsigned n = 0;
-    for (struct rtld_obj *o = rtld_g.g_pending; o && n < 256; o = o->o_new_next) stack[n++] = o;
-    while (n--)
-      if (rtld_relocate(stack[n], root->o_scope, root->o_nscope, err, sizeof err)) goto fail;
-    /* Point of no return: commit. */
-    for (struct rtld_obj *o = rtld_g.g_pending, *next; o; o = next) {
-      next = o->o_new_next;
-      o->o_new_next = NULL;
-      rtld_commit(o);
-      if (o->o_tls_modid) rtld_tls_commit(o);
-      rtld_debug(RTLD_DBG_FILES, "file=%s committed", o->l_name);
-    }
-    rtld_g.g_pending = NULL;
-  } else if (build_scope(root)) {
+  int ok = 1;
+  rtld_txn_begin();
+  if (!root && !(root = rtld_load(file, caller, err, sizeof err))) ok = 0;
+  if (ok && !rtld_is_known(root)) {
+    /* New: the root and, breadth-first, everything it needs now. */
+    ok = !rtld_load_group(root, NULL, mode, err, sizeof err);
+  } else if (ok && rtld_build_scope(root)) {
     rtld_fmt(err, sizeof err, "%s: out of memory", root->l_name);
-    goto fail;
+    ok = 0;
   }
-  for (unsigned i = 0; i < root->o_nscope; i++) {
-    root->o_scope[i]->o_refcnt++;
-    if (mode & RTLD_GLOBAL) root->o_scope[i]->o_global = 1;
+  size_t nlazy;
+  struct rtld_obj **lazy = rtld_txn_end(ok, &nlazy);
+  if (!ok) {
+    rtld_set_dlerror("%s", err);
+    rtld_dl_unlock();
+    return NULL;
   }
+  root->o_refcnt++;
+  if (mode & RTLD_GLOBAL)
+    for (unsigned i = 0; i < root->o_nscope; i++) root->o_scope[i]->o_global = 1;
   if (mode & RTLD_NODELETE) root->o_nodelete = 1;
-  rtld_ptc_exclusive_end();
+  rtld_dl_unlock();
   rtld_run_inits(root);
-  rtld_dl_unlock();
+  /* Lazily loaded objects the relocations needed that root's group does not reach. */
+  for (size_t i = 0; i < nlazy; i++) rtld_run_inits(lazy[i]);
+  rtld_free(lazy);
   return root;
-fail:
-  dlopen_undo(modid0, used0);
-  rtld_set_dlerror("%s", err);
-out_null:
-  rtld_ptc_exclusive_end();
-  rtld_dl_unlock();
-  return NULL;
 }
 
 static void *def_addr(const struct rtld_def *d) {
@@ -169,71 +90,165 @@ static void *def_addr(const struct rtld_def *d) {
   return (void *)a;
 }
 
-RTLD_EXPORT void *dlsym(void *h, const char *name) {
+/* A lookup that finds nothing while objects in its scope have lazily loaded dependencies
+ * pending loads them, breadth-first, and looks again; one that cannot be loaded is the dlerror
+ * message. */
+static void *do_sym(void *h, const char *name, const char *ver, void *caller) {
   struct rtld_def d;
-  int ok;
-  void *caller = __builtin_return_address(0);
-  rtld_dl_lock();
-  if (h == RTLD_DEFAULT || h == rtld_g.g_exe) {
-    ok = rtld_lookup_global(name, NULL, &d);
-  } else if (h == RTLD_NEXT) {
+  struct rtld_need need;
+  int ok, dep, pending;
+  for (;;) {
+    dep = pending = 0;
+    rtld_read_begin();
     struct rtld_obj *c = rtld_obj_of_addr((uintptr_t)caller);
-    ok = c && rtld_lookup_global(name, c, &d);
-  } else if (!is_handle(h)) {
-    rtld_dl_unlock();
-    rtld_set_dlerror("dlsym: invalid handle %p", h);
-    return NULL;
-  } else {
-    struct rtld_obj *o = h;
-    ok = rtld_lookup_list(o->o_scope ? o->o_scope : &o, o->o_scope ? o->o_nscope : 1, name, &d);
+    if (h == RTLD_DEFAULT || h == rtld_g.g_exe) {
+      ok = rtld_lookup_global(name, ver, NULL, &d);
+      struct rtld_scope *ls = c && h == RTLD_DEFAULT ? c->o_lscope : NULL;
+      if (!ok && ls) ok = rtld_lookup_list(ls->s_v, ls->s_n, name, ver, &d);
+      if (!ok) pending = rtld_find_pending(1, ls ? ls->s_v : NULL, ls ? ls->s_n : 0, &need);
+    } else if (h == RTLD_NEXT) {
+      ok = c && rtld_lookup_global(name, ver, c, &d);
+      if (!ok && c) pending = rtld_find_pending(1, NULL, 0, &need);
+    } else if (!is_handle(h)) {
+      rtld_read_end();
+      rtld_set_dlerror("dlsym: invalid handle %p", h);
+      return NULL;
+    } else {
+      /* The scope's length before the array: a lazy load may replace both (rtld/group.c). */
+      struct rtld_obj *o = h;
+      unsigned n = __atomic_load_n(&o->o_nscope, __ATOMIC_ACQUIRE);
+      struct rtld_obj **v = __atomic_load_n(&o->o_scope, __ATOMIC_ACQUIRE);
+      if (!v || !n) v = &o, n = 1;
+      ok = rtld_lookup_list(v, n, name, ver, &d);
+      if (!ok) pending = rtld_find_pending(0, v, n, &need);
+    }
+    /* A lookup by scope rather than by handle keeps what it found loaded while the caller is. */
+    if (ok && c && (h == RTLD_DEFAULT || h == RTLD_NEXT)) dep = rtld_add_reldep(c, d.d_obj);
+    rtld_read_end();
+    if (!ok && pending) {
+      char err[768];
+      if (!rtld_lazy_load(need.n_obj, need.n_dep, name, err, sizeof err)) {
+        rtld_set_dlerror("dlsym: %s", err);
+        return NULL;
+      }
+      continue;
+    }
+    if (dep != 1) break;
   }
-  rtld_dl_unlock();
-  if (!ok) {
-    rtld_set_dlerror("dlsym: undefined symbol: %s", name);
+  if (!ok || dep < 0) {
+    if (ver) rtld_set_dlerror("dlsym: undefined symbol: %s, version %s", name, ver);
+    else rtld_set_dlerror("dlsym: undefined symbol: %s", name);
     return NULL;
   }
+  rtld_lazy_wait_init(d.d_obj);
   return def_addr(&d);
+}
+
+RTLD_EXPORT void *dlsym(void *h, const char *name) {
+  return do_sym(h, name, NULL, __builtin_return_address(0));
+}
+
+RTLD_EXPORT void *dlvsym(void *h, const char *name, const char *version) {
+  return do_sym(h, name, version, __builtin_return_address(0));
+}
+
+/* dl lock held: unloads every object nothing reaches any more (see the top of this file). */
+static void unload_unreachable(void) {
+  size_t total = 0, n = 0, sp = 0, nfix = 0;
+  for (struct rtld_obj *g = rtld_g.g_head; g; g = g->l_next) total++;
+  struct rtld_obj **gone = rtld_alloc(2 * total * sizeof *gone), **stack = gone + total;
+  struct rtld_scope **fix = rtld_alloc(2 * total * sizeof *fix);
+  if (!gone || !fix) goto out; /* out of memory: unload nothing */
+  uint64_t mask;
+  rtld_reldep_lock(&mask);
+  for (struct rtld_obj *g = rtld_g.g_head; g; g = g->l_next) {
+    g->o_mark = g->o_closing; /* an outer dlclose is unloading these already */
+    if (!g->o_mark && (g->o_startup || g->o_is_rtld || g->o_is_vdso || g->o_nodelete ||
+                       g->o_refcnt || g->o_tls_dtors)) {
+      g->o_mark = 1;
+      stack[sp++] = g;
+    }
+  }
+  while (sp) {
+    struct rtld_obj *o = stack[--sp];
+    for (unsigned i = 0; i < o->o_ndeps + o->o_nreldeps; i++) {
+      struct rtld_obj *d = i < o->o_ndeps ? o->o_deps[i] : o->o_reldeps[i - o->o_ndeps];
+      if (d && !d->o_mark) {
+        d->o_mark = 1;
+        stack[sp++] = d;
+      }
+    }
+  }
+  for (struct rtld_obj *g = rtld_g.g_head; g; g = g->l_next)
+    if (!g->o_mark) {
+      g->o_closing = 1;
+      gone[n++] = g;
+    }
+  rtld_reldep_unlock(&mask);
+  if (!n) goto out;
+  /* New lazy-binding scopes for the objects that stay, made before anything is torn down. */
+  for (struct rtld_obj *g = rtld_g.g_head; g; g = g->l_next) {
+    struct rtld_scope *ls = g->o_lscope;
+    if (g->o_closing || !ls) continue;
+    unsigned k = 0;
+    while (k < ls->s_n && !ls->s_v[k]->o_closing) k++;
+    if (k == ls->s_n) continue;
+    struct rtld_scope *ns = rtld_scope_copy(ls->s_v, ls->s_n, NULL, 0);
+    if (!ns) {
+      /* out of memory: unload nothing this time */
+      for (size_t i = 0; i < nfix; i++) rtld_free(fix[i]);
+      rtld_reldep_lock(&mask);
+      for (size_t i = 0; i < n; i++) gone[i]->o_closing = 0;
+      rtld_reldep_unlock(&mask);
+      goto out;
+    }
+    fix[nfix++] = ns;
+  }
+  rtld_run_atexit_handlers(gone, n);
+  rtld_run_finis();
+  rtld_ptc_exclusive();
+  nfix = 0;
+  for (struct rtld_obj *g = rtld_g.g_head; g; g = g->l_next) {
+    struct rtld_scope *ls = g->o_lscope;
+    if (g->o_closing || !ls) continue;
+    unsigned k = 0;
+    while (k < ls->s_n && !ls->s_v[k]->o_closing) k++;
+    if (k == ls->s_n) continue;
+    __atomic_store_n(&g->o_lscope, fix[nfix], __ATOMIC_RELEASE);
+    fix[nfix++] = ls; /* the old one, freed after the grace period */
+  }
+  for (size_t i = 0; i < n; i++) {
+    struct rtld_obj *o = gone[i];
+    rtld_uncommit(o);
+    if (o->o_tls_live) rtld_tls_unload(o);
+    rtld_debug(RTLD_DBG_FILES, "file=%s unloaded", o->l_name);
+  }
+  rtld_wait_readers();
+  rtld_ptc_exclusive_end();
+  for (size_t i = 0; i < n; i++) rtld_unmap(gone[i]);
+  for (size_t i = 0; i < nfix; i++) rtld_free(fix[i]);
+out:
+  rtld_free(gone);
+  rtld_free(fix);
+}
+
+void rtld_unload_unreachable(void) {
+  rtld_dl_lock();
+  unload_unreachable();
+  rtld_dl_unlock();
 }
 
 RTLD_EXPORT int dlclose(void *h) {
   rtld_dl_lock();
-  if (!is_handle(h)) {
+  struct rtld_obj *root = h;
+  if (!is_handle(h) || !root->o_refcnt) {
     rtld_dl_unlock();
     rtld_set_dlerror("dlclose: invalid handle %p", h);
     return -1;
   }
-  struct rtld_obj *root = h;
-  if (root->o_startup || !root->o_scope) {
-    rtld_dl_unlock();
-    return 0;
-  }
-  for (struct rtld_obj *g = rtld_g.g_head; g; g = g->l_next) g->o_mark = 0;
-  size_t n = 0;
-  for (unsigned i = 0; i < root->o_nscope; i++) {
-    struct rtld_obj *o = root->o_scope[i];
-    if (o->o_refcnt) o->o_refcnt--;
-    if (!o->o_refcnt && !o->o_startup && !o->o_nodelete && !o->o_is_rtld) {
-      o->o_mark = 1;
-      n++;
-    }
-  }
-  if (n) {
-    rtld_run_finis(NULL, 0);
-    struct rtld_obj **gone = rtld_alloc(n * sizeof *gone);
-    size_t k = 0;
-    rtld_ptc_exclusive();
-    for (struct rtld_obj *o = rtld_g.g_head, *next; o; o = next) {
-      next = o->l_next;
-      if (!o->o_mark) continue;
-      rtld_uncommit(o);
-      if (o->o_tls_modid) __atomic_store_n(&rtld_tls_mods[o->o_tls_modid], NULL, __ATOMIC_RELEASE);
-      if (gone) gone[k++] = o;
-      rtld_debug(RTLD_DBG_FILES, "file=%s unloaded", o->l_name);
-    }
-    rtld_ptc_exclusive_end();
-    /* The TLS reservation stays mapped: a thread's DTV may live in it. */
-    for (size_t i = 0; i < k; i++) rtld_unmap(gone[i]);
-    rtld_free(gone);
+  if (!root->o_startup) {
+    root->o_refcnt--;
+    unload_unreachable();
   }
   rtld_dl_unlock();
   return 0;
@@ -243,14 +258,14 @@ static uintptr_t obj_base(const struct rtld_obj *o) {
   uintptr_t lo = (uintptr_t)-1;
   for (unsigned i = 0; i < o->o_phnum; i++)
     if (o->o_phdr[i].p_type == PT_LOAD && o->o_phdr[i].p_vaddr < lo) lo = o->o_phdr[i].p_vaddr;
-  return o->l_addr + (lo & ~4095ul);
+  return o->l_addr + (lo & ~(RTLD_PAGE - 1));
 }
 
 RTLD_EXPORT int dladdr(const void *addr, Dl_info *info) {
-  rtld_dl_lock();
+  rtld_read_begin();
   struct rtld_obj *o = rtld_obj_of_addr((uintptr_t)addr);
   if (!o) {
-    rtld_dl_unlock();
+    rtld_read_end();
     return 0;
   }
   info->dli_fname = o->o_is_exe ? rtld_g.g_argv[0] : o->l_name;
@@ -270,24 +285,30 @@ RTLD_EXPORT int dladdr(const void *addr, Dl_info *info) {
     info->dli_sname = o->o_strtab + s->st_name;
     info->dli_saddr = (void *)v;
   }
-  rtld_dl_unlock();
+  rtld_read_end();
   return 1;
 }
 
 RTLD_EXPORT int dlinfo(void *h, int req, void *arg) {
-  if (!is_handle(h)) {
+  rtld_read_begin();
+  int ok = is_handle(h);
+  rtld_read_end();
+  if (!ok) {
     rtld_set_dlerror("dlinfo: invalid handle %p", h);
     return -1;
   }
   struct rtld_obj *o = h;
   switch (req) {
+  case RTLD_DI_LMID: *(long *)arg = 0; return 0; /* one namespace: LM_ID_BASE */
   case RTLD_DI_LINKMAP: *(void **)arg = o; return 0;
   case RTLD_DI_TLS_MODID: *(size_t *)arg = o->o_tls_modid; return 0;
   case RTLD_DI_TLS_DATA:
     *(void **)arg = o->o_tls_modid ? rtld_tls_peek(o->o_tls_modid) : NULL;
     return 0;
   case RTLD_DI_ORIGIN: {
-    const char *s = o->o_origin ? o->o_origin : ".";
+    rtld_dl_lock();
+    const char *s = rtld_origin(o) ? o->o_origin : ".";
+    rtld_dl_unlock();
     char *d = arg;
     while ((*d++ = *s++)) {}
     return 0;
@@ -303,7 +324,7 @@ RTLD_EXPORT int dl_iterate_phdr(int (*cb)(struct dl_phdr_info *, size_t, void *)
     struct dl_phdr_info info;
     info.dlpi_addr = o->l_addr;
     info.dlpi_name = o->o_is_exe ? "" : o->l_name;
-    info.dlpi_phdr = (const Elf64_Phdr *)o->o_phdr;
+    info.dlpi_phdr = (const void *)o->o_phdr;
     info.dlpi_phnum = (uint16_t)o->o_phnum;
     info.dlpi_adds = rtld_g.g_adds;
     info.dlpi_subs = rtld_g.g_subs;
@@ -313,4 +334,28 @@ RTLD_EXPORT int dl_iterate_phdr(int (*cb)(struct dl_phdr_info *, size_t, void *)
   }
   rtld_dl_unlock();
   return r;
+}
+
+RTLD_EXPORT int _dl_find_object(void *pc, struct dl_find_object *r) {
+  rtld_read_begin();
+  struct rtld_obj *o = rtld_obj_of_addr((uintptr_t)pc);
+  if (o) {
+    uintptr_t lo = (uintptr_t)-1, hi = 0, eh = 0;
+    for (unsigned i = 0; i < o->o_phnum; i++) {
+      const rtld_phdr *p = &o->o_phdr[i];
+      if (p->p_type == PT_LOAD) {
+        if (p->p_vaddr < lo) lo = p->p_vaddr;
+        if (p->p_vaddr + p->p_memsz > hi) hi = p->p_vaddr + p->p_memsz;
+      } else if (p->p_type == PT_GNU_EH_FRAME) {
+        eh = o->l_addr + p->p_vaddr;
+      }
+    }
+    r->dlfo_flags = 0;
+    r->dlfo_map_start = (void *)(o->l_addr + (lo & ~4095ul));
+    r->dlfo_map_end = (void *)rtld_align_up(o->l_addr + hi, 4096);
+    r->dlfo_link_map = (struct link_map *)o;
+    r->dlfo_eh_frame = (void *)eh;
+  }
+  rtld_read_end();
+  return o ? 0 : -1;
 }

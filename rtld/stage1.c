@@ -4,8 +4,8 @@
  * _DYNAMIC. Contract: nothing is relocated yet, so this file may touch no global data and call
  * nothing that is not static inline or PC-relative; no string literals whose address is stored,
  * no function pointers, no switch tables. It finds rtld's load bias, applies rtld's RELATIVE
- * relocations (DT_RELA), and hands over to stage 2 in another translation unit, so the compiler
- * cannot move a global access above the relocation loop. */
+ * relocations (DT_RELA, or DT_REL with the addend in place), and hands over to stage 2 in another
+ * translation unit, so the compiler cannot move a global access above the relocation loop. */
 #include "rtld_int.h"
 
 uintptr_t rtld_stage2(uintptr_t *sp, uintptr_t base, rtld_dyn *dyn);
@@ -30,12 +30,14 @@ uintptr_t rtld_stage1(uintptr_t *sp, rtld_dyn *dyn) {
   }
   uintptr_t rela = 0, relasz = 0;
   for (rtld_dyn *d = dyn; d->d_tag != DT_NULL; d++) {
-    if (d->d_tag == DT_RELA) rela = d->d_val;
-    else if (d->d_tag == DT_RELASZ) relasz = d->d_val;
+    if (d->d_tag == RTLD_DT_RELOC) rela = d->d_val;
+    else if (d->d_tag == RTLD_DT_RELOCSZ) relasz = d->d_val;
   }
   const rtld_rela *r = (const rtld_rela *)(base + rela);
   for (uintptr_t i = 0; i < relasz / sizeof *r; i++)
-    if (RTLD_R_TYPE(r[i].r_info) == RTLD_R_RELATIVE)
-      *(uintptr_t *)(base + r[i].r_offset) = base + (uintptr_t)r[i].r_addend;
+    if (RTLD_R_TYPE(r[i].r_info) == RTLD_R_RELATIVE) {
+      uintptr_t *where = (uintptr_t *)(base + r[i].r_offset);
+      *where = base + rtld_rel_addend(&r[i], where, 0);
+    }
   return rtld_stage2(sp, base, dyn);
 }

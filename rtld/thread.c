@@ -6,7 +6,7 @@
 #include "rtld_int.h"
 
 #define RTLD_DEFAULT_STACK (1ul << 20)
-#define RTLD_GUARD 4096ul
+#define RTLD_GUARD RTLD_PAGE
 
 static volatile int rtld_list_lock;
 
@@ -14,6 +14,10 @@ struct rtld_attr {
   size_t a_stacksize;
   int a_detach;
 };
+
+_Static_assert(offsetof(struct rtld_tcb, t_dtv) == RTLD_TCB_DTV, "TCB layout");
+_Static_assert(offsetof(struct rtld_tcb, t_dtv_cap) == RTLD_TCB_DTV_CAP, "TCB layout");
+_Static_assert(offsetof(struct rtld_tcb, t_canary) == RTLD_TCB_CANARY, "TCB layout");
 
 struct rtld_tcb *rtld_self(void) {
   return rtld_arch_tp();
@@ -60,12 +64,12 @@ RTLD_EXPORT int pthread_attr_destroy(pthread_attr_t *a) {
   return 0;
 }
 RTLD_EXPORT int pthread_attr_setstacksize(pthread_attr_t *a, size_t size) {
-  if (size < 16384) return 22;
+  if (size < 16384) return EINVAL;
   ((struct rtld_attr *)a)->a_stacksize = size;
   return 0;
 }
 RTLD_EXPORT int pthread_attr_setdetachstate(pthread_attr_t *a, int st) {
-  if (st != PTHREAD_CREATE_JOINABLE && st != PTHREAD_CREATE_DETACHED) return 22;
+  if (st != PTHREAD_CREATE_JOINABLE && st != PTHREAD_CREATE_DETACHED) return EINVAL;
   ((struct rtld_attr *)a)->a_detach = st;
   return 0;
 }
@@ -77,16 +81,16 @@ RTLD_EXPORT int pthread_create(pthread_t *res, const pthread_attr_t *attr, void 
   size_t stack = RTLD_DEFAULT_STACK;
   int detach = 0;
   if (attr) {
-    stack = rtld_align_up(((const struct rtld_attr *)attr)->a_stacksize, 4096);
+    stack = rtld_align_up(((const struct rtld_attr *)attr)->a_stacksize, RTLD_PAGE);
     detach = ((const struct rtld_attr *)attr)->a_detach;
   }
   rtld_ptc_shared();
   size_t tls = rtld_tls_thread_size();
-  size_t len = rtld_align_up(RTLD_GUARD + stack + tls, 4096);
+  size_t len = rtld_align_up(RTLD_GUARD + stack + tls, RTLD_PAGE);
   char *map = rtld_mmap(len);
   if (!map) {
     rtld_ptc_shared_end();
-    return 11; /* EAGAIN */
+    return EAGAIN;
   }
   rtld_sys3(RTLD_SYS_mprotect, (long)map, RTLD_GUARD, 0);
   struct rtld_tcb *t = rtld_tls_setup_thread(map + RTLD_GUARD + stack, 1);
@@ -101,7 +105,9 @@ RTLD_EXPORT int pthread_create(pthread_t *res, const pthread_attr_t *attr, void 
   unsigned long flags = 0x100 | 0x200 | 0x400 | 0x800 | 0x10000 | 0x40000 | 0x80000 | 0x100000 |
                         0x200000; /* VM FS FILES SIGHAND THREAD SYSVSEM SETTLS PARENT_SETTID
                                      CHILD_CLEARTID */
-  long r = rtld_clone(flags, (void *)sp, (int *)&t->t_tid, (int *)&t->t_tid, t, t);
+  unsigned long tls_arg[4];
+  long r = rtld_clone(flags, (void *)sp, (int *)&t->t_tid, (int *)&t->t_tid,
+                      rtld_arch_clone_tls(t, tls_arg), t);
   if (r < 0) {
     uint64_t m;
     rtld_block_signals(&m);
@@ -109,7 +115,7 @@ RTLD_EXPORT int pthread_create(pthread_t *res, const pthread_attr_t *attr, void 
     rtld_restore_signals(&m);
     rtld_ptc_shared_end();
     rtld_munmap(map, len);
-    return 11;
+    return EAGAIN;
   }
   rtld_ptc_shared_end();
   *res = (pthread_t)t;
@@ -119,20 +125,24 @@ RTLD_EXPORT int pthread_create(pthread_t *res, const pthread_attr_t *attr, void 
 RTLD_EXPORT void pthread_exit(void *result) {
   struct rtld_tcb *t = rtld_self();
   t->t_result = result;
+  /* thread_local destructors first, then pthread_key destructors (glibc's order). */
+  rtld_run_thread_dtors(t);
+  rtld_run_tsd_dtors(t);
   uint64_t m;
   rtld_ptc_shared();
   rtld_block_signals(&m);
   list_remove(t);
-  int old = __sync_val_compare_and_swap(&t->t_state, RTLD_T_JOINABLE, RTLD_T_EXITED);
   rtld_ptc_shared_end();
+  rtld_tls_thread_exit(t);
+  int old = __sync_val_compare_and_swap(&t->t_state, RTLD_T_JOINABLE, RTLD_T_EXITED);
   if (old == RTLD_T_DETACHED && t->t_map) rtld_unmap_and_exit(t->t_map, t->t_map_len);
   for (;;) rtld_sys1(RTLD_SYS_exit, 0);
 }
 
 RTLD_EXPORT int pthread_join(pthread_t th, void **res) {
   struct rtld_tcb *t = (struct rtld_tcb *)th;
-  if (t == rtld_self()) return 35; /* EDEADLK */
-  if (!t->t_map) return 22;
+  if (t == rtld_self()) return EDEADLK;
+  if (!t->t_map) return EINVAL;
   int tid;
   while ((tid = t->t_tid)) rtld_futex_wait_shared(&t->t_tid, tid);
   if (res) *res = t->t_result;

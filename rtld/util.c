@@ -66,7 +66,25 @@ static void out_pad(struct rtld_out *o, const char *s, size_t n, int width, int 
     while (fill-- > 0) out_c(o, ' ');
 }
 
-/* %d %i %u %x %X %s %p %c %% with l, ll, z, h, a width (or *) and the 0 and - flags. */
+/* *v /= base, returning the remainder, in 32-bit steps: a 32-bit target has no 64-bit division
+ * instruction, and rtld links no libgcc. base < 2^16. */
+static unsigned divmod(unsigned long long *v, unsigned base) {
+  uint32_t hi = (uint32_t)(*v >> 32), lo = (uint32_t)*v;
+  uint32_t qhi = hi / base, r = hi % base;
+  uint32_t t = r << 16 | lo >> 16, q1 = t / base;
+  r = t % base;
+  t = r << 16 | (lo & 0xffff);
+  uint32_t q0 = t / base;
+  *v = (unsigned long long)qhi << 32 | q1 << 16 | q0;
+  return t % base;
+}
+
+#define RTLD_UARG(ap, lng)                                                                         \
+  ((lng) > 1 ? va_arg(ap, unsigned long long)                                                      \
+   : (lng)   ? va_arg(ap, unsigned long)                                                           \
+             : va_arg(ap, unsigned))
+
+/* %d %i %u %x %X %s %p %c %% with l, ll, z, j, t, h, a width (or *) and the 0 and - flags. */
 int rtld_vfmt(char *buf, size_t cap, const char *fmt, va_list ap) {
   struct rtld_out o = {buf, cap, 0};
   for (; *fmt; fmt++) {
@@ -86,8 +104,11 @@ int rtld_vfmt(char *buf, size_t cap, const char *fmt, va_list ap) {
       fmt++;
     }
     while (*fmt >= '0' && *fmt <= '9') width = width * 10 + (*fmt++ - '0');
+    /* lng: 1 for long, size_t and ptrdiff_t; 2 for long long and intmax_t. */
     for (;; fmt++) {
-      if (*fmt == 'l' || *fmt == 'z' || *fmt == 'j' || *fmt == 't') lng = 1;
+      if (*fmt == 'l') lng++;
+      else if (*fmt == 'z' || *fmt == 't') lng = 1;
+      else if (*fmt == 'j') lng = 2;
       else if (*fmt != 'h') break;
     }
     char tmp[24];
@@ -97,17 +118,17 @@ int rtld_vfmt(char *buf, size_t cap, const char *fmt, va_list ap) {
     switch (*fmt) {
     case 'd':
     case 'i': {
-      long long s = lng ? va_arg(ap, long) : va_arg(ap, int);
+      long long s = lng > 1 ? va_arg(ap, long long) : lng ? va_arg(ap, long) : va_arg(ap, int);
       neg = s < 0;
       v = neg ? -(unsigned long long)s : (unsigned long long)s;
       goto number;
     }
-    case 'u': v = lng ? va_arg(ap, unsigned long) : va_arg(ap, unsigned); goto number;
+    case 'u': v = RTLD_UARG(ap, lng); goto number;
     case 'X':
       upper = 1;
       /* fall through */
     case 'x':
-      v = lng ? va_arg(ap, unsigned long) : va_arg(ap, unsigned);
+      v = RTLD_UARG(ap, lng);
       base = 16;
       goto number;
     case 'p':
@@ -122,9 +143,8 @@ int rtld_vfmt(char *buf, size_t cap, const char *fmt, va_list ap) {
       goto number;
     number:
       do {
-        unsigned d = (unsigned)(v % (unsigned)base);
+        unsigned d = divmod(&v, (unsigned)base);
         tmp[sizeof tmp - 1 - n++] = (char)(d < 10 ? '0' + d : (upper ? 'A' : 'a') + d - 10);
-        v /= (unsigned)base;
       } while (v);
       if (neg) {
         if (zero && !left) {
@@ -187,7 +207,7 @@ void rtld_debug(unsigned cat, const char *fmt, ...) {
   if (!(rtld_g.g_debug & cat)) return;
   char buf[1024];
   int k = 0;
-  while (!((cat >> k) & 1)) k++;
+  while (!(((cat & rtld_g.g_debug) >> k) & 1)) k++; /* the first category asked for */
   int n = rtld_fmt(buf, sizeof buf, "ld.so.1: %d: %s: ", (int)rtld_sys0(RTLD_SYS_getpid), names[k]);
   va_list ap;
   va_start(ap, fmt);
@@ -216,11 +236,26 @@ void rtld_fatal(const char *fmt, ...) {
 /* ---- memory -------------------------------------------------------------------------------- */
 
 void *rtld_mmap(size_t len) {
-  long r = rtld_sys6(RTLD_SYS_mmap, 0, (long)len, 3 /* RW */, 0x22 /* PRIVATE|ANON */, -1, 0);
+  long r = rtld_sys_mmap(0, len, 3 /* RW */, 0x22 /* PRIVATE|ANON */, -1, 0);
   return (unsigned long)r > -4096UL ? NULL : (void *)r;
 }
 
 void rtld_munmap(void *p, size_t len) { rtld_sys2(RTLD_SYS_munmap, (long)p, (long)len); }
+
+/* struct statx: stx_mode (16 bits) at 28, stx_ino at 32, stx_size at 40, stx_dev_major/minor at
+ * 136/140; 256 bytes. */
+int rtld_fstat(int fd, uint64_t *dev, uint64_t *ino, uint64_t *size, unsigned *mode) {
+  uint64_t b[32];
+  long r = rtld_sys5(RTLD_SYS_statx, fd, (long)"", 0x1000 /* AT_EMPTY_PATH */,
+                     0x2 | 0x100 | 0x200 /* STATX_MODE | STATX_INO | STATX_SIZE */, (long)b);
+  if (r < 0) return -1;
+  const uint32_t *w = (const uint32_t *)b;
+  *mode = ((const uint16_t *)b)[14];
+  *ino = b[4];
+  *size = b[5];
+  *dev = (uint64_t)w[34] << 32 | w[35];
+  return 0;
+}
 
 /* A size-class allocator for rtld's own bookkeeping (objects, names, descriptors). Classes are
  * powers of two from 16 to 2048 bytes carved from 64 KiB chunks; larger requests get their own
@@ -245,6 +280,7 @@ void *rtld_alloc(size_t n) {
   while ((16u << k) < need) k++;
   rtld_lock(&rtld_alloc_lock);
   uint64_t *b = rtld_free_lists[k];
+  int reused = b != NULL;
   if (b) {
     rtld_free_lists[k] = *(void **)(b + 2);
   } else {
@@ -264,8 +300,11 @@ void *rtld_alloc(size_t n) {
   rtld_unlock(&rtld_alloc_lock);
   b[0] = 16u << k;
   b[1] = k;
-  char *p = (char *)(b + 2);
-  for (size_t i = 0; i < n; i++) p[i] = 0;
+  /* A fresh chunk is zero already (anonymous mapping); a reused block is cleared a word at a
+   * time (every block is a multiple of 16 bytes). */
+  uint64_t *p = b + 2;
+  if (reused)
+    for (size_t i = 0; i < (n + 7) / 8; i++) p[i] = 0;
   return p;
 }
 
@@ -363,6 +402,47 @@ void rtld_dl_unlock(void) {
   if (--rtld_dl_depth) return;
   rtld_dl_owner = 0;
   rtld_unlock(&rtld_dl_word);
+}
+
+int rtld_dl_lock_held(void) {
+  return __atomic_load_n(&rtld_dl_owner, __ATOMIC_RELAXED) == (int)rtld_sys0(RTLD_SYS_gettid);
+}
+
+/* Reader sections. A reader bumps its own thread's count (a full barrier) before it reads the
+ * object list; dlclose unlinks objects, issues a full barrier, and then waits for every other
+ * thread's count to be zero. A reader that started before the unlink is waited for; one that
+ * started after cannot find the unlinked objects. Counts nest (a signal handler may bind lazily
+ * while its thread is in a lookup). */
+void rtld_read_begin(void) {
+  __atomic_add_fetch(&((struct rtld_tcb *)rtld_arch_tp())->t_readers, 1, __ATOMIC_SEQ_CST);
+}
+
+void rtld_read_end(void) {
+  __atomic_sub_fetch(&((struct rtld_tcb *)rtld_arch_tp())->t_readers, 1, __ATOMIC_RELEASE);
+}
+
+/* Called with the thread list stable (the thread-creation lock held). */
+void rtld_wait_readers(void) {
+  __atomic_thread_fence(__ATOMIC_SEQ_CST);
+  struct rtld_tcb *self = rtld_arch_tp(), *t = rtld_g.g_threads;
+  if (!t) return;
+  do {
+    if (t != self)
+      while (__atomic_load_n(&t->t_readers, __ATOMIC_ACQUIRE)) rtld_sys0(RTLD_SYS_sched_yield);
+    t = t->t_next;
+  } while (t != rtld_g.g_threads);
+}
+
+static volatile int rtld_reldep_word;
+
+void rtld_reldep_lock(uint64_t *mask) {
+  rtld_block_signals(mask);
+  rtld_lock(&rtld_reldep_word);
+}
+
+void rtld_reldep_unlock(const uint64_t *mask) {
+  rtld_unlock(&rtld_reldep_word);
+  rtld_restore_signals(mask);
 }
 
 void rtld_block_signals(uint64_t *old) {

@@ -9,6 +9,7 @@
 #
 # python3-psutil lets lit stop a single test that hangs (lit.cfg.py sets a per-test limit).
 # libclang-rt-14-dev is clang's libFuzzer and sanitizer runtimes, for the fuzz targets (fuzz/).
+# hyperfine and valgrind (callgrind) are for `make bench-startup`.
 # gcc-multilib is deliberately absent: it conflicts with the SPARC cross compiler. What `gcc -m32`
 # and `g++ -m32` need comes from libc6-dev-i386 and lib32gcc/lib32stdc++ instead, plus the
 # /usr/include/asm link that gcc-multilib would otherwise provide.
@@ -27,11 +28,14 @@ packages=(
 	libclang-rt-14-dev
 	clang-format
 	llvm-14-tools
+	llvm-14-linker-tools
+	binutils-dev
 	g++
 	libc6-dev-i386
 	lib32gcc-12-dev
 	lib32stdc++-12-dev
 	qemu-user
+	strace
 	gcc-sparc64-linux-gnu
 	gcc-12-multilib-sparc64-linux-gnu
 	g++-sparc64-linux-gnu
@@ -40,7 +44,11 @@ packages=(
 	lib32stdc++-12-dev-sparc64-cross
 	libpython3.11-dev
 	zlib1g-dev
+	libzstd-dev
 	libexpat1-dev
+	gdb
+	hyperfine
+	valgrind
 )
 
 sparc32_root=build/sparc32-root

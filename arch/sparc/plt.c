@@ -2,12 +2,11 @@
  *
  * SPARC lazy binding differs from x86: the PLT lives in a writable, executable section that the
  * dynamic linker patches at run time (.plt is both the code and the "GOT" of the calls), and the
- * 32-bit and 64-bit layouts differ (sparcv9 switches to a far form after 32768 entries). That lazy
- * PLT is not written yet (dynamic linking on SPARC comes later): both targets report no PLT (sizes
- * 0, writers NULL), and the core reports an error if a link needs one.
+ * 32-bit and 64-bit layouts differ (sparcv9 switches to a far form after 32768 entries). Both
+ * layouts are below, as glibc's loader and tld's ld.so.1 consume them.
  *
- * What is here is the IFUNC entry of a static link: it loads the function's address from its GOT
- * slot, which the C library's start-up fills by applying the slot's R_SPARC_IRELATIVE, and jumps:
+ * The IFUNC entry of a static link loads the function's address from its GOT slot, which the C
+ * library's start-up fills by applying the slot's R_SPARC_IRELATIVE, and jumps:
  *   sethi %hi(slot), %g1         03 << 24 | slot >> 10
  *   ld(x) [%g1 + %lo(slot)], %g1 c2006000 (ld) or c2586000 (ldx) | slot & 0x3ff
  *   jmpl  %g1, %g0               81c06000
@@ -65,6 +64,51 @@ void sparc_write_plt_entry64(uint8_t *buf, uint64_t entry_addr, uint64_t got_slo
   elf_wr32(buf, 0x03000000u | (uint32_t)(off & 0x3fffff), 1);
   elf_wr32(buf + 4, 0x30680000u | (uint32_t)(((plt0 + 32 - (entry_addr + 4)) >> 2) & 0x7ffff), 1);
   for (int k = 2; k < 8; k++) elf_wr32(buf + 4 * k, 0x01000000u, 1);
+}
+
+/* ---- the sparcv9 far PLT --------------------------------------------------------------------
+ * A near entry's sethi holds the entry's offset, which must fit its 22 bits, and the resolver
+ * finds the entry from it; so the psABI gives entries 32768 and up (reserved ones counted)
+ * another form. They come in blocks of 160: 160 entries of six instructions, then their 160
+ * pointer words (the last block holds as many as are left), each entry 24 + 8 bytes in all:
+ *   mov   %o7, %g5            8a10000f   keep the caller's return address
+ *   call  .+8                 40000002   %o7 = this instruction's address
+ *   nop                       01000000
+ *   ldx   [%o7 + P], %g1      c25be000 | (pointer - (entry + 4))
+ *   jmpl  %o7 + %g1, %g1      83c3c001
+ *   mov   %g5, %o7            9e100005
+ * The pointer word is a displacement from the entry's call: it first holds .PLT0 - (entry + 4),
+ * so the entry reaches .PLT0 (the dynamic linker's far resolver) with the address of its jmpl in
+ * %g1. Its JMP_SLOT names the pointer word, with addend -(entry + 4), and the dynamic linker
+ * stores value - (entry + 4) there: one aligned 8-byte store binds the entry. */
+#define SPARC_PLT64_NEAR 32768u /* entries, the 4 reserved ones included */
+#define SPARC_PLT64_BLOCK 160u
+#define SPARC_PLT64_HEADER (4 * 32u)
+
+uint64_t sparc_plt_far_offset64(uint32_t i) {
+  uint64_t e = (uint64_t)i + 4 - SPARC_PLT64_NEAR;
+  return (uint64_t)SPARC_PLT64_NEAR * 32 - SPARC_PLT64_HEADER +
+         e / SPARC_PLT64_BLOCK * (SPARC_PLT64_BLOCK * 32) + e % SPARC_PLT64_BLOCK * 24;
+}
+
+void sparc_write_plt_far64(uint8_t *plt, uint64_t plt0, uint32_t i, uint32_t n, uint64_t *slot_off,
+                           int64_t *addend) {
+  uint64_t e = (uint64_t)i + 4 - SPARC_PLT64_NEAR, nfar = (uint64_t)n + 4 - SPARC_PLT64_NEAR;
+  uint64_t block = e / SPARC_PLT64_BLOCK, j = e % SPARC_PLT64_BLOCK;
+  uint64_t in_block =
+      block == nfar / SPARC_PLT64_BLOCK ? nfar % SPARC_PLT64_BLOCK : SPARC_PLT64_BLOCK;
+  uint64_t start = (uint64_t)SPARC_PLT64_NEAR * 32 + block * (SPARC_PLT64_BLOCK * 32);
+  uint64_t entry = start + j * 24, ptr = start + in_block * 24 + j * 8;
+  uint8_t *p = plt + entry;
+  elf_wr32(p, 0x8a10000fu, 1);
+  elf_wr32(p + 4, 0x40000002u, 1);
+  elf_wr32(p + 8, 0x01000000u, 1);
+  elf_wr32(p + 12, 0xc25be000u | (uint32_t)((ptr - (entry + 4)) & 0x1fff), 1);
+  elf_wr32(p + 16, 0x83c3c001u, 1);
+  elf_wr32(p + 20, 0x9e100005u, 1);
+  elf_wr64(plt + ptr, (uint64_t)0 - (entry + 4), 1);
+  *slot_off = ptr;
+  *addend = -(int64_t)(plt0 + entry + 4);
 }
 
 /* sparc: a nop after the last entry. The dynamic linker rewrites an entry's second and third

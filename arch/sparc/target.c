@@ -32,6 +32,9 @@ void sparc_write_plt_entry32(uint8_t *buf, uint64_t entry_addr, uint64_t got_slo
 void sparc_write_plt_entry64(uint8_t *buf, uint64_t entry_addr, uint64_t got_slot, uint64_t plt0,
                              uint32_t index, uint64_t rel_off, uint64_t gotplt, int pic);
 void sparc_write_plt_tail32(uint8_t *buf);
+uint64_t sparc_plt_far_offset64(uint32_t i);
+void sparc_write_plt_far64(uint8_t *plt, uint64_t plt0, uint32_t i, uint32_t n, uint64_t *slot_off,
+                           int64_t *addend);
 int sparc_tls_rewrite64(ld_tls_ctx *ctx, int how);
 
 static int sparc_accepts32(uint16_t mach) { return mach == EM_SPARC || mach == EM_SPARC32PLUS; }
@@ -47,7 +50,7 @@ static int sparc_accepts64(uint16_t mach) { return mach == EM_SPARCV9; }
   .tg_read_addend = NULL, .tg_apply = sparc_apply, .tg_relax_got = sparc_relax_got,                \
   .tg_write_plt_header = NULL, .tg_plt_self_slot = 1, .tg_got_reserved = 1,                        \
   .tg_iplt_entry_size = 16, .tg_iplt_pic_unsupported = 1, .tg_gotplt_reserved = 0,                 \
-  .tg_merge_eflags = 1
+  .tg_merge_eflags = 1, .tg_common_page_size = 0x2000
 
 /* GNU ld's sparc32 Linux layout: 64 KiB maximum page, text at 0x10000. */
 const ld_target ld_target_sparc = {
@@ -95,6 +98,10 @@ const ld_target ld_target_sparcv9 = {
     .tg_plt_header_size = 4 * 32, /* .PLT0-.PLT3, filled by the dynamic linker */
     .tg_plt_entry_size = 32,
     .tg_write_plt_entry = sparc_write_plt_entry64,
+    /* Entries 32768 and up, the four reserved ones counted, are far entries (plt.c). */
+    .tg_plt_far_from = 32768 - 4,
+    .tg_plt_far_offset = sparc_plt_far_offset64,
+    .tg_write_plt_far = sparc_write_plt_far64,
     .tg_rinfo_type_bits = 8,
     .tg_r_olo10 = R_SPARC_OLO10,
     SPARC_COMMON,

@@ -31,26 +31,26 @@ _rtld_start:
 	jmp *%rax
 	.size _rtld_start, . - _rtld_start
 
-/* void *__tls_get_addr(tls_index *ti). Fast path: dtv = %fs:8, dtv[0] = capacity, dtv[m] the
- * block. Only %rax is changed on the fast path; the slow path saves every other general register,
- * so a caller that assumed less clobbering than the ABI allows still works. The stack may arrive
- * misaligned (GCC PR58066), so the slow path aligns it. */
+/* void *__tls_get_addr(tls_index *ti). Fast path: the DTV's capacity is in the TCB
+ * (%fs:RTLD_TCB_DTV_CAP), the DTV at %fs:8, dtv[m] the block or 0. The capacity is read before
+ * the DTV: a signal handler that grows the DTV in between publishes the larger one first, so the
+ * index is always inside the DTV loaded. Only %rax is changed on the fast path; the slow path
+ * saves every other general register, so a caller that assumed less clobbering than the ABI
+ * allows still works. The stack may arrive misaligned (GCC PR58066), so the slow path aligns it. */
 	.globl __tls_get_addr
 	.type __tls_get_addr, @function
 __tls_get_addr:
-	push %rdx
-	mov %fs:RTLD_TCB_DTV, %rax
-	mov (%rdi), %rdx
-	cmp (%rax), %rdx
+	mov (%rdi), %rax
+	cmp %fs:RTLD_TCB_DTV_CAP, %rax
 	ja 1f
-	mov (%rax,%rdx,8), %rax
+	shl $3, %rax
+	add %fs:RTLD_TCB_DTV, %rax
+	mov (%rax), %rax
 	test %rax, %rax
 	jz 1f
 	add 8(%rdi), %rax
-	pop %rdx
 	ret
-1:	pop %rdx
-	jmp rtld_tls_slow_stub
+1:	jmp rtld_tls_slow_stub
 	.size __tls_get_addr, . - __tls_get_addr
 
 /* Slow path: %rdi = tls_index. Returns the address in %rax, every other register preserved. */
@@ -124,12 +124,19 @@ rtld_clone:
 1:	ret
 	.size rtld_clone, . - rtld_clone
 
-/* void rtld_unmap_and_exit(map, len): after munmap the stack is gone, so nothing may touch
- * memory between the two system calls. */
+/* void rtld_unmap_and_exit(map, len): a detached thread frees its own mapping and ends. The
+ * kernel's CLONE_CHILD_CLEARTID store at exit would land in the freed mapping (by then perhaps a
+ * new thread's stack), so the clear-tid address is dropped first (set_tid_address(NULL)). After
+ * munmap the stack is gone, so nothing may touch memory between the last two system calls. */
 	.globl rtld_unmap_and_exit
 	.hidden rtld_unmap_and_exit
 	.type rtld_unmap_and_exit, @function
 rtld_unmap_and_exit:
+	mov %rdi, %rdx
+	xor %edi, %edi
+	mov $RTLD_SYS_set_tid_address_asm, %eax
+	syscall
+	mov %rdx, %rdi
 	mov $11, %eax
 	syscall
 	xor %edi, %edi
@@ -138,13 +145,50 @@ rtld_unmap_and_exit:
 	hlt
 	.size rtld_unmap_and_exit, . - rtld_unmap_and_exit
 
+/* The signal restorer handed to rt_sigaction. When a handler returns here, %rsp points at the
+ * kernel's ucontext (the return address above it has been popped). Its frame description lets an
+ * unwinder step through the signal frame: 'S' marks it as a signal frame (the unwinder then uses
+ * the return address as is, not minus one, which is also why the description starts one byte
+ * early, at the nop), the CFA is the interrupted %rsp saved in uc_mcontext, and every general
+ * register and the return address (%rip) is found in uc_mcontext. The instructions are the ones
+ * unwinders and debuggers also recognise by their bytes (mov $15, %rax; syscall). Offsets:
+ * uc_mcontext is at 40 in the ucontext; gregs are r8..r15, rdi, rsi, rbp, rbx, rdx, rax, rcx,
+ * rsp, rip, 8 bytes each. DWARF numbers: rax 0, rdx 1, rcx 2, rbx 3, rsi 4, rdi 5, rbp 6, rsp 7,
+ * r8-r15 8-15, rip 16. */
+#define UC_GREG(n) (40 + 8 * (n))
+/* An offset as a two-byte SLEB128 (every offset here is below 8192 and positive). */
+#define SLEB2(v) (((v) & 0x7f) | 0x80), ((v) >> 7)
+#define CFI_REG(dw, n) .cfi_escape 0x10, dw, 3, 0x77, SLEB2(UC_GREG(n))
+	.text
+	.cfi_startproc
+	.cfi_signal_frame
+	/* CFA = *(%rsp + offset of the saved rsp): DW_CFA_def_cfa_expression(DW_OP_breg7 off; deref) */
+	.cfi_escape 0x0f, 4, 0x77, SLEB2(UC_GREG(15)), 0x06
+	CFI_REG(8, 0)
+	CFI_REG(9, 1)
+	CFI_REG(10, 2)
+	CFI_REG(11, 3)
+	CFI_REG(12, 4)
+	CFI_REG(13, 5)
+	CFI_REG(14, 6)
+	CFI_REG(15, 7)
+	CFI_REG(5, 8)
+	CFI_REG(4, 9)
+	CFI_REG(6, 10)
+	CFI_REG(3, 11)
+	CFI_REG(1, 12)
+	CFI_REG(0, 13)
+	CFI_REG(2, 14)
+	CFI_REG(16, 16)
+	nop
 	.globl rtld_sigreturn
 	.hidden rtld_sigreturn
 	.type rtld_sigreturn, @function
 rtld_sigreturn:
-	mov $15, %eax
+	mov $15, %rax
 	syscall
 	hlt
+	.cfi_endproc
 	.size rtld_sigreturn, . - rtld_sigreturn
 
 	.section .note.GNU-stack,"",@progbits

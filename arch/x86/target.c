@@ -74,4 +74,5 @@ const ld_target ld_target_x86 = {
     .tg_gotplt_reserved = 3,
     .tg_plt_lazy_offset = 6,
     .tg_x86_properties = 1,
+    .tg_relr = 1,
 };

@@ -407,6 +407,31 @@
 #define DF_P1_LAZYLOAD 0x1
 #define DF_P1_GROUPPERM 0x2
 
+/* ---- Syminfo (Solaris direct bindings and lazy loading) ---------------------------------
+ * .SUNW_syminfo (SHT_SUNW_syminfo, DT_SYMINFO/DT_SYMINSZ/DT_SYMINENT) has one entry per .dynsym
+ * entry, at the same index, in both classes: { Half si_boundto; Half si_flags; }. si_boundto is
+ * the index in .dynamic of the DT_NEEDED entry of the object that holds the definition, or one
+ * of the reserved values below. */
+#define SYMINFO_ENTRY_SIZE 4
+#define SYMINFO_BT_SELF 0xffff       /* defined in this object */
+#define SYMINFO_BT_PARENT 0xfffe     /* defined by the parent (a filter's filtee) */
+#define SYMINFO_BT_NONE 0xfffd       /* no particular binding */
+#define SYMINFO_BT_EXTERN 0xfffc     /* defined outside, in no particular object */
+#define SYMINFO_BT_LOWRESERVE 0xff00 /* values from here up are reserved */
+#define SYMINFO_FLG_DIRECT 0x0001    /* the reference is associated with si_boundto's object */
+#define SYMINFO_FLG_FILTER 0x0002    /* a standard filter (SYMINFO_FLG_PASSTHRU in old headers) */
+#define SYMINFO_FLG_PASSTHRU SYMINFO_FLG_FILTER
+#define SYMINFO_FLG_COPY 0x0004        /* the definition was copied by a copy relocation */
+#define SYMINFO_FLG_LAZYLOAD 0x0008    /* si_boundto's object is loaded lazily */
+#define SYMINFO_FLG_DIRECTBIND 0x0010  /* bind the reference directly to si_boundto's object */
+#define SYMINFO_FLG_NOEXTDIRECT 0x0020 /* no other object may bind directly to this definition */
+#define SYMINFO_FLG_AUXILIARY 0x0040   /* an auxiliary filter */
+#define SYMINFO_FLG_INTERPOSE 0x0080   /* the definition is an individual interposer */
+#define SYMINFO_FLG_CAP 0x0100         /* associated with capabilities */
+#define SYMINFO_FLG_DEFERRED 0x0200    /* a deferred reference */
+#define SYMINFO_NONE 0
+#define SYMINFO_CURRENT 1 /* the version entry 0's si_flags carries */
+
 /* ---- Symbol versioning ------------------------------------------------------------------ */
 
 #define VER_DEF_NONE 0

@@ -11,12 +11,14 @@
 #   %run-x64 %run-x86 %run-sparcv9 %run-sparc   prefix that runs a program of that target
 #   %clang        clang, for `--ld-path=%tld`
 #   %inputs       the Inputs directory of the test's suite (test/lit/<suite>/Inputs)
-#   %python       the Python running lit, for the suites' helper scripts
+#   %python       the Python that runs lit, for the small decoders a suite keeps in its Inputs
+#   %rtld-churn %rtld-cycles %rtld-signal-rounds %stress-factor
+#                 rtld stress counts (larger with TLD_STRESS=1)
 #
-# Features (for REQUIRES:): one per tool or compiler that works here — llvm-mc, clang, cc-x64,
+# Features (for REQUIRES:): one per tool or compiler that works here — llvm-mc, clang, gdb, cc-x64,
 # cc-x86, cxx-x64, cxx-x86, cc-sparcv9, cc-sparc, cxx-sparcv9, cxx-sparc, qemu-sparc64,
-# qemu-sparc32plus — and run-<target> when a program of that target can be built and run; root
-# and unshare-mount describe the host (see below).
+# qemu-sparc32plus, strace, setpriv — and run-<target> when a program of that target can be
+# built and run; root, mknod-null and unshare-mount describe the host (see below).
 #
 # Under CI=true, or with TLD_REQUIRE_ALL=1, anything missing is a configuration error that names
 # it: nothing that could run is skipped silently.
@@ -107,6 +109,18 @@ def tool_subst(name, value):
     config.substitutions.append((r'(?<![\w./=-])' + re.escape(name) + r'(?![\w./=-])', value))
 
 
+# --- stress counts ----------------------------------------------------------------------------
+# The rtld stress tests run small counts under `make check` and full ones under `make stress`
+# (TLD_STRESS=1): detached-thread churn, dlopen/dlclose cycles, signal-handler TLS rounds.
+stress = os.environ.get('TLD_STRESS') == '1'
+if 'TLD_STRESS' in os.environ:
+    config.environment['TLD_STRESS'] = os.environ['TLD_STRESS']
+subst('%rtld-churn', '100000' if stress else '20000')
+subst('%rtld-cycles', '100000' if stress else '15000')
+subst('%rtld-signal-rounds', '9' if stress else '1')
+# the signal storms of tls-signal-<target>.test: rounds in hundreds
+subst('%stress-factor', '100' if stress else '1')
+
 # --- tld itself -----------------------------------------------------------------------------
 
 tld = os.path.join(build_root, 'bin', 'tld')
@@ -118,6 +132,7 @@ if not os.access(tld, os.X_OK):
         lit_config.warning('%s does not exist yet; run `make` first' % tld)
 subst('%tld', tld)
 subst('%gnudir', gnudir)
+subst('%python', sys.executable)
 
 # --- LLVM tools -----------------------------------------------------------------------------
 
@@ -131,6 +146,29 @@ for name in ['llvm-mc', 'FileCheck', 'llvm-objdump', 'llvm-readelf', 'llvm-ar', 
         subst('%llvm-mc', path)
     else:
         tool_subst(name, path)
+
+# strace shows which system calls a program makes (rtld's vDSO test).
+if shutil.which('strace', path=config.environment['PATH']):
+    config.available_features.add('strace')
+else:
+    need('strace (package strace)')
+
+# Secure-mode tests run a program with another effective uid (setpriv, from util-linux), which
+# needs root; CI runs as root.
+if shutil.which('setpriv', path=config.environment['PATH']):
+    config.available_features.add('setpriv')
+else:
+    need('setpriv (package util-linux)')
+if os.geteuid() == 0:
+    config.available_features.add('root')
+else:
+    need('root (the secure-mode test changes its effective uid)')
+# gdb reads the debug information of linked programs (merged strings, compressed sections).
+gdb = shutil.which('gdb', path=config.environment['PATH'])
+if gdb:
+    config.available_features.add('gdb')
+else:
+    need('gdb (package gdb)')
 
 clang = shutil.which('clang', path=config.environment['PATH'])
 if clang:
@@ -222,18 +260,41 @@ for name, cc, cxx, runner in targets:
 
 shutil.rmtree(probe_dir, ignore_errors=True)
 
+# --- link-time optimisation ---------------------------------------------------------------
+# GNU ld is the reference the LTO tests compare resolutions with; the test plugin is built
+# against binutils' plugin-api.h; clang's LTO goes through LLVMgold.
+
+ld_bfd = shutil.which('ld.bfd', path=config.environment['PATH'])
+if ld_bfd:
+    config.available_features.add('ld.bfd')
+else:
+    need('ld.bfd (package binutils)')
+subst('%ld-bfd', ld_bfd or 'ld.bfd')
+if os.path.exists('/usr/include/plugin-api.h'):
+    config.available_features.add('plugin-api-h')
+else:
+    need('/usr/include/plugin-api.h (package binutils-dev)')
+llvmgold = '/usr/lib/llvm-14/lib/LLVMgold.so'
+if os.path.exists(llvmgold):
+    config.available_features.add('llvmgold')
+else:
+    need('%s (package llvm-14-linker-tools)' % llvmgold)
+gcc_ar = shutil.which('gcc-ar', path=config.environment['PATH'])
+if gcc_ar:
+    config.available_features.add('gcc-ar')
+else:
+    need('gcc-ar (package gcc)')
+
 # --- the host: privileges and namespaces ---------------------------------------------------
 #
-# %python runs the suites' helper scripts. `root` is set when the tests run as root, and
-# `mknod-null` when root may also make a /dev/null node inside %t and write to it. `unshare-mount` is set when `unshare -rm` gives a private mount namespace in
-# which a tmpfs can be mounted (root, or unprivileged user namespaces): a small full filesystem,
-# or an empty /proc, without touching the host's mounts. Neither is a tool CI could install, so
-# their absence is a note, not an error.
+# `mknod-null` is set when root (see above) may also make a /dev/null node inside %t and write
+# to it. `unshare-mount` is set when `unshare -rm` gives a private mount namespace in which a
+# tmpfs can be mounted (root, or unprivileged user namespaces): a small full filesystem, or an
+# empty /proc, without touching the host's mounts. Neither is a tool CI could install, so their
+# absence is a note, not an error.
 
-subst('%python', sys.executable)
 _ns_dir = tempfile.mkdtemp(prefix='tld-lit-ns-')
 if os.geteuid() == 0:
-    config.available_features.add('root')
     # A container may refuse device nodes even to root: probe the one the tests make.
     try:
         _null = os.path.join(_ns_dir, 'null')

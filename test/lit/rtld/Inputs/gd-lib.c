@@ -8,3 +8,5 @@ int *CAT(NAME, addr)(void) { return &CAT(NAME, val); }
 int CAT(NAME, get)(void) { return CAT(NAME, val) + (CAT(NAME, pad)[0] == 7 ? 0 : 1000000); }
 /* For the signal test: the first access of a thread to this module, from a handler. */
 int CAT(NAME, touch)(void) { return ++CAT(NAME, val); }
+/* An int inside the padding, for writes that must stay within the module's block. */
+int *CAT(NAME, pad_int)(void) { return (int *)(void *)(CAT(NAME, pad) + 64); }

@@ -5,18 +5,27 @@
 #include <rtld.h>
 
 typedef void *(*acc_fn)(int);
-#define DECL(p) void *p##_gd(int), *p##_ie(int), *p##_desc(int), *p##_x(int), *p##_xie(int);
+#define DECL(p)                                                                                    \
+  void *p##_gd(int), *p##_ie(int), *p##_ld(int), *p##_desc(int), *p##_x(int), *p##_xie(int);
 DECL(l1)
 DECL(l2)
-void *ex_gd(int), *ex_ie(int), *ex_le(int), *ex_desc(int);
+void *ex_gd(int), *ex_ie(int), *ex_le(int), *ex_ld(int), *ex_desc(int);
 
+/* TLS descriptors where the target has them (not SPARC: -DNO_TLSDESC). */
+#ifdef NO_TLSDESC
+#define DESC(p)
+#else
+#define DESC(p) p##_desc,
+#endif
+
+#define NACC 6
 static const struct {
   const char *name;
-  acc_fn acc[5];
+  acc_fn acc[NACC];
 } mods[3] = {
-    {"ex", {ex_gd, ex_ie, ex_le, ex_desc, 0}},
-    {"l1", {l1_gd, l1_ie, l1_desc, l1_x, l1_xie}},
-    {"l2", {l2_gd, l2_ie, l2_desc, l2_x, l2_xie}},
+    {"ex", {ex_gd, ex_ie, ex_le, ex_ld, DESC(ex) 0}},
+    {"l1", {l1_gd, l1_ie, l1_ld, DESC(l1) l1_x, l1_xie}},
+    {"l2", {l2_gd, l2_ie, l2_ld, DESC(l2) l2_x, l2_xie}},
 };
 static const unsigned long align_of[6] = {1, 64, 4096, 1, 64, 4096};
 static volatile int failures;
@@ -55,7 +64,7 @@ static void *check(int seed, void **addrs) {
   for (int m = 0; m < 3; m++)
     for (int i = 0; i < 6; i++) {
       void *a = mods[m].acc[0](i);
-      for (int k = 1; k < 5 && mods[m].acc[k]; k++)
+      for (int k = 1; k < NACC && mods[m].acc[k]; k++)
         if (mods[m].acc[k](i) != a) {
           out("FAIL %s var %d: accessor %d gives %p, accessor 0 %p\n", mods[m].name, i, k,
               mods[m].acc[k](i), a);
@@ -77,7 +86,7 @@ static void *check(int seed, void **addrs) {
     for (int i = 0; i < 6; i++) {
       long v = (seed * 7 + m * 3 + i) % 100 + 1;
       put(i, mods[m].acc[(i + seed) % 3](i), v);
-      for (int k = 0; k < 5 && mods[m].acc[k]; k++)
+      for (int k = 0; k < NACC && mods[m].acc[k]; k++)
         if (get(i, mods[m].acc[k](i)) != v) {
           out("FAIL %s var %d (thread %d): wrote %ld, read %ld via %d\n", mods[m].name, i, seed,
               v, get(i, mods[m].acc[k](i)), k);

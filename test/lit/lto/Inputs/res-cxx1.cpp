@@ -1,0 +1,2 @@
+#include "res-inline.h"
+int f1(int x) { return twice(x) + 1; }

@@ -1,0 +1,2 @@
+#include <rtld.h>
+int inner_fn(void) { return 77; }

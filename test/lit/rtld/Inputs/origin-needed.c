@@ -1,0 +1,2 @@
+#include <rtld.h>
+int needed_fn(void) { return 5; }
