@@ -1,7 +1,7 @@
 /* Fuzz target: an ELF relocatable object, read as a link reads it before layout -- headers,
- * sections, symbols and COMDAT groups (ld/object.c), every section's relocations (ld/reloc.c,
- * both the in-place and the decoded forms), .eh_frame records (ld/ehframe.c) and the
- * garbage collector's walk over the references (ld/gc.c). As in a link, a step that reports an
+ * sections, symbols and COMDAT groups (ld/object.c), compressed sections (ld/compress.c), every
+ * section's relocations (ld/reloc.c, both the in-place and the decoded forms), .eh_frame records
+ * (ld/ehframe.c) and the garbage collector's walk over the references (ld/gc.c). As in a link, a step that reports an
  * error ends the input. Seeds: objects of every target, compiled and assembled (elf-object.mk). */
 #include "common/harness.h"
 
@@ -15,6 +15,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   ld_object_prepare(o);
   ld_object_symbols(o);
   ld_vec_push(&ctx->objs, o);
+  if (fuzz_errors()) goto fuzz_done_;
+  ld_decompress_inputs();
   if (fuzz_errors()) goto fuzz_done_;
   ld_split_eh_frame();
   ctx->opt.gc_sections = 1;

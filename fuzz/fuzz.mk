@@ -79,4 +79,4 @@ fuzz-build: $(addprefix $(FUZZ_DIR)/,$(FUZZ_ALL_TARGETS)) \
 
 # One target after the other (the machine is shared): fuzz/run.sh prints executions and findings.
 fuzz: fuzz-build
-	bash fuzz/run.sh -t $(FUZZ_TIME) $(FUZZ_DIR) $(FUZZ_TARGETS)
+	bash fuzz/run.sh -k -t $(FUZZ_TIME) $(FUZZ_DIR) $(FUZZ_TARGETS)

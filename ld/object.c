@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 #include "ld.h"
 
@@ -77,53 +76,6 @@ static int in_file(const ld_obj *o, uint64_t off, uint64_t size) {
 static const char *sec_name(const ld_obj *o, uint32_t off) {
   if (!o->o_shstrtab || off >= o->o_shstrsz) return NULL;
   return o->o_shstrtab + off;
-}
-
-/* A section compressed with SHF_COMPRESSED (gcc -gz): its contents are inflated once, here, and
- * from then on it is an ordinary section -- relocation offsets refer to the inflated bytes, as
- * the gABI has it. Returns the contents (with h's size, alignment and flags made those of the
- * inflated section), or NULL after reporting. */
-static const uint8_t *inflate_section(const ld_obj *o, uint32_t i, const char *nm, ld_shdr *h) {
-  const uint8_t *p = o->o_data + h->offset;
-  int be = o->o_be;
-  uint64_t hdr = o->o_is64 ? ELF64_CHDR_SIZE : ELF32_CHDR_SIZE;
-  if (h->flags & SHF_ALLOC) {
-    ld_error("%s: section %u (%s) is allocated and compressed (SHF_ALLOC with SHF_COMPRESSED)",
-             o->o_name, i, nm);
-    return NULL;
-  }
-  if (h->type == SHT_NOBITS || h->size < hdr) {
-    ld_error("%s: section %u (%s) is compressed but has no room for its compression header",
-             o->o_name, i, nm);
-    return NULL;
-  }
-  uint32_t type = elf_rd32(p, be);
-  uint64_t size = o->o_is64 ? elf_rd64(p + 8, be) : elf_rd32(p + 4, be);
-  uint64_t align = o->o_is64 ? elf_rd64(p + 16, be) : elf_rd32(p + 8, be);
-  if (type != ELFCOMPRESS_ZLIB) {
-    ld_error("%s: section %u (%s) is compressed with %s (type %u); only zlib is supported",
-             o->o_name, i, nm, type == ELFCOMPRESS_ZSTD ? "zstd" : "an unknown method", type);
-    return NULL;
-  }
-  /* zlib does not expand more than 1032 times: a larger claim is a broken header. */
-  uint64_t zsize = h->size - hdr;
-  if (size / 1032 > zsize + 64 || size > (uint64_t)UINT32_MAX * 16) {
-    ld_error("%s: section %u (%s) claims %llu bytes inflated from %llu", o->o_name, i, nm,
-             (unsigned long long)size, (unsigned long long)zsize);
-    return NULL;
-  }
-  uint8_t *out = ld_zalloc(1, size ? size : 1);
-  uLongf got = (uLongf)size;
-  int rc = uncompress(out, &got, p + hdr, (uLong)zsize);
-  if (rc != Z_OK || got != size) {
-    ld_error("%s: section %u (%s): cannot inflate its contents (%s)", o->o_name, i, nm,
-             rc == Z_OK ? "wrong size" : zError(rc));
-    return NULL;
-  }
-  h->size = size;
-  h->align = align;
-  h->flags &= ~(uint64_t)SHF_COMPRESSED;
-  return out;
 }
 
 /* Sections that never reach the output as content. */
@@ -203,7 +155,6 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
   ld_shdr *hdrs = ld_xmalloc(shnum * sizeof *hdrs);
   uint8_t *keep = ld_xcalloc(shnum, 1);
   uint32_t nkeep = 0;
-  const uint8_t **inflated = NULL; /* contents of SHF_COMPRESSED sections, inflated */
   for (uint32_t i = 0; i < shnum; i++) {
     ld_read_shdr(o, i, &hdrs[i]);
     ld_shdr *h = &hdrs[i];
@@ -273,12 +224,6 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
     if (!(h->flags & SHF_ALLOC) &&
         ((final && !strncmp(nm, ".gnu.lto_", 9)) || !strncmp(nm, ".gnu.warning", 12)))
       continue;
-    if (h->flags & SHF_COMPRESSED) {
-      const uint8_t *c = inflate_section(o, i, nm, h);
-      if (!c) continue;
-      if (!inflated) inflated = ld_zalloc(shnum, sizeof *inflated);
-      inflated[i] = c;
-    }
     if (h->align & (h->align - 1)) {
       ld_error("%s: section %s has alignment %llu, not a power of two", name, nm,
                (unsigned long long)h->align);
@@ -381,9 +326,7 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
     is->is_size = is->is_insize = h->size;
     is->is_align = h->align ? h->align : 1;
     is->is_entsize = h->entsize;
-    is->is_data = h->type == SHT_NOBITS     ? NULL
-                  : inflated && inflated[i] ? inflated[i]
-                                            : d + h->offset;
+    is->is_data = h->type == SHT_NOBITS ? NULL : d + h->offset;
     is->is_live = 1;
     o->o_secs[i] = is++;
   }
