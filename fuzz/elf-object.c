@@ -1,8 +1,9 @@
 /* Fuzz target: an ELF relocatable object, read as a link reads it before layout -- headers,
  * sections, symbols and COMDAT groups (ld/object.c), compressed sections (ld/compress.c), every
  * section's relocations (ld/reloc.c, both the in-place and the decoded forms), .eh_frame records
- * (ld/ehframe.c) and the garbage collector's walk over the references (ld/gc.c). As in a link, a step that reports an
- * error ends the input. Seeds: objects of every target, compiled and assembled (elf-object.mk). */
+ * (ld/ehframe.c) and the garbage collector's walk over the references (ld/gc.c). As in a link, a
+ * step that reports an error ends the input. Seeds: objects of every target, compiled and assembled
+ * (elf-object.mk). */
 #include "common/harness.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
