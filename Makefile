@@ -128,8 +128,9 @@ deps:
 sysroot:
 	bash scripts/deps.sh --sysroot
 
-# The suites find tld (and rtld beside it) under TLD_BUILD; test/lit/fuzz runs the fuzz targets.
-lit: all sysroot fuzz-build
+# The suites find tld (and rtld beside it) under TLD_BUILD; test/lit/fuzz runs the fuzz targets
+# (fuzz-ready: fuzz/fuzz.mk).
+lit: all sysroot fuzz-ready
 	TLD_BUILD=$(abspath $(BUILD)) $(LIT) $(LITFLAGS) test/lit
 
 # rtld's stress tests at full counts (lit.cfg.py: TLD_STRESS): 100,000 detached threads,

@@ -72,7 +72,26 @@ $$(FUZZ_DIR)/$(1): fuzz/$(1).c $$(FUZZ_$(1)_OBJS) \
 endef
 $(foreach t,$(FUZZ_ALL_TARGETS),$(eval $(call FUZZ_TARGET_RULES,$(t))))
 
-.PHONY: fuzz fuzz-build
+.PHONY: fuzz fuzz-build fuzz-ready
+
+# What `make check` builds: the targets when FUZZ_CC can link a libFuzzer target. Without clang's
+# libFuzzer (packages clang and libclang-rt-14-dev, which scripts/deps.sh installs) that is a
+# failure under CI=true or TLD_REQUIRE_ALL=1, and elsewhere a warning (test/lit/fuzz's tests are
+# then unsupported).
+fuzz-ready:
+	@t=$$(mktemp -d "$${TMPDIR:-/tmp}/tld-fuzz-probe.XXXXXX") && \
+	printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n);\nint LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return d && n; }\n' >$$t/p.c && \
+	if $(FUZZ_CC) -fsanitize=fuzzer,address,undefined -o $$t/p $$t/p.c >$$t/log 2>&1; then \
+	  rm -rf $$t; $(MAKE) --no-print-directory fuzz-build; \
+	elif [ "$$CI" = true ] || [ "$$TLD_REQUIRE_ALL" = 1 ]; then \
+	  echo "fuzz: error: $(FUZZ_CC) cannot link a libFuzzer target (packages clang and" \
+	       "libclang-rt-14-dev; run scripts/deps.sh --check as root):" >&2; \
+	  sed 's/^/fuzz:   /' $$t/log >&2; rm -rf $$t; exit 1; \
+	else \
+	  echo "fuzz: warning: $(FUZZ_CC) cannot link a libFuzzer target (packages clang and" \
+	       "libclang-rt-14-dev): the fuzz targets are not built, test/lit/fuzz is unsupported" >&2; \
+	  rm -rf $$t; \
+	fi
 
 fuzz-build: $(addprefix $(FUZZ_DIR)/,$(FUZZ_ALL_TARGETS)) \
             $(addprefix $(FUZZ_CORPUS)/,$(addsuffix .stamp,$(FUZZ_ALL_TARGETS)))

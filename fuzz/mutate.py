@@ -19,9 +19,9 @@ with tld (through `cc -B`, static or as a dynamic PIE) and with GNU ld. What cou
              layout makes it crash), and neither program's behaviour changes when it is
              moved, its segments are spaced otherwise or its input sections sorted (then it
              depends on its layout, which the two linkers may choose differently). A mutation
-             can also make GNU ld merge what tld keeps (SHF_MERGE set on strings, entsize
-             changed: tld does not merge): such differences are not tld's and are told apart
-             by hand.
+             can also make the two merge mergeable sections differently (SHF_MERGE set on
+             strings, entsize changed; GNU ld merges string suffixes, tld only with -O2): such
+             differences are not tld's and are told apart by hand.
 
 Programs run as `nobody` in an empty directory with a time limit. Findings are kept under
 OUT/findings/<kind>/<trial>/ (the mutated input, the command, tld's messages); the summary is

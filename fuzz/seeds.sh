@@ -6,7 +6,7 @@
 #                                    version-script mapfile
 #
 # DIR is emptied and filled. Seeds are small (a fuzzer's inputs default to the largest seed's
-# size). fuzz/mutate.sh uses the elf-object and archive seeds too. A compiler that is missing is
+# size). fuzz/mutate.py uses the elf-object and archive seeds too. A compiler that is missing is
 # skipped with a note; CI has them all.
 
 set -uo pipefail
