@@ -103,6 +103,15 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
     ld_error("%s: truncated ELF header", name);
     return NULL;
   }
+  /* An archive member reaches here whatever its type: only a relocatable object is read as one
+   * (GNU ld takes a shared object in an archive as a DT_NEEDED dependency named after the
+   * member, which nothing can load). */
+  uint16_t type = elf_rd16(d + 16, be);
+  if (type != ET_REL) {
+    ld_error("%s: not a relocatable object (e_type %u%s)", name, type,
+             type == ET_DYN ? ", a shared object" : type == ET_EXEC ? ", an executable" : "");
+    return NULL;
+  }
   o->o_machine = elf_rd16(d + 18, be);
   uint64_t shoff = o->o_is64 ? elf_rd64(d + 40, be) : elf_rd32(d + 32, be);
   uint32_t shentsize = elf_rd16(d + (o->o_is64 ? 58 : 46), be);
