@@ -552,8 +552,19 @@ static void enter_globals(ld_obj *o, int marked_only) {
     int is_undef = es.shndx == SHN_UNDEF;
     /* A definition in a discarded COMDAT section is a reference to the kept one. */
     if (!special && (!sec || !sec->is_live)) {
-      if (!sec && o->o_secs[es.shndx] == NULL) {
-        /* defined in a section we do not keep as content (e.g. excluded): treat as absolute 0 */
+      if (!sec && !(o->o_dropped && o->o_dropped[es.shndx])) {
+        /* A section kept out of the link (excluded, a note read for its properties) makes the
+         * definition a reference, as a discarded one does; but a symbol table, string table,
+         * relocation or group section defines nothing (GNU ld made such a symbol absolute 0). */
+        ld_shdr h;
+        ld_read_shdr(o, es.shndx, &h);
+        if (is_meta_type(h.type)) {
+          const char *sn = sec_name(o, h.name);
+          ld_error("%s: symbol '%s' is defined in section %u (%s, type %u), which holds no "
+                   "content",
+                   o->o_name, nm, es.shndx, sn ? sn : "?", h.type);
+          continue;
+        }
       }
       if (!sec || !sec->is_live) is_undef = 1;
     }
