@@ -109,7 +109,9 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
   uint16_t type = elf_rd16(d + 16, be);
   if (type != ET_REL) {
     ld_error("%s: not a relocatable object (e_type %u%s)", name, type,
-             type == ET_DYN ? ", a shared object" : type == ET_EXEC ? ", an executable" : "");
+             type == ET_DYN    ? ", a shared object"
+             : type == ET_EXEC ? ", an executable"
+                               : "");
     return NULL;
   }
   o->o_machine = elf_rd16(d + 18, be);
