@@ -12,7 +12,12 @@
 #   make install      PREFIX=/usr/local (DESTDIR honoured): bin/tld, every target's ld.so.1 and
 #                     crt1.o (lib/tld/<target>/), rtld.h (include/tld/) and the man pages
 #   make lint         clang-format --dry-run over every C source and header
+#   make fuzz         build the fuzz targets and run each for FUZZ_TIME seconds (fuzz/README)
 #   make clean        remove build/
+#
+# SANITIZE=1 (with any of the above: `make check SANITIZE=1`) builds tld with AddressSanitizer and
+# UndefinedBehaviorSanitizer into build/san/ and runs the suites against it; rtld stays
+# freestanding.
 #
 # Sources are found by wildcard, so a new .c file under common/elf/, ld/ or arch/<target>/ needs
 # no edit here. Every object lands under build/obj/ mirroring the source tree, with a .d file
@@ -39,8 +44,13 @@ TLD_LDFLAGS := -pthread
 # Compressed debug sections, read and written (zlib1g-dev, libzstd-dev).
 TLD_LIBS := -lzstd -lz
 LDLIBS ?=
+ifeq ($(SANITIZE),1)
+TLD_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+TLD_LDFLAGS += -fsanitize=address,undefined
+endif
 
-BUILD := build
+SANITIZE ?=
+BUILD := $(if $(filter 1,$(SANITIZE)),build/san,build)
 OBJDIR := $(BUILD)/obj
 BINDIR := $(BUILD)/bin
 GNUDIR := $(BUILD)/gnu
@@ -83,7 +93,8 @@ NPROC := $(shell nproc 2>/dev/null || echo 2)
 MAN1 := $(wildcard man/*.1)
 MAN5 := $(wildcard man/*.5)
 LINT_SRCS := $(sort $(wildcard common/*/*.[ch] common/*.[ch] ld/*.[ch] arch/*/*.[ch] \
-                               mapfile/*.[ch] rtld/*.[ch] rtld/include/*.h examples/*.c))
+                               mapfile/*.[ch] rtld/*.[ch] rtld/include/*.h examples/*.c \
+                               fuzz/*.c fuzz/common/*.[ch]))
 
 .PHONY: all check deps sysroot lit demo bench bench-startup compat install lint clean stress
 
@@ -122,8 +133,10 @@ deps:
 sysroot:
 	bash scripts/deps.sh --sysroot
 
-lit: all sysroot
-	$(LIT) $(LITFLAGS) test/lit
+# The suites find tld (and rtld beside it) under TLD_BUILD; test/lit/fuzz runs the fuzz targets
+# (fuzz-ready: fuzz/fuzz.mk).
+lit: all sysroot fuzz-ready
+	TLD_BUILD=$(abspath $(BUILD)) $(LIT) $(LITFLAGS) test/lit
 
 # rtld's stress tests at full counts (lit.cfg.py: TLD_STRESS): 100,000 detached threads,
 # 100,000 dlopen/dlclose cycles of TLS modules with threads alive, 9,000 rounds of first TLS
@@ -179,6 +192,9 @@ endif
 
 clean:
 	rm -rf $(BUILD)
+
+# ---- fuzzing: libFuzzer targets for every input reader (fuzz/README, fuzz/fuzz.mk) ----------
+include fuzz/fuzz.mk
 
 # ---- rtld: the runtime linker ld.so.1 and crt1.o for every target (DESIGN.md §8) ------------
 # One set of sources (rtld/*.c) built per target with that target's compiler, plus the target's
@@ -243,5 +259,4 @@ $$(BUILD)/lib/$(1)/crt1.o: arch/$$(RTLD_ARCH_$(1))/crt1.S arch/$$(RTLD_ARCH_$(1)
 -include $$(RTLD_OBJS_$(1):.o=.d)
 endef
 $(foreach t,$(RTLD_TARGETS),$(eval $(call rtld_target,$(t))))
-RTLD_X64 := $(BUILD)/lib/x64/ld.so.1 # the x64 one, for fuzz/rtld-load.mk
 # ---- end of rtld ----------------------------------------------------------------------------

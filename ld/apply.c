@@ -199,12 +199,21 @@ void ld_apply_relocs(ld_isec *is, uint8_t *out) {
     case RE_GOT_PC_RELAX:
     case RE_GOT_OFF_RELAX: {
       /* The address computation stays PC-relative (lea) even in a non-PIC output: as fast as
-       * an immediate, and independent of where the symbol lands. */
-      int rk = tg->tg_relax_got(out, loc, r->r_type, (int64_t)A, 0);
+       * an immediate, and independent of where the symbol lands. The instruction is rewritten
+       * in a copy first: when the relaxed value does not fit the field (the symbol is too far
+       * away), the GOT load stays, as GNU ld keeps it -- the slot is there. */
+      uint8_t copy[16];
+      uint64_t back = r->r_offset < 8 ? r->r_offset : 8;
+      uint64_t span = back + (hw->size < 8 ? hw->size : 8);
+      memcpy(copy, loc - back, span);
+      int rk = tg->tg_relax_got(copy, copy + back, r->r_type, (int64_t)A, 0);
       if (rk) {
         v = rk == RK_ABS ? S : rk == RK_GOTREL ? S + A - gb : S + A - P;
-        tg->tg_apply(loc, r->r_type, v);
-        continue;
+        if (fits(hw, v)) {
+          memcpy(loc - back, copy, span);
+          tg->tg_apply(loc, r->r_type, v);
+          continue;
+        }
       }
       if (tg->tg_got_addend_in_entry && A) {
         ld_got_addend_error(is, r, hw, s, A);

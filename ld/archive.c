@@ -199,7 +199,7 @@ static int map_thin_member(ar_ctx *c, ld_ar_member *m, uint64_t origin) {
       ld_mapped *nf = ld_map_file(path);
       if (!nf) {
         ld_error("%s: thin archive member '%s': cannot open %s: %s", c->ac_path, name, path,
-                 strerror(errno));
+                 ld_map_strerror(errno));
         return -1;
       }
       /* Only a regular archive may be nested: GNU ar never nests thin ones, and refusing them
@@ -228,7 +228,7 @@ static int map_thin_member(ar_ctx *c, ld_ar_member *m, uint64_t origin) {
   ld_mapped *mf = ld_map_file(path);
   if (!mf) {
     ld_error("%s: thin archive member '%s': cannot open %s: %s", c->ac_path, name, path,
-             strerror(errno));
+             ld_map_strerror(errno));
     return -1;
   }
   static const uint8_t empty[1];

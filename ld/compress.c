@@ -61,6 +61,11 @@ static void decompress(ld_isec *is) {
     is->is_name = ld_sprintf(".%s", is->is_name + 2);
   } else {
     uint64_t hsz = o->o_is64 ? ELF64_CHDR_SIZE : ELF32_CHDR_SIZE;
+    if (is->is_flags & SHF_ALLOC) { /* the gABI forbids it: the loader would map the stream */
+      ld_error("%s: section %s is allocated and compressed (SHF_ALLOC with SHF_COMPRESSED)",
+               ld_sec_loc(is, 0), is->is_name);
+      return;
+    }
     if (n < hsz) {
       ld_error("%s: compressed section is shorter than its header", ld_sec_loc(is, 0));
       return;
@@ -76,9 +81,13 @@ static void decompress(ld_isec *is) {
     }
   }
   n -= (uint64_t)(src - d);
-  if (size > ((uint64_t)1 << 40)) {
-    ld_error("%s: compressed section claims %llu bytes", ld_sec_loc(is, 0),
-             (unsigned long long)size);
+  /* Neither method expands without bound: zlib at most 1032 times, zstd (an RLE block of 4
+   * bytes makes 128 KiB) at most 32768 times. A larger claim is a broken header, refused before
+   * anything is allocated for it. */
+  uint64_t ratio = type == ELFCOMPRESS_ZSTD ? 32768 : 1032;
+  if (size > ((uint64_t)1 << 40) || size / ratio > n + 64) {
+    ld_error("%s: compressed section claims %llu bytes inflated from %llu", ld_sec_loc(is, 0),
+             (unsigned long long)size, (unsigned long long)n);
     return;
   }
   uint8_t *dst = ld_zalloc(size ? size : 1, 1);

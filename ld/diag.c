@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 static atomic_int nerrors;
-const char *ld_tmp_output;
 int ld_fatal_warnings;
 
 /* Messages of a parallel loop are held, with the index of the item that reported them, and
@@ -117,7 +116,7 @@ noreturn void ld_fatal(const char *fmt, ...) {
   va_start(ap, fmt);
   vreport("fatal", fmt, ap);
   va_end(ap);
-  if (ld_tmp_output) unlink(ld_tmp_output);
+  ld_out_discard();
   exit(1);
 }
 
@@ -125,6 +124,6 @@ int ld_nerrors(void) { return atomic_load(&nerrors); }
 
 void ld_check_errors(void) {
   if (atomic_load(&nerrors) == 0) return;
-  if (ld_tmp_output) unlink(ld_tmp_output);
+  ld_out_discard();
   exit(1);
 }

@@ -21,8 +21,8 @@ noreturn void ld_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)
 int ld_nerrors(void);
 /* Exit with status 1 if any error has been reported (removing the temporary output). */
 void ld_check_errors(void);
-/* Called at fatal exit to remove a temporary output file; set by the writer. */
-extern const char *ld_tmp_output;
+/* Remove the temporaries of the files being written (ld/output.c): at every error exit. */
+void ld_out_discard(void);
 /* Warnings become errors (--fatal-warnings). */
 extern int ld_fatal_warnings;
 

@@ -8,6 +8,7 @@
  * section lives with the section its sh_link names. .eh_frame is no root: an FDE lives with its
  * function; the other references of .eh_frame (personality routines, LSDAs) are followed. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ld.h"
@@ -137,6 +138,11 @@ void ld_gc_sections(void) {
       if (to && to->is_gc_mark) mark(is), more = 1;
     }
   }
+  /* Nothing of this link's lists is kept for another (a test harness's). */
+  free(work.v);
+  work = (ld_vec){0};
+  free(cident.v);
+  cident = (ld_vec){0};
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
     for (uint32_t k = 0; k < o->o_nsec; k++) {

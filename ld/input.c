@@ -464,9 +464,9 @@ static void load_file(const char *path, ld_input_arg *ia, int depth) {
     ld_error("%s: linker scripts nested too deeply", path);
     return;
   }
-  ld_mapped *m = ld_map_file(path);
+  ld_mapped *m = ld_map_input(path);
   if (!m) {
-    ld_error("cannot open %s: %s", path, strerror(errno));
+    ld_error("cannot open %s: %s", path, ld_map_strerror(errno));
     return;
   }
   load_mapped(path, m, ia, depth, NULL);
@@ -612,7 +612,7 @@ static void map_one(uint32_t i, void *arg) {
   } else {
     pre[i].path = ia->ia_name;
   }
-  if (pre[i].path) pre[i].m = ld_map_file(pre[i].path);
+  if (pre[i].path) pre[i].m = ld_map_input(pre[i].path);
   /* An archive's index (and, for one taken whole, its member table) is read here too, quietly:
    * one that has anything to report is read again, in order, by the serial loop. The index
    * names are hashed unless the archive is taken whole. */

@@ -24,6 +24,9 @@ static int relro_kind(const ld_osec *os) {
 static int seg_class(const ld_osec *os) {
   uint64_t f = os->os_flags;
   if (!(f & SHF_ALLOC)) return C_NONALLOC;
+  /* The TLS template is one run of sections whatever else their flags say (an executable or
+   * read-only TLS section still belongs to it), as PT_TLS covers them all and nothing else. */
+  if (f & SHF_TLS) return ctx->opt.z_relro ? C_RELRO : C_DATA;
   if (f & SHF_EXECINSTR) return (f & SHF_WRITE) ? C_DATA : C_TEXT; /* SPARC's .plt is both */
   if (!(f & SHF_WRITE)) {
     if (os->os_type == SHT_NOTE || os->os_synth == SY_INTERP || os->os_synth == SY_DYNSYM ||
@@ -78,8 +81,7 @@ static int sub_rank(const ld_osec *os) {
     if (!strcmp(n, ".gcc_except_table")) return 4;
     return 1;
   case C_RELRO:
-    if (!strcmp(n, ".tdata")) return 0;
-    if (!strcmp(n, ".tbss")) return 1;
+    if (os->os_flags & SHF_TLS) return os->os_type == SHT_NOBITS ? 1 : 0; /* .tdata, .tbss */
     if (os->os_type == SHT_PREINIT_ARRAY) return 2;
     if (os->os_type == SHT_INIT_ARRAY) return 3;
     if (os->os_type == SHT_FINI_ARRAY) return 4;
@@ -88,8 +90,8 @@ static int sub_rank(const ld_osec *os) {
     if (os->os_synth == SY_GOTPLT) return 9;
     return 5;
   case C_DATA:
+    if (os->os_flags & SHF_TLS) return os->os_type == SHT_NOBITS ? 1 : 0; /* without relro */
     if (os->os_type == SHT_NOBITS) return !strcmp(n, ".bss") ? 8 : 9;
-    if (os->os_flags & SHF_TLS) return n[2] == 'b' ? 1 : 0; /* without relro */
     if (os->os_synth == SY_GOTPLT) return 2;
     if (!strcmp(n, ".data")) return 3;
     return 4;
@@ -394,18 +396,11 @@ static void check_rwx(void) {
   }
 }
 
-void ld_layout(void) {
+static void layout_default(void) {
   const ld_target *tg = ctx->tg;
   int is64 = ctx->is64;
   uint64_t page = ctx->opt.page_size ? ctx->opt.page_size : tg->tg_page_size;
 
-  for (uint32_t i = 0; i < ctx->osecs.n; i++) size_osec(ctx->osecs.v[i]);
-  ld_relr_size(); /* from the input sections' offsets, before any address */
-  ld_symtab_prepare();
-  if (ld_lscript_layout()) { /* a linker script's SECTIONS lays everything out */
-    check_rwx();
-    return;
-  }
   if (!ctx->psegs) {
     ctx->psegs = default_plan;
     ctx->npsegs = C_NONALLOC;
@@ -564,7 +559,98 @@ void ld_layout(void) {
   }
   ld_phdrs_tail(ord, nalloc, in_relro_pseg, in_note_pseg);
   if (ctx->nsegs != nph) ld_fatal("internal: %u program headers planned, %u made", nph, ctx->nsegs);
+}
+
+/* Does [start, start + size) fit below `max` + 1 without wrapping? */
+static int range_fits(uint64_t start, uint64_t size, uint64_t max) {
+  return start <= max && (size == 0 || size - 1 <= max - start);
+}
+
+static const char *seg_type_name(uint32_t t) {
+  switch (t) {
+  case PT_LOAD: return "PT_LOAD";
+  case PT_TLS: return "PT_TLS";
+  case PT_NOTE: return "PT_NOTE";
+  case PT_DYNAMIC: return "PT_DYNAMIC";
+  case PT_GNU_RELRO: return "PT_GNU_RELRO";
+  default: return "program header";
+  }
+}
+
+/* Every address, size and offset of the output must be representable: a section or segment that
+ * wraps past the top of the address space (past 4 GiB in an ELF32 output), or a file offset past
+ * what the class or the file system can hold, is an error naming it, never a corrupt output.
+ * Checked once for both layouts (the default one and a linker script's) rather than at each
+ * addition: every range that reaches the output passes through here. The default layout (and a
+ * mapfile's) places loadable segments at ascending addresses, so there one that starts below
+ * the end of the one before can only come from an address that wrapped. */
+static void check_layout(int ascending) {
+  uint64_t amax = ctx->is64 ? UINT64_MAX : UINT32_MAX;
+  uint64_t omax = ctx->is64 ? (uint64_t)INT64_MAX : UINT32_MAX;
+  int bad = 0;
+  for (uint32_t i = 0; i < ctx->norder; i++) {
+    ld_osec *os = ctx->order[i];
+    if ((os->os_flags & SHF_ALLOC) && !range_fits(os->os_addr, os->os_size, amax)) {
+      ld_error("section %s: address range 0x%llx + 0x%llx wraps past the top of the address "
+               "space (0x%llx)",
+               os->os_name, (unsigned long long)os->os_addr, (unsigned long long)os->os_size,
+               (unsigned long long)amax);
+      bad = 1;
+    }
+    if (os->os_type != SHT_NOBITS && !range_fits(os->os_offset, os->os_size, omax)) {
+      ld_error("section %s: file offset 0x%llx + size 0x%llx is past the largest file offset "
+               "(0x%llx)",
+               os->os_name, (unsigned long long)os->os_offset, (unsigned long long)os->os_size,
+               (unsigned long long)omax);
+      bad = 1;
+    }
+  }
+  if (ctx->norder + 1 >= SHN_LORESERVE) {
+    ld_error("the output would have %u sections; more than %u are not supported (the inputs "
+             "bring that many different section names)",
+             ctx->norder + 1, SHN_LORESERVE - 1);
+    bad = 1;
+  }
+  if (!bad && ctx->filesize > omax) {
+    ld_error("the output's size 0x%llx is past the largest file offset (0x%llx)",
+             (unsigned long long)ctx->filesize, (unsigned long long)omax);
+    bad = 1;
+  }
+  if (bad) return; /* the segments made of those sections say the same again */
+  const ld_seg *prev = NULL;
+  for (uint32_t i = 0; i < ctx->nsegs; i++) {
+    ld_seg *sg = &ctx->segs[i];
+    if (ascending && sg->sg_type == PT_LOAD && sg->sg_memsz) {
+      if (prev &&
+          (sg->sg_vaddr < prev->sg_vaddr || sg->sg_vaddr - prev->sg_vaddr < prev->sg_memsz)) {
+        ld_error("segment %u (PT_LOAD at 0x%llx) starts below the end of segment %u (0x%llx + "
+                 "0x%llx): its address wrapped past the top of the address space (0x%llx)",
+                 i, (unsigned long long)sg->sg_vaddr, (uint32_t)(prev - ctx->segs),
+                 (unsigned long long)prev->sg_vaddr, (unsigned long long)prev->sg_memsz,
+                 (unsigned long long)amax);
+        return;
+      }
+      prev = sg;
+    }
+    uint64_t paddr = sg->sg_has_paddr ? sg->sg_paddr : sg->sg_vaddr;
+    if (!range_fits(sg->sg_vaddr, sg->sg_memsz, amax) || !range_fits(paddr, sg->sg_memsz, amax) ||
+        !range_fits(sg->sg_offset, sg->sg_filesz, omax) || sg->sg_filesz > sg->sg_memsz)
+      ld_error("segment %u (%s at 0x%llx, load address 0x%llx, size 0x%llx, file offset 0x%llx, "
+               "file size 0x%llx) wraps past the top of the address space or the file",
+               i, seg_type_name(sg->sg_type), (unsigned long long)sg->sg_vaddr,
+               (unsigned long long)paddr, (unsigned long long)sg->sg_memsz,
+               (unsigned long long)sg->sg_offset, (unsigned long long)sg->sg_filesz);
+  }
+}
+
+void ld_layout(void) {
+  for (uint32_t i = 0; i < ctx->osecs.n; i++) size_osec(ctx->osecs.v[i]);
+  ld_relr_size(); /* from the input sections' offsets, before any address */
+  ld_symtab_prepare();
+  int scripted = ld_lscript_layout(); /* a linker script's SECTIONS lays everything out */
+  if (!scripted) layout_default();
   check_rwx();
+  check_layout(!scripted);
 }
 
 /* ---- symbol values --------------------------------------------------------------------- */
@@ -635,11 +721,11 @@ static uint64_t synth_value(ld_sym *s) {
     if (!*e) return v;
     /* SYM, SYM+N or SYM-N (checked when the option was read). */
     uint32_t len = (uint32_t)strlen(d->expr);
-    int64_t addend = 0;
+    uint64_t addend = 0;
     for (uint32_t j = len - 1; j > 0; j--)
       if (d->expr[j] == '+' || d->expr[j] == '-') {
-        addend = (int64_t)strtoull(d->expr + j + 1, NULL, 0);
-        if (d->expr[j] == '-') addend = -addend;
+        addend = strtoull(d->expr + j + 1, NULL, 0);
+        if (d->expr[j] == '-') addend = 0 - addend;
         len = j;
         break;
       }
@@ -649,14 +735,15 @@ static uint64_t synth_value(ld_sym *s) {
       return 0;
     }
     if (!addend) s->s_type = t->s_type;
-    return (t->s_def == SD_SYNTH ? synth_value(t) : ld_sym_addr(t)) + (uint64_t)addend;
+    return (t->s_def == SD_SYNTH ? synth_value(t) : ld_sym_addr(t)) + addend;
   }
   if (k == 1000 || k == 1001) {
     const char *sec = s->s_name + (k == 1000 ? 8 : 7);
     ld_osec *os = find_osec(sec);
     if (!os) {
       if (!s->s_weakref)
-        ld_error("undefined symbol: %s (no output section named %s)", ld_dname(s->s_name), sec);
+        ld_error("undefined symbol: %s (no output section named %s)\n>>> referenced by %s",
+                 ld_dname(s->s_name), sec, s->s_file ? s->s_file->o_name : "--undefined");
       return 0;
     }
     return os->os_addr + (k == 1001 ? os->os_size : 0);

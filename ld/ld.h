@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "../common/elf/bytes.h"
 #include "../common/elf/elf.h"
@@ -748,6 +749,14 @@ void ld_write_eh_frame_hdr(void);                  /* ld/ehframe.c */
 void ld_write_eh_frame(ld_isec *is, uint8_t *out); /* ld/ehframe.c */
 void ld_write_relocatable(void); /* ld/relocatable.c: the whole of -r after pass 4 */
 void ld_emit_relocs(void);       /* ld/relocatable.c: --emit-relocs, after writing */
+/* ld/output.c: the files a link writes, each under a temporary until ld_out_commit puts them in
+ * place (the one with `last` set after the others). Failures are fatal and name the file. */
+int ld_out_create(const char *path, const char *what, int last);
+int ld_out_fd(int h);
+FILE *ld_out_stream(int h); /* a report written with stdio */
+void ld_out_pwrite(int h, const void *buf, uint64_t len, uint64_t off);
+void ld_out_reserve(int h, uint64_t off, uint64_t len); /* blocks for what is written mapped */
+void ld_out_commit(void);
 
 /* helpers */
 const char *ld_sec_loc(ld_isec *is, uint64_t off); /* "a.o:(.text+0x1c)" */

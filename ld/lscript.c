@@ -40,6 +40,7 @@ typedef struct lx {
   const char *p, *end;
   unsigned line;
   int depth;      /* INCLUDE nesting */
+  int nest;       /* parse_expr and unary operators being parsed, one inside the other */
   ld_script *out; /* input-list results */
   uint32_t ncap, dcap;
 } lx;
@@ -443,6 +444,29 @@ static ls_expr *new_expr(lx *L, int kind, unsigned line) {
 
 static ls_expr *parse_expr(lx *L);
 
+/* Note e's depth, from its operands'; NULL (reported) beyond LS_EXPR_MAX_DEPTH. */
+static ls_expr *sized(lx *L, ls_expr *e) {
+  unsigned d = 0;
+  const ls_expr *kids[3] = {e->e_a, e->e_b, e->e_c};
+  for (int i = 0; i < 3; i++)
+    if (kids[i] && kids[i]->e_depth > d) d = kids[i]->e_depth;
+  e->e_depth = d + 1;
+  if (e->e_depth > LS_EXPR_MAX_DEPTH) {
+    err_at(L, e->e_line, "expression nested too deeply (more than %d levels of operators)",
+           LS_EXPR_MAX_DEPTH);
+    return NULL;
+  }
+  return e;
+}
+
+/* Enter one more level of parentheses or unary operators; -1 (reported) past the limit. */
+static int nest(lx *L, unsigned line) {
+  if (++L->nest <= LS_EXPR_MAX_DEPTH) return 0;
+  L->nest--;
+  return err_at(L, line, "expression nested too deeply (more than %d levels of parentheses)",
+                LS_EXPR_MAX_DEPTH);
+}
+
 static int func_id(const ltok *t) {
   static const struct {
     const char *n;
@@ -483,6 +507,7 @@ static ls_expr *parse_primary(lx *L) {
     take(L, &t);
     ls_expr *e = new_expr(L, LE_NUM, t.line);
     e->e_num = t.num;
+    e->e_depth = 1;
     return e;
   }
   if (is_op(&t, '(')) {
@@ -493,13 +518,15 @@ static ls_expr *parse_primary(lx *L) {
   }
   if (t.k == K_OP && (t.op == '-' || t.op == '!' || t.op == '~' || t.op == '+')) {
     take(L, &t);
+    if (nest(L, t.line) < 0) return NULL;
     ls_expr *a = parse_primary(L);
+    L->nest--;
     if (!a) return NULL;
     if (t.op == '+') return a;
     ls_expr *e = new_expr(L, LE_UNARY, t.line);
     e->e_op = t.op;
     e->e_a = a;
-    return e;
+    return sized(L, e);
   }
   if (t.k != K_WORD) {
     expected(L, &t, "an expression");
@@ -507,7 +534,7 @@ static ls_expr *parse_primary(lx *L) {
   }
   if (is_word(&t, ".")) {
     take(L, &t);
-    return new_expr(L, LE_DOT, t.line);
+    return sized(L, new_expr(L, LE_DOT, t.line));
   }
   if (t.s[0] >= '0' && t.s[0] <= '9') {
     err_at(L, t.line, "malformed number '%.*s'", clip(t.n), t.s);
@@ -519,7 +546,7 @@ static ls_expr *parse_primary(lx *L) {
     ld_ls.lm_uses_headers = 1;
     ls_expr *e = new_expr(L, LE_FUNC, t.line);
     e->e_op = fn;
-    return e;
+    return sized(L, e);
   }
   ltok after;
   {
@@ -539,7 +566,7 @@ static ls_expr *parse_primary(lx *L) {
     take(L, &t);
     ls_expr *e = new_expr(L, LE_SYM, t.line);
     e->e_name = dup_tok(&t);
-    return e;
+    return sized(L, e);
   }
   take(L, &t);
   take(L, &after);
@@ -596,7 +623,7 @@ static ls_expr *parse_primary(lx *L) {
     }
   }
   if (want(L, ')', "')' to close the function's arguments") < 0) return NULL;
-  return e;
+  return sized(L, e);
 }
 
 /* Binary operators by precedence, loosest first (C's order). */
@@ -637,12 +664,24 @@ static ls_expr *parse_binary(lx *L, int min) {
     e->e_op = t.op;
     e->e_a = a;
     e->e_b = b;
-    a = e;
+    a = sized(L, e);
   }
   return NULL;
 }
 
+static ls_expr *parse_cond(lx *L);
+
+/* Every expression, parenthesized and function arguments included, is parsed here: the count
+ * of levels bounds the recursion. */
 static ls_expr *parse_expr(lx *L) {
+  ltok t = peek(L);
+  if (nest(L, t.line) < 0) return NULL;
+  ls_expr *e = parse_cond(L);
+  L->nest--;
+  return e;
+}
+
+static ls_expr *parse_cond(lx *L) {
   ls_expr *c = parse_binary(L, 1);
   if (!c) return NULL;
   ltok t = peek(L);
@@ -653,7 +692,7 @@ static ls_expr *parse_expr(lx *L) {
   if (!(e->e_b = parse_expr(L)) || want(L, ':', "':' in a conditional expression") < 0 ||
       !(e->e_c = parse_expr(L)))
     return NULL;
-  return e;
+  return sized(L, e);
 }
 
 /* ---- statements ---- */
@@ -1304,16 +1343,8 @@ static int parse_phdrs(lx *L) {
   }
 }
 
-static char *version_tmp_dir, *version_tmp_file;
-
-static void version_cleanup(void) {
-  if (version_tmp_file) unlink(version_tmp_file);
-  if (version_tmp_dir) rmdir(version_tmp_dir);
-  version_tmp_file = version_tmp_dir = NULL;
-}
-
-/* VERSION { ... }: the text between the braces is a version script; it is handed to the mapfile
- * model's version-script reader through a file whose lines line up with the script's. */
+/* VERSION { ... }: the text between the braces is a version script, read by the mapfile model's
+ * version-script reader. */
 static int parse_version(lx *L, unsigned line) {
   ltok t = peek(L);
   if (!is_op(&t, '{')) return expected(L, &t, "'{' after VERSION");
@@ -1330,25 +1361,13 @@ static int parse_version(lx *L, unsigned line) {
   }
   if (p >= L->end) return err_at(L, line, "VERSION: '{' is never closed");
   L->p = p + 1;
-  /* The file is named like the script and read from a private directory, so that the reader's
-   * messages name the script (by its base name) and its lines. */
-  char dir[] = "/tmp/tld-version-XXXXXX";
-  if (!mkdtemp(dir))
-    return err_at(L, line, "VERSION: cannot create a temporary directory: %s", strerror(errno));
-  const char *slash = strrchr(L->path, '/');
-  const char *base = slash ? slash + 1 : L->path;
-  version_tmp_dir = ld_xstrdup(dir);
-  version_tmp_file = ld_sprintf("%s/%s", dir, base);
-  atexit(version_cleanup);
-  FILE *f = fopen(version_tmp_file, "w");
-  if (!f) return err_at(L, line, "VERSION: cannot create a temporary file: %s", strerror(errno));
-  for (unsigned i = 1; i < start_line; i++) fputc('\n', f);
-  fwrite(start, 1, (size_t)(p - start), f);
-  fputc('\n', f);
-  fclose(f);
-  int cwd = open(".", O_RDONLY | O_DIRECTORY);
-  if (cwd < 0 || chdir(dir) < 0)
-    return err_at(L, line, "VERSION: cannot read the block: %s", strerror(errno));
+  /* The block goes to the version-script reader with as many newlines in front as there are
+   * lines before it, so that the reader's messages name the script's own lines. */
+  size_t len = (size_t)(p - start);
+  char *text = ld_xmalloc((size_t)start_line + len + 1);
+  memset(text, '\n', start_line - 1);
+  memcpy(text + start_line - 1, start, len);
+  text[start_line - 1 + len] = '\n';
   ld_options *o = &ctx->opt;
   int fresh = !o->mapfile;
   if (fresh) {
@@ -1356,11 +1375,8 @@ static int parse_version(lx *L, unsigned line) {
     uint16_t machine = (ctx->tg ? ctx->tg : ld_targets[0])->tg_machine; /* the host's default */
     o->mapfile = mf_model_new(is64, machine);
   }
-  mf_read_version_script(o->mapfile, base);
+  mf_read_version_script_text(o->mapfile, L->path, text, start_line + len);
   if (fresh) mf_finish(o->mapfile);
-  if (fchdir(cwd) < 0) return err_at(L, line, "VERSION: cannot return to the working directory");
-  close(cwd);
-  version_cleanup();
   return 0;
 }
 
@@ -1415,8 +1431,8 @@ static int parse_include(lx *L, unsigned line) {
   char *name = want_name(L, "a file name after INCLUDE");
   if (!name) return -1;
   if (L->depth > 16) return err_at(L, line, "INCLUDE nested too deeply");
-  ld_mapped *m = ld_map_file(name);
-  if (!m) return err_at(L, line, "INCLUDE %s: cannot open: %s", name, strerror(errno));
+  ld_mapped *m = ld_map_input(name);
+  if (!m) return err_at(L, line, "INCLUDE %s: cannot open: %s", name, ld_map_strerror(errno));
   lx sub = *L;
   sub.path = name;
   sub.p = (const char *)m->mf_data;

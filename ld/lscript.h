@@ -64,7 +64,12 @@ typedef struct ls_expr {
   struct ls_expr *e_a, *e_b, *e_c;
   const char *e_file; /* where it was written, for messages */
   unsigned e_line;
+  unsigned e_depth; /* levels of the tree below and including this node */
 } ls_expr;
+
+/* Deeper expressions are refused when parsed, so that parsing and every walk over an expression
+ * (evaluation included) recurse a bounded number of times. */
+#define LS_EXPR_MAX_DEPTH 1000
 
 /* ---- statements ---- */
 
@@ -202,6 +207,8 @@ int ld_lscript_layout(void);                       /* ld/layout.c: 1 if the scri
 void ld_lscript_insert(ld_osec **ord, uint32_t n); /* ld/layout.c: INSERT AFTER/BEFORE */
 uint64_t ld_lscript_sym_value(ld_sym *s);          /* ld/layout.c synth_value */
 void ld_lscript_finish(void);                      /* ld/layout.c: before symbol values */
+
+void ld_lscript_reset(void); /* forget every script: a harness's next link in the process */
 
 /* Parser helpers shared with the apply side. */
 ls_region *ld_lscript_region(const char *name);

@@ -425,7 +425,7 @@ static void order_osec(ls_osec *lo) {
   if (lo->lo_noload) os->os_type = SHT_NOBITS;
 }
 
-static int64_t const_eval(const ls_expr *e, int *ok);
+static uint64_t const_eval(const ls_expr *e, int *ok);
 
 void ld_lscript_order(void) {
   if (!active()) return;
@@ -442,16 +442,16 @@ void ld_lscript_order(void) {
     /* With the default layout only constant addresses and alignments apply. */
     int ok = 1;
     if (lo->lo_align) {
-      uint64_t a = (uint64_t)const_eval(lo->lo_align, &ok);
+      uint64_t a = const_eval(lo->lo_align, &ok);
       if (ok && a > lo->lo_out->os_align) lo->lo_out->os_align = a;
     }
     ok = 1;
     const ls_expr *ad = lo->lo_addr;
     if (ad && ad->e_kind == LE_FUNC && ad->e_op == LF_ALIGN && !ad->e_b) { /* `.x ALIGN(n) :` */
-      uint64_t a = (uint64_t)const_eval(ad->e_a, &ok);
+      uint64_t a = const_eval(ad->e_a, &ok);
       if (ok && a > lo->lo_out->os_align) lo->lo_out->os_align = a;
     } else if (ad) {
-      uint64_t a = (uint64_t)const_eval(lo->lo_addr, &ok);
+      uint64_t a = const_eval(lo->lo_addr, &ok);
       if (ok) lo->lo_out->os_has_fixed = 1, lo->lo_out->os_fixed_addr = a;
     }
   }
@@ -459,15 +459,16 @@ void ld_lscript_order(void) {
 
 /* ---- expressions ---- */
 
-static int64_t const_eval(const ls_expr *e, int *ok) {
+/* Values are 64-bit unsigned, with wrapping arithmetic, as in eval(). */
+static uint64_t const_eval(const ls_expr *e, int *ok) {
   switch (e->e_kind) {
-  case LE_NUM: return (int64_t)e->e_num;
+  case LE_NUM: return e->e_num;
   case LE_UNARY: {
-    int64_t a = const_eval(e->e_a, ok);
-    return e->e_op == '-' ? -a : e->e_op == '!' ? !a : ~a;
+    uint64_t a = const_eval(e->e_a, ok);
+    return e->e_op == '-' ? 0 - a : e->e_op == '!' ? !a : ~a;
   }
   case LE_BINARY: {
-    int64_t a = const_eval(e->e_a, ok), b = const_eval(e->e_b, ok);
+    uint64_t a = const_eval(e->e_a, ok), b = const_eval(e->e_b, ok);
     switch (e->e_op) {
     case '+': return a + b;
     case '-': return a - b;
@@ -477,8 +478,8 @@ static int64_t const_eval(const ls_expr *e, int *ok) {
     case '&': return a & b;
     case '|': return a | b;
     case '^': return a ^ b;
-    case LO_SHL: return (int64_t)((uint64_t)a << (b & 63));
-    case LO_SHR: return (int64_t)((uint64_t)a >> (b & 63));
+    case LO_SHL: return a << (b & 63);
+    case LO_SHR: return a >> (b & 63);
     default: *ok = 0; return 0;
     }
   }
@@ -536,7 +537,7 @@ static uint64_t eval(const ls_expr *e) {
   case LE_SYM: return sym_value(e);
   case LE_UNARY: {
     uint64_t a = eval(e->e_a);
-    return e->e_op == '-' ? (uint64_t) - (int64_t)a : e->e_op == '!' ? !a : ~a;
+    return e->e_op == '-' ? 0 - a : e->e_op == '!' ? !a : ~a;
   }
   case LE_COND: return eval(e->e_a) ? eval(e->e_b) : eval(e->e_c);
   case LE_BINARY: {
@@ -1037,6 +1038,7 @@ static uint32_t perm(const ld_osec *os) {
 /* Segment building. Each laid-out section has its PT_LOAD (index into the list of loads) or -1. */
 typedef struct lsec {
   ld_osec *os;
+  const ls_osec *lo; /* the script's description, or NULL for an orphan (messages) */
   uint64_t lma;
   const char **phdrs; /* PHDRS names (inherited from the previous section when it names none) */
   uint32_t nphdrs;
@@ -1067,22 +1069,41 @@ static void collect_secs(void) {
       ph = items[i].it_st->st_os->lo_phdrs;
       nph = items[i].it_st->st_os->lo_nphdrs;
     }
-    secs[nsecs++] =
-        (lsec){.os = os, .lma = lma_of(&items[i]), .phdrs = ph, .nphdrs = nph, .load = -1};
+    const ls_osec *lo = items[i].it_orphan ? NULL : items[i].it_st->st_os;
+    secs[nsecs++] = (lsec){
+        .os = os, .lo = lo, .lma = lma_of(&items[i]), .phdrs = ph, .nphdrs = nph, .load = -1};
   }
 }
 
-static int32_t phdr_index(const char *name, int report) {
+/* "script.lds:12" of a laid-out section's description ("linker script" for an orphan). */
+static const char *where_of(const lsec *s) {
+  return s->lo ? ld_sprintf("%s:%u", s->lo->lo_file, s->lo->lo_line) : "linker script";
+}
+
+static int32_t phdr_index(const char *name) {
   for (uint32_t i = 0; i < ld_ls.lm_phdrs.n; i++)
     if (!strcmp(((ls_phdr *)ld_ls.lm_phdrs.v[i])->ph_name, name)) return (int32_t)i;
-  if (report && strcmp(name, "NONE"))
-    ld_error("linker script: section assigned to an undefined program header ':%s'", name);
   return -1;
+}
+
+/* A `:name` that PHDRS does not define, once where it is written (the sections after it that
+ * inherit the list say nothing more). */
+static void check_phdr_names(const ld_vec *stmts) {
+  for (uint32_t i = 0; i < stmts->n; i++) {
+    const ls_stmt *st = stmts->v[i];
+    if (st->st_kind != LS_OSEC) continue;
+    const ls_osec *lo = st->st_os;
+    for (uint32_t k = 0; k < lo->lo_nphdrs; k++)
+      if (strcmp(lo->lo_phdrs[k], "NONE") && phdr_index(lo->lo_phdrs[k]) < 0)
+        ld_error("%s:%u: output section %s is assigned to program header ':%s', which PHDRS "
+                 "does not define",
+                 lo->lo_file, lo->lo_line, lo->lo_name, lo->lo_phdrs[k]);
+  }
 }
 
 static int in_phdr(const lsec *s, uint32_t p) {
   for (uint32_t k = 0; k < s->nphdrs; k++)
-    if (phdr_index(s->phdrs[k], 0) == (int32_t)p) return 1;
+    if (phdr_index(s->phdrs[k]) == (int32_t)p) return 1;
   return 0;
 }
 
@@ -1101,9 +1122,10 @@ static void make_loads(uint64_t page, int final) {
         if (secs[i].load < 0 && in_phdr(&secs[i], p)) secs[i].load = (int32_t)nloads;
       nloads++;
     }
-    if (final)
-      for (uint32_t i = 0; i < nsecs; i++)
-        for (uint32_t k = 0; k < secs[i].nphdrs; k++) phdr_index(secs[i].phdrs[k], 1);
+    if (final) {
+      check_phdr_names(&ld_ls.lm_stmts);
+      check_phdr_names(&ld_ls.lm_inserts);
+    }
     return;
   }
   /* As lld: the first section after the relro run starts a PT_LOAD of its own, so that
@@ -1177,9 +1199,8 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
           uint64_t o = hdrsz + ((v - hdrsz) & (page - 1));
           if (v < o) {
             if (final)
-              ld_error("linker script: not enough room for the program headers below section %s at "
-                       "0x%llx",
-                       os->os_name, (unsigned long long)v);
+              ld_error("%s: not enough room for the program headers below section %s at 0x%llx",
+                       where_of(&secs[i]), os->os_name, (unsigned long long)v);
             o = v & (page - 1);
           }
           l->offset = 0;
@@ -1204,7 +1225,7 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
       }
       uint64_t o = l->offset + (os->os_addr - l->vaddr);
       if (o < off && final)
-        ld_error("linker script: section %s overlaps the previous section in the file",
+        ld_error("%s: section %s overlaps the previous section in the file", where_of(&secs[i]),
                  os->os_name);
       off = o;
       os->os_offset = off;
@@ -1510,4 +1531,23 @@ uint64_t ld_lscript_sym_value(ld_sym *s) {
   if (!ld_ls.lm_has_sections && !post_done) post_layout_eval();
   uint32_t k = s->s_esym - LS_SYM_KIND;
   return k < nsymdefs ? symdefs[k].d_val : 0;
+}
+
+/* ---- a new link ---- */
+
+/* For a test harness that links more than once in a process: the scripts read so far and what
+ * applying them left behind are forgotten (their memory is not freed: a link frees nothing). */
+void ld_lscript_reset(void) {
+  memset(&ld_ls, 0, sizeof ld_ls);
+  symdefs = NULL, nsymdefs = 0;
+  script_refs = (ld_vec){0};
+  discarded = (ld_vec){0};
+  orphan_osecs = (ld_vec){0};
+  sort_in = NULL;
+  W = (walk){0};
+  items = NULL, nitems = 0;
+  default_region = (ls_region){.r_name = "(default)", .r_len = UINT64_MAX};
+  secs = NULL, nsecs = 0;
+  loads = NULL, nloads = 0;
+  post_done = 0;
 }

@@ -120,16 +120,17 @@ int main(int argc, char **argv) {
 
   /* 10. Write a temporary file next to the output: input sections copied and their
    *     relocations applied in the same parallel loop (pwrite, piece by piece), then the
-   *     synthetic sections, symbol table, headers and build-id through a mapping; the temporary
-   *     is renamed into place when complete, so a link that fails before that leaves the old
-   *     output untouched. The link maps and --emit-relocs come after the rename: they describe
-   *     and extend the output as written. */
+   *     synthetic sections, symbol table, headers and build-id through a mapping.
+   *     --emit-relocs appends to it (it needs the .symtab indices the writer recorded), and the
+   *     link maps and the dependency file describe it. Only then are the output and the maps
+   *     put in place (renamed, or copied into a device or FIFO): a link that fails replaces
+   *     nothing. */
   ld_write_output();
-  ld_write_maps(); /* -Map, --print-map, -m, --cref: of the output as written */
-  /* --emit-relocs: appended to the written output; needs the .symtab indices it recorded. */
   if (ctx->opt.emit_relocs) ld_emit_relocs();
+  ld_write_maps(); /* -Map, --print-map, -m, --cref: of the output as written */
   ld_write_dependency_file();
   ld_check_errors();
+  ld_out_commit();
   ld_stat_pass("write");
   ld_plugin_cleanup(); /* the plugin removes its temporary objects */
   return 0;

@@ -46,23 +46,21 @@ void ld_note_extract(ld_sym *s, const char *member) {
   r->er_symlen = s->s_namelen;
 }
 
+/* A report goes to standard output ("-") or, like the output, to a temporary put in place
+ * with it (ld/output.c): a link that fails leaves the previous report as it was. */
 static FILE *open_report(const char *path, const char *what) {
   if (!strcmp(path, "-")) return stdout;
-  FILE *f = fopen(path, "w");
-  if (!f) ld_error("cannot open %s file %s: %s", what, path, strerror(errno));
-  return f;
+  int h = ld_out_create(path, what, 0);
+  return h < 0 ? NULL : ld_out_stream(h);
 }
 
 static void close_report(FILE *f, const char *path) {
-  if (f == stdout) {
-    fflush(f);
-    return;
-  }
-  if (fclose(f) != 0) ld_error("cannot write %s: %s", path, strerror(errno));
+  (void)path;
+  fflush(f); /* a report's write errors are checked when it is committed */
 }
 
 static void write_why_extract(void) {
-  FILE *f = open_report(ctx->opt.why_extract, "--why-extract");
+  FILE *f = open_report(ctx->opt.why_extract, "--why-extract file");
   if (!f) return;
   fprintf(f, "reference\textracted\tsymbol\n");
   for (uint32_t i = 0; i < nextracts; i++)
@@ -349,7 +347,7 @@ static void write_solaris_map(FILE *f) {
 void ld_write_maps(void) {
   FILE *mapf = NULL;
   if (ctx->opt.map_file) {
-    mapf = open_report(ctx->opt.map_file, "map");
+    mapf = open_report(ctx->opt.map_file, "map file");
     if (mapf) {
       write_gnu_map(mapf);
       if (ctx->opt.cref) write_cref(mapf);

@@ -74,9 +74,12 @@ void ld_mapfile_plan(void) {
       if (data < 0 && (ctx->psegs[i].ps_flags & PF_W)) data = (int)i;
     }
   }
-  if (text < 0 || data < 0)
-    ld_fatal("mapfile: no loadable segment is left for %s sections",
+  if (text < 0 || data < 0) {
+    const mf_segment *sg = mf_find_segment(m, text < 0 ? "text" : "data");
+    const char *w = sg ? where(sg->sg_loc) : NULL;
+    ld_fatal("%s: no loadable segment is left for %s sections", w ? w : "mapfile",
              text < 0 ? "read-only" : "writable");
+  }
   ctx->pseg_text = (uint32_t)text;
   ctx->pseg_data = (uint32_t)data;
 }

@@ -10,8 +10,14 @@ typedef struct ld_mapped {
   uint64_t mf_size;
 } ld_mapped;
 
-/* Map `path`; returns NULL (errno set) if it cannot be opened. Mappings live until exit. */
+/* Map the regular file `path`; returns NULL with errno set if it cannot be opened, EISDIR for a
+ * directory and ENODEV for any other file that is not regular. Mappings live until exit. */
 ld_mapped *ld_map_file(const char *path);
+/* The same for a file the user names (an input, a script, a response file): a FIFO -- a pipe, a
+ * process substitution -- is read into memory instead. */
+ld_mapped *ld_map_input(const char *path);
+/* strerror for the errno those leave ("not a regular file" for ENODEV). */
+const char *ld_map_strerror(int e);
 
 /* The mapped file that `p` points into, and p's offset in it; NULL if none. Linear in the
  * number of mappings: for the rare caller (a thin archive's member offered to an LTO plugin). */

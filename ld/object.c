@@ -100,6 +100,17 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
     ld_error("%s: truncated ELF header", name);
     return NULL;
   }
+  /* An archive member reaches here whatever its type: only a relocatable object is read as one
+   * (GNU ld takes a shared object in an archive as a DT_NEEDED dependency named after the
+   * member, which nothing can load). */
+  uint16_t type = elf_rd16(d + 16, be);
+  if (type != ET_REL) {
+    ld_error("%s: not a relocatable object (e_type %u%s)", name, type,
+             type == ET_DYN    ? ", a shared object"
+             : type == ET_EXEC ? ", an executable"
+                               : "");
+    return NULL;
+  }
   o->o_machine = elf_rd16(d + 18, be);
   uint64_t shoff = o->o_is64 ? elf_rd64(d + 40, be) : elf_rd32(d + 32, be);
   uint32_t shentsize = elf_rd16(d + (o->o_is64 ? 58 : 46), be);
@@ -285,6 +296,10 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
     const char *sig = o->o_strtab + es.name;
     if (ELF_ST_TYPE(es.info) == STT_SECTION && es.shndx < shnum) /* signature named by section */
       sig = sec_name(o, hdrs[es.shndx].name);
+    if (!sig) { /* section 0's name, which nothing else checks */
+      ld_error("%s: group section %u: bad signature name", name, i);
+      continue;
+    }
     int bad = 0;
     for (uint64_t k = 1; k < h->size / 4; k++)
       if (elf_rd32(g + 4 * k, be) >= shnum) {
@@ -347,6 +362,12 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
       continue;
     }
     ld_isec *t = o->o_secs[h->info];
+    if (t && t->is_relsec) {
+      /* One would be ignored: as lld does, refuse rather than guess. */
+      ld_error("%s: section %u (%s) has two relocation sections, %u and %u", name, h->info,
+               t->is_name, t->is_relsec, i);
+      continue;
+    }
     if (t) t->is_relsec = i;
   }
   free(hdrs);
@@ -440,9 +461,28 @@ uint32_t ld_object_prepare(ld_obj *o) {
       o->o_syms[i] = s;
       continue;
     }
-    /* SPARC register declarations (STT_SPARC_REGISTER) name no storage; nameless globals are
-     * nothing to resolve. */
-    if (ELF_ST_TYPE(es.info) == STT_SPARC_REGISTER || !*nm) continue;
+    /* SPARC register declarations (STT_SPARC_REGISTER) name no storage. */
+    if (ELF_ST_TYPE(es.info) == STT_SPARC_REGISTER) continue;
+    if (!*nm) {
+      /* A global without a name can be resolved by nothing else: it binds inside its object,
+       * as GNU ld has it (defined, it is its own definition; undefined, a reference to it is
+       * an error). It keeps its binding, so such a reference can be told from a local one. */
+      ld_sym *s = ld_zalloc(1, sizeof *s);
+      *s = (ld_sym){.s_name = nm,
+                    .s_file = o,
+                    .s_sec = sec,
+                    .s_value = es.value,
+                    .s_size = es.size,
+                    .s_esym = i,
+                    .s_type = ELF_ST_TYPE(es.info),
+                    .s_bind = ELF_ST_BIND(es.info),
+                    .s_vis = ELF_ST_VISIBILITY(es.other),
+                    .s_local = 1,
+                    .s_alias_abs = es.shndx == SHN_ABS,
+                    .s_def = es.shndx == SHN_UNDEF ? SD_UNDEF : SD_REGULAR};
+      o->o_syms[i] = s;
+      continue;
+    }
     if (ELF_ST_BIND(es.info) == STB_LOCAL) {
       ld_error("%s: local symbol '%s' in the global part of the symbol table", o->o_name, nm);
       continue;
@@ -516,8 +556,19 @@ static void enter_globals(ld_obj *o, int marked_only) {
     int is_undef = es.shndx == SHN_UNDEF;
     /* A definition in a discarded COMDAT section is a reference to the kept one. */
     if (!special && (!sec || !sec->is_live)) {
-      if (!sec && o->o_secs[es.shndx] == NULL) {
-        /* defined in a section we do not keep as content (e.g. excluded): treat as absolute 0 */
+      if (!sec && !(o->o_dropped && o->o_dropped[es.shndx])) {
+        /* A section kept out of the link (excluded, a note read for its properties) makes the
+         * definition a reference, as a discarded one does; but a symbol table, string table,
+         * relocation or group section defines nothing (GNU ld made such a symbol absolute 0). */
+        ld_shdr h;
+        ld_read_shdr(o, es.shndx, &h);
+        if (is_meta_type(h.type)) {
+          const char *sn = sec_name(o, h.name);
+          ld_error("%s: symbol '%s' is defined in section %u (%s, type %u), which holds no "
+                   "content",
+                   o->o_name, nm, es.shndx, sn ? sn : "?", h.type);
+          continue;
+        }
       }
       if (!sec || !sec->is_live) is_undef = 1;
     }

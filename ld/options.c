@@ -3,6 +3,7 @@
  * means the GNU one; invoked as `tld`, the Solaris meaning wins. Long options mean the same in
  * both. GNU accepts long options with one dash or two; so do we. */
 #include <ctype.h>
+#include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -424,11 +425,14 @@ static void table_apply(ld_options *o, const struct optdef *d, const char *a, co
   }
 }
 
+/* A number as C writes it (decimal, 0x hex, 0 octal): digits only -- strtoull would also take
+ * blanks and a sign, and make "-1" a huge value -- and no more than 64 bits. */
 static int parse_num(const char *s, uint64_t *out) {
   char *end;
-  if (!*s) return -1;
+  if (!isdigit((unsigned char)*s)) return -1;
+  errno = 0;
   unsigned long long v = strtoull(s, &end, 0);
-  if (*end) return -1;
+  if (*end || errno) return -1;
   *out = v;
   return 0;
 }
@@ -617,7 +621,7 @@ static const char *match_long(const char *arg, const char *opt, int takes, int *
 /* "SYM", "SYM+N", "SYM-N" or "N": what --defsym accepts. */
 static int defsym_expr_ok(const char *e) {
   uint64_t v;
-  if (!parse_num(e, &v)) return 1;
+  if (!parse_num(e, &v) || (e[0] == '-' && !parse_num(e + 1, &v))) return 1;
   const char *op = NULL;
   for (const char *p = e + 1; *p; p++)
     if (*p == '+' || *p == '-') op = p;

@@ -868,8 +868,8 @@ static int lists_needed(const ld_obj *o, const char *soname) {
 static void as_needed_libraries(void) {
   uint32_t n = ctx->objs.n + ctx->shared.n;
   ld_obj **order = ld_xcalloc(n + 1, sizeof *order);
-  memcpy(order, ctx->objs.v, ctx->objs.n * sizeof *order);
-  memcpy(order + ctx->objs.n, ctx->shared.v, ctx->shared.n * sizeof *order);
+  if (ctx->objs.n) memcpy(order, ctx->objs.v, ctx->objs.n * sizeof *order);
+  if (ctx->shared.n) memcpy(order + ctx->objs.n, ctx->shared.v, ctx->shared.n * sizeof *order);
   ld_qsort(order, n, sizeof *order, cmp_file_id);
   ld_vec seen = {0}, added_dsos = {0};
   for (uint32_t i = 0; i < n; i++) {

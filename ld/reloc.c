@@ -65,14 +65,28 @@ static int decode_rel(ld_isec *is, const uint8_t *p, uint32_t i, ld_rel *x, int3
                x->r_sym);
     return 0;
   }
+  /* Entries the symbol pass left without a symbol (a SPARC register declaration, say) cannot
+   * be relocated against. */
+  if (x->r_sym && !o->o_syms[x->r_sym]) {
+    if (report)
+      ld_error("%s: relocation %u refers to symbol %u, which cannot be relocated against",
+               ld_sec_loc(is, x->r_offset), i, x->r_sym);
+    return 0;
+  }
   const ld_howto *hw = x->r_type < tg->tg_nhowto ? &tg->tg_howto[x->r_type] : NULL;
   if (!hw || !hw->name) {
     /* The target's table names every type its psABI defines. */
     if (report) ld_error("%s: unknown relocation type %u", ld_sec_loc(is, x->r_offset), x->r_type);
     return 0;
   }
-  if (is->is_type != SHT_NOBITS &&
-      (x->r_offset > is->is_insize || hw->size > is->is_insize - x->r_offset)) {
+  if (is->is_type == SHT_NOBITS || !is->is_data) {
+    /* No bytes to relocate (nor, for REL, to hold the addend). */
+    if (report)
+      ld_error("%s: relocation %s applies to section %s, which has no contents (SHT_NOBITS)",
+               ld_sec_loc(is, x->r_offset), hw->name, is->is_name);
+    return 0;
+  }
+  if (x->r_offset > is->is_insize || hw->size > is->is_insize - x->r_offset) {
     if (report)
       ld_error("%s: relocation %s at offset 0x%llx is outside the section (size 0x%llx)",
                ld_sec_loc(is, x->r_offset), hw->name, (unsigned long long)x->r_offset,
@@ -101,18 +115,20 @@ void ld_read_rels(ld_isec *is) {
   /* In place: the mapped entries already have ld_rel's layout. They are used as they are when
    * every entry is valid and the offsets ascend (as compilers and assemblers write them). */
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  if (o->o_is64 && !be && rela && !ctx->tg->tg_decode_info) {
-    /* decode_rel's checks, for this form only: a known type, a symbol of the file, a field
-     * inside the section; and ascending offsets. */
+  if (o->o_is64 && !be && rela && !ctx->tg->tg_decode_info && is->is_type != SHT_NOBITS &&
+      is->is_data && (uintptr_t)base % _Alignof(ld_rel) == 0) {
+    /* decode_rel's checks, for this form only: contents to relocate, entries aligned as ld_rel
+     * (a malformed object may misplace them), a known type, a symbol of the file that can be
+     * relocated against, a field inside the section; and ascending offsets. */
     const ld_rel *in = (const ld_rel *)base;
     const ld_howto *hw = ctx->tg->tg_howto;
     uint32_t i = 0, nh = ctx->tg->tg_nhowto, nsym = o->o_nsym;
-    uint64_t lim = is->is_type == SHT_NOBITS ? UINT64_MAX : is->is_insize, prev = 0;
+    uint64_t lim = is->is_insize, prev = 0;
     for (; i < n; i++) {
       uint64_t ro = in[i].r_offset;
-      uint32_t t = in[i].r_type;
-      if (in[i].r_sym >= nsym || t >= nh || !hw[t].name || ro < prev || ro > lim ||
-          hw[t].size > lim - ro)
+      uint32_t t = in[i].r_type, sym = in[i].r_sym;
+      if (sym >= nsym || (sym && !o->o_syms[sym]) || t >= nh || !hw[t].name || ro < prev ||
+          ro > lim || hw[t].size > lim - ro)
         break;
       prev = ro;
     }
@@ -195,8 +211,11 @@ static int is_undef_weak(const ld_sym *s) {
   return (s->s_def == SD_UNDEF || s->s_def == SD_LAZY) && s->s_weakref;
 }
 
+/* Symbol 0 is not among them: GNU ld and lld both take `S + A` against it for an address in the
+ * output (a RELATIVE relocation in a position-independent one), and so does tld, so that the
+ * programs agree. */
 static int is_absolute(const ld_sym *s) {
-  return s == &ld_null_sym || s->s_alias_abs || is_undef_weak(s);
+  return s != &ld_null_sym && (s->s_alias_abs || is_undef_weak(s));
 }
 
 static int is_local_ifunc(const ld_sym *s) {
@@ -571,6 +590,11 @@ static void scan_section(ld_isec *is) {
     int after_relaxed = relaxed_call;
     relaxed_call = 0;
     if (hw->kind == RK_NONE) continue;
+    if (s->s_local && s->s_bind != STB_LOCAL && s->s_def == SD_UNDEF) {
+      ld_error("%s: undefined symbol: (a global symbol without a name, index %u)",
+               ld_sec_loc(is, r->r_offset), r->r_sym);
+      continue;
+    }
     if (is_tls_get_addr(s)) {
       if (after_relaxed) continue; /* the call is rewritten away with its sequence */
       if (s->s_def == SD_UNDEF && !s->s_weakref &&
@@ -579,8 +603,28 @@ static void scan_section(ld_isec *is) {
         continue;
       }
     }
+    if (s->s_sec && (s->s_sec->is_flags & SHF_MERGE) && s->s_sec != &ld_discarded_isec) {
+      /* A mergeable section is a set of pieces located by offset: a reference must land inside
+       * it (a section symbol's offset is its addend), as lld requires. */
+      uint64_t off = s->s_value + (s->s_type == STT_SECTION ? (uint64_t)r->r_addend : 0);
+      if (s->s_type == STT_SECTION ? off >= s->s_sec->is_insize : off > s->s_sec->is_insize) {
+        ld_error("%s: relocation %s refers to offset 0x%llx of mergeable section %s (size 0x%llx), "
+                 "which is outside it",
+                 ld_sec_loc(is, r->r_offset), hw->name, (unsigned long long)off, s->s_sec->is_name,
+                 (unsigned long long)s->s_sec->is_insize);
+        continue;
+      }
+    }
     /* Debugging and other non-allocated sections: resolved statically, nothing needed. */
     if (!alloc) continue;
+    if (s->s_sec && s->s_sec != &ld_discarded_isec && !(s->s_sec->is_flags & SHF_ALLOC) &&
+        s->s_def == SD_REGULAR && hw->kind != RK_SIZE) {
+      /* A loaded section cannot point into one that is not loaded: it has no address. */
+      ld_error("%s: relocation %s refers to '%s' in section %s, which is not loaded (no "
+               "SHF_ALLOC)",
+               ld_sec_loc(is, r->r_offset), hw->name, ld_sym_name(s), s->s_sec->is_name);
+      continue;
+    }
     if (is->is_eh) { /* a record that is not kept is not written */
       while (eh < is->is_neh &&
              r->r_offset >= (uint64_t)is->is_eh[eh].er_off + is->is_eh[eh].er_size)

@@ -171,23 +171,13 @@ static uint64_t piece_off(const ld_isec *is, uint64_t off, int *dropped) {
   return is->is_off + off;
 }
 
-/* Write the file through a temporary beside it and rename it into place, as ld/write.c does:
- * on failure the old output is untouched. `mode` 0 means the default (0666 less the umask). */
-static void write_file(const uint8_t *buf, uint64_t size, mode_t mode) {
-  const char *out = ctx->opt.output;
-  char *tmp = ld_sprintf("%s.tld-tmp.%ld", out, (long)getpid());
-  int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-  if (fd < 0) ld_fatal("cannot create %s: %s", tmp, strerror(errno));
-  ld_tmp_output = tmp;
-  for (uint64_t done = 0; done < size;) {
-    ssize_t n = write(fd, buf + done, size - done > (1u << 30) ? (1u << 30) : size - done);
-    if (n <= 0) ld_fatal("cannot write %s: %s", tmp, strerror(errno));
-    done += (uint64_t)n;
-  }
-  if (mode) fchmod(fd, mode);
-  if (close(fd) < 0) ld_fatal("cannot write %s: %s", tmp, strerror(errno));
-  if (rename(tmp, out) < 0) ld_fatal("cannot rename %s to %s: %s", tmp, out, strerror(errno));
-  ld_tmp_output = NULL;
+/* Write the file through a temporary and put it in place (ld/output.c), as ld/write.c does: on
+ * failure the old output is untouched. */
+static void write_file(const uint8_t *buf, uint64_t size) {
+  int h = ld_out_create(ctx->opt.output, "output", 1);
+  if (h < 0) ld_check_errors();
+  ld_out_pwrite(h, buf, size, 0);
+  ld_out_commit();
 }
 
 /* ---- -r: sections ---------------------------------------------------------------------- */
@@ -821,7 +811,7 @@ void ld_write_relocatable(void) {
     write_ehdr(buf, shoff, shnum, shstr_idx);
   }
   ld_check_errors();
-  write_file(buf, filesize, 0);
+  write_file(buf, filesize);
 }
 
 /* ---- --emit-relocs --------------------------------------------------------------------- */
@@ -865,14 +855,12 @@ void ld_emit_relocs(void) {
   }
   if (!secs.n) return;
 
-  /* The written output, read back whole: the new sections, a new name table and a new section
-   * header table go after it, and the old headers are left as unused bytes. */
+  /* The written output (still the temporary), read back whole: the new sections, a new name
+   * table and a new section header table go after it, and the old headers are left as unused
+   * bytes. Only the ELF header and what is appended are written again. */
   const char *path = ctx->opt.output;
-  int fd = open(path, O_RDONLY);
-  struct stat st;
-  if (fd < 0 || fstat(fd, &st) < 0)
-    ld_fatal("--emit-relocs: cannot read back %s: %s", path, strerror(errno));
-  uint64_t old = (uint64_t)st.st_size;
+  int fd = ctx->out_fd;
+  uint64_t old = ctx->filesize;
   uint32_t shesz = is64 ? ELF64_SHDR_SIZE : ELF32_SHDR_SIZE, resz = rel_entsize();
   uint32_t oldnum = ctx->norder + 1, shnum = oldnum + secs.n;
   if (shnum >= SHN_LORESERVE) ld_fatal("--emit-relocs: too many output sections (%u)", shnum);
@@ -890,11 +878,12 @@ void ld_emit_relocs(void) {
   uint64_t shoff = off, size = off + (uint64_t)shnum * shesz;
   uint8_t *buf = ld_xcalloc(1, size);
   for (uint64_t done = 0; done < old;) {
-    ssize_t n = read(fd, buf + done, old - done);
-    if (n <= 0) ld_fatal("--emit-relocs: cannot read back %s: %s", path, strerror(errno));
+    ssize_t n = pread(fd, buf + done, old - done, (off_t)done);
+    if (n <= 0)
+      ld_fatal("--emit-relocs: cannot read back output %s: %s", path,
+               strerror(n < 0 ? errno : EIO));
     done += (uint64_t)n;
   }
-  close(fd);
 
   /* Section names: the old table, then the new names. */
   uint8_t *names = buf + shstr_off;
@@ -956,5 +945,13 @@ void ld_emit_relocs(void) {
     elf_wr32(buf + 32, (uint32_t)shoff, be);
     elf_wr16(buf + 48, (uint16_t)shnum, be);
   }
-  write_file(buf, size, st.st_mode & 07777);
+  uint64_t ehsz = is64 ? ELF64_EHDR_SIZE : ELF32_EHDR_SIZE;
+  for (uint64_t done = 0; done < size - old;) {
+    ssize_t n = pwrite(fd, buf + old + done, size - old - done, (off_t)(old + done));
+    if (n <= 0) ld_fatal("cannot write output %s: %s", path, strerror(n < 0 ? errno : EIO));
+    done += (uint64_t)n;
+  }
+  if (pwrite(fd, buf, ehsz, 0) != (ssize_t)ehsz)
+    ld_fatal("cannot write output %s: %s", path, strerror(errno));
+  free(buf);
 }

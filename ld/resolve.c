@@ -47,6 +47,7 @@ int ld_synth_kind(const char *name) {
 }
 
 static ld_vec undefined;
+static void referencers(const ld_sym *s, char *refs, size_t size);
 
 /* ---- .gnu.warning.SYM -------------------------------------------------------------------
  * A section .gnu.warning.SYM in an object or shared library holds a message the link-editor
@@ -141,9 +142,11 @@ static void check_sym(ld_sym *s, void *arg) {
    * definition does not satisfy it. */
   if (s->s_def == SD_SHARED && s->s_referenced &&
       (s->s_vis == STV_HIDDEN || s->s_vis == STV_INTERNAL)) {
+    char refs[1024];
+    referencers(s, refs, sizeof refs);
     ld_error("undefined hidden symbol: %s (only %s defines it, and a hidden symbol cannot bind to "
-             "a shared object)",
-             s->s_name, s->s_file ? s->s_file->o_name : "a shared object");
+             "a shared object)%s",
+             s->s_name, s->s_file ? s->s_file->o_name : "a shared object", refs);
     return;
   }
   if (s->s_def != SD_UNDEF || !s->s_referenced) return;
@@ -172,9 +175,8 @@ static int cmp_name(const void *a, const void *b) {
   return strcmp(x->s_name, y->s_name);
 }
 
-static void report_undefined(ld_sym *s) {
-  /* Find up to four referencing objects, in link order. */
-  char refs[1024];
+/* "\n>>> referenced by a.o" for up to four objects that refer to s, in link order. */
+static void referencers(const ld_sym *s, char *refs, size_t size) {
   size_t n = 0;
   int count = 0, more = 0;
   refs[0] = 0;
@@ -186,13 +188,18 @@ static void report_undefined(ld_sym *s) {
         more++;
         break;
       }
-      int w = snprintf(refs + n, sizeof refs - n, "\n>>> referenced by %s", o->o_name);
-      if (w > 0 && (size_t)w < sizeof refs - n) n += (size_t)w;
+      int w = snprintf(refs + n, size - n, "\n>>> referenced by %s", o->o_name);
+      if (w > 0 && (size_t)w < size - n) n += (size_t)w;
       count++;
       break;
     }
   }
-  if (more) snprintf(refs + n, sizeof refs - n, "\n>>> and more");
+  if (more) snprintf(refs + n, size - n, "\n>>> and more");
+}
+
+static void report_undefined(ld_sym *s) {
+  char refs[1024];
+  referencers(s, refs, sizeof refs);
   /* --warn-unresolved-symbols: warnings, and the link goes on. */
   (ctx->opt.warn_unresolved ? ld_warn : ld_error)("undefined symbol: %s%s", ld_dname(s->s_name),
                                                   refs);

@@ -106,7 +106,7 @@ static void expand_arg(argvec *a, char *arg, int depth) {
     push_arg(a, arg);
     return;
   }
-  ld_mapped *mf = ld_map_file(arg + 1);
+  ld_mapped *mf = ld_map_input(arg + 1);
   if (!mf) {
     /* GNU rule: an @word that names no readable file stays an ordinary argument. */
     push_arg(a, arg);

@@ -64,7 +64,9 @@ static const char *out_name(const ld_isec *is) {
       ".init",
       ".fini",
   };
-  if (is->is_flags & SHF_ALLOC) {
+  /* By name alone, as GNU ld's default script places them: a section named like code or data
+   * joins that output section even without SHF_ALLOC (and is then loaded with it). */
+  {
     static const char *const kept[] = {".text.unlikely", ".text.exit", ".text.startup",
                                        ".text.hot"};
     if (ctx->opt.keep_text_prefix) /* -z keep-text-section-prefix */
@@ -80,8 +82,10 @@ static const char *out_name(const ld_isec *is) {
   return n;
 }
 
-/* Output sections by name: a small open-addressing map (there are few output sections). */
-static ld_osec *omap[1024];
+/* Output sections by name and planned segment: an open-addressing map, kept at most half full
+ * (there are few output sections, but nothing limits how many names inputs bring). */
+static ld_osec **omap;
+static uint32_t omap_mask, omap_count;
 
 static uint32_t hash_str(const char *s) {
   uint32_t h = 5381;
@@ -89,15 +93,33 @@ static uint32_t hash_str(const char *s) {
   return h;
 }
 
+static uint32_t osec_hash(const char *name, int32_t pseg) {
+  return hash_str(name) + (uint32_t)(pseg + 1) * 0x9e3779b9u;
+}
+
+static void omap_grow(void) {
+  uint32_t cap = omap ? (omap_mask + 1) * 2 : 1024;
+  ld_osec **n = ld_xcalloc(cap, sizeof *n);
+  for (uint32_t i = 0; omap && i <= omap_mask; i++) {
+    ld_osec *os = omap[i];
+    if (!os) continue;
+    uint32_t j = osec_hash(os->os_name, os->os_pseg) & (cap - 1);
+    while (n[j]) j = (j + 1) & (cap - 1);
+    n[j] = os;
+  }
+  free(omap);
+  omap = n;
+  omap_mask = cap - 1;
+}
+
 /* Output sections are keyed by name and planned segment: a mapfile may send sections of one
  * name to two segments. */
 static ld_osec *get_osec(const char *name, const ld_isec *is, int32_t pseg) {
-  uint32_t h = hash_str(name) + (uint32_t)(pseg + 1) * 0x9e3779b9u;
+  if (!omap || omap_count * 2 >= omap_mask + 1) omap_grow();
   uint32_t type = is->is_type;
-  for (uint32_t j = h & 1023;; j = (j + 1) & 1023) {
+  for (uint32_t j = osec_hash(name, pseg) & omap_mask;; j = (j + 1) & omap_mask) {
     ld_osec *os = omap[j];
     if (!os) {
-      if (ctx->osecs.n > 900) ld_fatal("too many output sections");
       uint32_t otype = type;
       if (!strcmp(name, ".init_array")) otype = SHT_INIT_ARRAY;
       if (!strcmp(name, ".fini_array")) otype = SHT_FINI_ARRAY;
@@ -106,6 +128,7 @@ static ld_osec *get_osec(const char *name, const ld_isec *is, int32_t pseg) {
       os = ld_new_osec(name, otype, 0, 1, SY_NONE);
       os->os_pseg = pseg;
       omap[j] = os;
+      omap_count++;
       return os;
     }
     if (os->os_pseg == pseg && !strcmp(os->os_name, name)) return os;
@@ -307,6 +330,13 @@ void ld_place_sections(void) {
       for (uint32_t k = 0; k < os->os_isecs.n; k++) ((ld_isec *)os->os_isecs.v[k])->is_off = k;
       ld_qsort(os->os_isecs.v, os->os_isecs.n, sizeof(void *), cmp_mf_order);
     }
+    /* An input section without SHF_ALLOC that shares its output section with allocated ones
+     * (by name, or by a script's pattern) is loaded with them, so it is relocated as the
+     * allocated, and writable, section it has become -- as GNU ld does: the layout and the
+     * relocations must agree on where its bytes are. */
+    if (os->os_flags & SHF_ALLOC)
+      for (uint32_t k = 0; k < os->os_isecs.n; k++)
+        ((ld_isec *)os->os_isecs.v[k])->is_flags |= os->os_flags & (SHF_ALLOC | SHF_WRITE);
     if (!strcmp(os->os_name, ".eh_frame")) ctx->ehframe = os;
     if (!strcmp(os->os_name, ".bss")) ctx->bss = os;
     if (!strcmp(os->os_name, ".tdata")) ctx->tdata = os;

@@ -12,7 +12,7 @@ static int fits(const ld_obj *o, uint64_t off, uint64_t size) {
 
 ld_obj *ld_parse_shared_file(const char *name, const uint8_t *d, uint64_t size, int as_needed,
                              int by_search) {
-  ld_obj *o = ld_xcalloc(1, sizeof *o);
+  ld_obj *o = ld_zalloc(1, sizeof *o);
   o->o_name = name;
   o->o_data = d;
   o->o_size = size;
@@ -36,7 +36,7 @@ ld_obj *ld_parse_shared_file(const char *name, const uint8_t *d, uint64_t size, 
   o->o_shdrs = d + shoff;
   o->o_nsec = shnum;
   ld_shdr dynsym = {0}, versym = {0}, verdef = {0}, dynamic = {0};
-  uint32_t dynsym_idx = 0;
+  uint32_t dynsym_idx = 0, verdef_idx = 0;
   for (uint32_t i = 1; i < shnum; i++) {
     ld_shdr h;
     ld_read_shdr(o, i, &h);
@@ -46,7 +46,7 @@ ld_obj *ld_parse_shared_file(const char *name, const uint8_t *d, uint64_t size, 
     }
     if (h.type == SHT_DYNSYM) dynsym = h, dynsym_idx = i;
     else if (h.type == SHT_GNU_versym) versym = h;
-    else if (h.type == SHT_GNU_verdef) verdef = h;
+    else if (h.type == SHT_GNU_verdef) verdef = h, verdef_idx = i;
     else if (h.type == SHT_DYNAMIC) dynamic = h;
   }
   /* Its .gnu.warning.SYM sections (glibc's warnings about gets, tmpnam, ...). */
@@ -75,6 +75,12 @@ ld_obj *ld_parse_shared_file(const char *name, const uint8_t *d, uint64_t size, 
     return NULL;
   }
   ld_read_shdr(o, dynsym.link, &str);
+  if (dynsym.type == SHT_NOBITS || str.type == SHT_NOBITS || !fits(o, str.offset, str.size)) {
+    ld_error("%s: the dynamic symbol table (section %u) or its string table (section %u) has no "
+             "contents in the file",
+             name, dynsym_idx, dynsym.link);
+    return NULL;
+  }
   if (str.size == 0 || d[str.offset + str.size - 1] != 0) {
     ld_error("%s: .dynstr is not NUL-terminated", name);
     return NULL;
@@ -87,6 +93,7 @@ ld_obj *ld_parse_shared_file(const char *name, const uint8_t *d, uint64_t size, 
   o->o_soname = NULL;
   /* DT_SONAME names the library in DT_NEEDED; else the name it was found by. */
   uint32_t dynent = o->o_is64 ? 16 : 8;
+  if (dynamic.type == SHT_NOBITS) dynamic.size = 0;
   for (uint64_t k = 0; dynamic.size && k + dynent <= dynamic.size; k += dynent) {
     const uint8_t *p = d + dynamic.offset + k;
     uint64_t tag = o->o_is64 ? elf_rd64(p, be) : elf_rd32(p, be);
@@ -102,28 +109,39 @@ ld_obj *ld_parse_shared_file(const char *name, const uint8_t *d, uint64_t size, 
    * that path as given (GNU ld, gold, lld and mold agree), so the program finds it where the
    * link found it. */
   if (!o->o_soname) o->o_soname = by_search && slash ? slash + 1 : name;
-  /* Version definitions: index -> name. */
+  /* Version definitions: index -> name. The count (sh_info) is checked against the section's
+   * size first: each definition takes at least 20 bytes, and an index is 15 bits. */
   const char **vernames = NULL;
   uint32_t nver = 0;
+  if (verdef.type == SHT_NOBITS) verdef.size = 0;
   if (verdef.size && verdef.info) {
-    nver = verdef.info + 2;
-    vernames = ld_xcalloc(nver + 16, sizeof(char *));
-    uint64_t off = 0;
-    for (uint32_t k = 0; k < verdef.info && off + 20 <= verdef.size; k++) {
-      const uint8_t *p = d + verdef.offset + off;
-      uint16_t ndx = elf_rd16(p + 4, be);
-      uint32_t aux = elf_rd32(p + 12, be), next = elf_rd32(p + 16, be);
-      if (off + aux + 8 <= verdef.size) {
-        uint32_t nm = elf_rd32(d + verdef.offset + off + aux, be);
-        if (nm < o->o_strsz && ndx < nver + 16) vernames[ndx] = o->o_strtab + nm;
-        if (ndx >= nver) nver = ndx + 1;
+    if (verdef.info > verdef.size / 20) {
+      ld_error("%s: section %u (SHT_GNU_verdef): %u version definitions cannot fit in its %llu "
+               "bytes",
+               name, verdef_idx, verdef.info, (unsigned long long)verdef.size);
+      return NULL;
+    }
+    for (int pass = 0; pass < 2; pass++) { /* the largest index, then the names */
+      uint64_t off = 0;
+      for (uint32_t k = 0; k < verdef.info && off + 20 <= verdef.size; k++) {
+        const uint8_t *p = d + verdef.offset + off;
+        uint16_t ndx = elf_rd16(p + 4, be) & VERSYM_VERSION;
+        uint32_t aux = elf_rd32(p + 12, be), next = elf_rd32(p + 16, be);
+        if (pass == 0 && ndx >= nver) nver = ndx + 1u;
+        if (pass == 1 && aux <= verdef.size - off && verdef.size - off - aux >= 8) {
+          uint32_t nm = elf_rd32(p + aux, be);
+          if (nm < o->o_strsz) vernames[ndx] = o->o_strtab + nm;
+        }
+        if (!next) break;
+        off += next;
       }
-      if (!next) break;
-      off += next;
+      if (pass == 0) vernames = ld_zalloc(nver + 1, sizeof(char *));
     }
   }
-  const uint8_t *vs = versym.size >= (uint64_t)o->o_nsym * 2 ? d + versym.offset : NULL;
-  o->o_syms = ld_xcalloc(o->o_nsym ? o->o_nsym : 1, sizeof(ld_sym *));
+  const uint8_t *vs = versym.type != SHT_NOBITS && versym.size >= (uint64_t)o->o_nsym * 2
+                          ? d + versym.offset
+                          : NULL;
+  o->o_syms = ld_zalloc(o->o_nsym ? o->o_nsym : 1, sizeof(ld_sym *));
   o->o_vernames = vernames;
   o->o_versym = vs;
   o->o_nver = nver;
@@ -230,7 +248,7 @@ void ld_shared_symbols(ld_obj *o) {
       continue;
     }
     uint16_t vx = ver & 0x7fff;
-    const char *vname = vx >= 2 && o->o_vernames && vx < o->o_nver + 16 ? o->o_vernames[vx] : NULL;
+    const char *vname = vx >= 2 && vx < o->o_nver ? o->o_vernames[vx] : NULL;
     /* A mapfile's DEPEND_VERSIONS ALLOW list: a reference binds to an allowed version of the
      * name, even a foo@VER one, rather than to a default version it does not allow. */
     int restricted = vname && ld_mapfile_version_restricted(o->o_soname);
@@ -256,7 +274,7 @@ void ld_shared_symbols(ld_obj *o) {
       ld_g(s)->s_lazy_ar = NULL;
       ld_g(s)->s_vername = NULL;
       uint16_t v = ver & 0x7fff;
-      if (v >= 2 && o->o_vernames && v < o->o_nver + 16) ld_g(s)->s_vername = o->o_vernames[v];
+      if (v >= 2 && v < o->o_nver) ld_g(s)->s_vername = o->o_vernames[v];
       ld_g(s)->s_shndx_in_lib = shndx;
     }
   }

@@ -60,11 +60,21 @@ ld_symslots *ld_slots_w(ld_sym *s) {
   return s->s_slots;
 }
 
+static void comdat_reset(void);
+static __thread ld_gsym *tpool;
+static __thread uint32_t tpool_left;
+
+/* An empty table, with no COMDAT signature claimed: a link makes it once, before any symbol is
+ * entered (a test harness that links again in the same process starts afresh with it). */
 void ld_sym_init(uint32_t expected) {
   uint32_t cap = 1024;
   while (cap < expected * 2) cap <<= 1;
   syms.slots = ld_zalloc(cap, sizeof *syms.slots);
   syms.mask = cap - 1;
+  syms.count = 0;
+  pool = NULL, pool_left = 0;
+  tpool = NULL, tpool_left = 0;
+  comdat_reset();
 }
 
 static void grow(void) {
@@ -127,9 +137,6 @@ uint32_t ld_sym_count(void) { return syms.count; }
  * of the slot's pointer; its hash follows, so a reader that sees the pointer before the hash
  * takes the hash from the symbol. Which thread creates a symbol does not matter: every field a
  * new symbol has is a function of its name. */
-static __thread ld_gsym *tpool;
-static __thread uint32_t tpool_left;
-
 /* `more` counts every name about to be interned, most of them already present or repeated:
  * room is made for all of them, at up to 15/16 of the table (linear probing still ends), and a
  * table left fuller than 3/4 grows at the next serial insertion. */
@@ -181,6 +188,8 @@ typedef struct comdat_ent {
 } comdat_ent;
 
 static strtab_set comdats;
+
+static void comdat_reset(void) { comdats = (strtab_set){0}; } /* a link frees nothing */
 
 /* Claim the group `sig` for the object now being read. Returns 1 if this is the first group of
  * that signature (it is kept), 0 if an earlier object holds it (this one is discarded). */

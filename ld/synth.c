@@ -260,7 +260,10 @@ void ld_create_synthetic(void) {
     ctx->gotplt = mk(".got.plt", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, w, SY_GOTPLT,
                      (uint64_t)tg->tg_gotplt_reserved * w, w);
   if (ctx->iplt_syms.n && (!tg->tg_write_iplt_entry || (pic() && tg->tg_iplt_pic_unsupported)))
-    ld_error("IFUNC symbol '%s' needs a PLT entry, which is not implemented for %s%s",
+    ld_error("%s: IFUNC symbol '%s' needs a PLT entry, which is not implemented for %s%s",
+             ((ld_sym *)ctx->iplt_syms.v[0])->s_file
+                 ? ((ld_sym *)ctx->iplt_syms.v[0])->s_file->o_name
+                 : "(unknown file)",
              ((ld_sym *)ctx->iplt_syms.v[0])->s_name, tg->tg_name,
              pic() ? " position-independent outputs" : "");
   if (ctx->iplt_syms.n)

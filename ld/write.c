@@ -1,8 +1,9 @@
 /* Pass 10: write the output to a temporary file next to it: the input sections in pieces
  * assembled in parallel (copy each input section and apply its relocations in the same loop;
  * each piece writes only its own bytes), then, through a mapping of the file, the synthetic
- * sections, the symbol table, headers and build-id; finally rename the temporary into place. On
- * any error before the rename the old output is untouched and the temporary is removed. */
+ * sections, the symbol table, headers and build-id. ld/output.c renames the temporary into place
+ * once everything else is written too; on any error before that the old output is untouched and
+ * the temporary is removed. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -113,7 +114,8 @@ static void write_chunk(uint32_t i, void *arg) {
   uint64_t at = c->os->os_offset + c->off, done = 0;
   while (done < len) {
     ssize_t w = pwrite(ctx->out_fd, wbuf + done, len - done, (off_t)(at + done));
-    if (w <= 0) ld_fatal("cannot write %s: %s", ctx->opt.output, strerror(w < 0 ? errno : EIO));
+    if (w <= 0)
+      ld_fatal("cannot write output %s: %s", ctx->opt.output, strerror(w < 0 ? errno : EIO));
     done += (uint64_t)w;
   }
 }
@@ -244,16 +246,36 @@ static void write_shdrs(void) {
   }
 }
 
+/* What is written through the mapping -- the headers, the synthetic sections, the section header
+ * table -- gets its blocks before it is written (the input sections go with pwrite, which
+ * reports a full disk itself). */
+static void reserve_mapped(int h) {
+  uint64_t esz = ctx->is64 ? ELF64_EHDR_SIZE : ELF32_EHDR_SIZE;
+  uint64_t phsz = ctx->is64 ? ELF64_PHDR_SIZE : ELF32_PHDR_SIZE;
+  uint64_t shsz = ctx->is64 ? ELF64_SHDR_SIZE : ELF32_SHDR_SIZE;
+  ld_out_reserve(h, 0, esz);
+  ld_out_reserve(h, ctx->ehdr_phoff, (uint64_t)ctx->nsegs * phsz);
+  for (uint32_t i = 0; i < ctx->norder; i++) {
+    ld_osec *os = ctx->order[i];
+    if (os->os_synth && os->os_type != SHT_NOBITS) ld_out_reserve(h, os->os_offset, os->os_size);
+  }
+  uint64_t shtab = (uint64_t)(ctx->norder + 1) * shsz;
+  ld_out_reserve(h, ctx->filesize - shtab, shtab);
+}
+
+/* Everything but the rename: --emit-relocs and the link maps still add to or describe the
+ * output, and ld_out_commit puts it in place after them. */
 void ld_write_output(void) {
   const char *out = ctx->opt.output;
-  char *tmp = ld_sprintf("%s.tld-tmp.%ld", out, (long)getpid());
-  int fd = open(tmp, O_RDWR | O_CREAT | O_TRUNC, 0666);
-  if (fd < 0) ld_fatal("cannot create %s: %s", tmp, strerror(errno));
-  ld_tmp_output = tmp;
-  if (ftruncate(fd, (off_t)ctx->filesize) < 0) ld_fatal("cannot size %s: %s", tmp, strerror(errno));
+  int h = ld_out_create(out, "output", 1);
+  if (h < 0) ld_check_errors();
+  int fd = ld_out_fd(h);
+  if (ftruncate(fd, (off_t)ctx->filesize) < 0)
+    ld_fatal("cannot write output %s: %s", out, strerror(errno));
+  reserve_mapped(h);
   void *m =
       ctx->filesize ? mmap(NULL, ctx->filesize, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0) : NULL;
-  if (m == MAP_FAILED) ld_fatal("cannot map %s: %s", tmp, strerror(errno));
+  if (m == MAP_FAILED) ld_fatal("cannot map output %s: %s", out, strerror(errno));
   ctx->buf = m;
   ctx->out_fd = fd;
 
@@ -264,7 +286,7 @@ void ld_write_output(void) {
       for (uint64_t done = 0; done < os->os_size;) {
         ssize_t w = pwrite(ctx->out_fd, os->os_buf + done, os->os_size - done,
                            (off_t)(os->os_offset + done));
-        if (w <= 0) ld_fatal("cannot write %s: %s", tmp, strerror(w < 0 ? errno : EIO));
+        if (w <= 0) ld_fatal("cannot write output %s: %s", out, strerror(w < 0 ? errno : EIO));
         done += (uint64_t)w;
       }
       continue;
@@ -285,14 +307,13 @@ void ld_write_output(void) {
   ld_stat_pass("write: symbols, headers");
   if (ctx->buildid) ld_compute_build_id();
   if (ctx->opt.stats) ld_stat_memory();
-  if (m && munmap(m, ctx->filesize) < 0) ld_fatal("cannot write %s: %s", tmp, strerror(errno));
+  if (m && munmap(m, ctx->filesize) < 0)
+    ld_fatal("cannot write output %s: %s", out, strerror(errno));
+  ctx->buf = NULL;
   ld_stat_pass("write: build-id, unmap");
   if (ctx->opt.outkind != OUT_RELOC) {
     mode_t mask = umask(0);
     umask(mask);
     fchmod(fd, 0777 & ~mask);
   }
-  if (close(fd) < 0) ld_fatal("cannot write %s: %s", tmp, strerror(errno));
-  if (rename(tmp, out) < 0) ld_fatal("cannot rename %s to %s: %s", tmp, out, strerror(errno));
-  ld_tmp_output = NULL;
 }

@@ -62,11 +62,20 @@ static int ctok(cond_state *c, const char **start, size_t *len) {
 
 static int expr(cond_state *c, int depth);
 
+/* Parentheses and '!' recurse; past this many levels the expression is refused, so that no
+ * mapfile can overflow the stack. */
+#define COND_MAX_DEPTH 1000
+
 static int operand(cond_state *c, int depth) {
   const char *s;
   size_t len;
+  if (depth > COND_MAX_DEPTH)
+    mf_error_at(c->file, c->line,
+                "conditional expression nested too deeply (more than %d levels of parentheses "
+                "and '!')",
+                COND_MAX_DEPTH);
   switch (ctok(c, &s, &len)) {
-  case CT_NOT: return !operand(c, depth);
+  case CT_NOT: return !operand(c, depth + 1);
   case CT_LP: {
     int v = expr(c, depth + 1);
     if (ctok(c, &s, &len) != CT_RP)

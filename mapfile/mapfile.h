@@ -226,6 +226,11 @@ void mf_read_mapfile(mf_model *m, const char *path);
 /* Read a GNU version script into the same symbol model. Fatal on any error. */
 void mf_read_version_script(mf_model *m, const char *path);
 
+/* The same two for text already in memory (`len` bytes, not necessarily NUL-terminated), which
+ * messages call `name`: a linker script's VERSION block, a test harness. */
+void mf_read_mapfile_text(mf_model *m, const char *name, const char *text, size_t len);
+void mf_read_version_script_text(mf_model *m, const char *name, const char *text, size_t len);
+
 /* Checks that need every file read (inherited versions defined, IS_ORDER names). */
 void mf_finish(mf_model *m);
 
@@ -247,7 +252,7 @@ void mf_read_all(struct ld_options *opt);
 /* ---- small helpers shared by the module -------------------------------------------------- */
 
 void mf_vec_push(mf_vec *vec, void *p);
-void *mf_alloc(size_t n); /* zeroed; exits on exhaustion */
+void *mf_alloc(size_t n); /* zeroed, from the arena (never freed); exits on exhaustion */
 char *mf_strdup(const char *s);
 char *mf_strndup(const char *s, size_t n);
 

@@ -10,13 +10,13 @@
 #include "internal.h"
 #include "ld/diag.h"
 
+void *ld_zalloc(size_t n, size_t sz); /* ld/util.c: the arena */
+
 /* ---- small helpers ------------------------------------------------------------------------ */
 
-void *mf_alloc(size_t n) {
-  void *p = calloc(1, n ? n : 1);
-  if (!p) ld_fatal("out of memory reading mapfiles");
-  return p;
-}
+/* The model lives in the link-editor's arena (ld/util.c), as the rest of a link does: never
+ * freed, and given back whole by a harness that reads many mapfiles in one process. */
+void *mf_alloc(size_t n) { return ld_zalloc(1, n ? n : 1); }
 
 char *mf_strndup(const char *s, size_t n) {
   char *p = mf_alloc(n + 1);
@@ -29,8 +29,9 @@ char *mf_strdup(const char *s) { return mf_strndup(s, strlen(s)); }
 void mf_vec_push(mf_vec *vec, void *p) {
   if (vec->n == vec->cap) {
     vec->cap = vec->cap ? vec->cap * 2 : 8;
-    vec->v = realloc(vec->v, vec->cap * sizeof *vec->v);
-    if (!vec->v) ld_fatal("out of memory reading mapfiles");
+    void **nv = mf_alloc(vec->cap * sizeof *vec->v); /* the old array stays in the arena */
+    if (vec->n) memcpy(nv, vec->v, vec->n * sizeof *vec->v);
+    vec->v = nv;
   }
   vec->v[vec->n++] = p;
 }

@@ -24,6 +24,10 @@
 
 int mf_yylex(YYSTYPE *lval, void *scanner);
 #define yylex mf_yylex
+/* A stack that outgrows the parser's own comes from the model's allocator (nothing is freed): an
+ * error leaves the parser through ld_fatal. */
+#define YYMALLOC mf_alloc
+#define YYFREE(p) ((void)(p))
 
 static void yyerror(void *scanner, mf_parser *P, const char *msg);
 #define PUSH(n, w) mf_ctx_push(P, (n), (w))

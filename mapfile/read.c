@@ -19,9 +19,8 @@ static char *slurp(const char *path, const char *what, size_t *len) {
   while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
     n += got;
     if (cap - n - 1 == 0) {
-      char *nb = mf_alloc(cap * 2);
+      char *nb = mf_alloc(cap * 2); /* the smaller buffer stays in the arena */
       memcpy(nb, buf, n);
-      free(buf);
       buf = nb, cap *= 2;
     }
   }
@@ -81,9 +80,8 @@ static void parse(mf_model *m, const char *file, int mode, const char *buf, size
   m->m_nfiles++;
 }
 
-static void read_one(mf_model *m, const char *path) {
-  size_t len, start = 0;
-  char *buf = slurp(path, "mapfile", &len);
+static void read_text(mf_model *m, const char *path, char *buf, size_t len) {
+  size_t start = 0;
   if (mapfile_version(path, buf, len, &start) == 1) {
     mf_vec_push(&m->m_v1_files, (void *)path);
     parse(m, path, MF_MODE_V1, buf, len);
@@ -91,6 +89,24 @@ static void read_one(mf_model *m, const char *path) {
   }
   char *text = mf_preprocess(m, path, buf, len, start);
   parse(m, path, MF_MODE_V2, text, len);
+}
+
+static void read_one(mf_model *m, const char *path) {
+  size_t len;
+  char *buf = slurp(path, "mapfile", &len);
+  read_text(m, path, buf, len);
+}
+
+/* A NUL-terminated copy of text held elsewhere. */
+static char *copy_text(const char *text, size_t len) {
+  char *buf = mf_alloc(len + 1);
+  memcpy(buf, text, len);
+  buf[len] = 0;
+  return buf;
+}
+
+void mf_read_mapfile_text(mf_model *m, const char *name, const char *text, size_t len) {
+  read_text(m, name, copy_text(text, len), len);
 }
 
 static int by_name(const void *a, const void *b) {
@@ -128,4 +144,8 @@ void mf_read_version_script(mf_model *m, const char *path) {
   size_t len;
   char *buf = slurp(path, "version script", &len);
   parse(m, path, MF_MODE_VS, buf, len);
+}
+
+void mf_read_version_script_text(mf_model *m, const char *name, const char *text, size_t len) {
+  parse(m, name, MF_MODE_VS, copy_text(text, len), len);
 }

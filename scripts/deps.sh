@@ -10,6 +10,7 @@
 #   scripts/deps.sh --list      print the package list
 #
 # python3-psutil lets lit stop a single test that hangs (lit.cfg.py sets a per-test limit).
+# libclang-rt-14-dev is clang's libFuzzer and sanitizer runtimes, for the fuzz targets (fuzz/).
 # hyperfine and valgrind (callgrind) are for `make bench-startup`.
 # binutils (GNU ld) and lld are the reference linkers the compatibility tests compare against;
 # libtool, autoconf, automake and make run a real libtool-based configure with tld.
@@ -28,6 +29,7 @@ packages=(
 	bison
 	flex
 	clang
+	libclang-rt-14-dev
 	clang-format
 	llvm-14-tools
 	llvm-14-linker-tools

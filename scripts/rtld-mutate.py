@@ -11,10 +11,11 @@ path, or a harness failure is counted and the input kept under OUT/failures/. A 
 mutant's own code (its initialiser, once loaded) is counted apart: no loader can prevent it.
 
   scripts/rtld-mutate.py [--count N] [--seed S] [--jobs J] [--out DIR] [--timeout SECONDS]
-                         [--seeds gd,desc,...] [--rtld OTHER/ld.so.1]
+                         [--seeds gd,desc,...] [--rtld OTHER/ld.so.1] [--build DIR]
 
-Run from the top of the tree after `make`. Prints the counts per outcome; exit status 1 when
-anything but "loaded" and "refused" happened.
+Run from the top of the tree after `make` (--build build/san after `make SANITIZE=1`). With
+--count 0 it only builds the seeds (OUT/seeds/), which the rtld-load fuzz target's corpus uses.
+Prints the counts per outcome; exit status 1 when anything but "loaded" and "refused" happened.
 """
 import argparse
 import os
@@ -27,7 +28,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 INPUTS = os.path.join(ROOT, 'test', 'lit', 'rtld', 'Inputs')
-TLD = os.path.join(ROOT, 'build', 'bin', 'tld')
+BUILD = os.path.join(ROOT, 'build')  # --build: where tld and ld.so.1 were built
 CC = os.environ.get('CC_X64', 'gcc')
 
 SEEDS = [
@@ -49,14 +50,15 @@ def build(out, rtld=None):
     os.makedirs(out, exist_ok=True)
     cflags = ['-O2', '-ffreestanding', '-fno-stack-protector', '-fPIC', '-nostdinc', '-I',
               os.path.join(ROOT, 'rtld', 'include')]
-    rt = os.path.join(ROOT, 'build', 'lib', 'x64')
+    rt = os.path.join(BUILD, 'lib', 'x64')
+    tld = os.path.join(BUILD, 'bin', 'tld')
     interp = os.path.abspath(rtld) if rtld else os.path.join(rt, 'ld.so.1')
     seeds = []
     for name, src, extra, lextra in SEEDS:
         obj = os.path.join(out, name + '.o')
         so = os.path.join(out, 'lib' + name + '.so')
         run([CC] + cflags + extra + ['-c', os.path.join(INPUTS, src), '-o', obj])
-        run([TLD, '-shared', '-h', 'lib%s.so' % name, '-o', so, obj] + lextra +
+        run([tld, '-shared', '-h', 'lib%s.so' % name, '-o', so, obj] + lextra +
             [os.path.join(rt, 'ld.so.1')])
         seeds.append(so)
     obj = os.path.join(out, 'check.o')
@@ -64,7 +66,7 @@ def build(out, rtld=None):
     run([CC] + cflags + (['-DPLAIN'] if rtld else []) +
         ['-c', os.path.join(INPUTS, 'dlopen-check.c'), '-o', obj])
     harness = os.path.join(out, 'dlopen-check')
-    run([TLD, os.path.join(rt, 'crt1.o'), '-o', harness, obj, interp, '-I', interp])
+    run([tld, os.path.join(rt, 'crt1.o'), '-o', harness, obj, interp, '-I', interp])
     return seeds, harness
 
 
@@ -135,6 +137,7 @@ def mutate(data, layout, rng):
 
 
 def main():
+    global BUILD
     ap = argparse.ArgumentParser()
     ap.add_argument('--count', type=int, default=6000)
     ap.add_argument('--seed', type=int, default=1)
@@ -144,7 +147,10 @@ def main():
     ap.add_argument('--rtld', help='run under this ld.so.1 instead of the build\'s')
     ap.add_argument('--seeds', default='',
                     help='comma-separated seed names (default all: %s)' % ','.join(s[0] for s in SEEDS))
+    ap.add_argument('--build', default=BUILD,
+                    help='the build directory whose bin/tld and lib/x64/ld.so.1 are used')
     args = ap.parse_args()
+    BUILD = os.path.abspath(args.build)
     seeds, harness = build(os.path.join(args.out, 'seeds'), args.rtld)
     if args.seeds:
         want = ['lib%s.so' % n for n in args.seeds.split(',')]

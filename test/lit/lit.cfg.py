@@ -18,8 +18,9 @@
 #
 # Features (for REQUIRES:): one per tool or compiler that works here — llvm-mc, clang, gdb, ld.bfd,
 # ld.bfd-sparc, ld.lld, autotools, cc-x64, cc-x86, cxx-x64, cxx-x86, cc-sparcv9, cc-sparc,
-# cxx-sparcv9, cxx-sparc, qemu-sparc64, qemu-sparc32plus, strace, setpriv, root — and
-# run-<target> when a program of that target can be built and run.
+# cxx-sparcv9, cxx-sparc, qemu-sparc64, qemu-sparc32plus, strace, setpriv — and run-<target>
+# when a program of that target can be built and run; root, mknod-null and unshare-mount
+# describe the host (see below).
 #
 # Under CI=true, or with TLD_REQUIRE_ALL=1, anything missing is a configuration error that names
 # it: nothing that could run is skipped silently.
@@ -42,7 +43,8 @@ config.excludes = ['Inputs']
 
 config.test_source_root = os.path.dirname(os.path.abspath(__file__))
 repo_root = os.path.dirname(os.path.dirname(config.test_source_root))
-build_root = os.path.join(repo_root, 'build')
+# `make check SANITIZE=1` builds into build/san and says so in TLD_BUILD.
+build_root = os.environ.get('TLD_BUILD') or os.path.join(repo_root, 'build')
 config.test_exec_root = os.path.join(build_root, 'test')
 
 require_all = (os.environ.get('CI') == 'true' or
@@ -85,7 +87,7 @@ config.test_format = TldShTest(execute_external=not use_internal_shell)
 
 llvm_bin = '/usr/lib/llvm-14/bin'
 config.environment['PATH'] = os.pathsep.join([llvm_bin, os.environ.get('PATH', '')])
-for var in ['HOME', 'TMPDIR', 'CI', 'TLD_REQUIRE_ALL', 'LANG', 'LC_ALL']:
+for var in ['HOME', 'TMPDIR', 'CI', 'TLD_REQUIRE_ALL', 'LANG', 'LC_ALL', 'TLD_BUILD']:
     if var in os.environ:
         config.environment[var] = os.environ[var]
 
@@ -211,7 +213,7 @@ else:
 C_PROBE = '#include <stdio.h>\nint main(void) { puts("ok"); return 0; }\n'
 CXX_PROBE = '#include <iostream>\nint main() { std::cout << "ok" << std::endl; }\n'
 
-sparc32_root = os.path.join(build_root, 'sparc32-root')
+sparc32_root = os.path.join(repo_root, 'build', 'sparc32-root')  # made by scripts/deps.sh
 targets = [
     # name,     C compiler,                      C++ compiler,                    runner
     ('x64', 'gcc', 'g++', ''),
@@ -313,6 +315,39 @@ if gcc_ar:
     config.available_features.add('gcc-ar')
 else:
     need('gcc-ar (package gcc)')
+
+# --- the host: privileges and namespaces ---------------------------------------------------
+#
+# `mknod-null` is set when root (see above) may also make a /dev/null node inside %t and write
+# to it. `unshare-mount` is set when `unshare -rm` gives a private mount namespace in which a
+# tmpfs can be mounted (root, or unprivileged user namespaces): a small full filesystem, or an
+# empty /proc, without touching the host's mounts. Neither is a tool CI could install, so their
+# absence is a note, not an error.
+
+_ns_dir = tempfile.mkdtemp(prefix='tld-lit-ns-')
+if os.geteuid() == 0:
+    # A container may refuse device nodes even to root: probe the one the tests make.
+    try:
+        _null = os.path.join(_ns_dir, 'null')
+        os.mknod(_null, 0o666 | 0o020000, os.makedev(1, 3))
+        with open(_null, 'w') as _f:
+            _f.write('x')
+        config.available_features.add('mknod-null')
+        os.unlink(_null)
+    except OSError:
+        lit_config.note('mknod of a /dev/null node is refused here: device-output tests are '
+                        'unsupported')
+try:
+    _ns = subprocess.run(['unshare', '-rm', 'sh', '-c',
+                          'mount -t tmpfs -o size=64k tmpfs "$1"', 'sh', _ns_dir],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+    if _ns.returncode == 0:
+        config.available_features.add('unshare-mount')
+    else:
+        lit_config.note('unshare -rm cannot mount a tmpfs here: full-disk tests are unsupported')
+except (OSError, subprocess.TimeoutExpired):
+    lit_config.note('unshare is missing: full-disk tests are unsupported')
+shutil.rmtree(_ns_dir, ignore_errors=True)
 
 # --- verdict --------------------------------------------------------------------------------
 

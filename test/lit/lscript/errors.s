@@ -40,7 +40,8 @@
 # ASSERT-NEXT: tld: error: assert.lds:7: text is empty
 # ASSERT-NEXT: tld: error: assert.lds:8: division by zero
 # BACK:     tld: error: backwards.lds:3: cannot move the location counter backwards (from 0x1018 to 0x1008) inside output section .data
-# NOPHDR:   tld: error: linker script: section assigned to an undefined program header ':nosuch'
+# NOPHDR:   tld: error: nophdr.lds:3: output section .text is assigned to program header ':nosuch', which PHDRS does not define
+# NOPHDR-NOT: program header
 # DISCARD:      tld: error: uses-junk.o:(.text+0x1): 'gone' is defined in section .junk of uses-junk.o, which the linker script discards
 # DISCARD-NEXT: tld: error: uses-junk.o:(.text+0x8): refers to section .junk of uses-junk.o, which the linker script discards
 # NUMBER:   tld: error: number.lds:1: malformed number '09'
@@ -103,7 +104,11 @@ SECTIONS
 }
 #--- nophdr.lds
 PHDRS { text PT_LOAD; }
-SECTIONS { .text : { *(.text) } :nosuch }
+SECTIONS {
+  .text : { *(.text) } :nosuch
+  .data : { *(.data) }
+  .bss : { *(.bss) }
+}
 #--- version.lds
 /* the version script reader reports this, at the script's line */
 VERSION {

@@ -25,6 +25,7 @@
 # RUN: %llvm-mc -filetype=obj -triple=x86_64 --defsym=HIDDEN=1 %s -o %t-hidden.o
 # RUN: not %tld -shared %t-hidden.o %t-lib.so -o %t.so 2>&1 | FileCheck %s --check-prefix=HIDDEN
 # HIDDEN: tld: error: undefined hidden symbol: sa (only {{.*}}lib.so defines it, and a hidden symbol cannot bind to a shared object)
+# HIDDEN-NEXT: >>> referenced by {{.*}}-hidden.o
 
 # A TLS relocation against an ordinary symbol (the assembler types an undefined symbol it sees
 # in a TLS relocation as TLS, so the variable is defined elsewhere): in an object of the output and
