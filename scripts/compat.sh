@@ -11,8 +11,9 @@
 # default build flags), upstream tests as the package runs them. Every link goes through a small
 # wrapper (build/compat/wrap-<linker>/ld, found by `cc -B`) that records its time and output.
 # Needs the packages `scripts/deps.sh --compat` installs. Results: build/compat/table.txt (the
-# packages of this run) and logs under build/compat/<linker>/<package>.log. Not part of `make
-# check`: it takes a while.
+# packages of this run) and logs under build/compat/<linker>/<package>.log. The exit status is 1
+# when a package builds with GNU ld but not with tld, or more of its tests fail with tld. Not part
+# of `make check`: it takes a while.
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -193,8 +194,10 @@ t_expat() {
 run_one() { # LINKER PACKAGE
   local ln=$1 p=$2 dir=$work/$1/$2 log=$work/$1/$2.log
   mkdir -p "$work/$ln"
-  unpack "$p" "$dir" || return
   : > "$work/$ln/$p.links"
+  echo build-failed > "$work/$ln/$p.result"
+  echo 0 > "$work/$ln/$p.seconds"
+  unpack "$p" "$dir" || return
   local cflags ldflags
   cflags=$(dpkg-buildflags --get CFLAGS)
   ldflags=$(dpkg-buildflags --get LDFLAGS)
@@ -243,3 +246,19 @@ done
       "$(cat "$work/tld/$p.seconds")"
   done
 } | tee "$work/table.txt"
+
+# Fail when tld could not build what GNU ld built, or more tests fail with tld than with GNU ld
+# (counts, not names: some suites' totals vary from run to run).
+status=0
+for p in "${packages[@]}"; do
+  rb=$(cat "$work/bfd/$p.result") rt=$(cat "$work/tld/$p.result")
+  [[ $rb == build-failed ]] && continue
+  if [[ $rt == build-failed ]]; then
+    say "$p builds with GNU ld but not with tld: see $work/tld/$p.log"
+    status=1
+  elif (($(awk '{print $2 - $1}' <<<"$rt") > $(awk '{print $2 - $1}' <<<"$rb"))); then
+    say "$p: more tests fail with tld than with GNU ld: see $work/tld/$p.log"
+    status=1
+  fi
+done
+exit $status
