@@ -278,6 +278,7 @@ struct ld_isec {
   uint64_t is_off; /* offset in is_out */
   uint8_t is_live; /* kept (comdat winner, not garbage-collected) */
   uint8_t is_gc_mark;
+  uint8_t is_tls_dyn;    /* the scan kept a General Dynamic or descriptor sequence here */
   const ld_rel *is_rels; /* normalised relocations (read at scan), sorted by offset; may
                             point into the mapped input (see ld_rel) */
   int32_t *is_rextra;    /* per relocation: its second addend (R_SPARC_OLO10's, see

@@ -362,6 +362,7 @@ static int decide_tls(ld_isec *is, const ld_rel *r, const ld_howto *hw, ld_sym *
   if ((model == TLSM_GD || model == TLSM_LD) && to != model) *relaxed_call = 1;
   __atomic_fetch_add(&ctx->stat_tls_in[model], 1, __ATOMIC_RELAXED);
   __atomic_fetch_add(&ctx->stat_tls_out[model][to], 1, __ATOMIC_RELAXED);
+  if (to == TLSM_GD || to == TLSM_DESC) is->is_tls_dyn = 1;
   switch (to) {
   case TLSM_GD: need(s, SN_TLSGD); break;
   case TLSM_LD: __atomic_store_n(&ctx->need_ld_slot, 1, __ATOMIC_RELAXED); break;
@@ -642,6 +643,34 @@ static void scan_section(ld_isec *is) {
   is->is_ndynrel = ndyn;
 }
 
+/* tg_tls_ie_wins, once every Initial Exec reference is known: the General Dynamic and
+ * descriptor sequences (their markers too) of a variable that has an IE slot become IE, and the
+ * variable needs no GD pair or descriptor of its own. Only sections whose scan kept such a
+ * sequence are walked again. */
+static void ie_wins_one(uint32_t i, void *arg) {
+  ld_isec *is = ((ld_vec *)arg)->v[i];
+  if (!is->is_tls_dyn || !is->is_rexpr) return;
+  const ld_target *tg = ctx->tg;
+  for (uint32_t k = 0; k < is->is_nrels; k++) {
+    const ld_rel *r = &is->is_rels[k];
+    const ld_howto *hw = &tg->tg_howto[r->r_type];
+    uint8_t *e = &is->is_rexpr[k];
+    int gd = *e == RE_TLSGD_PC,
+        desc = *e == RE_TLSDESC_PC ||
+               (*e == RE_NONE && hw->tls == TLSM_DESC && hw->kind == RK_TLS_MARK);
+    if (!gd && !desc) continue;
+    ld_sym *s = ld_rel_sym(is, r);
+    if (!(__atomic_load_n(&s->s_needs, __ATOMIC_RELAXED) & SN_TLSIE)) continue;
+    *e = (uint8_t)(gd ? RE_TLS_GD_TO_IE : RE_TLS_DESC_TO_IE);
+    __atomic_fetch_and(&s->s_needs, ~(uint32_t)(SN_TLSGD | SN_TLSDESC), __ATOMIC_RELAXED);
+    if (hw->kind != RK_TLS_MARK) {
+      int m = gd ? TLSM_GD : TLSM_DESC;
+      __atomic_fetch_sub(&ctx->stat_tls_out[m][m], 1, __ATOMIC_RELAXED);
+      __atomic_fetch_add(&ctx->stat_tls_out[m][TLSM_IE], 1, __ATOMIC_RELAXED);
+    }
+  }
+}
+
 static void scan_one(uint32_t i, void *arg) {
   ld_vec *v = arg;
   scan_section(v->v[i]);
@@ -668,5 +697,7 @@ void ld_scan_relocs(void) {
     }
   }
   ld_par_for(scan_list.n, scan_one, &scan_list);
+  if (ctx->tg->tg_tls_ie_wins && ctx->opt.outkind == OUT_SHARED && ctx->opt.tls_relax)
+    ld_par_for(scan_list.n, ie_wins_one, &scan_list);
   ld_stat_tls();
 }

@@ -187,6 +187,12 @@ struct ld_target {
    * alignment). NULL: variant II, the block ends at the thread pointer:
    * tls_start + round_up(memsz, align). A variant I target puts the block after the TCB. */
   uint64_t (*tg_tls_tp)(uint64_t tls_start, uint64_t memsz, uint64_t align);
+  /* In a shared object, a General Dynamic or descriptor sequence whose variable some other
+   * sequence reaches with Initial Exec becomes Initial Exec too (the IE slot and the static-TLS
+   * flag are there anyway; the GD pair or descriptor and their dynamic relocations go), as GNU
+   * ld does on this target. Needs tg_tls_rewrite's TLSR_GD_TO_IE and TLSR_DESC_TO_IE to work
+   * in position-independent code. 0: sequences stay as written. */
+  uint8_t tg_tls_ie_wins;
 
   /* GOT-load relaxation (x86-64 GOTPCRELX/REX_GOTPCRELX, i386 GOT32X): rewrite the load at
    * `loc` (the field; instruction bytes precede it, back to `buf_start` at most) into an address

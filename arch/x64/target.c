@@ -35,6 +35,7 @@ const ld_target ld_target_x64 = {
     .tg_read_addend = 0, /* RELA: addends come from the relocation records */
     .tg_apply = x64_apply,
     .tg_tls_rewrite = x64_tls_rewrite,
+    .tg_tls_ie_wins = 1,
     .tg_relax_got = x64_relax_got,
 
     .tg_plt_header_size = 16,
