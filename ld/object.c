@@ -193,6 +193,14 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
       continue;
     }
     if (is_meta_type(h->type)) continue;
+    if (h->type == SHT_SHLIB || h->type == 12 || h->type == 13 ||
+        (h->type > SHT_RELR && h->type < SHT_LOOS)) {
+      /* No meaning to link by (the gABI reserves SHT_SHLIB and leaves the others undefined):
+       * lld refuses them too; GNU ld linked a .bss retyped so into a program that crashed. */
+      ld_error("%s: section %u (%s) has type %u, which the gABI does not define", name, i, nm,
+               h->type);
+      continue;
+    }
     if (!strcmp(nm, ".note.GNU-stack")) {
       o->o_exec_stack = (h->flags & SHF_EXECINSTR) != 0;
       continue;
