@@ -248,6 +248,13 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
                (unsigned long long)h->align);
       continue;
     }
+    /* The file bounds the others; a SHT_NOBITS size is only bounded by the address space (half
+     * of it, for ELF64: the layout then names nothing but the output section). */
+    if (h->type == SHT_NOBITS && h->size > (o->o_is64 ? UINT64_MAX / 2 : UINT32_MAX)) {
+      ld_error("%s: section %u (%s) of size 0x%llx cannot fit in the address space", name, i, nm,
+               (unsigned long long)h->size);
+      continue;
+    }
     keep[i] = 1;
     nkeep++;
     if ((h->flags & SHF_COMPRESSED) || !strncmp(nm, ".zdebug", 7)) o->o_compressed = 1;
