@@ -77,8 +77,9 @@ $(foreach t,$(FUZZ_ALL_TARGETS),$(eval $(call FUZZ_TARGET_RULES,$(t))))
 # What `make check` builds: the targets when FUZZ_CC can link a libFuzzer target. Without clang's
 # libFuzzer (packages clang and libclang-rt-14-dev, which scripts/deps.sh installs) that is a
 # failure under CI=true or TLD_REQUIRE_ALL=1, and elsewhere a warning (test/lit/fuzz's tests are
-# then unsupported).
-fuzz-ready:
+# then unsupported). After `all`: the sub-make must not build tld or ld.so.1 (the rtld-load seeds
+# need them) while this make does.
+fuzz-ready: all
 	@t=$$(mktemp -d "$${TMPDIR:-/tmp}/tld-fuzz-probe.XXXXXX") && \
 	printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n);\nint LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return d && n; }\n' >$$t/p.c && \
 	if $(FUZZ_CC) -fsanitize=fuzzer,address,undefined -o $$t/p $$t/p.c >$$t/log 2>&1; then \

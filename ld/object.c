@@ -190,6 +190,14 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
       continue;
     }
     if (is_meta_type(h->type)) continue;
+    if (h->type == SHT_SHLIB || h->type == 12 || h->type == 13 ||
+        (h->type > SHT_RELR && h->type < SHT_LOOS)) {
+      /* No meaning to link by (the gABI reserves SHT_SHLIB and leaves the others undefined):
+       * lld refuses them too; GNU ld linked a .bss retyped so into a program that crashed. */
+      ld_error("%s: section %u (%s) has type %u, which the gABI does not define", name, i, nm,
+               h->type);
+      continue;
+    }
     if (!strcmp(nm, ".note.GNU-stack")) {
       o->o_exec_stack = (h->flags & SHF_EXECINSTR) != 0;
       continue;
@@ -240,6 +248,13 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
     if (h->align & (h->align - 1)) {
       ld_error("%s: section %s has alignment %llu, not a power of two", name, nm,
                (unsigned long long)h->align);
+      continue;
+    }
+    /* The file bounds the others; a SHT_NOBITS size is only bounded by the address space (half
+     * of it, for ELF64: the layout then names nothing but the output section). */
+    if (h->type == SHT_NOBITS && h->size > (o->o_is64 ? UINT64_MAX / 2 : UINT32_MAX)) {
+      ld_error("%s: section %u (%s) of size 0x%llx cannot fit in the address space", name, i, nm,
+               (unsigned long long)h->size);
       continue;
     }
     keep[i] = 1;
