@@ -643,7 +643,8 @@ const char *ld_dname(const char *name);  /* for messages: demangled unless --no-
 char *ld_demangle_cxx(const char *name); /* malloc'd, or NULL if not C++ or no C++ runtime */
 int ld_can_demangle_cxx(void);
 uint32_t ld_merge_properties(uint32_t (*out)[2], uint32_t max); /* ld/synth.c */
-void ld_parse_shared(ld_obj *o);                                /* ld/object.c */
+void ld_write_properties(uint8_t *b, const uint32_t (*props)[2], uint32_t n);
+void ld_parse_shared(ld_obj *o);   /* ld/object.c */
 void ld_object_symbols(ld_obj *o); /* ld/object.c: enter globals in the table */
 void ld_sym_init(uint32_t expected);
 ld_sym *ld_sym_lookup(const char *name, uint32_t len);

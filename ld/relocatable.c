@@ -775,16 +775,7 @@ void ld_write_relocatable(void) {
            wants_exec_stack() ? SHF_EXECINSTR : 0, note_off, 0, 0, 0, 1, 0);
   if (prop_idx) {
     uint8_t *b = buf + prop_off;
-    elf_wr32(b, 4, be);
-    elf_wr32(b + 4, prop_size - 16, be);
-    elf_wr32(b + 8, NT_GNU_PROPERTY_TYPE_0, be);
-    memcpy(b + 12, "GNU", 4);
-    for (uint32_t i = 0; i < nprops; i++) {
-      uint8_t *q = b + 16 + i * (8 + pal);
-      elf_wr32(q, props[i][0], be);
-      elf_wr32(q + 4, 4, be);
-      elf_wr32(q + 8, props[i][1], be);
-    }
+    ld_write_properties(b, (const uint32_t(*)[2])props, nprops);
     put_shdr(sh + (uint64_t)prop_idx * shesz, str_add(&shstr, ".note.gnu.property", 18), SHT_NOTE,
              SHF_ALLOC, prop_off, prop_size, 0, 0, pal, 0);
   }

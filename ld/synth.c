@@ -116,6 +116,23 @@ static void report_cet(void) {
   }
 }
 
+/* A .note.gnu.property note of `n` properties with 4-byte values, each padded to the class's
+ * word: 16 + n * (8 + word) bytes at `b` (both link kinds write it). */
+void ld_write_properties(uint8_t *b, const uint32_t (*props)[2], uint32_t n) {
+  uint32_t pal = ctx->is64 ? 8 : 4;
+  int be = ctx->be;
+  elf_wr32(b, 4, be);
+  elf_wr32(b + 4, n * (8 + pal), be);
+  elf_wr32(b + 8, NT_GNU_PROPERTY_TYPE_0, be);
+  memcpy(b + 12, "GNU", 4);
+  for (uint32_t i = 0; i < n; i++) {
+    uint8_t *q = b + 16 + i * (8 + pal);
+    elf_wr32(q, props[i][0], be);
+    elf_wr32(q + 4, 4, be);
+    elf_wr32(q + 8, props[i][1], be);
+  }
+}
+
 uint32_t ld_merge_properties(uint32_t (*out)[2], uint32_t max) {
   uint32_t n = 0;
   if (ctx->opt.cet_report) report_cet();
@@ -344,17 +361,7 @@ void ld_create_synthetic(void) {
     uint32_t pal = ctx->is64 ? 8 : 4, dsz = nprops * (8 + pal);
     ctx->gnuprop = mk(".note.gnu.property", SHT_NOTE, SHF_ALLOC, w, SY_GNU_PROPERTY, 16 + dsz, 0);
     uint8_t *b = ctx->gnuprop->os_buf = ld_xcalloc(1, 16 + dsz);
-    int be = ctx->be;
-    elf_wr32(b, 4, be);
-    elf_wr32(b + 4, dsz, be);
-    elf_wr32(b + 8, NT_GNU_PROPERTY_TYPE_0, be);
-    memcpy(b + 12, "GNU", 4);
-    for (uint32_t i = 0; i < nprops; i++) {
-      uint8_t *q = b + 16 + i * (8 + pal);
-      elf_wr32(q, props[i][0], be);
-      elf_wr32(q + 4, 4, be);
-      elf_wr32(q + 8, props[i][1], be);
-    }
+    ld_write_properties(b, (const uint32_t(*)[2])props, nprops);
   }
   /* --package-metadata: an FDO_PACKAGING_METADATA note holding the JSON text (with its NUL,
    * padded; n_descsz counts the padding, as GNU ld writes it), for tools that identify the
