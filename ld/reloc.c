@@ -655,8 +655,8 @@ static void ie_wins_one(uint32_t i, void *arg) {
     const ld_rel *r = &is->is_rels[k];
     const ld_howto *hw = &tg->tg_howto[r->r_type];
     uint8_t *e = &is->is_rexpr[k];
-    int gd = *e == RE_TLSGD_PC,
-        desc = *e == RE_TLSDESC_PC ||
+    int gd = *e == RE_TLSGD_PC || *e == RE_TLSGD_GOT,
+        desc = *e == RE_TLSDESC_PC || *e == RE_TLSDESC_GOT ||
                (*e == RE_NONE && hw->tls == TLSM_DESC && hw->kind == RK_TLS_MARK);
     if (!gd && !desc) continue;
     ld_sym *s = ld_rel_sym(is, r);

@@ -46,6 +46,7 @@ const ld_target ld_target_x86 = {
     /* GD/LD/IE -> LE, GD -> IE and descriptors; the Sun GD_32/PUSH/CALL/POP forms are not
      * accepted yet. Value conventions: see reloc.c. */
     .tg_tls_rewrite = x86_tls_rewrite,
+    .tg_tls_ie_wins = 1,
     .tg_relax_got = x86_relax_got,
     .tg_got_field_absolute = x86_got_field_absolute,
 
