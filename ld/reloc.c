@@ -280,8 +280,15 @@ static int tls_target_model(const ld_sym *s, int model) {
   return model;
 }
 
-/* For -z guidance (ld/guidance.c): the same decision, from outside. */
-int ld_tls_target_model(const ld_sym *s, int model) { return tls_target_model(s, model); }
+/* For -z guidance (ld/guidance.c), after the scan: the same decisions, from outside, with
+ * tg_tls_ie_wins's (ie_wins_one) on top. */
+int ld_tls_target_model(const ld_sym *s, int model) {
+  int to = tls_target_model(s, model);
+  if (to == model && (model == TLSM_GD || model == TLSM_DESC) && ctx->tg->tg_tls_ie_wins &&
+      ctx->opt.outkind == OUT_SHARED && ctx->opt.tls_relax && (s->s_needs & SN_TLSIE))
+    to = TLSM_IE;
+  return to;
+}
 
 /* The rewrite that takes a sequence of `model` to `to` (a relaxation tls_target_model chose). */
 static int tls_rewrite_expr(int model, int to) {

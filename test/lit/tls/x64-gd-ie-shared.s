@@ -12,6 +12,7 @@
 # RUN: %tld --stats -shared --no-relax %t.o %t-d.o -o %t-nr.so 2>&1 | FileCheck %s --check-prefix=KEPT
 # RUN: llvm-readelf -r %t-nr.so | FileCheck %s --check-prefix=KEPT-REL
 # RUN: %tld --stats -shared -z notlsrelax %t.o %t-d.o -o %t-nr2.so 2>&1 | FileCheck %s --check-prefix=KEPT
+# RUN: %tld -z guidance -shared %t.o %t-d.o -o %t-g.so 2>&1 | FileCheck %s --check-prefix=GUIDE
 
 .globl f
 .text
@@ -56,3 +57,7 @@ f:
 # KEPT-REL-DAG: R_X86_64_DTPOFF64 {{.*}} v + 0
 # KEPT-REL-DAG: R_X86_64_TPOFF64 {{.*}} v + 0
 # KEPT-REL-DAG: R_X86_64_TLSDESC {{.*}} v + 0
+
+# GUIDE: tld: guidance: 1 general-dynamic TLS relocation relaxed to initial-exec, not local-exec: the output is a shared object{{.*}}(first: 'v' at {{.*}}.o:(.text+0x4))
+# GUIDE: tld: guidance: 1 general-dynamic TLS relocation left as written: the output is a shared object, whose TLS block is placed at run time (first: 'w' at {{.*}}.o:(.text+0x14))
+# GUIDE: tld: guidance: 1 descriptor TLS relocation relaxed to initial-exec, not local-exec
