@@ -94,8 +94,9 @@
 # TLS-OFF-NEXT: tld: guidance: 1 initial-exec TLS relocation left as written: relaxation is off (-z notlsrelax or --no-relax) (first: 'tv' at {{.*}}tls.o:(.text+0x13))
 # RUN: %tld -shared %t/tls.o %t/libtls.so -z guidance=nodirect,nolazyload -o %t/x.so 2>&1 \
 # RUN:   | FileCheck %s --check-prefix=TLS-SO --implicit-check-not=guidance
-# TLS-SO:      tld: guidance: 2 general-dynamic TLS relocations left as written: the output is a shared object, whose TLS block is placed at run time (first: 'tv' at {{.*}}tls.o:(.text+0x4))
+# TLS-SO:      tld: guidance: 1 general-dynamic TLS relocation relaxed to initial-exec, not local-exec: the output is a shared object, and initial-exec code in it sets DF_STATIC_TLS: dlopen can load it only into the static TLS reserve (first: 'tv' at {{.*}}tls.o:(.text+0x4))
 # TLS-SO-NEXT: tld: guidance: 1 initial-exec TLS relocation left as written: the output is a shared object, and initial-exec code in it sets DF_STATIC_TLS: dlopen can load it only into the static TLS reserve (first: 'tv' at {{.*}}tls.o:(.text+0x13))
+# TLS-SO-NEXT: tld: guidance: 1 general-dynamic TLS relocation left as written: the output is a shared object, whose TLS block is placed at run time (first: 'own' at {{.*}}tls.o:(.text+0x1e))
 # RUN: %tld -shared %t/tls.o %t/libtls.so -z guidance=nodirect,nolazyload,notls -o %t/x.so 2>&1 | count 0
 # RUN: %tld -static %t/tls.o %t/tlslib.o -z notlsrelax \
 # RUN:   -z guidance -o %t/x 2>&1 | FileCheck %s --check-prefix=TLS-STATIC --implicit-check-not=guidance
