@@ -303,6 +303,7 @@ static const struct optdef optdefs[] = {
 };
 
 static const char *progname = "tld";
+static void print_z_help(void);
 
 void ld_print_help(void) {
   printf("Usage: %s [options] file...\n\n"
@@ -322,18 +323,7 @@ void ld_print_help(void) {
            : optdefs[i].fl == 's' ? " [Solaris flavour]"
                                   : "");
   }
-  printf("\n-z keywords: now lazy relro norelro execstack noexecstack text notext textoff defs\n"
-         "  nodefs origin nodelete initfirst interpose separate-code noseparate-code\n"
-         "  max-page-size=N common-page-size=N notlsrelax tlsrelax gnu\n"
-         "  lazyload nolazyload direct nodirect (positional: for the dependencies that follow)\n"
-         "  guidance[=noall,nodefs,nodirect,nolazyload,nomapfile,notext,nounused,notls]\n"
-         "  target=x64|x86|sparc|sparcv9 muldefs stack-size=N ibt shstk\n"
-         "  dynamic-undefined-weak nodynamic-undefined-weak keep-text-section-prefix\n"
-         "  pack-relative-relocs nopack-relative-relocs\n"
-         "  ibtplt nodefaultlib x86-64-baseline x86-64-v2 x86-64-v3 x86-64-v4 lam-u48 lam-u57\n"
-         "  cet-report=R lam-report=R global nodlopen nodump loadfltr globalaudit unique\n"
-         "  nounique nocopyreloc start-stop-gc nostart-stop-gc start-stop-visibility=V\n"
-         "  indirect-extern-access noindirect-extern-access\n");
+  print_z_help();
   /* Build tools read these two lines: libtool decides from "supported targets:" followed by an
    * ELF target that the link-editor can build shared libraries. */
   printf("\n%s: supported targets: %s\n%s: supported emulations: %s\n", progname,
@@ -489,113 +479,248 @@ static void guidance_keyword(ld_options *o, const char *kw) {
   }
 }
 
-static void z_keyword(struct optstate *st, const char *kw) {
+/* -z keywords, in one table as the options are: it parses them, lists them in --help (the rows
+ * with a help spelling, in order, a line ending where `nl` is set) and offers "did you mean" for
+ * an unknown one. `name` is the keyword before any '='; `value` says whether "=VALUE" follows
+ * (ZV_REQ), may follow (ZV_OPT) or may not (ZV_NONE). ZA_SET stores `val` in an int field, ZA_OR
+ * sets the bits `val` in a flag word, ZA_FN calls `fn` (keywords with several effects, a checked
+ * value or positional state); ZA_NOP rows are accepted without effect, ZA_UNSUP rows refused. */
+enum { ZA_SET, ZA_OR32, ZA_OR64, ZA_FN, ZA_NOP, ZA_UNSUP };
+enum { ZV_NONE, ZV_REQ, ZV_OPT };
+struct zdef {
+  const char *name, *help; /* help NULL: accepted, not listed */
+  uint8_t act, value, nl;
+  uint32_t off; /* the ld_options field ZA_SET and ZA_OR* write, checked for its type */
+  uint64_t val;
+  void (*fn)(struct optstate *st, const char *kw, const char *v);
+};
+#define Z_SET(name, help, nl, f, v)                                                                \
+  { name, help, ZA_SET, ZV_NONE, nl, OPT_FIELD(f, int), v, NULL }
+#define Z_OR32(name, help, nl, f, v)                                                               \
+  { name, help, ZA_OR32, ZV_NONE, nl, OPT_FIELD(f, uint32_t), v, NULL }
+#define Z_OR64(name, help, nl, f, v)                                                               \
+  { name, help, ZA_OR64, ZV_NONE, nl, OPT_FIELD(f, uint64_t), v, NULL }
+#define Z_FN(name, help, nl, value, fn)                                                            \
+  { name, help, ZA_FN, value, nl, 0, 0, fn }
+#define Z_NOP(name) {name, NULL, ZA_NOP, ZV_NONE, 0, 0, 0, NULL}
+#define Z_UNSUP(name, value) {name, NULL, ZA_UNSUP, value, 0, 0, 0, NULL}
+
+static void z_execstack(struct optstate *st, const char *kw, const char *v) {
+  (void)v;
+  st->opt->z_execstack = kw[0] == 'e', st->opt->z_noexecstack = kw[0] != 'e';
+}
+static void z_textwarn(struct optstate *st, const char *kw, const char *v) {
+  (void)kw, (void)v;
+  st->opt->z_text = 0, st->opt->z_textwarn = 1;
+}
+static void z_defs(struct optstate *st, const char *kw, const char *v) { /* defs, nodefs, undefs */
+  (void)v;
   ld_options *o = st->opt;
-  uint64_t v;
-  if (!strcmp(kw, "now")) o->z_now = 1;
-  else if (!strcmp(kw, "lazy")) o->z_now = 0;
-  else if (!strcmp(kw, "relro")) o->z_relro = 1;
-  else if (!strcmp(kw, "norelro")) o->z_relro = 0;
-  else if (!strcmp(kw, "execstack")) o->z_execstack = 1, o->z_noexecstack = 0;
-  else if (!strcmp(kw, "noexecstack")) o->z_noexecstack = 1, o->z_execstack = 0;
-  else if (!strcmp(kw, "text")) o->z_text = 1;
-  else if (!strcmp(kw, "notext") || !strcmp(kw, "textoff")) o->z_text = 0;
-  else if (!strcmp(kw, "textwarn")) o->z_text = 0, o->z_textwarn = 1;
-  else if (!strcmp(kw, "defs")) o->z_defs = 1, o->z_defs_given = 1;
-  else if (!strcmp(kw, "nodefs") || !strcmp(kw, "undefs"))
-    o->z_defs = 0, o->allow_undefined = 1, o->z_defs_given = 1;
-  else if (!strcmp(kw, "origin")) o->z_origin = 1;
-  else if (!strcmp(kw, "nodelete")) o->z_nodelete = 1;
-  else if (!strcmp(kw, "initfirst")) o->z_initfirst = 1;
-  else if (!strcmp(kw, "interpose")) o->z_interpose = 1;
-  else if (!strcmp(kw, "separate-code")) o->z_separate_code = 1;
-  else if (!strcmp(kw, "noseparate-code")) o->z_separate_code = 0;
-  else if (!strcmp(kw, "notlsrelax")) o->tls_relax = 0;
-  else if (!strcmp(kw, "tlsrelax")) o->tls_relax = 1;
-  else if (!strcmp(kw, "guidance") || !strncmp(kw, "guidance=", 9)) guidance_keyword(o, kw);
-  /* Positional, as in Solaris: each applies to the dependencies named after it. */
-  else if (!strcmp(kw, "lazyload")) st->dep |= DEP_LAZY | DEP_LAZY_GIVEN;
-  else if (!strcmp(kw, "nolazyload")) st->dep = (uint8_t)((st->dep & ~DEP_LAZY) | DEP_LAZY_GIVEN);
-  else if (!strcmp(kw, "direct"))
-    st->dep = (uint8_t)((st->dep & ~DEP_NODIRECT) | DEP_DIRECT | DEP_DIRECT_GIVEN);
-  else if (!strcmp(kw, "nodirect"))
-    st->dep = (uint8_t)((st->dep & ~DEP_DIRECT) | DEP_NODIRECT | DEP_DIRECT_GIVEN);
-  else if (!strcmp(kw, "gnu")) o->gnu_flavour = 1;
-  else if (!strcmp(kw, "muldefs")) o->allow_multiple_def = 1;
-  else if (!strcmp(kw, "mapfile-dump")) o->mapfile_dump = 1;
-  else if (!strncmp(kw, "mapfile=", 8) && kw[8]) ld_vec_push(&o->mapfiles, (void *)(kw + 8));
-  else if (!strncmp(kw, "target=", 7)) {
-    o->target = ld_target_named(kw + 7);
-    if (!o->target)
-      ld_error("-z target=%s: unknown target (%s)", kw + 7, ld_target_names(TN_NAME, ", "));
-  } else if (!strncmp(kw, "max-page-size=", 14)) {
-    if (parse_num(kw + 14, &v) || v == 0 || (v & (v - 1)))
-      ld_error("-z %s: expected a power of two", kw);
-    else o->page_size = v;
-  } else if (!strncmp(kw, "stack-size=", 11)) {
-    if (parse_num(kw + 11, &v)) ld_error("-z %s: expected a number", kw);
-    else o->stack_size = v;
-  } else if (!strncmp(kw, "common-page-size=", 17)) {
-    if (parse_num(kw + 17, &v) || v == 0 || (v & (v - 1)))
-      ld_error("-z %s: expected a power of two", kw);
-    else o->common_page_size = v;
-  } else if (!strcmp(kw, "pack-relative-relocs")) o->pack_relr = 1;
-  else if (!strcmp(kw, "nopack-relative-relocs")) o->pack_relr = 0;
-  else if (!strcmp(kw, "ibt")) o->z_ibt = 1;
-  else if (!strcmp(kw, "shstk")) o->z_shstk = 1;
-  else if (!strcmp(kw, "ibtplt")) o->z_ibtplt = 1;
-  else if (!strcmp(kw, "global")) o->flags_1_extra |= DF_1_GLOBAL;
-  else if (!strcmp(kw, "nodlopen")) o->flags_1_extra |= DF_1_NOOPEN;
-  else if (!strcmp(kw, "nodump")) o->flags_1_extra |= DF_1_NODUMP;
-  else if (!strcmp(kw, "loadfltr")) o->flags_1_extra |= DF_1_LOADFLTR;
-  else if (!strcmp(kw, "globalaudit")) o->flags_1_extra |= DF_1_GLOBAUDIT;
-  else if (!strcmp(kw, "unique")) o->z_unique = 1;
-  else if (!strcmp(kw, "nounique")) o->z_unique = 0;
-  else if (!strcmp(kw, "nocopyreloc")) o->z_nocopyreloc = 1;
-  else if (!strcmp(kw, "copyreloc")) o->z_nocopyreloc = 0;
-  else if (!strcmp(kw, "lam-u48")) o->feature_1_extra |= GNU_PROPERTY_X86_FEATURE_1_LAM_U48;
-  else if (!strcmp(kw, "lam-u57")) o->feature_1_extra |= GNU_PROPERTY_X86_FEATURE_1_LAM_U57;
-  else if (!strcmp(kw, "indirect-extern-access")) o->indirect_extern_access = 1;
-  else if (!strcmp(kw, "noindirect-extern-access")) o->indirect_extern_access = 0;
-  else if (!strncmp(kw, "cet-report=", 11) || !strncmp(kw, "lam-report=", 11) ||
-           !strncmp(kw, "lam-u48-report=", 15) || !strncmp(kw, "lam-u57-report=", 15)) {
-    /* LAM reports are accepted and give none (diagnostics only: tld(1)). */
-    const char *v = strchr(kw, '=') + 1;
-    int how = !strcmp(v, "none") ? 0 : !strcmp(v, "warning") ? 1 : !strcmp(v, "error") ? 2 : -1;
-    if (how < 0) ld_error("-z %s: expected none, warning or error", kw);
-    else if (kw[0] == 'c') o->cet_report = how;
-  } else if (!strcmp(kw, "call-nop=prefix-addr")) {
-    /* the relaxed GOT call is `addr32 call`, as this asks (GNU ld's default) */
-  } else if (!strncmp(kw, "call-nop=", 9) || !strcmp(kw, "unique-symbol") ||
-             !strcmp(kw, "common") || !strcmp(kw, "noreloc-overflow")) {
+  o->z_defs_given = 1;
+  o->z_defs = kw[0] == 'd';
+  if (!o->z_defs) o->allow_undefined = 1;
+}
+static void z_guidance(struct optstate *st, const char *kw, const char *v) {
+  (void)v;
+  guidance_keyword(st->opt, kw);
+}
+/* Positional, as in Solaris: each applies to the dependencies named after it. */
+static void z_lazyload(struct optstate *st, const char *kw, const char *v) { /* lazyload, nolazyload */
+  (void)v;
+  st->dep = (uint8_t)((st->dep & ~DEP_LAZY) | (kw[0] == 'l' ? DEP_LAZY : 0) | DEP_LAZY_GIVEN);
+}
+static void z_direct(struct optstate *st, const char *kw, const char *v) { /* direct, nodirect */
+  (void)v;
+  int d = kw[0] == 'd';
+  st->dep = (uint8_t)((st->dep & ~(DEP_DIRECT | DEP_NODIRECT)) | (d ? DEP_DIRECT : DEP_NODIRECT) |
+                      DEP_DIRECT_GIVEN);
+}
+static void z_unknown(struct optstate *st, const char *kw, const char *v);
+static void z_mapfile(struct optstate *st, const char *kw, const char *v) {
+  if (*v) ld_vec_push(&st->opt->mapfiles, (void *)v);
+  else z_unknown(st, kw, v);
+}
+static void z_target(struct optstate *st, const char *kw, const char *v) {
+  (void)kw;
+  st->opt->target = ld_target_named(v);
+  if (!st->opt->target)
+    ld_error("-z target=%s: unknown target (%s)", v, ld_target_names(TN_NAME, ", "));
+}
+static void z_page_size(struct optstate *st, const char *kw, const char *v) {
+  uint64_t n;
+  if (parse_num(v, &n) || n == 0 || (n & (n - 1))) ld_error("-z %s: expected a power of two", kw);
+  else if (kw[0] == 'm') st->opt->page_size = n;
+  else st->opt->common_page_size = n;
+}
+static void z_stack_size(struct optstate *st, const char *kw, const char *v) {
+  if (parse_num(v, &st->opt->stack_size)) ld_error("-z %s: expected a number", kw);
+}
+/* cet-report=, and the LAM reports, accepted and giving none (diagnostics only: tld(1)). */
+static void z_report(struct optstate *st, const char *kw, const char *v) {
+  int how = !strcmp(v, "none") ? 0 : !strcmp(v, "warning") ? 1 : !strcmp(v, "error") ? 2 : -1;
+  if (how < 0) ld_error("-z %s: expected none, warning or error", kw);
+  else if (kw[0] == 'c') st->opt->cet_report = how;
+}
+static void z_call_nop(struct optstate *st, const char *kw, const char *v) {
+  (void)st;
+  /* prefix-addr: the relaxed GOT call is `addr32 call`, as this asks (GNU ld's default) */
+  if (strcmp(v, "prefix-addr"))
     ld_error("-z %s is not supported (see tld(1), \"Options of GNU ld\")", kw);
-  } else if (!strcmp(kw, "start-stop-gc")) o->z_start_stop_gc = 1;
-  else if (!strcmp(kw, "nostart-stop-gc")) o->z_start_stop_gc = 0;
-  else if (!strncmp(kw, "start-stop-visibility=", 22)) {
-    const char *vis = kw + 22;
-    if (!strcmp(vis, "default")) o->start_stop_vis = STV_DEFAULT;
-    else if (!strcmp(vis, "protected")) o->start_stop_vis = STV_PROTECTED;
-    else if (!strcmp(vis, "hidden")) o->start_stop_vis = STV_HIDDEN;
-    else if (!strcmp(vis, "internal")) o->start_stop_vis = STV_INTERNAL;
-    else ld_error("-z %s: expected default, protected, hidden or internal", kw);
-  } else if (!strcmp(kw, "nodefaultlib")) o->z_nodefaultlib = 1;
-  else if (!strcmp(kw, "x86-64-baseline")) o->isa_needed |= GNU_PROPERTY_X86_ISA_1_BASELINE;
-  else if (!strcmp(kw, "x86-64-v2")) o->isa_needed |= GNU_PROPERTY_X86_ISA_1_V2;
-  else if (!strcmp(kw, "x86-64-v3")) o->isa_needed |= GNU_PROPERTY_X86_ISA_1_V3;
-  else if (!strcmp(kw, "x86-64-v4")) o->isa_needed |= GNU_PROPERTY_X86_ISA_1_V4;
-  else if (!strcmp(kw, "dynamic-undefined-weak")) o->z_dyn_undef_weak = 1;
-  else if (!strcmp(kw, "nodynamic-undefined-weak")) o->z_dyn_undef_weak = 0;
-  else if (!strcmp(kw, "keep-text-section-prefix")) o->keep_text_prefix = 1;
-  else if (!strcmp(kw, "nokeep-text-section-prefix")) o->keep_text_prefix = 0;
-  else if (!strcmp(kw, "combreloc") || !strcmp(kw, "nocombreloc") || !strcmp(kw, "noexecheap") ||
-           !strcmp(kw, "noextern-protected-data") || !strcmp(kw, "report-relative-reloc") ||
-           !strcmp(kw, "nounique-symbol") || !strcmp(kw, "nocommon") || !strcmp(kw, "noverbose") ||
-           !strcmp(kw, "verbose") || !strcmp(kw, "keep-text-section-prefix") ||
-           !strcmp(kw, "ignore") || !strcmp(kw, "record")) {
-    /* Accepted: no effect on tld's output (see tld(1), "Options of GNU ld"). */
-  } else {
-    ld_warn("-z %s ignored (unknown keyword)", kw);
+}
+static void z_start_stop_vis(struct optstate *st, const char *kw, const char *v) {
+  static const char *const vis[] = {[STV_DEFAULT] = "default", [STV_INTERNAL] = "internal",
+                                    [STV_HIDDEN] = "hidden", [STV_PROTECTED] = "protected"};
+  for (int k = 0; k < 4; k++)
+    if (!strcmp(v, vis[k])) {
+      st->opt->start_stop_vis = k;
+      return;
+    }
+  ld_error("-z %s: expected default, protected, hidden or internal", kw);
+}
+
+static const struct zdef zdefs[] = {
+    Z_SET("now", "now", 0, z_now, 1),
+    Z_SET("lazy", "lazy", 0, z_now, 0),
+    Z_SET("relro", "relro", 0, z_relro, 1),
+    Z_SET("norelro", "norelro", 0, z_relro, 0),
+    Z_FN("execstack", "execstack", 0, ZV_NONE, z_execstack),
+    Z_FN("noexecstack", "noexecstack", 0, ZV_NONE, z_execstack),
+    Z_SET("text", "text", 0, z_text, 1),
+    Z_SET("notext", "notext", 0, z_text, 0),
+    Z_SET("textoff", "textoff", 0, z_text, 0),
+    Z_FN("defs", "defs", 1, ZV_NONE, z_defs),
+    Z_FN("nodefs", "nodefs", 0, ZV_NONE, z_defs),
+    Z_SET("origin", "origin", 0, z_origin, 1),
+    Z_SET("nodelete", "nodelete", 0, z_nodelete, 1),
+    Z_SET("initfirst", "initfirst", 0, z_initfirst, 1),
+    Z_SET("interpose", "interpose", 0, z_interpose, 1),
+    Z_SET("separate-code", "separate-code", 0, z_separate_code, 1),
+    Z_SET("noseparate-code", "noseparate-code", 1, z_separate_code, 0),
+    Z_FN("max-page-size", "max-page-size=N", 0, ZV_REQ, z_page_size),
+    Z_FN("common-page-size", "common-page-size=N", 0, ZV_REQ, z_page_size),
+    Z_SET("notlsrelax", "notlsrelax", 0, tls_relax, 0),
+    Z_SET("tlsrelax", "tlsrelax", 0, tls_relax, 1),
+    Z_SET("gnu", "gnu", 1, gnu_flavour, 1),
+    Z_FN("lazyload", "lazyload", 0, ZV_NONE, z_lazyload),
+    Z_FN("nolazyload", "nolazyload", 0, ZV_NONE, z_lazyload),
+    Z_FN("direct", "direct", 0, ZV_NONE, z_direct),
+    Z_FN("nodirect", "nodirect (positional: for the dependencies that follow)", 1, ZV_NONE,
+         z_direct),
+    Z_FN("guidance", "guidance[=noall,nodefs,nodirect,nolazyload,nomapfile,notext,nounused,notls]",
+         1, ZV_OPT, z_guidance),
+    Z_FN("target", "target=x64|x86|sparc|sparcv9", 0, ZV_REQ, z_target),
+    Z_SET("muldefs", "muldefs", 0, allow_multiple_def, 1),
+    Z_FN("stack-size", "stack-size=N", 0, ZV_REQ, z_stack_size),
+    Z_SET("ibt", "ibt", 0, z_ibt, 1),
+    Z_SET("shstk", "shstk", 1, z_shstk, 1),
+    Z_SET("dynamic-undefined-weak", "dynamic-undefined-weak", 0, z_dyn_undef_weak, 1),
+    Z_SET("nodynamic-undefined-weak", "nodynamic-undefined-weak", 0, z_dyn_undef_weak, 0),
+    Z_SET("keep-text-section-prefix", "keep-text-section-prefix", 1, keep_text_prefix, 1),
+    Z_SET("pack-relative-relocs", "pack-relative-relocs", 0, pack_relr, 1),
+    Z_SET("nopack-relative-relocs", "nopack-relative-relocs", 1, pack_relr, 0),
+    Z_SET("ibtplt", "ibtplt", 0, z_ibtplt, 1),
+    Z_SET("nodefaultlib", "nodefaultlib", 0, z_nodefaultlib, 1),
+    Z_OR32("x86-64-baseline", "x86-64-baseline", 0, isa_needed, GNU_PROPERTY_X86_ISA_1_BASELINE),
+    Z_OR32("x86-64-v2", "x86-64-v2", 0, isa_needed, GNU_PROPERTY_X86_ISA_1_V2),
+    Z_OR32("x86-64-v3", "x86-64-v3", 0, isa_needed, GNU_PROPERTY_X86_ISA_1_V3),
+    Z_OR32("x86-64-v4", "x86-64-v4", 0, isa_needed, GNU_PROPERTY_X86_ISA_1_V4),
+    Z_OR32("lam-u48", "lam-u48", 0, feature_1_extra, GNU_PROPERTY_X86_FEATURE_1_LAM_U48),
+    Z_OR32("lam-u57", "lam-u57", 1, feature_1_extra, GNU_PROPERTY_X86_FEATURE_1_LAM_U57),
+    Z_FN("cet-report", "cet-report=R", 0, ZV_REQ, z_report),
+    Z_FN("lam-report", "lam-report=R", 0, ZV_REQ, z_report),
+    Z_OR64("global", "global", 0, flags_1_extra, DF_1_GLOBAL),
+    Z_OR64("nodlopen", "nodlopen", 0, flags_1_extra, DF_1_NOOPEN),
+    Z_OR64("nodump", "nodump", 0, flags_1_extra, DF_1_NODUMP),
+    Z_OR64("loadfltr", "loadfltr", 0, flags_1_extra, DF_1_LOADFLTR),
+    Z_OR64("globalaudit", "globalaudit", 0, flags_1_extra, DF_1_GLOBAUDIT),
+    Z_SET("unique", "unique", 1, z_unique, 1),
+    Z_SET("nounique", "nounique", 0, z_unique, 0),
+    Z_SET("nocopyreloc", "nocopyreloc", 0, z_nocopyreloc, 1),
+    Z_SET("start-stop-gc", "start-stop-gc", 0, z_start_stop_gc, 1),
+    Z_SET("nostart-stop-gc", "nostart-stop-gc", 0, z_start_stop_gc, 0),
+    Z_FN("start-stop-visibility", "start-stop-visibility=V", 1, ZV_REQ, z_start_stop_vis),
+    Z_SET("indirect-extern-access", "indirect-extern-access", 0, indirect_extern_access, 1),
+    Z_SET("noindirect-extern-access", "noindirect-extern-access", 0, indirect_extern_access, 0),
+    /* Accepted, not listed. */
+    Z_FN("textwarn", NULL, 0, ZV_NONE, z_textwarn),
+    Z_FN("undefs", NULL, 0, ZV_NONE, z_defs),
+    Z_SET("mapfile-dump", NULL, 0, mapfile_dump, 1),
+    Z_FN("mapfile", NULL, 0, ZV_REQ, z_mapfile),
+    Z_SET("copyreloc", NULL, 0, z_nocopyreloc, 0),
+    Z_SET("nokeep-text-section-prefix", NULL, 0, keep_text_prefix, 0),
+    Z_FN("lam-u48-report", NULL, 0, ZV_REQ, z_report),
+    Z_FN("lam-u57-report", NULL, 0, ZV_REQ, z_report),
+    Z_FN("call-nop", NULL, 0, ZV_REQ, z_call_nop),
+    /* GNU ld keywords tld refuses, and those without an effect on tld's output (tld(1),
+     * "Options of GNU ld"). */
+    Z_UNSUP("unique-symbol", ZV_NONE),
+    Z_UNSUP("common", ZV_NONE),
+    Z_UNSUP("noreloc-overflow", ZV_NONE),
+    Z_NOP("combreloc"),
+    Z_NOP("nocombreloc"),
+    Z_NOP("noexecheap"),
+    Z_NOP("noextern-protected-data"),
+    Z_NOP("report-relative-reloc"),
+    Z_NOP("nounique-symbol"),
+    Z_NOP("nocommon"),
+    Z_NOP("noverbose"),
+    Z_NOP("verbose"),
+    Z_NOP("ignore"),
+    Z_NOP("record"),
+};
+
+/* An unknown keyword is a warning (GNU ld's choice: compilers pass keywords newer linkers
+ * know), with the nearest keyword when one is close. */
+static void z_unknown(struct optstate *st, const char *kw, const char *v) {
+  (void)st, (void)v;
+  char want[64];
+  snprintf(want, sizeof want, "%s", kw);
+  char *eq = strchr(want, '=');
+  if (eq) *eq = 0;
+  const struct zdef *best = NULL;
+  size_t bestd = 4, len = strlen(want);
+  for (size_t k = 0; k < sizeof zdefs / sizeof zdefs[0]; k++) {
+    if (zdefs[k].act == ZA_NOP || zdefs[k].act == ZA_UNSUP) continue;
+    size_t d = edit_distance(want, zdefs[k].name);
+    if (d && d < bestd && d <= len / 3 + 1) bestd = d, best = &zdefs[k];
   }
+  if (best)
+    ld_warn("-z %s ignored (unknown keyword); did you mean '%s%s'?", kw, best->name,
+            best->value == ZV_REQ ? "=" : "");
+  else ld_warn("-z %s ignored (unknown keyword)", kw);
+}
+
+static void z_keyword(struct optstate *st, const char *kw) {
+  for (size_t k = 0; k < sizeof zdefs / sizeof zdefs[0]; k++) {
+    const struct zdef *z = &zdefs[k];
+    size_t len = strlen(z->name);
+    if (strncmp(kw, z->name, len)) continue;
+    const char *v = NULL;
+    if (kw[len] == '=' && z->value != ZV_NONE) v = kw + len + 1;
+    else if (kw[len] || z->value == ZV_REQ) continue;
+    char *field = (char *)st->opt + z->off;
+    switch (z->act) {
+    case ZA_SET: *(int *)field = (int)z->val; break;
+    case ZA_OR32: *(uint32_t *)field |= (uint32_t)z->val; break;
+    case ZA_OR64: *(uint64_t *)field |= z->val; break;
+    case ZA_FN: z->fn(st, kw, v); break;
+    case ZA_UNSUP: ld_error("-z %s is not supported (see tld(1), \"Options of GNU ld\")", kw); break;
+    default: break; /* ZA_NOP */
+    }
+    return;
+  }
+  z_unknown(st, kw, NULL);
+}
+
+/* The -z list of --help. */
+static void print_z_help(void) {
+  printf("\n-z keywords:");
+  for (size_t k = 0; k < sizeof zdefs / sizeof zdefs[0]; k++) {
+    if (!zdefs[k].help) continue;
+    printf(" %s", zdefs[k].help);
+    if (zdefs[k].nl) printf("\n ");
+  }
+  printf("\n");
 }
 
 /* Does `arg` (with its leading dashes normalised to one) name `opt`, either exactly (the value
