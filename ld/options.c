@@ -682,7 +682,9 @@ static void z_unknown(struct optstate *st, const char *kw, const char *v) {
   for (size_t k = 0; k < sizeof zdefs / sizeof zdefs[0]; k++) {
     if (zdefs[k].act == ZA_NOP || zdefs[k].act == ZA_UNSUP) continue;
     size_t d = edit_distance(want, zdefs[k].name);
-    if (d && d < bestd && d <= len / 3 + 1) bestd = d, best = &zdefs[k];
+    /* "max-page-size" without its value: the keyword is right, its '=' missing. */
+    if (!d && (eq || zdefs[k].value != ZV_REQ)) continue;
+    if (d < bestd && (d <= 1 || (len >= 4 && d <= len / 3 + 1))) bestd = d, best = &zdefs[k];
   }
   if (best)
     ld_warn("-z %s ignored (unknown keyword); did you mean '%s%s'?", kw, best->name,
