@@ -24,31 +24,413 @@ const char ld_version[] = TLD_VERSION; /* also told to plugins (ld/plugin.c) */
  * state, take several forms or check their value). `name` is spelled as --help shows it; "--x"
  * and "-x" are the same option. `arg` names the value for --help; `fl` is 'g' (GNU flavour), 's'
  * (Solaris flavour) or 0 (both). */
-enum { OA_CODE, OA_SET, OA_STR, OA_VEC, OA_NOP, OA_UNSUP };
+enum { OA_CODE, OA_SET, OA_STR, OA_VEC, OA_FN, OA_NOP, OA_UNSUP };
+struct optstate;
 struct optdef {
   const char *name, *arg, *help; /* help NULL: accepted, not listed */
   char fl;
   uint8_t act;   /* OA_* */
-  uint8_t takes; /* a value follows: the next argument, or after '=' */
+  uint8_t takes; /* TK_*: whether a value follows, and how */
   uint32_t off;  /* the ld_options field OA_SET, OA_STR and OA_VEC write, checked for its type */
   int val;       /* what OA_SET stores */
+  void (*fn)(struct optstate *st, const char *v, const char *a, const char *n); /* OA_FN */
 };
+/* TK_ARG: the next argument or after '='; TK_EQ: only after '=', and optional. */
+enum { TK_NONE, TK_ARG, TK_EQ };
 
 /* The offset of an ld_options field of type T; any other type does not compile. */
 #define OPT_FIELD(f, T)                                                                            \
   ((uint32_t)(offsetof(ld_options, f) + 0 * sizeof(_Generic(((ld_options *)0)->f, T : 1))))
 #define OPT_CODE(name, arg, help, fl)                                                              \
-  { name, arg, help, fl, OA_CODE, 0, 0, 0 }
+  { name, arg, help, fl, OA_CODE, 0, 0, 0, NULL }
+#define OPT_FN(name, arg, help, fl, takes, fn)                                                     \
+  { name, arg, help, fl, OA_FN, takes, 0, 0, fn }
 #define OPT_SET(name, help, fl, takes, f, v)                                                       \
-  { name, NULL, help, fl, OA_SET, takes, OPT_FIELD(f, int), v }
+  { name, NULL, help, fl, OA_SET, takes, OPT_FIELD(f, int), v, NULL }
 #define OPT_STR(name, arg, help, fl, f)                                                            \
-  { name, arg, help, fl, OA_STR, 1, OPT_FIELD(f, const char *), 0 }
+  { name, arg, help, fl, OA_STR, 1, OPT_FIELD(f, const char *), 0, NULL }
 #define OPT_VEC(name, arg, help, fl, f)                                                            \
-  { name, arg, help, fl, OA_VEC, 1, OPT_FIELD(f, ld_vec), 0 }
+  { name, arg, help, fl, OA_VEC, 1, OPT_FIELD(f, ld_vec), 0, NULL }
 #define OPT_NOP(name, arg, help, fl, takes)                                                        \
-  { name, arg, help, fl, OA_NOP, takes, 0, 0 }
+  { name, arg, help, fl, OA_NOP, takes, 0, 0, NULL }
 #define OPT_UNSUP(name, arg, help, fl, takes)                                                      \
-  { name, arg, help, fl, OA_UNSUP, takes, 0, 0 }
+  { name, arg, help, fl, OA_UNSUP, takes, 0, 0, NULL }
+
+static const char *progname = "tld";
+static void print_version(void);
+static void print_emulations(void);
+static void unknown_option(const char *arg);
+
+/* A number as C writes it (decimal, 0x hex, 0 octal): digits only -- strtoull would also take
+ * blanks and a sign, and make "-1" a huge value -- and no more than 64 bits. */
+static int parse_num(const char *s, uint64_t *out) {
+  char *end;
+  if (!isdigit((unsigned char)*s)) return -1;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 0);
+  if (*end || errno) return -1;
+  *out = v;
+  return 0;
+}
+
+struct optstate {
+  int whole, as_needed, bstatic, group;
+  uint8_t dep; /* DEP_* for the shared objects named next */
+  ld_options *opt;
+  int saved[16][3]; /* --push-state: whole, as_needed, bstatic */
+  int nsaved;
+  int print_version_and_go, print_output_format;
+  int argc, i; /* the argument being parsed: argv[i] */
+  char **argv;
+};
+
+static void add_input(struct optstate *st, const char *name, int lib) {
+  ld_input_arg *ia = ld_xcalloc(1, sizeof *ia);
+  ia->ia_name = name;
+  ia->ia_lib = (uint8_t)lib;
+  ia->ia_whole = (uint8_t)st->whole;
+  ia->ia_static = (uint8_t)st->bstatic;
+  ia->ia_as_needed = (uint8_t)st->as_needed;
+  ia->ia_group = (int16_t)st->group;
+  ia->ia_dep = st->dep;
+  ld_vec_push(&st->opt->inputs, ia);
+}
+
+static void add_group_marker(struct optstate *st, int start) {
+  ld_input_arg *ia = ld_xcalloc(1, sizeof *ia);
+  ia->ia_group_start = (uint8_t)start;
+  ia->ia_group_end = (uint8_t)!start;
+  ld_vec_push(&st->opt->inputs, ia);
+}
+
+/* "SYM", "SYM+N", "SYM-N" or "N": what --defsym accepts. */
+static int defsym_expr_ok(const char *e) {
+  uint64_t v;
+  if (!parse_num(e, &v) || (e[0] == '-' && !parse_num(e + 1, &v))) return 1;
+  const char *op = NULL;
+  for (const char *p = e + 1; *p; p++)
+    if (*p == '+' || *p == '-') op = p;
+  if (op && parse_num(op + 1, &v)) return 0;
+  size_t len = op ? (size_t)(op - e) : strlen(e);
+  if (!len || isdigit((unsigned char)e[0])) return 0;
+  for (size_t k = 0; k < len; k++)
+    if (isspace((unsigned char)e[k]) || e[k] == '+' || e[k] == '-' || e[k] == '=') return 0;
+  return 1;
+}
+
+static void add_section_start(ld_options *o, const char *opt, const char *name, const char *addr) {
+  ld_section_start *ss = ld_xcalloc(1, sizeof *ss);
+  ss->ss_name = name;
+  if (parse_num(addr, &ss->ss_addr)) {
+    ld_error("%s: '%s' is not an address", opt, addr);
+    return;
+  }
+  for (uint32_t k = 0; k < o->section_starts.n; k++) { /* the last one given wins */
+    ld_section_start *old = o->section_starts.v[k];
+    if (!strcmp(old->ss_name, name)) {
+      old->ss_addr = ss->ss_addr;
+      return;
+    }
+  }
+  ld_vec_push(&o->section_starts, ss);
+}
+
+/* The options a table row parses through a function: those that keep positional state (in
+ * `struct optstate`), check their value, or have several effects. `v` is the value (NULL when
+ * an optional one is absent), `a` the argument as given, `n` the option with its dashes made one. */
+#define OPT_FN_DEF(fn) static void fn(struct optstate *st, const char *v, const char *a, const char *n)
+#define UNUSED3 (void)v, (void)a, (void)n
+
+OPT_FN_DEF(opt_help) {
+  UNUSED3, (void)st;
+  ld_print_help();
+  exit(0);
+}
+OPT_FN_DEF(opt_version) {
+  UNUSED3, (void)st;
+  print_version();
+  printf("ELF link-editor for x86-64, i386, SPARC and SPARC V9; GNU and Solaris options\n");
+  exit(0);
+}
+OPT_FN_DEF(opt_V) {
+  UNUSED3;
+  print_version();
+  print_emulations();
+  st->print_version_and_go = 1;
+}
+OPT_FN_DEF(opt_v) { /* no Solaris meaning: the GNU one in both flavours */
+  UNUSED3;
+  print_version();
+  st->print_version_and_go = 1;
+}
+OPT_FN_DEF(opt_library) {
+  (void)a, (void)n;
+  add_input(st, v, 1);
+}
+OPT_FN_DEF(opt_static) { /* -static, -Bstatic, -non_shared, -dn */
+  (void)v, (void)a;
+  if (!strcmp(n, "-static")) st->opt->is_static = 1;
+  st->bstatic = 1;
+}
+OPT_FN_DEF(opt_dynamic) { /* -Bdynamic, -dy, -call_shared */
+  UNUSED3;
+  st->bstatic = 0;
+}
+OPT_FN_DEF(opt_spare_dynamic_tags) {
+  (void)a, (void)n;
+  uint64_t t;
+  if (parse_num(v, &t) || t > 1000) ld_error("--spare-dynamic-tags=%s: expected a count", v);
+  else st->opt->spare_dynamic_tags = (uint32_t)t;
+}
+OPT_FN_DEF(opt_print_output_format) {
+  UNUSED3;
+  st->print_output_format = 1;
+}
+/* --format, --oformat (value after '=' or next) and -b (value next): ELF, as every input and
+ * output is; other formats (binary, ihex, srec) are not. */
+OPT_FN_DEF(opt_format) {
+  const char *f = v;
+  if (!f || !*f) {
+    if (st->i + 1 < st->argc) f = st->argv[++st->i];
+    else {
+      if (!v && strcmp(n, "-b")) ld_error("option '%s' needs an argument", n);
+      f = "";
+    }
+  }
+  if (strcmp(f, "default") && strncmp(f, "elf", 3))
+    ld_error("%s %s: only ELF is supported (see tld(1), \"Options of GNU ld\")", a, f);
+}
+OPT_FN_DEF(opt_demangle) { /* any style: the default one */
+  UNUSED3;
+  st->opt->no_demangle = 0;
+}
+OPT_FN_DEF(opt_require_defined) {
+  (void)a, (void)n;
+  ld_vec_push(&st->opt->require_defined, (void *)v);
+  ld_vec_push(&st->opt->undefs, (void *)v); /* a root, as -u */
+}
+OPT_FN_DEF(opt_orphan_handling) {
+  (void)a, (void)n;
+  ld_options *o = st->opt;
+  if (!strcmp(v, "place")) o->orphan = ORPHAN_PLACE;
+  else if (!strcmp(v, "discard")) o->orphan = ORPHAN_DISCARD;
+  else if (!strcmp(v, "warn")) o->orphan = ORPHAN_WARN;
+  else if (!strcmp(v, "error")) o->orphan = ORPHAN_ERROR;
+  else ld_error("--orphan-handling=%s: expected place, discard, warn or error", v);
+}
+OPT_FN_DEF(opt_package_metadata) { /* no value: no note */
+  (void)a, (void)n;
+  st->opt->package_metadata = v && *v ? v : NULL;
+}
+OPT_FN_DEF(opt_start_group) { /* --start-group, -( */
+  UNUSED3;
+  st->group++;
+  add_group_marker(st, 1);
+}
+OPT_FN_DEF(opt_end_group) { /* --end-group, -) */
+  (void)v, (void)a;
+  if (st->group == 0)
+    ld_error("%s", n[1] == ')' ? "-) without -(" : "--end-group without --start-group");
+  else st->group--, add_group_marker(st, 0);
+}
+OPT_FN_DEF(opt_push_state) {
+  UNUSED3;
+  if (st->nsaved == 16) {
+    ld_error("--push-state nested too deeply");
+    return;
+  }
+  st->saved[st->nsaved][0] = st->whole, st->saved[st->nsaved][1] = st->as_needed;
+  st->saved[st->nsaved++][2] = st->bstatic;
+}
+OPT_FN_DEF(opt_pop_state) {
+  UNUSED3;
+  if (!st->nsaved) {
+    ld_error("--pop-state without --push-state");
+    return;
+  }
+  st->nsaved--;
+  st->whole = st->saved[st->nsaved][0], st->as_needed = st->saved[st->nsaved][1];
+  st->bstatic = st->saved[st->nsaved][2];
+}
+OPT_FN_DEF(opt_whole_archive) { /* --whole-archive, --no-whole-archive */
+  (void)v, (void)a;
+  st->whole = n[1] != 'n';
+}
+OPT_FN_DEF(opt_as_needed) { /* --as-needed, --no-as-needed */
+  (void)v, (void)a;
+  st->as_needed = n[1] != 'n';
+}
+OPT_FN_DEF(opt_eh_frame_hdr) { /* --eh-frame-hdr, --no-eh-frame-hdr */
+  (void)v, (void)a;
+  st->opt->eh_frame_hdr = n[1] != 'n';
+  st->opt->eh_frame_hdr_given = 1;
+}
+OPT_FN_DEF(opt_build_id) {
+  (void)a, (void)n;
+  ld_options *o = st->opt;
+  const char *s = v;
+  if (!s || !strcmp(s, "sha1") || !strcmp(s, "tree") || !strcmp(s, "fast")) o->build_id = 1;
+  else if (!strcmp(s, "md5")) o->build_id = 2;
+  else if (!strcmp(s, "uuid")) o->build_id = 3;
+  else if (!strcmp(s, "none")) o->build_id = 0;
+  else if (!strncmp(s, "0x", 2) && s[2]) o->build_id = 4, o->build_id_hex = s + 2;
+  else ld_error("--build-id=%s: unknown style (sha1, md5, uuid, 0xHEX, none)", s);
+}
+OPT_FN_DEF(opt_defsym) {
+  (void)a, (void)n;
+  const char *eq = strchr(v, '=');
+  if (!eq || eq == v) {
+    ld_error("--defsym %s: expected SYMBOL=EXPRESSION", v);
+    return;
+  }
+  ld_defsym *d = ld_xcalloc(1, sizeof *d);
+  d->name = ld_sprintf("%.*s", (int)(eq - v), v);
+  d->expr = eq + 1;
+  if (!defsym_expr_ok(d->expr)) {
+    ld_error("--defsym %s: expected SYMBOL, NUMBER, SYMBOL+NUMBER or SYMBOL-NUMBER after '='", v);
+    return;
+  }
+  ld_vec_push(&st->opt->defsyms, d);
+}
+OPT_FN_DEF(opt_hash_style) {
+  (void)a, (void)n;
+  ld_options *o = st->opt;
+  if (!strcmp(v, "sysv")) o->hash_style = 1;
+  else if (!strcmp(v, "gnu")) o->hash_style = 2;
+  else if (!strcmp(v, "both")) o->hash_style = 3;
+  else ld_error("--hash-style=%s: expected sysv, gnu or both", v);
+}
+OPT_FN_DEF(opt_no_relax) { /* TLS too, but see ld_scan_relocs */
+  UNUSED3;
+  st->opt->relax = 0;
+  if (st->opt->tls_relax) st->opt->tls_relax = 2;
+}
+OPT_FN_DEF(opt_relax) {
+  UNUSED3;
+  st->opt->relax = 1;
+  st->opt->tls_relax = 1;
+}
+OPT_FN_DEF(opt_threads) { /* --threads alone: the default, every online CPU */
+  (void)a, (void)n;
+  uint64_t t;
+  if (!v) return;
+  if (parse_num(v, &t) || t == 0) ld_error("--threads=%s: expected a positive number", v);
+  else st->opt->threads = (int)(t > 64 ? 64 : t);
+}
+OPT_FN_DEF(opt_compress_debug) {
+  (void)a, (void)n;
+  ld_options *o = st->opt;
+  const char *how = v ? v : "zlib";
+  if (!strcmp(how, "none")) o->compress_debug = 0;
+  else if (!strcmp(how, "zlib") || !strcmp(how, "zlib-gabi")) o->compress_debug = ELFCOMPRESS_ZLIB;
+  else if (!strcmp(how, "zstd")) o->compress_debug = ELFCOMPRESS_ZSTD;
+  else
+    ld_error("--compress-debug-sections=%s: expected none, zlib, zlib-gabi or zstd (zlib-gnu, "
+             "the .zdebug form, is read but not written)",
+             how);
+}
+OPT_FN_DEF(opt_no_undefined) {
+  UNUSED3;
+  st->opt->z_defs = 1;
+  st->opt->z_defs_given = 1;
+}
+OPT_FN_DEF(opt_fatal_warnings) { /* --fatal-warnings, --no-fatal-warnings */
+  (void)v, (void)a, (void)st;
+  ld_fatal_warnings = n[1] != 'n';
+}
+OPT_FN_DEF(opt_plugin) {
+  (void)a, (void)n;
+  ld_plugin_arg *pa = ld_xcalloc(1, sizeof *pa);
+  pa->pa_path = v;
+  ld_vec_push(&st->opt->plugins, pa);
+}
+OPT_FN_DEF(opt_plugin_opt) { /* an option of the -plugin before it */
+  (void)a, (void)n;
+  ld_options *o = st->opt;
+  if (!o->plugins.n) ld_error("-plugin-opt %s: no -plugin before it", v);
+  else ld_vec_push(&((ld_plugin_arg *)o->plugins.v[o->plugins.n - 1])->pa_opts, (void *)v);
+}
+/* GNU ld prints its version first; alone it stops there. --verbose=2 also reports how each
+ * symbol of a plugin's file was resolved. */
+OPT_FN_DEF(opt_verbose) {
+  (void)a, (void)n;
+  ld_options *o = st->opt;
+  uint64_t lvl = 1;
+  if (v && (parse_num(v, &lvl) || lvl > 1000))
+    ld_error("--verbose=%s: expected a number", v), lvl = 1;
+  if (!o->verbose) print_version();
+  if (lvl < 1) lvl = 1;
+  if ((int)lvl > o->verbose) o->verbose = (int)lvl;
+  st->print_version_and_go = 1;
+}
+OPT_FN_DEF(opt_image_base) {
+  (void)a, (void)n;
+  if (parse_num(v, &st->opt->image_base)) ld_error("--image-base=%s: expected a number", v);
+  st->opt->image_base_given = 1;
+}
+OPT_FN_DEF(opt_icf) {
+  (void)a, (void)n;
+  if (!strcmp(v, "none")) st->opt->icf = 0;
+  else if (!strcmp(v, "safe")) st->opt->icf = 1;
+  else if (!strcmp(v, "all")) st->opt->icf = 2;
+  else ld_error("--icf=%s: expected none, safe or all", v);
+}
+OPT_FN_DEF(opt_sort_section) {
+  (void)a, (void)n;
+  if (!strcmp(v, "name")) st->opt->sort_section = 1;
+  else if (!strcmp(v, "alignment")) st->opt->sort_section = 2;
+  else ld_error("--sort-section=%s: expected name or alignment", v);
+}
+OPT_FN_DEF(opt_sort_common) {
+  (void)n;
+  if (!v || !strcmp(v, "descending")) st->opt->sort_common = 1;
+  else if (!strcmp(v, "ascending")) st->opt->sort_common = 2;
+  else unknown_option(a);
+}
+OPT_FN_DEF(opt_unresolved_symbols) {
+  (void)a, (void)n;
+  ld_options *o = st->opt;
+  if (!strcmp(v, "ignore-all")) o->unresolved = UNRES_IGNORE_ALL;
+  else if (!strcmp(v, "report-all")) o->unresolved = UNRES_REPORT_ALL;
+  else if (!strcmp(v, "ignore-in-object-files")) o->unresolved = UNRES_IGNORE_OBJECTS;
+  else if (!strcmp(v, "ignore-in-shared-libs")) o->unresolved = UNRES_IGNORE_SHLIBS;
+  else
+    ld_error("--unresolved-symbols=%s: expected ignore-all, report-all, ignore-in-object-files "
+             "or ignore-in-shared-libs",
+             v);
+}
+OPT_FN_DEF(opt_exclude_libs) {
+  (void)a, (void)n;
+  char *list = ld_xstrdup(v), *save = NULL;
+  for (char *w = strtok_r(list, ",:", &save); w; w = strtok_r(NULL, ",:", &save)) {
+    if (!strcmp(w, "ALL")) st->opt->exclude_libs_all = 1;
+    else ld_vec_push(&st->opt->exclude_libs, w);
+  }
+}
+OPT_FN_DEF(opt_section_start) {
+  (void)a, (void)n;
+  const char *eq = strrchr(v, '=');
+  if (!eq || eq == v) {
+    ld_error("--section-start %s: expected SECTION=ADDRESS", v);
+    return;
+  }
+  add_section_start(st->opt, "--section-start", ld_sprintf("%.*s", (int)(eq - v), v), eq + 1);
+}
+OPT_FN_DEF(opt_tsection) { /* -Ttext, -Tdata, -Tbss: the section is in the option's name */
+  (void)a;
+  int len = (int)strcspn(n, "=");
+  add_section_start(st->opt, ld_sprintf("%.*s", len, n), ld_sprintf(".%.*s", len - 2, n + 2), v);
+}
+OPT_FN_DEF(opt_text_segment) {
+  (void)a, (void)n;
+  if (parse_num(v, &st->opt->image_base)) ld_error("-Ttext-segment: '%s' is not an address", v);
+  st->opt->image_base_given = 1;
+}
+OPT_FN_DEF(opt_script) {
+  (void)a, (void)n;
+  add_input(st, v, 0);
+  ((ld_input_arg *)st->opt->inputs.v[st->opt->inputs.n - 1])->ia_script = 1;
+}
 
 static const struct optdef optdefs[] = {
     OPT_CODE("-o", "FILE", "write the output to FILE", 0),
@@ -64,9 +446,9 @@ static const struct optdef optdefs[] = {
     OPT_CODE("-S", NULL, "strip debugging sections (--strip-debug)", 0),
     OPT_SET("--strip-all", "omit .symtab and .strtab", 0, 0, strip_all, 1),
     OPT_SET("--strip-debug", "omit debugging sections", 0, 0, strip_debug, 1),
-    OPT_CODE("-static", NULL, "link a static executable; search only archives (-Bstatic, -dn)", 0),
-    OPT_CODE("-Bstatic", NULL, "search archives only for the following -l options", 0),
-    OPT_CODE("-Bdynamic", NULL, "search shared objects too for the following -l options", 0),
+    OPT_FN("-static", NULL, "link a static executable; search only archives (-Bstatic, -dn)", 0, TK_NONE, opt_static),
+    OPT_FN("-Bstatic", NULL, "search archives only for the following -l options", 0, TK_NONE, opt_static),
+    OPT_FN("-Bdynamic", NULL, "search shared objects too for the following -l options", 0, TK_NONE, opt_dynamic),
     OPT_CODE("-B", "WORD",
              "Solaris -B static|dynamic|symbolic|direct|nodirect|group|local|eliminate|reduce",
              's'),
@@ -87,24 +469,24 @@ static const struct optdef optdefs[] = {
     OPT_CODE("-m", "EMUL", "GNU: emulation elf_x86_64, elf_i386, elf32_sparc, elf64_sparc", 'g'),
     OPT_CODE("-d", "y|n", "Solaris: dynamic (y) or static (n) linking", 's'),
     OPT_CODE("-z", "KEYWORD", "keyword options, see tld(1)", 0),
-    OPT_CODE("--start-group", NULL, "begin a group of archives searched repeatedly (-()", 0),
-    OPT_CODE("--end-group", NULL, "end a group (-))", 0),
-    OPT_CODE("--push-state", NULL, "save --whole-archive, --as-needed and -Bstatic", 0),
-    OPT_CODE("--pop-state", NULL, "restore what --push-state saved", 0),
-    OPT_CODE("--whole-archive", NULL, "include every member of the following archives", 0),
-    OPT_CODE("--no-whole-archive", NULL, "turn --whole-archive off", 0),
-    OPT_CODE("--as-needed", NULL, "record DT_NEEDED only for libraries that are used", 0),
-    OPT_CODE("--no-as-needed", NULL, "record DT_NEEDED for every library", 0),
+    OPT_FN("--start-group", NULL, "begin a group of archives searched repeatedly (-()", 0, TK_NONE, opt_start_group),
+    OPT_FN("--end-group", NULL, "end a group (-))", 0, TK_NONE, opt_end_group),
+    OPT_FN("--push-state", NULL, "save --whole-archive, --as-needed and -Bstatic", 0, TK_NONE, opt_push_state),
+    OPT_FN("--pop-state", NULL, "restore what --push-state saved", 0, TK_NONE, opt_pop_state),
+    OPT_FN("--whole-archive", NULL, "include every member of the following archives", 0, TK_NONE, opt_whole_archive),
+    OPT_FN("--no-whole-archive", NULL, "turn --whole-archive off", 0, TK_NONE, opt_whole_archive),
+    OPT_FN("--as-needed", NULL, "record DT_NEEDED only for libraries that are used", 0, TK_NONE, opt_as_needed),
+    OPT_FN("--no-as-needed", NULL, "record DT_NEEDED for every library", 0, TK_NONE, opt_as_needed),
     OPT_SET("--gc-sections", "remove unreferenced sections", 0, 0, gc_sections, 1),
     OPT_SET("--no-gc-sections", "keep unreferenced sections", 0, 0, gc_sections, 0),
     OPT_SET("--print-gc-sections", "list the sections --gc-sections removes", 0, 0, print_gc, 1),
-    OPT_CODE("--eh-frame-hdr", NULL, "create .eh_frame_hdr and PT_GNU_EH_FRAME", 0),
-    OPT_CODE("--no-eh-frame-hdr", NULL, "do not create .eh_frame_hdr", 0),
-    OPT_CODE("--build-id", "[=STYLE]",
-             "add an NT_GNU_BUILD_ID note: sha1 (default), md5, uuid, 0xHEX, none", 0),
-    OPT_CODE("--defsym", "SYM=EXPR", "define SYM as a number or another symbol", 0),
+    OPT_FN("--eh-frame-hdr", NULL, "create .eh_frame_hdr and PT_GNU_EH_FRAME", 0, TK_NONE, opt_eh_frame_hdr),
+    OPT_FN("--no-eh-frame-hdr", NULL, "do not create .eh_frame_hdr", 0, TK_NONE, opt_eh_frame_hdr),
+    OPT_FN("--build-id", "[=STYLE]",
+             "add an NT_GNU_BUILD_ID note: sha1 (default), md5, uuid, 0xHEX, none", 0, TK_EQ, opt_build_id),
+    OPT_FN("--defsym", "SYM=EXPR", "define SYM as a number or another symbol", 0, TK_ARG, opt_defsym),
     OPT_STR("--sysroot", "DIR", "prefix for = and / in search paths", 0, sysroot),
-    OPT_CODE("--hash-style", "STYLE", "sysv, gnu or both", 0),
+    OPT_FN("--hash-style", "STYLE", "sysv, gnu or both", 0, TK_ARG, opt_hash_style),
     OPT_SET("--export-dynamic", "export every global symbol (-E)", 0, 0, export_dynamic, 1),
     OPT_VEC("--dynamic-list", "FILE",
             "export the listed symbols; in a shared object only they stay preemptible", 0,
@@ -121,14 +503,14 @@ static const struct optdef optdefs[] = {
             dynamic_list_cpp_typeinfo, 1),
     OPT_STR("-init", "SYM", "DT_INIT names SYM (default _init)", 0, init_sym),
     OPT_STR("-fini", "SYM", "DT_FINI names SYM (default _fini)", 0, fini_sym),
-    OPT_CODE("--require-defined", "SYM", "as -u, and an error if SYM ends up undefined", 0),
+    OPT_FN("--require-defined", "SYM", "as -u, and an error if SYM ends up undefined", 0, TK_ARG, opt_require_defined),
     OPT_SET("--discard-all", "omit every local symbol from .symtab (-x)", 0, 0, discard,
             DISCARD_ALL),
     OPT_SET("--discard-locals", "omit assembler-local (.L) symbols from .symtab (-X)", 0, 0,
             discard, DISCARD_LOCALS),
     OPT_SET("--discard-none", "keep every local symbol in .symtab", 0, 0, discard, DISCARD_NONE),
-    OPT_CODE("--orphan-handling", "MODE",
-             "sections a linker script does not place: place, warn, error, discard", 0),
+    OPT_FN("--orphan-handling", "MODE",
+             "sections a linker script does not place: place, warn, error, discard", 0, TK_ARG, opt_orphan_handling),
     OPT_SET("--no-undefined-version", "a version script naming an undefined symbol is an error", 0,
             0, undefined_version, 0),
     OPT_SET("--undefined-version", "allow version scripts to name undefined symbols (default)", 0,
@@ -140,7 +522,7 @@ static const struct optdef optdefs[] = {
     OPT_SET("--warn-execstack", "warn when the output needs an executable stack", 0, 0,
             warn_execstack, 1),
     OPT_SET("--no-warn-execstack", "do not warn about executable stacks", 0, 0, warn_execstack, 0),
-    OPT_CODE("--package-metadata", "=JSON", "add a .note.package note holding JSON", 0),
+    OPT_FN("--package-metadata", "=JSON", "add a .note.package note holding JSON", 0, TK_EQ, opt_package_metadata),
     OPT_SET("--error-unresolved-symbols", "undefined symbols are errors (default)", 0, 0,
             warn_unresolved, 0),
     OPT_SET("--warn-unresolved-symbols", "undefined symbols are warnings", 0, 0, warn_unresolved,
@@ -153,22 +535,22 @@ static const struct optdef optdefs[] = {
             gc_keep_exported, 1),
     OPT_STR("--dependency-file", "FILE", "write a make rule: the output depends on every file read",
             0, dependency_file),
-    OPT_CODE("--spare-dynamic-tags", "N", "N more DT_NULL entries in .dynamic", 0),
+    OPT_FN("--spare-dynamic-tags", "N", "N more DT_NULL entries in .dynamic", 0, TK_ARG, opt_spare_dynamic_tags),
     OPT_SET("--default-symver", "version unversioned exports with the soname", 0, 0, default_symver,
             1),
-    OPT_CODE("--print-output-format", NULL, "print the output's BFD format name", 0),
-    OPT_CODE("--demangle", NULL, "demangle C++ and Rust names in messages (default)", 0),
+    OPT_FN("--print-output-format", NULL, "print the output's BFD format name", 0, TK_NONE, opt_print_output_format),
+    OPT_FN("--demangle", NULL, "demangle C++ and Rust names in messages (default)", 0, TK_EQ, opt_demangle),
     OPT_SET("--no-demangle", "keep mangled names in messages", 0, 0, no_demangle, 1),
     OPT_CODE("-Y", "[P,]DIR:...", "add default library directories", 0),
     OPT_CODE("-E", NULL, "export every global symbol", 'g'),
-    OPT_CODE("--no-relax", NULL, "keep GOT loads and TLS sequences as written", 0),
-    OPT_CODE("--relax", NULL, "relax GOT loads and TLS sequences (default)", 0),
-    OPT_CODE("--threads", "[=N]", "number of threads (default: online CPUs)", 0),
+    OPT_FN("--no-relax", NULL, "keep GOT loads and TLS sequences as written", 0, TK_NONE, opt_no_relax),
+    OPT_FN("--relax", NULL, "relax GOT loads and TLS sequences (default)", 0, TK_NONE, opt_relax),
+    OPT_FN("--threads", "[=N]", "number of threads (default: online CPUs)", 0, TK_EQ, opt_threads),
     OPT_SET("--no-threads", "run single-threaded", 0, 0, threads, 1),
     OPT_SET("--stats", "print per-pass times, counts, memory and TLS statistics", 0, 0, stats, 1),
-    OPT_CODE("--compress-debug-sections", "=none|zlib|zlib-gabi|zstd",
-             "compress the output's .debug_* sections (SHF_COMPRESSED)", 0),
-    OPT_CODE("--no-undefined", NULL, "report undefined symbols in shared objects (-z defs)", 0),
+    OPT_FN("--compress-debug-sections", "=none|zlib|zlib-gabi|zstd",
+             "compress the output's .debug_* sections (SHF_COMPRESSED)", 0, TK_EQ, opt_compress_debug),
+    OPT_FN("--no-undefined", NULL, "report undefined symbols in shared objects (-z defs)", 0, TK_NONE, opt_no_undefined),
     OPT_SET("--allow-shlib-undefined",
             "allow shared inputs' references nothing defines (default for -shared)", 0, 0,
             allow_shlib_undefined, 1),
@@ -180,27 +562,27 @@ static const struct optdef optdefs[] = {
             bsymbolic, 2),
     OPT_SET("--enable-new-dtags", "use DT_RUNPATH", 0, 0, new_dtags, 1),
     OPT_SET("--disable-new-dtags", "use DT_RPATH", 0, 0, new_dtags, 0),
-    OPT_CODE("--fatal-warnings", NULL, "treat warnings as errors", 0),
-    OPT_CODE("--no-fatal-warnings", NULL, "warnings are warnings", 0),
-    OPT_CODE("--version", NULL, "print the version and exit", 0),
-    OPT_CODE("-v", NULL, "print the version (and continue)", 0),
-    OPT_CODE("-V", NULL, "print the version and supported targets", 0),
-    OPT_CODE("--help", NULL, "print this help", 0),
+    OPT_FN("--fatal-warnings", NULL, "treat warnings as errors", 0, TK_NONE, opt_fatal_warnings),
+    OPT_FN("--no-fatal-warnings", NULL, "warnings are warnings", 0, TK_NONE, opt_fatal_warnings),
+    OPT_FN("--version", NULL, "print the version and exit", 0, TK_NONE, opt_version),
+    OPT_FN("-v", NULL, "print the version (and continue)", 0, TK_NONE, opt_v),
+    OPT_FN("-V", NULL, "print the version and supported targets", 0, TK_NONE, opt_V),
+    OPT_FN("--help", NULL, "print this help", 0, TK_NONE, opt_help),
     OPT_VEC("--mapfile", "FILE",
             "read a Solaris mapfile (also -z mapfile=FILE; -M FILE in the Solaris flavour)", 0,
             mapfiles),
-    OPT_CODE("-plugin", "FILE",
-             "load a link-time optimisation plugin (gcc's liblto_plugin, LLVMgold)", 0),
-    OPT_CODE("-plugin-opt", "OPT", "pass OPT to the -plugin before it", 0),
-    OPT_CODE("--verbose", "[=N]",
+    OPT_FN("-plugin", "FILE",
+             "load a link-time optimisation plugin (gcc's liblto_plugin, LLVMgold)", 0, TK_ARG, opt_plugin),
+    OPT_FN("-plugin-opt", "OPT", "pass OPT to the -plugin before it", 0, TK_ARG, opt_plugin_opt),
+    OPT_FN("--verbose", "[=N]",
              "print the version, target, search directories and each library tried; 2: also how "
              "each symbol of a plugin's file was resolved",
-             0),
+             0, TK_EQ, opt_verbose),
     OPT_CODE("-t", NULL, "GNU: print each input file as it is read (--trace)", 'g'),
     OPT_SET("--trace", "print each input file as it is read", 0, 0, trace, 1),
     OPT_CODE("-O", "LEVEL",
              "optimisation level of the output: -O2 compresses debug sections harder", 'g'),
-    OPT_CODE("--image-base", "ADDR", "base address of the output", 0),
+    OPT_FN("--image-base", "ADDR", "base address of the output", 0, TK_ARG, opt_image_base),
     OPT_SET("--emit-relocs", "keep the inputs' relocations in the output", 0, 0, emit_relocs, 1),
     OPT_STR("-Map", "FILE", "write a link map to FILE ('-': standard output)", 0, map_file),
     OPT_SET("--print-map", "write a link map to standard output (GNU -M)", 0, 0, print_map, 1),
@@ -214,24 +596,24 @@ static const struct optdef optdefs[] = {
             why_extract),
     OPT_VEC("--wrap", "SYM", "bind references to SYM to __wrap_SYM, and __real_SYM to SYM", 0,
             wraps),
-    OPT_CODE("-Ttext", "ADDR", "address of .text", 'g'),
-    OPT_CODE("-Tdata", "ADDR", "address of .data", 'g'),
-    OPT_CODE("-Tbss", "ADDR", "address of .bss", 'g'),
-    OPT_CODE("-Ttext-segment", "ADDR", "address of the first segment (--image-base)", 'g'),
+    OPT_FN("-Ttext", "ADDR", "address of .text", 'g', TK_ARG, opt_tsection),
+    OPT_FN("-Tdata", "ADDR", "address of .data", 'g', TK_ARG, opt_tsection),
+    OPT_FN("-Tbss", "ADDR", "address of .bss", 'g', TK_ARG, opt_tsection),
+    OPT_FN("-Ttext-segment", "ADDR", "address of the first segment (--image-base)", 'g', TK_ARG, opt_text_segment),
     OPT_CODE("-T", "FILE", "read a linker script (--script)", 0),
-    OPT_CODE("--script", "FILE", "read a linker script", 0),
-    OPT_CODE("--section-start", "SEC=ADDR", "address of output section SEC", 0),
-    OPT_CODE("--exclude-libs", "LIB,...|ALL", "do not export the symbols of these archives", 0),
+    OPT_FN("--script", "FILE", "read a linker script", 0, TK_ARG, opt_script),
+    OPT_FN("--section-start", "SEC=ADDR", "address of output section SEC", 0, TK_ARG, opt_section_start),
+    OPT_FN("--exclude-libs", "LIB,...|ALL", "do not export the symbols of these archives", 0, TK_ARG, opt_exclude_libs),
     OPT_SET("--warn-common", "warn when a common symbol meets another or a definition", 0, 0,
             warn_common, 1),
-    OPT_CODE("--unresolved-symbols", "HOW",
-             "ignore-all, report-all, ignore-in-object-files, ignore-in-shared-libs", 0),
+    OPT_FN("--unresolved-symbols", "HOW",
+             "ignore-all, report-all, ignore-in-object-files, ignore-in-shared-libs", 0, TK_ARG, opt_unresolved_symbols),
     OPT_NOP("--no-warn-mismatch", NULL, "accepted", 0, 0),
-    OPT_CODE("--sort-section", "name|alignment", "sort input sections within each output section",
-             0),
-    OPT_CODE("--sort-common", "[=ascending|descending]",
-             "sort common symbols by alignment (largest first)", 0),
-    OPT_CODE("--icf", "none|safe|all", "fold identical code sections", 0),
+    OPT_FN("--sort-section", "name|alignment", "sort input sections within each output section",
+             0, TK_ARG, opt_sort_section),
+    OPT_FN("--sort-common", "[=ascending|descending]",
+             "sort common symbols by alignment (largest first)", 0, TK_EQ, opt_sort_common),
+    OPT_FN("--icf", "none|safe|all", "fold identical code sections", 0, TK_ARG, opt_icf),
     OPT_SET("--print-icf-sections", "list the sections --icf folds", 0, 0, print_icf, 1),
     OPT_CODE("@FILE", NULL, "read options from FILE", 0),
     /* Accepted spellings --help does not list: aliases, GNU options without an effect on
@@ -253,7 +635,7 @@ static const struct optdef optdefs[] = {
     OPT_UNSUP("--nmagic", NULL, NULL, 0, 0),
     OPT_UNSUP("--just-symbols", NULL, NULL, 0, 1),
     OPT_UNSUP("--noinhibit-exec", NULL, NULL, 0, 0),
-    OPT_UNSUP("--unique", NULL, NULL, 0, 0),
+    OPT_UNSUP("--unique", NULL, NULL, 0, TK_EQ),
     OPT_UNSUP("--split-by-file", NULL, NULL, 0, 0),
     OPT_UNSUP("--split-by-reloc", NULL, NULL, 0, 0),
     OPT_UNSUP("--mri-script", NULL, NULL, 0, 1),
@@ -300,9 +682,19 @@ static const struct optdef optdefs[] = {
     OPT_NOP("-Qy", NULL, NULL, 0, 0),
     OPT_NOP("-Qn", NULL, NULL, 0, 0),
     OPT_NOP("-rpath-link", NULL, NULL, 0, 1),
+    OPT_FN("--library", NULL, NULL, 0, TK_ARG, opt_library),
+    OPT_FN("-non_shared", NULL, NULL, 0, TK_NONE, opt_static),
+    OPT_FN("-dn", NULL, NULL, 0, TK_NONE, opt_static),
+    OPT_FN("-dy", NULL, NULL, 0, TK_NONE, opt_dynamic),
+    OPT_FN("-call_shared", NULL, NULL, 0, TK_NONE, opt_dynamic),
+    OPT_FN("--target-help", NULL, NULL, 0, TK_NONE, opt_help),
+    OPT_FN("--format", NULL, NULL, 0, TK_EQ, opt_format),
+    OPT_FN("--oformat", NULL, NULL, 0, TK_EQ, opt_format),
+    OPT_FN("-b", NULL, NULL, 0, TK_NONE, opt_format),
+    OPT_FN("-(", NULL, NULL, 0, TK_NONE, opt_start_group),
+    OPT_FN("-)", NULL, NULL, 0, TK_NONE, opt_end_group),
 };
 
-static const char *progname = "tld";
 static void print_z_help(void);
 
 void ld_print_help(void) {
@@ -393,65 +785,26 @@ static const struct optdef *table_option(const char *n) {
 }
 
 /* Carry out a table row's action; `a` is the argument as given, `n` normalised. */
-static void table_apply(ld_options *o, const struct optdef *d, const char *a, const char *n,
-                        int argc, char **argv, int *i) {
+static void table_apply(struct optstate *st, const struct optdef *d, const char *a, const char *n) {
   const char *v = NULL;
-  if (d->takes) {
-    const char *eq = strchr(n, '=');
-    if (eq) v = ld_xstrdup(eq + 1); /* `n` is a buffer reused for every option */
-    else if (*i + 1 < argc) v = argv[++*i];
+  const char *eq = d->takes ? strchr(n, '=') : NULL;
+  if (eq) v = ld_xstrdup(eq + 1); /* `n` is a buffer reused for every option */
+  else if (d->takes == TK_ARG) {
+    if (st->i + 1 < st->argc) v = st->argv[++st->i];
     else {
       ld_error("option '%s' needs an argument", n);
       return;
     }
   }
-  char *field = (char *)o + d->off;
+  char *field = (char *)st->opt + d->off;
   switch (d->act) {
   case OA_SET: *(int *)field = d->val; break;
   case OA_STR: *(const char **)field = v; break;
   case OA_VEC: ld_vec_push((ld_vec *)field, (void *)v); break;
+  case OA_FN: d->fn(st, v, a, n); break;
   case OA_UNSUP: ld_error("%s is not supported (see tld(1), \"Options of GNU ld\")", a); break;
   default: break; /* OA_NOP */
   }
-}
-
-/* A number as C writes it (decimal, 0x hex, 0 octal): digits only -- strtoull would also take
- * blanks and a sign, and make "-1" a huge value -- and no more than 64 bits. */
-static int parse_num(const char *s, uint64_t *out) {
-  char *end;
-  if (!isdigit((unsigned char)*s)) return -1;
-  errno = 0;
-  unsigned long long v = strtoull(s, &end, 0);
-  if (*end || errno) return -1;
-  *out = v;
-  return 0;
-}
-
-struct optstate {
-  int whole, as_needed, bstatic, group;
-  uint8_t dep; /* DEP_* for the shared objects named next */
-  ld_options *opt;
-  int saved[16][3]; /* --push-state: whole, as_needed, bstatic */
-  int nsaved;
-};
-
-static void add_input(struct optstate *st, const char *name, int lib) {
-  ld_input_arg *ia = ld_xcalloc(1, sizeof *ia);
-  ia->ia_name = name;
-  ia->ia_lib = (uint8_t)lib;
-  ia->ia_whole = (uint8_t)st->whole;
-  ia->ia_static = (uint8_t)st->bstatic;
-  ia->ia_as_needed = (uint8_t)st->as_needed;
-  ia->ia_group = (int16_t)st->group;
-  ia->ia_dep = st->dep;
-  ld_vec_push(&st->opt->inputs, ia);
-}
-
-static void add_group_marker(struct optstate *st, int start) {
-  ld_input_arg *ia = ld_xcalloc(1, sizeof *ia);
-  ia->ia_group_start = (uint8_t)start;
-  ia->ia_group_end = (uint8_t)!start;
-  ld_vec_push(&st->opt->inputs, ia);
 }
 
 /* -z guidance[=item,...]: each item names advice to leave out (Solaris spells them noall,
@@ -725,132 +1078,6 @@ static void print_z_help(void) {
   printf("\n");
 }
 
-/* Does `arg` (with its leading dashes normalised to one) name `opt`, either exactly (the value
- * then comes from the next argument, if `takes`) or as `opt=value`? */
-static const char *match_long(const char *arg, const char *opt, int takes, int *consumed_next,
-                              int argc, char **argv, int *i) {
-  size_t n = strlen(opt);
-  if (strncmp(arg, opt, n)) return NULL;
-  if (arg[n] == 0) {
-    if (!takes) return "";
-    if (*i + 1 >= argc) {
-      ld_error("option '%s' needs an argument", arg);
-      return "";
-    }
-    *consumed_next = 1;
-    return argv[++*i];
-  }
-  /* `arg` is the normalised copy in a buffer reused for every option: keep the value. */
-  if (arg[n] == '=' && takes) return ld_xstrdup(arg + n + 1);
-  return NULL;
-}
-
-/* "SYM", "SYM+N", "SYM-N" or "N": what --defsym accepts. */
-static int defsym_expr_ok(const char *e) {
-  uint64_t v;
-  if (!parse_num(e, &v) || (e[0] == '-' && !parse_num(e + 1, &v))) return 1;
-  const char *op = NULL;
-  for (const char *p = e + 1; *p; p++)
-    if (*p == '+' || *p == '-') op = p;
-  if (op && parse_num(op + 1, &v)) return 0;
-  size_t len = op ? (size_t)(op - e) : strlen(e);
-  if (!len || isdigit((unsigned char)e[0])) return 0;
-  for (size_t k = 0; k < len; k++)
-    if (isspace((unsigned char)e[k]) || e[k] == '+' || e[k] == '-' || e[k] == '=') return 0;
-  return 1;
-}
-
-static void add_section_start(ld_options *o, const char *opt, const char *name, const char *addr) {
-  ld_section_start *ss = ld_xcalloc(1, sizeof *ss);
-  ss->ss_name = name;
-  if (parse_num(addr, &ss->ss_addr)) {
-    ld_error("%s: '%s' is not an address", opt, addr);
-    return;
-  }
-  for (uint32_t k = 0; k < o->section_starts.n; k++) { /* the last one given wins */
-    ld_section_start *old = o->section_starts.v[k];
-    if (!strcmp(old->ss_name, name)) {
-      old->ss_addr = ss->ss_addr;
-      return;
-    }
-  }
-  ld_vec_push(&o->section_starts, ss);
-}
-
-/* Options of link maps and tracing, and those that place or fold sections. Returns 1 when `n`
- * (the option with its dashes normalised to one) was one of them. */
-static int trace_and_layout_option(struct optstate *st, const char *n, int argc, char **argv,
-                                   int *i) {
-  ld_options *o = st->opt;
-  int nx = 0;
-  const char *v;
-#define LONG(name, takes) ((v = match_long(n, name, takes, &nx, argc, argv, i)) != NULL)
-  if (LONG("-icf", 1)) {
-    if (!strcmp(v, "none")) o->icf = 0;
-    else if (!strcmp(v, "safe")) o->icf = 1;
-    else if (!strcmp(v, "all")) o->icf = 2;
-    else ld_error("--icf=%s: expected none, safe or all", v);
-    return 1;
-  }
-  if (LONG("-sort-section", 1)) {
-    if (!strcmp(v, "name")) o->sort_section = 1;
-    else if (!strcmp(v, "alignment")) o->sort_section = 2;
-    else ld_error("--sort-section=%s: expected name or alignment", v);
-    return 1;
-  }
-  if (!strcmp(n, "-sort-common") || !strcmp(n, "-sort-common=descending")) {
-    o->sort_common = 1;
-    return 1;
-  }
-  if (!strcmp(n, "-sort-common=ascending")) {
-    o->sort_common = 2;
-    return 1;
-  }
-  if (LONG("-unresolved-symbols", 1)) {
-    if (!strcmp(v, "ignore-all")) o->unresolved = UNRES_IGNORE_ALL;
-    else if (!strcmp(v, "report-all")) o->unresolved = UNRES_REPORT_ALL;
-    else if (!strcmp(v, "ignore-in-object-files")) o->unresolved = UNRES_IGNORE_OBJECTS;
-    else if (!strcmp(v, "ignore-in-shared-libs")) o->unresolved = UNRES_IGNORE_SHLIBS;
-    else
-      ld_error("--unresolved-symbols=%s: expected ignore-all, report-all, ignore-in-object-files "
-               "or ignore-in-shared-libs",
-               v);
-    return 1;
-  }
-  if (LONG("-exclude-libs", 1)) {
-    char *list = ld_xstrdup(v), *save = NULL;
-    for (char *w = strtok_r(list, ",:", &save); w; w = strtok_r(NULL, ",:", &save)) {
-      if (!strcmp(w, "ALL")) o->exclude_libs_all = 1;
-      else ld_vec_push(&o->exclude_libs, w);
-    }
-    return 1;
-  }
-  if (LONG("-section-start", 1)) {
-    const char *eq = strrchr(v, '=');
-    if (!eq || eq == v) {
-      ld_error("--section-start %s: expected SECTION=ADDRESS", v);
-      return 1;
-    }
-    add_section_start(o, "--section-start", ld_sprintf("%.*s", (int)(eq - v), v), eq + 1);
-    return 1;
-  }
-  static const char *const tsecs[][2] = {
-      {"-Ttext", ".text"}, {"-Tdata", ".data"}, {"-Tbss", ".bss"}};
-  for (int k = 0; k < 3; k++)
-    if (LONG(tsecs[k][0], 1)) {
-      add_section_start(o, tsecs[k][0], tsecs[k][1], v);
-      return 1;
-    }
-  if (LONG("-Ttext-segment", 1)) {
-    if (parse_num(v, &o->image_base)) ld_error("-Ttext-segment: '%s' is not an address", v);
-    o->image_base_given = 1;
-    return 1;
-  }
-#undef LONG
-  (void)nx;
-  return 0;
-}
-
 void ld_parse_options(int argc, char **argv, ld_options *o) {
   const char *base = strrchr(argv[0], '/');
   base = base ? base + 1 : argv[0];
@@ -874,14 +1101,11 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
   o->start_stop_vis = STV_PROTECTED;
   long nproc = sysconf(_SC_NPROCESSORS_ONLN);
   o->threads = nproc > 0 ? (int)nproc : 1;
-  struct optstate st = {.opt = o};
-  int print_version_and_go = 0, print_output_format = 0;
+  struct optstate st = {.opt = o, .argc = argc, .argv = argv};
   int gnu = o->gnu_flavour;
 
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    int nx = 0;
-    const char *v;
+  for (st.i = 1; st.i < argc; st.i++) {
+    const char *a = argv[st.i];
     if (a[0] != '-' || a[1] == 0) {
       add_input(&st, a, 0);
       continue;
@@ -893,277 +1117,20 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     const char *n = norm;
     const struct optdef *od = table_option(n);
     if (od) {
-      table_apply(o, od, a, n, argc, argv, &i);
+      table_apply(&st, od, a, n);
       continue;
     }
-#define LONG(name, takes) ((v = match_long(n, name, takes, &nx, argc, argv, &i)) != NULL)
-    if (LONG("-help", 0)) {
-      ld_print_help();
-      exit(0);
-    }
-    if (LONG("-version", 0)) {
-      print_version();
-      printf("ELF link-editor for x86-64, i386, SPARC and SPARC V9; GNU and Solaris options\n");
-      exit(0);
-    }
-    if (!strcmp(n, "-V")) {
-      print_version();
-      print_emulations();
-      print_version_and_go = 1;
-      continue;
-    }
-    if (!strcmp(n, "-v")) { /* no Solaris meaning: the GNU one in both flavours */
-      print_version();
-      print_version_and_go = 1;
-      continue;
-    }
-    if (LONG("-library", 1)) {
-      add_input(&st, v, 1);
-      continue;
-    }
-    if (LONG("-static", 0) || LONG("-Bstatic", 0) || LONG("-non_shared", 0) || LONG("-dn", 0)) {
-      if (!strcmp(n, "-static")) o->is_static = 1;
-      st.bstatic = 1;
-      continue;
-    }
-    if (LONG("-Bdynamic", 0) || LONG("-dy", 0) || LONG("-call_shared", 0)) {
-      st.bstatic = 0;
-      continue;
-    }
-    if (LONG("-spare-dynamic-tags", 1)) {
-      uint64_t t;
-      if (parse_num(v, &t) || t > 1000) ld_error("--spare-dynamic-tags=%s: expected a count", v);
-      else o->spare_dynamic_tags = (uint32_t)t;
-      continue;
-    }
-    if (LONG("-print-output-format", 0)) {
-      print_output_format = 1;
-      continue;
-    }
-    if (LONG("-target-help", 0)) {
-      ld_print_help();
-      exit(0);
-    }
-    if (LONG("-format", 1) || LONG("-oformat", 1) || !strcmp(n, "-b")) {
-      const char *f = v && *v ? v : (i + 1 < argc ? argv[++i] : "");
-      /* ELF, as every input and output is; other formats (binary, ihex, srec) are not. */
-      if (strcmp(f, "default") && strncmp(f, "elf", 3))
-        ld_error("%s %s: only ELF is supported (see tld(1), \"Options of GNU ld\")", a, f);
-      continue;
-    }
-    /* GNU ld options tld does not implement, which change the output: an error, not a link
-     * that silently differs (tld(1), "Options of GNU ld"). */
-    if (!strncmp(n, "-unique=", 8)) {
-      ld_error("%s is not supported (see tld(1), \"Options of GNU ld\")", a);
-      continue;
-    }
-    /* GNU ld options with no effect on tld's output (tld(1), "Options of GNU ld"). */
-    if (LONG("-demangle", 0) || !strncmp(n, "-demangle=", 10)) { /* any style: the default one */
-      o->no_demangle = 0;
-      continue;
-    }
-    if (LONG("-require-defined", 1)) {
-      ld_vec_push(&o->require_defined, (void *)v);
-      ld_vec_push(&o->undefs, (void *)v); /* a root, as -u */
-      continue;
-    }
-    if (LONG("-orphan-handling", 1)) {
-      if (!strcmp(v, "place")) o->orphan = ORPHAN_PLACE;
-      else if (!strcmp(v, "discard")) o->orphan = ORPHAN_DISCARD;
-      else if (!strcmp(v, "warn")) o->orphan = ORPHAN_WARN;
-      else if (!strcmp(v, "error")) o->orphan = ORPHAN_ERROR;
-      else ld_error("--orphan-handling=%s: expected place, discard, warn or error", v);
-      continue;
-    }
-    if (!strcmp(n, "-package-metadata")) { /* no value: no note */
-      o->package_metadata = NULL;
-      continue;
-    }
-    if (!strncmp(n, "-package-metadata=", 18)) {
-      o->package_metadata = n[18] ? ld_xstrdup(n + 18) : NULL;
-      continue;
-    }
-    if (LONG("-start-group", 0)) {
-      st.group++;
-      add_group_marker(&st, 1);
-      continue;
-    }
-    if (LONG("-end-group", 0)) {
-      if (st.group == 0) ld_error("--end-group without --start-group");
-      else st.group--, add_group_marker(&st, 0);
-      continue;
-    }
-    if (LONG("-push-state", 0)) {
-      if (st.nsaved == 16) {
-        ld_error("--push-state nested too deeply");
-        continue;
-      }
-      st.saved[st.nsaved][0] = st.whole, st.saved[st.nsaved][1] = st.as_needed;
-      st.saved[st.nsaved++][2] = st.bstatic;
-      continue;
-    }
-    if (LONG("-pop-state", 0)) {
-      if (!st.nsaved) {
-        ld_error("--pop-state without --push-state");
-        continue;
-      }
-      st.nsaved--;
-      st.whole = st.saved[st.nsaved][0], st.as_needed = st.saved[st.nsaved][1];
-      st.bstatic = st.saved[st.nsaved][2];
-      continue;
-    }
-    if (LONG("-whole-archive", 0)) {
-      st.whole = 1;
-      continue;
-    }
-    if (LONG("-no-whole-archive", 0)) {
-      st.whole = 0;
-      continue;
-    }
-    if (LONG("-as-needed", 0)) {
-      st.as_needed = 1;
-      continue;
-    }
-    if (LONG("-no-as-needed", 0)) {
-      st.as_needed = 0;
-      continue;
-    }
-    if (LONG("-eh-frame-hdr", 0)) {
-      o->eh_frame_hdr = 1;
-      o->eh_frame_hdr_given = 1;
-      continue;
-    }
-    if (LONG("-no-eh-frame-hdr", 0)) {
-      o->eh_frame_hdr = 0;
-      o->eh_frame_hdr_given = 1;
-      continue;
-    }
-    if (!strcmp(n, "-build-id")) {
-      o->build_id = 1;
-      continue;
-    }
-    if (!strncmp(n, "-build-id=", 10)) {
-      const char *s = n + 10;
-      if (!strcmp(s, "sha1") || !strcmp(s, "tree") || !strcmp(s, "fast")) o->build_id = 1;
-      else if (!strcmp(s, "md5")) o->build_id = 2;
-      else if (!strcmp(s, "uuid")) o->build_id = 3;
-      else if (!strcmp(s, "none")) o->build_id = 0;
-      else if (!strncmp(s, "0x", 2) && s[2]) o->build_id = 4, o->build_id_hex = ld_xstrdup(s + 2);
-      else ld_error("--build-id=%s: unknown style (sha1, md5, uuid, 0xHEX, none)", s);
-      continue;
-    }
-    if (LONG("-defsym", 1)) {
-      const char *eq = strchr(v, '=');
-      if (!eq || eq == v) {
-        ld_error("--defsym %s: expected SYMBOL=EXPRESSION", v);
-        continue;
-      }
-      ld_defsym *d = ld_xcalloc(1, sizeof *d);
-      d->name = ld_sprintf("%.*s", (int)(eq - v), v);
-      d->expr = eq + 1;
-      if (!defsym_expr_ok(d->expr)) {
-        ld_error("--defsym %s: expected SYMBOL, NUMBER, SYMBOL+NUMBER or SYMBOL-NUMBER after '='",
-                 v);
-        continue;
-      }
-      ld_vec_push(&o->defsyms, d);
-      continue;
-    }
-    if (LONG("-hash-style", 1)) {
-      if (!strcmp(v, "sysv")) o->hash_style = 1;
-      else if (!strcmp(v, "gnu")) o->hash_style = 2;
-      else if (!strcmp(v, "both")) o->hash_style = 3;
-      else ld_error("--hash-style=%s: expected sysv, gnu or both", v);
-      continue;
-    }
-    if (LONG("-no-relax", 0)) { /* TLS too, but see ld_scan_relocs */
-      o->relax = 0;
-      if (o->tls_relax) o->tls_relax = 2;
-      continue;
-    }
-    if (LONG("-relax", 0)) {
-      o->relax = 1;
-      o->tls_relax = 1;
-      continue;
-    }
-    if (!strcmp(n, "-threads")) continue;
-    if (!strncmp(n, "-threads=", 9)) {
-      uint64_t t;
-      if (parse_num(n + 9, &t) || t == 0)
-        ld_error("--threads=%s: expected a positive number", n + 9);
-      else o->threads = (int)(t > 64 ? 64 : t);
-      continue;
-    }
-    if (!strcmp(n, "-compress-debug-sections") || !strncmp(n, "-compress-debug-sections=", 25)) {
-      const char *how = n[24] == '=' ? n + 25 : "zlib";
-      if (!strcmp(how, "none")) o->compress_debug = 0;
-      else if (!strcmp(how, "zlib") || !strcmp(how, "zlib-gabi"))
-        o->compress_debug = ELFCOMPRESS_ZLIB;
-      else if (!strcmp(how, "zstd")) o->compress_debug = ELFCOMPRESS_ZSTD;
-      else
-        ld_error("--compress-debug-sections=%s: expected none, zlib, zlib-gabi or zstd (zlib-gnu, "
-                 "the .zdebug form, is read but not written)",
-                 how);
-      continue;
-    }
-    if (LONG("-no-undefined", 0)) {
-      o->z_defs = 1;
-      o->z_defs_given = 1;
-      continue;
-    }
-    if (LONG("-fatal-warnings", 0)) {
-      ld_fatal_warnings = 1;
-      continue;
-    }
-    if (LONG("-no-fatal-warnings", 0)) {
-      ld_fatal_warnings = 0;
-      continue;
-    }
-    if (LONG("-plugin", 1)) {
-      ld_plugin_arg *pa = ld_xcalloc(1, sizeof *pa);
-      pa->pa_path = v;
-      ld_vec_push(&o->plugins, pa);
-      continue;
-    }
-    if (LONG("-plugin-opt", 1)) { /* an option of the -plugin before it */
-      if (!o->plugins.n) ld_error("-plugin-opt %s: no -plugin before it", v);
-      else ld_vec_push(&((ld_plugin_arg *)o->plugins.v[o->plugins.n - 1])->pa_opts, (void *)v);
-      continue;
-    }
-    if (LONG("-verbose", 0) || !strncmp(n, "-verbose=", 9)) {
-      /* GNU ld prints its version first; alone it stops there. --verbose=2 also reports how
-       * each symbol of a plugin's file was resolved. */
-      uint64_t lvl = 1;
-      if (n[8] == '=' && (parse_num(n + 9, &lvl) || lvl > 1000))
-        ld_error("--verbose=%s: expected a number", n + 9), lvl = 1;
-      if (!o->verbose) print_version();
-      if (lvl < 1) lvl = 1;
-      if ((int)lvl > o->verbose) o->verbose = (int)lvl;
-      print_version_and_go = 1;
-      continue;
-    }
-    if (LONG("-image-base", 1)) {
-      if (parse_num(v, &o->image_base)) ld_error("--image-base=%s: expected a number", v);
-      o->image_base_given = 1;
-      continue;
-    }
-    if (trace_and_layout_option(&st, n, argc, argv, &i)) continue;
-    if (LONG("-script", 1)) {
-      add_input(&st, v, 0);
-      ((ld_input_arg *)o->inputs.v[o->inputs.n - 1])->ia_script = 1;
-      continue;
-    } /* -T */
     /* Words whose meaning depends on the flavour and on the argument. */
     if (!strcmp(n, "-m") || (!strncmp(n, "-m", 2) && n[2] && ld_target_named(n + 2))) {
       const char *e = n[2] ? n + 2 : NULL;
       if (!e) {
-        if (i + 1 < argc && ld_target_named(argv[i + 1])) e = argv[++i];
+        if (st.i + 1 < argc && ld_target_named(argv[st.i + 1])) e = argv[++st.i];
         else if (!gnu) {
           o->print_map = 2;
           continue;
         } /* Solaris -m: link map to stdout */
-        else if (i + 1 < argc)
-          e = argv[++i];
+        else if (st.i + 1 < argc)
+          e = argv[++st.i];
         else {
           ld_error("option '-m' needs an argument");
           continue;
@@ -1175,7 +1142,7 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       continue;
     }
     if (n[1] == 'B' && !strcmp(a, n)) { /* Solaris -B word (separate or joined) */
-      const char *w = n[2] ? n + 2 : (i + 1 < argc ? argv[++i] : "");
+      const char *w = n[2] ? n + 2 : (st.i + 1 < argc ? argv[++st.i] : "");
       if (!strcmp(w, "static")) st.bstatic = 1;
       else if (!strcmp(w, "dynamic")) st.bstatic = 0;
       else if (!strcmp(w, "symbolic")) o->bsymbolic = 1;
@@ -1208,15 +1175,15 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     }
     /* Single letters, value joined or separate. */
     char c = n[1];
-    const char *val = n[2] ? argv[i] + (a[1] == '-' ? 3 : 2) : NULL;
+    const char *val = n[2] ? argv[st.i] + (a[1] == '-' ? 3 : 2) : NULL;
 #define TAKE()                                                                                     \
   do {                                                                                             \
     if (!val) {                                                                                    \
-      if (i + 1 >= argc) {                                                                         \
+      if (st.i + 1 >= argc) {                                                                         \
         ld_error("option '%s' needs an argument", a);                                              \
         continue;                                                                                  \
       }                                                                                            \
-      val = argv[++i];                                                                             \
+      val = argv[++st.i];                                                                             \
     }                                                                                              \
   } while (0)
     if (a[1] == '-') {
@@ -1318,7 +1285,7 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       o->audit = val;
       continue;
     }
-    if (c == 'G' && gnu && (val || (i + 1 < argc && isdigit((unsigned char)argv[i + 1][0])))) {
+    if (c == 'G' && gnu && (val || (st.i + 1 < argc && isdigit((unsigned char)argv[st.i + 1][0])))) {
       TAKE(); /* GNU -G size: the MIPS small-data size, nothing on tld's targets */
       continue;
     }
@@ -1382,7 +1349,6 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     }
     unknown_option(a);
 #undef TAKE
-#undef LONG
   }
   if (st.group) ld_error("--start-group without --end-group");
   /* -B direct makes lazy loading the default for the dependencies before any -z lazyload or
@@ -1392,13 +1358,13 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     if (o->b_direct && !(ia->ia_dep & DEP_LAZY_GIVEN)) ia->ia_dep |= DEP_LAZY;
     ia->ia_dep |= DEP_DIRECT_GIVEN | (o->b_direct ? DEP_LAZY_GIVEN : 0);
   }
-  if (print_output_format) { /* the BFD name of the output's format (the first target's by default)
+  if (st.print_output_format) { /* the BFD name of the output's format (the first target's by default)
                               */
     printf("%s\n", (o->target ? o->target : ld_targets[0])->tg_bfd_name);
     if (o->inputs.n == 0) exit(0);
   }
   if (o->inputs.n == 0 && ld_nerrors() == 0 && !o->mapfile_dump) {
-    if (print_version_and_go) exit(0);
+    if (st.print_version_and_go) exit(0);
     ld_error("no input files");
   }
   if (!o->output) o->output = "a.out", o->output_defaulted = 1;
