@@ -28,38 +28,54 @@ enum { OA_CODE, OA_SET, OA_STR, OA_VEC, OA_FN, OA_NOP, OA_UNSUP };
 struct optstate;
 struct optdef {
   const char *name, *arg, *help; /* help NULL: accepted, not listed */
-  char fl;
+  char fl;       /* what --help says: 'g' GNU flavour, 's' Solaris flavour, 0 both */
+  char only;     /* the flavour a single letter is parsed in: 'g', 's' or 0 (both) */
   uint8_t act;   /* OA_* */
   uint8_t takes; /* TK_*: whether a value follows, and how */
   uint32_t off;  /* the ld_options field OA_SET, OA_STR and OA_VEC write, checked for its type */
   int val;       /* what OA_SET stores */
   void (*fn)(struct optstate *st, const char *v, const char *a, const char *n); /* OA_FN */
 };
-/* TK_ARG: the next argument or after '='; TK_EQ: only after '=', and optional. */
-enum { TK_NONE, TK_ARG, TK_EQ };
+/* TK_ARG: the next argument or after '='; TK_EQ: only after '=', and optional. The TK_L* rows
+ * are single letters, given with one dash: TK_L0 without a value ("-s"), TK_LARG with one joined
+ * or in the next argument ("-ofile", "-o file"), TK_LANY with a joined value or none and the
+ * function reading further arguments itself. Letters are tried after every longer name. */
+enum { TK_NONE, TK_ARG, TK_EQ, TK_L0, TK_LARG, TK_LANY };
 
 /* The offset of an ld_options field of type T; any other type does not compile. */
 #define OPT_FIELD(f, T)                                                                            \
   ((uint32_t)(offsetof(ld_options, f) + 0 * sizeof(_Generic(((ld_options *)0)->f, T : 1))))
 #define OPT_CODE(name, arg, help, fl)                                                              \
-  { name, arg, help, fl, OA_CODE, 0, 0, 0, NULL }
+  { name, arg, help, fl, 0, OA_CODE, 0, 0, 0, NULL }
 #define OPT_FN(name, arg, help, fl, takes, fn)                                                     \
-  { name, arg, help, fl, OA_FN, takes, 0, 0, fn }
+  { name, arg, help, fl, 0, OA_FN, takes, 0, 0, fn }
 #define OPT_SET(name, help, fl, takes, f, v)                                                       \
-  { name, NULL, help, fl, OA_SET, takes, OPT_FIELD(f, int), v, NULL }
+  { name, NULL, help, fl, 0, OA_SET, takes, OPT_FIELD(f, int), v, NULL }
 #define OPT_STR(name, arg, help, fl, f)                                                            \
-  { name, arg, help, fl, OA_STR, 1, OPT_FIELD(f, const char *), 0, NULL }
+  { name, arg, help, fl, 0, OA_STR, 1, OPT_FIELD(f, const char *), 0, NULL }
 #define OPT_VEC(name, arg, help, fl, f)                                                            \
-  { name, arg, help, fl, OA_VEC, 1, OPT_FIELD(f, ld_vec), 0, NULL }
+  { name, arg, help, fl, 0, OA_VEC, 1, OPT_FIELD(f, ld_vec), 0, NULL }
 #define OPT_NOP(name, arg, help, fl, takes)                                                        \
-  { name, arg, help, fl, OA_NOP, takes, 0, 0, NULL }
+  { name, arg, help, fl, 0, OA_NOP, takes, 0, 0, NULL }
 #define OPT_UNSUP(name, arg, help, fl, takes)                                                      \
-  { name, arg, help, fl, OA_UNSUP, takes, 0, 0, NULL }
+  { name, arg, help, fl, 0, OA_UNSUP, takes, 0, 0, NULL }
+/* Single letters, parsed in the flavour `only` (0: both). */
+#define OPT_LSET(name, help, fl, only, f, v)                                                       \
+  { name, NULL, help, fl, only, OA_SET, TK_L0, OPT_FIELD(f, int), v, NULL }
+#define OPT_LSTR(name, arg, help, fl, only, f)                                                     \
+  { name, arg, help, fl, only, OA_STR, TK_LARG, OPT_FIELD(f, const char *), 0, NULL }
+#define OPT_LVEC(name, arg, help, fl, only, f)                                                     \
+  { name, arg, help, fl, only, OA_VEC, TK_LARG, OPT_FIELD(f, ld_vec), 0, NULL }
+#define OPT_LFN(name, arg, help, fl, only, takes, fn)                                              \
+  { name, arg, help, fl, only, OA_FN, takes, 0, 0, fn }
+#define OPT_LNOP(name, only, takes)                                                                \
+  { name, NULL, NULL, 0, only, OA_NOP, takes, 0, 0, NULL }
 
 static const char *progname = "tld";
 static void print_version(void);
 static void print_emulations(void);
 static void unknown_option(const char *arg);
+static void z_keyword(struct optstate *st, const char *kw);
 
 /* A number as C writes it (decimal, 0x hex, 0 octal): digits only -- strtoull would also take
  * blanks and a sign, and make "-1" a huge value -- and no more than 64 bits. */
@@ -80,6 +96,7 @@ struct optstate {
   int saved[16][3]; /* --push-state: whole, as_needed, bstatic */
   int nsaved;
   int print_version_and_go, print_output_format;
+  int gnu;     /* the GNU flavour, as it was when parsing began */
   int argc, i; /* the argument being parsed: argv[i] */
   char **argv;
 };
@@ -137,8 +154,10 @@ static void add_section_start(ld_options *o, const char *opt, const char *name, 
 
 /* The options a table row parses through a function: those that keep positional state (in
  * `struct optstate`), check their value, or have several effects. `v` is the value (NULL when
- * an optional one is absent), `a` the argument as given, `n` the option with its dashes made one. */
-#define OPT_FN_DEF(fn) static void fn(struct optstate *st, const char *v, const char *a, const char *n)
+ * an optional one is absent), `a` the argument as given, `n` the option with its dashes made one.
+ */
+#define OPT_FN_DEF(fn)                                                                             \
+  static void fn(struct optstate *st, const char *v, const char *a, const char *n)
 #define UNUSED3 (void)v, (void)a, (void)n
 
 OPT_FN_DEF(opt_help) {
@@ -167,9 +186,9 @@ OPT_FN_DEF(opt_library) {
   (void)a, (void)n;
   add_input(st, v, 1);
 }
-OPT_FN_DEF(opt_static) { /* -static, -Bstatic, -non_shared, -dn */
+OPT_FN_DEF(opt_static) { /* -static, -Bstatic, -non_shared, -dn; Solaris -a */
   (void)v, (void)a;
-  if (!strcmp(n, "-static")) st->opt->is_static = 1;
+  if (!strcmp(n, "-static") || !strcmp(n, "-a")) st->opt->is_static = 1;
   st->bstatic = 1;
 }
 OPT_FN_DEF(opt_dynamic) { /* -Bdynamic, -dy, -call_shared */
@@ -426,6 +445,93 @@ OPT_FN_DEF(opt_text_segment) {
   if (parse_num(v, &st->opt->image_base)) ld_error("-Ttext-segment: '%s' is not an address", v);
   st->opt->image_base_given = 1;
 }
+OPT_FN_DEF(opt_z) {
+  (void)a, (void)n;
+  z_keyword(st, v);
+}
+OPT_FN_DEF(opt_R) {
+  (void)a, (void)n;
+  /* GNU: -R naming a file (not a directory) is --just-symbols. */
+  struct stat sb;
+  if (st->gnu && stat(v, &sb) == 0 && S_ISREG(sb.st_mode)) {
+    ld_error("-R %s (--just-symbols) is not supported (see tld(1), \"Options of GNU ld\")", v);
+    return;
+  }
+  ld_vec_push(&st->opt->rpaths, (void *)v);
+}
+OPT_FN_DEF(opt_O) {
+  (void)a, (void)n;
+  st->opt->optimize = atoi(v);
+}
+OPT_FN_DEF(opt_Y) { /* the default library directories: -Y P,dir:dir (Solaris), -Y dir (GNU) */
+  (void)a, (void)n;
+  const char *d = !strncmp(v, "P,", 2) ? v + 2 : v;
+  char *list = ld_xstrdup(d), *save = NULL;
+  for (char *w = strtok_r(list, ":", &save); w; w = strtok_r(NULL, ":", &save))
+    ld_vec_push(&st->opt->libdirs, w);
+}
+OPT_FN_DEF(opt_d) { /* Solaris -d y|n */
+  (void)a, (void)n;
+  if (!strcmp(v, "y")) st->bstatic = 0;
+  else if (!strcmp(v, "n")) st->opt->is_static = 1, st->bstatic = 1;
+  else ld_error("-d %s: expected y or n", v);
+}
+OPT_FN_DEF(opt_magic) { /* GNU -N (--omagic), -n (--nmagic) */
+  (void)v, (void)n, (void)st;
+  ld_error("%s (--%s) is not supported (see tld(1), \"Options of GNU ld\")", a,
+           a[1] == 'N' ? "omagic" : "nmagic");
+}
+OPT_FN_DEF(opt_gnu_G) { /* GNU -G size: the MIPS small-data size, nothing on tld's targets */
+  (void)n;
+  if (v) return;
+  if (st->i + 1 < st->argc && isdigit((unsigned char)st->argv[st->i + 1][0])) st->i++;
+  else unknown_option(a);
+}
+OPT_FN_DEF(opt_B) { /* Solaris -B word (separate or joined) */
+  (void)a, (void)n;
+  ld_options *o = st->opt;
+  const char *w = v ? v : st->i + 1 < st->argc ? st->argv[++st->i] : "";
+  if (!strcmp(w, "static")) st->bstatic = 1;
+  else if (!strcmp(w, "dynamic")) st->bstatic = 0;
+  else if (!strcmp(w, "symbolic")) o->bsymbolic = 1;
+  else if (!strcmp(w, "direct") || !strcmp(w, "nodirect")) {
+    /* Not positional: -B direct binds every reference (and definition) directly and makes lazy
+     * loading the default; -B nodirect keeps every definition interposable. */
+    int *mine = w[0] == 'd' ? &o->b_direct : &o->b_nodirect;
+    int *other = w[0] == 'd' ? &o->b_nodirect : &o->b_direct;
+    if (*other) ld_error("-B direct and -B nodirect are incompatible");
+    *mine = 1;
+  } else if (!strcmp(w, "group") || !strcmp(w, "local") || !strcmp(w, "eliminate") ||
+             !strcmp(w, "reduce") || !strcmp(w, "translator") || !strcmp(w, "lazyload") ||
+             !strcmp(w, "nolazyload"))
+    ; /* accepted; scope reduction arrives with mapfiles */
+  else
+    ld_error("-B %s: unknown keyword (static, dynamic, symbolic, direct, nodirect, group, local, "
+             "eliminate, reduce)",
+             w);
+}
+/* -m EMULATION (joined or separate; GNU) and, in the Solaris flavour, -m alone: the link map to
+ * standard output. Parsed before the letters: "-m" with a joined word that is no emulation is
+ * an unknown option, and "--m" is -m. Returns 0 when `n` is not one of these. */
+static int emulation_option(struct optstate *st, const char *n) {
+  if (strcmp(n, "-m") && (strncmp(n, "-m", 2) || !n[2] || !ld_target_named(n + 2))) return 0;
+  const char *e = n[2] ? n + 2 : NULL;
+  if (!e) {
+    if (st->i + 1 < st->argc && ld_target_named(st->argv[st->i + 1])) e = st->argv[++st->i];
+    else if (!st->gnu) {
+      st->opt->print_map = 2; /* Solaris -m: link map to stdout */
+      return 1;
+    } else if (st->i + 1 < st->argc) e = st->argv[++st->i];
+    else {
+      ld_error("option '-m' needs an argument");
+      return 1;
+    }
+  }
+  const ld_target *t = ld_target_named(e);
+  if (!t) ld_error("unknown emulation '%s' (%s)", e, ld_target_names(TN_EMULATION, ", "));
+  else st->opt->target = t;
+  return 1;
+}
 OPT_FN_DEF(opt_script) {
   (void)a, (void)n;
   add_input(st, v, 0);
@@ -433,58 +539,68 @@ OPT_FN_DEF(opt_script) {
 }
 
 static const struct optdef optdefs[] = {
-    OPT_CODE("-o", "FILE", "write the output to FILE", 0),
-    OPT_CODE("-e", "SYM", "entry point symbol (--entry)", 0),
+    OPT_LSTR("-o", "FILE", "write the output to FILE", 0, 0, output),
+    OPT_LSTR("-e", "SYM", "entry point symbol (--entry)", 0, 0, entry),
     OPT_STR("--entry", "SYM", "entry point symbol", 0, entry),
-    OPT_CODE("-l", "NAME", "search for libNAME.so / libNAME.a (or -l:FILE for an exact file name)",
-             0),
-    OPT_CODE("-L", "DIR", "add DIR to the library search path (--library-path)", 0),
+    OPT_LFN("-l", "NAME", "search for libNAME.so / libNAME.a (or -l:FILE for an exact file name)",
+            0, 0, TK_LARG, opt_library),
+    OPT_LVEC("-L", "DIR", "add DIR to the library search path (--library-path)", 0, 0, libdirs),
     OPT_VEC("--library-path", "DIR", "add DIR to the library search path", 0, libdirs),
-    OPT_CODE("-u", "SYM", "start with SYM undefined (--undefined)", 0),
+    OPT_LVEC("-u", "SYM", "start with SYM undefined (--undefined)", 0, 0, undefs),
     OPT_VEC("--undefined", "SYM", "start with SYM undefined", 0, undefs),
-    OPT_CODE("-s", NULL, "strip all symbols (--strip-all)", 0),
-    OPT_CODE("-S", NULL, "strip debugging sections (--strip-debug)", 0),
+    OPT_LSET("-s", "strip all symbols (--strip-all)", 0, 0, strip_all, 1),
+    OPT_LSET("-S", "strip debugging sections (--strip-debug)", 0, 0, strip_debug, 1),
     OPT_SET("--strip-all", "omit .symtab and .strtab", 0, 0, strip_all, 1),
     OPT_SET("--strip-debug", "omit debugging sections", 0, 0, strip_debug, 1),
-    OPT_FN("-static", NULL, "link a static executable; search only archives (-Bstatic, -dn)", 0, TK_NONE, opt_static),
-    OPT_FN("-Bstatic", NULL, "search archives only for the following -l options", 0, TK_NONE, opt_static),
-    OPT_FN("-Bdynamic", NULL, "search shared objects too for the following -l options", 0, TK_NONE, opt_dynamic),
-    OPT_CODE("-B", "WORD",
-             "Solaris -B static|dynamic|symbolic|direct|nodirect|group|local|eliminate|reduce",
-             's'),
+    OPT_FN("-static", NULL, "link a static executable; search only archives (-Bstatic, -dn)", 0,
+           TK_NONE, opt_static),
+    OPT_FN("-Bstatic", NULL, "search archives only for the following -l options", 0, TK_NONE,
+           opt_static),
+    OPT_FN("-Bdynamic", NULL, "search shared objects too for the following -l options", 0, TK_NONE,
+           opt_dynamic),
+    OPT_LFN("-B", "WORD",
+            "Solaris -B static|dynamic|symbolic|direct|nodirect|group|local|eliminate|reduce", 's',
+            0, TK_LANY, opt_B),
     OPT_SET("-pie", "link a position-independent executable (--pic-executable)", 0, 0, outkind,
             OUT_PIE),
     OPT_SET("-no-pie", "link a position-dependent executable", 0, 0, outkind, OUT_EXEC),
     OPT_SET("-shared", "link a shared object (-G, -Bshareable)", 0, 0, outkind, OUT_SHARED),
-    OPT_CODE("-G", NULL, "link a shared object (Solaris)", 's'),
-    OPT_CODE("-r", NULL, "link a relocatable object (--relocatable)", 0),
-    OPT_CODE("-h", "NAME", "set DT_SONAME (-soname)", 0),
+    OPT_LSET("-G", "link a shared object (Solaris)", 's', 's', outkind, OUT_SHARED),
+    OPT_LSET("-r", "link a relocatable object (--relocatable)", 0, 0, outkind, OUT_RELOC),
+    OPT_LSTR("-h", "NAME", "set DT_SONAME (-soname)", 0, 0, soname),
     OPT_STR("-soname", "NAME", "set DT_SONAME", 0, soname),
-    OPT_CODE("-R", "PATH", "add a run-time search path (-rpath)", 0),
+    OPT_LFN("-R", "PATH", "add a run-time search path (-rpath)", 0, 0, TK_LARG, opt_R),
     OPT_VEC("-rpath", "PATH", "add a run-time search path", 0, rpaths),
-    OPT_CODE("-I", "FILE", "set the program interpreter (--dynamic-linker)", 0),
+    OPT_LSTR("-I", "FILE", "set the program interpreter (--dynamic-linker)", 0, 0, interp),
     OPT_STR("--dynamic-linker", "FILE", "set the program interpreter", 0, interp),
     OPT_SET("--no-dynamic-linker", "no program interpreter (static PIE)", 0, 0, no_dynamic_linker,
             1),
     OPT_CODE("-m", "EMUL", "GNU: emulation elf_x86_64, elf_i386, elf32_sparc, elf64_sparc", 'g'),
-    OPT_CODE("-d", "y|n", "Solaris: dynamic (y) or static (n) linking", 's'),
-    OPT_CODE("-z", "KEYWORD", "keyword options, see tld(1)", 0),
-    OPT_FN("--start-group", NULL, "begin a group of archives searched repeatedly (-()", 0, TK_NONE, opt_start_group),
+    OPT_LFN("-d", "y|n", "Solaris: dynamic (y) or static (n) linking", 's', 's', TK_LARG, opt_d),
+    OPT_LFN("-z", "KEYWORD", "keyword options, see tld(1)", 0, 0, TK_LARG, opt_z),
+    OPT_FN("--start-group", NULL, "begin a group of archives searched repeatedly (-()", 0, TK_NONE,
+           opt_start_group),
     OPT_FN("--end-group", NULL, "end a group (-))", 0, TK_NONE, opt_end_group),
-    OPT_FN("--push-state", NULL, "save --whole-archive, --as-needed and -Bstatic", 0, TK_NONE, opt_push_state),
+    OPT_FN("--push-state", NULL, "save --whole-archive, --as-needed and -Bstatic", 0, TK_NONE,
+           opt_push_state),
     OPT_FN("--pop-state", NULL, "restore what --push-state saved", 0, TK_NONE, opt_pop_state),
-    OPT_FN("--whole-archive", NULL, "include every member of the following archives", 0, TK_NONE, opt_whole_archive),
+    OPT_FN("--whole-archive", NULL, "include every member of the following archives", 0, TK_NONE,
+           opt_whole_archive),
     OPT_FN("--no-whole-archive", NULL, "turn --whole-archive off", 0, TK_NONE, opt_whole_archive),
-    OPT_FN("--as-needed", NULL, "record DT_NEEDED only for libraries that are used", 0, TK_NONE, opt_as_needed),
+    OPT_FN("--as-needed", NULL, "record DT_NEEDED only for libraries that are used", 0, TK_NONE,
+           opt_as_needed),
     OPT_FN("--no-as-needed", NULL, "record DT_NEEDED for every library", 0, TK_NONE, opt_as_needed),
     OPT_SET("--gc-sections", "remove unreferenced sections", 0, 0, gc_sections, 1),
     OPT_SET("--no-gc-sections", "keep unreferenced sections", 0, 0, gc_sections, 0),
     OPT_SET("--print-gc-sections", "list the sections --gc-sections removes", 0, 0, print_gc, 1),
-    OPT_FN("--eh-frame-hdr", NULL, "create .eh_frame_hdr and PT_GNU_EH_FRAME", 0, TK_NONE, opt_eh_frame_hdr),
+    OPT_FN("--eh-frame-hdr", NULL, "create .eh_frame_hdr and PT_GNU_EH_FRAME", 0, TK_NONE,
+           opt_eh_frame_hdr),
     OPT_FN("--no-eh-frame-hdr", NULL, "do not create .eh_frame_hdr", 0, TK_NONE, opt_eh_frame_hdr),
     OPT_FN("--build-id", "[=STYLE]",
-             "add an NT_GNU_BUILD_ID note: sha1 (default), md5, uuid, 0xHEX, none", 0, TK_EQ, opt_build_id),
-    OPT_FN("--defsym", "SYM=EXPR", "define SYM as a number or another symbol", 0, TK_ARG, opt_defsym),
+           "add an NT_GNU_BUILD_ID note: sha1 (default), md5, uuid, 0xHEX, none", 0, TK_EQ,
+           opt_build_id),
+    OPT_FN("--defsym", "SYM=EXPR", "define SYM as a number or another symbol", 0, TK_ARG,
+           opt_defsym),
     OPT_STR("--sysroot", "DIR", "prefix for = and / in search paths", 0, sysroot),
     OPT_FN("--hash-style", "STYLE", "sysv, gnu or both", 0, TK_ARG, opt_hash_style),
     OPT_SET("--export-dynamic", "export every global symbol (-E)", 0, 0, export_dynamic, 1),
@@ -503,14 +619,16 @@ static const struct optdef optdefs[] = {
             dynamic_list_cpp_typeinfo, 1),
     OPT_STR("-init", "SYM", "DT_INIT names SYM (default _init)", 0, init_sym),
     OPT_STR("-fini", "SYM", "DT_FINI names SYM (default _fini)", 0, fini_sym),
-    OPT_FN("--require-defined", "SYM", "as -u, and an error if SYM ends up undefined", 0, TK_ARG, opt_require_defined),
+    OPT_FN("--require-defined", "SYM", "as -u, and an error if SYM ends up undefined", 0, TK_ARG,
+           opt_require_defined),
     OPT_SET("--discard-all", "omit every local symbol from .symtab (-x)", 0, 0, discard,
             DISCARD_ALL),
     OPT_SET("--discard-locals", "omit assembler-local (.L) symbols from .symtab (-X)", 0, 0,
             discard, DISCARD_LOCALS),
     OPT_SET("--discard-none", "keep every local symbol in .symtab", 0, 0, discard, DISCARD_NONE),
     OPT_FN("--orphan-handling", "MODE",
-             "sections a linker script does not place: place, warn, error, discard", 0, TK_ARG, opt_orphan_handling),
+           "sections a linker script does not place: place, warn, error, discard", 0, TK_ARG,
+           opt_orphan_handling),
     OPT_SET("--no-undefined-version", "a version script naming an undefined symbol is an error", 0,
             0, undefined_version, 0),
     OPT_SET("--undefined-version", "allow version scripts to name undefined symbols (default)", 0,
@@ -522,7 +640,8 @@ static const struct optdef optdefs[] = {
     OPT_SET("--warn-execstack", "warn when the output needs an executable stack", 0, 0,
             warn_execstack, 1),
     OPT_SET("--no-warn-execstack", "do not warn about executable stacks", 0, 0, warn_execstack, 0),
-    OPT_FN("--package-metadata", "=JSON", "add a .note.package note holding JSON", 0, TK_EQ, opt_package_metadata),
+    OPT_FN("--package-metadata", "=JSON", "add a .note.package note holding JSON", 0, TK_EQ,
+           opt_package_metadata),
     OPT_SET("--error-unresolved-symbols", "undefined symbols are errors (default)", 0, 0,
             warn_unresolved, 0),
     OPT_SET("--warn-unresolved-symbols", "undefined symbols are warnings", 0, 0, warn_unresolved,
@@ -535,22 +654,28 @@ static const struct optdef optdefs[] = {
             gc_keep_exported, 1),
     OPT_STR("--dependency-file", "FILE", "write a make rule: the output depends on every file read",
             0, dependency_file),
-    OPT_FN("--spare-dynamic-tags", "N", "N more DT_NULL entries in .dynamic", 0, TK_ARG, opt_spare_dynamic_tags),
+    OPT_FN("--spare-dynamic-tags", "N", "N more DT_NULL entries in .dynamic", 0, TK_ARG,
+           opt_spare_dynamic_tags),
     OPT_SET("--default-symver", "version unversioned exports with the soname", 0, 0, default_symver,
             1),
-    OPT_FN("--print-output-format", NULL, "print the output's BFD format name", 0, TK_NONE, opt_print_output_format),
-    OPT_FN("--demangle", NULL, "demangle C++ and Rust names in messages (default)", 0, TK_EQ, opt_demangle),
+    OPT_FN("--print-output-format", NULL, "print the output's BFD format name", 0, TK_NONE,
+           opt_print_output_format),
+    OPT_FN("--demangle", NULL, "demangle C++ and Rust names in messages (default)", 0, TK_EQ,
+           opt_demangle),
     OPT_SET("--no-demangle", "keep mangled names in messages", 0, 0, no_demangle, 1),
-    OPT_CODE("-Y", "[P,]DIR:...", "add default library directories", 0),
-    OPT_CODE("-E", NULL, "export every global symbol", 'g'),
-    OPT_FN("--no-relax", NULL, "keep GOT loads and TLS sequences as written", 0, TK_NONE, opt_no_relax),
+    OPT_LFN("-Y", "[P,]DIR:...", "add default library directories", 0, 0, TK_LARG, opt_Y),
+    OPT_LSET("-E", "export every global symbol", 'g', 0, export_dynamic, 1),
+    OPT_FN("--no-relax", NULL, "keep GOT loads and TLS sequences as written", 0, TK_NONE,
+           opt_no_relax),
     OPT_FN("--relax", NULL, "relax GOT loads and TLS sequences (default)", 0, TK_NONE, opt_relax),
     OPT_FN("--threads", "[=N]", "number of threads (default: online CPUs)", 0, TK_EQ, opt_threads),
     OPT_SET("--no-threads", "run single-threaded", 0, 0, threads, 1),
     OPT_SET("--stats", "print per-pass times, counts, memory and TLS statistics", 0, 0, stats, 1),
     OPT_FN("--compress-debug-sections", "=none|zlib|zlib-gabi|zstd",
-             "compress the output's .debug_* sections (SHF_COMPRESSED)", 0, TK_EQ, opt_compress_debug),
-    OPT_FN("--no-undefined", NULL, "report undefined symbols in shared objects (-z defs)", 0, TK_NONE, opt_no_undefined),
+           "compress the output's .debug_* sections (SHF_COMPRESSED)", 0, TK_EQ,
+           opt_compress_debug),
+    OPT_FN("--no-undefined", NULL, "report undefined symbols in shared objects (-z defs)", 0,
+           TK_NONE, opt_no_undefined),
     OPT_SET("--allow-shlib-undefined",
             "allow shared inputs' references nothing defines (default for -shared)", 0, 0,
             allow_shlib_undefined, 1),
@@ -572,24 +697,26 @@ static const struct optdef optdefs[] = {
             "read a Solaris mapfile (also -z mapfile=FILE; -M FILE in the Solaris flavour)", 0,
             mapfiles),
     OPT_FN("-plugin", "FILE",
-             "load a link-time optimisation plugin (gcc's liblto_plugin, LLVMgold)", 0, TK_ARG, opt_plugin),
+           "load a link-time optimisation plugin (gcc's liblto_plugin, LLVMgold)", 0, TK_ARG,
+           opt_plugin),
     OPT_FN("-plugin-opt", "OPT", "pass OPT to the -plugin before it", 0, TK_ARG, opt_plugin_opt),
     OPT_FN("--verbose", "[=N]",
-             "print the version, target, search directories and each library tried; 2: also how "
-             "each symbol of a plugin's file was resolved",
-             0, TK_EQ, opt_verbose),
-    OPT_CODE("-t", NULL, "GNU: print each input file as it is read (--trace)", 'g'),
+           "print the version, target, search directories and each library tried; 2: also how "
+           "each symbol of a plugin's file was resolved",
+           0, TK_EQ, opt_verbose),
+    OPT_LSET("-t", "GNU: print each input file as it is read (--trace)", 'g', 'g', trace, 1),
     OPT_SET("--trace", "print each input file as it is read", 0, 0, trace, 1),
-    OPT_CODE("-O", "LEVEL",
-             "optimisation level of the output: -O2 compresses debug sections harder", 'g'),
+    OPT_LFN("-O", "LEVEL", "optimisation level of the output: -O2 compresses debug sections harder",
+            'g', 0, TK_LARG, opt_O),
     OPT_FN("--image-base", "ADDR", "base address of the output", 0, TK_ARG, opt_image_base),
     OPT_SET("--emit-relocs", "keep the inputs' relocations in the output", 0, 0, emit_relocs, 1),
     OPT_STR("-Map", "FILE", "write a link map to FILE ('-': standard output)", 0, map_file),
     OPT_SET("--print-map", "write a link map to standard output (GNU -M)", 0, 0, print_map, 1),
-    OPT_CODE("-M", NULL, "GNU: write a link map to standard output", 'g'),
+    OPT_LSET("-M", "GNU: write a link map to standard output", 'g', 'g', print_map, 1),
     OPT_CODE("-m", NULL, "Solaris: write a link map to standard output", 's'),
     OPT_SET("--cref", "write a cross-reference table (to the map file, if any)", 0, 0, cref, 1),
-    OPT_CODE("-y", "SYM", "report each file that defines or references SYM (--trace-symbol)", 0),
+    OPT_LVEC("-y", "SYM", "report each file that defines or references SYM (--trace-symbol)", 0, 0,
+             trace_syms),
     OPT_VEC("--trace-symbol", "SYM", "report each file that defines or references SYM", 0,
             trace_syms),
     OPT_STR("--why-extract", "FILE", "write why each archive member was extracted ('-': stdout)", 0,
@@ -599,20 +726,24 @@ static const struct optdef optdefs[] = {
     OPT_FN("-Ttext", "ADDR", "address of .text", 'g', TK_ARG, opt_tsection),
     OPT_FN("-Tdata", "ADDR", "address of .data", 'g', TK_ARG, opt_tsection),
     OPT_FN("-Tbss", "ADDR", "address of .bss", 'g', TK_ARG, opt_tsection),
-    OPT_FN("-Ttext-segment", "ADDR", "address of the first segment (--image-base)", 'g', TK_ARG, opt_text_segment),
-    OPT_CODE("-T", "FILE", "read a linker script (--script)", 0),
+    OPT_FN("-Ttext-segment", "ADDR", "address of the first segment (--image-base)", 'g', TK_ARG,
+           opt_text_segment),
+    OPT_LFN("-T", "FILE", "read a linker script (--script)", 0, 0, TK_LARG, opt_script),
     OPT_FN("--script", "FILE", "read a linker script", 0, TK_ARG, opt_script),
-    OPT_FN("--section-start", "SEC=ADDR", "address of output section SEC", 0, TK_ARG, opt_section_start),
-    OPT_FN("--exclude-libs", "LIB,...|ALL", "do not export the symbols of these archives", 0, TK_ARG, opt_exclude_libs),
+    OPT_FN("--section-start", "SEC=ADDR", "address of output section SEC", 0, TK_ARG,
+           opt_section_start),
+    OPT_FN("--exclude-libs", "LIB,...|ALL", "do not export the symbols of these archives", 0,
+           TK_ARG, opt_exclude_libs),
     OPT_SET("--warn-common", "warn when a common symbol meets another or a definition", 0, 0,
             warn_common, 1),
     OPT_FN("--unresolved-symbols", "HOW",
-             "ignore-all, report-all, ignore-in-object-files, ignore-in-shared-libs", 0, TK_ARG, opt_unresolved_symbols),
+           "ignore-all, report-all, ignore-in-object-files, ignore-in-shared-libs", 0, TK_ARG,
+           opt_unresolved_symbols),
     OPT_NOP("--no-warn-mismatch", NULL, "accepted", 0, 0),
-    OPT_FN("--sort-section", "name|alignment", "sort input sections within each output section",
-             0, TK_ARG, opt_sort_section),
+    OPT_FN("--sort-section", "name|alignment", "sort input sections within each output section", 0,
+           TK_ARG, opt_sort_section),
     OPT_FN("--sort-common", "[=ascending|descending]",
-             "sort common symbols by alignment (largest first)", 0, TK_EQ, opt_sort_common),
+           "sort common symbols by alignment (largest first)", 0, TK_EQ, opt_sort_common),
     OPT_FN("--icf", "none|safe|all", "fold identical code sections", 0, TK_ARG, opt_icf),
     OPT_SET("--print-icf-sections", "list the sections --icf folds", 0, 0, print_icf, 1),
     OPT_CODE("@FILE", NULL, "read options from FILE", 0),
@@ -631,57 +762,45 @@ static const struct optdef optdefs[] = {
     OPT_SET("-Bno-symbolic", NULL, 0, 0, bsymbolic, 0),
     OPT_SET("--allow-multiple-definition", NULL, 0, 0, allow_multiple_def, 1),
     OPT_VEC("--version-script", NULL, NULL, 0, version_scripts),
-    OPT_UNSUP("--omagic", NULL, NULL, 0, 0),
-    OPT_UNSUP("--nmagic", NULL, NULL, 0, 0),
-    OPT_UNSUP("--just-symbols", NULL, NULL, 0, 1),
-    OPT_UNSUP("--noinhibit-exec", NULL, NULL, 0, 0),
-    OPT_UNSUP("--unique", NULL, NULL, 0, TK_EQ),
-    OPT_UNSUP("--split-by-file", NULL, NULL, 0, 0),
-    OPT_UNSUP("--split-by-reloc", NULL, NULL, 0, 0),
-    OPT_UNSUP("--mri-script", NULL, NULL, 0, 1),
+    OPT_UNSUP("--omagic", NULL, NULL, 0, 0), OPT_UNSUP("--nmagic", NULL, NULL, 0, 0),
+    OPT_UNSUP("--just-symbols", NULL, NULL, 0, 1), OPT_UNSUP("--noinhibit-exec", NULL, NULL, 0, 0),
+    OPT_UNSUP("--unique", NULL, NULL, 0, TK_EQ), OPT_UNSUP("--split-by-file", NULL, NULL, 0, 0),
+    OPT_UNSUP("--split-by-reloc", NULL, NULL, 0, 0), OPT_UNSUP("--mri-script", NULL, NULL, 0, 1),
     OPT_UNSUP("--copy-dt-needed-entries", NULL, NULL, 0, 0),
     OPT_UNSUP("--add-needed", NULL, NULL, 0, 0),
     OPT_UNSUP("--default-imported-symver", NULL, NULL, 0, 0),
     OPT_UNSUP("--version-exports-section", NULL, NULL, 0, 1),
     OPT_UNSUP("--enable-non-contiguous-regions", NULL, NULL, 0, 0),
-    OPT_UNSUP("-Ur", NULL, NULL, 0, 0),
-    OPT_NOP("--no-keep-memory", NULL, NULL, 0, 0),
+    OPT_UNSUP("-Ur", NULL, NULL, 0, 0), OPT_NOP("--no-keep-memory", NULL, NULL, 0, 0),
     OPT_NOP("--reduce-memory-overheads", NULL, NULL, 0, 0),
     OPT_NOP("--traditional-format", NULL, NULL, 0, 0),
     OPT_NOP("--force-exe-suffix", NULL, NULL, 0, 0),
     OPT_NOP("--ld-generated-unwind-info", NULL, NULL, 0, 0),
     OPT_NOP("--no-ld-generated-unwind-info", NULL, NULL, 0, 0),
     OPT_NOP("--print-memory-usage", NULL, NULL, 0, 0),
-    OPT_NOP("--no-check-sections", NULL, NULL, 0, 0),
-    OPT_NOP("--check-sections", NULL, NULL, 0, 0),
+    OPT_NOP("--no-check-sections", NULL, NULL, 0, 0), OPT_NOP("--check-sections", NULL, NULL, 0, 0),
     OPT_NOP("--warn-constructors", NULL, NULL, 0, 0),
     OPT_NOP("--warn-multiple-gp", NULL, NULL, 0, 0),
     OPT_NOP("--no-warn-multiple-gp", NULL, NULL, 0, 0),
-    OPT_NOP("--warn-section-align", NULL, NULL, 0, 0),
-    OPT_NOP("--warn-textrel", NULL, NULL, 0, 0),
+    OPT_NOP("--warn-section-align", NULL, NULL, 0, 0), OPT_NOP("--warn-textrel", NULL, NULL, 0, 0),
     OPT_NOP("--warn-alternate-em", NULL, NULL, 0, 0),
     OPT_NOP("--error-handling-script", NULL, NULL, 0, 1),
     OPT_NOP("--print-map-discarded", NULL, NULL, 0, 0),
     OPT_NOP("--no-print-map-discarded", NULL, NULL, 0, 0),
     OPT_NOP("--print-map-locals", NULL, NULL, 0, 0),
     OPT_NOP("--no-print-map-locals", NULL, NULL, 0, 0),
-    OPT_NOP("--ctf-variables", NULL, NULL, 0, 0),
-    OPT_NOP("--no-ctf-variables", NULL, NULL, 0, 0),
+    OPT_NOP("--ctf-variables", NULL, NULL, 0, 0), OPT_NOP("--no-ctf-variables", NULL, NULL, 0, 0),
     OPT_NOP("--ctf-share-types", NULL, NULL, 0, 1),
     OPT_NOP("--no-warn-search-mismatch", NULL, NULL, 0, 0),
-    OPT_NOP("--no-omagic", NULL, NULL, 0, 0),
-    OPT_NOP("--no-add-needed", NULL, NULL, 0, 0),
+    OPT_NOP("--no-omagic", NULL, NULL, 0, 0), OPT_NOP("--no-add-needed", NULL, NULL, 0, 0),
     OPT_NOP("--no-copy-dt-needed-entries", NULL, NULL, 0, 0),
     OPT_NOP("--warn-shared-textrel", NULL, NULL, 0, 0),
     OPT_NOP("--color-diagnostics", NULL, NULL, 0, 0),
     OPT_NOP("--no-color-diagnostics", NULL, NULL, 0, 0),
     OPT_NOP("--disable-linker-version", NULL, NULL, 0, 0),
-    OPT_NOP("--enable-linker-version", NULL, NULL, 0, 0),
-    OPT_NOP("--warn-once", NULL, NULL, 0, 0),
-    OPT_NOP("--nostdlib", NULL, NULL, 0, 0),
-    OPT_NOP("-Qy", NULL, NULL, 0, 0),
-    OPT_NOP("-Qn", NULL, NULL, 0, 0),
-    OPT_NOP("-rpath-link", NULL, NULL, 0, 1),
+    OPT_NOP("--enable-linker-version", NULL, NULL, 0, 0), OPT_NOP("--warn-once", NULL, NULL, 0, 0),
+    OPT_NOP("--nostdlib", NULL, NULL, 0, 0), OPT_NOP("-Qy", NULL, NULL, 0, 0),
+    OPT_NOP("-Qn", NULL, NULL, 0, 0), OPT_NOP("-rpath-link", NULL, NULL, 0, 1),
     OPT_FN("--library", NULL, NULL, 0, TK_ARG, opt_library),
     OPT_FN("-non_shared", NULL, NULL, 0, TK_NONE, opt_static),
     OPT_FN("-dn", NULL, NULL, 0, TK_NONE, opt_static),
@@ -693,6 +812,23 @@ static const struct optdef optdefs[] = {
     OPT_FN("-b", NULL, NULL, 0, TK_NONE, opt_format),
     OPT_FN("-(", NULL, NULL, 0, TK_NONE, opt_start_group),
     OPT_FN("-)", NULL, NULL, 0, TK_NONE, opt_end_group),
+    /* Single letters --help does not list, and the other flavour's meaning of some. */
+    OPT_LVEC("-F", NULL, NULL, 0, 0, filters),             /* DT_FILTER */
+    OPT_LVEC("-f", NULL, NULL, 0, 0, auxiliaries),         /* DT_AUXILIARY */
+    OPT_LSTR("-P", NULL, NULL, 0, 0, depaudit),            /* DT_DEPAUDIT */
+    OPT_LNOP("-Q", 0, TK_LARG),                            /* ident: none */
+    OPT_LFN("-N", NULL, NULL, 0, 'g', TK_LANY, opt_magic), /* GNU --omagic */
+    OPT_LVEC("-N", NULL, NULL, 0, 's', extra_needed),      /* Solaris: a DT_NEEDED entry as given */
+    OPT_LSTR("-p", NULL, NULL, 0, 's', audit),             /* Solaris: DT_AUDIT */
+    OPT_LFN("-G", NULL, NULL, 0, 'g', TK_LANY, opt_gnu_G),
+    OPT_LSET("-x", NULL, 0, 0, discard, DISCARD_ALL),
+    OPT_LSET("-X", NULL, 0, 0, discard, DISCARD_LOCALS), OPT_LNOP("-t", 's', TK_L0),
+    OPT_LNOP("-d", 'g', TK_L0),                          /* GNU: assign commons (always done) */
+    OPT_LVEC("-M", NULL, NULL, 0, 's', mapfiles),        /* Solaris -M mapfile */
+    OPT_LFN("-n", NULL, NULL, 0, 'g', TK_L0, opt_magic), /* GNU --nmagic */
+    OPT_LNOP("-g", 0, TK_L0),                            /* GNU: ignored, as by GNU ld */
+    OPT_LNOP("-i", 0, TK_L0), OPT_LNOP("-q", 0, TK_L0),
+    OPT_LFN("-a", NULL, NULL, 0, 's', TK_L0, opt_static), /* Solaris: static */
 };
 
 static void print_z_help(void);
@@ -755,8 +891,10 @@ static void unknown_option(const char *arg) {
   char *eq = strchr(want, '=');
   if (eq) *eq = 0;
   for (size_t i = 0; i < sizeof optdefs / sizeof optdefs[0]; i++) {
-    /* Not the options tld accepts and ignores or refuses. */
+    /* Not the options tld accepts and ignores or refuses, nor the short spellings --help does
+     * not list (letters, -dn, -b, -( ...): too near any short word to be a useful guess. */
     if (optdefs[i].act == OA_NOP || optdefs[i].act == OA_UNSUP) continue;
+    if (!optdefs[i].help && strlen(optdefs[i].name) < 4) continue;
     const char *n = optdefs[i].name;
     size_t d = edit_distance(want, n);
     if (want[1] == '-' && n[1] != '-') { /* --foo vs -foo */
@@ -776,7 +914,7 @@ static void unknown_option(const char *arg) {
 static const struct optdef *table_option(const char *n) {
   for (size_t k = 0; k < sizeof optdefs / sizeof optdefs[0]; k++) {
     const struct optdef *d = &optdefs[k];
-    if (d->act == OA_CODE) continue;
+    if (d->act == OA_CODE || d->takes >= TK_L0) continue;
     const char *name = d->name[1] == '-' ? d->name + 1 : d->name;
     size_t len = strlen(name);
     if (!strncmp(n, name, len) && (!n[len] || (n[len] == '=' && d->takes))) return d;
@@ -784,12 +922,26 @@ static const struct optdef *table_option(const char *n) {
   return NULL;
 }
 
+/* The row of a single letter given as `a` (one dash) in this flavour: a letter without a value
+ * matches only alone. */
+static const struct optdef *letter_option(const char *a, int gnu) {
+  for (size_t k = 0; k < sizeof optdefs / sizeof optdefs[0]; k++) {
+    const struct optdef *d = &optdefs[k];
+    if (d->takes < TK_L0 || d->name[1] != a[1]) continue;
+    if (d->only && (d->only == 'g') != (gnu != 0)) continue;
+    if (d->takes == TK_L0 && a[2]) continue;
+    return d;
+  }
+  return NULL;
+}
+
 /* Carry out a table row's action; `a` is the argument as given, `n` normalised. */
 static void table_apply(struct optstate *st, const struct optdef *d, const char *a, const char *n) {
   const char *v = NULL;
-  const char *eq = d->takes ? strchr(n, '=') : NULL;
+  const char *eq = d->takes == TK_ARG || d->takes == TK_EQ ? strchr(n, '=') : NULL;
   if (eq) v = ld_xstrdup(eq + 1); /* `n` is a buffer reused for every option */
-  else if (d->takes == TK_ARG) {
+  else if ((d->takes == TK_LARG || d->takes == TK_LANY) && a[2]) v = a + 2;
+  else if (d->takes == TK_ARG || d->takes == TK_LARG) {
     if (st->i + 1 < st->argc) v = st->argv[++st->i];
     else {
       ld_error("option '%s' needs an argument", n);
@@ -855,8 +1007,10 @@ struct zdef {
   { name, help, ZA_OR64, ZV_NONE, nl, OPT_FIELD(f, uint64_t), v, NULL }
 #define Z_FN(name, help, nl, value, fn)                                                            \
   { name, help, ZA_FN, value, nl, 0, 0, fn }
-#define Z_NOP(name) {name, NULL, ZA_NOP, ZV_NONE, 0, 0, 0, NULL}
-#define Z_UNSUP(name, value) {name, NULL, ZA_UNSUP, value, 0, 0, 0, NULL}
+#define Z_NOP(name)                                                                                \
+  { name, NULL, ZA_NOP, ZV_NONE, 0, 0, 0, NULL }
+#define Z_UNSUP(name, value)                                                                       \
+  { name, NULL, ZA_UNSUP, value, 0, 0, 0, NULL }
 
 static void z_execstack(struct optstate *st, const char *kw, const char *v) {
   (void)v;
@@ -878,7 +1032,8 @@ static void z_guidance(struct optstate *st, const char *kw, const char *v) {
   guidance_keyword(st->opt, kw);
 }
 /* Positional, as in Solaris: each applies to the dependencies named after it. */
-static void z_lazyload(struct optstate *st, const char *kw, const char *v) { /* lazyload, nolazyload */
+static void z_lazyload(struct optstate *st, const char *kw,
+                       const char *v) { /* lazyload, nolazyload */
   (void)v;
   st->dep = (uint8_t)((st->dep & ~DEP_LAZY) | (kw[0] == 'l' ? DEP_LAZY : 0) | DEP_LAZY_GIVEN);
 }
@@ -921,8 +1076,10 @@ static void z_call_nop(struct optstate *st, const char *kw, const char *v) {
     ld_error("-z %s is not supported (see tld(1), \"Options of GNU ld\")", kw);
 }
 static void z_start_stop_vis(struct optstate *st, const char *kw, const char *v) {
-  static const char *const vis[] = {[STV_DEFAULT] = "default", [STV_INTERNAL] = "internal",
-                                    [STV_HIDDEN] = "hidden", [STV_PROTECTED] = "protected"};
+  static const char *const vis[] = {[STV_DEFAULT] = "default",
+                                    [STV_INTERNAL] = "internal",
+                                    [STV_HIDDEN] = "hidden",
+                                    [STV_PROTECTED] = "protected"};
   for (int k = 0; k < 4; k++)
     if (!strcmp(v, vis[k])) {
       st->opt->start_stop_vis = k;
@@ -1059,7 +1216,9 @@ static void z_keyword(struct optstate *st, const char *kw) {
     case ZA_OR32: *(uint32_t *)field |= (uint32_t)z->val; break;
     case ZA_OR64: *(uint64_t *)field |= z->val; break;
     case ZA_FN: z->fn(st, kw, v); break;
-    case ZA_UNSUP: ld_error("-z %s is not supported (see tld(1), \"Options of GNU ld\")", kw); break;
+    case ZA_UNSUP:
+      ld_error("-z %s is not supported (see tld(1), \"Options of GNU ld\")", kw);
+      break;
     default: break; /* ZA_NOP */
     }
     return;
@@ -1102,7 +1261,7 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
   long nproc = sysconf(_SC_NPROCESSORS_ONLN);
   o->threads = nproc > 0 ? (int)nproc : 1;
   struct optstate st = {.opt = o, .argc = argc, .argv = argv};
-  int gnu = o->gnu_flavour;
+  st.gnu = o->gnu_flavour;
 
   for (st.i = 1; st.i < argc; st.i++) {
     const char *a = argv[st.i];
@@ -1120,235 +1279,11 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
       table_apply(&st, od, a, n);
       continue;
     }
-    /* Words whose meaning depends on the flavour and on the argument. */
-    if (!strcmp(n, "-m") || (!strncmp(n, "-m", 2) && n[2] && ld_target_named(n + 2))) {
-      const char *e = n[2] ? n + 2 : NULL;
-      if (!e) {
-        if (st.i + 1 < argc && ld_target_named(argv[st.i + 1])) e = argv[++st.i];
-        else if (!gnu) {
-          o->print_map = 2;
-          continue;
-        } /* Solaris -m: link map to stdout */
-        else if (st.i + 1 < argc)
-          e = argv[++st.i];
-        else {
-          ld_error("option '-m' needs an argument");
-          continue;
-        }
-      }
-      const ld_target *t = ld_target_named(e);
-      if (!t) ld_error("unknown emulation '%s' (%s)", e, ld_target_names(TN_EMULATION, ", "));
-      else o->target = t;
-      continue;
-    }
-    if (n[1] == 'B' && !strcmp(a, n)) { /* Solaris -B word (separate or joined) */
-      const char *w = n[2] ? n + 2 : (st.i + 1 < argc ? argv[++st.i] : "");
-      if (!strcmp(w, "static")) st.bstatic = 1;
-      else if (!strcmp(w, "dynamic")) st.bstatic = 0;
-      else if (!strcmp(w, "symbolic")) o->bsymbolic = 1;
-      else if (!strcmp(w, "direct") || !strcmp(w, "nodirect")) {
-        /* Not positional: -B direct binds every reference (and definition) directly and makes
-         * lazy loading the default; -B nodirect keeps every definition interposable. */
-        int *mine = w[0] == 'd' ? &o->b_direct : &o->b_nodirect;
-        int *other = w[0] == 'd' ? &o->b_nodirect : &o->b_direct;
-        if (*other) ld_error("-B direct and -B nodirect are incompatible");
-        *mine = 1;
-      } else if (!strcmp(w, "group") || !strcmp(w, "local") || !strcmp(w, "eliminate") ||
-                 !strcmp(w, "reduce") || !strcmp(w, "translator") || !strcmp(w, "lazyload") ||
-                 !strcmp(w, "nolazyload"))
-        ; /* accepted; scope reduction arrives with mapfiles */
-      else
-        ld_error("-B %s: unknown keyword (static, dynamic, symbolic, direct, nodirect, group, "
-                 "local, eliminate, reduce)",
-                 w);
-      continue;
-    }
-    if (!strcmp(n, "-(")) {
-      st.group++;
-      add_group_marker(&st, 1);
-      continue;
-    }
-    if (!strcmp(n, "-)")) {
-      if (st.group == 0) ld_error("-) without -(");
-      else st.group--, add_group_marker(&st, 0);
-      continue;
-    }
-    /* Single letters, value joined or separate. */
-    char c = n[1];
-    const char *val = n[2] ? argv[st.i] + (a[1] == '-' ? 3 : 2) : NULL;
-#define TAKE()                                                                                     \
-  do {                                                                                             \
-    if (!val) {                                                                                    \
-      if (st.i + 1 >= argc) {                                                                         \
-        ld_error("option '%s' needs an argument", a);                                              \
-        continue;                                                                                  \
-      }                                                                                            \
-      val = argv[++st.i];                                                                             \
-    }                                                                                              \
-  } while (0)
-    if (a[1] == '-') {
-      unknown_option(a);
-      continue;
-    }
-    switch (c) {
-    case 'o':
-      TAKE();
-      o->output = val;
-      continue;
-    case 'e':
-      TAKE();
-      o->entry = val;
-      continue;
-    case 'l':
-      TAKE();
-      add_input(&st, val, 1);
-      continue;
-    case 'L':
-      TAKE();
-      ld_vec_push(&o->libdirs, (void *)val);
-      continue;
-    case 'u':
-      TAKE();
-      ld_vec_push(&o->undefs, (void *)val);
-      continue;
-    case 'y':
-      TAKE();
-      ld_vec_push(&o->trace_syms, (void *)val);
-      continue; /* --trace-symbol */
-    case 'z':
-      TAKE();
-      z_keyword(&st, val);
-      continue;
-    case 'R': {
-      TAKE();
-      /* GNU: -R naming a file (not a directory) is --just-symbols. */
-      struct stat sb;
-      if (gnu && stat(val, &sb) == 0 && S_ISREG(sb.st_mode)) {
-        ld_error("-R %s (--just-symbols) is not supported (see tld(1), \"Options of GNU ld\")",
-                 val);
-        continue;
-      }
-      ld_vec_push(&o->rpaths, (void *)val);
-      continue;
-    }
-    case 'h':
-      TAKE();
-      o->soname = val;
-      continue;
-    case 'I':
-      TAKE();
-      o->interp = val;
-      continue;
-    case 'T':
-      TAKE();
-      add_input(&st, val, 0);
-      ((ld_input_arg *)o->inputs.v[o->inputs.n - 1])->ia_script = 1;
-      continue; /* a script given with -T */
-    case 'O':
-      TAKE();
-      o->optimize = atoi(val);
-      continue;
-    case 'Y': { /* the default library directories: -Y P,dir:dir (Solaris), -Y dir (GNU) */
-      TAKE();
-      const char *d = !strncmp(val, "P,", 2) ? val + 2 : val;
-      char *list = ld_xstrdup(d), *save = NULL;
-      for (char *w = strtok_r(list, ":", &save); w; w = strtok_r(NULL, ":", &save))
-        ld_vec_push(&o->libdirs, w);
-      continue;
-    }
-    case 'F':
-      TAKE();
-      ld_vec_push(&o->filters, (void *)val);
-      continue; /* DT_FILTER */
-    case 'f':
-      TAKE();
-      ld_vec_push(&o->auxiliaries, (void *)val);
-      continue; /* DT_AUXILIARY */
-    case 'P':
-      TAKE();
-      o->depaudit = val;
-      continue;                 /* DT_DEPAUDIT */
-    case 'Q': TAKE(); continue; /* ident: none */
-    default: break;
-    }
-    if (c == 'N' && gnu) { /* GNU --omagic */
-      ld_error("%s (--omagic) is not supported (see tld(1), \"Options of GNU ld\")", a);
-      continue;
-    }
-    if (c == 'N') { /* Solaris -N name: a DT_NEEDED entry as given */
-      TAKE();
-      ld_vec_push(&o->extra_needed, (void *)val);
-      continue;
-    }
-    if (c == 'p' && !gnu) { /* Solaris -p auditlib: DT_AUDIT */
-      TAKE();
-      o->audit = val;
-      continue;
-    }
-    if (c == 'G' && gnu && (val || (st.i + 1 < argc && isdigit((unsigned char)argv[st.i + 1][0])))) {
-      TAKE(); /* GNU -G size: the MIPS small-data size, nothing on tld's targets */
-      continue;
-    }
-    if (!val) {
-      switch (c) {
-      case 's': o->strip_all = 1; continue;
-      case 'S': o->strip_debug = 1; continue;
-      case 'r': o->outkind = OUT_RELOC; continue;
-      case 'E': o->export_dynamic = 1; continue;
-      case 'G':
-        if (!gnu) {
-          o->outkind = OUT_SHARED;
-          continue;
-        }
-        break;
-      case 't': o->trace = gnu ? 1 : o->trace; continue;
-      case 'd':
-        if (gnu) continue;
-        break; /* GNU -d: assign commons (always done) */
-      case 'M':
-        if (gnu) {
-          o->print_map = 1;
-          continue;
-        }
-        break; /* GNU -M: map to stdout */
-      case 'x': o->discard = DISCARD_ALL; continue;
-      case 'X': o->discard = DISCARD_LOCALS; continue;
-      case 'n':
-        if (gnu) {
-          ld_error("%s (--nmagic) is not supported (see tld(1), \"Options of GNU ld\")", a);
-          continue;
-        }
-        break;
-      case 'g': /* GNU: ignored, as by GNU ld */
-      case 'i':
-      case 'q': continue;
-      case 'a':
-        if (!gnu) {
-          o->is_static = 1;
-          st.bstatic = 1;
-          continue;
-        }
-        break;
-      case 'b':
-        if (!gnu) continue;
-        break;
-      default: break;
-      }
-    }
-    if (c == 'd' && !gnu) { /* Solaris -d y|n */
-      TAKE();
-      if (!strcmp(val, "y")) st.bstatic = 0;
-      else if (!strcmp(val, "n")) o->is_static = 1, st.bstatic = 1;
-      else ld_error("-d %s: expected y or n", val);
-      continue;
-    }
-    if (c == 'M' && !gnu) {
-      TAKE();
-      ld_vec_push(&o->mapfiles, (void *)val);
-      continue;
-    }
-    unknown_option(a);
-#undef TAKE
+    if (emulation_option(&st, n)) continue;
+    /* Single letters, value joined or separate; never with two dashes. */
+    od = a[1] != '-' ? letter_option(a, st.gnu) : NULL;
+    if (od) table_apply(&st, od, a, n);
+    else unknown_option(a);
   }
   if (st.group) ld_error("--start-group without --end-group");
   /* -B direct makes lazy loading the default for the dependencies before any -z lazyload or
@@ -1358,8 +1293,8 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     if (o->b_direct && !(ia->ia_dep & DEP_LAZY_GIVEN)) ia->ia_dep |= DEP_LAZY;
     ia->ia_dep |= DEP_DIRECT_GIVEN | (o->b_direct ? DEP_LAZY_GIVEN : 0);
   }
-  if (st.print_output_format) { /* the BFD name of the output's format (the first target's by default)
-                              */
+  /* The BFD name of the output's format (the first target's by default). */
+  if (st.print_output_format) {
     printf("%s\n", (o->target ? o->target : ld_targets[0])->tg_bfd_name);
     if (o->inputs.n == 0) exit(0);
   }
