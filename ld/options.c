@@ -154,57 +154,45 @@ static void add_section_start(ld_options *o, const char *opt, const char *name, 
 
 /* The options a table row parses through a function: those that keep positional state (in
  * `struct optstate`), check their value, or have several effects. `v` is the value (NULL when
- * an optional one is absent), `a` the argument as given, `n` the option with its dashes made one.
- */
+ * an optional one is absent), `a` the argument as given, `n` the option with its dashes made
+ * one; a function uses what it needs. */
+#define UNUSED __attribute__((unused))
 #define OPT_FN_DEF(fn)                                                                             \
-  static void fn(struct optstate *st, const char *v, const char *a, const char *n)
-#define UNUSED3 (void)v, (void)a, (void)n
+  static void fn(struct optstate *st UNUSED, const char *v UNUSED, const char *a UNUSED,           \
+                 const char *n UNUSED)
 
 OPT_FN_DEF(opt_help) {
-  UNUSED3, (void)st;
   ld_print_help();
   exit(0);
 }
 OPT_FN_DEF(opt_version) {
-  UNUSED3, (void)st;
   print_version();
   printf("ELF link-editor for x86-64, i386, SPARC and SPARC V9; GNU and Solaris options\n");
   exit(0);
 }
 OPT_FN_DEF(opt_V) {
-  UNUSED3;
   print_version();
   print_emulations();
   st->print_version_and_go = 1;
 }
 OPT_FN_DEF(opt_v) { /* no Solaris meaning: the GNU one in both flavours */
-  UNUSED3;
   print_version();
   st->print_version_and_go = 1;
 }
-OPT_FN_DEF(opt_library) {
-  (void)a, (void)n;
-  add_input(st, v, 1);
-}
+OPT_FN_DEF(opt_library) { add_input(st, v, 1); }
 OPT_FN_DEF(opt_static) { /* -static, -Bstatic, -non_shared, -dn; Solaris -a */
-  (void)v, (void)a;
   if (!strcmp(n, "-static") || !strcmp(n, "-a")) st->opt->is_static = 1;
   st->bstatic = 1;
 }
 OPT_FN_DEF(opt_dynamic) { /* -Bdynamic, -dy, -call_shared */
-  UNUSED3;
   st->bstatic = 0;
 }
 OPT_FN_DEF(opt_spare_dynamic_tags) {
-  (void)a, (void)n;
   uint64_t t;
   if (parse_num(v, &t) || t > 1000) ld_error("--spare-dynamic-tags=%s: expected a count", v);
   else st->opt->spare_dynamic_tags = (uint32_t)t;
 }
-OPT_FN_DEF(opt_print_output_format) {
-  UNUSED3;
-  st->print_output_format = 1;
-}
+OPT_FN_DEF(opt_print_output_format) { st->print_output_format = 1; }
 /* --format, --oformat (value after '=' or next) and -b (value next): ELF, as every input and
  * output is; other formats (binary, ihex, srec) are not. */
 OPT_FN_DEF(opt_format) {
@@ -220,16 +208,13 @@ OPT_FN_DEF(opt_format) {
     ld_error("%s %s: only ELF is supported (see tld(1), \"Options of GNU ld\")", a, f);
 }
 OPT_FN_DEF(opt_demangle) { /* any style: the default one */
-  UNUSED3;
   st->opt->no_demangle = 0;
 }
 OPT_FN_DEF(opt_require_defined) {
-  (void)a, (void)n;
   ld_vec_push(&st->opt->require_defined, (void *)v);
   ld_vec_push(&st->opt->undefs, (void *)v); /* a root, as -u */
 }
 OPT_FN_DEF(opt_orphan_handling) {
-  (void)a, (void)n;
   ld_options *o = st->opt;
   if (!strcmp(v, "place")) o->orphan = ORPHAN_PLACE;
   else if (!strcmp(v, "discard")) o->orphan = ORPHAN_DISCARD;
@@ -238,22 +223,18 @@ OPT_FN_DEF(opt_orphan_handling) {
   else ld_error("--orphan-handling=%s: expected place, discard, warn or error", v);
 }
 OPT_FN_DEF(opt_package_metadata) { /* no value: no note */
-  (void)a, (void)n;
   st->opt->package_metadata = v && *v ? v : NULL;
 }
 OPT_FN_DEF(opt_start_group) { /* --start-group, -( */
-  UNUSED3;
   st->group++;
   add_group_marker(st, 1);
 }
 OPT_FN_DEF(opt_end_group) { /* --end-group, -) */
-  (void)v, (void)a;
   if (st->group == 0)
     ld_error("%s", n[1] == ')' ? "-) without -(" : "--end-group without --start-group");
   else st->group--, add_group_marker(st, 0);
 }
 OPT_FN_DEF(opt_push_state) {
-  UNUSED3;
   if (st->nsaved == 16) {
     ld_error("--push-state nested too deeply");
     return;
@@ -262,7 +243,6 @@ OPT_FN_DEF(opt_push_state) {
   st->saved[st->nsaved++][2] = st->bstatic;
 }
 OPT_FN_DEF(opt_pop_state) {
-  UNUSED3;
   if (!st->nsaved) {
     ld_error("--pop-state without --push-state");
     return;
@@ -272,20 +252,16 @@ OPT_FN_DEF(opt_pop_state) {
   st->bstatic = st->saved[st->nsaved][2];
 }
 OPT_FN_DEF(opt_whole_archive) { /* --whole-archive, --no-whole-archive */
-  (void)v, (void)a;
   st->whole = n[1] != 'n';
 }
 OPT_FN_DEF(opt_as_needed) { /* --as-needed, --no-as-needed */
-  (void)v, (void)a;
   st->as_needed = n[1] != 'n';
 }
 OPT_FN_DEF(opt_eh_frame_hdr) { /* --eh-frame-hdr, --no-eh-frame-hdr */
-  (void)v, (void)a;
   st->opt->eh_frame_hdr = n[1] != 'n';
   st->opt->eh_frame_hdr_given = 1;
 }
 OPT_FN_DEF(opt_build_id) {
-  (void)a, (void)n;
   ld_options *o = st->opt;
   const char *s = v;
   if (!s || !strcmp(s, "sha1") || !strcmp(s, "tree") || !strcmp(s, "fast")) o->build_id = 1;
@@ -296,7 +272,6 @@ OPT_FN_DEF(opt_build_id) {
   else ld_error("--build-id=%s: unknown style (sha1, md5, uuid, 0xHEX, none)", s);
 }
 OPT_FN_DEF(opt_defsym) {
-  (void)a, (void)n;
   const char *eq = strchr(v, '=');
   if (!eq || eq == v) {
     ld_error("--defsym %s: expected SYMBOL=EXPRESSION", v);
@@ -312,7 +287,6 @@ OPT_FN_DEF(opt_defsym) {
   ld_vec_push(&st->opt->defsyms, d);
 }
 OPT_FN_DEF(opt_hash_style) {
-  (void)a, (void)n;
   ld_options *o = st->opt;
   if (!strcmp(v, "sysv")) o->hash_style = 1;
   else if (!strcmp(v, "gnu")) o->hash_style = 2;
@@ -320,24 +294,20 @@ OPT_FN_DEF(opt_hash_style) {
   else ld_error("--hash-style=%s: expected sysv, gnu or both", v);
 }
 OPT_FN_DEF(opt_no_relax) { /* TLS too, but see ld_scan_relocs */
-  UNUSED3;
   st->opt->relax = 0;
   if (st->opt->tls_relax) st->opt->tls_relax = 2;
 }
 OPT_FN_DEF(opt_relax) {
-  UNUSED3;
   st->opt->relax = 1;
   st->opt->tls_relax = 1;
 }
 OPT_FN_DEF(opt_threads) { /* --threads alone: the default, every online CPU */
-  (void)a, (void)n;
   uint64_t t;
   if (!v) return;
   if (parse_num(v, &t) || t == 0) ld_error("--threads=%s: expected a positive number", v);
   else st->opt->threads = (int)(t > 64 ? 64 : t);
 }
 OPT_FN_DEF(opt_compress_debug) {
-  (void)a, (void)n;
   ld_options *o = st->opt;
   const char *how = v ? v : "zlib";
   if (!strcmp(how, "none")) o->compress_debug = 0;
@@ -349,22 +319,18 @@ OPT_FN_DEF(opt_compress_debug) {
              how);
 }
 OPT_FN_DEF(opt_no_undefined) {
-  UNUSED3;
   st->opt->z_defs = 1;
   st->opt->z_defs_given = 1;
 }
 OPT_FN_DEF(opt_fatal_warnings) { /* --fatal-warnings, --no-fatal-warnings */
-  (void)v, (void)a, (void)st;
   ld_fatal_warnings = n[1] != 'n';
 }
 OPT_FN_DEF(opt_plugin) {
-  (void)a, (void)n;
   ld_plugin_arg *pa = ld_xcalloc(1, sizeof *pa);
   pa->pa_path = v;
   ld_vec_push(&st->opt->plugins, pa);
 }
 OPT_FN_DEF(opt_plugin_opt) { /* an option of the -plugin before it */
-  (void)a, (void)n;
   ld_options *o = st->opt;
   if (!o->plugins.n) ld_error("-plugin-opt %s: no -plugin before it", v);
   else ld_vec_push(&((ld_plugin_arg *)o->plugins.v[o->plugins.n - 1])->pa_opts, (void *)v);
@@ -372,7 +338,6 @@ OPT_FN_DEF(opt_plugin_opt) { /* an option of the -plugin before it */
 /* GNU ld prints its version first; alone it stops there. --verbose=2 also reports how each
  * symbol of a plugin's file was resolved. */
 OPT_FN_DEF(opt_verbose) {
-  (void)a, (void)n;
   ld_options *o = st->opt;
   uint64_t lvl = 1;
   if (v && (parse_num(v, &lvl) || lvl > 1000))
@@ -383,31 +348,26 @@ OPT_FN_DEF(opt_verbose) {
   st->print_version_and_go = 1;
 }
 OPT_FN_DEF(opt_image_base) {
-  (void)a, (void)n;
   if (parse_num(v, &st->opt->image_base)) ld_error("--image-base=%s: expected a number", v);
   st->opt->image_base_given = 1;
 }
 OPT_FN_DEF(opt_icf) {
-  (void)a, (void)n;
   if (!strcmp(v, "none")) st->opt->icf = 0;
   else if (!strcmp(v, "safe")) st->opt->icf = 1;
   else if (!strcmp(v, "all")) st->opt->icf = 2;
   else ld_error("--icf=%s: expected none, safe or all", v);
 }
 OPT_FN_DEF(opt_sort_section) {
-  (void)a, (void)n;
   if (!strcmp(v, "name")) st->opt->sort_section = 1;
   else if (!strcmp(v, "alignment")) st->opt->sort_section = 2;
   else ld_error("--sort-section=%s: expected name or alignment", v);
 }
 OPT_FN_DEF(opt_sort_common) {
-  (void)n;
   if (!v || !strcmp(v, "descending")) st->opt->sort_common = 1;
   else if (!strcmp(v, "ascending")) st->opt->sort_common = 2;
   else unknown_option(a);
 }
 OPT_FN_DEF(opt_unresolved_symbols) {
-  (void)a, (void)n;
   ld_options *o = st->opt;
   if (!strcmp(v, "ignore-all")) o->unresolved = UNRES_IGNORE_ALL;
   else if (!strcmp(v, "report-all")) o->unresolved = UNRES_REPORT_ALL;
@@ -419,7 +379,6 @@ OPT_FN_DEF(opt_unresolved_symbols) {
              v);
 }
 OPT_FN_DEF(opt_exclude_libs) {
-  (void)a, (void)n;
   char *list = ld_xstrdup(v), *save = NULL;
   for (char *w = strtok_r(list, ",:", &save); w; w = strtok_r(NULL, ",:", &save)) {
     if (!strcmp(w, "ALL")) st->opt->exclude_libs_all = 1;
@@ -427,7 +386,6 @@ OPT_FN_DEF(opt_exclude_libs) {
   }
 }
 OPT_FN_DEF(opt_section_start) {
-  (void)a, (void)n;
   const char *eq = strrchr(v, '=');
   if (!eq || eq == v) {
     ld_error("--section-start %s: expected SECTION=ADDRESS", v);
@@ -436,21 +394,15 @@ OPT_FN_DEF(opt_section_start) {
   add_section_start(st->opt, "--section-start", ld_sprintf("%.*s", (int)(eq - v), v), eq + 1);
 }
 OPT_FN_DEF(opt_tsection) { /* -Ttext, -Tdata, -Tbss: the section is in the option's name */
-  (void)a;
   int len = (int)strcspn(n, "=");
   add_section_start(st->opt, ld_sprintf("%.*s", len, n), ld_sprintf(".%.*s", len - 2, n + 2), v);
 }
 OPT_FN_DEF(opt_text_segment) {
-  (void)a, (void)n;
   if (parse_num(v, &st->opt->image_base)) ld_error("-Ttext-segment: '%s' is not an address", v);
   st->opt->image_base_given = 1;
 }
-OPT_FN_DEF(opt_z) {
-  (void)a, (void)n;
-  z_keyword(st, v);
-}
+OPT_FN_DEF(opt_z) { z_keyword(st, v); }
 OPT_FN_DEF(opt_R) {
-  (void)a, (void)n;
   /* GNU: -R naming a file (not a directory) is --just-symbols. */
   struct stat sb;
   if (st->gnu && stat(v, &sb) == 0 && S_ISREG(sb.st_mode)) {
@@ -459,36 +411,28 @@ OPT_FN_DEF(opt_R) {
   }
   ld_vec_push(&st->opt->rpaths, (void *)v);
 }
-OPT_FN_DEF(opt_O) {
-  (void)a, (void)n;
-  st->opt->optimize = atoi(v);
-}
+OPT_FN_DEF(opt_O) { st->opt->optimize = atoi(v); }
 OPT_FN_DEF(opt_Y) { /* the default library directories: -Y P,dir:dir (Solaris), -Y dir (GNU) */
-  (void)a, (void)n;
   const char *d = !strncmp(v, "P,", 2) ? v + 2 : v;
   char *list = ld_xstrdup(d), *save = NULL;
   for (char *w = strtok_r(list, ":", &save); w; w = strtok_r(NULL, ":", &save))
     ld_vec_push(&st->opt->libdirs, w);
 }
 OPT_FN_DEF(opt_d) { /* Solaris -d y|n */
-  (void)a, (void)n;
   if (!strcmp(v, "y")) st->bstatic = 0;
   else if (!strcmp(v, "n")) st->opt->is_static = 1, st->bstatic = 1;
   else ld_error("-d %s: expected y or n", v);
 }
 OPT_FN_DEF(opt_magic) { /* GNU -N (--omagic), -n (--nmagic) */
-  (void)v, (void)n, (void)st;
   ld_error("%s (--%s) is not supported (see tld(1), \"Options of GNU ld\")", a,
            a[1] == 'N' ? "omagic" : "nmagic");
 }
 OPT_FN_DEF(opt_gnu_G) { /* GNU -G size: the MIPS small-data size, nothing on tld's targets */
-  (void)n;
   if (v) return;
   if (st->i + 1 < st->argc && isdigit((unsigned char)st->argv[st->i + 1][0])) st->i++;
   else unknown_option(a);
 }
 OPT_FN_DEF(opt_B) { /* Solaris -B word (separate or joined) */
-  (void)a, (void)n;
   ld_options *o = st->opt;
   const char *w = v ? v : st->i + 1 < st->argc ? st->argv[++st->i] : "";
   if (!strcmp(w, "static")) st->bstatic = 1;
@@ -533,7 +477,6 @@ static int emulation_option(struct optstate *st, const char *n) {
   return 1;
 }
 OPT_FN_DEF(opt_script) {
-  (void)a, (void)n;
   add_input(st, v, 0);
   ((ld_input_arg *)st->opt->inputs.v[st->opt->inputs.n - 1])->ia_script = 1;
 }
@@ -993,12 +936,15 @@ static void guidance_keyword(ld_options *o, const char *kw) {
 enum { ZA_SET, ZA_OR32, ZA_OR64, ZA_FN, ZA_NOP, ZA_UNSUP };
 enum { ZV_NONE, ZV_REQ, ZV_OPT };
 struct zdef {
-  const char *name, *help; /* help NULL: accepted, not listed */
+  const char *name, *help; /* help: as --help spells it ("": the name); NULL: not listed */
   uint8_t act, value, nl;
   uint32_t off; /* the ld_options field ZA_SET and ZA_OR* write, checked for its type */
   uint64_t val;
   void (*fn)(struct optstate *st, const char *kw, const char *v);
 };
+/* A ZA_FN function: `kw` is the keyword as given, `v` its value (NULL when none). */
+#define Z_FN_DEF(fn)                                                                               \
+  static void fn(struct optstate *st UNUSED, const char *kw UNUSED, const char *v UNUSED)
 #define Z_SET(name, help, nl, f, v)                                                                \
   { name, help, ZA_SET, ZV_NONE, nl, OPT_FIELD(f, int), v, NULL }
 #define Z_OR32(name, help, nl, f, v)                                                               \
@@ -1012,70 +958,57 @@ struct zdef {
 #define Z_UNSUP(name, value)                                                                       \
   { name, NULL, ZA_UNSUP, value, 0, 0, 0, NULL }
 
-static void z_execstack(struct optstate *st, const char *kw, const char *v) {
-  (void)v;
+Z_FN_DEF(z_execstack) {
   st->opt->z_execstack = kw[0] == 'e', st->opt->z_noexecstack = kw[0] != 'e';
 }
-static void z_textwarn(struct optstate *st, const char *kw, const char *v) {
-  (void)kw, (void)v;
-  st->opt->z_text = 0, st->opt->z_textwarn = 1;
-}
-static void z_defs(struct optstate *st, const char *kw, const char *v) { /* defs, nodefs, undefs */
-  (void)v;
+Z_FN_DEF(z_textwarn) { st->opt->z_text = 0, st->opt->z_textwarn = 1; }
+Z_FN_DEF(z_defs) { /* defs, nodefs, undefs */
   ld_options *o = st->opt;
   o->z_defs_given = 1;
   o->z_defs = kw[0] == 'd';
   if (!o->z_defs) o->allow_undefined = 1;
 }
-static void z_guidance(struct optstate *st, const char *kw, const char *v) {
-  (void)v;
-  guidance_keyword(st->opt, kw);
-}
+Z_FN_DEF(z_guidance) { guidance_keyword(st->opt, kw); }
 /* Positional, as in Solaris: each applies to the dependencies named after it. */
-static void z_lazyload(struct optstate *st, const char *kw,
-                       const char *v) { /* lazyload, nolazyload */
-  (void)v;
+Z_FN_DEF(z_lazyload) { /* lazyload, nolazyload */
   st->dep = (uint8_t)((st->dep & ~DEP_LAZY) | (kw[0] == 'l' ? DEP_LAZY : 0) | DEP_LAZY_GIVEN);
 }
-static void z_direct(struct optstate *st, const char *kw, const char *v) { /* direct, nodirect */
-  (void)v;
+Z_FN_DEF(z_direct) { /* direct, nodirect */
   int d = kw[0] == 'd';
   st->dep = (uint8_t)((st->dep & ~(DEP_DIRECT | DEP_NODIRECT)) | (d ? DEP_DIRECT : DEP_NODIRECT) |
                       DEP_DIRECT_GIVEN);
 }
-static void z_unknown(struct optstate *st, const char *kw, const char *v);
-static void z_mapfile(struct optstate *st, const char *kw, const char *v) {
+Z_FN_DEF(z_unknown);
+Z_FN_DEF(z_mapfile) {
   if (*v) ld_vec_push(&st->opt->mapfiles, (void *)v);
   else z_unknown(st, kw, v);
 }
-static void z_target(struct optstate *st, const char *kw, const char *v) {
-  (void)kw;
+Z_FN_DEF(z_target) {
   st->opt->target = ld_target_named(v);
   if (!st->opt->target)
     ld_error("-z target=%s: unknown target (%s)", v, ld_target_names(TN_NAME, ", "));
 }
-static void z_page_size(struct optstate *st, const char *kw, const char *v) {
+Z_FN_DEF(z_page_size) {
   uint64_t n;
   if (parse_num(v, &n) || n == 0 || (n & (n - 1))) ld_error("-z %s: expected a power of two", kw);
   else if (kw[0] == 'm') st->opt->page_size = n;
   else st->opt->common_page_size = n;
 }
-static void z_stack_size(struct optstate *st, const char *kw, const char *v) {
+Z_FN_DEF(z_stack_size) {
   if (parse_num(v, &st->opt->stack_size)) ld_error("-z %s: expected a number", kw);
 }
 /* cet-report=, and the LAM reports, accepted and giving none (diagnostics only: tld(1)). */
-static void z_report(struct optstate *st, const char *kw, const char *v) {
+Z_FN_DEF(z_report) {
   int how = !strcmp(v, "none") ? 0 : !strcmp(v, "warning") ? 1 : !strcmp(v, "error") ? 2 : -1;
   if (how < 0) ld_error("-z %s: expected none, warning or error", kw);
   else if (kw[0] == 'c') st->opt->cet_report = how;
 }
-static void z_call_nop(struct optstate *st, const char *kw, const char *v) {
-  (void)st;
+Z_FN_DEF(z_call_nop) {
   /* prefix-addr: the relaxed GOT call is `addr32 call`, as this asks (GNU ld's default) */
   if (strcmp(v, "prefix-addr"))
     ld_error("-z %s is not supported (see tld(1), \"Options of GNU ld\")", kw);
 }
-static void z_start_stop_vis(struct optstate *st, const char *kw, const char *v) {
+Z_FN_DEF(z_start_stop_vis) {
   static const char *const vis[] = {[STV_DEFAULT] = "default",
                                     [STV_INTERNAL] = "internal",
                                     [STV_HIDDEN] = "hidden",
@@ -1089,68 +1022,68 @@ static void z_start_stop_vis(struct optstate *st, const char *kw, const char *v)
 }
 
 static const struct zdef zdefs[] = {
-    Z_SET("now", "now", 0, z_now, 1),
-    Z_SET("lazy", "lazy", 0, z_now, 0),
-    Z_SET("relro", "relro", 0, z_relro, 1),
-    Z_SET("norelro", "norelro", 0, z_relro, 0),
-    Z_FN("execstack", "execstack", 0, ZV_NONE, z_execstack),
-    Z_FN("noexecstack", "noexecstack", 0, ZV_NONE, z_execstack),
-    Z_SET("text", "text", 0, z_text, 1),
-    Z_SET("notext", "notext", 0, z_text, 0),
-    Z_SET("textoff", "textoff", 0, z_text, 0),
-    Z_FN("defs", "defs", 1, ZV_NONE, z_defs),
-    Z_FN("nodefs", "nodefs", 0, ZV_NONE, z_defs),
-    Z_SET("origin", "origin", 0, z_origin, 1),
-    Z_SET("nodelete", "nodelete", 0, z_nodelete, 1),
-    Z_SET("initfirst", "initfirst", 0, z_initfirst, 1),
-    Z_SET("interpose", "interpose", 0, z_interpose, 1),
-    Z_SET("separate-code", "separate-code", 0, z_separate_code, 1),
-    Z_SET("noseparate-code", "noseparate-code", 1, z_separate_code, 0),
+    Z_SET("now", "", 0, z_now, 1),
+    Z_SET("lazy", "", 0, z_now, 0),
+    Z_SET("relro", "", 0, z_relro, 1),
+    Z_SET("norelro", "", 0, z_relro, 0),
+    Z_FN("execstack", "", 0, ZV_NONE, z_execstack),
+    Z_FN("noexecstack", "", 0, ZV_NONE, z_execstack),
+    Z_SET("text", "", 0, z_text, 1),
+    Z_SET("notext", "", 0, z_text, 0),
+    Z_SET("textoff", "", 0, z_text, 0),
+    Z_FN("defs", "", 1, ZV_NONE, z_defs),
+    Z_FN("nodefs", "", 0, ZV_NONE, z_defs),
+    Z_SET("origin", "", 0, z_origin, 1),
+    Z_SET("nodelete", "", 0, z_nodelete, 1),
+    Z_SET("initfirst", "", 0, z_initfirst, 1),
+    Z_SET("interpose", "", 0, z_interpose, 1),
+    Z_SET("separate-code", "", 0, z_separate_code, 1),
+    Z_SET("noseparate-code", "", 1, z_separate_code, 0),
     Z_FN("max-page-size", "max-page-size=N", 0, ZV_REQ, z_page_size),
     Z_FN("common-page-size", "common-page-size=N", 0, ZV_REQ, z_page_size),
-    Z_SET("notlsrelax", "notlsrelax", 0, tls_relax, 0),
-    Z_SET("tlsrelax", "tlsrelax", 0, tls_relax, 1),
-    Z_SET("gnu", "gnu", 1, gnu_flavour, 1),
-    Z_FN("lazyload", "lazyload", 0, ZV_NONE, z_lazyload),
-    Z_FN("nolazyload", "nolazyload", 0, ZV_NONE, z_lazyload),
-    Z_FN("direct", "direct", 0, ZV_NONE, z_direct),
+    Z_SET("notlsrelax", "", 0, tls_relax, 0),
+    Z_SET("tlsrelax", "", 0, tls_relax, 1),
+    Z_SET("gnu", "", 1, gnu_flavour, 1),
+    Z_FN("lazyload", "", 0, ZV_NONE, z_lazyload),
+    Z_FN("nolazyload", "", 0, ZV_NONE, z_lazyload),
+    Z_FN("direct", "", 0, ZV_NONE, z_direct),
     Z_FN("nodirect", "nodirect (positional: for the dependencies that follow)", 1, ZV_NONE,
          z_direct),
     Z_FN("guidance", "guidance[=noall,nodefs,nodirect,nolazyload,nomapfile,notext,nounused,notls]",
          1, ZV_OPT, z_guidance),
     Z_FN("target", "target=x64|x86|sparc|sparcv9", 0, ZV_REQ, z_target),
-    Z_SET("muldefs", "muldefs", 0, allow_multiple_def, 1),
+    Z_SET("muldefs", "", 0, allow_multiple_def, 1),
     Z_FN("stack-size", "stack-size=N", 0, ZV_REQ, z_stack_size),
-    Z_SET("ibt", "ibt", 0, z_ibt, 1),
-    Z_SET("shstk", "shstk", 1, z_shstk, 1),
-    Z_SET("dynamic-undefined-weak", "dynamic-undefined-weak", 0, z_dyn_undef_weak, 1),
-    Z_SET("nodynamic-undefined-weak", "nodynamic-undefined-weak", 0, z_dyn_undef_weak, 0),
-    Z_SET("keep-text-section-prefix", "keep-text-section-prefix", 1, keep_text_prefix, 1),
-    Z_SET("pack-relative-relocs", "pack-relative-relocs", 0, pack_relr, 1),
-    Z_SET("nopack-relative-relocs", "nopack-relative-relocs", 1, pack_relr, 0),
-    Z_SET("ibtplt", "ibtplt", 0, z_ibtplt, 1),
-    Z_SET("nodefaultlib", "nodefaultlib", 0, z_nodefaultlib, 1),
-    Z_OR32("x86-64-baseline", "x86-64-baseline", 0, isa_needed, GNU_PROPERTY_X86_ISA_1_BASELINE),
-    Z_OR32("x86-64-v2", "x86-64-v2", 0, isa_needed, GNU_PROPERTY_X86_ISA_1_V2),
-    Z_OR32("x86-64-v3", "x86-64-v3", 0, isa_needed, GNU_PROPERTY_X86_ISA_1_V3),
-    Z_OR32("x86-64-v4", "x86-64-v4", 0, isa_needed, GNU_PROPERTY_X86_ISA_1_V4),
-    Z_OR32("lam-u48", "lam-u48", 0, feature_1_extra, GNU_PROPERTY_X86_FEATURE_1_LAM_U48),
-    Z_OR32("lam-u57", "lam-u57", 1, feature_1_extra, GNU_PROPERTY_X86_FEATURE_1_LAM_U57),
+    Z_SET("ibt", "", 0, z_ibt, 1),
+    Z_SET("shstk", "", 1, z_shstk, 1),
+    Z_SET("dynamic-undefined-weak", "", 0, z_dyn_undef_weak, 1),
+    Z_SET("nodynamic-undefined-weak", "", 0, z_dyn_undef_weak, 0),
+    Z_SET("keep-text-section-prefix", "", 1, keep_text_prefix, 1),
+    Z_SET("pack-relative-relocs", "", 0, pack_relr, 1),
+    Z_SET("nopack-relative-relocs", "", 1, pack_relr, 0),
+    Z_SET("ibtplt", "", 0, z_ibtplt, 1),
+    Z_SET("nodefaultlib", "", 0, z_nodefaultlib, 1),
+    Z_OR32("x86-64-baseline", "", 0, isa_needed, GNU_PROPERTY_X86_ISA_1_BASELINE),
+    Z_OR32("x86-64-v2", "", 0, isa_needed, GNU_PROPERTY_X86_ISA_1_V2),
+    Z_OR32("x86-64-v3", "", 0, isa_needed, GNU_PROPERTY_X86_ISA_1_V3),
+    Z_OR32("x86-64-v4", "", 0, isa_needed, GNU_PROPERTY_X86_ISA_1_V4),
+    Z_OR32("lam-u48", "", 0, feature_1_extra, GNU_PROPERTY_X86_FEATURE_1_LAM_U48),
+    Z_OR32("lam-u57", "", 1, feature_1_extra, GNU_PROPERTY_X86_FEATURE_1_LAM_U57),
     Z_FN("cet-report", "cet-report=R", 0, ZV_REQ, z_report),
     Z_FN("lam-report", "lam-report=R", 0, ZV_REQ, z_report),
-    Z_OR64("global", "global", 0, flags_1_extra, DF_1_GLOBAL),
-    Z_OR64("nodlopen", "nodlopen", 0, flags_1_extra, DF_1_NOOPEN),
-    Z_OR64("nodump", "nodump", 0, flags_1_extra, DF_1_NODUMP),
-    Z_OR64("loadfltr", "loadfltr", 0, flags_1_extra, DF_1_LOADFLTR),
-    Z_OR64("globalaudit", "globalaudit", 0, flags_1_extra, DF_1_GLOBAUDIT),
-    Z_SET("unique", "unique", 1, z_unique, 1),
-    Z_SET("nounique", "nounique", 0, z_unique, 0),
-    Z_SET("nocopyreloc", "nocopyreloc", 0, z_nocopyreloc, 1),
-    Z_SET("start-stop-gc", "start-stop-gc", 0, z_start_stop_gc, 1),
-    Z_SET("nostart-stop-gc", "nostart-stop-gc", 0, z_start_stop_gc, 0),
+    Z_OR64("global", "", 0, flags_1_extra, DF_1_GLOBAL),
+    Z_OR64("nodlopen", "", 0, flags_1_extra, DF_1_NOOPEN),
+    Z_OR64("nodump", "", 0, flags_1_extra, DF_1_NODUMP),
+    Z_OR64("loadfltr", "", 0, flags_1_extra, DF_1_LOADFLTR),
+    Z_OR64("globalaudit", "", 0, flags_1_extra, DF_1_GLOBAUDIT),
+    Z_SET("unique", "", 1, z_unique, 1),
+    Z_SET("nounique", "", 0, z_unique, 0),
+    Z_SET("nocopyreloc", "", 0, z_nocopyreloc, 1),
+    Z_SET("start-stop-gc", "", 0, z_start_stop_gc, 1),
+    Z_SET("nostart-stop-gc", "", 0, z_start_stop_gc, 0),
     Z_FN("start-stop-visibility", "start-stop-visibility=V", 1, ZV_REQ, z_start_stop_vis),
-    Z_SET("indirect-extern-access", "indirect-extern-access", 0, indirect_extern_access, 1),
-    Z_SET("noindirect-extern-access", "noindirect-extern-access", 0, indirect_extern_access, 0),
+    Z_SET("indirect-extern-access", "", 0, indirect_extern_access, 1),
+    Z_SET("noindirect-extern-access", "", 0, indirect_extern_access, 0),
     /* Accepted, not listed. */
     Z_FN("textwarn", NULL, 0, ZV_NONE, z_textwarn),
     Z_FN("undefs", NULL, 0, ZV_NONE, z_defs),
@@ -1181,8 +1114,7 @@ static const struct zdef zdefs[] = {
 
 /* An unknown keyword is a warning (GNU ld's choice: compilers pass keywords newer linkers
  * know), with the nearest keyword when one is close. */
-static void z_unknown(struct optstate *st, const char *kw, const char *v) {
-  (void)st, (void)v;
+Z_FN_DEF(z_unknown) {
   char want[64];
   snprintf(want, sizeof want, "%s", kw);
   char *eq = strchr(want, '=');
@@ -1231,7 +1163,7 @@ static void print_z_help(void) {
   printf("\n-z keywords:");
   for (size_t k = 0; k < sizeof zdefs / sizeof zdefs[0]; k++) {
     if (!zdefs[k].help) continue;
-    printf(" %s", zdefs[k].help);
+    printf(" %s", zdefs[k].help[0] ? zdefs[k].help : zdefs[k].name);
     if (zdefs[k].nl) printf("\n ");
   }
   printf("\n");
