@@ -1124,8 +1124,9 @@ Z_FN_DEF(z_unknown) {
   for (size_t k = 0; k < sizeof zdefs / sizeof zdefs[0]; k++) {
     if (zdefs[k].act == ZA_NOP || zdefs[k].act == ZA_UNSUP) continue;
     size_t d = edit_distance(want, zdefs[k].name);
-    /* "max-page-size" without its value: the keyword is right, its '=' missing. */
-    if (!d && (eq || zdefs[k].value != ZV_REQ)) continue;
+    /* The right word with its value missing ("max-page-size") or one it does not take
+     * ("relro=1") has a suggestion; one with its value wrong ("mapfile=") has none. */
+    if (!d && eq && zdefs[k].value != ZV_NONE) continue;
     if (d < bestd && (d <= 1 || (len >= 4 && d <= len / 3 + 1))) bestd = d, best = &zdefs[k];
   }
   if (best)
