@@ -18,12 +18,16 @@
 const char ld_version[] = TLD_VERSION; /* also told to plugins (ld/plugin.c) */
 
 /* Every option, in one table: --help lists the rows that have a help text, in order; an unknown
- * option is compared with them for "did you mean"; and the rows with an action (OA_SET, OA_STR,
- * OA_VEC, OA_NOP, OA_UNSUP) are parsed from the table alone. OA_CODE rows are parsed by
- * ld_parse_options itself (single letters with joined values, options that keep positional
- * state, take several forms or check their value). `name` is spelled as --help shows it; "--x"
- * and "-x" are the same option. `arg` names the value for --help; `fl` is 'g' (GNU flavour), 's'
- * (Solaris flavour) or 0 (both). */
+ * option is compared with them for "did you mean"; and ld_parse_options parses each argument by
+ * its row. A row's action stores a flag (OA_SET), a string (OA_STR), appends to a list (OA_VEC),
+ * accepts and ignores (OA_NOP), refuses (OA_UNSUP), or calls a function (OA_FN) for an option
+ * with positional state (struct optstate), a checked value or several effects. `takes` says how
+ * the value comes: after '=' or as the next argument, only after '=', or, for single letters,
+ * joined or next ("-ofile", "-o file"). Letters are tried after every longer name, in the
+ * flavour their row names (`only`). OA_CODE rows are documentation only: -m, whose meaning
+ * depends on the word after it, is parsed by emulation_option, and @FILE by the caller. `name`
+ * is spelled as --help shows it; "--x" and "-x" are the same option (not for single letters).
+ * `arg` names the value for --help. The -z keywords have a table of their own (zdefs). */
 enum { OA_CODE, OA_SET, OA_STR, OA_VEC, OA_FN, OA_NOP, OA_UNSUP };
 struct optstate;
 struct optdef {
