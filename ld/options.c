@@ -934,9 +934,10 @@ static void guidance_keyword(ld_options *o, const char *kw) {
 /* -z keywords, in one table as the options are: it parses them, lists them in --help (the rows
  * with a help spelling, in order, a line ending where `nl` is set) and offers "did you mean" for
  * an unknown one. `name` is the keyword before any '='; `value` says whether "=VALUE" follows
- * (ZV_REQ), may follow (ZV_OPT) or may not (ZV_NONE). ZA_SET stores `val` in an int field, ZA_OR
- * sets the bits `val` in a flag word, ZA_FN calls `fn` (keywords with several effects, a checked
- * value or positional state); ZA_NOP rows are accepted without effect, ZA_UNSUP rows refused. */
+ * (ZV_REQ), may follow (ZV_OPT) or may not (ZV_NONE). ZA_SET stores `val` in an int field,
+ * ZA_OR32 and ZA_OR64 set the bits `val` in a flag word, ZA_FN calls `fn` (keywords with several
+ * effects, a checked value or positional state); ZA_NOP rows are accepted without effect, ZA_UNSUP
+ * rows refused. */
 enum { ZA_SET, ZA_OR32, ZA_OR64, ZA_FN, ZA_NOP, ZA_UNSUP };
 enum { ZV_NONE, ZV_REQ, ZV_OPT };
 struct zdef {
