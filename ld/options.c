@@ -18,93 +18,538 @@
 const char ld_version[] = TLD_VERSION; /* also told to plugins (ld/plugin.c) */
 
 /* Every option, in one table: --help lists the rows that have a help text, in order; an unknown
- * option is compared with them for "did you mean"; and the rows with an action (OA_SET, OA_STR,
- * OA_VEC, OA_NOP, OA_UNSUP) are parsed from the table alone. OA_CODE rows are parsed by
- * ld_parse_options itself (single letters with joined values, options that keep positional
- * state, take several forms or check their value). `name` is spelled as --help shows it; "--x"
- * and "-x" are the same option. `arg` names the value for --help; `fl` is 'g' (GNU flavour), 's'
- * (Solaris flavour) or 0 (both). */
-enum { OA_CODE, OA_SET, OA_STR, OA_VEC, OA_NOP, OA_UNSUP };
+ * option is compared with them for "did you mean"; and ld_parse_options parses each argument by
+ * its row. A row's action stores a flag (OA_SET), a string (OA_STR), appends to a list (OA_VEC),
+ * accepts and ignores (OA_NOP), refuses (OA_UNSUP), or calls a function (OA_FN) for an option
+ * with positional state (struct optstate), a checked value or several effects. `takes` says how
+ * the value comes: after '=' or as the next argument, only after '=', or, for single letters,
+ * joined or next ("-ofile", "-o file"). Letters are tried after every longer name, in the
+ * flavour their row names (`only`). OA_CODE rows are documentation only: -m, whose meaning
+ * depends on the word after it, is parsed by emulation_option, and @FILE by the caller. `name`
+ * is spelled as --help shows it; "--x" and "-x" are the same option (not for single letters).
+ * `arg` names the value for --help. The -z keywords have a table of their own (zdefs). */
+enum { OA_CODE, OA_SET, OA_STR, OA_VEC, OA_FN, OA_NOP, OA_UNSUP };
+struct optstate;
 struct optdef {
   const char *name, *arg, *help; /* help NULL: accepted, not listed */
-  char fl;
+  char fl;       /* what --help says: 'g' GNU flavour, 's' Solaris flavour, 0 both */
+  char only;     /* the flavour a single letter is parsed in: 'g', 's' or 0 (both) */
   uint8_t act;   /* OA_* */
-  uint8_t takes; /* a value follows: the next argument, or after '=' */
+  uint8_t takes; /* TK_*: whether a value follows, and how */
   uint32_t off;  /* the ld_options field OA_SET, OA_STR and OA_VEC write, checked for its type */
   int val;       /* what OA_SET stores */
+  void (*fn)(struct optstate *st, const char *v, const char *a, const char *n); /* OA_FN */
 };
+/* TK_ARG: the next argument or after '='; TK_EQ: only after '=', and optional. The TK_L* rows
+ * are single letters, given with one dash: TK_L0 without a value ("-s"), TK_LARG with one joined
+ * or in the next argument ("-ofile", "-o file"), TK_LANY with a joined value or none and the
+ * function reading further arguments itself. Letters are tried after every longer name. */
+enum { TK_NONE, TK_ARG, TK_EQ, TK_L0, TK_LARG, TK_LANY };
 
 /* The offset of an ld_options field of type T; any other type does not compile. */
 #define OPT_FIELD(f, T)                                                                            \
   ((uint32_t)(offsetof(ld_options, f) + 0 * sizeof(_Generic(((ld_options *)0)->f, T : 1))))
 #define OPT_CODE(name, arg, help, fl)                                                              \
-  { name, arg, help, fl, OA_CODE, 0, 0, 0 }
+  { name, arg, help, fl, 0, OA_CODE, 0, 0, 0, NULL }
+#define OPT_FN(name, arg, help, fl, takes, fn)                                                     \
+  { name, arg, help, fl, 0, OA_FN, takes, 0, 0, fn }
 #define OPT_SET(name, help, fl, takes, f, v)                                                       \
-  { name, NULL, help, fl, OA_SET, takes, OPT_FIELD(f, int), v }
+  { name, NULL, help, fl, 0, OA_SET, takes, OPT_FIELD(f, int), v, NULL }
 #define OPT_STR(name, arg, help, fl, f)                                                            \
-  { name, arg, help, fl, OA_STR, 1, OPT_FIELD(f, const char *), 0 }
+  { name, arg, help, fl, 0, OA_STR, 1, OPT_FIELD(f, const char *), 0, NULL }
 #define OPT_VEC(name, arg, help, fl, f)                                                            \
-  { name, arg, help, fl, OA_VEC, 1, OPT_FIELD(f, ld_vec), 0 }
+  { name, arg, help, fl, 0, OA_VEC, 1, OPT_FIELD(f, ld_vec), 0, NULL }
 #define OPT_NOP(name, arg, help, fl, takes)                                                        \
-  { name, arg, help, fl, OA_NOP, takes, 0, 0 }
+  { name, arg, help, fl, 0, OA_NOP, takes, 0, 0, NULL }
 #define OPT_UNSUP(name, arg, help, fl, takes)                                                      \
-  { name, arg, help, fl, OA_UNSUP, takes, 0, 0 }
+  { name, arg, help, fl, 0, OA_UNSUP, takes, 0, 0, NULL }
+/* Single letters, parsed in the flavour `only` (0: both). */
+#define OPT_LSET(name, help, fl, only, f, v)                                                       \
+  { name, NULL, help, fl, only, OA_SET, TK_L0, OPT_FIELD(f, int), v, NULL }
+#define OPT_LSTR(name, arg, help, fl, only, f)                                                     \
+  { name, arg, help, fl, only, OA_STR, TK_LARG, OPT_FIELD(f, const char *), 0, NULL }
+#define OPT_LVEC(name, arg, help, fl, only, f)                                                     \
+  { name, arg, help, fl, only, OA_VEC, TK_LARG, OPT_FIELD(f, ld_vec), 0, NULL }
+#define OPT_LFN(name, arg, help, fl, only, takes, fn)                                              \
+  { name, arg, help, fl, only, OA_FN, takes, 0, 0, fn }
+#define OPT_LNOP(name, only, takes)                                                                \
+  { name, NULL, NULL, 0, only, OA_NOP, takes, 0, 0, NULL }
+
+static const char *progname = "tld";
+static void print_version(void);
+static void print_emulations(void);
+static void unknown_option(const char *arg);
+static void z_keyword(struct optstate *st, const char *kw);
+
+/* A number as C writes it (decimal, 0x hex, 0 octal): digits only -- strtoull would also take
+ * blanks and a sign, and make "-1" a huge value -- and no more than 64 bits. */
+static int parse_num(const char *s, uint64_t *out) {
+  char *end;
+  if (!isdigit((unsigned char)*s)) return -1;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 0);
+  if (*end || errno) return -1;
+  *out = v;
+  return 0;
+}
+
+struct optstate {
+  int whole, as_needed, bstatic, group;
+  uint8_t dep; /* DEP_* for the shared objects named next */
+  ld_options *opt;
+  int saved[16][3]; /* --push-state: whole, as_needed, bstatic */
+  int nsaved;
+  int print_version_and_go, print_output_format;
+  int gnu;     /* the GNU flavour, as it was when parsing began */
+  int argc, i; /* the argument being parsed: argv[i] */
+  char **argv;
+};
+
+static void add_input(struct optstate *st, const char *name, int lib) {
+  ld_input_arg *ia = ld_xcalloc(1, sizeof *ia);
+  ia->ia_name = name;
+  ia->ia_lib = (uint8_t)lib;
+  ia->ia_whole = (uint8_t)st->whole;
+  ia->ia_static = (uint8_t)st->bstatic;
+  ia->ia_as_needed = (uint8_t)st->as_needed;
+  ia->ia_group = (int16_t)st->group;
+  ia->ia_dep = st->dep;
+  ld_vec_push(&st->opt->inputs, ia);
+}
+
+static void add_group_marker(struct optstate *st, int start) {
+  ld_input_arg *ia = ld_xcalloc(1, sizeof *ia);
+  ia->ia_group_start = (uint8_t)start;
+  ia->ia_group_end = (uint8_t)!start;
+  ld_vec_push(&st->opt->inputs, ia);
+}
+
+/* "SYM", "SYM+N", "SYM-N" or "N": what --defsym accepts. */
+static int defsym_expr_ok(const char *e) {
+  uint64_t v;
+  if (!parse_num(e, &v) || (e[0] == '-' && !parse_num(e + 1, &v))) return 1;
+  const char *op = NULL;
+  for (const char *p = e + 1; *p; p++)
+    if (*p == '+' || *p == '-') op = p;
+  if (op && parse_num(op + 1, &v)) return 0;
+  size_t len = op ? (size_t)(op - e) : strlen(e);
+  if (!len || isdigit((unsigned char)e[0])) return 0;
+  for (size_t k = 0; k < len; k++)
+    if (isspace((unsigned char)e[k]) || e[k] == '+' || e[k] == '-' || e[k] == '=') return 0;
+  return 1;
+}
+
+static void add_section_start(ld_options *o, const char *opt, const char *name, const char *addr) {
+  ld_section_start *ss = ld_xcalloc(1, sizeof *ss);
+  ss->ss_name = name;
+  if (parse_num(addr, &ss->ss_addr)) {
+    ld_error("%s: '%s' is not an address", opt, addr);
+    return;
+  }
+  for (uint32_t k = 0; k < o->section_starts.n; k++) { /* the last one given wins */
+    ld_section_start *old = o->section_starts.v[k];
+    if (!strcmp(old->ss_name, name)) {
+      old->ss_addr = ss->ss_addr;
+      return;
+    }
+  }
+  ld_vec_push(&o->section_starts, ss);
+}
+
+/* The options a table row parses through a function: those that keep positional state (in
+ * `struct optstate`), check their value, or have several effects. `v` is the value (NULL when
+ * an optional one is absent), `a` the argument as given, `n` the option with its dashes made
+ * one; a function uses what it needs. */
+#define UNUSED __attribute__((unused))
+#define OPT_FN_DEF(fn)                                                                             \
+  static void fn(struct optstate *st UNUSED, const char *v UNUSED, const char *a UNUSED,           \
+                 const char *n UNUSED)
+
+OPT_FN_DEF(opt_help) {
+  ld_print_help();
+  exit(0);
+}
+OPT_FN_DEF(opt_version) {
+  print_version();
+  printf("ELF link-editor for x86-64, i386, SPARC and SPARC V9; GNU and Solaris options\n");
+  exit(0);
+}
+OPT_FN_DEF(opt_V) {
+  print_version();
+  print_emulations();
+  st->print_version_and_go = 1;
+}
+OPT_FN_DEF(opt_v) { /* no Solaris meaning: the GNU one in both flavours */
+  print_version();
+  st->print_version_and_go = 1;
+}
+OPT_FN_DEF(opt_library) { add_input(st, v, 1); }
+OPT_FN_DEF(opt_static) { /* -static, -Bstatic, -non_shared, -dn; Solaris -a */
+  if (!strcmp(n, "-static") || !strcmp(n, "-a")) st->opt->is_static = 1;
+  st->bstatic = 1;
+}
+OPT_FN_DEF(opt_dynamic) { /* -Bdynamic, -dy, -call_shared */
+  st->bstatic = 0;
+}
+OPT_FN_DEF(opt_spare_dynamic_tags) {
+  uint64_t t;
+  if (parse_num(v, &t) || t > 1000) ld_error("--spare-dynamic-tags=%s: expected a count", v);
+  else st->opt->spare_dynamic_tags = (uint32_t)t;
+}
+OPT_FN_DEF(opt_print_output_format) { st->print_output_format = 1; }
+/* --format, --oformat (value after '=' or next) and -b (value next): ELF, as every input and
+ * output is; other formats (binary, ihex, srec) are not. */
+OPT_FN_DEF(opt_format) {
+  const char *f = v;
+  if (!f || !*f) {
+    if (st->i + 1 < st->argc) f = st->argv[++st->i];
+    else {
+      if (!v && strcmp(n, "-b")) ld_error("option '%s' needs an argument", n);
+      f = "";
+    }
+  }
+  if (strcmp(f, "default") && strncmp(f, "elf", 3))
+    ld_error("%s %s: only ELF is supported (see tld(1), \"Options of GNU ld\")", a, f);
+}
+OPT_FN_DEF(opt_demangle) { /* any style: the default one */
+  st->opt->no_demangle = 0;
+}
+OPT_FN_DEF(opt_require_defined) {
+  ld_vec_push(&st->opt->require_defined, (void *)v);
+  ld_vec_push(&st->opt->undefs, (void *)v); /* a root, as -u */
+}
+OPT_FN_DEF(opt_orphan_handling) {
+  ld_options *o = st->opt;
+  if (!strcmp(v, "place")) o->orphan = ORPHAN_PLACE;
+  else if (!strcmp(v, "discard")) o->orphan = ORPHAN_DISCARD;
+  else if (!strcmp(v, "warn")) o->orphan = ORPHAN_WARN;
+  else if (!strcmp(v, "error")) o->orphan = ORPHAN_ERROR;
+  else ld_error("--orphan-handling=%s: expected place, discard, warn or error", v);
+}
+OPT_FN_DEF(opt_package_metadata) { /* no value: no note */
+  st->opt->package_metadata = v && *v ? v : NULL;
+}
+OPT_FN_DEF(opt_start_group) { /* --start-group, -( */
+  st->group++;
+  add_group_marker(st, 1);
+}
+OPT_FN_DEF(opt_end_group) { /* --end-group, -) */
+  if (st->group == 0)
+    ld_error("%s", n[1] == ')' ? "-) without -(" : "--end-group without --start-group");
+  else st->group--, add_group_marker(st, 0);
+}
+OPT_FN_DEF(opt_push_state) {
+  if (st->nsaved == 16) {
+    ld_error("--push-state nested too deeply");
+    return;
+  }
+  st->saved[st->nsaved][0] = st->whole, st->saved[st->nsaved][1] = st->as_needed;
+  st->saved[st->nsaved++][2] = st->bstatic;
+}
+OPT_FN_DEF(opt_pop_state) {
+  if (!st->nsaved) {
+    ld_error("--pop-state without --push-state");
+    return;
+  }
+  st->nsaved--;
+  st->whole = st->saved[st->nsaved][0], st->as_needed = st->saved[st->nsaved][1];
+  st->bstatic = st->saved[st->nsaved][2];
+}
+OPT_FN_DEF(opt_whole_archive) { /* --whole-archive, --no-whole-archive */
+  st->whole = n[1] != 'n';
+}
+OPT_FN_DEF(opt_as_needed) { /* --as-needed, --no-as-needed */
+  st->as_needed = n[1] != 'n';
+}
+OPT_FN_DEF(opt_eh_frame_hdr) { /* --eh-frame-hdr, --no-eh-frame-hdr */
+  st->opt->eh_frame_hdr = n[1] != 'n';
+  st->opt->eh_frame_hdr_given = 1;
+}
+OPT_FN_DEF(opt_build_id) {
+  ld_options *o = st->opt;
+  const char *s = v;
+  if (!s || !strcmp(s, "sha1") || !strcmp(s, "tree") || !strcmp(s, "fast")) o->build_id = 1;
+  else if (!strcmp(s, "md5")) o->build_id = 2;
+  else if (!strcmp(s, "uuid")) o->build_id = 3;
+  else if (!strcmp(s, "none")) o->build_id = 0;
+  else if (!strncmp(s, "0x", 2) && s[2]) o->build_id = 4, o->build_id_hex = s + 2;
+  else ld_error("--build-id=%s: unknown style (sha1, md5, uuid, 0xHEX, none)", s);
+}
+OPT_FN_DEF(opt_defsym) {
+  const char *eq = strchr(v, '=');
+  if (!eq || eq == v) {
+    ld_error("--defsym %s: expected SYMBOL=EXPRESSION", v);
+    return;
+  }
+  ld_defsym *d = ld_xcalloc(1, sizeof *d);
+  d->name = ld_sprintf("%.*s", (int)(eq - v), v);
+  d->expr = eq + 1;
+  if (!defsym_expr_ok(d->expr)) {
+    ld_error("--defsym %s: expected SYMBOL, NUMBER, SYMBOL+NUMBER or SYMBOL-NUMBER after '='", v);
+    return;
+  }
+  ld_vec_push(&st->opt->defsyms, d);
+}
+OPT_FN_DEF(opt_hash_style) {
+  ld_options *o = st->opt;
+  if (!strcmp(v, "sysv")) o->hash_style = 1;
+  else if (!strcmp(v, "gnu")) o->hash_style = 2;
+  else if (!strcmp(v, "both")) o->hash_style = 3;
+  else ld_error("--hash-style=%s: expected sysv, gnu or both", v);
+}
+OPT_FN_DEF(opt_no_relax) { /* TLS too, but see ld_scan_relocs */
+  st->opt->relax = 0;
+  if (st->opt->tls_relax) st->opt->tls_relax = 2;
+}
+OPT_FN_DEF(opt_relax) {
+  st->opt->relax = 1;
+  st->opt->tls_relax = 1;
+}
+OPT_FN_DEF(opt_threads) { /* --threads alone: the default, every online CPU */
+  uint64_t t;
+  if (!v) return;
+  if (parse_num(v, &t) || t == 0) ld_error("--threads=%s: expected a positive number", v);
+  else st->opt->threads = (int)(t > 64 ? 64 : t);
+}
+OPT_FN_DEF(opt_compress_debug) {
+  ld_options *o = st->opt;
+  const char *how = v ? v : "zlib";
+  if (!strcmp(how, "none")) o->compress_debug = 0;
+  else if (!strcmp(how, "zlib") || !strcmp(how, "zlib-gabi")) o->compress_debug = ELFCOMPRESS_ZLIB;
+  else if (!strcmp(how, "zstd")) o->compress_debug = ELFCOMPRESS_ZSTD;
+  else
+    ld_error("--compress-debug-sections=%s: expected none, zlib, zlib-gabi or zstd (zlib-gnu, "
+             "the .zdebug form, is read but not written)",
+             how);
+}
+OPT_FN_DEF(opt_no_undefined) {
+  st->opt->z_defs = 1;
+  st->opt->z_defs_given = 1;
+}
+OPT_FN_DEF(opt_fatal_warnings) { /* --fatal-warnings, --no-fatal-warnings */
+  ld_fatal_warnings = n[1] != 'n';
+}
+OPT_FN_DEF(opt_plugin) {
+  ld_plugin_arg *pa = ld_xcalloc(1, sizeof *pa);
+  pa->pa_path = v;
+  ld_vec_push(&st->opt->plugins, pa);
+}
+OPT_FN_DEF(opt_plugin_opt) { /* an option of the -plugin before it */
+  ld_options *o = st->opt;
+  if (!o->plugins.n) ld_error("-plugin-opt %s: no -plugin before it", v);
+  else ld_vec_push(&((ld_plugin_arg *)o->plugins.v[o->plugins.n - 1])->pa_opts, (void *)v);
+}
+/* GNU ld prints its version first; alone it stops there. --verbose=2 also reports how each
+ * symbol of a plugin's file was resolved. */
+OPT_FN_DEF(opt_verbose) {
+  ld_options *o = st->opt;
+  uint64_t lvl = 1;
+  if (v && (parse_num(v, &lvl) || lvl > 1000))
+    ld_error("--verbose=%s: expected a number", v), lvl = 1;
+  if (!o->verbose) print_version();
+  if (lvl < 1) lvl = 1;
+  if ((int)lvl > o->verbose) o->verbose = (int)lvl;
+  st->print_version_and_go = 1;
+}
+OPT_FN_DEF(opt_image_base) {
+  if (parse_num(v, &st->opt->image_base)) ld_error("--image-base=%s: expected a number", v);
+  st->opt->image_base_given = 1;
+}
+OPT_FN_DEF(opt_icf) {
+  if (!strcmp(v, "none")) st->opt->icf = 0;
+  else if (!strcmp(v, "safe")) st->opt->icf = 1;
+  else if (!strcmp(v, "all")) st->opt->icf = 2;
+  else ld_error("--icf=%s: expected none, safe or all", v);
+}
+OPT_FN_DEF(opt_sort_section) {
+  if (!strcmp(v, "name")) st->opt->sort_section = 1;
+  else if (!strcmp(v, "alignment")) st->opt->sort_section = 2;
+  else ld_error("--sort-section=%s: expected name or alignment", v);
+}
+OPT_FN_DEF(opt_sort_common) {
+  if (!v || !strcmp(v, "descending")) st->opt->sort_common = 1;
+  else if (!strcmp(v, "ascending")) st->opt->sort_common = 2;
+  else unknown_option(a);
+}
+OPT_FN_DEF(opt_unresolved_symbols) {
+  ld_options *o = st->opt;
+  if (!strcmp(v, "ignore-all")) o->unresolved = UNRES_IGNORE_ALL;
+  else if (!strcmp(v, "report-all")) o->unresolved = UNRES_REPORT_ALL;
+  else if (!strcmp(v, "ignore-in-object-files")) o->unresolved = UNRES_IGNORE_OBJECTS;
+  else if (!strcmp(v, "ignore-in-shared-libs")) o->unresolved = UNRES_IGNORE_SHLIBS;
+  else
+    ld_error("--unresolved-symbols=%s: expected ignore-all, report-all, ignore-in-object-files "
+             "or ignore-in-shared-libs",
+             v);
+}
+OPT_FN_DEF(opt_exclude_libs) {
+  char *list = ld_xstrdup(v), *save = NULL;
+  for (char *w = strtok_r(list, ",:", &save); w; w = strtok_r(NULL, ",:", &save)) {
+    if (!strcmp(w, "ALL")) st->opt->exclude_libs_all = 1;
+    else ld_vec_push(&st->opt->exclude_libs, w);
+  }
+}
+OPT_FN_DEF(opt_section_start) {
+  const char *eq = strrchr(v, '=');
+  if (!eq || eq == v) {
+    ld_error("--section-start %s: expected SECTION=ADDRESS", v);
+    return;
+  }
+  add_section_start(st->opt, "--section-start", ld_sprintf("%.*s", (int)(eq - v), v), eq + 1);
+}
+OPT_FN_DEF(opt_tsection) { /* -Ttext, -Tdata, -Tbss: the section is in the option's name */
+  int len = (int)strcspn(n, "=");
+  add_section_start(st->opt, ld_sprintf("%.*s", len, n), ld_sprintf(".%.*s", len - 2, n + 2), v);
+}
+OPT_FN_DEF(opt_text_segment) {
+  if (parse_num(v, &st->opt->image_base)) ld_error("-Ttext-segment: '%s' is not an address", v);
+  st->opt->image_base_given = 1;
+}
+OPT_FN_DEF(opt_z) { z_keyword(st, v); }
+OPT_FN_DEF(opt_R) {
+  /* GNU: -R naming a file (not a directory) is --just-symbols. */
+  struct stat sb;
+  if (st->gnu && stat(v, &sb) == 0 && S_ISREG(sb.st_mode)) {
+    ld_error("-R %s (--just-symbols) is not supported (see tld(1), \"Options of GNU ld\")", v);
+    return;
+  }
+  ld_vec_push(&st->opt->rpaths, (void *)v);
+}
+OPT_FN_DEF(opt_O) { st->opt->optimize = atoi(v); }
+OPT_FN_DEF(opt_Y) { /* the default library directories: -Y P,dir:dir (Solaris), -Y dir (GNU) */
+  const char *d = !strncmp(v, "P,", 2) ? v + 2 : v;
+  char *list = ld_xstrdup(d), *save = NULL;
+  for (char *w = strtok_r(list, ":", &save); w; w = strtok_r(NULL, ":", &save))
+    ld_vec_push(&st->opt->libdirs, w);
+}
+OPT_FN_DEF(opt_d) { /* Solaris -d y|n */
+  if (!strcmp(v, "y")) st->bstatic = 0;
+  else if (!strcmp(v, "n")) st->opt->is_static = 1, st->bstatic = 1;
+  else ld_error("-d %s: expected y or n", v);
+}
+OPT_FN_DEF(opt_magic) { /* GNU -N (--omagic), -n (--nmagic) */
+  ld_error("%s (--%s) is not supported (see tld(1), \"Options of GNU ld\")", a,
+           a[1] == 'N' ? "omagic" : "nmagic");
+}
+OPT_FN_DEF(opt_gnu_G) { /* GNU -G size: the MIPS small-data size, nothing on tld's targets */
+  if (v) return;
+  if (st->i + 1 < st->argc && isdigit((unsigned char)st->argv[st->i + 1][0])) st->i++;
+  else unknown_option(a);
+}
+OPT_FN_DEF(opt_B) { /* Solaris -B word (separate or joined) */
+  ld_options *o = st->opt;
+  const char *w = v ? v : st->i + 1 < st->argc ? st->argv[++st->i] : "";
+  if (!strcmp(w, "static")) st->bstatic = 1;
+  else if (!strcmp(w, "dynamic")) st->bstatic = 0;
+  else if (!strcmp(w, "symbolic")) o->bsymbolic = 1;
+  else if (!strcmp(w, "direct") || !strcmp(w, "nodirect")) {
+    /* Not positional: -B direct binds every reference (and definition) directly and makes lazy
+     * loading the default; -B nodirect keeps every definition interposable. */
+    int *mine = w[0] == 'd' ? &o->b_direct : &o->b_nodirect;
+    int *other = w[0] == 'd' ? &o->b_nodirect : &o->b_direct;
+    if (*other) ld_error("-B direct and -B nodirect are incompatible");
+    *mine = 1;
+  } else if (!strcmp(w, "group") || !strcmp(w, "local") || !strcmp(w, "eliminate") ||
+             !strcmp(w, "reduce") || !strcmp(w, "translator") || !strcmp(w, "lazyload") ||
+             !strcmp(w, "nolazyload"))
+    ; /* accepted; scope reduction arrives with mapfiles */
+  else
+    ld_error("-B %s: unknown keyword (static, dynamic, symbolic, direct, nodirect, group, local, "
+             "eliminate, reduce)",
+             w);
+}
+/* -m EMULATION (joined or separate; GNU) and, in the Solaris flavour, -m alone: the link map to
+ * standard output. Parsed before the letters: "-m" with a joined word that is no emulation is
+ * an unknown option, and "--m" is -m. Returns 0 when `n` is not one of these. */
+static int emulation_option(struct optstate *st, const char *n) {
+  if (strcmp(n, "-m") && (strncmp(n, "-m", 2) || !n[2] || !ld_target_named(n + 2))) return 0;
+  const char *e = n[2] ? n + 2 : NULL;
+  if (!e) {
+    if (st->i + 1 < st->argc && ld_target_named(st->argv[st->i + 1])) e = st->argv[++st->i];
+    else if (!st->gnu) {
+      st->opt->print_map = 2; /* Solaris -m: link map to stdout */
+      return 1;
+    } else if (st->i + 1 < st->argc) e = st->argv[++st->i];
+    else {
+      ld_error("option '-m' needs an argument");
+      return 1;
+    }
+  }
+  const ld_target *t = ld_target_named(e);
+  if (!t) ld_error("unknown emulation '%s' (%s)", e, ld_target_names(TN_EMULATION, ", "));
+  else st->opt->target = t;
+  return 1;
+}
+OPT_FN_DEF(opt_script) {
+  add_input(st, v, 0);
+  ((ld_input_arg *)st->opt->inputs.v[st->opt->inputs.n - 1])->ia_script = 1;
+}
 
 static const struct optdef optdefs[] = {
-    OPT_CODE("-o", "FILE", "write the output to FILE", 0),
-    OPT_CODE("-e", "SYM", "entry point symbol (--entry)", 0),
+    OPT_LSTR("-o", "FILE", "write the output to FILE", 0, 0, output),
+    OPT_LSTR("-e", "SYM", "entry point symbol (--entry)", 0, 0, entry),
     OPT_STR("--entry", "SYM", "entry point symbol", 0, entry),
-    OPT_CODE("-l", "NAME", "search for libNAME.so / libNAME.a (or -l:FILE for an exact file name)",
-             0),
-    OPT_CODE("-L", "DIR", "add DIR to the library search path (--library-path)", 0),
+    OPT_LFN("-l", "NAME", "search for libNAME.so / libNAME.a (or -l:FILE for an exact file name)",
+            0, 0, TK_LARG, opt_library),
+    OPT_LVEC("-L", "DIR", "add DIR to the library search path (--library-path)", 0, 0, libdirs),
     OPT_VEC("--library-path", "DIR", "add DIR to the library search path", 0, libdirs),
-    OPT_CODE("-u", "SYM", "start with SYM undefined (--undefined)", 0),
+    OPT_LVEC("-u", "SYM", "start with SYM undefined (--undefined)", 0, 0, undefs),
     OPT_VEC("--undefined", "SYM", "start with SYM undefined", 0, undefs),
-    OPT_CODE("-s", NULL, "strip all symbols (--strip-all)", 0),
-    OPT_CODE("-S", NULL, "strip debugging sections (--strip-debug)", 0),
+    OPT_LSET("-s", "strip all symbols (--strip-all)", 0, 0, strip_all, 1),
+    OPT_LSET("-S", "strip debugging sections (--strip-debug)", 0, 0, strip_debug, 1),
     OPT_SET("--strip-all", "omit .symtab and .strtab", 0, 0, strip_all, 1),
     OPT_SET("--strip-debug", "omit debugging sections", 0, 0, strip_debug, 1),
-    OPT_CODE("-static", NULL, "link a static executable; search only archives (-Bstatic, -dn)", 0),
-    OPT_CODE("-Bstatic", NULL, "search archives only for the following -l options", 0),
-    OPT_CODE("-Bdynamic", NULL, "search shared objects too for the following -l options", 0),
-    OPT_CODE("-B", "WORD",
-             "Solaris -B static|dynamic|symbolic|direct|nodirect|group|local|eliminate|reduce",
-             's'),
+    OPT_FN("-static", NULL, "link a static executable; search only archives (-Bstatic, -dn)", 0,
+           TK_NONE, opt_static),
+    OPT_FN("-Bstatic", NULL, "search archives only for the following -l options", 0, TK_NONE,
+           opt_static),
+    OPT_FN("-Bdynamic", NULL, "search shared objects too for the following -l options", 0, TK_NONE,
+           opt_dynamic),
+    OPT_LFN("-B", "WORD",
+            "Solaris -B static|dynamic|symbolic|direct|nodirect|group|local|eliminate|reduce", 's',
+            0, TK_LANY, opt_B),
     OPT_SET("-pie", "link a position-independent executable (--pic-executable)", 0, 0, outkind,
             OUT_PIE),
     OPT_SET("-no-pie", "link a position-dependent executable", 0, 0, outkind, OUT_EXEC),
     OPT_SET("-shared", "link a shared object (-G, -Bshareable)", 0, 0, outkind, OUT_SHARED),
-    OPT_CODE("-G", NULL, "link a shared object (Solaris)", 's'),
-    OPT_CODE("-r", NULL, "link a relocatable object (--relocatable)", 0),
-    OPT_CODE("-h", "NAME", "set DT_SONAME (-soname)", 0),
+    OPT_LSET("-G", "link a shared object (Solaris)", 's', 's', outkind, OUT_SHARED),
+    OPT_LSET("-r", "link a relocatable object (--relocatable)", 0, 0, outkind, OUT_RELOC),
+    OPT_LSTR("-h", "NAME", "set DT_SONAME (-soname)", 0, 0, soname),
     OPT_STR("-soname", "NAME", "set DT_SONAME", 0, soname),
-    OPT_CODE("-R", "PATH", "add a run-time search path (-rpath)", 0),
+    OPT_LFN("-R", "PATH", "add a run-time search path (-rpath)", 0, 0, TK_LARG, opt_R),
     OPT_VEC("-rpath", "PATH", "add a run-time search path", 0, rpaths),
-    OPT_CODE("-I", "FILE", "set the program interpreter (--dynamic-linker)", 0),
+    OPT_LSTR("-I", "FILE", "set the program interpreter (--dynamic-linker)", 0, 0, interp),
     OPT_STR("--dynamic-linker", "FILE", "set the program interpreter", 0, interp),
     OPT_SET("--no-dynamic-linker", "no program interpreter (static PIE)", 0, 0, no_dynamic_linker,
             1),
     OPT_CODE("-m", "EMUL", "GNU: emulation elf_x86_64, elf_i386, elf32_sparc, elf64_sparc", 'g'),
-    OPT_CODE("-d", "y|n", "Solaris: dynamic (y) or static (n) linking", 's'),
-    OPT_CODE("-z", "KEYWORD", "keyword options, see tld(1)", 0),
-    OPT_CODE("--start-group", NULL, "begin a group of archives searched repeatedly (-()", 0),
-    OPT_CODE("--end-group", NULL, "end a group (-))", 0),
-    OPT_CODE("--push-state", NULL, "save --whole-archive, --as-needed and -Bstatic", 0),
-    OPT_CODE("--pop-state", NULL, "restore what --push-state saved", 0),
-    OPT_CODE("--whole-archive", NULL, "include every member of the following archives", 0),
-    OPT_CODE("--no-whole-archive", NULL, "turn --whole-archive off", 0),
-    OPT_CODE("--as-needed", NULL, "record DT_NEEDED only for libraries that are used", 0),
-    OPT_CODE("--no-as-needed", NULL, "record DT_NEEDED for every library", 0),
+    OPT_LFN("-d", "y|n", "Solaris: dynamic (y) or static (n) linking", 's', 's', TK_LARG, opt_d),
+    OPT_LFN("-z", "KEYWORD", "keyword options, see tld(1)", 0, 0, TK_LARG, opt_z),
+    OPT_FN("--start-group", NULL, "begin a group of archives searched repeatedly (-()", 0, TK_NONE,
+           opt_start_group),
+    OPT_FN("--end-group", NULL, "end a group (-))", 0, TK_NONE, opt_end_group),
+    OPT_FN("--push-state", NULL, "save --whole-archive, --as-needed and -Bstatic", 0, TK_NONE,
+           opt_push_state),
+    OPT_FN("--pop-state", NULL, "restore what --push-state saved", 0, TK_NONE, opt_pop_state),
+    OPT_FN("--whole-archive", NULL, "include every member of the following archives", 0, TK_NONE,
+           opt_whole_archive),
+    OPT_FN("--no-whole-archive", NULL, "turn --whole-archive off", 0, TK_NONE, opt_whole_archive),
+    OPT_FN("--as-needed", NULL, "record DT_NEEDED only for libraries that are used", 0, TK_NONE,
+           opt_as_needed),
+    OPT_FN("--no-as-needed", NULL, "record DT_NEEDED for every library", 0, TK_NONE, opt_as_needed),
     OPT_SET("--gc-sections", "remove unreferenced sections", 0, 0, gc_sections, 1),
     OPT_SET("--no-gc-sections", "keep unreferenced sections", 0, 0, gc_sections, 0),
     OPT_SET("--print-gc-sections", "list the sections --gc-sections removes", 0, 0, print_gc, 1),
-    OPT_CODE("--eh-frame-hdr", NULL, "create .eh_frame_hdr and PT_GNU_EH_FRAME", 0),
-    OPT_CODE("--no-eh-frame-hdr", NULL, "do not create .eh_frame_hdr", 0),
-    OPT_CODE("--build-id", "[=STYLE]",
-             "add an NT_GNU_BUILD_ID note: sha1 (default), md5, uuid, 0xHEX, none", 0),
-    OPT_CODE("--defsym", "SYM=EXPR", "define SYM as a number or another symbol", 0),
+    OPT_FN("--eh-frame-hdr", NULL, "create .eh_frame_hdr and PT_GNU_EH_FRAME", 0, TK_NONE,
+           opt_eh_frame_hdr),
+    OPT_FN("--no-eh-frame-hdr", NULL, "do not create .eh_frame_hdr", 0, TK_NONE, opt_eh_frame_hdr),
+    OPT_FN("--build-id", "[=STYLE]",
+           "add an NT_GNU_BUILD_ID note: sha1 (default), md5, uuid, 0xHEX, none", 0, TK_EQ,
+           opt_build_id),
+    OPT_FN("--defsym", "SYM=EXPR", "define SYM as a number or another symbol", 0, TK_ARG,
+           opt_defsym),
     OPT_STR("--sysroot", "DIR", "prefix for = and / in search paths", 0, sysroot),
-    OPT_CODE("--hash-style", "STYLE", "sysv, gnu or both", 0),
+    OPT_FN("--hash-style", "STYLE", "sysv, gnu or both", 0, TK_ARG, opt_hash_style),
     OPT_SET("--export-dynamic", "export every global symbol (-E)", 0, 0, export_dynamic, 1),
     OPT_VEC("--dynamic-list", "FILE",
             "export the listed symbols; in a shared object only they stay preemptible", 0,
@@ -121,14 +566,16 @@ static const struct optdef optdefs[] = {
             dynamic_list_cpp_typeinfo, 1),
     OPT_STR("-init", "SYM", "DT_INIT names SYM (default _init)", 0, init_sym),
     OPT_STR("-fini", "SYM", "DT_FINI names SYM (default _fini)", 0, fini_sym),
-    OPT_CODE("--require-defined", "SYM", "as -u, and an error if SYM ends up undefined", 0),
+    OPT_FN("--require-defined", "SYM", "as -u, and an error if SYM ends up undefined", 0, TK_ARG,
+           opt_require_defined),
     OPT_SET("--discard-all", "omit every local symbol from .symtab (-x)", 0, 0, discard,
             DISCARD_ALL),
     OPT_SET("--discard-locals", "omit assembler-local (.L) symbols from .symtab (-X)", 0, 0,
             discard, DISCARD_LOCALS),
     OPT_SET("--discard-none", "keep every local symbol in .symtab", 0, 0, discard, DISCARD_NONE),
-    OPT_CODE("--orphan-handling", "MODE",
-             "sections a linker script does not place: place, warn, error, discard", 0),
+    OPT_FN("--orphan-handling", "MODE",
+           "sections a linker script does not place: place, warn, error, discard", 0, TK_ARG,
+           opt_orphan_handling),
     OPT_SET("--no-undefined-version", "a version script naming an undefined symbol is an error", 0,
             0, undefined_version, 0),
     OPT_SET("--undefined-version", "allow version scripts to name undefined symbols (default)", 0,
@@ -140,7 +587,8 @@ static const struct optdef optdefs[] = {
     OPT_SET("--warn-execstack", "warn when the output needs an executable stack", 0, 0,
             warn_execstack, 1),
     OPT_SET("--no-warn-execstack", "do not warn about executable stacks", 0, 0, warn_execstack, 0),
-    OPT_CODE("--package-metadata", "=JSON", "add a .note.package note holding JSON", 0),
+    OPT_FN("--package-metadata", "=JSON", "add a .note.package note holding JSON", 0, TK_EQ,
+           opt_package_metadata),
     OPT_SET("--error-unresolved-symbols", "undefined symbols are errors (default)", 0, 0,
             warn_unresolved, 0),
     OPT_SET("--warn-unresolved-symbols", "undefined symbols are warnings", 0, 0, warn_unresolved,
@@ -153,22 +601,28 @@ static const struct optdef optdefs[] = {
             gc_keep_exported, 1),
     OPT_STR("--dependency-file", "FILE", "write a make rule: the output depends on every file read",
             0, dependency_file),
-    OPT_CODE("--spare-dynamic-tags", "N", "N more DT_NULL entries in .dynamic", 0),
+    OPT_FN("--spare-dynamic-tags", "N", "N more DT_NULL entries in .dynamic", 0, TK_ARG,
+           opt_spare_dynamic_tags),
     OPT_SET("--default-symver", "version unversioned exports with the soname", 0, 0, default_symver,
             1),
-    OPT_CODE("--print-output-format", NULL, "print the output's BFD format name", 0),
-    OPT_CODE("--demangle", NULL, "demangle C++ and Rust names in messages (default)", 0),
+    OPT_FN("--print-output-format", NULL, "print the output's BFD format name", 0, TK_NONE,
+           opt_print_output_format),
+    OPT_FN("--demangle", NULL, "demangle C++ and Rust names in messages (default)", 0, TK_EQ,
+           opt_demangle),
     OPT_SET("--no-demangle", "keep mangled names in messages", 0, 0, no_demangle, 1),
-    OPT_CODE("-Y", "[P,]DIR:...", "add default library directories", 0),
-    OPT_CODE("-E", NULL, "export every global symbol", 'g'),
-    OPT_CODE("--no-relax", NULL, "keep GOT loads and TLS sequences as written", 0),
-    OPT_CODE("--relax", NULL, "relax GOT loads and TLS sequences (default)", 0),
-    OPT_CODE("--threads", "[=N]", "number of threads (default: online CPUs)", 0),
+    OPT_LFN("-Y", "[P,]DIR:...", "add default library directories", 0, 0, TK_LARG, opt_Y),
+    OPT_LSET("-E", "export every global symbol", 'g', 0, export_dynamic, 1),
+    OPT_FN("--no-relax", NULL, "keep GOT loads and TLS sequences as written", 0, TK_NONE,
+           opt_no_relax),
+    OPT_FN("--relax", NULL, "relax GOT loads and TLS sequences (default)", 0, TK_NONE, opt_relax),
+    OPT_FN("--threads", "[=N]", "number of threads (default: online CPUs)", 0, TK_EQ, opt_threads),
     OPT_SET("--no-threads", "run single-threaded", 0, 0, threads, 1),
     OPT_SET("--stats", "print per-pass times, counts, memory and TLS statistics", 0, 0, stats, 1),
-    OPT_CODE("--compress-debug-sections", "=none|zlib|zlib-gabi|zstd",
-             "compress the output's .debug_* sections (SHF_COMPRESSED)", 0),
-    OPT_CODE("--no-undefined", NULL, "report undefined symbols in shared objects (-z defs)", 0),
+    OPT_FN("--compress-debug-sections", "=none|zlib|zlib-gabi|zstd",
+           "compress the output's .debug_* sections (SHF_COMPRESSED)", 0, TK_EQ,
+           opt_compress_debug),
+    OPT_FN("--no-undefined", NULL, "report undefined symbols in shared objects (-z defs)", 0,
+           TK_NONE, opt_no_undefined),
     OPT_SET("--allow-shlib-undefined",
             "allow shared inputs' references nothing defines (default for -shared)", 0, 0,
             allow_shlib_undefined, 1),
@@ -180,58 +634,64 @@ static const struct optdef optdefs[] = {
             bsymbolic, 2),
     OPT_SET("--enable-new-dtags", "use DT_RUNPATH", 0, 0, new_dtags, 1),
     OPT_SET("--disable-new-dtags", "use DT_RPATH", 0, 0, new_dtags, 0),
-    OPT_CODE("--fatal-warnings", NULL, "treat warnings as errors", 0),
-    OPT_CODE("--no-fatal-warnings", NULL, "warnings are warnings", 0),
-    OPT_CODE("--version", NULL, "print the version and exit", 0),
-    OPT_CODE("-v", NULL, "print the version (and continue)", 0),
-    OPT_CODE("-V", NULL, "print the version and supported targets", 0),
-    OPT_CODE("--help", NULL, "print this help", 0),
+    OPT_FN("--fatal-warnings", NULL, "treat warnings as errors", 0, TK_NONE, opt_fatal_warnings),
+    OPT_FN("--no-fatal-warnings", NULL, "warnings are warnings", 0, TK_NONE, opt_fatal_warnings),
+    OPT_FN("--version", NULL, "print the version and exit", 0, TK_NONE, opt_version),
+    OPT_FN("-v", NULL, "print the version (and continue)", 0, TK_NONE, opt_v),
+    OPT_FN("-V", NULL, "print the version and supported targets", 0, TK_NONE, opt_V),
+    OPT_FN("--help", NULL, "print this help", 0, TK_NONE, opt_help),
     OPT_VEC("--mapfile", "FILE",
             "read a Solaris mapfile (also -z mapfile=FILE; -M FILE in the Solaris flavour)", 0,
             mapfiles),
-    OPT_CODE("-plugin", "FILE",
-             "load a link-time optimisation plugin (gcc's liblto_plugin, LLVMgold)", 0),
-    OPT_CODE("-plugin-opt", "OPT", "pass OPT to the -plugin before it", 0),
-    OPT_CODE("--verbose", "[=N]",
-             "print the version, target, search directories and each library tried; 2: also how "
-             "each symbol of a plugin's file was resolved",
-             0),
-    OPT_CODE("-t", NULL, "GNU: print each input file as it is read (--trace)", 'g'),
+    OPT_FN("-plugin", "FILE",
+           "load a link-time optimisation plugin (gcc's liblto_plugin, LLVMgold)", 0, TK_ARG,
+           opt_plugin),
+    OPT_FN("-plugin-opt", "OPT", "pass OPT to the -plugin before it", 0, TK_ARG, opt_plugin_opt),
+    OPT_FN("--verbose", "[=N]",
+           "print the version, target, search directories and each library tried; 2: also how "
+           "each symbol of a plugin's file was resolved",
+           0, TK_EQ, opt_verbose),
+    OPT_LSET("-t", "GNU: print each input file as it is read (--trace)", 'g', 'g', trace, 1),
     OPT_SET("--trace", "print each input file as it is read", 0, 0, trace, 1),
-    OPT_CODE("-O", "LEVEL",
-             "optimisation level of the output: -O2 compresses debug sections harder", 'g'),
-    OPT_CODE("--image-base", "ADDR", "base address of the output", 0),
+    OPT_LFN("-O", "LEVEL", "optimisation level of the output: -O2 compresses debug sections harder",
+            'g', 0, TK_LARG, opt_O),
+    OPT_FN("--image-base", "ADDR", "base address of the output", 0, TK_ARG, opt_image_base),
     OPT_SET("--emit-relocs", "keep the inputs' relocations in the output", 0, 0, emit_relocs, 1),
     OPT_STR("-Map", "FILE", "write a link map to FILE ('-': standard output)", 0, map_file),
     OPT_SET("--print-map", "write a link map to standard output (GNU -M)", 0, 0, print_map, 1),
-    OPT_CODE("-M", NULL, "GNU: write a link map to standard output", 'g'),
+    OPT_LSET("-M", "GNU: write a link map to standard output", 'g', 'g', print_map, 1),
     OPT_CODE("-m", NULL, "Solaris: write a link map to standard output", 's'),
     OPT_SET("--cref", "write a cross-reference table (to the map file, if any)", 0, 0, cref, 1),
-    OPT_CODE("-y", "SYM", "report each file that defines or references SYM (--trace-symbol)", 0),
+    OPT_LVEC("-y", "SYM", "report each file that defines or references SYM (--trace-symbol)", 0, 0,
+             trace_syms),
     OPT_VEC("--trace-symbol", "SYM", "report each file that defines or references SYM", 0,
             trace_syms),
     OPT_STR("--why-extract", "FILE", "write why each archive member was extracted ('-': stdout)", 0,
             why_extract),
     OPT_VEC("--wrap", "SYM", "bind references to SYM to __wrap_SYM, and __real_SYM to SYM", 0,
             wraps),
-    OPT_CODE("-Ttext", "ADDR", "address of .text", 'g'),
-    OPT_CODE("-Tdata", "ADDR", "address of .data", 'g'),
-    OPT_CODE("-Tbss", "ADDR", "address of .bss", 'g'),
-    OPT_CODE("-Ttext-segment", "ADDR", "address of the first segment (--image-base)", 'g'),
-    OPT_CODE("-T", "FILE", "read a linker script (--script)", 0),
-    OPT_CODE("--script", "FILE", "read a linker script", 0),
-    OPT_CODE("--section-start", "SEC=ADDR", "address of output section SEC", 0),
-    OPT_CODE("--exclude-libs", "LIB,...|ALL", "do not export the symbols of these archives", 0),
+    OPT_FN("-Ttext", "ADDR", "address of .text", 'g', TK_ARG, opt_tsection),
+    OPT_FN("-Tdata", "ADDR", "address of .data", 'g', TK_ARG, opt_tsection),
+    OPT_FN("-Tbss", "ADDR", "address of .bss", 'g', TK_ARG, opt_tsection),
+    OPT_FN("-Ttext-segment", "ADDR", "address of the first segment (--image-base)", 'g', TK_ARG,
+           opt_text_segment),
+    OPT_LFN("-T", "FILE", "read a linker script (--script)", 0, 0, TK_LARG, opt_script),
+    OPT_FN("--script", "FILE", "read a linker script", 0, TK_ARG, opt_script),
+    OPT_FN("--section-start", "SEC=ADDR", "address of output section SEC", 0, TK_ARG,
+           opt_section_start),
+    OPT_FN("--exclude-libs", "LIB,...|ALL", "do not export the symbols of these archives", 0,
+           TK_ARG, opt_exclude_libs),
     OPT_SET("--warn-common", "warn when a common symbol meets another or a definition", 0, 0,
             warn_common, 1),
-    OPT_CODE("--unresolved-symbols", "HOW",
-             "ignore-all, report-all, ignore-in-object-files, ignore-in-shared-libs", 0),
+    OPT_FN("--unresolved-symbols", "HOW",
+           "ignore-all, report-all, ignore-in-object-files, ignore-in-shared-libs", 0, TK_ARG,
+           opt_unresolved_symbols),
     OPT_NOP("--no-warn-mismatch", NULL, "accepted", 0, 0),
-    OPT_CODE("--sort-section", "name|alignment", "sort input sections within each output section",
-             0),
-    OPT_CODE("--sort-common", "[=ascending|descending]",
-             "sort common symbols by alignment (largest first)", 0),
-    OPT_CODE("--icf", "none|safe|all", "fold identical code sections", 0),
+    OPT_FN("--sort-section", "name|alignment", "sort input sections within each output section", 0,
+           TK_ARG, opt_sort_section),
+    OPT_FN("--sort-common", "[=ascending|descending]",
+           "sort common symbols by alignment (largest first)", 0, TK_EQ, opt_sort_common),
+    OPT_FN("--icf", "none|safe|all", "fold identical code sections", 0, TK_ARG, opt_icf),
     OPT_SET("--print-icf-sections", "list the sections --icf folds", 0, 0, print_icf, 1),
     OPT_CODE("@FILE", NULL, "read options from FILE", 0),
     /* Accepted spellings --help does not list: aliases, GNU options without an effect on
@@ -249,60 +709,76 @@ static const struct optdef optdefs[] = {
     OPT_SET("-Bno-symbolic", NULL, 0, 0, bsymbolic, 0),
     OPT_SET("--allow-multiple-definition", NULL, 0, 0, allow_multiple_def, 1),
     OPT_VEC("--version-script", NULL, NULL, 0, version_scripts),
-    OPT_UNSUP("--omagic", NULL, NULL, 0, 0),
-    OPT_UNSUP("--nmagic", NULL, NULL, 0, 0),
-    OPT_UNSUP("--just-symbols", NULL, NULL, 0, 1),
-    OPT_UNSUP("--noinhibit-exec", NULL, NULL, 0, 0),
-    OPT_UNSUP("--unique", NULL, NULL, 0, 0),
-    OPT_UNSUP("--split-by-file", NULL, NULL, 0, 0),
-    OPT_UNSUP("--split-by-reloc", NULL, NULL, 0, 0),
-    OPT_UNSUP("--mri-script", NULL, NULL, 0, 1),
+    OPT_UNSUP("--omagic", NULL, NULL, 0, 0), OPT_UNSUP("--nmagic", NULL, NULL, 0, 0),
+    OPT_UNSUP("--just-symbols", NULL, NULL, 0, 1), OPT_UNSUP("--noinhibit-exec", NULL, NULL, 0, 0),
+    OPT_UNSUP("--unique", NULL, NULL, 0, TK_EQ), OPT_UNSUP("--split-by-file", NULL, NULL, 0, 0),
+    OPT_UNSUP("--split-by-reloc", NULL, NULL, 0, 0), OPT_UNSUP("--mri-script", NULL, NULL, 0, 1),
     OPT_UNSUP("--copy-dt-needed-entries", NULL, NULL, 0, 0),
     OPT_UNSUP("--add-needed", NULL, NULL, 0, 0),
     OPT_UNSUP("--default-imported-symver", NULL, NULL, 0, 0),
     OPT_UNSUP("--version-exports-section", NULL, NULL, 0, 1),
     OPT_UNSUP("--enable-non-contiguous-regions", NULL, NULL, 0, 0),
-    OPT_UNSUP("-Ur", NULL, NULL, 0, 0),
-    OPT_NOP("--no-keep-memory", NULL, NULL, 0, 0),
+    OPT_UNSUP("-Ur", NULL, NULL, 0, 0), OPT_NOP("--no-keep-memory", NULL, NULL, 0, 0),
     OPT_NOP("--reduce-memory-overheads", NULL, NULL, 0, 0),
     OPT_NOP("--traditional-format", NULL, NULL, 0, 0),
     OPT_NOP("--force-exe-suffix", NULL, NULL, 0, 0),
     OPT_NOP("--ld-generated-unwind-info", NULL, NULL, 0, 0),
     OPT_NOP("--no-ld-generated-unwind-info", NULL, NULL, 0, 0),
     OPT_NOP("--print-memory-usage", NULL, NULL, 0, 0),
-    OPT_NOP("--no-check-sections", NULL, NULL, 0, 0),
-    OPT_NOP("--check-sections", NULL, NULL, 0, 0),
+    OPT_NOP("--no-check-sections", NULL, NULL, 0, 0), OPT_NOP("--check-sections", NULL, NULL, 0, 0),
     OPT_NOP("--warn-constructors", NULL, NULL, 0, 0),
     OPT_NOP("--warn-multiple-gp", NULL, NULL, 0, 0),
     OPT_NOP("--no-warn-multiple-gp", NULL, NULL, 0, 0),
-    OPT_NOP("--warn-section-align", NULL, NULL, 0, 0),
-    OPT_NOP("--warn-textrel", NULL, NULL, 0, 0),
+    OPT_NOP("--warn-section-align", NULL, NULL, 0, 0), OPT_NOP("--warn-textrel", NULL, NULL, 0, 0),
     OPT_NOP("--warn-alternate-em", NULL, NULL, 0, 0),
     OPT_NOP("--error-handling-script", NULL, NULL, 0, 1),
     OPT_NOP("--print-map-discarded", NULL, NULL, 0, 0),
     OPT_NOP("--no-print-map-discarded", NULL, NULL, 0, 0),
     OPT_NOP("--print-map-locals", NULL, NULL, 0, 0),
     OPT_NOP("--no-print-map-locals", NULL, NULL, 0, 0),
-    OPT_NOP("--ctf-variables", NULL, NULL, 0, 0),
-    OPT_NOP("--no-ctf-variables", NULL, NULL, 0, 0),
+    OPT_NOP("--ctf-variables", NULL, NULL, 0, 0), OPT_NOP("--no-ctf-variables", NULL, NULL, 0, 0),
     OPT_NOP("--ctf-share-types", NULL, NULL, 0, 1),
     OPT_NOP("--no-warn-search-mismatch", NULL, NULL, 0, 0),
-    OPT_NOP("--no-omagic", NULL, NULL, 0, 0),
-    OPT_NOP("--no-add-needed", NULL, NULL, 0, 0),
+    OPT_NOP("--no-omagic", NULL, NULL, 0, 0), OPT_NOP("--no-add-needed", NULL, NULL, 0, 0),
     OPT_NOP("--no-copy-dt-needed-entries", NULL, NULL, 0, 0),
     OPT_NOP("--warn-shared-textrel", NULL, NULL, 0, 0),
     OPT_NOP("--color-diagnostics", NULL, NULL, 0, 0),
     OPT_NOP("--no-color-diagnostics", NULL, NULL, 0, 0),
     OPT_NOP("--disable-linker-version", NULL, NULL, 0, 0),
-    OPT_NOP("--enable-linker-version", NULL, NULL, 0, 0),
-    OPT_NOP("--warn-once", NULL, NULL, 0, 0),
-    OPT_NOP("--nostdlib", NULL, NULL, 0, 0),
-    OPT_NOP("-Qy", NULL, NULL, 0, 0),
-    OPT_NOP("-Qn", NULL, NULL, 0, 0),
-    OPT_NOP("-rpath-link", NULL, NULL, 0, 1),
+    OPT_NOP("--enable-linker-version", NULL, NULL, 0, 0), OPT_NOP("--warn-once", NULL, NULL, 0, 0),
+    OPT_NOP("--nostdlib", NULL, NULL, 0, 0), OPT_NOP("-Qy", NULL, NULL, 0, 0),
+    OPT_NOP("-Qn", NULL, NULL, 0, 0), OPT_NOP("-rpath-link", NULL, NULL, 0, 1),
+    OPT_FN("--library", NULL, NULL, 0, TK_ARG, opt_library),
+    OPT_FN("-non_shared", NULL, NULL, 0, TK_NONE, opt_static),
+    OPT_FN("-dn", NULL, NULL, 0, TK_NONE, opt_static),
+    OPT_FN("-dy", NULL, NULL, 0, TK_NONE, opt_dynamic),
+    OPT_FN("-call_shared", NULL, NULL, 0, TK_NONE, opt_dynamic),
+    OPT_FN("--target-help", NULL, NULL, 0, TK_NONE, opt_help),
+    OPT_FN("--format", NULL, NULL, 0, TK_EQ, opt_format),
+    OPT_FN("--oformat", NULL, NULL, 0, TK_EQ, opt_format),
+    OPT_FN("-b", NULL, NULL, 0, TK_NONE, opt_format),
+    OPT_FN("-(", NULL, NULL, 0, TK_NONE, opt_start_group),
+    OPT_FN("-)", NULL, NULL, 0, TK_NONE, opt_end_group),
+    /* Single letters --help does not list, and the other flavour's meaning of some. */
+    OPT_LVEC("-F", NULL, NULL, 0, 0, filters),             /* DT_FILTER */
+    OPT_LVEC("-f", NULL, NULL, 0, 0, auxiliaries),         /* DT_AUXILIARY */
+    OPT_LSTR("-P", NULL, NULL, 0, 0, depaudit),            /* DT_DEPAUDIT */
+    OPT_LNOP("-Q", 0, TK_LARG),                            /* ident: none */
+    OPT_LFN("-N", NULL, NULL, 0, 'g', TK_LANY, opt_magic), /* GNU --omagic */
+    OPT_LVEC("-N", NULL, NULL, 0, 's', extra_needed),      /* Solaris: a DT_NEEDED entry as given */
+    OPT_LSTR("-p", NULL, NULL, 0, 's', audit),             /* Solaris: DT_AUDIT */
+    OPT_LFN("-G", NULL, NULL, 0, 'g', TK_LANY, opt_gnu_G),
+    OPT_LSET("-x", NULL, 0, 0, discard, DISCARD_ALL),
+    OPT_LSET("-X", NULL, 0, 0, discard, DISCARD_LOCALS), OPT_LNOP("-t", 's', TK_L0),
+    OPT_LNOP("-d", 'g', TK_L0),                          /* GNU: assign commons (always done) */
+    OPT_LVEC("-M", NULL, NULL, 0, 's', mapfiles),        /* Solaris -M mapfile */
+    OPT_LFN("-n", NULL, NULL, 0, 'g', TK_L0, opt_magic), /* GNU --nmagic */
+    OPT_LNOP("-g", 0, TK_L0),                            /* GNU: ignored, as by GNU ld */
+    OPT_LNOP("-i", 0, TK_L0), OPT_LNOP("-q", 0, TK_L0),
+    OPT_LFN("-a", NULL, NULL, 0, 's', TK_L0, opt_static), /* Solaris: static */
 };
 
-static const char *progname = "tld";
+static void print_z_help(void);
 
 void ld_print_help(void) {
   printf("Usage: %s [options] file...\n\n"
@@ -322,18 +798,7 @@ void ld_print_help(void) {
            : optdefs[i].fl == 's' ? " [Solaris flavour]"
                                   : "");
   }
-  printf("\n-z keywords: now lazy relro norelro execstack noexecstack text notext textoff defs\n"
-         "  nodefs origin nodelete initfirst interpose separate-code noseparate-code\n"
-         "  max-page-size=N common-page-size=N notlsrelax tlsrelax gnu\n"
-         "  lazyload nolazyload direct nodirect (positional: for the dependencies that follow)\n"
-         "  guidance[=noall,nodefs,nodirect,nolazyload,nomapfile,notext,nounused,notls]\n"
-         "  target=x64|x86|sparc|sparcv9 muldefs stack-size=N ibt shstk\n"
-         "  dynamic-undefined-weak nodynamic-undefined-weak keep-text-section-prefix\n"
-         "  pack-relative-relocs nopack-relative-relocs\n"
-         "  ibtplt nodefaultlib x86-64-baseline x86-64-v2 x86-64-v3 x86-64-v4 lam-u48 lam-u57\n"
-         "  cet-report=R lam-report=R global nodlopen nodump loadfltr globalaudit unique\n"
-         "  nounique nocopyreloc start-stop-gc nostart-stop-gc start-stop-visibility=V\n"
-         "  indirect-extern-access noindirect-extern-access\n");
+  print_z_help();
   /* Build tools read these two lines: libtool decides from "supported targets:" followed by an
    * ELF target that the link-editor can build shared libraries. */
   printf("\n%s: supported targets: %s\n%s: supported emulations: %s\n", progname,
@@ -373,8 +838,10 @@ static void unknown_option(const char *arg) {
   char *eq = strchr(want, '=');
   if (eq) *eq = 0;
   for (size_t i = 0; i < sizeof optdefs / sizeof optdefs[0]; i++) {
-    /* Not the options tld accepts and ignores or refuses. */
+    /* Not the options tld accepts and ignores or refuses, nor the short spellings --help does
+     * not list (letters, -dn, -b, -( ...): too near any short word to be a useful guess. */
     if (optdefs[i].act == OA_NOP || optdefs[i].act == OA_UNSUP) continue;
+    if (!optdefs[i].help && strlen(optdefs[i].name) < 4) continue;
     const char *n = optdefs[i].name;
     size_t d = edit_distance(want, n);
     if (want[1] == '-' && n[1] != '-') { /* --foo vs -foo */
@@ -394,7 +861,7 @@ static void unknown_option(const char *arg) {
 static const struct optdef *table_option(const char *n) {
   for (size_t k = 0; k < sizeof optdefs / sizeof optdefs[0]; k++) {
     const struct optdef *d = &optdefs[k];
-    if (d->act == OA_CODE) continue;
+    if (d->act == OA_CODE || d->takes >= TK_L0) continue;
     const char *name = d->name[1] == '-' ? d->name + 1 : d->name;
     size_t len = strlen(name);
     if (!strncmp(n, name, len) && (!n[len] || (n[len] == '=' && d->takes))) return d;
@@ -402,66 +869,41 @@ static const struct optdef *table_option(const char *n) {
   return NULL;
 }
 
+/* The row of a single letter given as `a` (one dash) in this flavour: a letter without a value
+ * matches only alone. */
+static const struct optdef *letter_option(const char *a, int gnu) {
+  for (size_t k = 0; k < sizeof optdefs / sizeof optdefs[0]; k++) {
+    const struct optdef *d = &optdefs[k];
+    if (d->takes < TK_L0 || d->name[1] != a[1]) continue;
+    if (d->only && (d->only == 'g') != (gnu != 0)) continue;
+    if (d->takes == TK_L0 && a[2]) continue;
+    return d;
+  }
+  return NULL;
+}
+
 /* Carry out a table row's action; `a` is the argument as given, `n` normalised. */
-static void table_apply(ld_options *o, const struct optdef *d, const char *a, const char *n,
-                        int argc, char **argv, int *i) {
+static void table_apply(struct optstate *st, const struct optdef *d, const char *a, const char *n) {
   const char *v = NULL;
-  if (d->takes) {
-    const char *eq = strchr(n, '=');
-    if (eq) v = ld_xstrdup(eq + 1); /* `n` is a buffer reused for every option */
-    else if (*i + 1 < argc) v = argv[++*i];
+  const char *eq = d->takes == TK_ARG || d->takes == TK_EQ ? strchr(n, '=') : NULL;
+  if (eq) v = ld_xstrdup(eq + 1); /* `n` is a buffer reused for every option */
+  else if ((d->takes == TK_LARG || d->takes == TK_LANY) && a[2]) v = a + 2;
+  else if (d->takes == TK_ARG || d->takes == TK_LARG) {
+    if (st->i + 1 < st->argc) v = st->argv[++st->i];
     else {
       ld_error("option '%s' needs an argument", n);
       return;
     }
   }
-  char *field = (char *)o + d->off;
+  char *field = (char *)st->opt + d->off;
   switch (d->act) {
   case OA_SET: *(int *)field = d->val; break;
   case OA_STR: *(const char **)field = v; break;
   case OA_VEC: ld_vec_push((ld_vec *)field, (void *)v); break;
+  case OA_FN: d->fn(st, v, a, n); break;
   case OA_UNSUP: ld_error("%s is not supported (see tld(1), \"Options of GNU ld\")", a); break;
   default: break; /* OA_NOP */
   }
-}
-
-/* A number as C writes it (decimal, 0x hex, 0 octal): digits only -- strtoull would also take
- * blanks and a sign, and make "-1" a huge value -- and no more than 64 bits. */
-static int parse_num(const char *s, uint64_t *out) {
-  char *end;
-  if (!isdigit((unsigned char)*s)) return -1;
-  errno = 0;
-  unsigned long long v = strtoull(s, &end, 0);
-  if (*end || errno) return -1;
-  *out = v;
-  return 0;
-}
-
-struct optstate {
-  int whole, as_needed, bstatic, group;
-  uint8_t dep; /* DEP_* for the shared objects named next */
-  ld_options *opt;
-  int saved[16][3]; /* --push-state: whole, as_needed, bstatic */
-  int nsaved;
-};
-
-static void add_input(struct optstate *st, const char *name, int lib) {
-  ld_input_arg *ia = ld_xcalloc(1, sizeof *ia);
-  ia->ia_name = name;
-  ia->ia_lib = (uint8_t)lib;
-  ia->ia_whole = (uint8_t)st->whole;
-  ia->ia_static = (uint8_t)st->bstatic;
-  ia->ia_as_needed = (uint8_t)st->as_needed;
-  ia->ia_group = (int16_t)st->group;
-  ia->ia_dep = st->dep;
-  ld_vec_push(&st->opt->inputs, ia);
-}
-
-static void add_group_marker(struct optstate *st, int start) {
-  ld_input_arg *ia = ld_xcalloc(1, sizeof *ia);
-  ia->ia_group_start = (uint8_t)start;
-  ia->ia_group_end = (uint8_t)!start;
-  ld_vec_push(&st->opt->inputs, ia);
 }
 
 /* -z guidance[=item,...]: each item names advice to leave out (Solaris spells them noall,
@@ -489,239 +931,248 @@ static void guidance_keyword(ld_options *o, const char *kw) {
   }
 }
 
-static void z_keyword(struct optstate *st, const char *kw) {
+/* -z keywords, in one table as the options are: it parses them, lists them in --help (the rows
+ * with a help spelling, in order, a line ending where `nl` is set) and offers "did you mean" for
+ * an unknown one. `name` is the keyword before any '='; `value` says whether "=VALUE" follows
+ * (ZV_REQ), may follow (ZV_OPT) or may not (ZV_NONE). ZA_SET stores `val` in an int field,
+ * ZA_OR32 and ZA_OR64 set the bits `val` in a flag word, ZA_FN calls `fn` (keywords with several
+ * effects, a checked value or positional state); ZA_NOP rows are accepted without effect, ZA_UNSUP
+ * rows refused. */
+enum { ZA_SET, ZA_OR32, ZA_OR64, ZA_FN, ZA_NOP, ZA_UNSUP };
+enum { ZV_NONE, ZV_REQ, ZV_OPT };
+struct zdef {
+  const char *name, *help; /* help: as --help spells it ("": the name); NULL: not listed */
+  uint8_t act, value, nl;
+  uint32_t off; /* the ld_options field ZA_SET and ZA_OR* write, checked for its type */
+  uint64_t val;
+  void (*fn)(struct optstate *st, const char *kw, const char *v);
+};
+/* A ZA_FN function: `kw` is the keyword as given, `v` its value (NULL when none). */
+#define Z_FN_DEF(fn)                                                                               \
+  static void fn(struct optstate *st UNUSED, const char *kw UNUSED, const char *v UNUSED)
+#define Z_SET(name, help, nl, f, v)                                                                \
+  { name, help, ZA_SET, ZV_NONE, nl, OPT_FIELD(f, int), v, NULL }
+#define Z_OR32(name, help, nl, f, v)                                                               \
+  { name, help, ZA_OR32, ZV_NONE, nl, OPT_FIELD(f, uint32_t), v, NULL }
+#define Z_OR64(name, help, nl, f, v)                                                               \
+  { name, help, ZA_OR64, ZV_NONE, nl, OPT_FIELD(f, uint64_t), v, NULL }
+#define Z_FN(name, help, nl, value, fn)                                                            \
+  { name, help, ZA_FN, value, nl, 0, 0, fn }
+#define Z_NOP(name)                                                                                \
+  { name, NULL, ZA_NOP, ZV_NONE, 0, 0, 0, NULL }
+#define Z_UNSUP(name, value)                                                                       \
+  { name, NULL, ZA_UNSUP, value, 0, 0, 0, NULL }
+
+Z_FN_DEF(z_execstack) {
+  st->opt->z_execstack = kw[0] == 'e', st->opt->z_noexecstack = kw[0] != 'e';
+}
+Z_FN_DEF(z_textwarn) { st->opt->z_text = 0, st->opt->z_textwarn = 1; }
+Z_FN_DEF(z_defs) { /* defs, nodefs, undefs */
   ld_options *o = st->opt;
-  uint64_t v;
-  if (!strcmp(kw, "now")) o->z_now = 1;
-  else if (!strcmp(kw, "lazy")) o->z_now = 0;
-  else if (!strcmp(kw, "relro")) o->z_relro = 1;
-  else if (!strcmp(kw, "norelro")) o->z_relro = 0;
-  else if (!strcmp(kw, "execstack")) o->z_execstack = 1, o->z_noexecstack = 0;
-  else if (!strcmp(kw, "noexecstack")) o->z_noexecstack = 1, o->z_execstack = 0;
-  else if (!strcmp(kw, "text")) o->z_text = 1;
-  else if (!strcmp(kw, "notext") || !strcmp(kw, "textoff")) o->z_text = 0;
-  else if (!strcmp(kw, "textwarn")) o->z_text = 0, o->z_textwarn = 1;
-  else if (!strcmp(kw, "defs")) o->z_defs = 1, o->z_defs_given = 1;
-  else if (!strcmp(kw, "nodefs") || !strcmp(kw, "undefs"))
-    o->z_defs = 0, o->allow_undefined = 1, o->z_defs_given = 1;
-  else if (!strcmp(kw, "origin")) o->z_origin = 1;
-  else if (!strcmp(kw, "nodelete")) o->z_nodelete = 1;
-  else if (!strcmp(kw, "initfirst")) o->z_initfirst = 1;
-  else if (!strcmp(kw, "interpose")) o->z_interpose = 1;
-  else if (!strcmp(kw, "separate-code")) o->z_separate_code = 1;
-  else if (!strcmp(kw, "noseparate-code")) o->z_separate_code = 0;
-  else if (!strcmp(kw, "notlsrelax")) o->tls_relax = 0;
-  else if (!strcmp(kw, "tlsrelax")) o->tls_relax = 1;
-  else if (!strcmp(kw, "guidance") || !strncmp(kw, "guidance=", 9)) guidance_keyword(o, kw);
-  /* Positional, as in Solaris: each applies to the dependencies named after it. */
-  else if (!strcmp(kw, "lazyload")) st->dep |= DEP_LAZY | DEP_LAZY_GIVEN;
-  else if (!strcmp(kw, "nolazyload")) st->dep = (uint8_t)((st->dep & ~DEP_LAZY) | DEP_LAZY_GIVEN);
-  else if (!strcmp(kw, "direct"))
-    st->dep = (uint8_t)((st->dep & ~DEP_NODIRECT) | DEP_DIRECT | DEP_DIRECT_GIVEN);
-  else if (!strcmp(kw, "nodirect"))
-    st->dep = (uint8_t)((st->dep & ~DEP_DIRECT) | DEP_NODIRECT | DEP_DIRECT_GIVEN);
-  else if (!strcmp(kw, "gnu")) o->gnu_flavour = 1;
-  else if (!strcmp(kw, "muldefs")) o->allow_multiple_def = 1;
-  else if (!strcmp(kw, "mapfile-dump")) o->mapfile_dump = 1;
-  else if (!strncmp(kw, "mapfile=", 8) && kw[8]) ld_vec_push(&o->mapfiles, (void *)(kw + 8));
-  else if (!strncmp(kw, "target=", 7)) {
-    o->target = ld_target_named(kw + 7);
-    if (!o->target)
-      ld_error("-z target=%s: unknown target (%s)", kw + 7, ld_target_names(TN_NAME, ", "));
-  } else if (!strncmp(kw, "max-page-size=", 14)) {
-    if (parse_num(kw + 14, &v) || v == 0 || (v & (v - 1)))
-      ld_error("-z %s: expected a power of two", kw);
-    else o->page_size = v;
-  } else if (!strncmp(kw, "stack-size=", 11)) {
-    if (parse_num(kw + 11, &v)) ld_error("-z %s: expected a number", kw);
-    else o->stack_size = v;
-  } else if (!strncmp(kw, "common-page-size=", 17)) {
-    if (parse_num(kw + 17, &v) || v == 0 || (v & (v - 1)))
-      ld_error("-z %s: expected a power of two", kw);
-    else o->common_page_size = v;
-  } else if (!strcmp(kw, "pack-relative-relocs")) o->pack_relr = 1;
-  else if (!strcmp(kw, "nopack-relative-relocs")) o->pack_relr = 0;
-  else if (!strcmp(kw, "ibt")) o->z_ibt = 1;
-  else if (!strcmp(kw, "shstk")) o->z_shstk = 1;
-  else if (!strcmp(kw, "ibtplt")) o->z_ibtplt = 1;
-  else if (!strcmp(kw, "global")) o->flags_1_extra |= DF_1_GLOBAL;
-  else if (!strcmp(kw, "nodlopen")) o->flags_1_extra |= DF_1_NOOPEN;
-  else if (!strcmp(kw, "nodump")) o->flags_1_extra |= DF_1_NODUMP;
-  else if (!strcmp(kw, "loadfltr")) o->flags_1_extra |= DF_1_LOADFLTR;
-  else if (!strcmp(kw, "globalaudit")) o->flags_1_extra |= DF_1_GLOBAUDIT;
-  else if (!strcmp(kw, "unique")) o->z_unique = 1;
-  else if (!strcmp(kw, "nounique")) o->z_unique = 0;
-  else if (!strcmp(kw, "nocopyreloc")) o->z_nocopyreloc = 1;
-  else if (!strcmp(kw, "copyreloc")) o->z_nocopyreloc = 0;
-  else if (!strcmp(kw, "lam-u48")) o->feature_1_extra |= GNU_PROPERTY_X86_FEATURE_1_LAM_U48;
-  else if (!strcmp(kw, "lam-u57")) o->feature_1_extra |= GNU_PROPERTY_X86_FEATURE_1_LAM_U57;
-  else if (!strcmp(kw, "indirect-extern-access")) o->indirect_extern_access = 1;
-  else if (!strcmp(kw, "noindirect-extern-access")) o->indirect_extern_access = 0;
-  else if (!strncmp(kw, "cet-report=", 11) || !strncmp(kw, "lam-report=", 11) ||
-           !strncmp(kw, "lam-u48-report=", 15) || !strncmp(kw, "lam-u57-report=", 15)) {
-    /* LAM reports are accepted and give none (diagnostics only: tld(1)). */
-    const char *v = strchr(kw, '=') + 1;
-    int how = !strcmp(v, "none") ? 0 : !strcmp(v, "warning") ? 1 : !strcmp(v, "error") ? 2 : -1;
-    if (how < 0) ld_error("-z %s: expected none, warning or error", kw);
-    else if (kw[0] == 'c') o->cet_report = how;
-  } else if (!strcmp(kw, "call-nop=prefix-addr")) {
-    /* the relaxed GOT call is `addr32 call`, as this asks (GNU ld's default) */
-  } else if (!strncmp(kw, "call-nop=", 9) || !strcmp(kw, "unique-symbol") ||
-             !strcmp(kw, "common") || !strcmp(kw, "noreloc-overflow")) {
+  o->z_defs_given = 1;
+  o->z_defs = kw[0] == 'd';
+  if (!o->z_defs) o->allow_undefined = 1;
+}
+Z_FN_DEF(z_guidance) { guidance_keyword(st->opt, kw); }
+/* Positional, as in Solaris: each applies to the dependencies named after it. */
+Z_FN_DEF(z_lazyload) { /* lazyload, nolazyload */
+  st->dep = (uint8_t)((st->dep & ~DEP_LAZY) | (kw[0] == 'l' ? DEP_LAZY : 0) | DEP_LAZY_GIVEN);
+}
+Z_FN_DEF(z_direct) { /* direct, nodirect */
+  int d = kw[0] == 'd';
+  st->dep = (uint8_t)((st->dep & ~(DEP_DIRECT | DEP_NODIRECT)) | (d ? DEP_DIRECT : DEP_NODIRECT) |
+                      DEP_DIRECT_GIVEN);
+}
+Z_FN_DEF(z_unknown);
+Z_FN_DEF(z_mapfile) {
+  if (*v) ld_vec_push(&st->opt->mapfiles, (void *)v);
+  else z_unknown(st, kw, v);
+}
+Z_FN_DEF(z_target) {
+  st->opt->target = ld_target_named(v);
+  if (!st->opt->target)
+    ld_error("-z target=%s: unknown target (%s)", v, ld_target_names(TN_NAME, ", "));
+}
+Z_FN_DEF(z_page_size) {
+  uint64_t n;
+  if (parse_num(v, &n) || n == 0 || (n & (n - 1))) ld_error("-z %s: expected a power of two", kw);
+  else if (kw[0] == 'm') st->opt->page_size = n;
+  else st->opt->common_page_size = n;
+}
+Z_FN_DEF(z_stack_size) {
+  if (parse_num(v, &st->opt->stack_size)) ld_error("-z %s: expected a number", kw);
+}
+/* cet-report=, and the LAM reports, accepted and giving none (diagnostics only: tld(1)). */
+Z_FN_DEF(z_report) {
+  int how = !strcmp(v, "none") ? 0 : !strcmp(v, "warning") ? 1 : !strcmp(v, "error") ? 2 : -1;
+  if (how < 0) ld_error("-z %s: expected none, warning or error", kw);
+  else if (kw[0] == 'c') st->opt->cet_report = how;
+}
+Z_FN_DEF(z_call_nop) {
+  /* prefix-addr: the relaxed GOT call is `addr32 call`, as this asks (GNU ld's default) */
+  if (strcmp(v, "prefix-addr"))
     ld_error("-z %s is not supported (see tld(1), \"Options of GNU ld\")", kw);
-  } else if (!strcmp(kw, "start-stop-gc")) o->z_start_stop_gc = 1;
-  else if (!strcmp(kw, "nostart-stop-gc")) o->z_start_stop_gc = 0;
-  else if (!strncmp(kw, "start-stop-visibility=", 22)) {
-    const char *vis = kw + 22;
-    if (!strcmp(vis, "default")) o->start_stop_vis = STV_DEFAULT;
-    else if (!strcmp(vis, "protected")) o->start_stop_vis = STV_PROTECTED;
-    else if (!strcmp(vis, "hidden")) o->start_stop_vis = STV_HIDDEN;
-    else if (!strcmp(vis, "internal")) o->start_stop_vis = STV_INTERNAL;
-    else ld_error("-z %s: expected default, protected, hidden or internal", kw);
-  } else if (!strcmp(kw, "nodefaultlib")) o->z_nodefaultlib = 1;
-  else if (!strcmp(kw, "x86-64-baseline")) o->isa_needed |= GNU_PROPERTY_X86_ISA_1_BASELINE;
-  else if (!strcmp(kw, "x86-64-v2")) o->isa_needed |= GNU_PROPERTY_X86_ISA_1_V2;
-  else if (!strcmp(kw, "x86-64-v3")) o->isa_needed |= GNU_PROPERTY_X86_ISA_1_V3;
-  else if (!strcmp(kw, "x86-64-v4")) o->isa_needed |= GNU_PROPERTY_X86_ISA_1_V4;
-  else if (!strcmp(kw, "dynamic-undefined-weak")) o->z_dyn_undef_weak = 1;
-  else if (!strcmp(kw, "nodynamic-undefined-weak")) o->z_dyn_undef_weak = 0;
-  else if (!strcmp(kw, "keep-text-section-prefix")) o->keep_text_prefix = 1;
-  else if (!strcmp(kw, "nokeep-text-section-prefix")) o->keep_text_prefix = 0;
-  else if (!strcmp(kw, "combreloc") || !strcmp(kw, "nocombreloc") || !strcmp(kw, "noexecheap") ||
-           !strcmp(kw, "noextern-protected-data") || !strcmp(kw, "report-relative-reloc") ||
-           !strcmp(kw, "nounique-symbol") || !strcmp(kw, "nocommon") || !strcmp(kw, "noverbose") ||
-           !strcmp(kw, "verbose") || !strcmp(kw, "keep-text-section-prefix") ||
-           !strcmp(kw, "ignore") || !strcmp(kw, "record")) {
-    /* Accepted: no effect on tld's output (see tld(1), "Options of GNU ld"). */
-  } else {
-    ld_warn("-z %s ignored (unknown keyword)", kw);
-  }
 }
-
-/* Does `arg` (with its leading dashes normalised to one) name `opt`, either exactly (the value
- * then comes from the next argument, if `takes`) or as `opt=value`? */
-static const char *match_long(const char *arg, const char *opt, int takes, int *consumed_next,
-                              int argc, char **argv, int *i) {
-  size_t n = strlen(opt);
-  if (strncmp(arg, opt, n)) return NULL;
-  if (arg[n] == 0) {
-    if (!takes) return "";
-    if (*i + 1 >= argc) {
-      ld_error("option '%s' needs an argument", arg);
-      return "";
-    }
-    *consumed_next = 1;
-    return argv[++*i];
-  }
-  /* `arg` is the normalised copy in a buffer reused for every option: keep the value. */
-  if (arg[n] == '=' && takes) return ld_xstrdup(arg + n + 1);
-  return NULL;
-}
-
-/* "SYM", "SYM+N", "SYM-N" or "N": what --defsym accepts. */
-static int defsym_expr_ok(const char *e) {
-  uint64_t v;
-  if (!parse_num(e, &v) || (e[0] == '-' && !parse_num(e + 1, &v))) return 1;
-  const char *op = NULL;
-  for (const char *p = e + 1; *p; p++)
-    if (*p == '+' || *p == '-') op = p;
-  if (op && parse_num(op + 1, &v)) return 0;
-  size_t len = op ? (size_t)(op - e) : strlen(e);
-  if (!len || isdigit((unsigned char)e[0])) return 0;
-  for (size_t k = 0; k < len; k++)
-    if (isspace((unsigned char)e[k]) || e[k] == '+' || e[k] == '-' || e[k] == '=') return 0;
-  return 1;
-}
-
-static void add_section_start(ld_options *o, const char *opt, const char *name, const char *addr) {
-  ld_section_start *ss = ld_xcalloc(1, sizeof *ss);
-  ss->ss_name = name;
-  if (parse_num(addr, &ss->ss_addr)) {
-    ld_error("%s: '%s' is not an address", opt, addr);
-    return;
-  }
-  for (uint32_t k = 0; k < o->section_starts.n; k++) { /* the last one given wins */
-    ld_section_start *old = o->section_starts.v[k];
-    if (!strcmp(old->ss_name, name)) {
-      old->ss_addr = ss->ss_addr;
+Z_FN_DEF(z_start_stop_vis) {
+  static const char *const vis[] = {[STV_DEFAULT] = "default",
+                                    [STV_INTERNAL] = "internal",
+                                    [STV_HIDDEN] = "hidden",
+                                    [STV_PROTECTED] = "protected"};
+  for (int k = 0; k < 4; k++)
+    if (!strcmp(v, vis[k])) {
+      st->opt->start_stop_vis = k;
       return;
     }
-  }
-  ld_vec_push(&o->section_starts, ss);
+  ld_error("-z %s: expected default, protected, hidden or internal", kw);
 }
 
-/* Options of link maps and tracing, and those that place or fold sections. Returns 1 when `n`
- * (the option with its dashes normalised to one) was one of them. */
-static int trace_and_layout_option(struct optstate *st, const char *n, int argc, char **argv,
-                                   int *i) {
-  ld_options *o = st->opt;
-  int nx = 0;
-  const char *v;
-#define LONG(name, takes) ((v = match_long(n, name, takes, &nx, argc, argv, i)) != NULL)
-  if (LONG("-icf", 1)) {
-    if (!strcmp(v, "none")) o->icf = 0;
-    else if (!strcmp(v, "safe")) o->icf = 1;
-    else if (!strcmp(v, "all")) o->icf = 2;
-    else ld_error("--icf=%s: expected none, safe or all", v);
-    return 1;
+static const struct zdef zdefs[] = {
+    Z_SET("now", "", 0, z_now, 1),
+    Z_SET("lazy", "", 0, z_now, 0),
+    Z_SET("relro", "", 0, z_relro, 1),
+    Z_SET("norelro", "", 0, z_relro, 0),
+    Z_FN("execstack", "", 0, ZV_NONE, z_execstack),
+    Z_FN("noexecstack", "", 0, ZV_NONE, z_execstack),
+    Z_SET("text", "", 0, z_text, 1),
+    Z_SET("notext", "", 0, z_text, 0),
+    Z_SET("textoff", "", 0, z_text, 0),
+    Z_FN("defs", "", 1, ZV_NONE, z_defs),
+    Z_FN("nodefs", "", 0, ZV_NONE, z_defs),
+    Z_SET("origin", "", 0, z_origin, 1),
+    Z_SET("nodelete", "", 0, z_nodelete, 1),
+    Z_SET("initfirst", "", 0, z_initfirst, 1),
+    Z_SET("interpose", "", 0, z_interpose, 1),
+    Z_SET("separate-code", "", 0, z_separate_code, 1),
+    Z_SET("noseparate-code", "", 1, z_separate_code, 0),
+    Z_FN("max-page-size", "max-page-size=N", 0, ZV_REQ, z_page_size),
+    Z_FN("common-page-size", "common-page-size=N", 0, ZV_REQ, z_page_size),
+    Z_SET("notlsrelax", "", 0, tls_relax, 0),
+    Z_SET("tlsrelax", "", 0, tls_relax, 1),
+    Z_SET("gnu", "", 1, gnu_flavour, 1),
+    Z_FN("lazyload", "", 0, ZV_NONE, z_lazyload),
+    Z_FN("nolazyload", "", 0, ZV_NONE, z_lazyload),
+    Z_FN("direct", "", 0, ZV_NONE, z_direct),
+    Z_FN("nodirect", "nodirect (positional: for the dependencies that follow)", 1, ZV_NONE,
+         z_direct),
+    Z_FN("guidance", "guidance[=noall,nodefs,nodirect,nolazyload,nomapfile,notext,nounused,notls]",
+         1, ZV_OPT, z_guidance),
+    Z_FN("target", "target=x64|x86|sparc|sparcv9", 0, ZV_REQ, z_target),
+    Z_SET("muldefs", "", 0, allow_multiple_def, 1),
+    Z_FN("stack-size", "stack-size=N", 0, ZV_REQ, z_stack_size),
+    Z_SET("ibt", "", 0, z_ibt, 1),
+    Z_SET("shstk", "", 1, z_shstk, 1),
+    Z_SET("dynamic-undefined-weak", "", 0, z_dyn_undef_weak, 1),
+    Z_SET("nodynamic-undefined-weak", "", 0, z_dyn_undef_weak, 0),
+    Z_SET("keep-text-section-prefix", "", 1, keep_text_prefix, 1),
+    Z_SET("pack-relative-relocs", "", 0, pack_relr, 1),
+    Z_SET("nopack-relative-relocs", "", 1, pack_relr, 0),
+    Z_SET("ibtplt", "", 0, z_ibtplt, 1),
+    Z_SET("nodefaultlib", "", 0, z_nodefaultlib, 1),
+    Z_OR32("x86-64-baseline", "", 0, isa_needed, GNU_PROPERTY_X86_ISA_1_BASELINE),
+    Z_OR32("x86-64-v2", "", 0, isa_needed, GNU_PROPERTY_X86_ISA_1_V2),
+    Z_OR32("x86-64-v3", "", 0, isa_needed, GNU_PROPERTY_X86_ISA_1_V3),
+    Z_OR32("x86-64-v4", "", 0, isa_needed, GNU_PROPERTY_X86_ISA_1_V4),
+    Z_OR32("lam-u48", "", 0, feature_1_extra, GNU_PROPERTY_X86_FEATURE_1_LAM_U48),
+    Z_OR32("lam-u57", "", 1, feature_1_extra, GNU_PROPERTY_X86_FEATURE_1_LAM_U57),
+    Z_FN("cet-report", "cet-report=R", 0, ZV_REQ, z_report),
+    Z_FN("lam-report", "lam-report=R", 0, ZV_REQ, z_report),
+    Z_OR64("global", "", 0, flags_1_extra, DF_1_GLOBAL),
+    Z_OR64("nodlopen", "", 0, flags_1_extra, DF_1_NOOPEN),
+    Z_OR64("nodump", "", 0, flags_1_extra, DF_1_NODUMP),
+    Z_OR64("loadfltr", "", 0, flags_1_extra, DF_1_LOADFLTR),
+    Z_OR64("globalaudit", "", 0, flags_1_extra, DF_1_GLOBAUDIT),
+    Z_SET("unique", "", 1, z_unique, 1),
+    Z_SET("nounique", "", 0, z_unique, 0),
+    Z_SET("nocopyreloc", "", 0, z_nocopyreloc, 1),
+    Z_SET("start-stop-gc", "", 0, z_start_stop_gc, 1),
+    Z_SET("nostart-stop-gc", "", 0, z_start_stop_gc, 0),
+    Z_FN("start-stop-visibility", "start-stop-visibility=V", 1, ZV_REQ, z_start_stop_vis),
+    Z_SET("indirect-extern-access", "", 0, indirect_extern_access, 1),
+    Z_SET("noindirect-extern-access", "", 0, indirect_extern_access, 0),
+    /* Accepted, not listed. */
+    Z_FN("textwarn", NULL, 0, ZV_NONE, z_textwarn),
+    Z_FN("undefs", NULL, 0, ZV_NONE, z_defs),
+    Z_SET("mapfile-dump", NULL, 0, mapfile_dump, 1),
+    Z_FN("mapfile", NULL, 0, ZV_REQ, z_mapfile),
+    Z_SET("copyreloc", NULL, 0, z_nocopyreloc, 0),
+    Z_SET("nokeep-text-section-prefix", NULL, 0, keep_text_prefix, 0),
+    Z_FN("lam-u48-report", NULL, 0, ZV_REQ, z_report),
+    Z_FN("lam-u57-report", NULL, 0, ZV_REQ, z_report),
+    Z_FN("call-nop", NULL, 0, ZV_REQ, z_call_nop),
+    /* GNU ld keywords tld refuses, and those without an effect on tld's output (tld(1),
+     * "Options of GNU ld"). */
+    Z_UNSUP("unique-symbol", ZV_NONE),
+    Z_UNSUP("common", ZV_NONE),
+    Z_UNSUP("noreloc-overflow", ZV_NONE),
+    Z_NOP("combreloc"),
+    Z_NOP("nocombreloc"),
+    Z_NOP("noexecheap"),
+    Z_NOP("noextern-protected-data"),
+    Z_NOP("report-relative-reloc"),
+    Z_NOP("nounique-symbol"),
+    Z_NOP("nocommon"),
+    Z_NOP("noverbose"),
+    Z_NOP("verbose"),
+    Z_NOP("ignore"),
+    Z_NOP("record"),
+};
+
+/* An unknown keyword is a warning (GNU ld's choice: compilers pass keywords newer linkers
+ * know), with the nearest keyword when one is close. */
+Z_FN_DEF(z_unknown) {
+  char want[64];
+  snprintf(want, sizeof want, "%s", kw);
+  char *eq = strchr(want, '=');
+  if (eq) *eq = 0;
+  const struct zdef *best = NULL;
+  size_t bestd = 4, len = strlen(want);
+  for (size_t k = 0; k < sizeof zdefs / sizeof zdefs[0]; k++) {
+    if (zdefs[k].act == ZA_NOP || zdefs[k].act == ZA_UNSUP) continue;
+    size_t d = edit_distance(want, zdefs[k].name);
+    /* The right word with its value missing ("max-page-size") or one it does not take
+     * ("relro=1") has a suggestion; one with its value wrong ("mapfile=") has none. */
+    if (!d && eq && zdefs[k].value != ZV_NONE) continue;
+    if (d < bestd && (d <= 1 || (len >= 4 && d <= len / 3 + 1))) bestd = d, best = &zdefs[k];
   }
-  if (LONG("-sort-section", 1)) {
-    if (!strcmp(v, "name")) o->sort_section = 1;
-    else if (!strcmp(v, "alignment")) o->sort_section = 2;
-    else ld_error("--sort-section=%s: expected name or alignment", v);
-    return 1;
-  }
-  if (!strcmp(n, "-sort-common") || !strcmp(n, "-sort-common=descending")) {
-    o->sort_common = 1;
-    return 1;
-  }
-  if (!strcmp(n, "-sort-common=ascending")) {
-    o->sort_common = 2;
-    return 1;
-  }
-  if (LONG("-unresolved-symbols", 1)) {
-    if (!strcmp(v, "ignore-all")) o->unresolved = UNRES_IGNORE_ALL;
-    else if (!strcmp(v, "report-all")) o->unresolved = UNRES_REPORT_ALL;
-    else if (!strcmp(v, "ignore-in-object-files")) o->unresolved = UNRES_IGNORE_OBJECTS;
-    else if (!strcmp(v, "ignore-in-shared-libs")) o->unresolved = UNRES_IGNORE_SHLIBS;
-    else
-      ld_error("--unresolved-symbols=%s: expected ignore-all, report-all, ignore-in-object-files "
-               "or ignore-in-shared-libs",
-               v);
-    return 1;
-  }
-  if (LONG("-exclude-libs", 1)) {
-    char *list = ld_xstrdup(v), *save = NULL;
-    for (char *w = strtok_r(list, ",:", &save); w; w = strtok_r(NULL, ",:", &save)) {
-      if (!strcmp(w, "ALL")) o->exclude_libs_all = 1;
-      else ld_vec_push(&o->exclude_libs, w);
+  if (best)
+    ld_warn("-z %s ignored (unknown keyword); did you mean '%s%s'?", kw, best->name,
+            best->value == ZV_REQ ? "=" : "");
+  else ld_warn("-z %s ignored (unknown keyword)", kw);
+}
+
+static void z_keyword(struct optstate *st, const char *kw) {
+  for (size_t k = 0; k < sizeof zdefs / sizeof zdefs[0]; k++) {
+    const struct zdef *z = &zdefs[k];
+    size_t len = strlen(z->name);
+    if (strncmp(kw, z->name, len)) continue;
+    const char *v = NULL;
+    if (kw[len] == '=' && z->value != ZV_NONE) v = kw + len + 1;
+    else if (kw[len] || z->value == ZV_REQ) continue;
+    char *field = (char *)st->opt + z->off;
+    switch (z->act) {
+    case ZA_SET: *(int *)field = (int)z->val; break;
+    case ZA_OR32: *(uint32_t *)field |= (uint32_t)z->val; break;
+    case ZA_OR64: *(uint64_t *)field |= z->val; break;
+    case ZA_FN: z->fn(st, kw, v); break;
+    case ZA_UNSUP:
+      ld_error("-z %s is not supported (see tld(1), \"Options of GNU ld\")", kw);
+      break;
+    default: break; /* ZA_NOP */
     }
-    return 1;
+    return;
   }
-  if (LONG("-section-start", 1)) {
-    const char *eq = strrchr(v, '=');
-    if (!eq || eq == v) {
-      ld_error("--section-start %s: expected SECTION=ADDRESS", v);
-      return 1;
-    }
-    add_section_start(o, "--section-start", ld_sprintf("%.*s", (int)(eq - v), v), eq + 1);
-    return 1;
+  z_unknown(st, kw, NULL);
+}
+
+/* The -z list of --help. */
+static void print_z_help(void) {
+  printf("\n-z keywords:");
+  for (size_t k = 0; k < sizeof zdefs / sizeof zdefs[0]; k++) {
+    if (!zdefs[k].help) continue;
+    printf(" %s", zdefs[k].help[0] ? zdefs[k].help : zdefs[k].name);
+    if (zdefs[k].nl) printf("\n ");
   }
-  static const char *const tsecs[][2] = {
-      {"-Ttext", ".text"}, {"-Tdata", ".data"}, {"-Tbss", ".bss"}};
-  for (int k = 0; k < 3; k++)
-    if (LONG(tsecs[k][0], 1)) {
-      add_section_start(o, tsecs[k][0], tsecs[k][1], v);
-      return 1;
-    }
-  if (LONG("-Ttext-segment", 1)) {
-    if (parse_num(v, &o->image_base)) ld_error("-Ttext-segment: '%s' is not an address", v);
-    o->image_base_given = 1;
-    return 1;
-  }
-#undef LONG
-  (void)nx;
-  return 0;
+  printf("\n");
 }
 
 void ld_parse_options(int argc, char **argv, ld_options *o) {
@@ -747,14 +1198,11 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
   o->start_stop_vis = STV_PROTECTED;
   long nproc = sysconf(_SC_NPROCESSORS_ONLN);
   o->threads = nproc > 0 ? (int)nproc : 1;
-  struct optstate st = {.opt = o};
-  int print_version_and_go = 0, print_output_format = 0;
-  int gnu = o->gnu_flavour;
+  struct optstate st = {.opt = o, .argc = argc, .argv = argv};
+  st.gnu = o->gnu_flavour;
 
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    int nx = 0;
-    const char *v;
+  for (st.i = 1; st.i < argc; st.i++) {
+    const char *a = argv[st.i];
     if (a[0] != '-' || a[1] == 0) {
       add_input(&st, a, 0);
       continue;
@@ -766,496 +1214,14 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     const char *n = norm;
     const struct optdef *od = table_option(n);
     if (od) {
-      table_apply(o, od, a, n, argc, argv, &i);
+      table_apply(&st, od, a, n);
       continue;
     }
-#define LONG(name, takes) ((v = match_long(n, name, takes, &nx, argc, argv, &i)) != NULL)
-    if (LONG("-help", 0)) {
-      ld_print_help();
-      exit(0);
-    }
-    if (LONG("-version", 0)) {
-      print_version();
-      printf("ELF link-editor for x86-64, i386, SPARC and SPARC V9; GNU and Solaris options\n");
-      exit(0);
-    }
-    if (!strcmp(n, "-V")) {
-      print_version();
-      print_emulations();
-      print_version_and_go = 1;
-      continue;
-    }
-    if (!strcmp(n, "-v")) { /* no Solaris meaning: the GNU one in both flavours */
-      print_version();
-      print_version_and_go = 1;
-      continue;
-    }
-    if (LONG("-library", 1)) {
-      add_input(&st, v, 1);
-      continue;
-    }
-    if (LONG("-static", 0) || LONG("-Bstatic", 0) || LONG("-non_shared", 0) || LONG("-dn", 0)) {
-      if (!strcmp(n, "-static")) o->is_static = 1;
-      st.bstatic = 1;
-      continue;
-    }
-    if (LONG("-Bdynamic", 0) || LONG("-dy", 0) || LONG("-call_shared", 0)) {
-      st.bstatic = 0;
-      continue;
-    }
-    if (LONG("-spare-dynamic-tags", 1)) {
-      uint64_t t;
-      if (parse_num(v, &t) || t > 1000) ld_error("--spare-dynamic-tags=%s: expected a count", v);
-      else o->spare_dynamic_tags = (uint32_t)t;
-      continue;
-    }
-    if (LONG("-print-output-format", 0)) {
-      print_output_format = 1;
-      continue;
-    }
-    if (LONG("-target-help", 0)) {
-      ld_print_help();
-      exit(0);
-    }
-    if (LONG("-format", 1) || LONG("-oformat", 1) || !strcmp(n, "-b")) {
-      const char *f = v && *v ? v : (i + 1 < argc ? argv[++i] : "");
-      /* ELF, as every input and output is; other formats (binary, ihex, srec) are not. */
-      if (strcmp(f, "default") && strncmp(f, "elf", 3))
-        ld_error("%s %s: only ELF is supported (see tld(1), \"Options of GNU ld\")", a, f);
-      continue;
-    }
-    /* GNU ld options tld does not implement, which change the output: an error, not a link
-     * that silently differs (tld(1), "Options of GNU ld"). */
-    if (!strncmp(n, "-unique=", 8)) {
-      ld_error("%s is not supported (see tld(1), \"Options of GNU ld\")", a);
-      continue;
-    }
-    /* GNU ld options with no effect on tld's output (tld(1), "Options of GNU ld"). */
-    if (LONG("-demangle", 0) || !strncmp(n, "-demangle=", 10)) { /* any style: the default one */
-      o->no_demangle = 0;
-      continue;
-    }
-    if (LONG("-require-defined", 1)) {
-      ld_vec_push(&o->require_defined, (void *)v);
-      ld_vec_push(&o->undefs, (void *)v); /* a root, as -u */
-      continue;
-    }
-    if (LONG("-orphan-handling", 1)) {
-      if (!strcmp(v, "place")) o->orphan = ORPHAN_PLACE;
-      else if (!strcmp(v, "discard")) o->orphan = ORPHAN_DISCARD;
-      else if (!strcmp(v, "warn")) o->orphan = ORPHAN_WARN;
-      else if (!strcmp(v, "error")) o->orphan = ORPHAN_ERROR;
-      else ld_error("--orphan-handling=%s: expected place, discard, warn or error", v);
-      continue;
-    }
-    if (!strcmp(n, "-package-metadata")) { /* no value: no note */
-      o->package_metadata = NULL;
-      continue;
-    }
-    if (!strncmp(n, "-package-metadata=", 18)) {
-      o->package_metadata = n[18] ? ld_xstrdup(n + 18) : NULL;
-      continue;
-    }
-    if (LONG("-start-group", 0)) {
-      st.group++;
-      add_group_marker(&st, 1);
-      continue;
-    }
-    if (LONG("-end-group", 0)) {
-      if (st.group == 0) ld_error("--end-group without --start-group");
-      else st.group--, add_group_marker(&st, 0);
-      continue;
-    }
-    if (LONG("-push-state", 0)) {
-      if (st.nsaved == 16) {
-        ld_error("--push-state nested too deeply");
-        continue;
-      }
-      st.saved[st.nsaved][0] = st.whole, st.saved[st.nsaved][1] = st.as_needed;
-      st.saved[st.nsaved++][2] = st.bstatic;
-      continue;
-    }
-    if (LONG("-pop-state", 0)) {
-      if (!st.nsaved) {
-        ld_error("--pop-state without --push-state");
-        continue;
-      }
-      st.nsaved--;
-      st.whole = st.saved[st.nsaved][0], st.as_needed = st.saved[st.nsaved][1];
-      st.bstatic = st.saved[st.nsaved][2];
-      continue;
-    }
-    if (LONG("-whole-archive", 0)) {
-      st.whole = 1;
-      continue;
-    }
-    if (LONG("-no-whole-archive", 0)) {
-      st.whole = 0;
-      continue;
-    }
-    if (LONG("-as-needed", 0)) {
-      st.as_needed = 1;
-      continue;
-    }
-    if (LONG("-no-as-needed", 0)) {
-      st.as_needed = 0;
-      continue;
-    }
-    if (LONG("-eh-frame-hdr", 0)) {
-      o->eh_frame_hdr = 1;
-      o->eh_frame_hdr_given = 1;
-      continue;
-    }
-    if (LONG("-no-eh-frame-hdr", 0)) {
-      o->eh_frame_hdr = 0;
-      o->eh_frame_hdr_given = 1;
-      continue;
-    }
-    if (!strcmp(n, "-build-id")) {
-      o->build_id = 1;
-      continue;
-    }
-    if (!strncmp(n, "-build-id=", 10)) {
-      const char *s = n + 10;
-      if (!strcmp(s, "sha1") || !strcmp(s, "tree") || !strcmp(s, "fast")) o->build_id = 1;
-      else if (!strcmp(s, "md5")) o->build_id = 2;
-      else if (!strcmp(s, "uuid")) o->build_id = 3;
-      else if (!strcmp(s, "none")) o->build_id = 0;
-      else if (!strncmp(s, "0x", 2) && s[2]) o->build_id = 4, o->build_id_hex = ld_xstrdup(s + 2);
-      else ld_error("--build-id=%s: unknown style (sha1, md5, uuid, 0xHEX, none)", s);
-      continue;
-    }
-    if (LONG("-defsym", 1)) {
-      const char *eq = strchr(v, '=');
-      if (!eq || eq == v) {
-        ld_error("--defsym %s: expected SYMBOL=EXPRESSION", v);
-        continue;
-      }
-      ld_defsym *d = ld_xcalloc(1, sizeof *d);
-      d->name = ld_sprintf("%.*s", (int)(eq - v), v);
-      d->expr = eq + 1;
-      if (!defsym_expr_ok(d->expr)) {
-        ld_error("--defsym %s: expected SYMBOL, NUMBER, SYMBOL+NUMBER or SYMBOL-NUMBER after '='",
-                 v);
-        continue;
-      }
-      ld_vec_push(&o->defsyms, d);
-      continue;
-    }
-    if (LONG("-hash-style", 1)) {
-      if (!strcmp(v, "sysv")) o->hash_style = 1;
-      else if (!strcmp(v, "gnu")) o->hash_style = 2;
-      else if (!strcmp(v, "both")) o->hash_style = 3;
-      else ld_error("--hash-style=%s: expected sysv, gnu or both", v);
-      continue;
-    }
-    if (LONG("-no-relax", 0)) { /* TLS too, but see ld_scan_relocs */
-      o->relax = 0;
-      if (o->tls_relax) o->tls_relax = 2;
-      continue;
-    }
-    if (LONG("-relax", 0)) {
-      o->relax = 1;
-      o->tls_relax = 1;
-      continue;
-    }
-    if (!strcmp(n, "-threads")) continue;
-    if (!strncmp(n, "-threads=", 9)) {
-      uint64_t t;
-      if (parse_num(n + 9, &t) || t == 0)
-        ld_error("--threads=%s: expected a positive number", n + 9);
-      else o->threads = (int)(t > 64 ? 64 : t);
-      continue;
-    }
-    if (!strcmp(n, "-compress-debug-sections") || !strncmp(n, "-compress-debug-sections=", 25)) {
-      const char *how = n[24] == '=' ? n + 25 : "zlib";
-      if (!strcmp(how, "none")) o->compress_debug = 0;
-      else if (!strcmp(how, "zlib") || !strcmp(how, "zlib-gabi"))
-        o->compress_debug = ELFCOMPRESS_ZLIB;
-      else if (!strcmp(how, "zstd")) o->compress_debug = ELFCOMPRESS_ZSTD;
-      else
-        ld_error("--compress-debug-sections=%s: expected none, zlib, zlib-gabi or zstd (zlib-gnu, "
-                 "the .zdebug form, is read but not written)",
-                 how);
-      continue;
-    }
-    if (LONG("-no-undefined", 0)) {
-      o->z_defs = 1;
-      o->z_defs_given = 1;
-      continue;
-    }
-    if (LONG("-fatal-warnings", 0)) {
-      ld_fatal_warnings = 1;
-      continue;
-    }
-    if (LONG("-no-fatal-warnings", 0)) {
-      ld_fatal_warnings = 0;
-      continue;
-    }
-    if (LONG("-plugin", 1)) {
-      ld_plugin_arg *pa = ld_xcalloc(1, sizeof *pa);
-      pa->pa_path = v;
-      ld_vec_push(&o->plugins, pa);
-      continue;
-    }
-    if (LONG("-plugin-opt", 1)) { /* an option of the -plugin before it */
-      if (!o->plugins.n) ld_error("-plugin-opt %s: no -plugin before it", v);
-      else ld_vec_push(&((ld_plugin_arg *)o->plugins.v[o->plugins.n - 1])->pa_opts, (void *)v);
-      continue;
-    }
-    if (LONG("-verbose", 0) || !strncmp(n, "-verbose=", 9)) {
-      /* GNU ld prints its version first; alone it stops there. --verbose=2 also reports how
-       * each symbol of a plugin's file was resolved. */
-      uint64_t lvl = 1;
-      if (n[8] == '=' && (parse_num(n + 9, &lvl) || lvl > 1000))
-        ld_error("--verbose=%s: expected a number", n + 9), lvl = 1;
-      if (!o->verbose) print_version();
-      if (lvl < 1) lvl = 1;
-      if ((int)lvl > o->verbose) o->verbose = (int)lvl;
-      print_version_and_go = 1;
-      continue;
-    }
-    if (LONG("-image-base", 1)) {
-      if (parse_num(v, &o->image_base)) ld_error("--image-base=%s: expected a number", v);
-      o->image_base_given = 1;
-      continue;
-    }
-    if (trace_and_layout_option(&st, n, argc, argv, &i)) continue;
-    if (LONG("-script", 1)) {
-      add_input(&st, v, 0);
-      ((ld_input_arg *)o->inputs.v[o->inputs.n - 1])->ia_script = 1;
-      continue;
-    } /* -T */
-    /* Words whose meaning depends on the flavour and on the argument. */
-    if (!strcmp(n, "-m") || (!strncmp(n, "-m", 2) && n[2] && ld_target_named(n + 2))) {
-      const char *e = n[2] ? n + 2 : NULL;
-      if (!e) {
-        if (i + 1 < argc && ld_target_named(argv[i + 1])) e = argv[++i];
-        else if (!gnu) {
-          o->print_map = 2;
-          continue;
-        } /* Solaris -m: link map to stdout */
-        else if (i + 1 < argc)
-          e = argv[++i];
-        else {
-          ld_error("option '-m' needs an argument");
-          continue;
-        }
-      }
-      const ld_target *t = ld_target_named(e);
-      if (!t) ld_error("unknown emulation '%s' (%s)", e, ld_target_names(TN_EMULATION, ", "));
-      else o->target = t;
-      continue;
-    }
-    if (n[1] == 'B' && !strcmp(a, n)) { /* Solaris -B word (separate or joined) */
-      const char *w = n[2] ? n + 2 : (i + 1 < argc ? argv[++i] : "");
-      if (!strcmp(w, "static")) st.bstatic = 1;
-      else if (!strcmp(w, "dynamic")) st.bstatic = 0;
-      else if (!strcmp(w, "symbolic")) o->bsymbolic = 1;
-      else if (!strcmp(w, "direct") || !strcmp(w, "nodirect")) {
-        /* Not positional: -B direct binds every reference (and definition) directly and makes
-         * lazy loading the default; -B nodirect keeps every definition interposable. */
-        int *mine = w[0] == 'd' ? &o->b_direct : &o->b_nodirect;
-        int *other = w[0] == 'd' ? &o->b_nodirect : &o->b_direct;
-        if (*other) ld_error("-B direct and -B nodirect are incompatible");
-        *mine = 1;
-      } else if (!strcmp(w, "group") || !strcmp(w, "local") || !strcmp(w, "eliminate") ||
-                 !strcmp(w, "reduce") || !strcmp(w, "translator") || !strcmp(w, "lazyload") ||
-                 !strcmp(w, "nolazyload"))
-        ; /* accepted; scope reduction arrives with mapfiles */
-      else
-        ld_error("-B %s: unknown keyword (static, dynamic, symbolic, direct, nodirect, group, "
-                 "local, eliminate, reduce)",
-                 w);
-      continue;
-    }
-    if (!strcmp(n, "-(")) {
-      st.group++;
-      add_group_marker(&st, 1);
-      continue;
-    }
-    if (!strcmp(n, "-)")) {
-      if (st.group == 0) ld_error("-) without -(");
-      else st.group--, add_group_marker(&st, 0);
-      continue;
-    }
-    /* Single letters, value joined or separate. */
-    char c = n[1];
-    const char *val = n[2] ? argv[i] + (a[1] == '-' ? 3 : 2) : NULL;
-#define TAKE()                                                                                     \
-  do {                                                                                             \
-    if (!val) {                                                                                    \
-      if (i + 1 >= argc) {                                                                         \
-        ld_error("option '%s' needs an argument", a);                                              \
-        continue;                                                                                  \
-      }                                                                                            \
-      val = argv[++i];                                                                             \
-    }                                                                                              \
-  } while (0)
-    if (a[1] == '-') {
-      unknown_option(a);
-      continue;
-    }
-    switch (c) {
-    case 'o':
-      TAKE();
-      o->output = val;
-      continue;
-    case 'e':
-      TAKE();
-      o->entry = val;
-      continue;
-    case 'l':
-      TAKE();
-      add_input(&st, val, 1);
-      continue;
-    case 'L':
-      TAKE();
-      ld_vec_push(&o->libdirs, (void *)val);
-      continue;
-    case 'u':
-      TAKE();
-      ld_vec_push(&o->undefs, (void *)val);
-      continue;
-    case 'y':
-      TAKE();
-      ld_vec_push(&o->trace_syms, (void *)val);
-      continue; /* --trace-symbol */
-    case 'z':
-      TAKE();
-      z_keyword(&st, val);
-      continue;
-    case 'R': {
-      TAKE();
-      /* GNU: -R naming a file (not a directory) is --just-symbols. */
-      struct stat sb;
-      if (gnu && stat(val, &sb) == 0 && S_ISREG(sb.st_mode)) {
-        ld_error("-R %s (--just-symbols) is not supported (see tld(1), \"Options of GNU ld\")",
-                 val);
-        continue;
-      }
-      ld_vec_push(&o->rpaths, (void *)val);
-      continue;
-    }
-    case 'h':
-      TAKE();
-      o->soname = val;
-      continue;
-    case 'I':
-      TAKE();
-      o->interp = val;
-      continue;
-    case 'T':
-      TAKE();
-      add_input(&st, val, 0);
-      ((ld_input_arg *)o->inputs.v[o->inputs.n - 1])->ia_script = 1;
-      continue; /* a script given with -T */
-    case 'O':
-      TAKE();
-      o->optimize = atoi(val);
-      continue;
-    case 'Y': { /* the default library directories: -Y P,dir:dir (Solaris), -Y dir (GNU) */
-      TAKE();
-      const char *d = !strncmp(val, "P,", 2) ? val + 2 : val;
-      char *list = ld_xstrdup(d), *save = NULL;
-      for (char *w = strtok_r(list, ":", &save); w; w = strtok_r(NULL, ":", &save))
-        ld_vec_push(&o->libdirs, w);
-      continue;
-    }
-    case 'F':
-      TAKE();
-      ld_vec_push(&o->filters, (void *)val);
-      continue; /* DT_FILTER */
-    case 'f':
-      TAKE();
-      ld_vec_push(&o->auxiliaries, (void *)val);
-      continue; /* DT_AUXILIARY */
-    case 'P':
-      TAKE();
-      o->depaudit = val;
-      continue;                 /* DT_DEPAUDIT */
-    case 'Q': TAKE(); continue; /* ident: none */
-    default: break;
-    }
-    if (c == 'N' && gnu) { /* GNU --omagic */
-      ld_error("%s (--omagic) is not supported (see tld(1), \"Options of GNU ld\")", a);
-      continue;
-    }
-    if (c == 'N') { /* Solaris -N name: a DT_NEEDED entry as given */
-      TAKE();
-      ld_vec_push(&o->extra_needed, (void *)val);
-      continue;
-    }
-    if (c == 'p' && !gnu) { /* Solaris -p auditlib: DT_AUDIT */
-      TAKE();
-      o->audit = val;
-      continue;
-    }
-    if (c == 'G' && gnu && (val || (i + 1 < argc && isdigit((unsigned char)argv[i + 1][0])))) {
-      TAKE(); /* GNU -G size: the MIPS small-data size, nothing on tld's targets */
-      continue;
-    }
-    if (!val) {
-      switch (c) {
-      case 's': o->strip_all = 1; continue;
-      case 'S': o->strip_debug = 1; continue;
-      case 'r': o->outkind = OUT_RELOC; continue;
-      case 'E': o->export_dynamic = 1; continue;
-      case 'G':
-        if (!gnu) {
-          o->outkind = OUT_SHARED;
-          continue;
-        }
-        break;
-      case 't': o->trace = gnu ? 1 : o->trace; continue;
-      case 'd':
-        if (gnu) continue;
-        break; /* GNU -d: assign commons (always done) */
-      case 'M':
-        if (gnu) {
-          o->print_map = 1;
-          continue;
-        }
-        break; /* GNU -M: map to stdout */
-      case 'x': o->discard = DISCARD_ALL; continue;
-      case 'X': o->discard = DISCARD_LOCALS; continue;
-      case 'n':
-        if (gnu) {
-          ld_error("%s (--nmagic) is not supported (see tld(1), \"Options of GNU ld\")", a);
-          continue;
-        }
-        break;
-      case 'g': /* GNU: ignored, as by GNU ld */
-      case 'i':
-      case 'q': continue;
-      case 'a':
-        if (!gnu) {
-          o->is_static = 1;
-          st.bstatic = 1;
-          continue;
-        }
-        break;
-      case 'b':
-        if (!gnu) continue;
-        break;
-      default: break;
-      }
-    }
-    if (c == 'd' && !gnu) { /* Solaris -d y|n */
-      TAKE();
-      if (!strcmp(val, "y")) st.bstatic = 0;
-      else if (!strcmp(val, "n")) o->is_static = 1, st.bstatic = 1;
-      else ld_error("-d %s: expected y or n", val);
-      continue;
-    }
-    if (c == 'M' && !gnu) {
-      TAKE();
-      ld_vec_push(&o->mapfiles, (void *)val);
-      continue;
-    }
-    unknown_option(a);
-#undef TAKE
-#undef LONG
+    if (emulation_option(&st, n)) continue;
+    /* Single letters, value joined or separate; never with two dashes. */
+    od = a[1] != '-' ? letter_option(a, st.gnu) : NULL;
+    if (od) table_apply(&st, od, a, n);
+    else unknown_option(a);
   }
   if (st.group) ld_error("--start-group without --end-group");
   /* -B direct makes lazy loading the default for the dependencies before any -z lazyload or
@@ -1265,13 +1231,13 @@ void ld_parse_options(int argc, char **argv, ld_options *o) {
     if (o->b_direct && !(ia->ia_dep & DEP_LAZY_GIVEN)) ia->ia_dep |= DEP_LAZY;
     ia->ia_dep |= DEP_DIRECT_GIVEN | (o->b_direct ? DEP_LAZY_GIVEN : 0);
   }
-  if (print_output_format) { /* the BFD name of the output's format (the first target's by default)
-                              */
+  /* The BFD name of the output's format (the first target's by default). */
+  if (st.print_output_format) {
     printf("%s\n", (o->target ? o->target : ld_targets[0])->tg_bfd_name);
     if (o->inputs.n == 0) exit(0);
   }
   if (o->inputs.n == 0 && ld_nerrors() == 0 && !o->mapfile_dump) {
-    if (print_version_and_go) exit(0);
+    if (st.print_version_and_go) exit(0);
     ld_error("no input files");
   }
   if (!o->output) o->output = "a.out", o->output_defaulted = 1;
