@@ -581,8 +581,10 @@ typedef struct ld_ctx {
   ld_osec *got, *gotplt, *plt, *iplt, *reladyn, *relaplt, *relaiplt, *dynamic, *dynsym, *dynstr,
       *hash, *gnuhash, *interp, *ehframe, *ehframehdr, *buildid, *symtab, *strtab, *shstrtab, *bss,
       *tdata, *tbss, *gnuprop, *copybss, *copyrelro, *versym, *verneed, *verdef, *package, *pltsec;
-  ld_osec *relrdyn; /* -z pack-relative-relocs */
-  int ibt_plt;      /* PLT entries with endbr: .plt holds the lazy halves, .plt.sec the calls */
+  ld_osec *relrdyn;   /* -z pack-relative-relocs */
+  int ibt_plt;        /* PLT entries with endbr: .plt holds the lazy halves, .plt.sec the calls */
+  ld_vec merge_noted; /* ld_isec* with SHF_MERGE, in link order: written by placement (pass 5,
+                         ld_merge_note), read by ld_merge_sections */
   /* What the relocation scan (pass 7, ld/reloc.c) found beyond each relocation's decision and
    * its symbol's needs; written by its threads with atomic stores, read from pass 8 on. */
   int need_got_base;   /* something refers to the GOT's base (_GLOBAL_OFFSET_TABLE_, G, GOT) */
