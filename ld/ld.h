@@ -564,12 +564,14 @@ typedef struct ld_ctx {
   ld_options opt;
   const ld_target *tg;
   int is64, be;
-  ld_vec objs;     /* ld_obj* of relocatable objects in link order (extracted members
-                      appended when extracted) */
-  ld_vec shared;   /* ld_obj* shared objects */
-  ld_vec archives; /* struct ld_loaded_archive* */
-  ld_vec osecs;    /* ld_osec* all output sections, creation order */
-  ld_osec **order; /* output sections in final order */
+  ld_vec objs;        /* ld_obj* of relocatable objects in link order (extracted members
+                         appended when extracted) */
+  ld_vec shared;      /* ld_obj* shared objects */
+  ld_vec archives;    /* struct ld_loaded_archive* */
+  ld_vec osecs;       /* ld_osec* all output sections, creation order */
+  ld_vec search_dirs; /* const char*: -L, SEARCH_DIR and a plugin's library paths, in order
+                         (ld/input.c; ld/plugin.c adds through ld_input_extra_dir) */
+  ld_osec **order;    /* output sections in final order */
   uint32_t norder;
   ld_seg *segs;
   uint32_t nsegs;
