@@ -585,6 +585,8 @@ typedef struct ld_ctx {
       *tdata, *tbss, *gnuprop, *copybss, *copyrelro, *versym, *verneed, *verdef, *package, *pltsec;
   ld_osec *relrdyn;   /* -z pack-relative-relocs */
   int ibt_plt;        /* PLT entries with endbr: .plt holds the lazy halves, .plt.sec the calls */
+  ld_vec extracts;    /* struct extract_rec* (ld/map.c): why each archive member was extracted,
+                         in order; written by the input pass (ld_note_extract), read by the maps */
   ld_vec merge_noted; /* ld_isec* with SHF_MERGE, in link order: written by placement (pass 5,
                          ld_merge_note), read by ld_merge_sections */
   /* What the relocation scan (pass 7, ld/reloc.c) found beyond each relocation's decision and
