@@ -598,6 +598,8 @@ typedef struct ld_ctx {
   uint32_t ngot;
   uint32_t got_reserved; /* words at the GOT's base before the first slot */
   int32_t ld_slot;       /* the module's LD slot pair, -1 if none */
+  ld_vec needy;          /* ld_sym* with any SN_* need, in canonical order (ld/synth.c hands out
+                            slots in it; ld/dynamic.c reads it) */
   ld_vec got_syms;       /* ld_sym* with any GOT need, in order */
   ld_vec plt_syms;       /* ld_sym* with a PLT entry in .plt */
   ld_vec iplt_syms;      /* ld_sym* with an IFUNC PLT entry in a static link */
