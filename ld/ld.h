@@ -583,8 +583,10 @@ typedef struct ld_ctx {
   ld_osec *got, *gotplt, *plt, *iplt, *reladyn, *relaplt, *relaiplt, *dynamic, *dynsym, *dynstr,
       *hash, *gnuhash, *interp, *ehframe, *ehframehdr, *buildid, *symtab, *strtab, *shstrtab, *bss,
       *tdata, *tbss, *gnuprop, *copybss, *copyrelro, *versym, *verneed, *verdef, *package, *pltsec;
-  ld_osec *relrdyn;   /* -z pack-relative-relocs */
-  int ibt_plt;        /* PLT entries with endbr: .plt holds the lazy halves, .plt.sec the calls */
+  ld_osec *relrdyn; /* -z pack-relative-relocs */
+  int ibt_plt;      /* PLT entries with endbr: .plt holds the lazy halves, .plt.sec the calls */
+  struct mf_model *dynlist; /* --dynamic-list and --export-dynamic-symbol-list files, read
+                               once (ld/mapfile_apply.c; the plugin may ask first), or NULL */
   ld_vec extracts;    /* struct extract_rec* (ld/map.c): why each archive member was extracted,
                          in order; written by the input pass (ld_note_extract), read by the maps */
   ld_vec merge_noted; /* ld_isec* with SHF_MERGE, in link order: written by placement (pass 5,
