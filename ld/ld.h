@@ -602,6 +602,8 @@ typedef struct ld_ctx {
   int32_t ld_slot;       /* the module's LD slot pair, -1 if none */
   ld_vec needy;          /* ld_sym* with any SN_* need, in canonical order (ld/synth.c hands out
                             slots in it; ld/dynamic.c reads it) */
+  ld_vec relr_got_slots; /* GOT slot indices (as uintptr_t) whose relative relocations go to
+                            .relr.dyn: ld/synth.c hands them out, ld/relr.c encodes them */
   ld_vec got_syms;       /* ld_sym* with any GOT need, in order */
   ld_vec plt_syms;       /* ld_sym* with a PLT entry in .plt */
   ld_vec iplt_syms;      /* ld_sym* with an IFUNC PLT entry in a static link */
