@@ -616,6 +616,7 @@ typedef struct ld_ctx {
   /* counters for --stats */
   uint64_t stat_tls_in[8], stat_tls_out[8][8];
   uint64_t stat_nrels;
+  double stat_pass_start; /* when the last pass ended (ld_stat_pass) */
   /* output */
   uint8_t *buf; /* the output mapped; input sections' bytes are written with pwrite */
   int out_fd;   /* the output (a temporary until renamed) */
