@@ -114,9 +114,7 @@ static const ld_pseg default_plan[C_NONALLOC] = {
 
 /* The state of the pass: the default plan in use, a fresh copy of default_plan that layout fills
  * in (each segment's presence and addresses) when no mapfile made a plan. */
-static struct layout_pass {
-  ld_pseg plan[C_NONALLOC];
-} P;
+static struct layout_pass { ld_pseg plan[C_NONALLOC]; } P;
 
 /* The planned segment of an output section; ctx->npsegs for non-allocated sections. */
 static uint32_t seg_of(const ld_osec *os) {
