@@ -6,9 +6,18 @@
 
 #include "ld.h"
 
-static uint32_t n_live_fde;
+typedef struct kept_cie kept_cie;
 
-uint32_t ld_eh_fde_count(void) { return n_live_fde; }
+/* The state of the .eh_frame passes. ld_eh_finish (after garbage collection) reads the records
+ * ld_split_eh_frame made and counts the live FDEs; ld_eh_share_cies (after placement) chooses the
+ * CIEs kept; writing .eh_frame and .eh_frame_hdr reads both. ld_eh_finish starts it afresh. */
+static struct eh_pass {
+  uint32_t n_live_fde; /* FDEs written: .eh_frame_hdr's table has as many entries */
+  kept_cie *kept;      /* the CIEs kept (see share_in) */
+  uint32_t nkept, kept_cap;
+} P;
+
+uint32_t ld_eh_fde_count(void) { return P.n_live_fde; }
 
 /* Is the section a relocation at `off` of `is` points into live? */
 static int target_live(ld_isec *is, uint64_t off) {
@@ -111,7 +120,7 @@ static void record_offsets(ld_isec *is) {
 
 /* Called after garbage collection: final liveness and output offsets of the records. */
 void ld_eh_finish(void) {
-  n_live_fde = 0;
+  P = (struct eh_pass){0};
   /* Zero terminators end the walk of frame registries; only the last one in the output may
    * stay (crtend.o's __FRAME_END__). */
   ld_isec *last = NULL;
@@ -129,7 +138,7 @@ void ld_eh_finish(void) {
         ld_ehrec *r = &is->is_eh[j];
         if (r->er_size == 4 && (is != last || j + 1 != is->is_neh)) r->er_live = 0;
         if (r->er_cie >= 0) r->er_live = r->er_live && (uint8_t)target_live(is, r->er_off + 8);
-        if (r->er_live && r->er_cie >= 0 && r->er_size > 8) n_live_fde++;
+        if (r->er_live && r->er_cie >= 0 && r->er_size > 8) P.n_live_fde++;
       }
       record_offsets(is);
     }
@@ -160,13 +169,11 @@ uint64_t ld_ehframe_map(const ld_isec *is, uint64_t off, int *dropped) {
  * the FDEs of the others point at it (a CIE pointer counts backwards, so the kept one must come
  * first). Two CIEs are identical when their bytes are and their relocations (a personality
  * routine's address) have the same types, places, addends and targets. A CIE not kept records
- * the one it shares as er_cie = -2 - (index in `kept`). */
+ * the one it shares as er_cie = -2 - (index in P.kept). */
 typedef struct kept_cie {
   ld_isec *k_sec;
   uint32_t k_rec;
 } kept_cie;
-static kept_cie *kept;
-static uint32_t nkept, kept_cap;
 
 /* The relocations of `is` inside record `r`: [*first, *end). */
 static void record_rels(const ld_isec *is, const ld_ehrec *r, uint32_t *first, uint32_t *end) {
@@ -251,7 +258,7 @@ static void share_in(ld_osec *os) {
       uint64_t h = cie_hash(is, r);
       uint32_t slot = (uint32_t)h & (cap - 1);
       for (; map[slot]; slot = (slot + 1) & (cap - 1)) {
-        const kept_cie *k = &kept[map[slot] - 1];
+        const kept_cie *k = &P.kept[map[slot] - 1];
         if (hashes[slot] == h && cie_equal(k->k_sec, &k->k_sec->is_eh[k->k_rec], is, r)) break;
       }
       if (map[slot]) {
@@ -260,10 +267,11 @@ static void share_in(ld_osec *os) {
         dropped_any = 1;
         continue;
       }
-      if (nkept == kept_cap)
-        kept = ld_xrealloc(kept, (kept_cap = kept_cap ? kept_cap * 2 : 64) * sizeof *kept);
-      kept[nkept++] = (kept_cie){is, j};
-      map[slot] = nkept;
+      if (P.nkept == P.kept_cap)
+        P.kept =
+            ld_xrealloc(P.kept, (P.kept_cap = P.kept_cap ? P.kept_cap * 2 : 64) * sizeof *P.kept);
+      P.kept[P.nkept++] = (kept_cie){is, j};
+      map[slot] = P.nkept;
       hashes[slot] = h;
     }
     if (dropped_any) record_offsets(is);
@@ -325,7 +333,7 @@ void ld_write_eh_frame(ld_isec *is, uint8_t *out) {
     const ld_ehrec *c = &is->is_eh[r->er_cie];
     uint64_t at = is->is_off + r->er_out + 4, cie = is->is_off + c->er_out;
     if (c->er_cie <= -2) {
-      const kept_cie *k = &kept[-2 - c->er_cie];
+      const kept_cie *k = &P.kept[-2 - c->er_cie];
       cie = k->k_sec->is_off + k->k_sec->is_eh[k->k_rec].er_out;
     }
     elf_wr32(out + r->er_out + 4, (uint32_t)(at - cie), be);
@@ -433,7 +441,7 @@ void ld_write_eh_frame_hdr(void) {
   uint8_t *h = ctx->buf + hdr->os_offset;
   const uint8_t *e = ctx->buf + eh->os_offset;
   int be = ctx->be;
-  fde_ent *ents = ld_xmalloc((n_live_fde + 1) * sizeof *ents);
+  fde_ent *ents = ld_xmalloc((P.n_live_fde + 1) * sizeof *ents);
   uint32_t n = 0;
   int ok = 1;
   uint64_t off = 0;
@@ -450,7 +458,7 @@ void ld_write_eh_frame_hdr(void) {
       int enc = cie < off ? cie_fde_encoding(e + cie, elf_rd32(e + cie, be) + 4) : -1;
       uint64_t pc;
       if (enc < 0 || read_enc(e + off + 8, enc, eh->os_addr + off + 8, &pc) < 0) ok = 0;
-      else if (n < n_live_fde) ents[n].pc = pc, ents[n].fde = eh->os_addr + off, n++;
+      else if (n < P.n_live_fde) ents[n].pc = pc, ents[n].fde = eh->os_addr + off, n++;
     }
     off += 4 + (uint64_t)len;
   }

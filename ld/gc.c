@@ -14,13 +14,17 @@
 #include "ld.h"
 #include "lscript.h"
 
-static ld_vec work;
-static ld_vec cident; /* live sections named as C identifiers: __start_/__stop_ reach them */
+/* The state of the pass. It reads the objects' sections, relocations and symbols, the options
+ * and the scripts' KEEPs, and writes each section's is_live; ld_gc_sections starts it afresh. */
+static struct gc_pass {
+  ld_vec work;   /* ld_isec* marked live whose references are not followed yet */
+  ld_vec cident; /* live sections named as C identifiers: __start_/__stop_ reach them */
+} P;
 
 static void mark(ld_isec *is) {
   if (!is || !is->is_live || is->is_gc_mark) return;
   is->is_gc_mark = 1;
-  ld_vec_push(&work, is);
+  ld_vec_push(&P.work, is);
 }
 
 /* A reference to __start_NAME or __stop_NAME keeps every section called NAME. */
@@ -29,8 +33,8 @@ static void mark_start_stop(const ld_sym *s) {
   if (!strncmp(n, "__start_", 8)) sec = n + 8;
   else if (!strncmp(n, "__stop_", 7)) sec = n + 7;
   if (!sec || !*sec) return;
-  for (uint32_t i = 0; i < cident.n; i++) {
-    ld_isec *is = cident.v[i];
+  for (uint32_t i = 0; i < P.cident.n; i++) {
+    ld_isec *is = P.cident.v[i];
     if (!strcmp(is->is_name, sec)) mark(is);
   }
 }
@@ -38,7 +42,7 @@ static void mark_start_stop(const ld_sym *s) {
 static void mark_sym(ld_sym *s) {
   if (!s) return;
   if (s->s_sec) mark(s->s_sec);
-  else if (!s->s_local && cident.n && !ctx->opt.z_start_stop_gc &&
+  else if (!s->s_local && P.cident.n && !ctx->opt.z_start_stop_gc &&
            (s->s_def == SD_SYNTH || s->s_def == SD_UNDEF))
     mark_start_stop(s);
 }
@@ -74,12 +78,13 @@ static void root_sym(ld_sym *s, void *arg) {
 }
 
 void ld_gc_sections(void) {
+  P = (struct gc_pass){0}; /* nothing of an earlier link (a test harness's) that ended early */
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
     for (uint32_t k = 0; k < o->o_nsec; k++) {
       ld_isec *is = o->o_secs[k];
       if (is && is->is_live && (is->is_flags & SHF_ALLOC) && ld_is_c_ident(is->is_name))
-        ld_vec_push(&cident, is);
+        ld_vec_push(&P.cident, is);
     }
   }
   mark_name(ctx->opt.entry ? ctx->opt.entry : "_start");
@@ -120,8 +125,8 @@ void ld_gc_sections(void) {
     }
   }
   for (int more = 1; more;) {
-    while (work.n) {
-      ld_isec *is = work.v[--work.n];
+    while (P.work.n) {
+      ld_isec *is = P.work.v[--P.work.n];
       ld_read_rels(is);
       for (uint32_t r = 0; r < is->is_nrels; r++) {
         uint32_t si = is->is_rels[r].r_sym;
@@ -139,10 +144,10 @@ void ld_gc_sections(void) {
     }
   }
   /* Nothing of this link's lists is kept for another (a test harness's). */
-  free(work.v);
-  work = (ld_vec){0};
-  free(cident.v);
-  cident = (ld_vec){0};
+  free(P.work.v);
+  P.work = (ld_vec){0};
+  free(P.cident.v);
+  P.cident = (ld_vec){0};
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
     for (uint32_t k = 0; k < o->o_nsec; k++) {

@@ -56,13 +56,21 @@ typedef struct dep_use {
   const ld_sym *refused; /* the first of them */
 } dep_use;
 
-static dep_use *uses;   /* per position in the needed list */
-static uint32_t *posof; /* o_id -> position + 1 in the needed list (0: not needed) */
-static uint32_t nposof;
+typedef struct tls_group tls_group;
+
+/* The state of the pass (ld_guidance starts it afresh). It reads the symbols, the relocations'
+ * decisions and the dependencies, and writes only messages. */
+static struct guidance_pass {
+  dep_use *uses;   /* per position in the needed list */
+  uint32_t *posof; /* o_id -> position + 1 in the needed list (0: not needed) */
+  uint32_t nposof;
+  tls_group *tgroups; /* TLS sequences not relaxed all the way, by reason */
+  uint32_t ntgroups;
+} P;
 
 static dep_use *use_of(const ld_obj *o) {
-  if (!o || o->o_id >= nposof || !posof[o->o_id]) return NULL;
-  return &uses[posof[o->o_id] - 1];
+  if (!o || o->o_id >= P.nposof || !P.posof[o->o_id]) return NULL;
+  return &P.uses[P.posof[o->o_id] - 1];
 }
 
 /* A relocation against a symbol of a dependency: NULL when the reference can wait for its
@@ -95,8 +103,6 @@ typedef struct tls_group {
   const ld_sym *first;
   const char *first_loc;
 } tls_group;
-static tls_group *tgroups;
-static uint32_t ntgroups;
 
 static const char *model_words(int m) {
   switch (m) {
@@ -125,15 +131,15 @@ static void note_tls(ld_isec *is, const ld_rel *r, const ld_howto *hw, const ld_
   else if (s->s_def == SD_SHARED)
     why = "the variable is defined in a shared object", lib = s->s_file;
   else why = "the variable is not defined in the output";
-  for (uint32_t i = 0; i < ntgroups; i++) {
-    tls_group *g = &tgroups[i];
+  for (uint32_t i = 0; i < P.ntgroups; i++) {
+    tls_group *g = &P.tgroups[i];
     if (g->from == from && g->to == to && g->why == why && g->lib == lib) {
       g->n++;
       return;
     }
   }
-  tgroups = ld_xrealloc(tgroups, (ntgroups + 1) * sizeof *tgroups);
-  tgroups[ntgroups++] =
+  P.tgroups = ld_xrealloc(P.tgroups, (P.ntgroups + 1) * sizeof *P.tgroups);
+  P.tgroups[P.ntgroups++] =
       (tls_group){from, to, why, lib, 1, s, ld_xstrdup(ld_sec_loc(is, r->r_offset))};
 }
 
@@ -180,7 +186,7 @@ static void lazyload_item(ld_vec *needed, ld_obj *first) {
   size_t len = 0;
   uint32_t ncand = 0;
   for (uint32_t i = 0; i < needed->n && !ctx->opt.z_now; i++) {
-    dep_use *u = &uses[i];
+    dep_use *u = &P.uses[i];
     if (!u->nrefs || u->eager || ld_syminfo_is_interp(needed->v[i])) continue;
     const char *nm = ((ld_obj *)needed->v[i])->o_soname;
     if (len + strlen(nm) + 8 < sizeof list)
@@ -193,7 +199,7 @@ static void lazyload_item(ld_vec *needed, ld_obj *first) {
           list, ncand == 1 ? "is" : "are");
   for (uint32_t i = 0; i < needed->n; i++) {
     ld_obj *o = needed->v[i];
-    dep_use *u = &uses[i];
+    dep_use *u = &P.uses[i];
     if (!(o->o_dep & DEP_LAZY) || !u->nrefs) continue;
     if (ctx->opt.z_now)
       guide("%s is lazily loaded, but -z now binds every reference at start-up, which loads it "
@@ -210,7 +216,7 @@ static void direct_item(ld_vec *needed, ld_obj *first) {
       first ? (first->o_dep & DEP_DIRECT_GIVEN) != 0 : ctx->opt.b_direct || ctx->opt.b_nodirect;
   if (!given) guide("-B direct or -z direct option recommended before first dependency");
   for (uint32_t i = 0; i < needed->n; i++) {
-    dep_use *u = &uses[i];
+    dep_use *u = &P.uses[i];
     if (u->nrefused)
       guide("%u reference%s to %s %s not bound directly: its .SUNW_syminfo refuses direct binding "
             "to %s (first: '%s')",
@@ -255,7 +261,7 @@ static void text_item(void) {
 static void unused_item(ld_vec *needed) {
   for (uint32_t i = 0; i < needed->n; i++) {
     ld_obj *o = needed->v[i];
-    if (uses[i].nrefs) continue;
+    if (P.uses[i].nrefs) continue;
     if (o->o_dep & DEP_LAZY)
       guide("removal of unused dependency recommended: %s (it is lazily loaded, and nothing "
             "refers to it, so nothing would load it)",
@@ -265,8 +271,8 @@ static void unused_item(ld_vec *needed) {
 }
 
 static void tls_item(void) {
-  for (uint32_t i = 0; i < ntgroups; i++) {
-    tls_group *g = &tgroups[i];
+  for (uint32_t i = 0; i < P.ntgroups; i++) {
+    tls_group *g = &P.tgroups[i];
     char verb[64];
     if (g->to == g->from) snprintf(verb, sizeof verb, "left as written");
     else snprintf(verb, sizeof verb, "relaxed to %s, not local-exec", model_words(g->to));
@@ -277,6 +283,7 @@ static void tls_item(void) {
 }
 
 void ld_guidance(void) {
+  P = (struct guidance_pass){0};
   ld_vec none = {0};
   ld_vec *dsyms = ld_syminfo_dynsyms(), *needed = ld_syminfo_needed();
   int dynamic = dsyms != NULL;
@@ -285,10 +292,10 @@ void ld_guidance(void) {
   uint32_t maxid = 0;
   for (uint32_t i = 0; i < needed->n; i++)
     if (((ld_obj *)needed->v[i])->o_id >= maxid) maxid = ((ld_obj *)needed->v[i])->o_id + 1;
-  nposof = maxid;
-  posof = ld_xcalloc(nposof + 1, sizeof *posof);
-  uses = ld_xcalloc(needed->n + 1, sizeof *uses);
-  for (uint32_t i = 0; i < needed->n; i++) posof[((ld_obj *)needed->v[i])->o_id] = i + 1;
+  P.nposof = maxid;
+  P.posof = ld_xcalloc(P.nposof + 1, sizeof *P.posof);
+  P.uses = ld_xcalloc(needed->n + 1, sizeof *P.uses);
+  for (uint32_t i = 0; i < needed->n; i++) P.posof[((ld_obj *)needed->v[i])->o_id] = i + 1;
   for (uint32_t i = 0; i < dsyms->n; i++) {
     const ld_sym *s = dsyms->v[i];
     dep_use *u = s->s_def == SD_SHARED ? use_of(s->s_file) : NULL;

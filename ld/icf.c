@@ -20,14 +20,18 @@
 
 #include "ld.h"
 
-static ld_isec **cand; /* the candidates */
-static uint32_t ncand;
-static uint32_t *cls;         /* class of each candidate */
-static ld_isec **folded_into; /* per candidate: the section it folds into, or NULL */
-
-/* Candidate index by section: open addressing on the pointer. */
-static ld_isec **idx_keys;
-static uint32_t *idx_vals, idx_mask;
+/* The state of the pass (ld_icf starts it afresh). It reads the live sections, their bytes and
+ * relocations and the symbols, and writes is_live of the folded sections, the symbols moved and
+ * the FDEs dropped. */
+static struct icf_pass {
+  ld_isec **cand; /* the candidates */
+  uint32_t ncand;
+  uint32_t *cls;         /* class of each candidate */
+  ld_isec **folded_into; /* per candidate: the section it folds into, or NULL */
+  /* Candidate index by section: open addressing on the pointer. */
+  ld_isec **idx_keys;
+  uint32_t *idx_vals, idx_mask;
+} P;
 
 static uint32_t ptr_hash(const void *p) {
   uint64_t v = (uint64_t)(uintptr_t)p * 0x9e3779b97f4a7c15ULL;
@@ -35,17 +39,17 @@ static uint32_t ptr_hash(const void *p) {
 }
 
 static void idx_put(ld_isec *is, uint32_t i) {
-  uint32_t j = ptr_hash(is) & idx_mask;
-  while (idx_keys[j]) j = (j + 1) & idx_mask;
-  idx_keys[j] = is;
-  idx_vals[j] = i;
+  uint32_t j = ptr_hash(is) & P.idx_mask;
+  while (P.idx_keys[j]) j = (j + 1) & P.idx_mask;
+  P.idx_keys[j] = is;
+  P.idx_vals[j] = i;
 }
 
 /* The candidate index of `is`, or UINT32_MAX. */
 static uint32_t idx_get(const ld_isec *is) {
   if (!is) return UINT32_MAX;
-  for (uint32_t j = ptr_hash(is) & idx_mask; idx_keys[j]; j = (j + 1) & idx_mask)
-    if (idx_keys[j] == is) return idx_vals[j];
+  for (uint32_t j = ptr_hash(is) & P.idx_mask; P.idx_keys[j]; j = (j + 1) & P.idx_mask)
+    if (P.idx_keys[j] == is) return P.idx_vals[j];
   return UINT32_MAX;
 }
 
@@ -70,7 +74,7 @@ static int into_merged(const ld_isec *is, const ld_rel *r) {
 /* ---- the first split: everything but the relocations' targets ---------------------------- */
 
 static int cmp_contents(const void *a, const void *b) {
-  const ld_isec *x = cand[*(const uint32_t *)a], *y = cand[*(const uint32_t *)b];
+  const ld_isec *x = P.cand[*(const uint32_t *)a], *y = P.cand[*(const uint32_t *)b];
   if (x->is_flags != y->is_flags) return x->is_flags < y->is_flags ? -1 : 1;
   if (x->is_size != y->is_size) return x->is_size < y->is_size ? -1 : 1;
   if (x->is_nrels != y->is_nrels) return x->is_nrels < y->is_nrels ? -1 : 1;
@@ -109,7 +113,7 @@ static tkey target_key(const ld_isec *is, const ld_rel *r) {
   uint64_t off = s->s_value + (into_merged(is, r) ? (uint64_t)r->r_addend : 0);
   /* A piece of a mergeable section is its bytes: equal strings in two objects are one. */
   if (t && t->is_live && ld_merge_piece_at(t, off, &k.p, &k.a, &k.b)) k.kind = 5;
-  else if (ti != UINT32_MAX) k.kind = 1, k.a = cls[ti], k.b = s->s_value;
+  else if (ti != UINT32_MAX) k.kind = 1, k.a = P.cls[ti], k.b = s->s_value;
   else if (t) k.kind = 2, k.a = (uint64_t)(uintptr_t)t, k.b = s->s_value;
   else if (!s->s_local) k.kind = 3, k.a = (uint64_t)(uintptr_t)s;
   else k.kind = 4, k.a = s->s_value, k.b = s->s_alias_abs;
@@ -129,8 +133,8 @@ static int cmp_key(const tkey *p, const tkey *q) {
 
 static int cmp_refine(const void *a, const void *b) {
   uint32_t i = *(const uint32_t *)a, j = *(const uint32_t *)b;
-  if (cls[i] != cls[j]) return cls[i] < cls[j] ? -1 : 1;
-  const ld_isec *x = cand[i], *y = cand[j];
+  if (P.cls[i] != P.cls[j]) return P.cls[i] < P.cls[j] ? -1 : 1;
+  const ld_isec *x = P.cand[i], *y = P.cand[j];
   for (uint32_t r = 0; r < x->is_nrels; r++) {
     tkey p = target_key(x, &x->is_rels[r]), q = target_key(y, &y->is_rels[r]);
     int c = cmp_key(&p, &q);
@@ -141,8 +145,8 @@ static int cmp_refine(const void *a, const void *b) {
 }
 
 static int same_class_and_targets(uint32_t i, uint32_t j) {
-  if (cls[i] != cls[j]) return 0;
-  const ld_isec *x = cand[i], *y = cand[j];
+  if (P.cls[i] != P.cls[j]) return 0;
+  const ld_isec *x = P.cand[i], *y = P.cand[j];
   for (uint32_t r = 0; r < x->is_nrels; r++) {
     tkey p = target_key(x, &x->is_rels[r]), q = target_key(y, &y->is_rels[r]);
     if (cmp_key(&p, &q)) return 0;
@@ -155,7 +159,7 @@ static int same_class_and_targets(uint32_t i, uint32_t j) {
  * equality: same_class_and_targets is. */
 static uint32_t assign(const uint32_t *order, int refine, uint32_t *out) {
   uint32_t n = 0;
-  for (uint32_t k = 0; k < ncand; k++) {
+  for (uint32_t k = 0; k < P.ncand; k++) {
     uint32_t a = k ? order[k - 1] : 0, b = order[k];
     if (k == 0 || (refine ? !same_class_and_targets(a, b) : cmp_contents(&a, &b) != 0)) n++;
     out[b] = n - 1;
@@ -200,7 +204,7 @@ static void mark_address_taken(uint8_t *taken) {
 
 static ld_isec *fold_target(const ld_isec *is) {
   uint32_t i = idx_get(is);
-  return i == UINT32_MAX ? NULL : folded_into[i];
+  return i == UINT32_MAX ? NULL : P.folded_into[i];
 }
 
 static void move_sym(ld_sym *s, void *arg) {
@@ -235,63 +239,64 @@ static void drop_fdes(void) {
 }
 
 void ld_icf(void) {
+  P = (struct icf_pass){0};
   uint32_t cap = 256;
-  cand = ld_xmalloc(cap * sizeof *cand);
+  P.cand = ld_xmalloc(cap * sizeof *P.cand);
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
     for (uint32_t k = 0; k < o->o_nsec; k++) {
       ld_isec *is = o->o_secs[k];
       if (!is || !eligible(is)) continue;
       ld_read_rels(is);
-      if (ncand == cap) cand = ld_xrealloc(cand, (cap *= 2) * sizeof *cand);
-      cand[ncand++] = is;
+      if (P.ncand == cap) P.cand = ld_xrealloc(P.cand, (cap *= 2) * sizeof *P.cand);
+      P.cand[P.ncand++] = is;
     }
   }
-  if (ncand < 2) return;
+  if (P.ncand < 2) return;
   uint32_t tcap = 16;
-  while (tcap < ncand * 2) tcap <<= 1;
-  idx_mask = tcap - 1;
-  idx_keys = ld_xcalloc(tcap, sizeof *idx_keys);
-  idx_vals = ld_xcalloc(tcap, sizeof *idx_vals);
-  for (uint32_t i = 0; i < ncand; i++) idx_put(cand[i], i);
+  while (tcap < P.ncand * 2) tcap <<= 1;
+  P.idx_mask = tcap - 1;
+  P.idx_keys = ld_xcalloc(tcap, sizeof *P.idx_keys);
+  P.idx_vals = ld_xcalloc(tcap, sizeof *P.idx_vals);
+  for (uint32_t i = 0; i < P.ncand; i++) idx_put(P.cand[i], i);
 
-  uint8_t *taken = ld_xcalloc(ncand, 1);
+  uint8_t *taken = ld_xcalloc(P.ncand, 1);
   if (ctx->opt.icf == 1) mark_address_taken(taken);
 
-  uint32_t *order = ld_xmalloc(ncand * sizeof *order);
-  uint32_t *next = ld_xmalloc(ncand * sizeof *next);
-  cls = ld_xmalloc(ncand * sizeof *cls);
-  for (uint32_t i = 0; i < ncand; i++) order[i] = i;
-  ld_qsort(order, ncand, sizeof *order, cmp_contents);
-  uint32_t nclass = assign(order, 0, cls);
+  uint32_t *order = ld_xmalloc(P.ncand * sizeof *order);
+  uint32_t *next = ld_xmalloc(P.ncand * sizeof *next);
+  P.cls = ld_xmalloc(P.ncand * sizeof *P.cls);
+  for (uint32_t i = 0; i < P.ncand; i++) order[i] = i;
+  ld_qsort(order, P.ncand, sizeof *order, cmp_contents);
+  uint32_t nclass = assign(order, 0, P.cls);
   /* A section whose address is taken is a class of its own. */
-  for (uint32_t i = 0; i < ncand; i++)
-    if (taken[i]) cls[i] = nclass++;
+  for (uint32_t i = 0; i < P.ncand; i++)
+    if (taken[i]) P.cls[i] = nclass++;
   for (;;) {
-    for (uint32_t i = 0; i < ncand; i++) order[i] = i;
-    ld_qsort(order, ncand, sizeof *order, cmp_refine);
+    for (uint32_t i = 0; i < P.ncand; i++) order[i] = i;
+    ld_qsort(order, P.ncand, sizeof *order, cmp_refine);
     uint32_t n = assign(order, 1, next);
-    memcpy(cls, next, ncand * sizeof *cls);
+    memcpy(P.cls, next, P.ncand * sizeof *P.cls);
     if (n == nclass) break;
     nclass = n;
   }
 
   /* The first section of each class (in link order) is kept; the rest fold into it. */
   ld_isec **first = ld_xcalloc(nclass + 1, sizeof *first);
-  folded_into = ld_xcalloc(ncand, sizeof *folded_into);
+  P.folded_into = ld_xcalloc(P.ncand, sizeof *P.folded_into);
   uint32_t nfolded = 0;
-  for (uint32_t i = 0; i < ncand; i++) {
-    if (!first[cls[i]]) {
-      first[cls[i]] = cand[i];
+  for (uint32_t i = 0; i < P.ncand; i++) {
+    if (!first[P.cls[i]]) {
+      first[P.cls[i]] = P.cand[i];
       continue;
     }
-    ld_isec *keep = first[cls[i]];
-    folded_into[i] = keep;
-    if (cand[i]->is_align > keep->is_align) keep->is_align = cand[i]->is_align;
+    ld_isec *keep = first[P.cls[i]];
+    P.folded_into[i] = keep;
+    if (P.cand[i]->is_align > keep->is_align) keep->is_align = P.cand[i]->is_align;
     nfolded++;
     if (ctx->opt.print_icf)
       fprintf(stderr, "tld: ICF folding section '%s' in file '%s' into '%s' in file '%s'\n",
-              cand[i]->is_name, cand[i]->is_file->o_name, keep->is_name, keep->is_file->o_name);
+              P.cand[i]->is_name, P.cand[i]->is_file->o_name, keep->is_name, keep->is_file->o_name);
   }
   if (!nfolded) return;
   drop_fdes();
@@ -300,6 +305,6 @@ void ld_icf(void) {
     for (uint32_t k = 0; k < o->o_first_global; k++) move_sym(&o->o_locals[k], NULL);
   }
   ld_sym_foreach(move_sym, NULL);
-  for (uint32_t i = 0; i < ncand; i++)
-    if (folded_into[i]) cand[i]->is_live = 0;
+  for (uint32_t i = 0; i < P.ncand; i++)
+    if (P.folded_into[i]) P.cand[i]->is_live = 0;
 }

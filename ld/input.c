@@ -27,9 +27,25 @@ typedef struct ld_loaded_archive {
   uint8_t la_whole;
 } ld_loaded_archive;
 
-static ld_vec extract_queue; /* ld_sym* whose lazy member must be read */
-static ld_vec search_dirs;   /* -L and SEARCH_DIR, in order */
-static uint32_t next_obj_id;
+typedef struct preparsed preparsed;
+
+/* The state of the input pass. It reads the options' inputs and the files they name, and writes
+ * the objects, shared objects, archives and resolved symbols into the link context (and the
+ * directories searched, ctx->search_dirs); ld_load_inputs starts it afresh. An LTO plugin's
+ * files join through ld_input_late and ld_input_rescan, within the pass. */
+static struct input_pass {
+  ld_vec extract_queue; /* ld_sym* whose lazy member must be read */
+  ld_vec common_queue;  /* common_ent*: commons waiting for an archive member (common_extract) */
+  ld_vec excluded_objs; /* members of --exclude-libs archives */
+  ld_vec opened_files;  /* every file the link reads, for --dependency-file */
+  uint32_t next_obj_id;
+  preparsed *pre;     /* the command line's inputs, mapped and parsed ahead */
+  uint32_t pre_ndirs; /* ctx->search_dirs.n when -l was searched ahead */
+  struct {            /* --stats: where the pass spends its time */
+    double archives, parse, serial, ahead, intern, resolve;
+    uint32_t batches, members;
+  } st;
+} P;
 
 /* "=dir" and "$SYSROOTdir" name a directory under --sysroot (GNU ld, lld). */
 static const char *with_sysroot(const char *p) {
@@ -65,12 +81,10 @@ static int excluded_archive(const char *path) {
   return 0;
 }
 
-static ld_vec excluded_objs; /* members of --exclude-libs archives */
-
 static const char *find_lib(const char *name, int bstatic) {
   if (ctx->opt.outkind == OUT_RELOC) bstatic = 1; /* -r links no shared object: as GNU ld */
-  for (uint32_t i = 0; i < search_dirs.n; i++) {
-    const char *d = search_dirs.v[i];
+  for (uint32_t i = 0; i < ctx->search_dirs.n; i++) {
+    const char *d = ctx->search_dirs.v[i];
     if (name[0] == ':') {
       const char *p = ld_sprintf("%s/%s", d, name + 1);
       if (lib_exists(p)) return p;
@@ -131,7 +145,7 @@ static void enter_object(ld_obj *o, const char *name, const uint8_t *data, uint6
   }
   if (!o->o_ir && ld_plugin_refuse(name, o, data, size)) return;
   if (o->o_ir) ld_plugin_enter(o);
-  o->o_id = next_obj_id++;
+  o->o_id = P.next_obj_id++;
   ld_vec_push(&ctx->objs, o);
   ld_object_symbols(o);
 }
@@ -159,18 +173,17 @@ static const char *member_file(const ld_loaded_archive *la, const ld_ar_member *
  * whose symbol table has a real (not common, not weak) definition of a symbol the link holds as
  * common is extracted, and its definition replaces the common; a member with only another common
  * is not, and a common seen after the archive extracts nothing. Commons are rare, so the member
- * is parsed only when a common meets it; such pairs wait in common_queue. */
+ * is parsed only when a common meets it; such pairs wait in P.common_queue. */
 typedef struct common_ent {
   ld_sym *s;
   ld_loaded_archive *la;
   uint32_t member;
 } common_ent;
-static ld_vec common_queue; /* common_ent* */
 
 static void note_common_lazy(ld_sym *s, void *la, uint32_t member) {
   common_ent *c = ld_xmalloc(sizeof *c);
   c->s = s, c->la = la, c->member = member;
-  ld_vec_push(&common_queue, c);
+  ld_vec_push(&P.common_queue, c);
 }
 
 static int strong_definition(const ld_obj *o, const char *name) {
@@ -202,10 +215,10 @@ static void common_extract(common_ent *c) {
   la->la_extracted[m] = 1;
   if (ctx->opt.trace) printf("%s\n", name);
   ld_note_extract(c->s, name);
-  o->o_id = next_obj_id++;
+  o->o_id = P.next_obj_id++;
   ld_vec_push(&ctx->objs, o);
   ld_object_symbols(o);
-  if (excluded_archive(la->la_ar.ar_path)) ld_vec_push(&excluded_objs, o);
+  if (excluded_archive(la->la_ar.ar_path)) ld_vec_push(&P.excluded_objs, o);
 }
 
 static void add_archive_lazy(ld_loaded_archive *la) {
@@ -226,7 +239,7 @@ static void add_archive_lazy(ld_loaded_archive *la) {
       s->s_def = SD_LAZY;
       ld_g(s)->s_lazy_ar = la;
       ld_g(s)->s_lazy_member = ar->ar_syms[i].as_member;
-      if (s->s_referenced && !s->s_weakref) ld_vec_push(&extract_queue, s);
+      if (s->s_referenced && !s->s_weakref) ld_vec_push(&P.extract_queue, s);
     } else if (s->s_def == SD_COMMON) {
       note_common_lazy(s, la, ar->ar_syms[i].as_member);
     }
@@ -278,19 +291,13 @@ static void intern_member(uint32_t i, void *arg) {
 
 static void extract(ld_sym *s, ld_obj *parsed);
 
-/* --stats: where the input pass spends its time. */
-static struct {
-  double archives, parse, serial, ahead, intern, resolve;
-  uint32_t batches, members;
-} st;
-
 static void drain_queue(void) {
-  while (extract_queue.n || common_queue.n) {
-    for (uint32_t i = 0; i < common_queue.n; i++) common_extract(common_queue.v[i]);
-    common_queue.n = 0;
-    if (!extract_queue.n) continue;
-    ld_vec snap = extract_queue;
-    memset(&extract_queue, 0, sizeof extract_queue);
+  while (P.extract_queue.n || P.common_queue.n) {
+    for (uint32_t i = 0; i < P.common_queue.n; i++) common_extract(P.common_queue.v[i]);
+    P.common_queue.n = 0;
+    if (!P.extract_queue.n) continue;
+    ld_vec snap = P.extract_queue;
+    memset(&P.extract_queue, 0, sizeof P.extract_queue);
     batch_ent *batch = ld_xcalloc(snap.n, sizeof *batch);
     uint32_t nb = 0;
     for (uint32_t qi = 0; qi < snap.n; qi++) {
@@ -313,9 +320,9 @@ static void drain_queue(void) {
       ld_par_for(nb, intern_member, batch);
     }
     double t1 = ld_now();
-    st.parse += t1 - t0;
-    st.batches++;
-    st.members += nb;
+    P.st.parse += t1 - t0;
+    P.st.batches++;
+    P.st.members += nb;
     for (uint32_t k = 0; k < nb; k++)
       if (batch[k].bad) batch[k].la->la_extracted[batch[k].member] = 1;
     for (uint32_t qi = 0; qi < snap.n; qi++) {
@@ -331,7 +338,7 @@ static void drain_queue(void) {
       extract(s, pre_o);
     }
     for (uint32_t k = 0; k < nb; k++) batch[k].la->la_batch_slot[batch[k].member] = 0;
-    st.serial += ld_now() - t1;
+    P.st.serial += ld_now() - t1;
     free(batch);
     free(snap.v);
   }
@@ -354,13 +361,13 @@ static void extract(ld_sym *s, ld_obj *parsed) {
   const char *file = member_file(la, am, &off);
   enter_object(parsed, name, am->am_data, am->am_size, file, off);
   if (ctx->objs.n > before && excluded_archive(la->la_ar.ar_path))
-    ld_vec_push(&excluded_objs, ctx->objs.v[before]);
+    ld_vec_push(&P.excluded_objs, ctx->objs.v[before]);
 }
 
 void ld_extract_lazy(ld_sym *s) { extract(s, NULL); }
 
 /* A reference to a lazy symbol: queue its member. Called by ld_object_symbols. */
-void ld_note_lazy_ref(ld_sym *s) { ld_vec_push(&extract_queue, s); }
+void ld_note_lazy_ref(ld_sym *s) { ld_vec_push(&P.extract_queue, s); }
 
 static void load_file(const char *path, ld_input_arg *ia, int depth);
 
@@ -380,7 +387,7 @@ static void load_script(const char *path, const ld_mapped *m, ld_input_arg *ia, 
   memset(&sc, 0, sizeof sc);
   if (ld_script_parse(path, m->mf_data, m->mf_size, &sc) < 0) return;
   for (uint32_t i = 0; i < sc.ls_nsearch_dirs; i++)
-    ld_vec_push(&search_dirs, (void *)with_sysroot(sc.ls_search_dirs[i]));
+    ld_vec_push(&ctx->search_dirs, (void *)with_sysroot(sc.ls_search_dirs[i]));
   if (sc.ls_entry && !ctx->opt.entry) ctx->opt.entry = sc.ls_entry;
   /* A script's directory is searched for names without a slash, as GNU ld does for scripts in
    * a sysroot. */
@@ -412,8 +419,8 @@ static void load_script(const char *path, const ld_mapped *m, ld_input_arg *ia, 
       const char *q = slash ? ld_sprintf("%.*s/%s", (int)(slash - path), path, p) : p;
       if (file_exists(q)) p = q;
       else {
-        for (uint32_t d = 0; d < search_dirs.n; d++) {
-          q = ld_sprintf("%s/%s", (const char *)search_dirs.v[d], p);
+        for (uint32_t d = 0; d < ctx->search_dirs.n; d++) {
+          q = ld_sprintf("%s/%s", (const char *)ctx->search_dirs.v[d], p);
           if (file_exists(q)) {
             p = q;
             break;
@@ -428,11 +435,8 @@ static void load_script(const char *path, const ld_mapped *m, ld_input_arg *ia, 
 static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int depth,
                         ld_loaded_archive *pre_la);
 
-/* Every file the link reads, for --dependency-file. */
-static ld_vec opened_files;
-
 void ld_note_dependency(const char *path) {
-  if (ctx->opt.dependency_file) ld_vec_push(&opened_files, (void *)path);
+  if (ctx->opt.dependency_file) ld_vec_push(&P.opened_files, (void *)path);
 }
 
 /* --dependency-file: a make rule saying the output depends on every file the link read, and an
@@ -441,20 +445,22 @@ void ld_write_dependency_file(void) {
   const char *path = ctx->opt.dependency_file;
   if (!path) return;
   for (uint32_t i = 0; i < ctx->opt.version_scripts.n; i++)
-    ld_vec_push(&opened_files, ctx->opt.version_scripts.v[i]);
+    ld_vec_push(&P.opened_files, ctx->opt.version_scripts.v[i]);
   for (uint32_t i = 0; i < ctx->opt.dynamic_lists.n; i++)
-    ld_vec_push(&opened_files, ctx->opt.dynamic_lists.v[i]);
+    ld_vec_push(&P.opened_files, ctx->opt.dynamic_lists.v[i]);
   for (uint32_t i = 0; i < ctx->opt.mapfiles.n; i++)
-    ld_vec_push(&opened_files, ctx->opt.mapfiles.v[i]);
+    ld_vec_push(&P.opened_files, ctx->opt.mapfiles.v[i]);
   FILE *f = fopen(path, "w");
   if (!f) {
     ld_error("--dependency-file: cannot write %s: %s", path, strerror(errno));
     return;
   }
   fprintf(f, "%s:", ctx->opt.output);
-  for (uint32_t i = 0; i < opened_files.n; i++) fprintf(f, " \\\n  %s", (char *)opened_files.v[i]);
+  for (uint32_t i = 0; i < P.opened_files.n; i++)
+    fprintf(f, " \\\n  %s", (char *)P.opened_files.v[i]);
   fprintf(f, "\n");
-  for (uint32_t i = 0; i < opened_files.n; i++) fprintf(f, "\n%s:\n", (char *)opened_files.v[i]);
+  for (uint32_t i = 0; i < P.opened_files.n; i++)
+    fprintf(f, "\n%s:\n", (char *)P.opened_files.v[i]);
   if (fclose(f)) ld_error("--dependency-file: cannot write %s: %s", path, strerror(errno));
 }
 
@@ -508,7 +514,7 @@ static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int de
       ld_obj *o = ld_parse_shared_file(path, d, sz, ia->ia_as_needed, ia->ia_lib);
       if (!o) return;
       o->o_dep = ia->ia_dep; /* -z lazyload, -z direct and the like in effect here */
-      o->o_id = next_obj_id++;
+      o->o_id = P.next_obj_id++;
       ld_vec_push(&ctx->shared, o);
       ld_shared_symbols(o);
       drain_queue();
@@ -525,7 +531,7 @@ static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int de
   if (ld_is_archive(d, sz)) {
     double ta = ld_now();
     ld_loaded_archive *la = pre_la ? pre_la : open_archive(path, d, sz, ia->ia_whole);
-    st.archives += ld_now() - ta;
+    P.st.archives += ld_now() - ta;
     if (!la) return;
     la->la_whole = ia->ia_whole;
     ld_vec_push(&ctx->archives, la);
@@ -560,13 +566,13 @@ static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int de
         const char *file = member_file(la, am, &off);
         enter_object(batch[k].o, batch[k].name, am->am_data, am->am_size, file, off);
         if (ctx->objs.n > before && excluded_archive(path))
-          ld_vec_push(&excluded_objs, ctx->objs.v[before]);
+          ld_vec_push(&P.excluded_objs, ctx->objs.v[before]);
       }
       free(batch);
     } else {
       double t0 = ld_now();
       add_archive_lazy(la);
-      st.archives += ld_now() - t0;
+      P.st.archives += ld_now() - t0;
     }
     drain_queue();
     return;
@@ -590,8 +596,6 @@ typedef struct preparsed {
   uint32_t nglob;
   ld_loaded_archive *la; /* an archive's structure and index, when it parsed cleanly */
 } preparsed;
-static preparsed *pre;
-static uint32_t pre_ndirs; /* search_dirs.n when -l was searched ahead */
 
 static int is_plain_rel(const ld_mapped *m) {
   const uint8_t *d = m->mf_data;
@@ -607,46 +611,48 @@ static void map_one(uint32_t i, void *arg) {
   if (!ia->ia_name) return;
   if (ia->ia_lib) {
     searching_ahead = 1;
-    pre[i].path = find_lib(ia->ia_name, ia->ia_static || ctx->opt.is_static);
+    P.pre[i].path = find_lib(ia->ia_name, ia->ia_static || ctx->opt.is_static);
     searching_ahead = 0;
   } else {
-    pre[i].path = ia->ia_name;
+    P.pre[i].path = ia->ia_name;
   }
-  if (pre[i].path) pre[i].m = ld_map_input(pre[i].path);
+  if (P.pre[i].path) P.pre[i].m = ld_map_input(P.pre[i].path);
   /* An archive's index (and, for one taken whole, its member table) is read here too, quietly:
    * one that has anything to report is read again, in order, by the serial loop. The index
    * names are hashed unless the archive is taken whole. */
-  ld_mapped *m = pre[i].m;
+  ld_mapped *m = P.pre[i].m;
   if (m && ld_is_archive(m->mf_data, m->mf_size)) {
     if (ia->ia_whole) ld_prefault(m->mf_data, m->mf_size); /* every byte will be read */
     ld_diag_quiet(1);
-    ld_loaded_archive *la = open_archive(pre[i].path, m->mf_data, m->mf_size, ia->ia_whole);
+    ld_loaded_archive *la = open_archive(P.pre[i].path, m->mf_data, m->mf_size, ia->ia_whole);
     if (ld_diag_quiet(0) == 0 && la) {
       ld_archive *ar = &la->la_ar;
       if (!ia->ia_whole) la->la_hash = ld_xmalloc((ar->ar_nsyms + 1) * sizeof *la->la_hash);
       for (uint32_t k = 0; la->la_hash && k < ar->ar_nsyms; k++)
         la->la_hash[k] =
             ld_sym_hash(ar->ar_syms[k].as_name, (uint32_t)strlen(ar->ar_syms[k].as_name));
-      pre[i].la = la;
+      P.pre[i].la = la;
     }
   }
 }
 
 static void parse_one(uint32_t i, void *arg) {
   ld_input_arg *ia = ((ld_vec *)arg)->v[i];
-  if (pre[i].m && is_plain_rel(pre[i].m)) {
-    ld_prefault(pre[i].m->mf_data, pre[i].m->mf_size);
+  if (P.pre[i].m && is_plain_rel(P.pre[i].m)) {
+    ld_prefault(P.pre[i].m->mf_data, P.pre[i].m->mf_size);
     if (ld_plugin_parallel()) /* every plugin's claim_file may run on this thread */
-      pre[i].o = ld_plugin_claim(ia->ia_name, pre[i].path, 0, pre[i].m->mf_data, pre[i].m->mf_size);
-    if (!pre[i].o) pre[i].o = ld_parse_object(ia->ia_name, pre[i].m->mf_data, pre[i].m->mf_size);
-    if (pre[i].o) pre[i].nglob = ld_object_prepare(pre[i].o);
+      P.pre[i].o =
+          ld_plugin_claim(ia->ia_name, P.pre[i].path, 0, P.pre[i].m->mf_data, P.pre[i].m->mf_size);
+    if (!P.pre[i].o)
+      P.pre[i].o = ld_parse_object(ia->ia_name, P.pre[i].m->mf_data, P.pre[i].m->mf_size);
+    if (P.pre[i].o) P.pre[i].nglob = ld_object_prepare(P.pre[i].o);
   }
 }
 
 static void intern_pre(uint32_t i, void *arg) {
   (void)arg;
-  if (pre[i].o) ld_object_intern(pre[i].o);
-  ld_loaded_archive *la = pre[i].la;
+  if (P.pre[i].o) ld_object_intern(P.pre[i].o);
+  ld_loaded_archive *la = P.pre[i].la;
   if (la && !la->la_whole) {
     ld_archive *ar = &la->la_ar;
     la->la_syms = ld_zalloc(ar->ar_nsyms + 1, sizeof *la->la_syms);
@@ -662,10 +668,10 @@ static void intern_pre(uint32_t i, void *arg) {
 static void preintern(uint32_t n) {
   uint32_t total = 0;
   for (uint32_t i = 0; i < n; i++) {
-    total += pre[i].nglob;
-    if (pre[i].la) {
-      pre[i].la->la_whole = ((ld_input_arg *)ctx->opt.inputs.v[i])->ia_whole;
-      if (!pre[i].la->la_whole) total += pre[i].la->la_ar.ar_nsyms;
+    total += P.pre[i].nglob;
+    if (P.pre[i].la) {
+      P.pre[i].la->la_whole = ((ld_input_arg *)ctx->opt.inputs.v[i])->ia_whole;
+      if (!P.pre[i].la->la_whole) total += P.pre[i].la->la_ar.ar_nsyms;
     }
   }
   ld_sym_reserve(total);
@@ -673,14 +679,14 @@ static void preintern(uint32_t n) {
 }
 
 static void preparse(ld_vec *inputs) {
-  pre = ld_xcalloc(inputs->n + 1, sizeof *pre);
-  pre_ndirs = search_dirs.n;
+  P.pre = ld_xcalloc(inputs->n + 1, sizeof *P.pre);
+  P.pre_ndirs = ctx->search_dirs.n;
   ld_par_for(inputs->n, map_one, inputs);
   if (!ctx->tg) /* the first ELF input names the target, as in the serial loop */
     for (uint32_t i = 0; i < inputs->n && !ctx->tg; i++)
-      if (pre[i].m && pre[i].m->mf_size >= 20 && !memcmp(pre[i].m->mf_data, "\177ELF", 4))
-        check_machine(((ld_input_arg *)inputs->v[i])->ia_name, pre[i].m->mf_data,
-                      pre[i].m->mf_size);
+      if (P.pre[i].m && P.pre[i].m->mf_size >= 20 && !memcmp(P.pre[i].m->mf_data, "\177ELF", 4))
+        check_machine(((ld_input_arg *)inputs->v[i])->ia_name, P.pre[i].m->mf_data,
+                      P.pre[i].m->mf_size);
   if (ctx->tg) ld_par_for(inputs->n, parse_one, inputs);
 }
 
@@ -688,25 +694,26 @@ static uint32_t estimate_symbols(void) {
   /* Sized up front from the mapped inputs' sizes; the table grows if that was short. */
   uint64_t total = 0, n = 4096;
   for (uint32_t i = 0; i < ctx->opt.inputs.n; i++) /* what preintern does not count */
-    if (pre[i].m && !pre[i].o && !pre[i].la) total += pre[i].m->mf_size;
+    if (P.pre[i].m && !P.pre[i].o && !P.pre[i].la) total += P.pre[i].m->mf_size;
   n += total / 1000;
   return n > (1u << 24) ? (1u << 24) : (uint32_t)n;
 }
 
 void ld_load_inputs(void) {
+  P = (struct input_pass){0};
   if (ctx->opt.target) ld_target_use(ctx->opt.target);
   for (uint32_t i = 0; i < ctx->opt.libdirs.n; i++)
     ctx->opt.libdirs.v[i] = (void *)with_sysroot(ctx->opt.libdirs.v[i]);
   for (uint32_t i = 0; i < ctx->opt.libdirs.n; i++)
-    ld_vec_push(&search_dirs, ctx->opt.libdirs.v[i]);
-  if (ctx->opt.verbose) ld_verbose_header(&search_dirs);
+    ld_vec_push(&ctx->search_dirs, ctx->opt.libdirs.v[i]);
+  if (ctx->opt.verbose) ld_verbose_header(&ctx->search_dirs);
   /* A -T script named without a directory and not in the working directory is looked for in
    * the -L directories, as GNU ld and lld do. */
   for (uint32_t i = 0; i < ctx->opt.inputs.n; i++) {
     ld_input_arg *ia = ctx->opt.inputs.v[i];
     if (!ia->ia_script || strchr(ia->ia_name, '/') || file_exists(ia->ia_name)) continue;
-    for (uint32_t d = 0; d < search_dirs.n; d++) {
-      const char *p = ld_sprintf("%s/%s", (const char *)search_dirs.v[d], ia->ia_name);
+    for (uint32_t d = 0; d < ctx->search_dirs.n; d++) {
+      const char *p = ld_sprintf("%s/%s", (const char *)ctx->search_dirs.v[d], ia->ia_name);
       if (file_exists(p)) {
         ia->ia_name = p;
         break;
@@ -718,8 +725,8 @@ void ld_load_inputs(void) {
   ld_sym_init(estimate_symbols());
   double t1 = ld_now();
   preintern(ctx->opt.inputs.n);
-  st.ahead = t1 - t0;
-  st.intern = ld_now() - t1;
+  P.st.ahead = t1 - t0;
+  P.st.intern = ld_now() - t1;
 
   /* -u symbols are strong references from the start. */
   for (uint32_t i = 0; i < ctx->opt.undefs.n; i++) {
@@ -740,22 +747,22 @@ void ld_load_inputs(void) {
     if (ia->ia_lib) {
       /* Searched ahead unless a script has added directories since (or --verbose wants the
        * attempts shown in order). */
-      if (search_dirs.n == pre_ndirs && !ctx->opt.verbose) path = pre[i].path;
+      if (ctx->search_dirs.n == P.pre_ndirs && !ctx->opt.verbose) path = P.pre[i].path;
       else path = find_lib(ia->ia_name, ia->ia_static || ctx->opt.is_static);
       if (!path) {
         ld_error("cannot find -l%s", ia->ia_name);
         continue;
       }
     }
-    if (pre[i].m && pre[i].path && !strcmp(path, pre[i].path)) {
+    if (P.pre[i].m && P.pre[i].path && !strcmp(path, P.pre[i].path)) {
       ld_note_dependency(path);
       /* Mapped (and parsed: a relocatable object, an archive's index) ahead, in parallel. */
-      if (pre[i].o) {
+      if (P.pre[i].o) {
         if (ctx->opt.trace) printf("%s\n", path);
-        enter_object(pre[i].o, path, pre[i].m->mf_data, pre[i].m->mf_size, path, 0);
+        enter_object(P.pre[i].o, path, P.pre[i].m->mf_data, P.pre[i].m->mf_size, path, 0);
         drain_queue();
       } else {
-        load_mapped(path, pre[i].m, ia, 0, pre[i].la);
+        load_mapped(path, P.pre[i].m, ia, 0, P.pre[i].la);
       }
       continue;
     }
@@ -767,8 +774,8 @@ void ld_load_inputs(void) {
   if (!ctx->tg && ld_nerrors() == 0) ld_error("no ELF input: cannot tell the target (use -m)");
   ld_check_errors();
   /* --exclude-libs: what those members define is hidden, so it is not exported. */
-  for (uint32_t i = 0; i < excluded_objs.n; i++) {
-    ld_obj *o = excluded_objs.v[i];
+  for (uint32_t i = 0; i < P.excluded_objs.n; i++) {
+    ld_obj *o = P.excluded_objs.v[i];
     for (uint32_t k = o->o_first_global; k < o->o_nsym; k++) {
       ld_sym *s = o->o_syms[k];
       if (s && s->s_file == o && (s->s_def == SD_REGULAR || s->s_def == SD_COMMON))
@@ -777,14 +784,14 @@ void ld_load_inputs(void) {
   }
   double t2 = ld_now();
   ld_resolve();
-  st.resolve = ld_now() - t2;
+  P.st.resolve = ld_now() - t2;
   if (ctx->opt.stats)
     fprintf(stderr,
             "tld: stats:   ahead (map, parse objects, archive tables) %.3f ms, intern %.3f ms; "
             "archive indexes %.3f ms; %u members in %u batches: parse %.3f ms, enter %.3f ms; "
             "resolve %.3f ms\n",
-            st.ahead * 1e3, st.intern * 1e3, st.archives * 1e3, st.members, st.batches,
-            st.parse * 1e3, st.serial * 1e3, st.resolve * 1e3);
+            P.st.ahead * 1e3, P.st.intern * 1e3, P.st.archives * 1e3, P.st.members, P.st.batches,
+            P.st.parse * 1e3, P.st.serial * 1e3, P.st.resolve * 1e3);
 }
 
 /* ---- files an LTO plugin adds after all_symbols_read ------------------------------------- */
@@ -819,7 +826,7 @@ ld_obj *ld_input_late(const char *name, int is_lib, int defer) {
   return NULL;
 }
 
-void ld_input_extra_dir(const char *dir) { ld_vec_push(&search_dirs, (void *)dir); }
+void ld_input_extra_dir(const char *dir) { ld_vec_push(&ctx->search_dirs, (void *)dir); }
 
 /* Every archive's index again: a symbol that a plugin's IR object defined when the archive was
  * read, and that nothing defines now, may be a member's to define. */

@@ -104,7 +104,7 @@ static int sub_rank(const ld_osec *os) {
 }
 
 /* The default plan: one PT_LOAD per class, in class order. */
-static ld_pseg default_plan[C_NONALLOC] = {
+static const ld_pseg default_plan[C_NONALLOC] = {
     {.ps_name = "headers", .ps_type = PT_LOAD, .ps_flags = PF_R},
     {.ps_name = "text", .ps_type = PT_LOAD, .ps_flags = PF_R | PF_X},
     {.ps_name = "rodata", .ps_type = PT_LOAD, .ps_flags = PF_R},
@@ -112,10 +112,14 @@ static ld_pseg default_plan[C_NONALLOC] = {
     {.ps_name = "data", .ps_type = PT_LOAD, .ps_flags = PF_R | PF_W},
 };
 
+/* The state of the pass: the default plan in use, a fresh copy of default_plan that layout fills
+ * in (each segment's presence and addresses) when no mapfile made a plan. */
+static struct layout_pass { ld_pseg plan[C_NONALLOC]; } P;
+
 /* The planned segment of an output section; ctx->npsegs for non-allocated sections. */
 static uint32_t seg_of(const ld_osec *os) {
   if (!(os->os_flags & SHF_ALLOC)) return ctx->npsegs;
-  if (ctx->psegs == default_plan) return (uint32_t)seg_class(os);
+  if (ctx->psegs == P.plan) return (uint32_t)seg_class(os);
   if (os->os_pseg >= 0) return (uint32_t)os->os_pseg;
   /* A mapfile plan's catch-all segments for sections no entrance criterion placed. */
   return (os->os_flags & SHF_WRITE) ? ctx->pseg_data : ctx->pseg_text;
@@ -402,9 +406,10 @@ static void layout_default(void) {
   uint64_t page = ctx->opt.page_size ? ctx->opt.page_size : tg->tg_page_size;
 
   if (!ctx->psegs) {
-    ctx->psegs = default_plan;
+    memcpy(P.plan, default_plan, sizeof P.plan);
+    ctx->psegs = P.plan;
     ctx->npsegs = C_NONALLOC;
-    if (!ctx->opt.z_relro) default_plan[C_RELRO].ps_relro = 0;
+    if (!ctx->opt.z_relro) P.plan[C_RELRO].ps_relro = 0;
   }
 
   /* Drop empty input-made sections (keep synthetic ones that exist for their address). */

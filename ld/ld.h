@@ -564,12 +564,14 @@ typedef struct ld_ctx {
   ld_options opt;
   const ld_target *tg;
   int is64, be;
-  ld_vec objs;     /* ld_obj* of relocatable objects in link order (extracted members
-                      appended when extracted) */
-  ld_vec shared;   /* ld_obj* shared objects */
-  ld_vec archives; /* struct ld_loaded_archive* */
-  ld_vec osecs;    /* ld_osec* all output sections, creation order */
-  ld_osec **order; /* output sections in final order */
+  ld_vec objs;        /* ld_obj* of relocatable objects in link order (extracted members
+                         appended when extracted) */
+  ld_vec shared;      /* ld_obj* shared objects */
+  ld_vec archives;    /* struct ld_loaded_archive* */
+  ld_vec osecs;       /* ld_osec* all output sections, creation order */
+  ld_vec search_dirs; /* const char*: -L, SEARCH_DIR and a plugin's library paths, in order
+                         (ld/input.c; ld/plugin.c adds through ld_input_extra_dir) */
+  ld_osec **order;    /* output sections in final order */
   uint32_t norder;
   ld_seg *segs;
   uint32_t nsegs;
@@ -583,6 +585,12 @@ typedef struct ld_ctx {
       *tdata, *tbss, *gnuprop, *copybss, *copyrelro, *versym, *verneed, *verdef, *package, *pltsec;
   ld_osec *relrdyn; /* -z pack-relative-relocs */
   int ibt_plt;      /* PLT entries with endbr: .plt holds the lazy halves, .plt.sec the calls */
+  struct mf_model *dynlist; /* --dynamic-list and --export-dynamic-symbol-list files, read
+                               once (ld/mapfile_apply.c; the plugin may ask first), or NULL */
+  ld_vec extracts;    /* struct extract_rec* (ld/map.c): why each archive member was extracted,
+                         in order; written by the input pass (ld_note_extract), read by the maps */
+  ld_vec merge_noted; /* ld_isec* with SHF_MERGE, in link order: written by placement (pass 5,
+                         ld_merge_note), read by ld_merge_sections */
   /* What the relocation scan (pass 7, ld/reloc.c) found beyond each relocation's decision and
    * its symbol's needs; written by its threads with atomic stores, read from pass 8 on. */
   int need_got_base;   /* something refers to the GOT's base (_GLOBAL_OFFSET_TABLE_, G, GOT) */
@@ -592,6 +600,10 @@ typedef struct ld_ctx {
   uint32_t ngot;
   uint32_t got_reserved; /* words at the GOT's base before the first slot */
   int32_t ld_slot;       /* the module's LD slot pair, -1 if none */
+  ld_vec needy;          /* ld_sym* with any SN_* need, in canonical order (ld/synth.c hands out
+                            slots in it; ld/dynamic.c reads it) */
+  ld_vec relr_got_slots; /* GOT slot indices (as uintptr_t) whose relative relocations go to
+                            .relr.dyn: ld/synth.c hands them out, ld/relr.c encodes them */
   ld_vec got_syms;       /* ld_sym* with any GOT need, in order */
   ld_vec plt_syms;       /* ld_sym* with a PLT entry in .plt */
   ld_vec iplt_syms;      /* ld_sym* with an IFUNC PLT entry in a static link */
@@ -604,6 +616,7 @@ typedef struct ld_ctx {
   /* counters for --stats */
   uint64_t stat_tls_in[8], stat_tls_out[8][8];
   uint64_t stat_nrels;
+  double stat_pass_start; /* when the last pass ended (ld_stat_pass) */
   /* output */
   uint8_t *buf; /* the output mapped; input sections' bytes are written with pwrite */
   int out_fd;   /* the output (a temporary until renamed) */

@@ -28,10 +28,53 @@ typedef struct ls_symdef {
   uint64_t d_val;
   uint8_t d_set; /* assigned earlier in the current walk */
 } ls_symdef;
-static ls_symdef *symdefs;
-static uint32_t nsymdefs;
 
-static ld_obj script_obj = {.o_name = "<linker script>", .o_id = UINT32_MAX};
+/* The state of one walk over the statements. */
+typedef struct walk {
+  int final; /* report errors (the last walk) */
+  uint64_t dot;
+  uint64_t hdr_size; /* SIZEOF_HEADERS */
+  uint64_t page;
+  ls_osec *in_os; /* the output section being laid out, or NULL */
+  uint64_t os_start;
+  ls_region *last_region;     /* of the last output section: orphans after it stay in it */
+  ls_region *last_lma_region; /* its AT> region, which orphans after it extend */
+} walk;
+
+typedef struct item item;
+typedef struct lsec lsec;
+typedef struct load load;
+
+/* The state of applying the scripts (ld_lscript_define through ld_lscript_finish and
+ * ld_lscript_sym_value). It reads the parsed scripts (ld_ls), the link's options, objects and
+ * output sections, and writes output sections, their addresses and the program headers into the
+ * link context; what it keeps between its entry points is here. ld_lscript_reset starts it
+ * afresh. */
+#define LSCRIPT_PASS_INIT                                                                          \
+  {                                                                                                \
+    .script_obj = {.o_name = "<linker script>", .o_id = UINT32_MAX}, .default_region = {           \
+      .r_name = "(default)",                                                                       \
+      .r_len = UINT64_MAX                                                                          \
+    }                                                                                              \
+  }
+static struct lscript_pass {
+  ls_symdef *symdefs; /* symbols the scripts define: s_esym - LS_SYM_KIND indexes it */
+  uint32_t nsymdefs;
+  ld_obj script_obj;  /* the owner of sections and symbols the scripts create */
+  ld_vec script_refs; /* names the scripts' expressions use (a PROVIDE for one of them is needed) */
+  ld_vec discarded;   /* allocated sections /DISCARD/ dropped, whose symbols nothing may use */
+  ld_vec orphan_osecs; /* orphans of a SECTIONS layout, by their own names */
+  ls_insec *sort_in;   /* the input sections being sorted (the comparison's context) */
+  walk W;              /* the current walk over the statements */
+  item *items;         /* the scripted layout: statements and orphans in order */
+  uint32_t nitems;
+  ls_region default_region; /* the region of sections that name none */
+  lsec *secs;               /* the laid-out sections, for segment building */
+  uint32_t nsecs;
+  load *loads; /* the PT_LOADs built */
+  uint32_t nloads;
+  int post_done; /* the assignments were evaluated after a layout without SECTIONS */
+} P = LSCRIPT_PASS_INIT;
 
 static int active(void) { return ld_ls.lm_stmts.n || ld_ls.lm_inserts.n || ld_ls.lm_regions.n; }
 
@@ -50,9 +93,6 @@ static void foreach_stmt(void (*fn)(ls_stmt *, ls_osec *, void *), void *arg) {
 
 /* ---- symbols ---- */
 
-/* Names the script's expressions use (a PROVIDE for one of them is needed). */
-static ld_vec script_refs;
-
 static void define_one(ls_stmt *st, ls_osec *lo, void *arg) {
   (void)lo, (void)arg;
   if (st->st_kind != LS_ASSIGN || !strcmp(st->st_sym, ".")) return;
@@ -64,15 +104,15 @@ static void define_one(ls_stmt *st, ls_osec *lo, void *arg) {
      * nowhere else; the symbols the link-editor defines itself (__rela_iplt_start,
      * __init_array_end, ...) keep their own values, which know about its synthetic sections. */
     int wanted = s ? s->s_referenced : 0;
-    for (uint32_t i = 0; i < script_refs.n && !wanted; i++)
-      wanted = !strcmp(script_refs.v[i], st->st_sym);
+    for (uint32_t i = 0; i < P.script_refs.n && !wanted; i++)
+      wanted = !strcmp(P.script_refs.v[i], st->st_sym);
     if ((s && s->s_def != SD_UNDEF) || !wanted || ld_synth_kind(st->st_sym)) return;
   }
   if (!s) s = ld_sym_intern(st->st_sym, len);
   if (!ours) {
-    symdefs = ld_xrealloc(symdefs, (nsymdefs + 1) * sizeof *symdefs);
-    symdefs[nsymdefs] = (ls_symdef){.d_sym = s};
-    s->s_esym = LS_SYM_KIND + nsymdefs++;
+    P.symdefs = ld_xrealloc(P.symdefs, (P.nsymdefs + 1) * sizeof *P.symdefs);
+    P.symdefs[P.nsymdefs] = (ls_symdef){.d_sym = s};
+    s->s_esym = LS_SYM_KIND + P.nsymdefs++;
     s->s_def = SD_SYNTH;
     s->s_sec = NULL;
     s->s_file = NULL;
@@ -86,7 +126,7 @@ static void define_one(ls_stmt *st, ls_osec *lo, void *arg) {
 
 static void collect_refs(const ls_expr *e) {
   if (!e) return;
-  if (e->e_kind == LE_SYM) ld_vec_push(&script_refs, (void *)e->e_name);
+  if (e->e_kind == LE_SYM) ld_vec_push(&P.script_refs, (void *)e->e_name);
   collect_refs(e->e_a);
   collect_refs(e->e_b);
   collect_refs(e->e_c);
@@ -187,9 +227,6 @@ static match find_match(const ld_isec *is) {
   return m;
 }
 
-/* Allocated sections /DISCARD/ dropped, whose symbols nothing may use. */
-static ld_vec discarded;
-
 /* /DISCARD/ applies as soon as every input is read, before .eh_frame records and garbage
  * collection are worked out, so that nothing of a discarded section survives. */
 static void discard_early(void) {
@@ -201,7 +238,7 @@ static void discard_early(void) {
       match m = find_match(is);
       if (!m.m_os || !m.m_os->lo_discard) continue;
       is->is_live = 0;
-      if (is->is_flags & SHF_ALLOC) ld_vec_push(&discarded, is);
+      if (is->is_flags & SHF_ALLOC) ld_vec_push(&P.discarded, is);
     }
   }
 }
@@ -216,8 +253,8 @@ void ld_lscript_define(void) {
 /* A reference from a kept allocated section to a symbol of a discarded one is an error, as
  * GNU ld makes it (debugging sections and .eh_frame may refer to it). */
 static void check_discarded_refs(void) {
-  if (!discarded.n) return;
-  for (uint32_t i = 0; i < discarded.n; i++) ((ld_isec *)discarded.v[i])->is_gc_mark = 2;
+  if (!P.discarded.n) return;
+  for (uint32_t i = 0; i < P.discarded.n; i++) ((ld_isec *)P.discarded.v[i])->is_gc_mark = 2;
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
     for (uint32_t k = 0; k < o->o_nsec; k++) {
@@ -272,9 +309,6 @@ static ld_osec *script_out(ls_osec *lo, uint32_t type) {
   return lo->lo_out;
 }
 
-/* Orphans of a SECTIONS layout, by their own names. */
-static ld_vec orphan_osecs;
-
 int ld_lscript_has_sections(void) { return ld_ls.lm_has_sections; }
 
 ld_osec *ld_lscript_place(ld_isec *is, const char *default_name, int *orphan) {
@@ -298,12 +332,12 @@ ld_osec *ld_lscript_place(ld_isec *is, const char *default_name, int *orphan) {
     return script_out(lo, is->is_type);
   }
   if (!ld_ls.lm_has_sections) return NULL;
-  for (uint32_t i = 0; i < orphan_osecs.n; i++) {
-    ld_osec *os = orphan_osecs.v[i];
+  for (uint32_t i = 0; i < P.orphan_osecs.n; i++) {
+    ld_osec *os = P.orphan_osecs.v[i];
     if (!strcmp(os->os_name, name) && ((os->os_flags ^ is->is_flags) & SHF_ALLOC) == 0) return os;
   }
   ld_osec *os = ld_new_osec(name, out_type(name, is->is_type), 0, 1, SY_NONE);
-  ld_vec_push(&orphan_osecs, os);
+  ld_vec_push(&P.orphan_osecs, os);
   return os;
 }
 
@@ -319,11 +353,9 @@ static uint32_t init_priority(const char *name) {
   return (uint32_t)v;
 }
 
-static ls_insec *sort_in;
-
 static int pattern_sort(const ld_isec *is) {
-  int i = insec_match(sort_in, is);
-  return i >= 0 ? sort_in->in_pats[i].sp_sort : LS_SORT_NONE;
+  int i = insec_match(P.sort_in, is);
+  return i >= 0 ? P.sort_in->in_pats[i].sp_sort : LS_SORT_NONE;
 }
 
 /* Sorting keys of one description; the position in link order (is_off, set before sorting)
@@ -355,7 +387,7 @@ static int cmp_sorted(const void *a, const void *b) {
 
 static ld_isec *new_piece(ld_osec *os, uint64_t size, int nobits) {
   ld_isec *is = ld_xcalloc(1, sizeof *is);
-  is->is_file = &script_obj;
+  is->is_file = &P.script_obj;
   is->is_name = os->os_name;
   is->is_type = nobits ? SHT_NOBITS : SHT_PROGBITS;
   is->is_flags = os->os_flags;
@@ -405,7 +437,7 @@ static void order_osec(ls_osec *lo) {
       is->is_off = live.n;
       ld_vec_push(&live, is);
     }
-    sort_in = in;
+    P.sort_in = in;
     ld_qsort(live.v, live.n, sizeof(void *), cmp_sorted);
     in->in_matched = live;
     for (uint32_t i = 0; i < live.n; i++) ld_vec_push(&os->os_isecs, live.v[i]);
@@ -487,22 +519,8 @@ static uint64_t const_eval(const ls_expr *e, int *ok) {
   }
 }
 
-/* The state of one walk over the statements. */
-typedef struct walk {
-  int final; /* report errors (the last walk) */
-  uint64_t dot;
-  uint64_t hdr_size; /* SIZEOF_HEADERS */
-  uint64_t page;
-  ls_osec *in_os; /* the output section being laid out, or NULL */
-  uint64_t os_start;
-  ls_region *last_region;     /* of the last output section: orphans after it stay in it */
-  ls_region *last_lma_region; /* its AT> region, which orphans after it extend */
-} walk;
-
-static walk W;
-
 static void eval_error(const ls_expr *e, const char *fmt, const char *what) {
-  if (!W.final) return;
+  if (!P.W.final) return;
   char msg[256];
   snprintf(msg, sizeof msg, fmt, what);
   ld_error("%s:%u: %s", e->e_file, e->e_line, msg);
@@ -521,7 +539,7 @@ static ld_osec *osec_by_name(const char *name, ls_osec **lop) {
 static uint64_t sym_value(const ls_expr *e) {
   ld_sym *s = ld_sym_lookup(e->e_name, (uint32_t)strlen(e->e_name));
   if (s && s->s_def == SD_SYNTH && s->s_esym >= LS_SYM_KIND && s->s_esym < LS_SYM_KIND_END)
-    return symdefs[s->s_esym - LS_SYM_KIND].d_val;
+    return P.symdefs[s->s_esym - LS_SYM_KIND].d_val;
   if (s && s->s_def == SD_REGULAR) return ld_sym_addr(s);
   if (s && s->s_def == SD_SYNTH) return s->s_final ? s->s_value : 0;
   eval_error(e, "undefined symbol '%s' referenced in an expression", e->e_name);
@@ -533,7 +551,7 @@ static uint64_t align_up(uint64_t v, uint64_t a) { return a > 1 ? (v + a - 1) / 
 static uint64_t eval(const ls_expr *e) {
   switch (e->e_kind) {
   case LE_NUM: return e->e_num;
-  case LE_DOT: return W.dot;
+  case LE_DOT: return P.W.dot;
   case LE_SYM: return sym_value(e);
   case LE_UNARY: {
     uint64_t a = eval(e->e_a);
@@ -599,10 +617,10 @@ static uint64_t eval(const ls_expr *e) {
     return e->e_op == LF_ORIGIN ? r->r_org : r->r_len;
   case LF_ALIGN: {
     uint64_t a = e->e_b ? eval(e->e_b) : eval(e->e_a);
-    uint64_t v = e->e_b ? eval(e->e_a) : W.dot;
+    uint64_t v = e->e_b ? eval(e->e_a) : P.W.dot;
     return align_up(v, a);
   }
-  case LF_NEXT: return align_up(W.dot, eval(e->e_a));
+  case LF_NEXT: return align_up(P.W.dot, eval(e->e_a));
   case LF_MAX: {
     uint64_t a = eval(e->e_a), b = eval(e->e_b);
     return a > b ? a : b;
@@ -615,12 +633,12 @@ static uint64_t eval(const ls_expr *e) {
     ld_sym *s = ld_sym_lookup(e->e_name, (uint32_t)strlen(e->e_name));
     if (!s) return 0;
     if (s->s_def == SD_SYNTH && s->s_esym >= LS_SYM_KIND && s->s_esym < LS_SYM_KIND_END)
-      return symdefs[s->s_esym - LS_SYM_KIND].d_set;
+      return P.symdefs[s->s_esym - LS_SYM_KIND].d_set;
     return s->s_def == SD_REGULAR || s->s_def == SD_SHARED || s->s_def == SD_SYNTH ||
            s->s_def == SD_COMMON;
   }
-  case LF_CONSTANT: return !strcmp(e->e_name, "MAXPAGESIZE") ? W.page : ld_common_page_size();
-  case LF_SIZEOF_HEADERS: return W.hdr_size;
+  case LF_CONSTANT: return !strcmp(e->e_name, "MAXPAGESIZE") ? P.W.page : ld_common_page_size();
+  case LF_SIZEOF_HEADERS: return P.W.hdr_size;
   case LF_ABSOLUTE: return eval(e->e_a);
   case LF_LOG2CEIL: {
     uint64_t v = eval(e->e_a), r2 = 0;
@@ -629,21 +647,21 @@ static uint64_t eval(const ls_expr *e) {
   }
   case LF_DATA_SEGMENT_ALIGN: {
     uint64_t maxp = eval(e->e_a);
-    return align_up(W.dot, maxp) + (W.dot & (maxp - 1));
+    return align_up(P.W.dot, maxp) + (P.W.dot & (maxp - 1));
   }
   case LF_DATA_SEGMENT_END: return eval(e->e_a);
   /* With -z relro, as lld does: the location counter goes to the next page, where the relro
    * range ends (ld_phdrs_tail); GNU ld pads DATA_SEGMENT_ALIGN to end it there instead. */
   case LF_DATA_SEGMENT_RELRO_END: {
     uint64_t v = eval(e->e_b);
-    return ctx->opt.z_relro ? align_up(W.dot, W.page) : v;
+    return ctx->opt.z_relro ? align_up(P.W.dot, P.W.page) : v;
   }
   case LF_SEGMENT_START:
     if (!strcmp(e->e_name, "text-segment") && ctx->opt.image_base_given) return ctx->opt.image_base;
     return eval(e->e_a);
   case LF_ASSERT: {
     uint64_t v = eval(e->e_a);
-    if (!v && W.final) ld_error("%s:%u: %s", e->e_file, e->e_line, e->e_msg);
+    if (!v && P.W.final) ld_error("%s:%u: %s", e->e_file, e->e_line, e->e_msg);
     return v;
   }
   }
@@ -676,25 +694,26 @@ static void do_assign(ls_stmt *st) {
   if (strcmp(st->st_sym, ".")) {
     if (!st->st_symdef) return; /* a PROVIDE nothing needed */
     uint64_t v = eval(st->st_expr);
-    ls_symdef *d = &symdefs[st->st_symdef - 1];
+    ls_symdef *d = &P.symdefs[st->st_symdef - 1];
     d->d_val = apply_op(d->d_val, st->st_op, v);
     d->d_set = 1;
     return;
   }
   uint64_t v = eval(st->st_expr);
-  if (W.in_os && st->st_op == '=' && is_plain_number(st->st_expr)) v += W.os_start;
-  uint64_t nd = apply_op(W.dot, st->st_op, v);
-  if (W.in_os && nd < W.dot && W.final)
+  if (P.W.in_os && st->st_op == '=' && is_plain_number(st->st_expr)) v += P.W.os_start;
+  uint64_t nd = apply_op(P.W.dot, st->st_op, v);
+  if (P.W.in_os && nd < P.W.dot && P.W.final)
     ld_error("%s:%u: cannot move the location counter backwards (from 0x%llx to 0x%llx) inside "
              "output section %s",
-             st->st_file, st->st_line, (unsigned long long)W.dot, (unsigned long long)nd,
-             W.in_os->lo_name);
-  W.dot = nd;
+             st->st_file, st->st_line, (unsigned long long)P.W.dot, (unsigned long long)nd,
+             P.W.in_os->lo_name);
+  P.W.dot = nd;
 }
 
 static void do_assert(ls_stmt *st) {
   uint64_t v = eval(st->st_expr);
-  if (!v && W.final) ld_error("%s:%u: assertion failed: %s", st->st_file, st->st_line, st->st_msg);
+  if (!v && P.W.final)
+    ld_error("%s:%u: assertion failed: %s", st->st_file, st->st_line, st->st_msg);
 }
 
 /* ---- the scripted layout ---- */
@@ -704,8 +723,6 @@ typedef struct item {
   ld_osec *it_orphan; /* an orphan output section */
   uint64_t it_lma;    /* the orphan's load address */
 } item;
-static item *items;
-static uint32_t nitems;
 
 /* How alike two sections' flags are, for placing orphans. */
 static int likeness(const ld_osec *a, const ld_osec *b) {
@@ -720,33 +737,33 @@ static int likeness(const ld_osec *a, const ld_osec *b) {
 }
 
 static int is_script_out(const ld_osec *os) {
-  for (uint32_t i = 0; i < nitems; i++) {
-    ls_stmt *s = items[i].it_st;
+  for (uint32_t i = 0; i < P.nitems; i++) {
+    ls_stmt *s = P.items[i].it_st;
     if (s && s->st_kind == LS_OSEC && s->st_os->lo_out == os) return 1;
   }
   return 0;
 }
 
 static void build_items(ld_vec *nonalloc) {
-  items = ld_xcalloc(ld_ls.lm_stmts.n + ld_ls.lm_inserts.n + ctx->osecs.n + 1, sizeof *items);
-  nitems = 0;
-  for (uint32_t i = 0; i < ld_ls.lm_stmts.n; i++) items[nitems++].it_st = ld_ls.lm_stmts.v[i];
+  P.items = ld_xcalloc(ld_ls.lm_stmts.n + ld_ls.lm_inserts.n + ctx->osecs.n + 1, sizeof *P.items);
+  P.nitems = 0;
+  for (uint32_t i = 0; i < ld_ls.lm_stmts.n; i++) P.items[P.nitems++].it_st = ld_ls.lm_stmts.v[i];
   /* INSERT scripts next to their anchors in the SECTIONS layout. */
   for (uint32_t i = 0; i < ld_ls.lm_inserts.n; i++) {
     ls_stmt *s = ld_ls.lm_inserts.v[i];
-    uint32_t at = nitems + 1;
-    for (uint32_t k = 0; k < nitems && at > nitems; k++)
-      if (items[k].it_st->st_kind == LS_OSEC &&
-          !strcmp(items[k].it_st->st_os->lo_name, s->st_anchor))
+    uint32_t at = P.nitems + 1;
+    for (uint32_t k = 0; k < P.nitems && at > P.nitems; k++)
+      if (P.items[k].it_st->st_kind == LS_OSEC &&
+          !strcmp(P.items[k].it_st->st_os->lo_name, s->st_anchor))
         at = s->st_after ? k + 1 : k;
-    if (at > nitems) {
+    if (at > P.nitems) {
       ld_error("%s:%u: INSERT %s %s: no output section named %s", s->st_file, s->st_insert_line,
                s->st_after ? "AFTER" : "BEFORE", s->st_anchor, s->st_anchor);
       continue;
     }
-    memmove(&items[at + 1], &items[at], (nitems - at) * sizeof *items);
-    items[at] = (item){.it_st = s};
-    nitems++;
+    memmove(&P.items[at + 1], &P.items[at], (P.nitems - at) * sizeof *P.items);
+    P.items[at] = (item){.it_st = s};
+    P.nitems++;
   }
   /* Synthetic sections the script names take their places first; any other orphan goes after
    * the last section most like it (and after orphans already put there). */
@@ -755,32 +772,30 @@ static void build_items(ld_vec *nonalloc) {
     int pass = i >= ctx->osecs.n;
     if (is_script_out(os) || (!os->os_synth && !os->os_isecs.n)) continue;
     int best = 0;
-    uint32_t at = nitems;
-    for (uint32_t k = 0; k < nitems && os->os_synth; k++)
-      if (!items[k].it_orphan && items[k].it_st->st_kind == LS_OSEC &&
-          !strcmp(items[k].it_st->st_os->lo_name, os->os_name) &&
-          !items[k].it_st->st_os->lo_discard)
+    uint32_t at = P.nitems;
+    for (uint32_t k = 0; k < P.nitems && os->os_synth; k++)
+      if (!P.items[k].it_orphan && P.items[k].it_st->st_kind == LS_OSEC &&
+          !strcmp(P.items[k].it_st->st_os->lo_name, os->os_name) &&
+          !P.items[k].it_st->st_os->lo_discard)
         best = 100, at = k + 1;
     if ((best == 100) == pass) continue;
     if (!(os->os_flags & SHF_ALLOC)) {
       ld_vec_push(nonalloc, os);
       continue;
     }
-    for (uint32_t k = 0; k < nitems && best < 100; k++) {
-      ld_osec *o = items[k].it_orphan;
-      if (!o && items[k].it_st->st_kind == LS_OSEC) o = items[k].it_st->st_os->lo_out;
+    for (uint32_t k = 0; k < P.nitems && best < 100; k++) {
+      ld_osec *o = P.items[k].it_orphan;
+      if (!o && P.items[k].it_st->st_kind == LS_OSEC) o = P.items[k].it_st->st_os->lo_out;
       if (!o || !(o->os_flags & SHF_ALLOC) || (!o->os_isecs.n && !o->os_synth)) continue;
       int l = likeness(os, o);
       if (l && l >= best) best = l, at = k + 1;
     }
-    while (at < nitems && items[at].it_orphan) at++;
-    memmove(&items[at + 1], &items[at], (nitems - at) * sizeof *items);
-    items[at] = (item){.it_orphan = os};
-    nitems++;
+    while (at < P.nitems && P.items[at].it_orphan) at++;
+    memmove(&P.items[at + 1], &P.items[at], (P.nitems - at) * sizeof *P.items);
+    P.items[at] = (item){.it_orphan = os};
+    P.nitems++;
   }
 }
-
-static ls_region default_region = {.r_name = "(default)", .r_len = UINT64_MAX};
 
 /* The region of a section with neither address nor `> region`: the first whose attributes
  * accept the section's flags. */
@@ -800,12 +815,12 @@ static ls_region *pick_region(const ld_osec *os) {
 
 static ls_region *region_named(const char *name, const char *file, unsigned line) {
   ls_region *r = ld_lscript_region(name);
-  if (!r && W.final) ld_error("%s:%u: no memory region named '%s'", file, line, name);
+  if (!r && P.W.final) ld_error("%s:%u: no memory region named '%s'", file, line, name);
   return r;
 }
 
 static void check_region(ls_region *r, uint64_t end, const char *sec) {
-  if (!W.final || r == &default_region || end <= r->r_org + r->r_len || r->r_used == 2) return;
+  if (!P.W.final || r == &P.default_region || end <= r->r_org + r->r_len || r->r_used == 2) return;
   r->r_used = 2; /* reported once */
   ld_error("%s:%u: section %s does not fit in memory region '%s': it ends at 0x%llx, the region at "
            "0x%llx (overflowed by 0x%llx bytes)",
@@ -816,9 +831,9 @@ static void check_region(ls_region *r, uint64_t end, const char *sec) {
 
 static void place_piece(ld_isec *is, uint64_t start, uint64_t subalign) {
   uint64_t a = subalign ? subalign : is->is_align;
-  W.dot = align_up(W.dot, a);
-  is->is_off = W.dot - start;
-  W.dot += is->is_size;
+  P.W.dot = align_up(P.W.dot, a);
+  is->is_off = P.W.dot - start;
+  P.W.dot += is->is_size;
 }
 
 static int is_tbss(const ld_osec *os) {
@@ -875,11 +890,11 @@ static void layout_osec(ls_osec *lo) {
   if (!alloc) start = 0;
   else if (ss) start = ss->ss_addr;
   else if (lo->lo_addr) start = eval(lo->lo_addr);
-  else start = align_up(vr ? vr->r_cur : W.dot, align);
-  uint64_t saved_dot = W.dot;
-  W.dot = start;
-  W.in_os = lo;
-  W.os_start = start;
+  else start = align_up(vr ? vr->r_cur : P.W.dot, align);
+  uint64_t saved_dot = P.W.dot;
+  P.W.dot = start;
+  P.W.in_os = lo;
+  P.W.os_start = start;
   uint64_t subalign = lo->lo_subalign ? eval(lo->lo_subalign) : 0;
   for (uint32_t k = 0; k < lo->lo_nbody; k++) {
     ls_stmt *b = lo->lo_body[k];
@@ -907,11 +922,11 @@ static void layout_osec(ls_osec *lo) {
     }
   }
   for (uint32_t i = 0; i < lo->lo_orphans.n; i++) place_piece(lo->lo_orphans.v[i], start, subalign);
-  W.in_os = NULL;
-  uint64_t size = W.dot - start;
+  P.W.in_os = NULL;
+  uint64_t size = P.W.dot - start;
   if (!size && (!os || !os->os_isecs.n) && !assigns_symbol(lo)) {
     /* An empty section is dropped, and so is its address: the location counter stays. */
-    W.dot = saved_dot;
+    P.W.dot = saved_dot;
     if (os) os->os_addr = start, os->os_size = 0;
     lo->lo_lma_val = start;
     return;
@@ -921,14 +936,14 @@ static void layout_osec(ls_osec *lo) {
     os->os_size = size;
   }
   if (!alloc) {
-    W.dot = saved_dot;
+    P.W.dot = saved_dot;
     lo->lo_lma_val = 0;
     return;
   }
   int nobits = os && os->os_type == SHT_NOBITS;
   /* The load address (GNU ld's rules): AT(), AT> region, else the same VMA-to-LMA offset as the
    * last section of its region, else the VMA. */
-  ls_region *dr = vr ? vr : &default_region;
+  ls_region *dr = vr ? vr : &P.default_region;
   uint64_t lma = start;
   if (lo->lo_lma) {
     lma = eval(lo->lo_lma);
@@ -946,21 +961,21 @@ static void layout_osec(ls_osec *lo) {
   dr->r_delta = (int64_t)(lma - start);
   if (dr->r_used != 2) dr->r_used = 1;
   uint64_t end = (os && is_tbss(os)) ? start : start + size;
-  W.last_region = vr;
-  W.last_lma_region =
+  P.W.last_region = vr;
+  P.W.last_lma_region =
       lo->lo_lma_region && !lo->lo_lma ? ld_lscript_region(lo->lo_lma_region) : NULL;
   if (vr) {
     vr->r_cur = end;
     check_region(vr, start + size, lo->lo_name);
   }
-  W.dot = end;
-  if (W.final && os && lo->lo_has_fill && !nobits) fill_gaps(lo, os);
+  P.W.dot = end;
+  if (P.W.final && os && lo->lo_has_fill && !nobits) fill_gaps(lo, os);
 }
 
 static void layout_orphan(item *it) {
   ld_osec *os = it->it_orphan;
-  ls_region *r = W.last_region;
-  uint64_t start = align_up(r ? r->r_cur : W.dot, os->os_align);
+  ls_region *r = P.W.last_region;
+  uint64_t start = align_up(r ? r->r_cur : P.W.dot, os->os_align);
   if (!os->os_synth) {
     uint64_t off = 0;
     for (uint32_t i = 0; i < os->os_isecs.n; i++) {
@@ -972,15 +987,15 @@ static void layout_orphan(item *it) {
     os->os_size = off;
   }
   os->os_addr = start;
-  W.dot = is_tbss(os) ? start : start + os->os_size;
+  P.W.dot = is_tbss(os) ? start : start + os->os_size;
   /* Its load address keeps the region's VMA-to-LMA offset, as a script section's would. */
-  ls_region *dr = r ? r : &default_region;
+  ls_region *dr = r ? r : &P.default_region;
   it->it_lma = dr->r_used ? start + (uint64_t)dr->r_delta : start;
   if (r) {
-    r->r_cur = W.dot;
+    r->r_cur = P.W.dot;
     check_region(r, start + os->os_size, os->os_name);
   }
-  ls_region *lr = W.last_lma_region;
+  ls_region *lr = P.W.last_lma_region;
   if (lr && os->os_type != SHT_NOBITS && it->it_lma >= lr->r_org &&
       it->it_lma < lr->r_org + lr->r_len) {
     lr->r_cur = it->it_lma + os->os_size;
@@ -989,7 +1004,7 @@ static void layout_orphan(item *it) {
 }
 
 static void walk_all(int final, uint64_t hdr_size, uint64_t page) {
-  W = (walk){.final = final, .hdr_size = hdr_size, .page = page};
+  P.W = (walk){.final = final, .hdr_size = hdr_size, .page = page};
   for (uint32_t i = 0; i < ld_ls.lm_regions.n; i++) {
     ls_region *r = ld_ls.lm_regions.v[i];
     r->r_org = eval(r->r_origin);
@@ -998,11 +1013,11 @@ static void walk_all(int final, uint64_t hdr_size, uint64_t page) {
     r->r_delta = 0;
     r->r_used = 0;
   }
-  default_region.r_used = 0;
-  default_region.r_delta = 0;
-  for (uint32_t i = 0; i < nsymdefs; i++) symdefs[i].d_set = 0;
-  for (uint32_t i = 0; i < nitems; i++) {
-    item *it = &items[i];
+  P.default_region.r_used = 0;
+  P.default_region.r_delta = 0;
+  for (uint32_t i = 0; i < P.nsymdefs; i++) P.symdefs[i].d_set = 0;
+  for (uint32_t i = 0; i < P.nitems; i++) {
+    item *it = &P.items[i];
     if (it->it_orphan) {
       layout_orphan(it);
       continue;
@@ -1045,33 +1060,28 @@ typedef struct lsec {
   int32_t load;
 } lsec;
 
-static lsec *secs;
-static uint32_t nsecs;
-
 typedef struct load {
   uint64_t vaddr, paddr, memsz, filesz, offset, align;
   uint32_t flags;
   uint8_t hdrs, has_progbits, nobits_tail;
   int32_t phdr; /* its PHDRS entry, or -1 */
 } load;
-static load *loads;
-static uint32_t nloads;
 
 static void collect_secs(void) {
-  secs = ld_xcalloc(nitems + 1, sizeof *secs);
-  nsecs = 0;
+  P.secs = ld_xcalloc(P.nitems + 1, sizeof *P.secs);
+  P.nsecs = 0;
   const char **ph = NULL;
   uint32_t nph = 0;
-  for (uint32_t i = 0; i < nitems; i++) {
-    ld_osec *os = item_osec(&items[i]);
+  for (uint32_t i = 0; i < P.nitems; i++) {
+    ld_osec *os = item_osec(&P.items[i]);
     if (!os) continue;
-    if (!items[i].it_orphan && items[i].it_st->st_os->lo_nphdrs) {
-      ph = items[i].it_st->st_os->lo_phdrs;
-      nph = items[i].it_st->st_os->lo_nphdrs;
+    if (!P.items[i].it_orphan && P.items[i].it_st->st_os->lo_nphdrs) {
+      ph = P.items[i].it_st->st_os->lo_phdrs;
+      nph = P.items[i].it_st->st_os->lo_nphdrs;
     }
-    const ls_osec *lo = items[i].it_orphan ? NULL : items[i].it_st->st_os;
-    secs[nsecs++] = (lsec){
-        .os = os, .lo = lo, .lma = lma_of(&items[i]), .phdrs = ph, .nphdrs = nph, .load = -1};
+    const ls_osec *lo = P.items[i].it_orphan ? NULL : P.items[i].it_st->st_os;
+    P.secs[P.nsecs++] = (lsec){
+        .os = os, .lo = lo, .lma = lma_of(&P.items[i]), .phdrs = ph, .nphdrs = nph, .load = -1};
   }
 }
 
@@ -1108,19 +1118,19 @@ static int in_phdr(const lsec *s, uint32_t p) {
 }
 
 static void make_loads(uint64_t page, int final) {
-  loads = ld_xrealloc(loads, (nsecs + ld_ls.lm_phdrs.n + 1) * sizeof *loads);
-  nloads = 0;
+  P.loads = ld_xrealloc(P.loads, (P.nsecs + ld_ls.lm_phdrs.n + 1) * sizeof *P.loads);
+  P.nloads = 0;
   if (ld_ls.lm_phdrs.n) {
     for (uint32_t p = 0; p < ld_ls.lm_phdrs.n; p++) {
       ls_phdr *ph = ld_ls.lm_phdrs.v[p];
       if (ph->ph_type != PT_LOAD) continue;
-      load *l = &loads[nloads];
+      load *l = &P.loads[P.nloads];
       memset(l, 0, sizeof *l);
       l->phdr = (int32_t)p;
       l->hdrs = ph->ph_filehdr || ph->ph_phdrs;
-      for (uint32_t i = 0; i < nsecs; i++)
-        if (secs[i].load < 0 && in_phdr(&secs[i], p)) secs[i].load = (int32_t)nloads;
-      nloads++;
+      for (uint32_t i = 0; i < P.nsecs; i++)
+        if (P.secs[i].load < 0 && in_phdr(&P.secs[i], p)) P.secs[i].load = (int32_t)P.nloads;
+      P.nloads++;
     }
     if (final) {
       check_phdr_names(&ld_ls.lm_stmts);
@@ -1132,25 +1142,25 @@ static void make_loads(uint64_t page, int final) {
    * PT_GNU_RELRO can end where that segment begins; but not on the page the relro run ends on,
    * which two segments would map twice. */
   const ld_osec *relro_end = NULL;
-  for (uint32_t i = 0, in = 0; i < nsecs; i++) {
-    if (is_tbss(secs[i].os)) continue;
-    if (ld_osec_relro(secs[i].os)) in = 1;
+  for (uint32_t i = 0, in = 0; i < P.nsecs; i++) {
+    if (is_tbss(P.secs[i].os)) continue;
+    if (ld_osec_relro(P.secs[i].os)) in = 1;
     else if (in) {
-      relro_end = secs[i].os;
+      relro_end = P.secs[i].os;
       break;
     }
   }
   uint64_t cur_end = 0;
   int64_t cur_delta = 0;
-  for (uint32_t i = 0; i < nsecs; i++) {
-    ld_osec *os = secs[i].os;
+  for (uint32_t i = 0; i < P.nsecs; i++) {
+    ld_osec *os = P.secs[i].os;
     if (is_tbss(os)) {
-      secs[i].load = nloads ? (int32_t)nloads - 1 : -1;
+      P.secs[i].load = P.nloads ? (int32_t)P.nloads - 1 : -1;
       continue;
     }
     int nobits = os->os_type == SHT_NOBITS;
-    int64_t delta = (int64_t)(secs[i].lma - os->os_addr);
-    load *l = nloads ? &loads[nloads - 1] : NULL;
+    int64_t delta = (int64_t)(P.secs[i].lma - os->os_addr);
+    load *l = P.nloads ? &P.loads[P.nloads - 1] : NULL;
     int share_page = l && os->os_addr >= cur_end && cur_end > l->vaddr &&
                      (os->os_addr / page) == ((cur_end - 1) / page);
     int fresh =
@@ -1158,17 +1168,17 @@ static void make_loads(uint64_t page, int final) {
         (!nobits && l->nobits_tail) ||
         (!share_page && (perm(os) != l->flags || os->os_addr - cur_end >= page || os == relro_end));
     if (fresh) {
-      l = &loads[nloads++];
+      l = &P.loads[P.nloads++];
       memset(l, 0, sizeof *l);
       l->vaddr = os->os_addr;
-      l->paddr = secs[i].lma;
+      l->paddr = P.secs[i].lma;
       l->flags = perm(os);
       l->phdr = -1;
       cur_delta = delta;
     }
     l->flags |= perm(os);
     if (nobits) l->nobits_tail = 1;
-    secs[i].load = (int32_t)(l - loads);
+    P.secs[i].load = (int32_t)(l - P.loads);
     cur_end = os->os_addr + os->os_size;
   }
 }
@@ -1180,18 +1190,18 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
   uint64_t off = hdrsz;
   int hdrs_loaded = 0;
   uint64_t hdr_vaddr = 0;
-  if (!ld_ls.lm_phdrs.n && nloads && nsecs) {
-    load *l = &loads[0];
+  if (!ld_ls.lm_phdrs.n && P.nloads && P.nsecs) {
+    load *l = &P.loads[0];
     /* Not when that page is page 0, which nothing may map. */
     if (l->vaddr % page >= hdrsz && (ld_ls.lm_uses_headers || l->vaddr - l->vaddr % page))
       l->hdrs = 1;
   }
-  for (uint32_t L = 0; L < nloads; L++) {
-    load *l = &loads[L];
+  for (uint32_t L = 0; L < P.nloads; L++) {
+    load *l = &P.loads[L];
     int first = 1;
-    for (uint32_t i = 0; i < nsecs; i++) {
-      if (secs[i].load != (int32_t)L) continue;
-      ld_osec *os = secs[i].os;
+    for (uint32_t i = 0; i < P.nsecs; i++) {
+      if (P.secs[i].load != (int32_t)L) continue;
+      ld_osec *os = P.secs[i].os;
       if (first) {
         first = 0;
         uint64_t v = os->os_addr;
@@ -1200,12 +1210,12 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
           if (v < o) {
             if (final)
               ld_error("%s: not enough room for the program headers below section %s at 0x%llx",
-                       where_of(&secs[i]), os->os_name, (unsigned long long)v);
+                       where_of(&P.secs[i]), os->os_name, (unsigned long long)v);
             o = v & (page - 1);
           }
           l->offset = 0;
           l->vaddr = v - o;
-          l->paddr = secs[i].lma - o;
+          l->paddr = P.secs[i].lma - o;
           hdr_vaddr = l->vaddr;
           hdrs_loaded = 1;
           off = o;
@@ -1214,7 +1224,7 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
           off += (v - off) & (page - 1);
           l->offset = off;
           l->vaddr = v;
-          l->paddr = secs[i].lma;
+          l->paddr = P.secs[i].lma;
         }
       }
       if (os->os_type == SHT_NOBITS || is_tbss(os)) {
@@ -1225,7 +1235,7 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
       }
       uint64_t o = l->offset + (os->os_addr - l->vaddr);
       if (o < off && final)
-        ld_error("%s: section %s overlaps the previous section in the file", where_of(&secs[i]),
+        ld_error("%s: section %s overlaps the previous section in the file", where_of(&P.secs[i]),
                  os->os_name);
       off = o;
       os->os_offset = off;
@@ -1238,19 +1248,19 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
     if (l->hdrs && l->filesz < hdrsz) l->filesz = l->memsz = l->memsz > hdrsz ? l->memsz : hdrsz;
   }
   /* Sections outside every PT_LOAD still get file space. */
-  for (uint32_t i = 0; i < nsecs; i++)
-    if (secs[i].load < 0 && !is_tbss(secs[i].os)) {
-      ld_osec *os = secs[i].os;
+  for (uint32_t i = 0; i < P.nsecs; i++)
+    if (P.secs[i].load < 0 && !is_tbss(P.secs[i].os)) {
+      ld_osec *os = P.secs[i].os;
       off = align_up(off, os->os_align);
       os->os_offset = off;
       if (os->os_type != SHT_NOBITS) off += os->os_size;
     }
-  ctx->image_base = hdrs_loaded ? hdr_vaddr : (nloads ? loads[0].vaddr : 0);
+  ctx->image_base = hdrs_loaded ? hdr_vaddr : (P.nloads ? P.loads[0].vaddr : 0);
 
   /* The TLS template and the thread pointer (PT_TLS itself with the other headers). */
-  ld_osec **v = ld_xmalloc((nsecs ? nsecs : 1) * sizeof *v);
-  for (uint32_t i = 0; i < nsecs; i++) v[i] = secs[i].os;
-  ld_tls_layout(v, nsecs);
+  ld_osec **v = ld_xmalloc((P.nsecs ? P.nsecs : 1) * sizeof *v);
+  for (uint32_t i = 0; i < P.nsecs; i++) v[i] = P.secs[i].os;
+  ld_tls_layout(v, P.nsecs);
 
   ctx->nsegs = 0;
 #define SEG(t, f) ld_phdr((t), (f))
@@ -1260,9 +1270,9 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
       ld_seg *s = SEG(ph->ph_type, 0);
       uint32_t flags = 0;
       if (ph->ph_type == PT_LOAD) {
-        for (uint32_t L = 0; L < nloads; L++)
-          if (loads[L].phdr == (int32_t)p) {
-            load *l = &loads[L];
+        for (uint32_t L = 0; L < P.nloads; L++)
+          if (P.loads[L].phdr == (int32_t)p) {
+            load *l = &P.loads[L];
             s->sg_vaddr = l->vaddr, s->sg_offset = l->offset, s->sg_filesz = l->filesz,
             s->sg_memsz = l->memsz;
             s->sg_paddr = l->paddr;
@@ -1278,13 +1288,13 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
         flags = PF_R;
       } else {
         int any = 0;
-        for (uint32_t i = 0; i < nsecs; i++) {
-          if (!in_phdr(&secs[i], p)) continue;
-          ld_osec *os = secs[i].os;
+        for (uint32_t i = 0; i < P.nsecs; i++) {
+          if (!in_phdr(&P.secs[i], p)) continue;
+          ld_osec *os = P.secs[i].os;
           uint64_t e = os->os_addr + os->os_size,
                    fe = os->os_offset + (os->os_type == SHT_NOBITS ? 0 : os->os_size);
           if (!any)
-            s->sg_vaddr = os->os_addr, s->sg_offset = os->os_offset, s->sg_paddr = secs[i].lma;
+            s->sg_vaddr = os->os_addr, s->sg_offset = os->os_offset, s->sg_paddr = P.secs[i].lma;
           any = 1;
           if (e - s->sg_vaddr > s->sg_memsz) s->sg_memsz = e - s->sg_vaddr;
           if (os->os_type != SHT_NOBITS && fe - s->sg_offset > s->sg_filesz)
@@ -1294,10 +1304,10 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
         s->sg_has_paddr = s->sg_paddr != s->sg_vaddr;
         if (!s->sg_align) s->sg_align = ph->ph_type == PT_GNU_STACK ? 16 : 1;
       }
-      for (uint32_t i = 0; i < nsecs; i++)
-        if (in_phdr(&secs[i], p)) flags |= perm(secs[i].os);
+      for (uint32_t i = 0; i < P.nsecs; i++)
+        if (in_phdr(&P.secs[i], p)) flags |= perm(P.secs[i].os);
       if (ph->ph_type == PT_GNU_STACK) flags = PF_R | PF_W;
-      W.final = final;
+      P.W.final = final;
       s->sg_flags = ph->ph_flags ? (uint32_t)eval(ph->ph_flags) : (flags ? flags : PF_R);
       if (ph->ph_at) {
         s->sg_paddr = eval(ph->ph_at);
@@ -1309,18 +1319,18 @@ static uint32_t assign_offsets(uint64_t page, uint64_t ehsz, uint64_t hdrsz, int
   }
   ld_phdrs_head(ctx->interp && hdrs_loaded, hdr_vaddr,
                 (uint32_t)((hdrsz - ehsz) / (ctx->is64 ? ELF64_PHDR_SIZE : ELF32_PHDR_SIZE)));
-  for (uint32_t L = 0; L < nloads; L++) {
-    load *l = &loads[L];
+  for (uint32_t L = 0; L < P.nloads; L++) {
+    load *l = &P.loads[L];
     ld_seg *s = SEG(PT_LOAD, l->flags);
     s->sg_vaddr = l->vaddr, s->sg_offset = l->offset, s->sg_filesz = l->filesz,
     s->sg_memsz = l->memsz;
     s->sg_paddr = l->paddr;
     s->sg_has_paddr = l->paddr != l->vaddr;
     s->sg_align = l->align > page ? l->align : page;
-    for (uint32_t i = 0; i < nsecs; i++)
-      if (secs[i].load == (int32_t)L) secs[i].os->os_seg = ctx->nsegs - 1;
+    for (uint32_t i = 0; i < P.nsecs; i++)
+      if (P.secs[i].load == (int32_t)L) P.secs[i].os->os_seg = ctx->nsegs - 1;
   }
-  ld_phdrs_tail(v, nsecs, ld_osec_relro, NULL);
+  ld_phdrs_tail(v, P.nsecs, ld_osec_relro, NULL);
 #undef SEG
   free(v);
   return ctx->nsegs;
@@ -1333,7 +1343,7 @@ static uint64_t signature(void) {
     h = (h ^ os->os_addr) * 1099511628211ull;
     h = (h ^ os->os_size) * 1099511628211ull;
   }
-  for (uint32_t i = 0; i < nsymdefs; i++) h = (h ^ symdefs[i].d_val) * 1099511628211ull;
+  for (uint32_t i = 0; i < P.nsymdefs; i++) h = (h ^ P.symdefs[i].d_val) * 1099511628211ull;
   return h;
 }
 
@@ -1361,12 +1371,12 @@ int ld_lscript_layout(void) {
   build_items(&nonalloc);
   /* The TLS template starts at its largest alignment (as in the default layout). */
   {
-    ld_osec **v = ld_xmalloc((nitems ? nitems : 1) * sizeof *v);
+    ld_osec **v = ld_xmalloc((P.nitems ? P.nitems : 1) * sizeof *v);
     uint32_t n = 0;
-    for (uint32_t i = 0; i < nitems; i++) {
-      ld_osec *os = items[i].it_orphan                   ? items[i].it_orphan
-                    : items[i].it_st->st_kind == LS_OSEC ? items[i].it_st->st_os->lo_out
-                                                         : NULL;
+    for (uint32_t i = 0; i < P.nitems; i++) {
+      ld_osec *os = P.items[i].it_orphan                   ? P.items[i].it_orphan
+                    : P.items[i].it_st->st_kind == LS_OSEC ? P.items[i].it_st->st_os->lo_out
+                                                           : NULL;
       if (os) v[n++] = os;
     }
     ld_tls_template(v, n);
@@ -1396,8 +1406,8 @@ int ld_lscript_layout(void) {
 
   /* Output order: allocated sections as laid out, then the rest. */
   uint64_t off = hdrsz;
-  for (uint32_t i = 0; i < nsecs; i++) {
-    ld_osec *os = secs[i].os;
+  for (uint32_t i = 0; i < P.nsecs; i++) {
+    ld_osec *os = P.secs[i].os;
     uint64_t e = os->os_offset + (os->os_type == SHT_NOBITS ? 0 : os->os_size);
     if (e > off) off = e;
   }
@@ -1410,9 +1420,9 @@ int ld_lscript_layout(void) {
   }
   ld_qsort(nonalloc.v, nonalloc.n, sizeof(void *), cmp_nonalloc);
   for (uint32_t i = 0; i < nonalloc.n; i++) ld_vec_push(&na, nonalloc.v[i]);
-  ld_osec **ord = ld_xmalloc((nsecs + na.n + 1) * sizeof *ord);
+  ld_osec **ord = ld_xmalloc((P.nsecs + na.n + 1) * sizeof *ord);
   uint32_t no = 0;
-  for (uint32_t i = 0; i < nsecs; i++) ord[no++] = secs[i].os;
+  for (uint32_t i = 0; i < P.nsecs; i++) ord[no++] = P.secs[i].os;
   /* Sections that exist only for what the script puts in them were not named when .shstrtab
    * was sized. */
   if (ctx->shstrtab) {
@@ -1437,7 +1447,7 @@ int ld_lscript_layout(void) {
   }
   ctx->order = ord;
   ctx->norder = no;
-  ld_layout_file(ord, nsecs, no, off);
+  ld_layout_file(ord, P.nsecs, no, off);
   return 1;
 }
 
@@ -1480,16 +1490,14 @@ void ld_lscript_insert(ld_osec **ord, uint32_t n) {
 
 /* ---- symbol values ---- */
 
-static int post_done;
-
 /* Without a SECTIONS layout, the script's assignments are evaluated once layout is done: at the
  * top level with the location counter at 0, inside inserted sections against their addresses. */
 static void post_layout_eval(void) {
-  post_done = 1;
-  W = (walk){.final = 1,
-             .page = ctx->opt.page_size ? ctx->opt.page_size : ctx->tg->tg_page_size,
-             .hdr_size =
-                 ctx->ehdr_phoff + ctx->nphdr * (ctx->is64 ? ELF64_PHDR_SIZE : ELF32_PHDR_SIZE)};
+  P.post_done = 1;
+  P.W = (walk){.final = 1,
+               .page = ctx->opt.page_size ? ctx->opt.page_size : ctx->tg->tg_page_size,
+               .hdr_size =
+                   ctx->ehdr_phoff + ctx->nphdr * (ctx->is64 ? ELF64_PHDR_SIZE : ELF32_PHDR_SIZE)};
   for (uint32_t i = 0; i < ld_ls.lm_regions.n; i++) {
     ls_region *r = ld_ls.lm_regions.v[i];
     r->r_org = eval(r->r_origin);
@@ -1504,33 +1512,33 @@ static void post_layout_eval(void) {
     ls_osec *lo = ((ls_stmt *)ld_ls.lm_inserts.v[i])->st_os;
     ld_osec *os = lo->lo_out;
     uint64_t start = os ? os->os_addr : 0;
-    W.dot = start;
-    W.in_os = lo;
-    W.os_start = start;
+    P.W.dot = start;
+    P.W.in_os = lo;
+    P.W.os_start = start;
     lo->lo_lma_val = start;
     for (uint32_t k = 0; k < lo->lo_nbody; k++) {
       ls_stmt *b = lo->lo_body[k];
       if (b->st_kind == LS_INPUT && b->st_in->in_matched.n) {
         ld_isec *last = b->st_in->in_matched.v[b->st_in->in_matched.n - 1];
-        W.dot = start + last->is_off + last->is_size;
+        P.W.dot = start + last->is_off + last->is_size;
       } else if (b->st_kind == LS_ASSIGN && strcmp(b->st_sym, ".")) {
         do_assign(b);
       } else if (b->st_kind == LS_ASSERT) {
         do_assert(b);
       }
     }
-    W.in_os = NULL;
+    P.W.in_os = NULL;
   }
 }
 
 void ld_lscript_finish(void) {
-  if (active() && !ld_ls.lm_has_sections && !post_done) post_layout_eval();
+  if (active() && !ld_ls.lm_has_sections && !P.post_done) post_layout_eval();
 }
 
 uint64_t ld_lscript_sym_value(ld_sym *s) {
-  if (!ld_ls.lm_has_sections && !post_done) post_layout_eval();
+  if (!ld_ls.lm_has_sections && !P.post_done) post_layout_eval();
   uint32_t k = s->s_esym - LS_SYM_KIND;
-  return k < nsymdefs ? symdefs[k].d_val : 0;
+  return k < P.nsymdefs ? P.symdefs[k].d_val : 0;
 }
 
 /* ---- a new link ---- */
@@ -1539,15 +1547,5 @@ uint64_t ld_lscript_sym_value(ld_sym *s) {
  * applying them left behind are forgotten (their memory is not freed: a link frees nothing). */
 void ld_lscript_reset(void) {
   memset(&ld_ls, 0, sizeof ld_ls);
-  symdefs = NULL, nsymdefs = 0;
-  script_refs = (ld_vec){0};
-  discarded = (ld_vec){0};
-  orphan_osecs = (ld_vec){0};
-  sort_in = NULL;
-  W = (walk){0};
-  items = NULL, nitems = 0;
-  default_region = (ls_region){.r_name = "(default)", .r_len = UINT64_MAX};
-  secs = NULL, nsecs = 0;
-  loads = NULL, nloads = 0;
-  post_done = 0;
+  P = (struct lscript_pass)LSCRIPT_PASS_INIT;
 }

@@ -20,9 +20,6 @@ typedef struct extract_rec {
   uint32_t er_symlen;
 } extract_rec;
 
-static extract_rec *extracts;
-static uint32_t nextracts, capextracts;
-
 static int name_is(const ld_sym *s, const char *name) {
   return !strncmp(s->s_name, name, s->s_namelen) && !name[s->s_namelen];
 }
@@ -31,11 +28,8 @@ static int name_is(const ld_sym *s, const char *name) {
  * that referenced it. */
 void ld_note_extract(ld_sym *s, const char *member) {
   if (!ctx->opt.why_extract && !ctx->opt.map_file && ctx->opt.print_map != 1) return;
-  if (nextracts == capextracts) {
-    capextracts = capextracts ? capextracts * 2 : 64;
-    extracts = ld_xrealloc(extracts, capextracts * sizeof *extracts);
-  }
-  extract_rec *r = &extracts[nextracts++];
+  extract_rec *r = ld_zalloc(1, sizeof *r);
+  ld_vec_push(&ctx->extracts, r);
   /* -u and -e refer before any input does. */
   r->er_ref = s->s_file ? s->s_file->o_name : "--undefined";
   for (uint32_t i = 0; i < ctx->opt.undefs.n; i++)
@@ -63,9 +57,10 @@ static void write_why_extract(void) {
   FILE *f = open_report(ctx->opt.why_extract, "--why-extract file");
   if (!f) return;
   fprintf(f, "reference\textracted\tsymbol\n");
-  for (uint32_t i = 0; i < nextracts; i++)
-    fprintf(f, "%s\t%s\t%.*s\n", extracts[i].er_ref, extracts[i].er_member,
-            (int)extracts[i].er_symlen, extracts[i].er_sym);
+  for (uint32_t i = 0; i < ctx->extracts.n; i++) {
+    const extract_rec *r = ctx->extracts.v[i];
+    fprintf(f, "%s\t%s\t%.*s\n", r->er_ref, r->er_member, (int)r->er_symlen, r->er_sym);
+  }
   close_report(f, ctx->opt.why_extract);
 }
 
@@ -225,36 +220,41 @@ static int cmp_map_sym(const void *a, const void *b) {
   return c ? c : (int)x->ms_sym->s_namelen - (int)y->ms_sym->s_namelen;
 }
 
-static map_sym *msyms;
-static uint32_t nmsyms;
+/* The state of writing the maps (ld_write_maps starts it afresh): the global symbols defined in
+ * kept input sections, by section and address. The maps read the whole link and write only the
+ * reports. */
+static struct map_pass {
+  map_sym *msyms;
+  uint32_t nmsyms;
+} P;
 
 /* The global symbols defined in kept input sections, grouped by section, by address. */
 static void collect_map_syms(void) {
   uint32_t cap = 256;
-  msyms = ld_xmalloc(cap * sizeof *msyms);
-  nmsyms = 0;
+  P.msyms = ld_xmalloc(cap * sizeof *P.msyms);
+  P.nmsyms = 0;
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
     for (uint32_t k = o->o_first_global; k < o->o_nsym; k++) {
       ld_sym *s = o->o_syms[k];
       if (!s || s->s_file != o || s->s_esym != k || s->s_def != SD_REGULAR || !s->s_sec) continue;
       if (!s->s_sec->is_live || !s->s_sec->is_out) continue;
-      if (nmsyms == cap) msyms = ld_xrealloc(msyms, (cap *= 2) * sizeof *msyms);
-      msyms[nmsyms].ms_sec = s->s_sec;
-      msyms[nmsyms++].ms_sym = s;
+      if (P.nmsyms == cap) P.msyms = ld_xrealloc(P.msyms, (cap *= 2) * sizeof *P.msyms);
+      P.msyms[P.nmsyms].ms_sec = s->s_sec;
+      P.msyms[P.nmsyms++].ms_sym = s;
     }
   }
-  ld_qsort(msyms, nmsyms, sizeof *msyms, cmp_map_sym);
+  ld_qsort(P.msyms, P.nmsyms, sizeof *P.msyms, cmp_map_sym);
 }
 
 static const map_sym *first_sym_of(const ld_isec *is) {
-  uint32_t lo = 0, hi = nmsyms;
+  uint32_t lo = 0, hi = P.nmsyms;
   while (lo < hi) {
     uint32_t mid = (lo + hi) / 2;
-    if ((uintptr_t)msyms[mid].ms_sec < (uintptr_t)is) lo = mid + 1;
+    if ((uintptr_t)P.msyms[mid].ms_sec < (uintptr_t)is) lo = mid + 1;
     else hi = mid;
   }
-  return lo < nmsyms && msyms[lo].ms_sec == is ? &msyms[lo] : NULL;
+  return lo < P.nmsyms && P.msyms[lo].ms_sec == is ? &P.msyms[lo] : NULL;
 }
 
 static const char *hex(uint64_t v) { return ld_sprintf("0x%llx", (unsigned long long)v); }
@@ -274,11 +274,12 @@ static int is_link_editor_table(const ld_osec *os) {
 static void write_gnu_map(FILE *f) {
   int w = ctx->is64 ? 16 : 8;
   collect_map_syms();
-  if (nextracts) {
+  if (ctx->extracts.n) {
     fprintf(f, "Archive member included to satisfy reference by file (symbol)\n\n");
-    for (uint32_t i = 0; i < nextracts; i++) {
-      map_name(f, "", extracts[i].er_member, 30);
-      fprintf(f, "%s (%.*s)\n", extracts[i].er_ref, (int)extracts[i].er_symlen, extracts[i].er_sym);
+    for (uint32_t i = 0; i < ctx->extracts.n; i++) {
+      const extract_rec *r = ctx->extracts.v[i];
+      map_name(f, "", r->er_member, 30);
+      fprintf(f, "%s (%.*s)\n", r->er_ref, (int)r->er_symlen, r->er_sym);
     }
     fprintf(f, "\n");
   }
@@ -315,7 +316,7 @@ static void write_gnu_map(FILE *f) {
       fprintf(f, "0x%0*llx %10s %s\n", w, (unsigned long long)ld_isec_addr(is), hex(is->is_size),
               is->is_file ? is->is_file->o_name : "<internal>");
       const map_sym *ms = first_sym_of(is);
-      for (; ms && ms < msyms + nmsyms && ms->ms_sec == is; ms++)
+      for (; ms && ms < P.msyms + P.nmsyms && ms->ms_sec == is; ms++)
         fprintf(f, "%16s0x%0*llx%16s%.*s\n", "", w, (unsigned long long)ms->ms_sym->s_value, "",
                 (int)ms->ms_sym->s_namelen, ms->ms_sym->s_name);
     }
@@ -345,6 +346,7 @@ static void write_solaris_map(FILE *f) {
 }
 
 void ld_write_maps(void) {
+  P = (struct map_pass){0};
   FILE *mapf = NULL;
   if (ctx->opt.map_file) {
     mapf = open_report(ctx->opt.map_file, "map file");

@@ -15,26 +15,37 @@ static mf_model *M(void) { return ctx->opt.mapfile; }
 
 static const char *where(mf_loc l) { return l.file ? ld_sprintf("%s: %u", l.file, l.line) : NULL; }
 
-/* ---- segments ------------------------------------------------------------------------- */
+/* The state of applying the mapfile model (ctx->opt.mapfile) to the link, by its passes:
+ *   - the segment plan: ld_mapfile_plan (at the start of placement) writes plan_segs and the
+ *     plan's segments (ctx->psegs); placement, layout and the size symbols read them;
+ *   - symbol scope: ld_mapfile_symbols gives each symbol its scope and version, and checks the
+ *     ASSERTs (assert_list) once every symbol has its scope.
+ * The dynamic lists' model is the link context's (ctx->dynlist). Each function that fills a
+ * member starts it afresh. */
+static struct mapfile_pass {
+  mf_segment **plan_segs; /* the model's segments in plan order (index = pseg index), or NULL */
+  ld_vec assert_list;     /* asserted*: symbols whose ASSERT is checked, in the mapfile's order */
+} P;
 
-static mf_segment **plan_segs; /* the model's segments in plan order (index = pseg index) */
+/* ---- segments ------------------------------------------------------------------------- */
 
 static int seg_index(const mf_segment *sg) {
   for (uint32_t i = 0; i < ctx->npsegs; i++)
-    if (plan_segs[i] == sg) return (int)i;
+    if (P.plan_segs[i] == sg) return (int)i;
   return -1;
 }
 
 /* A mapfile that names segments or entrance criteria replaces the default plan with the
  * Solaris one: its segments in SEGMENT_ORDER, then the rest in the order they were made. */
 void ld_mapfile_plan(void) {
+  P.plan_segs = NULL;
   mf_model *m = M();
   if (!m) return;
   int mentioned = m->m_ecs.n > 0 || m->m_seg_order.n > 0;
   for (uint32_t i = 0; i < m->m_segs.n; i++)
     if (((mf_segment *)m->m_segs.v[i])->sg_mentioned) mentioned = 1;
   if (!mentioned) return;
-  plan_segs = ld_xcalloc(m->m_segs.n + 1, sizeof *plan_segs);
+  P.plan_segs = ld_xcalloc(m->m_segs.n + 1, sizeof *P.plan_segs);
   ctx->psegs = ld_xcalloc(m->m_segs.n + 1, sizeof *ctx->psegs);
   uint32_t n = 0;
   for (uint32_t pass = 0; pass < 2; pass++) {
@@ -44,10 +55,10 @@ void ld_mapfile_plan(void) {
       if (sg->sg_disabled) continue;
       int dup = 0;
       for (uint32_t k = 0; k < n; k++)
-        if (plan_segs[k] == sg) dup = 1;
+        if (P.plan_segs[k] == sg) dup = 1;
       if (dup) continue;
       ld_pseg *ps = &ctx->psegs[n];
-      plan_segs[n++] = sg;
+      P.plan_segs[n++] = sg;
       ps->ps_name = sg->sg_name;
       ps->ps_type = sg->sg_type == MF_SEG_LOAD   ? PT_LOAD
                     : sg->sg_type == MF_SEG_NOTE ? PT_NOTE
@@ -131,7 +142,7 @@ static int file_matches(const mf_ec *ec, const ld_obj *o) {
  * place among the segment's IS_ORDER criteria (is_prio, UINT32_MAX if none). */
 int32_t ld_mapfile_place(ld_isec *is) {
   mf_model *m = M();
-  if (!m || !plan_segs || !(is->is_flags & SHF_ALLOC)) return -1;
+  if (!m || !P.plan_segs || !(is->is_flags & SHF_ALLOC)) return -1;
   for (uint32_t i = 0; i < m->m_ecs.n; i++) {
     mf_ec *ec = m->m_ecs.v[i];
     if (ec->ec_is_name && strcmp(ec->ec_is_name, is->is_name)) continue;
@@ -157,8 +168,8 @@ int32_t ld_mapfile_place(ld_isec *is) {
 
 /* OS_ORDER: the position of an output section in its segment's list (0: not listed). */
 uint32_t ld_mapfile_os_order(const ld_osec *os) {
-  if (!plan_segs || os->os_pseg < 0) return 0;
-  mf_segment *sg = plan_segs[os->os_pseg];
+  if (!P.plan_segs || os->os_pseg < 0) return 0;
+  mf_segment *sg = P.plan_segs[os->os_pseg];
   for (uint32_t k = 0; k < sg->sg_os_order.n; k++)
     if (!strcmp(sg->sg_os_order.v[k], os->os_name)) return k + 1;
   return 0;
@@ -281,7 +292,6 @@ typedef struct asserted {
   ld_sym *s;
   mf_sym *sy;
 } asserted;
-static ld_vec assert_list;
 
 static void scope_one(ld_sym *s, void *arg) {
   (void)arg;
@@ -300,7 +310,7 @@ static void scope_one(ld_sym *s, void *arg) {
       asserted *a = ld_xmalloc(sizeof *a);
       a->s = s;
       a->sy = sy;
-      ld_vec_push(&assert_list, a);
+      ld_vec_push(&P.assert_list, a);
     }
     return;
   }
@@ -394,7 +404,7 @@ void ld_mapfile_define(void) {
 /* The value of a SIZE_SYMBOL after layout. */
 uint64_t ld_mapfile_size_symbol(const ld_sym *s) {
   mf_model *m = M();
-  if (!m || ld_gc(s)->s_lazy_member >= m->m_segs.n || !plan_segs) return 0;
+  if (!m || ld_gc(s)->s_lazy_member >= m->m_segs.n || !P.plan_segs) return 0;
   int idx = seg_index(m->m_segs.v[ld_gc(s)->s_lazy_member]);
   if (idx < 0) return 0;
   ld_pseg *ps = &ctx->psegs[idx];
@@ -469,12 +479,13 @@ static void check_undefined_versions(void) {
 
 /* After resolution: scopes, versions, assertions, direct-binding flags. */
 void ld_mapfile_symbols(void) {
+  P.assert_list = (ld_vec){0};
   if (!M()) return;
   if (!ctx->opt.undefined_version && ctx->opt.outkind == OUT_SHARED) check_undefined_versions();
   ld_sym_foreach(scope_one, NULL);
-  ld_qsort(assert_list.v, assert_list.n, sizeof(void *), cmp_asserted);
-  for (uint32_t i = 0; i < assert_list.n; i++) {
-    asserted *a = assert_list.v[i];
+  ld_qsort(P.assert_list.v, P.assert_list.n, sizeof(void *), cmp_asserted);
+  for (uint32_t i = 0; i < P.assert_list.n; i++) {
+    asserted *a = P.assert_list.v[i];
     check_assert(a->s, a->sy);
   }
   syminfo_flags();
@@ -533,7 +544,6 @@ const char *ld_mapfile_depend_where(const char *soname) {
  * A dynamic list ({ sym; pattern*; extern "C++" { ... }; }) has the syntax of an anonymous
  * version script and is read by the same reader into a model of its own. Listed symbols are
  * exported from an executable; in a shared object they alone stay preemptible. */
-static mf_model *dynlist;
 
 /* The C++ names --dynamic-list-cpp-new and --dynamic-list-cpp-typeinfo add: operator new and
  * delete in all their forms, and typeinfo objects and their names. */
@@ -555,7 +565,7 @@ static void mark_listed(ld_sym *s, void *arg) {
       (s->s_type == STT_OBJECT || s->s_type == STT_COMMON || s->s_def == SD_COMMON))
     s->s_dynlist = 1;
   else if (cpp_listed(s)) s->s_dynlist = 1;
-  else if (dynlist && find_in(dynlist, s)) s->s_dynlist = 1;
+  else if (ctx->dynlist && find_in(ctx->dynlist, s)) s->s_dynlist = 1;
 }
 
 /* --export-dynamic-symbol takes a glob, as in GNU ld and lld. */
@@ -571,13 +581,13 @@ int ld_have_dynamic_list(void) {
 /* --dynamic-list and --export-dynamic-symbol-list files (which have the dynamic list's syntax),
  * read once. */
 static void read_dynamic_lists(void) {
-  if (dynlist || (!ctx->opt.dynamic_lists.n && !ctx->opt.export_sym_lists.n)) return;
-  dynlist = mf_model_new(ctx->is64, ctx->tg ? ctx->tg->tg_machine : 0);
+  if (ctx->dynlist || (!ctx->opt.dynamic_lists.n && !ctx->opt.export_sym_lists.n)) return;
+  ctx->dynlist = mf_model_new(ctx->is64, ctx->tg ? ctx->tg->tg_machine : 0);
   for (uint32_t i = 0; i < ctx->opt.dynamic_lists.n; i++)
-    mf_read_version_script(dynlist, ctx->opt.dynamic_lists.v[i]);
+    mf_read_version_script(ctx->dynlist, ctx->opt.dynamic_lists.v[i]);
   for (uint32_t i = 0; i < ctx->opt.export_sym_lists.n; i++)
-    mf_read_version_script(dynlist, ctx->opt.export_sym_lists.v[i]);
-  mf_finish(dynlist);
+    mf_read_version_script(ctx->dynlist, ctx->opt.export_sym_lists.v[i]);
+  mf_finish(ctx->dynlist);
 }
 
 void ld_dynamic_lists(void) {
@@ -603,7 +613,7 @@ int ld_dynamic_listed(ld_sym *s) {
     if (fnmatch(ctx->opt.export_syms.v[i], s->s_name, 0) == 0) return 1;
   if (cpp_listed(s)) return 1;
   read_dynamic_lists();
-  return dynlist && find_in(dynlist, s) != NULL;
+  return ctx->dynlist && find_in(ctx->dynlist, s) != NULL;
 }
 
 int ld_mapfile_hides(const ld_sym *s) {

@@ -85,13 +85,30 @@ struct ld_msec {
   uint32_t ms_nruns;
 };
 
-static ld_msec **msecs;
-static uint32_t nmsecs;
-static mgroup *groups;
-static uint32_t ngroups, gcap;
-static mslot *tab;
-static uint32_t shard_bits; /* log2 of the slots in one shard */
-static int overflowed;
+typedef struct tstr tstr;
+typedef struct tbucket tbucket;
+
+/* The state of the merge pass. Placement hands it the SHF_MERGE sections it places
+ * (ctx->merge_noted); ld_merge_sections reads them, splits them into pieces, builds the table of
+ * distinct pieces and lays out each section, and sets the sizes, alignments and flags of the
+ * sections and output sections; later passes read the pieces' output offsets through
+ * ld_merge_off and ld_merge_write. ld_merge_sections starts it afresh. */
+static struct merge_pass {
+  ld_msec **msecs; /* the merged sections, in link order */
+  uint32_t nmsecs;
+  mgroup *groups; /* by (output section, entity size, strings) */
+  uint32_t ngroups, gcap;
+  /* The groups' index + 1, open addressing, grown at half full (a -r link may have one output
+   * section per COMDAT group). */
+  uint32_t *gmap, gmap_cap;
+  mslot *tab;          /* the table of distinct pieces, in shards */
+  uint32_t shard_bits; /* log2 of the slots in one shard */
+  int overflowed;      /* a shard filled up: the table is built again, larger */
+  tstr *tail_all;      /* tail merging: the candidate strings, by bucket */
+  tbucket *buckets;
+  ld_vec *shard_strs; /* per shard: tail-merge candidates (tstr*), found in parallel */
+  int finalized;      /* each piece's slot number is replaced by its output offset */
+} P;
 
 /* ---- hashing ------------------------------------------------------------------------- */
 
@@ -169,10 +186,6 @@ int ld_merge_piece_at(const ld_isec *is, uint64_t off, const uint8_t **p, uint64
   return 1;
 }
 
-/* Groups by (output section, entity size, strings): open addressing on their index + 1, grown
- * at half full (a -r link may have one output section per COMDAT group). */
-static uint32_t *gmap, gmap_cap;
-
 static uint32_t group_hash(const ld_osec *os, uint64_t entsize, int strings) {
   uint64_t v =
       ((uint64_t)(uintptr_t)os ^ (entsize << 1 | (uint64_t)strings)) * 0x9e3779b97f4a7c15ULL;
@@ -180,31 +193,33 @@ static uint32_t group_hash(const ld_osec *os, uint64_t entsize, int strings) {
 }
 
 static void gmap_grow(void) {
-  uint32_t cap = gmap_cap ? gmap_cap * 2 : 64;
+  uint32_t cap = P.gmap_cap ? P.gmap_cap * 2 : 64;
   uint32_t *m = ld_xcalloc(cap, sizeof *m);
-  for (uint32_t g = 0; g < ngroups; g++) {
-    uint32_t j = group_hash(groups[g].g_os, groups[g].g_entsize, groups[g].g_strings) & (cap - 1);
+  for (uint32_t g = 0; g < P.ngroups; g++) {
+    uint32_t j =
+        group_hash(P.groups[g].g_os, P.groups[g].g_entsize, P.groups[g].g_strings) & (cap - 1);
     while (m[j]) j = (j + 1) & (cap - 1);
     m[j] = g + 1;
   }
-  free(gmap);
-  gmap = m;
-  gmap_cap = cap;
+  free(P.gmap);
+  P.gmap = m;
+  P.gmap_cap = cap;
 }
 
 static uint16_t group_of(const ld_isec *is) {
   int strings = (is->is_flags & SHF_STRINGS) != 0;
-  if (2 * (ngroups + 1) > gmap_cap) gmap_grow();
-  uint32_t j = group_hash(is->is_out, is->is_entsize, strings) & (gmap_cap - 1);
-  for (; gmap[j]; j = (j + 1) & (gmap_cap - 1)) {
-    const mgroup *g = &groups[gmap[j] - 1];
+  if (2 * (P.ngroups + 1) > P.gmap_cap) gmap_grow();
+  uint32_t j = group_hash(is->is_out, is->is_entsize, strings) & (P.gmap_cap - 1);
+  for (; P.gmap[j]; j = (j + 1) & (P.gmap_cap - 1)) {
+    const mgroup *g = &P.groups[P.gmap[j] - 1];
     if (g->g_os == is->is_out && g->g_entsize == is->is_entsize && g->g_strings == strings)
-      return (uint16_t)(gmap[j] - 1);
+      return (uint16_t)(P.gmap[j] - 1);
   }
-  if (ngroups == 0xffff) return 0xffff; /* left as they are */
-  gmap[j] = ngroups + 1;
-  if (ngroups == gcap) groups = ld_xrealloc(groups, (gcap = gcap ? gcap * 2 : 16) * sizeof *groups);
-  mgroup *g = &groups[ngroups];
+  if (P.ngroups == 0xffff) return 0xffff; /* left as they are */
+  P.gmap[j] = P.ngroups + 1;
+  if (P.ngroups == P.gcap)
+    P.groups = ld_xrealloc(P.groups, (P.gcap = P.gcap ? P.gcap * 2 : 16) * sizeof *P.groups);
+  mgroup *g = &P.groups[P.ngroups];
   memset(g, 0, sizeof *g);
   g->g_os = is->is_out;
   g->g_entsize = is->is_entsize;
@@ -213,7 +228,7 @@ static uint16_t group_of(const ld_isec *is) {
    * little: a C++ program of 100 MiB (LLVM) saves 0.07 % (75 KiB of .rodata) for 14 ms of
    * sorting, debug strings under one per cent of .debug_str. As lld, only -O2 asks for it. */
   g->g_tail = (uint8_t)(strings && ctx->opt.tail_merge && ctx->opt.optimize >= 2);
-  return (uint16_t)ngroups++;
+  return (uint16_t)P.ngroups++;
 }
 
 static uint8_t log2_of(uint64_t a) {
@@ -226,7 +241,7 @@ static uint8_t log2_of(uint64_t a) {
 
 static void split_one(uint32_t i, void *arg) {
   (void)arg;
-  ld_msec *m = msecs[i];
+  ld_msec *m = P.msecs[i];
   ld_isec *is = m->ms_sec;
   const uint8_t *d = is->is_data;
   uint64_t size = is->is_insize, k = is->is_entsize;
@@ -305,12 +320,12 @@ static int cmp_u64(const void *a, const void *b) {
 static uint64_t estimate_distinct(uint64_t total) {
   uint64_t cap = total / 32 + 64, n = 0;
   uint64_t *s = ld_xmalloc(cap * sizeof *s);
-  for (uint32_t i = 0; i < nmsecs; i++)
-    for (uint32_t j = 0; j < msecs[i]->ms_n; j++) {
-      uint64_t h = msecs[i]->ms_hash[j];
+  for (uint32_t i = 0; i < P.nmsecs; i++)
+    for (uint32_t j = 0; j < P.msecs[i]->ms_n; j++) {
+      uint64_t h = P.msecs[i]->ms_hash[j];
       if (h & 63) continue;
       if (n == cap) s = ld_xrealloc(s, (cap *= 2) * sizeof *s);
-      s[n++] = h ^ msecs[i]->ms_group;
+      s[n++] = h ^ P.msecs[i]->ms_group;
     }
   ld_qsort(s, n, sizeof *s, cmp_u64);
   uint64_t d = 0;
@@ -321,13 +336,13 @@ static uint64_t estimate_distinct(uint64_t total) {
 
 static int insert(const uint8_t *p, uint32_t len, uint64_t h, uint16_t g, uint64_t key, uint8_t p2,
                   uint32_t *where) {
-  uint64_t mask = ((uint64_t)1 << shard_bits) - 1;
-  uint64_t base = (h >> (64 - SHARD_BITS)) << shard_bits;
+  uint64_t mask = ((uint64_t)1 << P.shard_bits) - 1;
+  uint64_t base = (h >> (64 - SHARD_BITS)) << P.shard_bits;
   uint64_t start = (h >> 24) & mask;
   uint32_t tag = (uint32_t)h;
   for (uint64_t probe = 0; probe <= mask;) {
     uint64_t idx = base + ((start + probe) & mask);
-    mslot *s = &tab[idx];
+    mslot *s = &P.tab[idx];
     const uint8_t *k = __atomic_load_n(&s->m_key, __ATOMIC_ACQUIRE);
     if (!k) {
       if (!__atomic_compare_exchange_n(&s->m_key, &k, MS_BUSY, 0, __ATOMIC_ACQUIRE,
@@ -363,15 +378,15 @@ static int insert(const uint8_t *p, uint32_t len, uint64_t h, uint16_t g, uint64
 
 static void insert_one(uint32_t i, void *arg) {
   (void)arg;
-  ld_msec *m = msecs[i];
+  ld_msec *m = P.msecs[i];
   const uint8_t *d = m->ms_sec->is_data;
-  uint64_t mask = ((uint64_t)1 << shard_bits) - 1;
+  uint64_t mask = ((uint64_t)1 << P.shard_bits) - 1;
   for (uint32_t j = 0; j < m->ms_n; j++) {
-    if (__atomic_load_n(&overflowed, __ATOMIC_RELAXED)) return;
+    if (__atomic_load_n(&P.overflowed, __ATOMIC_RELAXED)) return;
     /* The slot a few pieces ahead is fetched while this one is inserted. */
     if (j + 8 < m->ms_n) {
       uint64_t h8 = m->ms_hash[j + 8];
-      __builtin_prefetch(&tab[((h8 >> (64 - SHARD_BITS)) << shard_bits) + ((h8 >> 24) & mask)]);
+      __builtin_prefetch(&P.tab[((h8 >> (64 - SHARD_BITS)) << P.shard_bits) + ((h8 >> 24) & mask)]);
     }
     /* A piece keeps the alignment it had: the section's, as far as its offset has it (the
      * padding between aligned strings wants none). */
@@ -380,7 +395,7 @@ static void insert_one(uint32_t i, void *arg) {
     if (p2 > m->ms_p2align) p2 = m->ms_p2align;
     if (!insert(d + off, m->ms_p[j + 1].p_off - off, m->ms_hash[j], m->ms_group,
                 (uint64_t)m->ms_id << 32 | j, p2, &m->ms_p[j].p_slot)) {
-      __atomic_store_n(&overflowed, 1, __ATOMIC_RELAXED);
+      __atomic_store_n(&P.overflowed, 1, __ATOMIC_RELAXED);
       return;
     }
   }
@@ -489,126 +504,121 @@ typedef struct tbucket {
   uint8_t b_empty; /* the bucket of the empty string */
 } tbucket;
 
-static tstr *tail_all;
-static tbucket *buckets;
-
 static void tail_bucket(uint32_t bi, void *arg) {
   (void)arg;
-  tbucket *b = &buckets[bi];
+  tbucket *b = &P.buckets[bi];
   if (b->b_empty || b->b_n < 2) return;
-  tstr *a = tail_all + b->b_first;
+  tstr *a = P.tail_all + b->b_first;
   mkqs(a, b->b_n, 0);
   /* A string whose reversal is a prefix of the next one's is its suffix; walk from the end so
    * that the next one already knows its host. */
   for (uint32_t i = b->b_n - 1; i-- > 0;) {
     const tstr *t = &a[i], *u = &a[i + 1];
     if (t->t_len > u->t_len || memcmp(u->t_end - t->t_len, t->t_end - t->t_len, t->t_len)) continue;
-    mslot *s = &tab[t->t_slot], *host = &tab[u->t_slot];
+    mslot *s = &P.tab[t->t_slot], *host = &P.tab[u->t_slot];
     uint32_t h = u->t_slot;
-    if (host->m_suffix) h = (uint32_t)host->m_owner, host = &tab[h];
+    if (host->m_suffix) h = (uint32_t)host->m_owner, host = &P.tab[h];
     s->m_suffix = 1;
     s->m_owner = h;
     s->m_out = host->m_len - s->m_len;
   }
 }
 
-static ld_vec *shard_strs; /* per shard: tail-merge candidates (tstr*), found in parallel */
-
 static void collect_shard(uint32_t sh, void *arg) {
   (void)arg;
-  uint64_t n = (uint64_t)1 << shard_bits;
-  ld_vec *v = &shard_strs[sh];
+  uint64_t n = (uint64_t)1 << P.shard_bits;
+  ld_vec *v = &P.shard_strs[sh];
   for (uint64_t j = 0; j < n; j++) {
-    mslot *s = &tab[((uint64_t)sh << shard_bits) + j];
+    mslot *s = &P.tab[((uint64_t)sh << P.shard_bits) + j];
     if (!s->m_key) continue;
-    mgroup *g = &groups[s->m_group];
+    mgroup *g = &P.groups[s->m_group];
     if (!g->g_tail || ((uint64_t)1 << s->m_p2align) > g->g_entsize) continue;
-    ld_vec_push(v, (void *)(uintptr_t)(((uint64_t)sh << shard_bits) + j));
+    ld_vec_push(v, (void *)(uintptr_t)(((uint64_t)sh << P.shard_bits) + j));
   }
 }
 
 static void tail_merge(void) {
   int any = 0;
-  for (uint32_t g = 0; g < ngroups; g++) any |= groups[g].g_tail;
+  for (uint32_t g = 0; g < P.ngroups; g++) any |= P.groups[g].g_tail;
   if (!any) return;
   uint32_t nshards = 1u << SHARD_BITS;
-  shard_strs = ld_xcalloc(nshards, sizeof *shard_strs);
+  P.shard_strs = ld_xcalloc(nshards, sizeof *P.shard_strs);
   ld_par_for(nshards, collect_shard, NULL);
   /* Buckets by group and last entity (its low byte); 256 is the empty string's. */
-  uint32_t nb = ngroups * 257;
+  uint32_t nb = P.ngroups * 257;
   uint32_t *count = ld_xcalloc(nb + 1, sizeof *count);
   uint64_t total = 0;
-  for (uint32_t sh = 0; sh < nshards; sh++) total += shard_strs[sh].n;
+  for (uint32_t sh = 0; sh < nshards; sh++) total += P.shard_strs[sh].n;
   uint32_t *key = ld_xmalloc((total ? total : 1) * sizeof *key);
   uint64_t t = 0;
   for (uint32_t sh = 0; sh < nshards; sh++)
-    for (uint32_t j = 0; j < shard_strs[sh].n; j++, t++) {
-      mslot *s = &tab[(uintptr_t)shard_strs[sh].v[j]];
-      uint32_t k = (uint32_t)groups[s->m_group].g_entsize;
+    for (uint32_t j = 0; j < P.shard_strs[sh].n; j++, t++) {
+      mslot *s = &P.tab[(uintptr_t)P.shard_strs[sh].v[j]];
+      uint32_t k = (uint32_t)P.groups[s->m_group].g_entsize;
       uint32_t last = s->m_len > k ? s->m_key[s->m_len - 2 * k + (k - 1)] : 256;
       key[t] = s->m_group * 257u + last;
       count[key[t] + 1]++;
     }
   for (uint32_t b = 0; b < nb; b++) count[b + 1] += count[b];
-  tail_all = ld_xmalloc((total ? total : 1) * sizeof *tail_all);
-  buckets = ld_xcalloc(nb, sizeof *buckets);
+  P.tail_all = ld_xmalloc((total ? total : 1) * sizeof *P.tail_all);
+  P.buckets = ld_xcalloc(nb, sizeof *P.buckets);
   for (uint32_t b = 0; b < nb; b++) {
-    buckets[b].b_first = count[b];
-    buckets[b].b_n = count[b + 1] - count[b];
-    buckets[b].b_group = (uint16_t)(b / 257);
-    buckets[b].b_empty = b % 257 == 256;
+    P.buckets[b].b_first = count[b];
+    P.buckets[b].b_n = count[b + 1] - count[b];
+    P.buckets[b].b_group = (uint16_t)(b / 257);
+    P.buckets[b].b_empty = b % 257 == 256;
   }
   uint32_t *fill = ld_xcalloc(nb, sizeof *fill);
   t = 0;
   for (uint32_t sh = 0; sh < nshards; sh++) {
-    for (uint32_t j = 0; j < shard_strs[sh].n; j++, t++) {
-      uint32_t si = (uint32_t)(uintptr_t)shard_strs[sh].v[j];
-      mslot *s = &tab[si];
-      uint32_t k = (uint32_t)groups[s->m_group].g_entsize;
-      tstr *ts = &tail_all[buckets[key[t]].b_first + fill[key[t]]++];
+    for (uint32_t j = 0; j < P.shard_strs[sh].n; j++, t++) {
+      uint32_t si = (uint32_t)(uintptr_t)P.shard_strs[sh].v[j];
+      mslot *s = &P.tab[si];
+      uint32_t k = (uint32_t)P.groups[s->m_group].g_entsize;
+      tstr *ts = &P.tail_all[P.buckets[key[t]].b_first + fill[key[t]]++];
       ts->t_end = s->m_key + s->m_len - k;
       ts->t_len = s->m_len - k;
       ts->t_slot = si;
       uint32_t nb;
       ts->t_key0 = chunk_of(ts, 0, &nb);
     }
-    free(shard_strs[sh].v);
+    free(P.shard_strs[sh].v);
   }
-  free(shard_strs);
+  free(P.shard_strs);
   free(key);
   free(fill);
   free(count);
   ld_par_for(nb, tail_bucket, NULL);
   /* The empty string is the terminator of any string of its group: of the last string of the
    * group's first non-empty bucket (always a host, never a suffix). */
-  for (uint32_t g = 0; g < ngroups; g++) {
-    tbucket *e = &buckets[g * 257 + 256];
+  for (uint32_t g = 0; g < P.ngroups; g++) {
+    tbucket *e = &P.buckets[g * 257 + 256];
     if (!e->b_n) continue;
     for (uint32_t b = g * 257; b < g * 257 + 256; b++) {
-      if (!buckets[b].b_n) continue;
-      uint32_t h = tail_all[buckets[b].b_first + buckets[b].b_n - 1].t_slot;
-      mslot *s = &tab[tail_all[e->b_first].t_slot];
+      if (!P.buckets[b].b_n) continue;
+      uint32_t h = P.tail_all[P.buckets[b].b_first + P.buckets[b].b_n - 1].t_slot;
+      mslot *s = &P.tab[P.tail_all[e->b_first].t_slot];
       s->m_suffix = 1;
       s->m_owner = h;
-      s->m_out = tab[h].m_len - s->m_len;
+      s->m_out = P.tab[h].m_len - s->m_len;
       break;
     }
   }
-  free(tail_all);
-  free(buckets);
+  free(P.tail_all);
+  free(P.buckets);
 }
 
 /* ---- 5. layout of each section's own pieces -------------------------------------------- */
 
 static void layout_one(uint32_t i, void *arg) {
   (void)arg;
-  ld_msec *m = msecs[i];
+  ld_msec *m = P.msecs[i];
   uint64_t off = 0, base = (uint64_t)m->ms_id << 32;
   uint8_t p2 = 0;
   uint32_t cap = 4, nr = 0;
   mrun *runs = ld_xmalloc(cap * sizeof *runs);
   for (uint32_t j = 0; j < m->ms_n; j++) {
-    mslot *s = &tab[m->ms_p[j].p_slot];
+    mslot *s = &P.tab[m->ms_p[j].p_slot];
     if (s->m_suffix || s->m_owner != (base | j)) continue;
     off = ld_align(off, (uint64_t)1 << s->m_p2align);
     if (s->m_p2align > p2) p2 = s->m_p2align;
@@ -630,15 +640,13 @@ static void layout_one(uint32_t i, void *arg) {
 
 /* ---- the pass ----------------------------------------------------------------------------- */
 
-/* Placement hands over the SHF_MERGE sections it places, in link order. */
-static ld_vec noted;
-
-void ld_merge_note(ld_isec *is) { ld_vec_push(&noted, is); }
+void ld_merge_note(ld_isec *is) { ld_vec_push(&ctx->merge_noted, is); }
 
 void ld_merge_sections(void) {
+  P = (struct merge_pass){0};
   ld_vec list = {0};
-  for (uint32_t n = 0; n < noted.n; n++) {
-    ld_isec *is = noted.v[n];
+  for (uint32_t n = 0; n < ctx->merge_noted.n; n++) {
+    ld_isec *is = ctx->merge_noted.v[n];
     if (!mergeable(is)) continue;
     uint16_t g = group_of(is);
     if (g == 0xffff) continue;
@@ -647,20 +655,20 @@ void ld_merge_sections(void) {
     m->ms_id = list.n;
     m->ms_group = g;
     m->ms_p2align = log2_of(is->is_align);
-    groups[g].g_nsec++;
-    groups[g].g_in += is->is_insize;
+    P.groups[g].g_nsec++;
+    P.groups[g].g_in += is->is_insize;
     is->is_merge = m;
     ld_vec_push(&list, m);
   }
   if (!list.n) return;
-  msecs = (ld_msec **)list.v;
-  nmsecs = list.n;
+  P.msecs = (ld_msec **)list.v;
+  P.nmsecs = list.n;
   double t0 = ld_now();
-  ld_par_for(nmsecs, split_one, NULL);
+  ld_par_for(P.nmsecs, split_one, NULL);
   double t1 = ld_now();
 
   uint64_t total = 0;
-  for (uint32_t i = 0; i < nmsecs; i++) total += msecs[i]->ms_n;
+  for (uint32_t i = 0; i < P.nmsecs; i++) total += P.msecs[i]->ms_n;
   /* Slots for one and a half times the estimate, rounded up to a power of two: at most two
    * thirds full. */
   uint64_t est = estimate_distinct(total);
@@ -668,53 +676,53 @@ void ld_merge_sections(void) {
   uint64_t want = est + est / 2 + 4096;
   for (;;) {
     /* At least 16 slots a shard; the estimate is ample, and a full shard starts it again. */
-    shard_bits = 4;
-    while (((uint64_t)1 << (shard_bits + SHARD_BITS)) < want) shard_bits++;
-    if (shard_bits > 31 - SHARD_BITS)
+    P.shard_bits = 4;
+    while (((uint64_t)1 << (P.shard_bits + SHARD_BITS)) < want) P.shard_bits++;
+    if (P.shard_bits > 31 - SHARD_BITS)
       ld_fatal("too many mergeable pieces (%llu)", (unsigned long long)total);
-    tab = ld_zalloc((size_t)1 << (shard_bits + SHARD_BITS), sizeof *tab);
-    overflowed = 0;
-    ld_par_for(nmsecs, insert_one, NULL);
-    if (!overflowed) break;
-    want = ((uint64_t)1 << (shard_bits + SHARD_BITS)) * 2;
+    P.tab = ld_zalloc((size_t)1 << (P.shard_bits + SHARD_BITS), sizeof *P.tab);
+    P.overflowed = 0;
+    ld_par_for(P.nmsecs, insert_one, NULL);
+    if (!P.overflowed) break;
+    want = ((uint64_t)1 << (P.shard_bits + SHARD_BITS)) * 2;
   }
-  for (uint32_t i = 0; i < nmsecs; i++) {
-    free(msecs[i]->ms_hash);
-    msecs[i]->ms_hash = NULL;
+  for (uint32_t i = 0; i < P.nmsecs; i++) {
+    free(P.msecs[i]->ms_hash);
+    P.msecs[i]->ms_hash = NULL;
   }
   double t2 = ld_now();
   tail_merge();
   double t3 = ld_now();
-  ld_par_for(nmsecs, layout_one, NULL);
+  ld_par_for(P.nmsecs, layout_one, NULL);
   double t4 = ld_now();
   /* An output section made of one group only is mergeable itself (as other tools leave it). */
-  for (uint32_t g = 0; g < ngroups; g++) {
-    ld_osec *os = (ld_osec *)groups[g].g_os;
+  for (uint32_t g = 0; g < P.ngroups; g++) {
+    ld_osec *os = (ld_osec *)P.groups[g].g_os;
     int all = 1;
     for (uint32_t k = 0; k < os->os_isecs.n && all; k++) {
       const ld_isec *is = os->os_isecs.v[k];
       all = is->is_merge && is->is_merge->ms_group == g;
     }
     if (all) {
-      os->os_flags |= SHF_MERGE | (groups[g].g_strings ? SHF_STRINGS : 0);
-      os->os_entsize = groups[g].g_entsize;
+      os->os_flags |= SHF_MERGE | (P.groups[g].g_strings ? SHF_STRINGS : 0);
+      os->os_entsize = P.groups[g].g_entsize;
     }
   }
 
   if (ctx->opt.stats) {
-    uint64_t nslots = (uint64_t)1 << (shard_bits + SHARD_BITS);
+    uint64_t nslots = (uint64_t)1 << (P.shard_bits + SHARD_BITS);
     for (uint64_t j = 0; j < nslots; j++) {
-      if (!tab[j].m_key) continue;
-      mgroup *g = &groups[tab[j].m_group];
+      if (!P.tab[j].m_key) continue;
+      mgroup *g = &P.groups[P.tab[j].m_group];
       g->g_unique++;
-      g->g_suffixes += tab[j].m_suffix;
+      g->g_suffixes += P.tab[j].m_suffix;
     }
-    for (uint32_t i = 0; i < nmsecs; i++) {
-      groups[msecs[i]->ms_group].g_pieces += msecs[i]->ms_n;
-      groups[msecs[i]->ms_group].g_out += msecs[i]->ms_sec->is_size;
+    for (uint32_t i = 0; i < P.nmsecs; i++) {
+      P.groups[P.msecs[i]->ms_group].g_pieces += P.msecs[i]->ms_n;
+      P.groups[P.msecs[i]->ms_group].g_out += P.msecs[i]->ms_sec->is_size;
     }
-    for (uint32_t g = 0; g < ngroups; g++) {
-      mgroup *gr = &groups[g];
+    for (uint32_t g = 0; g < P.ngroups; g++) {
+      mgroup *gr = &P.groups[g];
       fprintf(stderr,
               "tld: stats: merged %s (%s, entsize %llu): %u sections, %llu pieces, %llu distinct "
               "(%llu tail-merged), %.1f KiB -> %.1f KiB\n",
@@ -735,36 +743,35 @@ void ld_merge_sections(void) {
 /* ---- references ------------------------------------------------------------------------ */
 
 /* After layout each piece's slot number is replaced by its offset in the output section
- * (final): a reference then costs the search for its piece in its own section's arrays. */
-static int finalized;
+ * (P.finalized): a reference then costs the search for its piece in its own section's arrays. */
 
 static void final_shard(uint32_t sh, void *arg) {
   int suffixes = arg != NULL;
-  uint64_t n = (uint64_t)1 << shard_bits;
+  uint64_t n = (uint64_t)1 << P.shard_bits;
   for (uint64_t j = 0; j < n; j++) {
-    mslot *s = &tab[((uint64_t)sh << shard_bits) + j];
+    mslot *s = &P.tab[((uint64_t)sh << P.shard_bits) + j];
     if (!s->m_key || s->m_suffix != suffixes) continue;
-    if (suffixes) s->m_out += tab[s->m_owner].m_out;
-    else s->m_out += (uint32_t)msecs[s->m_owner >> 32]->ms_sec->is_off;
+    if (suffixes) s->m_out += P.tab[s->m_owner].m_out;
+    else s->m_out += (uint32_t)P.msecs[s->m_owner >> 32]->ms_sec->is_off;
   }
 }
 
 static void final_sec(uint32_t i, void *arg) {
   (void)arg;
-  ld_msec *m = msecs[i];
-  for (uint32_t j = 0; j < m->ms_n; j++) m->ms_p[j].p_slot = tab[m->ms_p[j].p_slot].m_out;
+  ld_msec *m = P.msecs[i];
+  for (uint32_t j = 0; j < m->ms_n; j++) m->ms_p[j].p_slot = P.tab[m->ms_p[j].p_slot].m_out;
 }
 
 void ld_merge_finalize(void) {
-  if (!nmsecs) return;
+  if (!P.nmsecs) return;
   /* Offsets in an output section of 4 GiB or more would not fit: keep mapping through the
    * owners then. */
-  for (uint32_t g = 0; g < ngroups; g++)
-    if (groups[g].g_os->os_size >= UINT32_MAX) return;
+  for (uint32_t g = 0; g < P.ngroups; g++)
+    if (P.groups[g].g_os->os_size >= UINT32_MAX) return;
   ld_par_for(1u << SHARD_BITS, final_shard, NULL);
   ld_par_for(1u << SHARD_BITS, final_shard, (void *)1);
-  ld_par_for(nmsecs, final_sec, NULL);
-  finalized = 1;
+  ld_par_for(P.nmsecs, final_sec, NULL);
+  P.finalized = 1;
 }
 
 /* The piece of `m` holding offset off: the last that starts at or before it. */
@@ -784,13 +791,13 @@ uint64_t ld_merge_off(const ld_isec *is, uint64_t off) {
   const ld_msec *m = is->is_merge;
   uint32_t j = piece_of(m, off);
   uint64_t in = off - m->ms_p[j].p_off;
-  if (finalized) return m->ms_p[j].p_slot + in;
-  const mslot *s = &tab[m->ms_p[j].p_slot];
+  if (P.finalized) return m->ms_p[j].p_slot + in;
+  const mslot *s = &P.tab[m->ms_p[j].p_slot];
   if (s->m_suffix) {
     in += s->m_out;
-    s = &tab[s->m_owner];
+    s = &P.tab[s->m_owner];
   }
-  return msecs[s->m_owner >> 32]->ms_sec->is_off + s->m_out + in;
+  return P.msecs[s->m_owner >> 32]->ms_sec->is_off + s->m_out + in;
 }
 
 uint64_t ld_merge_addr(const ld_isec *is, uint64_t off) {

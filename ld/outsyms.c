@@ -8,9 +8,17 @@
 
 #include "ld.h"
 
-static ld_vec out_locals; /* ld_sym* locals kept in .symtab, in file order */
-static ld_sym **out_globals;
-static uint32_t nglobals;
+/* The state of the output symbol table: ld_symtab_prepare (during layout, which starts it
+ * afresh) chooses the symbols kept and their order from the objects' and the resolved symbols,
+ * and sizes .symtab and .strtab; ld_write_symtab writes them into the output. */
+static struct symtab_pass {
+  ld_vec out_locals; /* ld_sym* locals kept in .symtab, in file order */
+  ld_sym **out_globals;
+  uint32_t nglobals;
+  ld_sym **sym_order;   /* the entries after the null one, in output order */
+  uint32_t *sym_stroff; /* their names' offsets in .strtab */
+  uint32_t nsym_out, nlocal_out;
+} P;
 static uint16_t out_shndx(const ld_sym *s);
 
 /* Which local symbols .symtab keeps, as GNU ld decides: by default all but assembler labels
@@ -45,12 +53,10 @@ static int keep_global(const ld_sym *s) {
   return s->s_def == SD_UNDEF && s->s_referenced;
 }
 
-static uint32_t extra_start;
-
 static void add_rest(ld_sym *s, void *arg) {
   if (s->s_mark || !keep_global(s)) return;
   s->s_mark = 1;
-  out_globals[nglobals++] = s;
+  P.out_globals[P.nglobals++] = s;
   *(uint64_t *)arg += s->s_namelen + 1;
 }
 
@@ -62,6 +68,7 @@ static int cmp_name(const void *a, const void *b) {
 }
 
 void ld_symtab_prepare(void) {
+  P = (struct symtab_pass){0};
   /* Section names. */
   uint64_t shsz = 1;
   for (uint32_t i = 0; i < ctx->osecs.n; i++) {
@@ -77,35 +84,35 @@ void ld_symtab_prepare(void) {
     for (uint32_t k = 1; k < o->o_first_global; k++) {
       ld_sym *s = &o->o_locals[k];
       if (!keep_local(s)) continue;
-      ld_vec_push(&out_locals, s);
+      ld_vec_push(&P.out_locals, s);
       strsz += s->s_namelen + 1;
     }
   }
   /* Globals in the order of their defining (or first referencing) object, which is
    * deterministic without sorting the whole table; the rest (link-editor defined symbols and
    * imports from shared objects) by name. */
-  out_globals = ld_xmalloc((ld_sym_count() + 1) * sizeof *out_globals);
-  nglobals = 0;
+  P.out_globals = ld_xmalloc((ld_sym_count() + 1) * sizeof *P.out_globals);
+  P.nglobals = 0;
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
     for (uint32_t k = o->o_first_global; k < o->o_nsym; k++) {
       ld_sym *s = o->o_syms[k];
       if (!s || s->s_mark || s->s_file != o || s->s_esym != k || !keep_global(s)) continue;
       s->s_mark = 1;
-      out_globals[nglobals++] = s;
+      P.out_globals[P.nglobals++] = s;
       strsz += s->s_namelen + 1;
     }
   }
-  extra_start = nglobals;
+  uint32_t extra_start = P.nglobals; /* the first of those no object mentions */
   ld_sym_foreach(add_rest, &strsz);
-  ld_qsort(out_globals + extra_start, nglobals - extra_start, sizeof *out_globals, cmp_name);
+  ld_qsort(P.out_globals + extra_start, P.nglobals - extra_start, sizeof *P.out_globals, cmp_name);
   uint32_t esz = ctx->is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
   /* Hidden globals become locals in the output, as the gABI requires. */
   uint32_t nhidden = 0;
-  for (uint32_t i = 0; i < nglobals; i++)
-    if (out_globals[i]->s_vis == STV_HIDDEN || out_globals[i]->s_vis == STV_INTERNAL) nhidden++;
-  ctx->symtab->os_size = (uint64_t)(1 + out_locals.n + nglobals) * esz;
-  ctx->symtab->os_info = 1 + out_locals.n + nhidden;
+  for (uint32_t i = 0; i < P.nglobals; i++)
+    if (P.out_globals[i]->s_vis == STV_HIDDEN || P.out_globals[i]->s_vis == STV_INTERNAL) nhidden++;
+  ctx->symtab->os_size = (uint64_t)(1 + P.out_locals.n + P.nglobals) * esz;
+  ctx->symtab->os_info = 1 + P.out_locals.n + nhidden;
   ctx->strtab->os_size = strsz;
 }
 
@@ -142,24 +149,20 @@ static uint16_t out_shndx(const ld_sym *s) {
  * globals (local in the output), then the rest. */
 #define SYM_CHUNK 4096u
 
-static ld_sym **sym_order; /* the entries after the null one, in output order */
-static uint32_t *sym_stroff;
-static uint32_t nsym_out, nlocal_out;
-
 static void write_chunk(uint32_t c, void *arg) {
   (void)arg;
   uint32_t esz = ctx->is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
   uint8_t *base = ctx->buf + ctx->symtab->os_offset;
   char *str = (char *)ctx->buf + ctx->strtab->os_offset;
-  uint32_t end = (c + 1) * SYM_CHUNK < nsym_out ? (c + 1) * SYM_CHUNK : nsym_out;
+  uint32_t end = (c + 1) * SYM_CHUNK < P.nsym_out ? (c + 1) * SYM_CHUNK : P.nsym_out;
   for (uint32_t k = c * SYM_CHUNK; k < end; k++) {
-    ld_sym *s = sym_order[k];
+    ld_sym *s = P.sym_order[k];
     uint8_t *p = base + (uint64_t)(k + 1) * esz;
-    uint32_t soff = sym_stroff[k];
+    uint32_t soff = P.sym_stroff[k];
     memcpy(str + soff, s->s_name, s->s_namelen);
     str[soff + s->s_namelen] = 0;
     s->s_symidx = k + 1; /* for --emit-relocs */
-    if (k < nlocal_out) {
+    if (k < P.nlocal_out) {
       uint64_t value = ld_local_addr(s);
       if (s->s_type == STT_TLS && s->s_sec) value -= ctx->tls_addr;
       ld_put_sym(p, soff, value, s->s_size, ELF_ST_INFO(STB_LOCAL, s->s_type), s->s_vis,
@@ -182,26 +185,26 @@ static void write_chunk(uint32_t c, void *arg) {
 void ld_write_symtab(void) {
   if (!ctx->symtab) return;
   uint32_t esz = ctx->is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
-  nlocal_out = out_locals.n;
-  nsym_out = out_locals.n + nglobals;
-  sym_order = ld_xmalloc(((size_t)nsym_out + 1) * sizeof *sym_order);
-  sym_stroff = ld_xmalloc(((size_t)nsym_out + 1) * sizeof *sym_stroff);
+  P.nlocal_out = P.out_locals.n;
+  P.nsym_out = P.out_locals.n + P.nglobals;
+  P.sym_order = ld_xmalloc(((size_t)P.nsym_out + 1) * sizeof *P.sym_order);
+  P.sym_stroff = ld_xmalloc(((size_t)P.nsym_out + 1) * sizeof *P.sym_stroff);
   uint32_t k = 0;
-  for (uint32_t i = 0; i < out_locals.n; i++) sym_order[k++] = out_locals.v[i];
+  for (uint32_t i = 0; i < P.out_locals.n; i++) P.sym_order[k++] = P.out_locals.v[i];
   for (int pass = 0; pass < 2; pass++)
-    for (uint32_t i = 0; i < nglobals; i++) {
-      ld_sym *s = out_globals[i];
+    for (uint32_t i = 0; i < P.nglobals; i++) {
+      ld_sym *s = P.out_globals[i];
       int hidden = s->s_vis == STV_HIDDEN || s->s_vis == STV_INTERNAL;
-      if (hidden == (pass == 0)) sym_order[k++] = s;
+      if (hidden == (pass == 0)) P.sym_order[k++] = s;
     }
   uint32_t soff = 1;
-  for (uint32_t i = 0; i < nsym_out; i++) {
-    sym_stroff[i] = soff;
-    soff += sym_order[i]->s_namelen + 1;
+  for (uint32_t i = 0; i < P.nsym_out; i++) {
+    P.sym_stroff[i] = soff;
+    soff += P.sym_order[i]->s_namelen + 1;
   }
   memset(ctx->buf + ctx->symtab->os_offset, 0, esz);
   ctx->buf[ctx->strtab->os_offset] = 0;
-  ld_par_for((nsym_out + SYM_CHUNK - 1) / SYM_CHUNK, write_chunk, NULL);
+  ld_par_for((P.nsym_out + SYM_CHUNK - 1) / SYM_CHUNK, write_chunk, NULL);
 }
 
 /* A 160-bit hash of the image: the file is cut into 1 MiB chunks hashed in parallel (four
@@ -231,12 +234,10 @@ static void lanes(const uint8_t *b, uint64_t n, uint64_t out[4]) {
   }
 }
 
-static uint64_t *chunk_digests;
-
 /* The bytes are read back with pread (the input sections were written with pwrite and are not
  * mapped: reading them through the mapping would make them resident). */
 static void hash_chunk(uint32_t i, void *arg) {
-  (void)arg;
+  uint64_t *digests = arg;
   uint8_t *b = ld_scratch(BID_CHUNK);
   uint64_t off = (uint64_t)i * BID_CHUNK, n = ctx->filesize - off, got = 0;
   if (n > BID_CHUNK) n = BID_CHUNK;
@@ -245,7 +246,7 @@ static void hash_chunk(uint32_t i, void *arg) {
     if (r <= 0) ld_fatal("cannot read back %s: %s", ctx->opt.output, strerror(r < 0 ? errno : EIO));
     got += (uint64_t)r;
   }
-  lanes(b, n, chunk_digests + 4 * (uint64_t)i);
+  lanes(b, n, digests + 4 * (uint64_t)i);
 }
 
 void ld_compute_build_id(void) {
@@ -263,10 +264,10 @@ void ld_compute_build_id(void) {
   }
   memset(desc, 0, len);
   uint32_t nchunks = (uint32_t)((ctx->filesize + BID_CHUNK - 1) / BID_CHUNK);
-  chunk_digests = ld_xcalloc((size_t)nchunks * 4 + 4, sizeof(uint64_t));
-  ld_par_for(nchunks, hash_chunk, NULL);
+  uint64_t *digests = ld_xcalloc((size_t)nchunks * 4 + 4, sizeof(uint64_t));
+  ld_par_for(nchunks, hash_chunk, digests);
   uint8_t *words = ld_xmalloc((size_t)nchunks * 32 + 1);
-  for (uint64_t i = 0; i < (uint64_t)nchunks * 4; i++) elf_wr64(words + 8 * i, chunk_digests[i], 0);
+  for (uint64_t i = 0; i < (uint64_t)nchunks * 4; i++) elf_wr64(words + 8 * i, digests[i], 0);
   uint64_t h[4];
   lanes(words, (uint64_t)nchunks * 32, h);
   uint8_t out[32];

@@ -73,13 +73,20 @@ typedef struct pl_file {
   uint8_t pf_entered; /* part of the link (get_symbols_v3 answers LDPS_NO_SYMS otherwise) */
 } pl_file;
 
-static pl_plugin *plugins;
-static uint32_t nplugins;
-static pl_plugin *loading; /* the plugin whose onload runs */
-static int phase;          /* 0 inputs are read, 1 all_symbols_read runs, 2 after */
-static ld_vec entered;     /* pl_file* of the IR objects in link order */
-static ld_vec added;       /* what the plugin added: "f" or "l" then the name */
-static int cleanups_done;
+/* The state of the plugin passes: loading (ld_plugin_load, which starts it afresh), claiming
+ * files while the inputs are read, and all_symbols_read, where the plugins' objects replace the
+ * IR objects and --as-needed libraries are decided again. It reads the options and the inputs'
+ * symbols, and writes objects, shared objects and symbols into the link context. */
+static struct plugin_pass {
+  pl_plugin *plugins;
+  uint32_t nplugins;
+  pl_plugin *loading;  /* the plugin whose onload runs */
+  int phase;           /* 0 inputs are read, 1 all_symbols_read runs, 2 after */
+  ld_vec entered;      /* pl_file* of the IR objects in link order */
+  ld_vec added;        /* what the plugin added: "f" or "l" then the name */
+  ld_vec dso_left_out; /* --as-needed shared objects left out (as_needed_libraries) */
+  int cleanups_done;
+} P;
 
 /* Bits of ld_sym.s_mark while the plugin's symbols are resolved and replaced (cleared after). */
 enum {
@@ -96,12 +103,12 @@ enum {
   PM_IRFIRST = 128, /* a claimed file named it first (as_needed_libraries) */
 };
 
-int ld_plugin_active(void) { return nplugins && phase == 0; }
+int ld_plugin_active(void) { return P.nplugins && P.phase == 0; }
 
 int ld_plugin_parallel(void) {
   if (!ld_plugin_active()) return 0;
-  for (uint32_t i = 0; i < nplugins; i++)
-    if (plugins[i].pp_api < LAPI_V1) return 0;
+  for (uint32_t i = 0; i < P.nplugins; i++)
+    if (P.plugins[i].pp_api < LAPI_V1) return 0;
   return 1;
 }
 
@@ -125,32 +132,32 @@ int ld_plugin_candidate(const ld_obj *o, const uint8_t *d, uint64_t size) {
 /* ---- entry points for the plugin ---------------------------------------------------------- */
 
 static enum ld_plugin_status tv_register_claim_file(ld_plugin_claim_file_handler h) {
-  if (!loading) return LDPS_ERR;
-  loading->pp_claim = h;
+  if (!P.loading) return LDPS_ERR;
+  P.loading->pp_claim = h;
   return LDPS_OK;
 }
 
 static enum ld_plugin_status tv_register_claim_file_v2(ld_plugin_claim_file_handler_v2 h) {
-  if (!loading) return LDPS_ERR;
-  loading->pp_claim2 = h;
+  if (!P.loading) return LDPS_ERR;
+  P.loading->pp_claim2 = h;
   return LDPS_OK;
 }
 
 static enum ld_plugin_status tv_register_all_symbols_read(ld_plugin_all_symbols_read_handler h) {
-  if (!loading) return LDPS_ERR;
-  loading->pp_all_read = h;
+  if (!P.loading) return LDPS_ERR;
+  P.loading->pp_all_read = h;
   return LDPS_OK;
 }
 
 static enum ld_plugin_status tv_register_cleanup(ld_plugin_cleanup_handler h) {
-  if (!loading) return LDPS_ERR;
-  loading->pp_cleanup = h;
+  if (!P.loading) return LDPS_ERR;
+  P.loading->pp_cleanup = h;
   return LDPS_OK;
 }
 
 static enum ld_plugin_status tv_register_new_input(ld_plugin_new_input_handler h) {
-  if (!loading) return LDPS_ERR;
-  loading->pp_new_input = h;
+  if (!P.loading) return LDPS_ERR;
+  P.loading->pp_new_input = h;
   return LDPS_OK;
 }
 
@@ -163,7 +170,7 @@ static int tv_get_api_version(const char *plugin_id, const char *plugin_version,
   *linker_version = ld_version;
   int v = maximal < LAPI_V1 ? maximal : LAPI_V1;
   if (v < minimal || v < LAPI_V0) return -1;
-  if (loading) loading->pp_api = v;
+  if (P.loading) P.loading->pp_api = v;
   return v;
 }
 
@@ -171,7 +178,7 @@ static enum ld_plugin_status tv_add_symbols(void *handle, int nsyms,
                                             const struct ld_plugin_symbol *syms) {
   pl_file *f = handle;
   if (!f || nsyms < 0 || (nsyms && !syms)) return LDPS_BAD_HANDLE;
-  if (phase != 0) return LDPS_ERR;
+  if (P.phase != 0) return LDPS_ERR;
   uint32_t n0 = f->pf_nsyms, n = n0 + (uint32_t)nsyms;
   pl_sym *v = ld_zalloc(n ? n : 1, sizeof *v);
   if (n0) memcpy(v, f->pf_syms, n0 * sizeof *v);
@@ -221,7 +228,7 @@ static enum ld_plugin_status get_symbols(const void *handle, int nsyms,
                                          struct ld_plugin_symbol *syms, int version) {
   const pl_file *f = handle;
   if (!f || !f->pf_obj.o_ir || nsyms < 0 || (nsyms && !syms)) return LDPS_BAD_HANDLE;
-  if (phase != 1) return LDPS_ERR;
+  if (P.phase != 1) return LDPS_ERR;
   if (!f->pf_entered && version >= 3) return LDPS_NO_SYMS;
   for (int i = 0; i < nsyms; i++) {
     int res;
@@ -256,9 +263,9 @@ static enum ld_plugin_status tv_get_symbols_v3(const void *h, int n, struct ld_p
 }
 
 static enum ld_plugin_status add_input(const char *kind, const char *name) {
-  if (phase != 1 || !name || !*name) return LDPS_ERR;
-  ld_vec_push(&added, (void *)kind);
-  ld_vec_push(&added, ld_xstrdup(name));
+  if (P.phase != 1 || !name || !*name) return LDPS_ERR;
+  ld_vec_push(&P.added, (void *)kind);
+  ld_vec_push(&P.added, ld_xstrdup(name));
   return LDPS_OK;
 }
 static enum ld_plugin_status tv_add_input_file(const char *path) { return add_input("f", path); }
@@ -440,11 +447,11 @@ static enum ld_plugin_status tv_get_wrap_symbols(uint64_t *n, const char ***list
  * objects, so it runs before their destructors do (main calls it; the atexit handler, registered
  * after every onload, runs ahead of the handlers those registered). */
 void ld_plugin_cleanup(void) {
-  if (cleanups_done || !nplugins) return;
-  cleanups_done = 1;
-  for (uint32_t i = 0; i < nplugins; i++)
-    if (plugins[i].pp_cleanup && plugins[i].pp_cleanup() != LDPS_OK)
-      fprintf(stderr, "tld: warning: plugin %s: cleanup failed\n", plugins[i].pp_path);
+  if (P.cleanups_done || !P.nplugins) return;
+  P.cleanups_done = 1;
+  for (uint32_t i = 0; i < P.nplugins; i++)
+    if (P.plugins[i].pp_cleanup && P.plugins[i].pp_cleanup() != LDPS_OK)
+      fprintf(stderr, "tld: warning: plugin %s: cleanup failed\n", P.plugins[i].pp_path);
 }
 
 static int output_type(void) {
@@ -457,12 +464,13 @@ static int output_type(void) {
 }
 
 void ld_plugin_load(void) {
+  P = (struct plugin_pass){0};
   ld_vec *args = &ctx->opt.plugins;
   if (!args->n) return;
-  plugins = ld_xcalloc(args->n, sizeof *plugins);
+  P.plugins = ld_xcalloc(args->n, sizeof *P.plugins);
   for (uint32_t i = 0; i < args->n; i++) {
     ld_plugin_arg *pa = args->v[i];
-    pl_plugin *p = &plugins[nplugins];
+    pl_plugin *p = &P.plugins[P.nplugins];
     p->pp_path = pa->pa_path;
     p->pp_dl = dlopen(pa->pa_path, RTLD_NOW | RTLD_LOCAL);
     if (!p->pp_dl) ld_fatal("cannot load plugin %s: %s", pa->pa_path, dlerror());
@@ -515,10 +523,10 @@ void ld_plugin_load(void) {
 #undef TV_VAL
 #undef TV_STR
 #undef TV_FN
-    loading = p;
-    nplugins++;
+    P.loading = p;
+    P.nplugins++;
     enum ld_plugin_status st = onload(tv);
-    loading = NULL;
+    P.loading = NULL;
     if (st != LDPS_OK) ld_fatal("plugin %s: onload failed (status %d)", pa->pa_path, (int)st);
     if (!p->pp_claim && !p->pp_claim2)
       ld_warn("plugin %s registered no claim_file hook: it will see no input", pa->pa_path);
@@ -602,8 +610,8 @@ ld_obj *ld_plugin_claim(const char *name, const char *path, uint64_t off, const 
   struct ld_plugin_input_file in = {
       .name = path, .fd = fd, .offset = (off_t)off, .filesize = (off_t)size, .handle = f};
   int claimed = 0;
-  for (uint32_t i = 0; i < nplugins && !claimed; i++) {
-    pl_plugin *p = &plugins[i];
+  for (uint32_t i = 0; i < P.nplugins && !claimed; i++) {
+    pl_plugin *p = &P.plugins[i];
     if (!p->pp_claim && !p->pp_claim2) continue;
     enum ld_plugin_status st =
         p->pp_claim2 ? p->pp_claim2(&in, &claimed, 1) : p->pp_claim(&in, &claimed);
@@ -624,7 +632,7 @@ ld_obj *ld_plugin_claim(const char *name, const char *path, uint64_t off, const 
 void ld_plugin_enter(ld_obj *ir) {
   pl_file *f = (pl_file *)ir;
   f->pf_entered = 1;
-  ld_vec_push(&entered, f);
+  ld_vec_push(&P.entered, f);
   const char *last = NULL;
   int last_ok = 1;
   for (uint32_t k = 0; k < f->pf_nsyms; k++) {
@@ -641,11 +649,11 @@ void ld_plugin_enter(ld_obj *ir) {
 int ld_plugin_refuse(const char *name, const ld_obj *o, const uint8_t *d, uint64_t size) {
   if (!o) {
     if (!ld_is_bitcode(d, size)) return 0;
-    if (phase)
+    if (P.phase)
       ld_error("%s: is LLVM bitcode and is needed after link-time optimisation ran: it cannot "
                "be compiled any more",
                name);
-    else if (nplugins) ld_error("%s: is LLVM bitcode, and no plugin claimed it", name);
+    else if (P.nplugins) ld_error("%s: is LLVM bitcode, and no plugin claimed it", name);
     else
       ld_error("%s: is LLVM bitcode (clang -flto): linking it needs LLVM's LTO plugin (-plugin "
                "LLVMgold.so, which clang -flto passes to the linker)",
@@ -658,11 +666,11 @@ int ld_plugin_refuse(const char *name, const ld_obj *o, const uint8_t *d, uint64
   for (uint32_t i = o->o_first_global; i < o->o_nsym; i++) {
     uint32_t nm = elf_rd32(o->o_symtab + (uint64_t)i * esz, o->o_be);
     if (nm >= o->o_strsz || strcmp(o->o_strtab + nm, "__gnu_lto_slim")) continue;
-    if (phase)
+    if (P.phase)
       ld_error("%s: holds only LTO intermediate language (gcc -flto without -ffat-lto-objects) "
                "and is needed after link-time optimisation ran: it cannot be compiled any more",
                o->o_name);
-    else if (nplugins)
+    else if (P.nplugins)
       ld_error("%s: holds only LTO intermediate language (gcc -flto without "
                "-ffat-lto-objects), and no plugin claimed it",
                o->o_name);
@@ -822,8 +830,7 @@ static void mark_name(const char *name, uint8_t bit) {
  * shows the plugin nothing of its own: its definitions are UNDEF, and it makes visible from outside
  * only the symbols that existed before it was read (GNU ld keeps that mark when it takes the
  * library's symbols out again). GNU ld reads it again after link-time optimisation; this
- * link-editor keeps it all along. */
-static ld_vec dso_left_out;
+ * link-editor keeps it all along, in P.dso_left_out. */
 
 static int cmp_file_id(const void *a, const void *b) {
   const ld_obj *x = *(ld_obj *const *)a, *y = *(ld_obj *const *)b;
@@ -831,8 +838,8 @@ static int cmp_file_id(const void *a, const void *b) {
 }
 
 static int left_out(const ld_obj *o) {
-  for (uint32_t i = 0; i < dso_left_out.n; i++)
-    if (dso_left_out.v[i] == o) return 1;
+  for (uint32_t i = 0; i < P.dso_left_out.n; i++)
+    if (P.dso_left_out.v[i] == o) return 1;
   return 0;
 }
 
@@ -899,7 +906,7 @@ static void as_needed_libraries(void) {
           needed = !listed;
         }
       }
-      if (!needed) ld_vec_push(&dso_left_out, o), out = 1;
+      if (!needed) ld_vec_push(&P.dso_left_out, o), out = 1;
     }
     if (dso && !out) ld_vec_push(&added_dsos, o);
     for (uint32_t k = dso ? 1 : o->o_first_global; k < o->o_nsym; k++) {
@@ -925,8 +932,8 @@ static void as_needed_libraries(void) {
 }
 
 static void decide_resolutions(void) {
-  for (uint32_t i = 0; i < entered.n; i++) {
-    pl_file *f = entered.v[i];
+  for (uint32_t i = 0; i < P.entered.n; i++) {
+    pl_file *f = P.entered.v[i];
     for (uint32_t k = 1; k < f->pf_obj.o_nsym; k++)
       if (f->pf_obj.o_syms[k]) f->pf_obj.o_syms[k]->s_mark |= PM_TOUCHED;
   }
@@ -945,8 +952,8 @@ static void decide_resolutions(void) {
   as_needed_libraries();
   for (uint32_t i = 0; i < ctx->opt.undefs.n; i++) mark_name(ctx->opt.undefs.v[i], PM_REGREF);
   if (ctx->opt.entry) mark_name(ctx->opt.entry, PM_REGREF);
-  for (uint32_t i = 0; i < entered.n; i++) {
-    pl_file *f = entered.v[i];
+  for (uint32_t i = 0; i < P.entered.n; i++) {
+    pl_file *f = P.entered.v[i];
     for (uint32_t k = 0; k < f->pf_nsyms; k++) {
       ld_sym *s = f->pf_obj.o_syms[k + 1];
       if (s && (s->s_mark & PM_TOUCHED) && !(s->s_mark & PM_DYN) && ld_dynamic_listed(s))
@@ -984,8 +991,8 @@ static int cmp_order(const void *a, const void *b) {
 }
 
 static void new_input(ld_obj *o) {
-  for (uint32_t i = 0; i < nplugins; i++) {
-    if (!plugins[i].pp_new_input) continue;
+  for (uint32_t i = 0; i < P.nplugins; i++) {
+    if (!P.plugins[i].pp_new_input) continue;
     pl_file *f = ld_zalloc(1, sizeof *f);
     f->pf_obj = *o;
     f->pf_obj.o_ir = 0;
@@ -993,8 +1000,8 @@ static void new_input(ld_obj *o) {
     f->pf_fd = open(o->o_name, O_RDONLY | O_CLOEXEC);
     struct ld_plugin_input_file in = {
         .name = o->o_name, .fd = f->pf_fd, .offset = 0, .filesize = (off_t)o->o_size, .handle = f};
-    if (plugins[i].pp_new_input(&in) != LDPS_OK)
-      ld_error("%s: plugin %s's new_input hook failed", o->o_name, plugins[i].pp_path);
+    if (P.plugins[i].pp_new_input(&in) != LDPS_OK)
+      ld_error("%s: plugin %s's new_input hook failed", o->o_name, P.plugins[i].pp_path);
     if (f->pf_fd >= 0) close(f->pf_fd);
   }
 }
@@ -1013,8 +1020,8 @@ static void replace_ir(void) {
     ctx->objs.v[n++] = o;
   }
   ctx->objs.n = n;
-  for (uint32_t i = 0; i < entered.n; i++) {
-    pl_file *f = entered.v[i];
+  for (uint32_t i = 0; i < P.entered.n; i++) {
+    pl_file *f = P.entered.v[i];
     for (uint32_t k = 1; k < f->pf_obj.o_nsym; k++) {
       ld_sym *s = f->pf_obj.o_syms[k];
       if (s && !(s->s_mark & PM_RESET)) reset_symbol(s);
@@ -1022,8 +1029,8 @@ static void replace_ir(void) {
   }
   /* The objects the plugin added, parsed; other kinds of file wait until the end. */
   ld_vec lto = {0}, later = {0};
-  for (uint32_t i = 0; i + 1 < added.n; i += 2) {
-    const char *kind = added.v[i], *name = added.v[i + 1];
+  for (uint32_t i = 0; i + 1 < P.added.n; i += 2) {
+    const char *kind = P.added.v[i], *name = P.added.v[i + 1];
     int errs = ld_nerrors();
     ld_obj *o = *kind == 'f' ? ld_input_late(name, 0, 1) : NULL;
     if (o) ld_vec_push(&lto, o);
@@ -1068,8 +1075,8 @@ static void replace_ir(void) {
     ld_sym *s = ld_sym_lookup(nm, (uint32_t)strlen(nm));
     if (s && (s->s_mark & PM_RESET)) s->s_referenced = 1, s->s_weakref = 0;
   }
-  for (uint32_t i = 0; i < entered.n; i++) {
-    pl_file *f = entered.v[i];
+  for (uint32_t i = 0; i < P.entered.n; i++) {
+    pl_file *f = P.entered.v[i];
     for (uint32_t k = 1; k < f->pf_obj.o_nsym; k++)
       if (f->pf_obj.o_syms[k]) f->pf_obj.o_syms[k]->s_mark = 0;
   }
@@ -1084,30 +1091,30 @@ static void replace_ir(void) {
 /* Without a claimed file (gcc passes its plugin to every link) the hook still runs, and
  * nothing is resolved again: only what the plugin adds, if anything, is read. */
 void ld_plugin_all_symbols_read(void) {
-  if (!nplugins) return;
+  if (!P.nplugins) return;
   ld_check_errors(); /* a link that already failed does not run the compiler */
   double t0 = ld_now();
-  phase = 1;
-  if (entered.n) decide_resolutions();
+  P.phase = 1;
+  if (P.entered.n) decide_resolutions();
   double t1 = ld_now();
-  for (uint32_t i = 0; i < nplugins; i++) {
-    if (!plugins[i].pp_all_read) continue;
-    if (plugins[i].pp_all_read() != LDPS_OK)
-      ld_error("plugin %s: all_symbols_read failed", plugins[i].pp_path);
+  for (uint32_t i = 0; i < P.nplugins; i++) {
+    if (!P.plugins[i].pp_all_read) continue;
+    if (P.plugins[i].pp_all_read() != LDPS_OK)
+      ld_error("plugin %s: all_symbols_read failed", P.plugins[i].pp_path);
   }
   ld_check_errors();
   double t2 = ld_now();
-  phase = 2;
-  if (entered.n) {
+  P.phase = 2;
+  if (P.entered.n) {
     replace_ir();
   } else {
-    for (uint32_t i = 0; i + 1 < added.n; i += 2)
-      ld_input_late(added.v[i + 1], *(const char *)added.v[i] == 'l', 0);
-    if (added.n) ld_input_rescan();
+    for (uint32_t i = 0; i + 1 < P.added.n; i += 2)
+      ld_input_late(P.added.v[i + 1], *(const char *)P.added.v[i] == 'l', 0);
+    if (P.added.n) ld_input_rescan();
   }
   if (ctx->opt.stats)
     fprintf(stderr,
             "tld: stats:   LTO: %u claimed files; resolutions %.3f ms, the plugin's "
             "all_symbols_read %.3f ms (%u files added), replacing the claimed files %.3f ms\n",
-            entered.n, (t1 - t0) * 1e3, (t2 - t1) * 1e3, added.n / 2, (ld_now() - t2) * 1e3);
+            P.entered.n, (t1 - t0) * 1e3, (t2 - t1) * 1e3, P.added.n / 2, (ld_now() - t2) * 1e3);
 }

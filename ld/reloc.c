@@ -683,8 +683,6 @@ static void scan_one(uint32_t i, void *arg) {
   scan_section(v->v[i]);
 }
 
-static ld_vec scan_list;
-
 void ld_scan_relocs(void) {
   /* --no-relax keeps TLS sequences as written, except in a static link with no __tls_get_addr
    * for them to call (glibc's libc.a has none on SPARC): there the rewrites are what makes the
@@ -696,6 +694,7 @@ void ld_scan_relocs(void) {
     ctx->opt.tls_relax = 0;
     ctx->tls_relax_calls = ctx->opt.is_static && !have;
   }
+  ld_vec scan_list = {0};
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
     for (uint32_t k = 0; k < o->o_nsec; k++) {

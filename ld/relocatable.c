@@ -59,15 +59,29 @@ typedef struct rgroup {
   uint64_t g_off, g_size;
 } rgroup;
 
-static ld_vec rsecs;  /* rsec* in output order */
-static ld_vec groups; /* rgroup* in input order */
-
-/* ---- small helpers ------------------------------------------------------------------- */
-
 typedef struct strbuf {
   char *sb_buf;
   uint64_t sb_len, sb_cap;
 } strbuf;
+
+/* The state of the -r writer (ld_write_relocatable, which starts it afresh). It reads the
+ * objects' live sections, relocations and symbols and the resolved symbols, and writes the
+ * output file; nothing of it is left in the link context. */
+static struct relocatable_pass {
+  ld_vec rsecs;    /* rsec* in output order */
+  ld_vec groups;   /* rgroup* in input order */
+  rsec **name_map; /* output sections merged by name: open addressing, grown at half full */
+  uint32_t name_cap, name_n;
+  strbuf strtab;   /* the output's .strtab */
+  uint8_t *symbuf; /* the output's .symtab entries */
+  uint32_t nsyms, nlocal, symcap;
+  /* Extended section indices (SHT_SYMTAB_SHNDX) when there are SHN_LORESERVE sections or more:
+   * a symbol's st_shndx is then SHN_XINDEX and its index is here. NULL otherwise. */
+  uint32_t *xshndx;
+  ld_vec rest; /* ld_sym*: globals no object mentions (-u names), sorted by name */
+} P;
+
+/* ---- small helpers ------------------------------------------------------------------- */
 
 static uint32_t str_add(strbuf *sb, const char *s, size_t n) {
   if (sb->sb_len + n + 1 > sb->sb_cap) {
@@ -182,10 +196,6 @@ static void write_file(const uint8_t *buf, uint64_t size) {
 
 /* ---- -r: sections ---------------------------------------------------------------------- */
 
-/* Output sections merged by name: open addressing, grown at half full. */
-static rsec **name_map;
-static uint32_t name_cap, name_n;
-
 static uint32_t hash_name(const char *s) {
   uint32_t h = 2166136261u;
   while (*s) h = (h ^ (uint8_t)*s++) * 16777619u;
@@ -199,29 +209,29 @@ static rsec *new_rsec(const ld_isec *is) {
   rs->r_os.os_flags = is->is_flags;
   rs->r_os.os_entsize = is->is_entsize;
   rs->r_os.os_align = 1;
-  ld_vec_push(&rsecs, rs);
+  ld_vec_push(&P.rsecs, rs);
   return rs;
 }
 
 static rsec *named_rsec(const ld_isec *is) {
-  if (name_n * 2 >= name_cap) {
-    uint32_t ncap = name_cap ? name_cap * 2 : 256;
+  if (P.name_n * 2 >= P.name_cap) {
+    uint32_t ncap = P.name_cap ? P.name_cap * 2 : 256;
     rsec **nm = ld_xcalloc(ncap, sizeof *nm);
-    for (uint32_t i = 0; i < name_cap; i++) {
-      if (!name_map[i]) continue;
-      uint32_t j = hash_name(name_map[i]->r_os.os_name) & (ncap - 1);
+    for (uint32_t i = 0; i < P.name_cap; i++) {
+      if (!P.name_map[i]) continue;
+      uint32_t j = hash_name(P.name_map[i]->r_os.os_name) & (ncap - 1);
       while (nm[j]) j = (j + 1) & (ncap - 1);
-      nm[j] = name_map[i];
+      nm[j] = P.name_map[i];
     }
-    free(name_map);
-    name_map = nm;
-    name_cap = ncap;
+    free(P.name_map);
+    P.name_map = nm;
+    P.name_cap = ncap;
   }
-  uint32_t j = hash_name(is->is_name) & (name_cap - 1);
-  for (; name_map[j]; j = (j + 1) & (name_cap - 1))
-    if (!strcmp(name_map[j]->r_os.os_name, is->is_name)) return name_map[j];
-  name_n++;
-  return name_map[j] = new_rsec(is);
+  uint32_t j = hash_name(is->is_name) & (P.name_cap - 1);
+  for (; P.name_map[j]; j = (j + 1) & (P.name_cap - 1))
+    if (!strcmp(P.name_map[j]->r_os.os_name, is->is_name)) return P.name_map[j];
+  P.name_n++;
+  return P.name_map[j] = new_rsec(is);
 }
 
 static void add_piece(rsec *rs, ld_isec *is) {
@@ -262,7 +272,7 @@ static void read_groups(ld_obj *o, rgroup **grp) {
       ld_error("%s: group section %u has bad signature symbol %u", o->o_name, i, gr->g_sig);
       continue;
     }
-    ld_vec_push(&groups, gr);
+    ld_vec_push(&P.groups, gr);
     for (uint64_t k = 1; k < size / 4; k++) {
       uint32_t m = elf_rd32(g + 4 * k, o->o_be);
       if (m < o->o_nsec && o->o_secs[m]) grp[m] = gr;
@@ -298,8 +308,8 @@ static void place_all(void) {
   /* Mergeable sections keep one copy of each piece (and their flags, so that the final link
    * merges again across objects). */
   ld_merge_sections();
-  for (uint32_t i = 0; i < rsecs.n; i++) {
-    rsec *rs = rsecs.v[i];
+  for (uint32_t i = 0; i < P.rsecs.n; i++) {
+    rsec *rs = P.rsecs.v[i];
     ld_osec *os = &rs->r_os;
     uint64_t off = 0;
     for (uint32_t k = 0; k < os->os_isecs.n; k++) {
@@ -321,13 +331,6 @@ static void place_all(void) {
 
 /* ---- -r: symbols ----------------------------------------------------------------------- */
 
-static strbuf strtab;
-static uint8_t *symbuf;
-static uint32_t nsyms, nlocal, symcap;
-/* Extended section indices (SHT_SYMTAB_SHNDX) when there are SHN_LORESERVE sections or more:
- * a symbol's st_shndx is then SHN_XINDEX and its index is here. NULL otherwise. */
-static uint32_t *xshndx;
-
 /* Write output symbol entry `p` of section `sec` (an output section index, or 0 and `special`
  * for SHN_UNDEF, SHN_ABS, SHN_COMMON). */
 static void put_rsym(uint8_t *p, uint32_t name, uint64_t value, uint64_t size, uint8_t info,
@@ -335,7 +338,7 @@ static void put_rsym(uint8_t *p, uint32_t name, uint64_t value, uint64_t size, u
   uint16_t shndx = sec ? (uint16_t)sec : special;
   if (sec >= SHN_LORESERVE) {
     uint32_t esz = ctx->is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
-    xshndx[(p - symbuf) / esz] = sec;
+    P.xshndx[(p - P.symbuf) / esz] = sec;
     shndx = SHN_XINDEX;
   }
   ld_put_sym(p, name, value, size, info, other, shndx);
@@ -343,16 +346,16 @@ static void put_rsym(uint8_t *p, uint32_t name, uint64_t value, uint64_t size, u
 
 static uint8_t *new_sym(ld_sym *s) {
   uint32_t esz = ctx->is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
-  if (nsyms == symcap) {
-    symcap = symcap ? symcap * 2 : 1024;
-    symbuf = ld_xrealloc(symbuf, (size_t)symcap * esz);
-    if (xshndx) {
-      xshndx = ld_xrealloc(xshndx, (size_t)symcap * sizeof *xshndx);
-      memset(xshndx + nsyms, 0, (size_t)(symcap - nsyms) * sizeof *xshndx);
+  if (P.nsyms == P.symcap) {
+    P.symcap = P.symcap ? P.symcap * 2 : 1024;
+    P.symbuf = ld_xrealloc(P.symbuf, (size_t)P.symcap * esz);
+    if (P.xshndx) {
+      P.xshndx = ld_xrealloc(P.xshndx, (size_t)P.symcap * sizeof *P.xshndx);
+      memset(P.xshndx + P.nsyms, 0, (size_t)(P.symcap - P.nsyms) * sizeof *P.xshndx);
     }
   }
-  if (s) s->s_symidx = nsyms;
-  return symbuf + (uint64_t)esz * nsyms++;
+  if (s) s->s_symidx = P.nsyms;
+  return P.symbuf + (uint64_t)esz * P.nsyms++;
 }
 
 static int keep_local(const ld_sym *s) {
@@ -398,15 +401,13 @@ static void add_global(ld_sym *s) {
     type = s->s_file && s->s_file->o_kind == FK_OBJ ? ELF_ST_TYPE(in_sym_info(s->s_file, s->s_esym))
                                                     : STT_NOTYPE;
   }
-  put_rsym(new_sym(s), str_add(&strtab, name, nlen), value, size, ELF_ST_INFO(bind, type), s->s_vis,
-           sec, shndx);
+  put_rsym(new_sym(s), str_add(&P.strtab, name, nlen), value, size, ELF_ST_INFO(bind, type),
+           s->s_vis, sec, shndx);
 }
-
-static ld_vec rest;
 
 static void collect_rest(ld_sym *s, void *arg) {
   (void)arg;
-  if (!s->s_mark && keep_global(s)) ld_vec_push(&rest, s);
+  if (!s->s_mark && keep_global(s)) ld_vec_push(&P.rest, s);
 }
 
 static int cmp_name(const void *a, const void *b) {
@@ -416,9 +417,9 @@ static int cmp_name(const void *a, const void *b) {
 
 static void build_symtab(void) {
   ld_put_sym(new_sym(NULL), 0, 0, 0, 0, 0, 0);
-  for (uint32_t i = 0; i < rsecs.n; i++) {
-    rsec *rs = rsecs.v[i];
-    rs->r_symidx = nsyms;
+  for (uint32_t i = 0; i < P.rsecs.n; i++) {
+    rsec *rs = P.rsecs.v[i];
+    rs->r_symidx = P.nsyms;
     put_rsym(new_sym(NULL), 0, 0, 0, ELF_ST_INFO(STB_LOCAL, STT_SECTION), 0, rs->r_os.os_shndx, 0);
   }
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
@@ -429,20 +430,20 @@ static void build_symtab(void) {
       uint64_t value = s->s_value;
       uint32_t sec = 0;
       if (s->s_sec) sec_value(s, &value, &sec);
-      put_rsym(new_sym(s), str_add(&strtab, s->s_name, s->s_namelen), value, s->s_size,
+      put_rsym(new_sym(s), str_add(&P.strtab, s->s_name, s->s_namelen), value, s->s_size,
                ELF_ST_INFO(STB_LOCAL, s->s_type), s->s_vis, sec, SHN_ABS);
     }
   }
   /* A group's signature may be a local defined in the group section itself (GCC's D5 destructor
    * groups); with no content section of its own it goes with the output group. */
-  for (uint32_t i = 0; i < groups.n; i++) {
-    rgroup *g = groups.v[i];
+  for (uint32_t i = 0; i < P.groups.n; i++) {
+    rgroup *g = P.groups.v[i];
     ld_sym *s = g->g_file->o_syms[g->g_sig];
     if (!s || !s->s_local || s->s_type == STT_SECTION || s->s_symidx) continue;
-    put_rsym(new_sym(s), str_add(&strtab, s->s_name, s->s_namelen), 0, 0,
+    put_rsym(new_sym(s), str_add(&P.strtab, s->s_name, s->s_namelen), 0, 0,
              ELF_ST_INFO(STB_LOCAL, s->s_type), s->s_vis, g->g_shndx, 0);
   }
-  nlocal = nsyms;
+  P.nlocal = P.nsyms;
   /* Globals in the order objects first mention them; the rest (-u names no object mentions) by
    * name, so the output does not depend on the hash table's order. */
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
@@ -456,8 +457,8 @@ static void build_symtab(void) {
     }
   }
   ld_sym_foreach(collect_rest, NULL);
-  ld_qsort(rest.v, rest.n, sizeof(void *), cmp_name);
-  for (uint32_t i = 0; i < rest.n; i++) add_global(rest.v[i]);
+  ld_qsort(P.rest.v, P.rest.n, sizeof(void *), cmp_name);
+  for (uint32_t i = 0; i < P.rest.n; i++) add_global(P.rest.v[i]);
 }
 
 /* ---- -r: relocations ------------------------------------------------------------------- */
@@ -605,21 +606,22 @@ static int wants_exec_stack(void) {
 }
 
 void ld_write_relocatable(void) {
+  P = (struct relocatable_pass){0};
   if (ctx->shared.n)
     ld_error("%s: a shared object cannot be an input of a relocatable link (-r)",
              ((ld_obj *)ctx->shared.v[0])->o_name);
   if (ctx->opt.defsyms.n) ld_error("--defsym cannot be used with -r");
   ld_check_errors();
   place_all();
-  for (uint32_t i = 0; i < rsecs.n; i++) count_rels(rsecs.v[i]);
+  for (uint32_t i = 0; i < P.rsecs.n; i++) count_rels(P.rsecs.v[i]);
   ld_check_errors();
 
   /* Section indices: the groups first (a group precedes its members), then each section with
    * its relocations right after it, then the stack note and the tables. */
   uint32_t shnum = 1;
-  for (uint32_t i = 0; i < groups.n; i++) ((rgroup *)groups.v[i])->g_shndx = shnum++;
-  for (uint32_t i = 0; i < rsecs.n; i++) {
-    rsec *rs = rsecs.v[i];
+  for (uint32_t i = 0; i < P.groups.n; i++) ((rgroup *)P.groups.v[i])->g_shndx = shnum++;
+  for (uint32_t i = 0; i < P.rsecs.n; i++) {
+    rsec *rs = P.rsecs.v[i];
     rs->r_os.os_shndx = shnum++;
     if (rs->r_nrels) rs->r_rel_shndx = shnum++;
   }
@@ -635,18 +637,18 @@ void ld_write_relocatable(void) {
   uint32_t xindex_idx = 0;
   if (shnum >= SHN_LORESERVE) {
     xindex_idx = shnum++;
-    xshndx = ld_xcalloc(1, sizeof *xshndx);
+    P.xshndx = ld_xcalloc(1, sizeof *P.xshndx);
   }
 
   build_symtab();
 
   /* --compress-debug-sections: debug sections are made (and their relocations built) first,
    * and compressed; their sizes change before the layout. */
-  uint8_t **pre = ld_xcalloc(rsecs.n + 1, sizeof *pre);
+  uint8_t **pre = ld_xcalloc(P.rsecs.n + 1, sizeof *pre);
   if (ctx->opt.compress_debug) {
-    ld_osec **list = ld_xmalloc((rsecs.n + 1) * sizeof *list);
-    for (uint32_t i = 0; i < rsecs.n; i++) {
-      rsec *rs = rsecs.v[i];
+    ld_osec **list = ld_xmalloc((P.rsecs.n + 1) * sizeof *list);
+    for (uint32_t i = 0; i < P.rsecs.n; i++) {
+      rsec *rs = P.rsecs.v[i];
       list[i] = &rs->r_os;
       if ((rs->r_os.os_flags & SHF_ALLOC) || rs->r_os.os_type == SHT_NOBITS ||
           strncmp(rs->r_os.os_name, ".debug", 6) || !rs->r_os.os_size)
@@ -658,7 +660,7 @@ void ld_write_relocatable(void) {
       }
       build_rels(rs, pre[i]);
     }
-    ld_compress_buffers(list, pre, rsecs.n);
+    ld_compress_buffers(list, pre, P.rsecs.n);
     free(list);
   }
 
@@ -667,8 +669,8 @@ void ld_write_relocatable(void) {
   uint64_t word = is64 ? 8 : 4;
   uint64_t off = is64 ? ELF64_EHDR_SIZE : ELF32_EHDR_SIZE;
   uint32_t resz = rel_entsize(), symesz = is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
-  for (uint32_t i = 0; i < groups.n; i++) {
-    rgroup *g = groups.v[i];
+  for (uint32_t i = 0; i < P.groups.n; i++) {
+    rgroup *g = P.groups.v[i];
     uint32_t n = 1;
     for (uint32_t k = 0; k < g->g_secs.n; k++) n += ((rsec *)g->g_secs.v[k])->r_rel_shndx ? 2 : 1;
     off = ld_align(off, 4);
@@ -676,8 +678,8 @@ void ld_write_relocatable(void) {
     g->g_size = 4ull * n;
     off += g->g_size;
   }
-  for (uint32_t i = 0; i < rsecs.n; i++) {
-    rsec *rs = rsecs.v[i];
+  for (uint32_t i = 0; i < P.rsecs.n; i++) {
+    rsec *rs = P.rsecs.v[i];
     off = ld_align(off, rs->r_os.os_align);
     rs->r_os.os_offset = off;
     if (rs->r_os.os_type != SHT_NOBITS) off += rs->r_os.os_size;
@@ -694,20 +696,20 @@ void ld_write_relocatable(void) {
   if (prop_idx) off += prop_size;
   off = ld_align(off, word);
   uint64_t symtab_off = off;
-  off += (uint64_t)nsyms * symesz;
+  off += (uint64_t)P.nsyms * symesz;
   uint64_t strtab_off = off;
-  off += strtab.sb_len ? strtab.sb_len : 1;
+  off += P.strtab.sb_len ? P.strtab.sb_len : 1;
   off = ld_align(off, 4);
   uint64_t xindex_off = off;
-  if (xindex_idx) off += 4ull * nsyms;
+  if (xindex_idx) off += 4ull * P.nsyms;
   strbuf shstr = {0};
   uint64_t shstr_off = off;
   /* Names are added in section order below; size them now. */
-  uint64_t shstr_size = 1 + sizeof ".group" * groups.n + sizeof ".note.GNU-stack" +
+  uint64_t shstr_size = 1 + sizeof ".group" * P.groups.n + sizeof ".note.GNU-stack" +
                         sizeof ".symtab" + sizeof ".strtab" + sizeof ".shstrtab" +
                         sizeof ".symtab_shndx" + sizeof ".note.gnu.property";
-  for (uint32_t i = 0; i < rsecs.n; i++) {
-    rsec *rs = rsecs.v[i];
+  for (uint32_t i = 0; i < P.rsecs.n; i++) {
+    rsec *rs = P.rsecs.v[i];
     size_t n = strlen(rs->r_os.os_name) + 1;
     shstr_size += n + (rs->r_nrels ? n + (ctx->tg->tg_rela ? 5 : 4) : 0);
   }
@@ -719,8 +721,8 @@ void ld_write_relocatable(void) {
 
   uint8_t *buf = ld_xcalloc(1, filesize);
   uint8_t *sh = buf + shoff;
-  for (uint32_t i = 0; i < groups.n; i++) {
-    rgroup *g = groups.v[i];
+  for (uint32_t i = 0; i < P.groups.n; i++) {
+    rgroup *g = P.groups.v[i];
     uint8_t *p = buf + g->g_off;
     elf_wr32(p, g->g_flags, be);
     p += 4;
@@ -741,8 +743,8 @@ void ld_write_relocatable(void) {
     put_shdr(sh + (uint64_t)g->g_shndx * shesz, str_add(&shstr, ".group", 6), SHT_GROUP, 0,
              g->g_off, g->g_size, symtab_idx, info, 4, 4);
   }
-  for (uint32_t i = 0; i < rsecs.n; i++) {
-    rsec *rs = rsecs.v[i];
+  for (uint32_t i = 0; i < P.rsecs.n; i++) {
+    rsec *rs = P.rsecs.v[i];
     ld_osec *os = &rs->r_os;
     uint8_t *data = os->os_type == SHT_NOBITS ? NULL : buf + os->os_offset;
     if (pre[i]) {
@@ -779,16 +781,16 @@ void ld_write_relocatable(void) {
     put_shdr(sh + (uint64_t)prop_idx * shesz, str_add(&shstr, ".note.gnu.property", 18), SHT_NOTE,
              SHF_ALLOC, prop_off, prop_size, 0, 0, pal, 0);
   }
-  memcpy(buf + symtab_off, symbuf, (uint64_t)nsyms * symesz);
+  memcpy(buf + symtab_off, P.symbuf, (uint64_t)P.nsyms * symesz);
   put_shdr(sh + (uint64_t)symtab_idx * shesz, str_add(&shstr, ".symtab", 7), SHT_SYMTAB, 0,
-           symtab_off, (uint64_t)nsyms * symesz, strtab_idx, nlocal, word, symesz);
-  if (strtab.sb_len) memcpy(buf + strtab_off, strtab.sb_buf, strtab.sb_len);
+           symtab_off, (uint64_t)P.nsyms * symesz, strtab_idx, P.nlocal, word, symesz);
+  if (P.strtab.sb_len) memcpy(buf + strtab_off, P.strtab.sb_buf, P.strtab.sb_len);
   put_shdr(sh + (uint64_t)strtab_idx * shesz, str_add(&shstr, ".strtab", 7), SHT_STRTAB, 0,
-           strtab_off, strtab.sb_len ? strtab.sb_len : 1, 0, 0, 1, 0);
+           strtab_off, P.strtab.sb_len ? P.strtab.sb_len : 1, 0, 0, 1, 0);
   if (xindex_idx) {
-    for (uint32_t i = 0; i < nsyms; i++) elf_wr32(buf + xindex_off + 4ull * i, xshndx[i], be);
+    for (uint32_t i = 0; i < P.nsyms; i++) elf_wr32(buf + xindex_off + 4ull * i, P.xshndx[i], be);
     put_shdr(sh + (uint64_t)xindex_idx * shesz, str_add(&shstr, ".symtab_shndx", 13),
-             SHT_SYMTAB_SHNDX, 0, xindex_off, 4ull * nsyms, symtab_idx, 0, 4, 4);
+             SHT_SYMTAB_SHNDX, 0, xindex_off, 4ull * P.nsyms, symtab_idx, 0, 4, 4);
   }
   uint32_t shstr_name = str_add(&shstr, ".shstrtab", 9);
   if (shstr.sb_len > shstr_size) ld_fatal("-r: section name table overflows its estimate");

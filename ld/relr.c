@@ -19,8 +19,6 @@
 
 #include "ld.h"
 
-static ld_vec got_slots; /* GOT slot indices (as uintptr_t) whose relative relocations are here */
-
 int ld_relr_on(void) {
   return ctx->opt.pack_relr && ctx->tg->tg_relr &&
          (ctx->opt.outkind == OUT_PIE || ctx->opt.outkind == OUT_SHARED);
@@ -42,7 +40,7 @@ void ld_relr_note(ld_isec *is, uint64_t off) {
   is->is_relr[is->is_nrelr++] = (uint32_t)off;
 }
 
-void ld_relr_got_slot(int32_t idx) { ld_vec_push(&got_slots, (void *)(uintptr_t)idx); }
+void ld_relr_got_slot(int32_t idx) { ld_vec_push(&ctx->relr_got_slots, (void *)(uintptr_t)idx); }
 
 /* Encode the ascending word addresses `a` (base added to each) into `out` (NULL: count only);
  * returns the number of words. */
@@ -75,7 +73,7 @@ static int cmp_off(const void *a, const void *b) {
 /* The offsets in `os` of its words to relocate, ascending. */
 static uint64_t *collect(const ld_osec *os, uint64_t *n) {
   uint64_t w = ctx->is64 ? 8 : 4, cnt = 0;
-  if (os == ctx->got) cnt = got_slots.n;
+  if (os == ctx->got) cnt = ctx->relr_got_slots.n;
   ld_vec secs = {0};
   for (uint32_t k = 0; k < os->os_isecs.n; k++) {
     ld_isec *is = os->os_isecs.v[k];
@@ -84,7 +82,8 @@ static uint64_t *collect(const ld_osec *os, uint64_t *n) {
   ld_qsort(secs.v, secs.n, sizeof(void *), cmp_off);
   uint64_t *a = ld_xmalloc((cnt ? cnt : 1) * sizeof *a), m = 0;
   if (os == ctx->got)
-    for (uint32_t k = 0; k < got_slots.n; k++) a[m++] = (uint64_t)(uintptr_t)got_slots.v[k] * w;
+    for (uint32_t k = 0; k < ctx->relr_got_slots.n; k++)
+      a[m++] = (uint64_t)(uintptr_t)ctx->relr_got_slots.v[k] * w;
   for (uint32_t k = 0; k < secs.n; k++) {
     const ld_isec *is = secs.v[k];
     for (uint32_t j = 0; j < is->is_nrelr; j++) a[m++] = is->is_off + is->is_relr[j];
@@ -95,7 +94,7 @@ static uint64_t *collect(const ld_osec *os, uint64_t *n) {
 }
 
 static int has_words(const ld_osec *os) {
-  if (os == ctx->got && got_slots.n) return 1;
+  if (os == ctx->got && ctx->relr_got_slots.n) return 1;
   for (uint32_t k = 0; k < os->os_isecs.n; k++)
     if (((ld_isec *)os->os_isecs.v[k])->is_nrelr) return 1;
   return 0;
@@ -106,7 +105,7 @@ void ld_relr_create(void) {
   if (ctx->opt.pack_relr && !ctx->tg->tg_relr)
     ld_warn("-z pack-relative-relocs ignored: no DT_RELR for %s", ctx->tg->tg_name);
   if (!ld_relr_on()) return;
-  int any = got_slots.n != 0;
+  int any = ctx->relr_got_slots.n != 0;
   for (uint32_t i = 0; i < ctx->objs.n && !any; i++) {
     ld_obj *o = ctx->objs.v[i];
     for (uint32_t k = 0; k < o->o_nsec; k++)

@@ -46,7 +46,6 @@ int ld_synth_kind(const char *name) {
   return 0;
 }
 
-static ld_vec undefined;
 static void referencers(const ld_sym *s, char *refs, size_t size);
 
 /* ---- .gnu.warning.SYM -------------------------------------------------------------------
@@ -127,8 +126,9 @@ static uint8_t synth_visibility(const char *name, int kind) {
   return STV_HIDDEN;
 }
 
+/* `arg` is the list (ld_vec) of undefined symbols to report, which it adds to. */
 static void check_sym(ld_sym *s, void *arg) {
-  (void)arg;
+  ld_vec *undefined = arg;
   if (s->s_def == SD_LAZY && s->s_referenced && !s->s_weakref) {
     /* A strong reference that did not extract: cannot happen with lazy resolution unless the
      * archive member failed to parse; keep it undefined. */
@@ -167,7 +167,7 @@ static void check_sym(ld_sym *s, void *arg) {
   /* The call in a GD or LD sequence disappears when the sequence is relaxed; whether a real
    * reference remains is known only to the relocation scan, which reports it. */
   if (!strcmp(s->s_name, "__tls_get_addr") || !strcmp(s->s_name, "___tls_get_addr")) return;
-  ld_vec_push(&undefined, s);
+  ld_vec_push(undefined, s);
 }
 
 static int cmp_name(const void *a, const void *b) {
@@ -258,7 +258,8 @@ void ld_resolve(void) {
   define_defsyms();
   ld_mapfile_define();
   ld_lscript_define(); /* symbols a linker script assigns or PROVIDEs */
-  ld_sym_foreach(check_sym, NULL);
+  ld_vec undefined = {0};
+  ld_sym_foreach(check_sym, &undefined);
   check_required();
   int report = !(ctx->opt.outkind == OUT_SHARED && ctx->opt.allow_undefined);
   int unres = ctx->opt.unresolved; /* --unresolved-symbols: the inputs here are objects */

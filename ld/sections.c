@@ -7,8 +7,16 @@
 #include "ld.h"
 #include "lscript.h"
 
-static ld_vec extra_isecs; /* commons turned into .bss pieces */
-static uint32_t osec_seq;
+/* The state of placement (ld_place_sections starts it afresh). It reads the objects' live
+ * sections, the commons, the mapfiles' and scripts' placement rules, and writes the output
+ * sections (ctx->osecs) with their input sections, and hands SHF_MERGE sections to merging. */
+static struct place_pass {
+  ld_vec extra_isecs; /* commons turned into .bss pieces */
+  /* Output sections by name and planned segment: an open-addressing map, kept at most half full
+   * (there are few output sections, but nothing limits how many names inputs bring). */
+  ld_osec **omap;
+  uint32_t omap_mask, omap_count;
+} P;
 
 int ld_is_c_ident(const char *s) {
   if (!*s) return 0;
@@ -27,7 +35,7 @@ ld_osec *ld_new_osec(const char *name, uint32_t type, uint64_t flags, uint64_t a
   os->os_flags = flags;
   os->os_align = align ? align : 1;
   os->os_synth = (uint8_t)synth;
-  os->os_seq = osec_seq++;
+  os->os_seq = ctx->osecs.n; /* creation order: nothing leaves ctx->osecs */
   os->os_seg = UINT32_MAX;
   os->os_pseg = -1;
   ld_vec_push(&ctx->osecs, os);
@@ -82,11 +90,6 @@ static const char *out_name(const ld_isec *is) {
   return n;
 }
 
-/* Output sections by name and planned segment: an open-addressing map, kept at most half full
- * (there are few output sections, but nothing limits how many names inputs bring). */
-static ld_osec **omap;
-static uint32_t omap_mask, omap_count;
-
 static uint32_t hash_str(const char *s) {
   uint32_t h = 5381;
   while (*s) h = h * 33 + (uint8_t)*s++;
@@ -98,27 +101,27 @@ static uint32_t osec_hash(const char *name, int32_t pseg) {
 }
 
 static void omap_grow(void) {
-  uint32_t cap = omap ? (omap_mask + 1) * 2 : 1024;
+  uint32_t cap = P.omap ? (P.omap_mask + 1) * 2 : 1024;
   ld_osec **n = ld_xcalloc(cap, sizeof *n);
-  for (uint32_t i = 0; omap && i <= omap_mask; i++) {
-    ld_osec *os = omap[i];
+  for (uint32_t i = 0; P.omap && i <= P.omap_mask; i++) {
+    ld_osec *os = P.omap[i];
     if (!os) continue;
     uint32_t j = osec_hash(os->os_name, os->os_pseg) & (cap - 1);
     while (n[j]) j = (j + 1) & (cap - 1);
     n[j] = os;
   }
-  free(omap);
-  omap = n;
-  omap_mask = cap - 1;
+  free(P.omap);
+  P.omap = n;
+  P.omap_mask = cap - 1;
 }
 
 /* Output sections are keyed by name and planned segment: a mapfile may send sections of one
  * name to two segments. */
 static ld_osec *get_osec(const char *name, const ld_isec *is, int32_t pseg) {
-  if (!omap || omap_count * 2 >= omap_mask + 1) omap_grow();
+  if (!P.omap || P.omap_count * 2 >= P.omap_mask + 1) omap_grow();
   uint32_t type = is->is_type;
-  for (uint32_t j = osec_hash(name, pseg) & omap_mask;; j = (j + 1) & omap_mask) {
-    ld_osec *os = omap[j];
+  for (uint32_t j = osec_hash(name, pseg) & P.omap_mask;; j = (j + 1) & P.omap_mask) {
+    ld_osec *os = P.omap[j];
     if (!os) {
       uint32_t otype = type;
       if (!strcmp(name, ".init_array")) otype = SHT_INIT_ARRAY;
@@ -127,8 +130,8 @@ static ld_osec *get_osec(const char *name, const ld_isec *is, int32_t pseg) {
       if (otype == SHT_X86_64_UNWIND) otype = SHT_PROGBITS; /* .eh_frame, as other tools emit it */
       os = ld_new_osec(name, otype, 0, 1, SY_NONE);
       os->os_pseg = pseg;
-      omap[j] = os;
-      omap_count++;
+      P.omap[j] = os;
+      P.omap_count++;
       return os;
     }
     if (os->os_pseg == pseg && !strcmp(os->os_name, name)) return os;
@@ -267,7 +270,7 @@ static void add_common(ld_sym *s, void *arg) {
   s->s_value = 0;
   s->s_def = SD_REGULAR;
   if (s->s_type != STT_TLS) s->s_type = STT_OBJECT;
-  ld_vec_push(&extra_isecs, is);
+  ld_vec_push(&P.extra_isecs, is);
 }
 
 /* is_off is free until layout: it holds each piece's first position, so that the sorts below
@@ -300,18 +303,19 @@ static int cmp_sort_section(const void *a, const void *b) {
 }
 
 void ld_place_sections(void) {
+  P = (struct place_pass){0};
   ld_mapfile_plan();
   ld_sym_foreach(add_common, NULL);
   /* Deterministic order for commons: by defining file, then by size (stable qsort is not
    * guaranteed, so break ties by name). */
-  for (uint32_t i = 0; i < extra_isecs.n; i++) ((ld_isec *)extra_isecs.v[i])->is_off = i;
-  ld_qsort(extra_isecs.v, extra_isecs.n, sizeof(void *), cmp_common);
+  for (uint32_t i = 0; i < P.extra_isecs.n; i++) ((ld_isec *)P.extra_isecs.v[i])->is_off = i;
+  ld_qsort(P.extra_isecs.v, P.extra_isecs.n, sizeof(void *), cmp_common);
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
     for (uint32_t k = 0; k < o->o_nsec; k++)
       if (o->o_secs[k]) place(o->o_secs[k]);
   }
-  for (uint32_t i = 0; i < extra_isecs.n; i++) place(extra_isecs.v[i]);
+  for (uint32_t i = 0; i < P.extra_isecs.n; i++) place(P.extra_isecs.v[i]);
   for (uint32_t i = 0; i < ctx->osecs.n; i++) {
     ld_osec *os = ctx->osecs.v[i];
     if (os->os_type == SHT_INIT_ARRAY || os->os_type == SHT_FINI_ARRAY ||

@@ -13,13 +13,12 @@ double ld_now(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-static double pass_start;
-
 void ld_stat_pass(const char *name) {
   double t = ld_now();
-  if (ctx && ctx->opt.stats && name)
-    fprintf(stderr, "tld: stats: %-28s %9.3f ms\n", name, (t - pass_start) * 1e3);
-  pass_start = t;
+  if (!ctx) return;
+  if (ctx->opt.stats && name)
+    fprintf(stderr, "tld: stats: %-28s %9.3f ms\n", name, (t - ctx->stat_pass_start) * 1e3);
+  ctx->stat_pass_start = t;
 }
 
 /* Once every input is read: how many objects, symbols and sections the link has. */
@@ -40,7 +39,7 @@ void ld_stat_inputs(void) {
 
 /* After the scan: the TLS relocations by model, and what each model became. */
 void ld_stat_tls(void) {
-  static const char *model_name[] = {"none", "GD", "LD", "IE", "LE", "DESC", "DTPOFF"};
+  static const char *const model_name[] = {"none", "GD", "LD", "IE", "LE", "DESC", "DTPOFF"};
   if (!ctx->opt.stats) return;
   for (int m = 1; m <= TLSM_DESC; m++) {
     if (!ctx->stat_tls_in[m]) continue;

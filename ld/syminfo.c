@@ -31,12 +31,23 @@
 
 #include "ld.h"
 
-static ld_vec *dsyms;                   /* .dynsym order, index 1.. (ld/dynamic.c) */
-static ld_vec *needed;                  /* ld_obj* in DT_NEEDED order */
-static ld_osec *sec;                    /* .SUNW_syminfo, NULL when not wanted */
-static uint16_t *si_boundto, *si_flags; /* per .dynsym index */
-static uint32_t nposflag;
-static uint64_t flags1;
+typedef struct dep_syminfo dep_syminfo;
+
+/* The state of the pass. ld_syminfo_create (from ld_dynamic_create, which hands it .dynsym's
+ * order and the DT_NEEDED list; it starts the state afresh) numbers the DT_NEEDED entries,
+ * decides each symbol's entry and the object's flags, and makes the section; ld_dynamic_create
+ * and ld/guidance.c read them through the ld_syminfo_* functions; ld_syminfo_fill writes the
+ * section. */
+static struct syminfo_pass {
+  ld_vec *dsyms;                   /* .dynsym order, index 1.. (ld/dynamic.c) */
+  ld_vec *needed;                  /* ld_obj* in DT_NEEDED order */
+  ld_osec *sec;                    /* .SUNW_syminfo, NULL when not wanted */
+  uint16_t *si_boundto, *si_flags; /* per .dynsym index */
+  uint32_t nposflag;               /* DT_POSFLAG_1 entries */
+  uint64_t flags1;                 /* DF_1_* this pass decides */
+  dep_syminfo *deps;               /* the dependencies' own Syminfo, indexed by o_id */
+  uint32_t ndeps;
+} P;
 
 /* ---- a dependency's own Syminfo ------------------------------------------------------------ */
 
@@ -45,15 +56,13 @@ typedef struct dep_syminfo {
   uint32_t n;          /* entries */
   uint8_t read;
 } dep_syminfo;
-static dep_syminfo *deps; /* indexed by o_id */
-static uint32_t ndeps;
 
 /* Does the dependency's .SUNW_syminfo refuse direct binding to s's definition (index s_esym in
  * its .dynsym)? A table of the wrong size or linked to another symbol table is ignored. */
 static int dep_refuses(const ld_sym *s) {
   const ld_obj *o = s->s_file;
-  if (!o || o->o_id >= ndeps) return 0;
-  dep_syminfo *d = &deps[o->o_id];
+  if (!o || o->o_id >= P.ndeps) return 0;
+  dep_syminfo *d = &P.deps[o->o_id];
   if (!d->read) {
     d->read = 1;
     for (uint32_t i = 1; i < o->o_nsec; i++) {
@@ -101,8 +110,8 @@ static int wanted(void) {
   if (ctx->opt.b_direct || ctx->opt.b_nodirect) return 1;
   for (uint32_t i = 0; i < ctx->shared.n; i++)
     if (((ld_obj *)ctx->shared.v[i])->o_dep & (DEP_LAZY | DEP_DIRECT)) return 1;
-  for (uint32_t i = 0; i < dsyms->n; i++)
-    if (((ld_sym *)dsyms->v[i])->s_dbflags) return 1;
+  for (uint32_t i = 0; i < P.dsyms->n; i++)
+    if (((ld_sym *)P.dsyms->v[i])->s_dbflags) return 1;
   return 0;
 }
 
@@ -117,15 +126,16 @@ int ld_syminfo_is_interp(const ld_obj *o) {
 /* Called from ld_dynamic_create once .dynsym's order and the needed libraries are known:
  * numbers the DT_NEEDED entries, and makes the section with its contents when it is wanted. */
 void ld_syminfo_create(ld_vec *dynsyms, ld_vec *needed_libs) {
-  dsyms = dynsyms;
-  needed = needed_libs;
+  P = (struct syminfo_pass){0};
+  P.dsyms = dynsyms;
+  P.needed = needed_libs;
   uint32_t maxid = 0;
   for (uint32_t i = 0; i < ctx->shared.n; i++) {
     uint32_t id = ((ld_obj *)ctx->shared.v[i])->o_id;
     if (id >= maxid) maxid = id + 1;
   }
-  ndeps = maxid;
-  deps = ld_xcalloc(ndeps + 1, sizeof *deps);
+  P.ndeps = maxid;
+  P.deps = ld_xcalloc(P.ndeps + 1, sizeof *P.deps);
 
   /* DT_NEEDED entries lead .dynamic, each lazily loaded one after its DT_POSFLAG_1. The
    * runtime linker itself is never lazy (it is loaded before anything else), as Solaris ignores
@@ -133,10 +143,10 @@ void ld_syminfo_create(ld_vec *dynsyms, ld_vec *needed_libs) {
   uint32_t idx = 0;
   for (uint32_t i = 0; i < ctx->shared.n; i++) /* not a DT_NEEDED entry (--as-needed) */
     ((ld_obj *)ctx->shared.v[i])->o_dt_index = UINT32_MAX;
-  for (uint32_t i = 0; i < needed->n; i++) {
-    ld_obj *o = needed->v[i];
+  for (uint32_t i = 0; i < P.needed->n; i++) {
+    ld_obj *o = P.needed->v[i];
     if (ld_syminfo_is_interp(o)) o->o_dep &= (uint8_t)~DEP_LAZY;
-    if (o->o_dep & DEP_LAZY) nposflag++, idx++;
+    if (o->o_dep & DEP_LAZY) P.nposflag++, idx++;
     o->o_dt_index = idx++;
   }
   if (!wanted()) return;
@@ -145,13 +155,13 @@ void ld_syminfo_create(ld_vec *dynsyms, ld_vec *needed_libs) {
              "si_boundto can name (%u)",
              idx, SYMINFO_BT_LOWRESERVE);
 
-  uint32_t n = dsyms->n + 1;
-  si_boundto = ld_xcalloc(n, sizeof *si_boundto);
-  si_flags = ld_xcalloc(n, sizeof *si_flags);
-  si_flags[0] = SYMINFO_CURRENT;
+  uint32_t n = P.dsyms->n + 1;
+  P.si_boundto = ld_xcalloc(n, sizeof *P.si_boundto);
+  P.si_flags = ld_xcalloc(n, sizeof *P.si_flags);
+  P.si_flags[0] = SYMINFO_CURRENT;
   int excluded = 0, nodirect = 0, interpose = 0;
-  for (uint32_t i = 0; i < dsyms->n; i++) {
-    ld_sym *s = dsyms->v[i];
+  for (uint32_t i = 0; i < P.dsyms->n; i++) {
+    ld_sym *s = P.dsyms->v[i];
     uint16_t bt = 0, fl = 0;
     uint8_t dbf = s->s_dbflags;
     /* A symbol of a library that is not needed (--as-needed drops one that only weak references
@@ -183,41 +193,41 @@ void ld_syminfo_create(ld_vec *dynsyms, ld_vec *needed_libs) {
         fl |= SYMINFO_FLG_DIRECTBIND;
       else excluded = 1;
     }
-    si_boundto[i + 1] = bt;
-    si_flags[i + 1] = fl;
+    P.si_boundto[i + 1] = bt;
+    P.si_flags[i + 1] = fl;
   }
-  if (ctx->opt.b_direct && !excluded) flags1 |= DF_1_DIRECT;
-  if (nodirect) flags1 |= DF_1_NODIRECT;
-  if (interpose) flags1 |= DF_1_SYMINTPOSE;
+  if (ctx->opt.b_direct && !excluded) P.flags1 |= DF_1_DIRECT;
+  if (nodirect) P.flags1 |= DF_1_NODIRECT;
+  if (interpose) P.flags1 |= DF_1_SYMINTPOSE;
 
   uint32_t w = ctx->is64 ? 8 : 4;
-  sec = ld_new_osec(".SUNW_syminfo", SHT_SUNW_syminfo, SHF_ALLOC, w, SY_SYMINFO);
-  sec->os_size = (uint64_t)n * SYMINFO_ENTRY_SIZE;
-  sec->os_entsize = SYMINFO_ENTRY_SIZE;
+  P.sec = ld_new_osec(".SUNW_syminfo", SHT_SUNW_syminfo, SHF_ALLOC, w, SY_SYMINFO);
+  P.sec->os_size = (uint64_t)n * SYMINFO_ENTRY_SIZE;
+  P.sec->os_entsize = SYMINFO_ENTRY_SIZE;
 }
 
 /* .dynamic entries: a DT_POSFLAG_1 per lazily loaded dependency; DT_SYMINFO, DT_SYMINSZ and
  * DT_SYMINENT. */
-uint32_t ld_syminfo_ndt(void) { return nposflag + (sec ? 3 : 0); }
+uint32_t ld_syminfo_ndt(void) { return P.nposflag + (P.sec ? 3 : 0); }
 
-uint64_t ld_syminfo_flags1(void) { return flags1; }
+uint64_t ld_syminfo_flags1(void) { return P.flags1; }
 
-ld_osec *ld_syminfo_osec(void) { return sec; }
+ld_osec *ld_syminfo_osec(void) { return P.sec; }
 
 void ld_syminfo_fill(void) {
-  if (!sec) return;
-  uint8_t *p = ctx->buf + sec->os_offset;
-  for (uint32_t i = 0; i <= dsyms->n; i++, p += SYMINFO_ENTRY_SIZE) {
-    elf_wr16(p, si_boundto[i], ctx->be);
-    elf_wr16(p + 2, si_flags[i], ctx->be);
+  if (!P.sec) return;
+  uint8_t *p = ctx->buf + P.sec->os_offset;
+  for (uint32_t i = 0; i <= P.dsyms->n; i++, p += SYMINFO_ENTRY_SIZE) {
+    elf_wr16(p, P.si_boundto[i], ctx->be);
+    elf_wr16(p + 2, P.si_flags[i], ctx->be);
   }
 }
 
 /* ---- for -z guidance (ld/guidance.c) -------------------------------------------------------
  * Valid after ld_syminfo_create; before it (a static link) there is nothing to say. */
 
-ld_vec *ld_syminfo_dynsyms(void) { return dsyms; }
-ld_vec *ld_syminfo_needed(void) { return needed; }
+ld_vec *ld_syminfo_dynsyms(void) { return P.dsyms; }
+ld_vec *ld_syminfo_needed(void) { return P.needed; }
 
 /* Does the dependency that defines s refuse direct binding to it? */
 int ld_syminfo_dep_refuses(const ld_sym *s) { return s->s_def == SD_SHARED && dep_refuses(s); }

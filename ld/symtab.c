@@ -19,14 +19,17 @@ typedef struct sym_slot {
   ld_sym *sym;
 } sym_slot;
 
-static struct {
+/* The table, with what allocates its symbols and the COMDAT signatures claimed: every pass
+ * reads it, the input pass and the link-editor's own definitions write it. ld_sym_init starts
+ * it afresh (and the calling thread's pool: each thread's own pool is tpool). */
+static struct symbol_table {
   sym_slot *slots;
   uint32_t mask, count;
-} syms;
-
-/* Symbols are allocated from chunks: one allocation per few thousand symbols. */
-static ld_gsym *pool;
-static uint32_t pool_left;
+  /* Symbols are allocated from chunks: one allocation per few thousand symbols. */
+  ld_gsym *pool;
+  uint32_t pool_left;
+  strtab_set comdats; /* comdat_ent*: the COMDAT group signatures claimed, and by whom */
+} T;
 
 /* A multiply-xor hash over 8-byte words: long C++ names are common. */
 static uint32_t name_hash(const char *s, uint32_t n) {
@@ -69,67 +72,67 @@ static __thread uint32_t tpool_left;
 void ld_sym_init(uint32_t expected) {
   uint32_t cap = 1024;
   while (cap < expected * 2) cap <<= 1;
-  syms.slots = ld_zalloc(cap, sizeof *syms.slots);
-  syms.mask = cap - 1;
-  syms.count = 0;
-  pool = NULL, pool_left = 0;
+  T.slots = ld_zalloc(cap, sizeof *T.slots);
+  T.mask = cap - 1;
+  T.count = 0;
+  T.pool = NULL, T.pool_left = 0;
   tpool = NULL, tpool_left = 0;
   comdat_reset();
 }
 
 static void grow(void) {
-  uint32_t cap = (syms.mask + 1) * 2;
+  uint32_t cap = (T.mask + 1) * 2;
   sym_slot *ns = ld_zalloc(cap, sizeof *ns);
-  for (uint32_t i = 0; i <= syms.mask; i++) {
-    if (!syms.slots[i].sym) continue;
-    uint32_t j = syms.slots[i].hash & (cap - 1);
+  for (uint32_t i = 0; i <= T.mask; i++) {
+    if (!T.slots[i].sym) continue;
+    uint32_t j = T.slots[i].hash & (cap - 1);
     while (ns[j].sym) j = (j + 1) & (cap - 1);
-    ns[j] = syms.slots[i];
+    ns[j] = T.slots[i];
   }
-  syms.slots = ns;
-  syms.mask = cap - 1;
+  T.slots = ns;
+  T.mask = cap - 1;
 }
 
 ld_sym *ld_sym_lookup(const char *name, uint32_t len) {
   uint32_t h = name_hash(name, len);
-  for (uint32_t j = h & syms.mask;; j = (j + 1) & syms.mask) {
-    ld_sym *s = syms.slots[j].sym;
+  for (uint32_t j = h & T.mask;; j = (j + 1) & T.mask) {
+    ld_sym *s = T.slots[j].sym;
     if (!s) return NULL;
-    if (syms.slots[j].hash == h && s->s_namelen == len && !memcmp(s->s_name, name, len)) return s;
+    if (T.slots[j].hash == h && s->s_namelen == len && !memcmp(s->s_name, name, len)) return s;
   }
 }
 
 ld_sym *ld_sym_intern(const char *name, uint32_t len) {
   uint32_t h = name_hash(name, len);
   uint32_t j;
-  for (j = h & syms.mask;; j = (j + 1) & syms.mask) {
-    ld_sym *s = syms.slots[j].sym;
+  for (j = h & T.mask;; j = (j + 1) & T.mask) {
+    ld_sym *s = T.slots[j].sym;
     if (!s) break;
-    if (syms.slots[j].hash == h && s->s_namelen == len && !memcmp(s->s_name, name, len)) return s;
+    if (T.slots[j].hash == h && s->s_namelen == len && !memcmp(s->s_name, name, len)) return s;
   }
-  if (!pool_left) {
-    pool_left = 4096;
-    pool = ld_zalloc(pool_left, sizeof *pool);
+  if (!T.pool_left) {
+    T.pool_left = 4096;
+    T.pool = ld_zalloc(T.pool_left, sizeof *T.pool);
   }
-  ld_sym *s = &pool++->g_sym;
-  pool_left--;
+  ld_sym *s = &T.pool++->g_sym;
+  T.pool_left--;
   s->s_name = name;
   s->s_namelen = len;
   ld_g(s)->s_hash = h;
   s->s_bind = STB_GLOBAL;
   s->s_weakref = 1;
-  syms.slots[j].hash = h;
-  syms.slots[j].sym = s;
-  if (++syms.count * 4 > (syms.mask + 1) * 3) grow();
+  T.slots[j].hash = h;
+  T.slots[j].sym = s;
+  if (++T.count * 4 > (T.mask + 1) * 3) grow();
   return s;
 }
 
 void ld_sym_foreach(void (*fn)(ld_sym *, void *), void *arg) {
-  for (uint32_t i = 0; i <= syms.mask; i++)
-    if (syms.slots[i].sym) fn(syms.slots[i].sym, arg);
+  for (uint32_t i = 0; i <= T.mask; i++)
+    if (T.slots[i].sym) fn(T.slots[i].sym, arg);
 }
 
-uint32_t ld_sym_count(void) { return syms.count; }
+uint32_t ld_sym_count(void) { return T.count; }
 
 /* ---- concurrent interning ---------------------------------------------------------------
  * Objects parsed in parallel intern their global names in parallel too. The table does not grow
@@ -141,12 +144,12 @@ uint32_t ld_sym_count(void) { return syms.count; }
  * room is made for all of them, at up to 15/16 of the table (linear probing still ends), and a
  * table left fuller than 3/4 grows at the next serial insertion. */
 void ld_sym_reserve(uint32_t more) {
-  while ((uint64_t)(syms.count + more) * 16 > (uint64_t)(syms.mask + 1) * 15) grow();
+  while ((uint64_t)(T.count + more) * 16 > (uint64_t)(T.mask + 1) * 15) grow();
 }
 
 ld_sym *ld_sym_intern_mt(const char *name, uint32_t len, uint32_t h) {
-  for (uint32_t j = h & syms.mask;; j = (j + 1) & syms.mask) {
-    ld_sym *s = __atomic_load_n(&syms.slots[j].sym, __ATOMIC_ACQUIRE);
+  for (uint32_t j = h & T.mask;; j = (j + 1) & T.mask) {
+    ld_sym *s = __atomic_load_n(&T.slots[j].sym, __ATOMIC_ACQUIRE);
     if (!s) {
       if (!tpool_left) {
         tpool_left = 1024;
@@ -159,21 +162,21 @@ ld_sym *ld_sym_intern_mt(const char *name, uint32_t len, uint32_t h) {
       n->s_bind = STB_GLOBAL;
       n->s_weakref = 1;
       ld_sym *expected = NULL;
-      if (__atomic_compare_exchange_n(&syms.slots[j].sym, &expected, n, 0, __ATOMIC_ACQ_REL,
+      if (__atomic_compare_exchange_n(&T.slots[j].sym, &expected, n, 0, __ATOMIC_ACQ_REL,
                                       __ATOMIC_ACQUIRE)) {
-        __atomic_store_n(&syms.slots[j].hash, h, __ATOMIC_RELEASE);
-        __atomic_fetch_add(&syms.count, 1, __ATOMIC_RELAXED);
+        __atomic_store_n(&T.slots[j].hash, h, __ATOMIC_RELEASE);
+        __atomic_fetch_add(&T.count, 1, __ATOMIC_RELAXED);
         tpool++, tpool_left--;
         return n;
       }
       s = expected; /* another thread filled the slot first: n stays in the pool for reuse */
     }
-    uint32_t sh = __atomic_load_n(&syms.slots[j].hash, __ATOMIC_ACQUIRE);
+    uint32_t sh = __atomic_load_n(&T.slots[j].hash, __ATOMIC_ACQUIRE);
     if (!sh) sh = ld_gc(s)->s_hash;
     if (sh == h && s->s_namelen == len && !memcmp(s->s_name, name, len)) return s;
   }
 }
-uint32_t ld_sym_capacity(void) { return syms.mask + 1; }
+uint32_t ld_sym_capacity(void) { return T.mask + 1; }
 
 /* For callers that hashed names ahead (in parallel): interning with a known hash. */
 uint32_t ld_sym_hash(const char *name, uint32_t len) { return name_hash(name, len); }
@@ -187,17 +190,15 @@ typedef struct comdat_ent {
   uint8_t released;     /* the IR claim was given up: the next claim takes the signature */
 } comdat_ent;
 
-static strtab_set comdats;
-
-static void comdat_reset(void) { comdats = (strtab_set){0}; } /* a link frees nothing */
+static void comdat_reset(void) { T.comdats = (strtab_set){0}; } /* a link frees nothing */
 
 /* Claim the group `sig` for the object now being read. Returns 1 if this is the first group of
  * that signature (it is kept), 0 if an earlier object holds it (this one is discarded). */
 int ld_comdat_claimed(const char *sig) {
-  if (!comdats.slots) return 0;
+  if (!T.comdats.slots) return 0;
   uint32_t len = (uint32_t)strlen(sig), h = name_hash(sig, len);
-  for (uint32_t j = h & comdats.mask;; j = (j + 1) & comdats.mask) {
-    comdat_ent *e = comdats.slots[j];
+  for (uint32_t j = h & T.comdats.mask;; j = (j + 1) & T.comdats.mask) {
+    comdat_ent *e = T.comdats.slots[j];
     if (!e) return 0;
     if (e->hash == h && e->len == len && !memcmp(e->name, sig, len)) return !e->released;
   }
@@ -212,21 +213,21 @@ int ld_comdat_claim(const char *sig) { return claim(sig, NULL); }
 int ld_comdat_claim_ir(const char *sig, const void *owner) { return claim(sig, owner); }
 
 void ld_comdat_release_ir(void) {
-  for (uint32_t i = 0; comdats.slots && i <= comdats.mask; i++) {
-    comdat_ent *c = comdats.slots[i];
+  for (uint32_t i = 0; T.comdats.slots && i <= T.comdats.mask; i++) {
+    comdat_ent *c = T.comdats.slots[i];
     if (c && c->ir_owner) c->released = 1, c->ir_owner = NULL;
   }
 }
 
 static int claim(const char *sig, const void *ir_owner) {
   uint32_t len = (uint32_t)strlen(sig), h = name_hash(sig, len);
-  if (!comdats.slots) {
-    comdats.slots = ld_xcalloc(4096, sizeof(void *));
-    comdats.mask = 4095;
+  if (!T.comdats.slots) {
+    T.comdats.slots = ld_xcalloc(4096, sizeof(void *));
+    T.comdats.mask = 4095;
   }
   uint32_t j;
-  for (j = h & comdats.mask;; j = (j + 1) & comdats.mask) {
-    comdat_ent *e = comdats.slots[j];
+  for (j = h & T.comdats.mask;; j = (j + 1) & T.comdats.mask) {
+    comdat_ent *e = T.comdats.slots[j];
     if (!e) break;
     if (e->hash == h && e->len == len && !memcmp(e->name, sig, len)) {
       if (e->released) {
@@ -243,20 +244,20 @@ static int claim(const char *sig, const void *ir_owner) {
   e->hash = h;
   e->ir_owner = ir_owner;
   e->released = 0;
-  comdats.slots[j] = e;
-  if (++comdats.count * 2 > comdats.mask + 1) {
-    uint32_t cap = (comdats.mask + 1) * 2;
+  T.comdats.slots[j] = e;
+  if (++T.comdats.count * 2 > T.comdats.mask + 1) {
+    uint32_t cap = (T.comdats.mask + 1) * 2;
     void **ns = ld_xcalloc(cap, sizeof(void *));
-    for (uint32_t i = 0; i <= comdats.mask; i++) {
-      comdat_ent *x = comdats.slots[i];
+    for (uint32_t i = 0; i <= T.comdats.mask; i++) {
+      comdat_ent *x = T.comdats.slots[i];
       if (!x) continue;
       uint32_t k = x->hash & (cap - 1);
       while (ns[k]) k = (k + 1) & (cap - 1);
       ns[k] = x;
     }
-    free(comdats.slots);
-    comdats.slots = ns;
-    comdats.mask = cap - 1;
+    free(T.comdats.slots);
+    T.comdats.slots = ns;
+    T.comdats.mask = cap - 1;
   }
   return 1;
 }

@@ -8,13 +8,11 @@
 
 #include "ld.h"
 
-static ld_vec needy; /* ld_sym* with any SN_* need, canonical order */
-
-ld_vec *ld_needy(void) { return &needy; }
+ld_vec *ld_needy(void) { return &ctx->needy; }
 
 static void collect(ld_sym *s, void *arg) {
   (void)arg;
-  if (s->s_needs) ld_vec_push(&needy, s);
+  if (s->s_needs) ld_vec_push(&ctx->needy, s);
 }
 
 static int cmp_key(const void *a, const void *b) {
@@ -54,10 +52,17 @@ enum {
 typedef struct got_fill {
   uint8_t f_got, f_gd, f_ie, f_desc, f_igot;
 } got_fill;
-static got_fill *fills;     /* per needy symbol */
-static uint8_t module_fill; /* the module's LD slot */
-static uint32_t got_nrel;   /* RELATIVE relocations of GOT slots */
-static uint32_t got_ndyn;   /* the GOT's other .rela.dyn entries */
+
+/* The state of the pass: ld_create_synthetic (which starts it afresh) reads the scan's needs
+ * (each symbol's s_needs, the link context's counts), hands out GOT and PLT slots in canonical
+ * order (ctx->needy) and sizes the synthetic sections; ld_fill_synthetic writes their contents
+ * as decided here. */
+static struct synth_pass {
+  got_fill *fills;     /* per needy symbol */
+  uint8_t module_fill; /* the module's LD slot */
+  uint32_t got_nrel;   /* RELATIVE relocations of GOT slots */
+  uint32_t got_ndyn;   /* the GOT's other .rela.dyn entries */
+} P;
 
 /* .rela.dyn entries (outside the RELATIVE run) of a slot filled as `f`, `n` words wide. */
 static uint32_t fill_dynrels(int f, uint32_t n) {
@@ -191,6 +196,7 @@ uint32_t ld_merge_properties(uint32_t (*out)[2], uint32_t max) {
 }
 
 void ld_create_synthetic(void) {
+  P = (struct synth_pass){0};
   const ld_target *tg = ctx->tg;
   uint32_t w = ctx->is64 ? 8 : 4;
   uint32_t relsz = ctx->is64 ? (tg->tg_rela ? 24 : 16) : (tg->tg_rela ? 12 : 8);
@@ -200,20 +206,20 @@ void ld_create_synthetic(void) {
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
     for (uint32_t k = 1; k < o->o_first_global; k++)
-      if (o->o_locals[k].s_needs) ld_vec_push(&needy, &o->o_locals[k]);
+      if (o->o_locals[k].s_needs) ld_vec_push(&ctx->needy, &o->o_locals[k]);
   }
   ld_sym_foreach(collect, NULL);
-  ld_qsort(needy.v, needy.n, sizeof(void *), cmp_key);
+  ld_qsort(ctx->needy.v, ctx->needy.n, sizeof(void *), cmp_key);
 
   /* GOT slots, and how each is filled: decided here once (got_fill), counted here, carried out
    * by fill_got. */
   /* Words reserved at the GOT's base in dynamic outputs (SPARC: _DYNAMIC's address). */
   uint32_t got_reserved = (pic() || !ctx->opt.is_static) ? tg->tg_got_reserved : 0;
   uint32_t ngot = got_reserved;
-  fills = ld_xcalloc(needy.n ? needy.n : 1, sizeof *fills);
-  for (uint32_t i = 0; i < needy.n; i++) {
-    ld_sym *s = needy.v[i];
-    got_fill *f = &fills[i];
+  P.fills = ld_xcalloc(ctx->needy.n ? ctx->needy.n : 1, sizeof *P.fills);
+  for (uint32_t i = 0; i < ctx->needy.n; i++) {
+    ld_sym *s = ctx->needy.v[i];
+    got_fill *f = &P.fills[i];
     int pre = ld_preemptible(s);
     if (s->s_needs & SN_GOT) {
       ld_slots_w(s)->got = (int32_t)ngot++;
@@ -242,30 +248,30 @@ void ld_create_synthetic(void) {
   if (ctx->need_ld_slot) {
     ctx->ld_slot = (int32_t)ngot;
     ngot += 2;
-    module_fill = no_loader() ? GF_VALUE : GF_LOCAL;
+    P.module_fill = no_loader() ? GF_VALUE : GF_LOCAL;
   } else {
     ctx->ld_slot = -1;
   }
   /* IFUNC PLT entries (static or local IFUNCs): each jumps through its own GOT slot, filled
    * by an IRELATIVE relocation. */
-  for (uint32_t i = 0; i < needy.n; i++) {
-    ld_sym *s = needy.v[i];
+  for (uint32_t i = 0; i < ctx->needy.n; i++) {
+    ld_sym *s = ctx->needy.v[i];
     if (!(s->s_needs & SN_PLT) || !is_ifunc(s)) continue;
     ld_slots_w(s)->igot = (int32_t)ngot++;
     ld_slots_w(s)->plt = (int32_t)ctx->iplt_syms.n;
     ld_vec_push(&ctx->iplt_syms, s);
-    fills[i].f_igot = iplt_rel() ? GF_IREL_IPLT : GF_IREL;
+    P.fills[i].f_igot = iplt_rel() ? GF_IREL_IPLT : GF_IREL;
   }
   /* The dynamic relocations the GOT needs: they take the first slots of each run. */
-  for (uint32_t i = 0; i < needy.n; i++) {
-    const got_fill *f = &fills[i];
-    got_nrel += (f->f_got == GF_RELATIVE);
-    got_ndyn += fill_dynrels(f->f_got, 1) + fill_dynrels(f->f_gd, 2) + fill_dynrels(f->f_ie, 1) +
-                fill_dynrels(f->f_desc, 1) + fill_dynrels(f->f_igot, 1);
+  for (uint32_t i = 0; i < ctx->needy.n; i++) {
+    const got_fill *f = &P.fills[i];
+    P.got_nrel += (f->f_got == GF_RELATIVE);
+    P.got_ndyn += fill_dynrels(f->f_got, 1) + fill_dynrels(f->f_gd, 2) + fill_dynrels(f->f_ie, 1) +
+                  fill_dynrels(f->f_desc, 1) + fill_dynrels(f->f_igot, 1);
     niplt_rel += (f->f_got == GF_IREL_IPLT) + (f->f_igot == GF_IREL_IPLT);
   }
-  got_ndyn += fill_dynrels(module_fill, 1);
-  uint32_t nrelative = got_nrel, ndyn = got_ndyn;
+  P.got_ndyn += fill_dynrels(P.module_fill, 1);
+  uint32_t nrelative = P.got_nrel, ndyn = P.got_ndyn;
   ctx->ngot = ngot;
   ctx->got_reserved = got_reserved;
   if (ngot || ctx->need_got_base)
@@ -301,7 +307,7 @@ void ld_create_synthetic(void) {
    * section's in order. */
   ctx->nrelative = nrelative;
   ctx->nreladyn = nrelative + ndyn;
-  uint32_t rbase = got_nrel, dbase = nrelative + got_ndyn;
+  uint32_t rbase = P.got_nrel, dbase = nrelative + P.got_ndyn;
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
     for (uint32_t k = 0; k < o->o_nsec; k++) {
@@ -473,9 +479,9 @@ static void fill_got(void) {
   uint8_t *ipltrel = ctx->relaiplt ? ctx->buf + ctx->relaiplt->os_offset : NULL;
   uint64_t tlsend = ctx->tp_addr;
 #define WORD(idx, v) elf_wrw(g + (uint64_t)(idx)*w, (v), is64, be)
-  for (uint32_t i = 0; i < needy.n; i++) {
-    ld_sym *s = needy.v[i];
-    const got_fill *f = &fills[i];
+  for (uint32_t i = 0; i < ctx->needy.n; i++) {
+    ld_sym *s = ctx->needy.v[i];
+    const got_fill *f = &P.fills[i];
     const ld_symslots *sl = ld_slots(s);
     uint64_t S = s->s_local ? ld_local_addr(s) : ld_sym_addr(s);
     uint32_t dynidx = (uint32_t)sl->dynidx;
@@ -532,8 +538,8 @@ static void fill_got(void) {
       if (!tg->tg_rela && !pre) WORD(sl->desc + 1, S - ctx->tls_addr);
     }
   }
-  if (module_fill == GF_VALUE) WORD(ctx->ld_slot, 1);
-  else if (module_fill == GF_LOCAL)
+  if (P.module_fill == GF_VALUE) WORD(ctx->ld_slot, 1);
+  else if (P.module_fill == GF_LOCAL)
     ld_emit_dynrel(dyn++, ld_got_slot_addr(ctx->ld_slot), tg->tg_r_dtpmod, 0, 0);
   for (uint32_t i = 0; i < ctx->iplt_syms.n; i++) {
     ld_sym *s = ctx->iplt_syms.v[i];
@@ -550,9 +556,9 @@ static void fill_got(void) {
   }
 #undef WORD
   /* The slots were reserved from the same decisions. */
-  if (rel != got_nrel || dyn != ctx->nrelative + got_ndyn)
+  if (rel != P.got_nrel || dyn != ctx->nrelative + P.got_ndyn)
     ld_fatal("internal: the GOT's dynamic relocations: %u and %u reserved, %u and %u written",
-             got_nrel, got_ndyn, rel, dyn - ctx->nrelative);
+             P.got_nrel, P.got_ndyn, rel, dyn - ctx->nrelative);
 }
 
 static void fill_buildid_header(void) {

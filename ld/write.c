@@ -29,7 +29,6 @@ typedef struct wchunk {
   uint32_t n;
   uint64_t off, end; /* offsets in the output section */
 } wchunk;
-static ld_vec chunks;
 
 static void add_chunk(ld_vec *out, ld_osec *os, ld_isec **isecs, uint32_t n, uint64_t off,
                       uint64_t end) {
@@ -106,8 +105,7 @@ uint8_t *ld_assemble_piece(const void *piece, uint64_t from, uint64_t to) {
 }
 
 static void write_chunk(uint32_t i, void *arg) {
-  (void)arg;
-  wchunk *c = chunks.v[i];
+  wchunk *c = ((ld_vec *)arg)->v[i]; /* the chunks (ld_write_output) */
   uint64_t len = c->end - c->off;
   if (len == 0) return;
   uint8_t *wbuf = ld_assemble_piece(c, c->off, c->end);
@@ -279,6 +277,7 @@ void ld_write_output(void) {
   ctx->buf = m;
   ctx->out_fd = fd;
 
+  ld_vec chunks = {0}; /* wchunk*: the pieces the threads write */
   for (uint32_t i = 0; i < ctx->norder; i++) {
     ld_osec *os = ctx->order[i];
     if (os->os_synth || os->os_type == SHT_NOBITS) continue;
@@ -294,7 +293,7 @@ void ld_write_output(void) {
     ld_plan_pieces(os, &chunks);
   }
   ld_stat_pass("write: map, plan pieces");
-  ld_par_for(chunks.n, write_chunk, NULL);
+  ld_par_for(chunks.n, write_chunk, &chunks);
   ld_stat_pass("write: sections and relocations");
   ld_fill_synthetic();
   ld_stat_pass("write: GOT, PLT, dynamic sections");
