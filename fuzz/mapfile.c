@@ -11,12 +11,11 @@ static FILE *sink;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  static const ld_target *const targets[] = {&ld_target_x64, &ld_target_x86, &ld_target_sparcv9,
-                                             &ld_target_sparc};
   if (!sink) sink = fopen("/dev/null", "w");
   FUZZ_BEGIN();
-  const ld_target *tg = targets[size % 4];
-  mf_model *m = mf_model_new(tg->tg_is64, tg->tg_machine);
+  size_t ntargets = 0;
+  while (ld_targets[ntargets]) ntargets++;
+  mf_model *m = mf_model_for(ld_targets[size % ntargets]);
   mf_read_mapfile_text(m, "fuzz.map", (const char *)data, size);
   mf_finish(m);
   mf_dump(m, sink);

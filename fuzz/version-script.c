@@ -24,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     s->s_type = STT_FUNC;
     s->s_size = 8;
   }
-  mf_model *m = mf_model_new(1, EM_X86_64);
+  mf_model *m = mf_model_for(&ld_target_x64);
   mf_read_version_script_text(m, "fuzz.ver", (const char *)data, size);
   mf_finish(m);
   ctx->opt.mapfile = m;

@@ -1370,11 +1370,7 @@ static int parse_version(lx *L, unsigned line) {
   text[start_line - 1 + len] = '\n';
   ld_options *o = &ctx->opt;
   int fresh = !o->mapfile;
-  if (fresh) {
-    int is64 = ctx->tg ? ctx->tg->tg_is64 : 1;
-    uint16_t machine = (ctx->tg ? ctx->tg : ld_targets[0])->tg_machine; /* the host's default */
-    o->mapfile = mf_model_new(is64, machine);
-  }
+  if (fresh) o->mapfile = mf_model_for(ctx->tg ? ctx->tg : ld_targets[0]); /* host's default */
   mf_read_version_script_text(o->mapfile, L->path, text, start_line + len);
   if (fresh) mf_finish(o->mapfile);
   return 0;

@@ -582,7 +582,7 @@ int ld_have_dynamic_list(void) {
  * read once. */
 static void read_dynamic_lists(void) {
   if (ctx->dynlist || (!ctx->opt.dynamic_lists.n && !ctx->opt.export_sym_lists.n)) return;
-  ctx->dynlist = mf_model_new(ctx->is64, ctx->tg ? ctx->tg->tg_machine : 0);
+  ctx->dynlist = mf_model_for(ctx->tg ? ctx->tg : ld_targets[0]);
   for (uint32_t i = 0; i < ctx->opt.dynamic_lists.n; i++)
     mf_read_version_script(ctx->dynlist, ctx->opt.dynamic_lists.v[i]);
   for (uint32_t i = 0; i < ctx->opt.export_sym_lists.n; i++)

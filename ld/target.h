@@ -137,10 +137,15 @@ struct ld_target {
   const char *tg_bfd_name;  /* GNU's name of the output format: "elf64-x86-64", ... */
   const char *const *tg_emulation_aliases; /* other spellings drivers use; NULL-terminated */
   uint16_t tg_machine;                     /* EM_* written to the output */
-  uint8_t tg_is64;                         /* ELFCLASS64 */
-  uint8_t tg_be;                           /* big-endian */
-  uint8_t tg_rela;                         /* RELA (1) or REL (0) relocations */
-  uint64_t tg_page_size;                   /* max page size: segment alignment */
+  /* For mapfiles (mf_model_for): the predefined $if name of the instruction set ("_x86",
+   * "_sparc"), and whether the built-in lrodata and ldata segments of the large code model
+   * exist. */
+  const char *tg_mapfile_isa;
+  uint8_t tg_large_segs;
+  uint8_t tg_is64;       /* ELFCLASS64 */
+  uint8_t tg_be;         /* big-endian */
+  uint8_t tg_rela;       /* RELA (1) or REL (0) relocations */
+  uint64_t tg_page_size; /* max page size: segment alignment */
   /* The page size programs run with (SPARC's 8 KiB pages under a 1 MiB or 64 KiB maximum):
    * PT_GNU_RELRO's granule, -z common-page-size overriding it (ld_common_page_size). A loader
    * protects the range page by page, and rounding it to the maximum would reach past what the

@@ -22,12 +22,15 @@ static const char *find_version_script(struct ld_options *o, const char *path) {
   return path;
 }
 
+mf_model *mf_model_for(const ld_target *tg) {
+  mf_target t = {tg->tg_name, tg->tg_is64, tg->tg_mapfile_isa, tg->tg_large_segs};
+  return mf_model_new(&t);
+}
+
 void mf_read_all(struct ld_options *o) {
   if (!o->mapfiles.n && !o->version_scripts.n && !o->mapfile_dump) return;
   /* Mapfiles come before any input: without -m or -z target= the target is the host's x64. */
-  int is64 = o->target ? o->target->tg_is64 : 1;
-  uint16_t machine = o->target ? o->target->tg_machine : EM_X86_64;
-  mf_model *m = mf_model_new(is64, machine);
+  mf_model *m = mf_model_for(o->target ? o->target : ld_targets[0]);
   for (uint32_t i = 0; i < o->mapfiles.n; i++) mf_read_mapfile(m, o->mapfiles.v[i]);
   for (uint32_t i = 0; i < o->version_scripts.n; i++)
     mf_read_version_script(m, find_version_script(o, o->version_scripts.v[i]));

@@ -71,11 +71,7 @@ static void psym(FILE *o, const mf_sym *s) {
 }
 
 void mf_dump(const mf_model *m, FILE *o) {
-  const char *mach = m->m_machine == EM_X86_64    ? "x64"
-                     : m->m_machine == EM_386     ? "x86"
-                     : m->m_machine == EM_SPARCV9 ? "sparcv9"
-                                                  : "sparc";
-  fprintf(o, "mapfile model: ELF%d %s, %u file%s\n", m->m_is64 ? 64 : 32, mach, m->m_nfiles,
+  fprintf(o, "mapfile model: ELF%d %s, %u file%s\n", m->m_is64 ? 64 : 32, m->m_target, m->m_nfiles,
           m->m_nfiles == 1 ? "" : "s");
   fputs("defines:", o);
   for (uint32_t i = 0; i < m->m_defines.n; i++) fprintf(o, " %s", (const char *)m->m_defines.v[i]);

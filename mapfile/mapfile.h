@@ -29,12 +29,13 @@
  * the scope that every global symbol not named anywhere gets ('*' in a hidden/local or eliminate
  * scope). Patterns (sy_wild) come only from GNU version scripts.
  *
- * Target. The mapfile is read before any input fixes the target, so the reader takes the
- * target's class and machine as parameters (mf_config); with no -m / -z target= the caller
- * passes the host default, x86-64 (ELFCLASS64, EM_X86_64). They decide the predefined $if names
- * (_ELF32/_ELF64, _x86/_sparc, true), the word size for numbers and addrsize, and which built-in
- * segments exist. The segment flag names DATA and STACK expand to R+W on every target (tld's
- * Linux targets keep data and stack non-executable; Solaris gave x86 and SPARC data R+W+X). */
+ * Target. The mapfile is read before any input fixes the target, so the reader takes a
+ * description of the target (mf_target, made from ld/target.h's by mf_model_for); with no -m /
+ * -z target= the caller passes the host default, x86-64. It decides the predefined $if names
+ * (_ELF32/_ELF64, the instruction set's _x86/_sparc, true), the word size for numbers and
+ * addrsize, and which built-in segments exist. The module itself tests no machine. The segment flag
+ * names DATA and STACK expand to R+W on every target (tld's Linux targets keep data and stack
+ * non-executable; Solaris gave x86 and SPARC data R+W+X). */
 #ifndef TLD_MAPFILE_MAPFILE_H
 #define TLD_MAPFILE_MAPFILE_H
 
@@ -195,7 +196,7 @@ typedef struct mf_cap {
 
 typedef struct mf_model {
   int m_is64;
-  uint16_t m_machine;   /* EM_* */
+  const char *m_target; /* the target's name, for the dump */
   mf_vec m_segs;        /* mf_segment*, creation order */
   mf_vec m_seg_order;   /* mf_segment* (SEGMENT_ORDER) */
   mf_vec m_ecs;         /* mf_ec* */
@@ -216,8 +217,19 @@ typedef struct mf_model {
 
 /* ---- reading ------------------------------------------------------------------------------ */
 
-/* A fresh model for a target: `is64` is the ELF class, `machine` an EM_* value. */
-mf_model *mf_model_new(int is64, uint16_t machine);
+/* What the model needs to know of the target. */
+typedef struct mf_target {
+  const char *name; /* "x64", ... (the dump names it) */
+  int is64;         /* the ELF class */
+  const char *isa;  /* the predefined $if name of its instruction set: "_x86", "_sparc" */
+  int large_segs;   /* the built-in lrodata and ldata segments exist (x86-64's large model) */
+} mf_target;
+
+/* A fresh model for a target. */
+mf_model *mf_model_new(const mf_target *t);
+/* The same for one of the link-editor's targets (ld/target.h; mapfile/driver.c). */
+struct ld_target;
+mf_model *mf_model_for(const struct ld_target *tg);
 
 /* Read a mapfile (version chosen by its first token) or, if `path` is a directory, every visible
  * file in it sorted by name. Fatal on any error. */

@@ -619,10 +619,10 @@ void mf_cap_end(mf_parser *P) {
 
 /* ---- the model ---------------------------------------------------------------------------- */
 
-mf_model *mf_model_new(int is64, uint16_t machine) {
+mf_model *mf_model_new(const mf_target *t) {
   mf_model *m = mf_alloc(sizeof *m);
-  m->m_is64 = is64;
-  m->m_machine = machine;
+  m->m_is64 = t->is64;
+  m->m_target = t->name;
   m->m_stack_flags = PF_R | PF_W;
   mf_loc none = {NULL, 0};
   struct {
@@ -630,7 +630,7 @@ mf_model *mf_model_new(int is64, uint16_t machine) {
     int type;
     uint32_t flags;
     int disabled;
-    int amd64_only;
+    int large;
   } builtin[] = {
       {"text", MF_SEG_LOAD, PF_R | PF_X, 0, 0},  {"data", MF_SEG_LOAD, PF_R | PF_W, 0, 0},
       {"bss", MF_SEG_LOAD, PF_R | PF_W, 1, 0},   {"lrodata", MF_SEG_LOAD, PF_R, 0, 1},
@@ -638,17 +638,15 @@ mf_model *mf_model_new(int is64, uint16_t machine) {
       {"extra", MF_SEG_NULL, 0, 0, 0},
   };
   for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++) {
-    if (builtin[i].amd64_only && machine != EM_X86_64) continue;
+    if (builtin[i].large && !t->large_segs) continue;
     mf_segment *s = mf_seg_new(m, builtin[i].name, builtin[i].type, none);
     s->sg_builtin = 1;
     s->sg_flags = builtin[i].flags;
     s->sg_disabled = (uint8_t)builtin[i].disabled;
   }
   /* The names $if can test without $add (solaris-link-editors.md §4.1). */
-  mf_vec_push(&m->m_defines, mf_strdup(is64 ? "_ELF64" : "_ELF32"));
-  if (machine == EM_X86_64 || machine == EM_386) mf_vec_push(&m->m_defines, mf_strdup("_x86"));
-  if (machine == EM_SPARC || machine == EM_SPARC32PLUS || machine == EM_SPARCV9)
-    mf_vec_push(&m->m_defines, mf_strdup("_sparc"));
+  mf_vec_push(&m->m_defines, mf_strdup(t->is64 ? "_ELF64" : "_ELF32"));
+  if (t->isa) mf_vec_push(&m->m_defines, mf_strdup(t->isa));
   mf_vec_push(&m->m_defines, mf_strdup("true"));
   return m;
 }

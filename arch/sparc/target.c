@@ -60,7 +60,7 @@ static const char *const sparc_aliases64[] = {"elf64_sparc_fbsd", "elf64sparc", 
   .tg_apply = sparc_apply, .tg_relax_got = sparc_relax_got, .tg_write_plt_header = NULL,           \
   .tg_plt_flags = SHF_WRITE, .tg_got_reserved = 1, .tg_iplt_entry_size = 16,                       \
   .tg_iplt_pic_unsupported = 1, .tg_gotplt_reserved = 0, .tg_got_addend_in_entry = 1,              \
-  .tg_attr_union_tags = 1u << 4 | 1u << 8
+  .tg_attr_union_tags = 1u << 4 | 1u << 8, .tg_mapfile_isa = "_sparc"
 
 /* GNU ld's sparc32 Linux layout: 64 KiB maximum page, text at 0x10000. */
 const ld_target ld_target_sparc = {

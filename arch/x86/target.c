@@ -16,6 +16,7 @@ const ld_target ld_target_x86 = {
     .tg_emulation = "elf_i386",
     .tg_bfd_name = "elf32-i386",
     .tg_machine = EM_386,
+    .tg_mapfile_isa = "_x86",
     .tg_is64 = 0,
     .tg_be = 0,
     .tg_rela = 0,

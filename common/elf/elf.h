@@ -666,7 +666,7 @@
 #define R_386_IRELATIVE 42
 #define R_386_GOT32X 43 /* relaxable R_386_GOT32 */
 
-/* ---- SPARC relocations (SPARC psABI; shared by EM_SPARC, EM_SPARC32PLUS, EM_SPARCV9) -------- */
+/* ---- SPARC relocations (SPARC psABI; the same numbers in 32-bit, V8+ and V9 objects) ------- */
 
 #define R_SPARC_NONE 0
 #define R_SPARC_8 1
