@@ -280,12 +280,18 @@ static int tls_target_model(const ld_sym *s, int model) {
   return model;
 }
 
+/* Do the General Dynamic and descriptor sequences of a variable with an IE slot use it
+ * (tg_tls_ie_wins: shared objects of targets that do as GNU ld does)? */
+static int ie_wins(void) {
+  return ctx->tg->tg_tls_ie_wins && ctx->opt.outkind == OUT_SHARED && ctx->opt.tls_relax;
+}
+
 /* For -z guidance (ld/guidance.c), after the scan: the same decisions, from outside, with
- * tg_tls_ie_wins's (ie_wins_one) on top. */
+ * ie_wins_one's on top. */
 int ld_tls_target_model(const ld_sym *s, int model) {
   int to = tls_target_model(s, model);
-  if (to == model && (model == TLSM_GD || model == TLSM_DESC) && ctx->tg->tg_tls_ie_wins &&
-      ctx->opt.outkind == OUT_SHARED && ctx->opt.tls_relax && (s->s_needs & SN_TLSIE))
+  if (to == model && (model == TLSM_GD || model == TLSM_DESC) && ie_wins() &&
+      (s->s_needs & SN_TLSIE))
     to = TLSM_IE;
   return to;
 }
@@ -703,7 +709,6 @@ void ld_scan_relocs(void) {
     }
   }
   ld_par_for(scan_list.n, scan_one, &scan_list);
-  if (ctx->tg->tg_tls_ie_wins && ctx->opt.outkind == OUT_SHARED && ctx->opt.tls_relax)
-    ld_par_for(scan_list.n, ie_wins_one, &scan_list);
+  if (ie_wins()) ld_par_for(scan_list.n, ie_wins_one, &scan_list);
   ld_stat_tls();
 }
