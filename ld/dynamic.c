@@ -139,9 +139,9 @@ static int is_import(const ld_sym *s) {
   return 0;
 }
 
-static void collect(ld_sym *s, void *arg) {
+static int is_dynamic(const ld_sym *s, void *arg) {
   (void)arg;
-  if (is_import(s) || is_export(s) || (s->s_needs & SN_COPY)) ld_vec_push(&D.cand, s);
+  return is_import(s) || is_export(s) || (s->s_needs & SN_COPY);
 }
 
 static int cmp_canon(const void *a, const void *b) {
@@ -190,16 +190,19 @@ static uint32_t verneed_index(ld_sym *s) {
 
 /* Aliases of a copied symbol (another name for the same library address, such as environ and
  * __environ) share its copy. */
-static void alias_copy(ld_sym *s, void *arg) {
-  (void)arg;
-  if (s->s_def != SD_SHARED || (s->s_needs & SN_COPY)) return;
+static ld_sym *copied_alias(const ld_sym *s) {
+  if (s->s_def != SD_SHARED || (s->s_needs & SN_COPY)) return NULL;
+  ld_sym *last = NULL;
   for (uint32_t i = 0; i < D.copies.n; i++) {
     ld_sym *c = D.copies.v[i];
-    if (c->s_file == s->s_file && c->s_value == s->s_value) {
-      s->s_needs |= SN_COPY;
-      ld_slots_w(s)->copy_addr = ld_slots(c)->copy_addr;
-    }
+    if (c->s_file == s->s_file && c->s_value == s->s_value) last = c;
   }
+  return last;
+}
+
+static int is_copied_alias(const ld_sym *s, void *arg) {
+  (void)arg;
+  return copied_alias(s) != NULL;
 }
 
 /* The default program interpreter is tld's own runtime linker where it is installed:
@@ -251,14 +254,23 @@ uint32_t ld_dynamic_create(void) {
     ctx->copybss->os_size = off;
   }
   /* Other names of a copied object (environ and __environ) share its copy. */
-  if (D.copies.n) ld_sym_foreach(alias_copy, NULL);
+  if (D.copies.n) {
+    ld_vec aliases = {0};
+    ld_sym_collect(is_copied_alias, NULL, &aliases);
+    for (uint32_t i = 0; i < aliases.n; i++) {
+      ld_sym *s = aliases.v[i], *c = copied_alias(s);
+      s->s_needs |= SN_COPY;
+      ld_slots_w(s)->copy_addr = ld_slots(c)->copy_addr;
+    }
+    free(aliases.v);
+  }
 
   /* Needed libraries, in command-line order. */
   for (uint32_t i = 0; i < ctx->shared.n; i++) {
     ld_obj *o = ctx->shared.v[i];
     o->o_needed = !o->o_as_needed;
   }
-  ld_sym_foreach(collect, NULL);
+  ld_sym_collect(is_dynamic, NULL, &D.cand);
   ld_qsort(D.cand.v, D.cand.n, sizeof(void *), cmp_canon);
   /* --as-needed: a library is needed when it satisfies a strong reference; weak references
    * alone do not keep it (GNU ld, lld). */
@@ -491,15 +503,15 @@ uint32_t ld_dynamic_create(void) {
 
 void ld_dynamic_set_copy_base(uint32_t base) { D.copy_base = base; }
 
-static void copy_to_abs(ld_sym *s, void *arg) {
-  (void)arg;
-  if (s->s_def == SD_SHARED && (s->s_needs & SN_COPY))
-    ld_slots_w(s)->copy_addr += ctx->copybss->os_addr;
-}
-
-/* After layout: copied objects (and their aliases) get absolute addresses. */
+/* After layout: copied objects (and their aliases) get absolute addresses. Every one of them is
+ * in .dynsym. */
 void ld_dynamic_finalize(void) {
-  if (ctx->copybss) ld_sym_foreach(copy_to_abs, NULL);
+  if (!ctx->copybss) return;
+  for (uint32_t i = 0; i < D.dsyms.n; i++) {
+    ld_sym *s = D.dsyms.v[i];
+    if (s->s_def == SD_SHARED && (s->s_needs & SN_COPY))
+      ld_slots_w(s)->copy_addr += ctx->copybss->os_addr;
+  }
 }
 
 /* ---- contents -------------------------------------------------------------------------- */

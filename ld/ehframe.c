@@ -118,31 +118,49 @@ static void record_offsets(ld_isec *is) {
   is->is_size = out;
 }
 
-/* Called after garbage collection: final liveness and output offsets of the records. */
+/* One object's records after garbage collection: final liveness, output offsets, and the count
+ * of its FDEs that go to .eh_frame_hdr (in counts[i]). */
+typedef struct finish_job {
+  ld_isec *last;
+  uint32_t *counts;
+} finish_job;
+
+static void finish_obj(uint32_t i, void *arg) {
+  finish_job *job = arg;
+  ld_obj *o = ctx->objs.v[i];
+  uint32_t n = 0;
+  for (uint32_t k = 0; k < o->o_nsec; k++) {
+    ld_isec *is = o->o_secs[k];
+    if (!is || !is->is_eh) continue;
+    for (uint32_t j = 0; j < is->is_neh; j++) {
+      ld_ehrec *r = &is->is_eh[j];
+      if (r->er_size == 4 && (is != job->last || j + 1 != is->is_neh)) r->er_live = 0;
+      if (r->er_cie >= 0) r->er_live = r->er_live && (uint8_t)target_live(is, r->er_off + 8);
+      if (r->er_live && r->er_cie >= 0 && r->er_size > 8) n++;
+    }
+    record_offsets(is);
+  }
+  job->counts[i] = n;
+}
+
+/* Called after garbage collection: final liveness and output offsets of the records, each
+ * object's in parallel. */
 void ld_eh_finish(void) {
   P = (struct eh_pass){0};
   /* Zero terminators end the walk of frame registries; only the last one in the output may
-   * stay (crtend.o's __FRAME_END__). */
-  ld_isec *last = NULL;
-  for (uint32_t i = 0; i < ctx->objs.n; i++) {
+   * stay (crtend.o's __FRAME_END__): the last live .eh_frame of the last object that has one. */
+  finish_job job = {NULL, ld_xcalloc(ctx->objs.n + 1, sizeof *job.counts)};
+  for (uint32_t i = ctx->objs.n; i-- > 0 && !job.last;) {
     ld_obj *o = ctx->objs.v[i];
-    for (uint32_t k = 0; k < o->o_nsec; k++)
-      if (o->o_secs[k] && o->o_secs[k]->is_eh && o->o_secs[k]->is_live) last = o->o_secs[k];
-  }
-  for (uint32_t i = 0; i < ctx->objs.n; i++) {
-    ld_obj *o = ctx->objs.v[i];
-    for (uint32_t k = 0; k < o->o_nsec; k++) {
-      ld_isec *is = o->o_secs[k];
-      if (!is || !is->is_eh) continue;
-      for (uint32_t j = 0; j < is->is_neh; j++) {
-        ld_ehrec *r = &is->is_eh[j];
-        if (r->er_size == 4 && (is != last || j + 1 != is->is_neh)) r->er_live = 0;
-        if (r->er_cie >= 0) r->er_live = r->er_live && (uint8_t)target_live(is, r->er_off + 8);
-        if (r->er_live && r->er_cie >= 0 && r->er_size > 8) P.n_live_fde++;
+    for (uint32_t k = o->o_nsec; k-- > 0;)
+      if (o->o_secs[k] && o->o_secs[k]->is_eh && o->o_secs[k]->is_live) {
+        job.last = o->o_secs[k];
+        break;
       }
-      record_offsets(is);
-    }
   }
+  ld_par_for(ctx->objs.n, finish_obj, &job);
+  for (uint32_t i = 0; i < ctx->objs.n; i++) P.n_live_fde += job.counts[i];
+  free(job.counts);
 }
 
 /* Output offset (within the section's output piece) of input offset `off`. */
@@ -235,6 +253,18 @@ static int cie_equal(const ld_isec *x, const ld_ehrec *rx, const ld_isec *y, con
   return 1;
 }
 
+/* The live CIEs of an output section, in output order, and their hashes (made in parallel). */
+typedef struct cie_ref {
+  ld_isec *sec;
+  uint32_t rec;
+  uint64_t hash;
+} cie_ref;
+
+static void hash_cie(uint32_t i, void *arg) {
+  cie_ref *c = &((cie_ref *)arg)[i];
+  c->hash = cie_hash(c->sec, &c->sec->is_eh[c->rec]);
+}
+
 static void share_in(ld_osec *os) {
   uint32_t ncie = 0;
   for (uint32_t i = 0; i < os->os_isecs.n; i++) {
@@ -243,19 +273,26 @@ static void share_in(ld_osec *os) {
       ncie += is->is_eh[j].er_cie < 0 && is->is_eh[j].er_live;
   }
   if (ncie < 2) return;
+  cie_ref *cies = ld_xmalloc(ncie * sizeof *cies);
+  uint32_t nc = 0;
+  for (uint32_t i = 0; i < os->os_isecs.n; i++) {
+    ld_isec *is = os->os_isecs.v[i];
+    for (uint32_t j = 0; is->is_eh && j < is->is_neh; j++)
+      if (is->is_eh[j].er_cie < 0 && is->is_eh[j].er_live) cies[nc++] = (cie_ref){is, j, 0};
+  }
+  ld_par_for(nc, hash_cie, cies);
   uint32_t cap = 16;
   while (cap < ncie * 2) cap <<= 1;
   uint32_t *map = ld_xmalloc(cap * sizeof *map); /* index in kept + 1, 0 for none */
   uint64_t *hashes = ld_xmalloc(cap * sizeof *hashes);
   memset(map, 0, cap * sizeof *map);
-  for (uint32_t i = 0; i < os->os_isecs.n; i++) {
-    ld_isec *is = os->os_isecs.v[i];
-    if (!is->is_eh) continue;
+  for (uint32_t c = 0; c < nc;) {
+    ld_isec *is = cies[c].sec;
     int dropped_any = 0;
-    for (uint32_t j = 0; j < is->is_neh; j++) {
+    for (; c < nc && cies[c].sec == is; c++) {
+      uint32_t j = cies[c].rec;
       ld_ehrec *r = &is->is_eh[j];
-      if (r->er_cie >= 0 || !r->er_live) continue;
-      uint64_t h = cie_hash(is, r);
+      uint64_t h = cies[c].hash;
       uint32_t slot = (uint32_t)h & (cap - 1);
       for (; map[slot]; slot = (slot + 1) & (cap - 1)) {
         const kept_cie *k = &P.kept[map[slot] - 1];
@@ -276,6 +313,7 @@ static void share_in(ld_osec *os) {
     }
     if (dropped_any) record_offsets(is);
   }
+  free(cies);
   free(map);
   free(hashes);
 }

@@ -198,6 +198,7 @@ struct ld_obj {
   ld_sym *o_locals;       /* o_first_global entries */
   ld_sym **o_syms;        /* o_nsym entries: local entries point into o_locals */
   uint8_t *o_dropped;     /* per section: a member of a COMDAT group lost at parsing; or NULL */
+  uint8_t o_local_needs;  /* the scan gave one of o_locals a need (GOT entry, TLS slot) */
   uint8_t o_exec_stack;   /* 1: .note.GNU-stack marks the stack executable; 2: no such note */
   /* .note.gnu.property: its 4-byte properties (pr_type, value), merged across inputs by the
    * rules of their ranges (ld/synth.c); o_has_gnu_property says the note was there. */
@@ -668,6 +669,7 @@ ld_sym *ld_sym_intern_mt(const char *name, uint32_t len, uint32_t hash); /* thre
 uint32_t ld_object_prepare(ld_obj *o); /* ld/object.c: parallel-safe; returns #globals */
 void ld_object_intern(ld_obj *o);      /* ld/object.c: after ld_sym_reserve, parallel */
 void ld_sym_foreach(void (*fn)(ld_sym *, void *), void *arg);
+void ld_sym_collect(int (*keep)(const ld_sym *, void *), void *arg, ld_vec *out);
 uint32_t ld_sym_count(void);
 uint32_t ld_sym_capacity(void); /* slots of the table (--stats) */
 /* ld/symtab.c: COMDAT signatures, claimed in link order; the first claim wins */

@@ -224,6 +224,8 @@ static int is_local_ifunc(const ld_sym *s) {
 
 static void need(ld_sym *s, uint32_t bits) {
   __atomic_fetch_or(&s->s_needs, bits, __ATOMIC_RELAXED);
+  /* Slots are handed out to locals only in the objects that have such a need. */
+  if (s->s_local && s->s_file) __atomic_store_n(&s->s_file->o_local_needs, 1, __ATOMIC_RELAXED);
 }
 
 const char *ld_sym_name(const ld_sym *s) {

@@ -132,6 +132,36 @@ void ld_sym_foreach(void (*fn)(ld_sym *, void *), void *arg) {
     if (T.slots[i].sym) fn(T.slots[i].sym, arg);
 }
 
+/* The symbols keep() accepts, in the order ld_sym_foreach visits them, looked at in parallel:
+ * keep only reads. Each slice of the table fills its own vector; they are joined in order. */
+#define COLLECT_SLICES 64
+typedef struct collect_job {
+  int (*keep)(const ld_sym *, void *);
+  void *arg;
+  ld_vec part[COLLECT_SLICES];
+} collect_job;
+
+static void collect_slice(uint32_t c, void *p) {
+  collect_job *job = p;
+  uint32_t n = T.mask + 1, lo = (uint32_t)((uint64_t)n * c / COLLECT_SLICES),
+           hi = (uint32_t)((uint64_t)n * (c + 1) / COLLECT_SLICES);
+  for (uint32_t i = lo; i < hi; i++)
+    if (T.slots[i].sym && job->keep(T.slots[i].sym, job->arg))
+      ld_vec_push(&job->part[c], T.slots[i].sym);
+}
+
+void ld_sym_collect(int (*keep)(const ld_sym *, void *), void *arg, ld_vec *out) {
+  collect_job *job = ld_xcalloc(1, sizeof *job);
+  job->keep = keep;
+  job->arg = arg;
+  ld_par_for(COLLECT_SLICES, collect_slice, job);
+  for (uint32_t c = 0; c < COLLECT_SLICES; c++) {
+    for (uint32_t k = 0; k < job->part[c].n; k++) ld_vec_push(out, job->part[c].v[k]);
+    free(job->part[c].v);
+  }
+  free(job);
+}
+
 uint32_t ld_sym_count(void) { return T.count; }
 
 /* ---- concurrent interning ---------------------------------------------------------------

@@ -10,9 +10,9 @@
 
 ld_vec *ld_needy(void) { return &ctx->needy; }
 
-static void collect(ld_sym *s, void *arg) {
+static int has_needs(const ld_sym *s, void *arg) {
   (void)arg;
-  if (s->s_needs) ld_vec_push(&ctx->needy, s);
+  return s->s_needs != 0;
 }
 
 static int cmp_key(const void *a, const void *b) {
@@ -205,10 +205,11 @@ void ld_create_synthetic(void) {
   /* Locals with needs (GOT loads or TLS slots of static symbols). */
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
+    if (!o->o_local_needs) continue;
     for (uint32_t k = 1; k < o->o_first_global; k++)
       if (o->o_locals[k].s_needs) ld_vec_push(&ctx->needy, &o->o_locals[k]);
   }
-  ld_sym_foreach(collect, NULL);
+  ld_sym_collect(has_needs, NULL, &ctx->needy);
   ld_qsort(ctx->needy.v, ctx->needy.n, sizeof(void *), cmp_key);
 
   /* GOT slots, and how each is filled: decided here once (got_fill), counted here, carried out
