@@ -129,7 +129,7 @@ void ld_merge_gnu_attributes(void) {
   uint32_t na = 0;
   for (uint32_t i = 0; i < ctx->objs.n; i++) {
     ld_obj *o = ctx->objs.v[i];
-    for (uint32_t k = 0; k < o->o_nsec; k++) {
+    for (uint32_t k = 0; o->o_gnu_attrs && k < o->o_nsec; k++) {
       ld_isec *is = o->o_secs[k];
       if (!is || !is->is_live || is->is_type != SHT_GNU_ATTRIBUTES) continue;
       if (read_section(a, &na, is) < 0) return;

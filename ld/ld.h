@@ -198,6 +198,7 @@ struct ld_obj {
   ld_sym *o_locals;       /* o_first_global entries */
   ld_sym **o_syms;        /* o_nsym entries: local entries point into o_locals */
   uint8_t *o_dropped;     /* per section: a member of a COMDAT group lost at parsing; or NULL */
+  uint8_t o_gnu_attrs;    /* it has an SHT_GNU_ATTRIBUTES section */
   uint8_t o_local_needs;  /* the scan gave one of o_locals a need (GOT entry, TLS slot) */
   uint8_t o_exec_stack;   /* 1: .note.GNU-stack marks the stack executable; 2: no such note */
   /* .note.gnu.property: its 4-byte properties (pr_type, value), merged across inputs by the
@@ -601,6 +602,8 @@ typedef struct ld_ctx {
   uint32_t ngot;
   uint32_t got_reserved; /* words at the GOT's base before the first slot */
   int32_t ld_slot;       /* the module's LD slot pair, -1 if none */
+  ld_vec rel_secs;       /* ld_isec*: the live sections with relocations, in link order (the
+                            scan's list; only they have dynamic or .relr.dyn relocations) */
   ld_vec needy;          /* ld_sym* with any SN_* need, in canonical order (ld/synth.c hands out
                             slots in it; ld/dynamic.c reads it) */
   ld_vec relr_got_slots; /* GOT slot indices (as uintptr_t) whose relative relocations go to

@@ -356,6 +356,7 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
     is->is_entsize = h->entsize;
     is->is_data = h->type == SHT_NOBITS ? NULL : d + h->offset;
     is->is_live = 1;
+    if (h->type == SHT_GNU_ATTRIBUTES) o->o_gnu_attrs = 1;
     o->o_secs[i] = is++;
   }
   free(keep);

@@ -691,6 +691,43 @@ static void scan_one(uint32_t i, void *arg) {
   scan_section(v->v[i]);
 }
 
+/* The live sections with relocations, in link order: each object's are counted, then listed at
+ * their place, in parallel. */
+typedef struct rel_secs_job {
+  uint32_t *at; /* at[i]: how many object i has (counting pass), then where they go */
+  void **to;    /* NULL on the counting pass */
+} rel_secs_job;
+
+static void rel_secs_one(uint32_t i, void *arg) {
+  rel_secs_job *job = arg;
+  ld_obj *o = ctx->objs.v[i];
+  uint32_t n = 0;
+  for (uint32_t k = 0; k < o->o_nsec; k++) {
+    ld_isec *is = o->o_secs[k];
+    if (!is || !is->is_live || !is->is_relsec) continue;
+    if (job->to) job->to[job->at[i] + n] = is;
+    n++;
+  }
+  if (!job->to) job->at[i] = n;
+}
+
+static void rel_secs_of_objs(ld_vec *out) {
+  rel_secs_job job = {ld_xcalloc(ctx->objs.n + 1, sizeof *job.at), NULL};
+  ld_par_for(ctx->objs.n, rel_secs_one, &job);
+  uint32_t total = 0;
+  for (uint32_t i = 0; i < ctx->objs.n; i++) {
+    uint32_t n = job.at[i];
+    job.at[i] = total;
+    total += n;
+  }
+  free(out->v);
+  out->v = job.to = ld_xmalloc((total + 1) * sizeof *out->v);
+  out->n = total;
+  out->cap = total + 1;
+  ld_par_for(ctx->objs.n, rel_secs_one, &job);
+  free(job.at);
+}
+
 void ld_scan_relocs(void) {
   /* --no-relax keeps TLS sequences as written, except in a static link with no __tls_get_addr
    * for them to call (glibc's libc.a has none on SPARC): there the rewrites are what makes the
@@ -702,15 +739,9 @@ void ld_scan_relocs(void) {
     ctx->opt.tls_relax = 0;
     ctx->tls_relax_calls = ctx->opt.is_static && !have;
   }
-  ld_vec scan_list = {0};
-  for (uint32_t i = 0; i < ctx->objs.n; i++) {
-    ld_obj *o = ctx->objs.v[i];
-    for (uint32_t k = 0; k < o->o_nsec; k++) {
-      ld_isec *is = o->o_secs[k];
-      if (is && is->is_live && is->is_relsec) ld_vec_push(&scan_list, is);
-    }
-  }
-  ld_par_for(scan_list.n, scan_one, &scan_list);
-  if (ie_wins()) ld_par_for(scan_list.n, ie_wins_one, &scan_list);
+  ld_vec *scan_list = &ctx->rel_secs;
+  rel_secs_of_objs(scan_list);
+  ld_par_for(scan_list->n, scan_one, scan_list);
+  if (ie_wins()) ld_par_for(scan_list->n, ie_wins_one, scan_list);
   ld_stat_tls();
 }

@@ -106,11 +106,8 @@ void ld_relr_create(void) {
     ld_warn("-z pack-relative-relocs ignored: no DT_RELR for %s", ctx->tg->tg_name);
   if (!ld_relr_on()) return;
   int any = ctx->relr_got_slots.n != 0;
-  for (uint32_t i = 0; i < ctx->objs.n && !any; i++) {
-    ld_obj *o = ctx->objs.v[i];
-    for (uint32_t k = 0; k < o->o_nsec; k++)
-      if (o->o_secs[k] && o->o_secs[k]->is_live && o->o_secs[k]->is_nrelr) any = 1;
-  }
+  for (uint32_t i = 0; i < ctx->rel_secs.n && !any; i++)
+    any = ((ld_isec *)ctx->rel_secs.v[i])->is_nrelr != 0;
   if (!any) return;
   uint32_t w = ctx->is64 ? 8 : 4;
   ctx->relrdyn = ld_new_osec(".relr.dyn", SHT_RELR, SHF_ALLOC, w, SY_RELR);

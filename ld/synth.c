@@ -295,30 +295,22 @@ void ld_create_synthetic(void) {
                    (uint64_t)ctx->iplt_syms.n * tg->tg_iplt_entry_size, 0);
 
   /* Dynamic relocations from sections. */
-  for (uint32_t i = 0; i < ctx->objs.n; i++) {
-    ld_obj *o = ctx->objs.v[i];
-    for (uint32_t k = 0; k < o->o_nsec; k++) {
-      ld_isec *is = o->o_secs[k];
-      if (!is || !is->is_live) continue;
-      nrelative += is->is_nrelative;
-      ndyn += is->is_ndynrel;
-    }
+  for (uint32_t i = 0; i < ctx->rel_secs.n; i++) {
+    ld_isec *is = ctx->rel_secs.v[i];
+    nrelative += is->is_nrelative;
+    ndyn += is->is_ndynrel;
   }
   /* Slots: RELATIVE first (DT_RELACOUNT), then the rest; the GOT's first in each run, then each
    * section's in order. */
   ctx->nrelative = nrelative;
   ctx->nreladyn = nrelative + ndyn;
   uint32_t rbase = P.got_nrel, dbase = nrelative + P.got_ndyn;
-  for (uint32_t i = 0; i < ctx->objs.n; i++) {
-    ld_obj *o = ctx->objs.v[i];
-    for (uint32_t k = 0; k < o->o_nsec; k++) {
-      ld_isec *is = o->o_secs[k];
-      if (!is || !is->is_live) continue;
-      is->is_relative_base = rbase;
-      is->is_dynrel_base = dbase;
-      rbase += is->is_nrelative;
-      dbase += is->is_ndynrel;
-    }
+  for (uint32_t i = 0; i < ctx->rel_secs.n; i++) {
+    ld_isec *is = ctx->rel_secs.v[i];
+    is->is_relative_base = rbase;
+    is->is_dynrel_base = dbase;
+    rbase += is->is_nrelative;
+    dbase += is->is_ndynrel;
   }
 
   ld_relr_create(); /* before .dynamic: its tags and glibc's version need depend on it */
