@@ -214,10 +214,12 @@ struct ld_obj {
     const char *g_sig;
     const uint8_t *g_members; /* section indices, 4 bytes each in the file's byte order */
     uint32_t g_n;
+    uint32_t g_len, g_hash; /* the signature's length and table hash (ld_comdat_hash) */
   } * o_groups;
   uint32_t o_ngroups;
   /* Global symbols' table keys, computed while parsing (NULL until then): the name to intern
-   * and its length (foo@@V interns as foo), or length UINT32_MAX for an entry not interned. */
+   * and its length (foo@@V interns as foo), or length UINT32_MAX for an entry not interned; the
+   * length's top bit says the name holds a version (ld/object.c's GLEN_VERSIONED). */
   const char **o_gname;
   uint32_t *o_glen, *o_ghash;
   /* shared objects */
@@ -678,6 +680,10 @@ uint32_t ld_sym_capacity(void); /* slots of the table (--stats) */
 /* ld/symtab.c: COMDAT signatures, claimed in link order; the first claim wins */
 int ld_comdat_claim(const char *sig);
 int ld_comdat_claimed(const char *sig);
+/* The same with the signature's length and hash (ld_comdat_hash) made ahead, in parallel. */
+uint32_t ld_comdat_hash(const char *sig, uint32_t len);
+int ld_comdat_claim_h(const char *sig, uint32_t len, uint32_t hash);
+int ld_comdat_claimed_h(const char *sig, uint32_t len, uint32_t hash);
 void ld_resolve(void); /* ld/resolve.c: archive extraction to a fixed point */
 void ld_extract_lazy(ld_sym *s);
 void ld_note_lazy_ref(ld_sym *s);    /* ld/input.c: a strong reference to a lazy symbol */

@@ -326,7 +326,8 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
     /* A signature an object entered earlier has claimed already: this group has lost, and its
      * sections are not made at all (their symbols see ld_discarded_isec). The claims only
      * change between parallel parses, so what is seen here does not depend on timing. */
-    if (early_drop && ld_comdat_claimed(sig)) {
+    uint32_t sig_len = (uint32_t)strlen(sig), sig_hash = ld_comdat_hash(sig, sig_len);
+    if (early_drop && ld_comdat_claimed_h(sig, sig_len, sig_hash)) {
       if (!o->o_dropped) o->o_dropped = ld_zalloc(shnum, 1);
       for (uint64_t k = 1; k < h->size / 4; k++) {
         uint32_t m = elf_rd32(g + 4 * k, be);
@@ -339,6 +340,8 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
     o->o_groups[o->o_ngroups].g_sig = sig;
     o->o_groups[o->o_ngroups].g_members = g + 4;
     o->o_groups[o->o_ngroups].g_n = (uint32_t)(h->size / 4 - 1);
+    o->o_groups[o->o_ngroups].g_len = sig_len;
+    o->o_groups[o->o_ngroups].g_hash = sig_hash;
     o->o_ngroups++;
   }
   /* One block for the sections that stay, sized by the count. */
@@ -418,13 +421,17 @@ static void set_def(ld_sym *s, ld_obj *o, uint32_t idx, const esym *es, ld_isec 
  * sections are dropped. Runs in link order. */
 static void claim_groups(ld_obj *o) {
   for (uint32_t i = 0; i < o->o_ngroups; i++) {
-    if (ld_comdat_claim(o->o_groups[i].g_sig)) continue;
+    const struct ld_group *g = &o->o_groups[i];
+    if (ld_comdat_claim_h(g->g_sig, g->g_len, g->g_hash)) continue;
     for (uint32_t k = 0; k < o->o_groups[i].g_n; k++) {
       uint32_t m = elf_rd32(o->o_groups[i].g_members + 4 * (uint64_t)k, o->o_be);
       if (o->o_secs[m]) o->o_secs[m]->is_live = 0;
     }
   }
 }
+
+/* In o_glen: the name has an '@' after its first character (a .symver definition). */
+#define GLEN_VERSIONED 0x80000000u
 
 /* Everything about an object's symbols that needs no shared state: locals, and the table key of
  * each global (its name as interned: foo@@V interns as foo; --wrap renames references). Safe to
@@ -508,7 +515,7 @@ uint32_t ld_object_prepare(ld_obj *o) {
     const char *at = es.shndx != SHN_UNDEF ? strchr(nm, '@') : NULL;
     if (at && at != nm && at[1] == '@' && at[2]) len = (uint32_t)(at - nm); /* foo@@V is foo */
     o->o_gname[gi] = nm;
-    o->o_glen[gi] = len;
+    o->o_glen[gi] = len | (at && at != nm ? GLEN_VERSIONED : 0);
     o->o_ghash[gi] = ld_sym_hash(nm, len);
     n++;
   }
@@ -520,7 +527,8 @@ void ld_object_intern(ld_obj *o) {
   for (uint32_t i = o->o_first_global; i < o->o_nsym; i++) {
     uint32_t gi = i - o->o_first_global;
     if (o->o_glen[gi] != UINT32_MAX && !o->o_syms[i])
-      o->o_syms[i] = ld_sym_intern_mt(o->o_gname[gi], o->o_glen[gi], o->o_ghash[gi]);
+      o->o_syms[i] =
+          ld_sym_intern_mt(o->o_gname[gi], o->o_glen[gi] & ~GLEN_VERSIONED, o->o_ghash[gi]);
   }
 }
 
@@ -541,7 +549,8 @@ static void enter_globals(ld_obj *o, int marked_only) {
   ld_object_prepare(o);
   for (uint32_t i = o->o_first_global; i < o->o_nsym; i++) {
     uint32_t gi = i - o->o_first_global;
-    if (o->o_glen[gi] == UINT32_MAX) continue;
+    uint32_t glen = o->o_glen[gi];
+    if (glen == UINT32_MAX) continue;
     esym es;
     read_sym(o, i, &es);
     const char *nm = o->o_gname[gi];
@@ -550,17 +559,18 @@ static void enter_globals(ld_obj *o, int marked_only) {
     ld_isec *sec = special ? NULL : o->o_secs[es.shndx];
     uint8_t bind = ELF_ST_BIND(es.info);
     /* .symver definitions: foo@@V is the default version of foo, foo@V a hidden one. */
-    uint32_t nmlen = (uint32_t)strlen(nm), baselen = nmlen;
+    uint32_t nmlen = 0, baselen = 0;
     const char *ver = NULL;
     int ver_hidden = 0;
-    const char *at = es.shndx != SHN_UNDEF ? strchr(nm, '@') : NULL;
-    if (at && at != nm) {
+    const char *at = glen & GLEN_VERSIONED ? strchr(nm, '@') : NULL;
+    if (at) {
+      nmlen = (uint32_t)strlen(nm);
       baselen = (uint32_t)(at - nm);
       ver_hidden = at[1] != '@';
       ver = at + (ver_hidden ? 1 : 2);
       if (!*ver) ver = NULL, baselen = nmlen;
     }
-    ld_sym *s = o->o_syms[i] ? o->o_syms[i] : ld_sym_intern(nm, o->o_glen[gi]);
+    ld_sym *s = o->o_syms[i] ? o->o_syms[i] : ld_sym_intern(nm, glen & ~GLEN_VERSIONED);
     if (marked_only && !(s->s_mark & 1)) continue;
     if (ver) {
       ld_g(s)->s_verdef = ver;

@@ -7,10 +7,19 @@
 #include "ld.h"
 #include "plugin.h"
 
-typedef struct strtab_set {
-  void **slots; /* comdat entries */
+/* COMDAT signatures claimed, in an open-addressing table of inline entries: a probe that
+ * misses reads only the slot. */
+typedef struct comdat_slot {
+  const char *name;     /* NULL: an empty slot */
+  const void *ir_owner; /* claimed by a plugin's IR object (ld_comdat_claim_ir), or NULL */
+  uint32_t len, hash;
+  uint8_t released; /* the IR claim was given up: the next claim takes the signature */
+} comdat_slot;
+
+typedef struct comdat_set {
+  comdat_slot *slots;
   uint32_t mask, count;
-} strtab_set;
+} comdat_set;
 
 /* The symbol table keeps each slot's hash beside its pointer, so a probe that misses does not
  * touch the symbol. */
@@ -28,7 +37,7 @@ static struct symbol_table {
   /* Symbols are allocated from chunks: one allocation per few thousand symbols. */
   ld_gsym *pool;
   uint32_t pool_left;
-  strtab_set comdats; /* comdat_ent*: the COMDAT group signatures claimed, and by whom */
+  comdat_set comdats; /* the COMDAT group signatures claimed, and by whom */
 } T;
 
 /* A multiply-xor hash over 8-byte words: long C++ names are common. */
@@ -213,77 +222,82 @@ uint32_t ld_sym_hash(const char *name, uint32_t len) { return name_hash(name, le
 
 /* ---- COMDAT signatures --------------------------------------------------------------- */
 
-typedef struct comdat_ent {
-  const char *name;
-  uint32_t len, hash;
-  const void *ir_owner; /* claimed by a plugin's IR object (ld_comdat_claim_ir), or NULL */
-  uint8_t released;     /* the IR claim was given up: the next claim takes the signature */
-} comdat_ent;
+static void comdat_reset(void) { T.comdats = (comdat_set){0}; } /* a link frees nothing */
 
-static void comdat_reset(void) { T.comdats = (strtab_set){0}; } /* a link frees nothing */
+uint32_t ld_comdat_hash(const char *sig, uint32_t len) { return name_hash(sig, len); }
 
-/* Claim the group `sig` for the object now being read. Returns 1 if this is the first group of
- * that signature (it is kept), 0 if an earlier object holds it (this one is discarded). */
-int ld_comdat_claimed(const char *sig) {
-  if (!T.comdats.slots) return 0;
-  uint32_t len = (uint32_t)strlen(sig), h = name_hash(sig, len);
+/* The slot of signature `sig`, or the empty slot where it would go. */
+static comdat_slot *comdat_find(const char *sig, uint32_t len, uint32_t h) {
   for (uint32_t j = h & T.comdats.mask;; j = (j + 1) & T.comdats.mask) {
-    comdat_ent *e = T.comdats.slots[j];
-    if (!e) return 0;
-    if (e->hash == h && e->len == len && !memcmp(e->name, sig, len)) return !e->released;
+    comdat_slot *e = &T.comdats.slots[j];
+    if (!e->name || (e->hash == h && e->len == len && !memcmp(e->name, sig, len))) return e;
   }
 }
 
-static int claim(const char *sig, const void *ir_owner);
-int ld_comdat_claim(const char *sig) { return claim(sig, NULL); }
+/* Has an object entered earlier claimed the group `sig`? */
+int ld_comdat_claimed_h(const char *sig, uint32_t len, uint32_t h) {
+  if (!T.comdats.slots) return 0;
+  comdat_slot *e = comdat_find(sig, len, h);
+  return e->name && !e->released;
+}
+
+int ld_comdat_claimed(const char *sig) {
+  uint32_t len = (uint32_t)strlen(sig);
+  return ld_comdat_claimed_h(sig, len, name_hash(sig, len));
+}
+
+static int claim(const char *sig, uint32_t len, uint32_t h, const void *ir_owner);
+
+/* Claim the group `sig` for the object now being read. Returns 1 if this is the first group of
+ * that signature (it is kept), 0 if an earlier object holds it (this one is discarded). */
+int ld_comdat_claim(const char *sig) {
+  uint32_t len = (uint32_t)strlen(sig);
+  return claim(sig, len, name_hash(sig, len), NULL);
+}
+
+int ld_comdat_claim_h(const char *sig, uint32_t len, uint32_t h) {
+  return claim(sig, len, h, NULL);
+}
 
 /* Link-time optimisation: an IR object claims the signatures of its symbols' groups (a group
  * it already holds stays its own); the claims are released when the objects the plugin made
  * replace the IR objects, and those claim them again in their place. */
-int ld_comdat_claim_ir(const char *sig, const void *owner) { return claim(sig, owner); }
+int ld_comdat_claim_ir(const char *sig, const void *owner) {
+  uint32_t len = (uint32_t)strlen(sig);
+  return claim(sig, len, name_hash(sig, len), owner);
+}
 
 void ld_comdat_release_ir(void) {
   for (uint32_t i = 0; T.comdats.slots && i <= T.comdats.mask; i++) {
-    comdat_ent *c = T.comdats.slots[i];
-    if (c && c->ir_owner) c->released = 1, c->ir_owner = NULL;
+    comdat_slot *c = &T.comdats.slots[i];
+    if (c->name && c->ir_owner) c->released = 1, c->ir_owner = NULL;
   }
 }
 
-static int claim(const char *sig, const void *ir_owner) {
-  uint32_t len = (uint32_t)strlen(sig), h = name_hash(sig, len);
+static int claim(const char *sig, uint32_t len, uint32_t h, const void *ir_owner) {
   if (!T.comdats.slots) {
-    T.comdats.slots = ld_xcalloc(4096, sizeof(void *));
+    T.comdats.slots = ld_xcalloc(4096, sizeof *T.comdats.slots);
     T.comdats.mask = 4095;
   }
-  uint32_t j;
-  for (j = h & T.comdats.mask;; j = (j + 1) & T.comdats.mask) {
-    comdat_ent *e = T.comdats.slots[j];
-    if (!e) break;
-    if (e->hash == h && e->len == len && !memcmp(e->name, sig, len)) {
-      if (e->released) {
-        e->released = 0;
-        e->ir_owner = ir_owner;
-        return 1;
-      }
-      return ir_owner && e->ir_owner == ir_owner;
+  comdat_slot *e = comdat_find(sig, len, h);
+  if (e->name) {
+    if (e->released) {
+      e->released = 0;
+      e->ir_owner = ir_owner;
+      return 1;
     }
+    return ir_owner && e->ir_owner == ir_owner;
   }
-  comdat_ent *e = ld_xmalloc(sizeof *e);
-  e->name = sig;
-  e->len = len;
-  e->hash = h;
-  e->ir_owner = ir_owner;
-  e->released = 0;
-  T.comdats.slots[j] = e;
+  *e = (comdat_slot){.name = sig, .ir_owner = ir_owner, .len = len, .hash = h};
   if (++T.comdats.count * 2 > T.comdats.mask + 1) {
     uint32_t cap = (T.comdats.mask + 1) * 2;
-    void **ns = ld_xcalloc(cap, sizeof(void *));
+    comdat_slot *ns = ld_xcalloc(cap, sizeof *ns);
     for (uint32_t i = 0; i <= T.comdats.mask; i++) {
-      comdat_ent *x = T.comdats.slots[i];
-      if (!x) continue;
+      comdat_slot *x = &T.comdats.slots[i];
+      if (!x->name) continue;
       uint32_t k = x->hash & (cap - 1);
-      while (ns[k]) k = (k + 1) & (cap - 1);
-      ns[k] = x;
+      while (ns[k].name) k = (k + 1) & (cap - 1);
+      ns[k] = *x;
     }
     free(T.comdats.slots);
     T.comdats.slots = ns;
