@@ -107,7 +107,11 @@ void ld_vec_push(ld_vec *vec, void *p) {
 /* ---- parallel loop -------------------------------------------------------------------
  * Work items are claimed with an atomic counter; every item writes only its own slots, so the
  * result does not depend on the thread count. The workers are made once, at the first loop,
- * and wait between loops: a loop costs a wake-up, not a thread (nor a fresh stack and arena). */
+ * and wait between loops: a loop costs a wake-up, not a thread (nor a fresh stack and arena).
+ * A worker that has finished a loop watches for the next one for a short while before it
+ * sleeps, and the caller watches for the end of a loop before it sleeps: the loops of one pass
+ * often follow each other closely (archive members are read in many small batches), and a
+ * wake-up through the kernel costs more than such a loop's items. */
 struct par_job {
   uint32_t n;
   atomic_uint next;
@@ -115,17 +119,28 @@ struct par_job {
   void *arg;
 };
 
+#define PAR_SPIN 4000 /* polls (each a pause) before sleeping: tens of microseconds */
+
 static struct {
   pthread_mutex_t mu;
   pthread_cond_t go, done;
-  struct par_job *job;
-  uint64_t gen; /* loops started */
-  int nworkers; /* threads made */
-  int busy;     /* workers still on the current loop */
+  struct par_job *_Atomic job;
+  atomic_ulong gen; /* loops started (changed under mu) */
+  atomic_int busy;  /* workers still on the current loop */
+  int nworkers;     /* threads made */
+  int sleepers;     /* workers waiting on go (under mu) */
 } pool = {.mu = PTHREAD_MUTEX_INITIALIZER,
           .go = PTHREAD_COND_INITIALIZER,
           .done = PTHREAD_COND_INITIALIZER};
 static _Thread_local int in_loop; /* a loop body that starts a loop runs it itself */
+
+static inline void cpu_pause(void) {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#else
+  atomic_signal_fence(memory_order_seq_cst);
+#endif
+}
 
 static void run_items(struct par_job *job) {
   in_loop = 1;
@@ -141,16 +156,23 @@ static void run_items(struct par_job *job) {
 
 static void *par_worker(void *p) {
   (void)p;
-  uint64_t seen = 0;
-  pthread_mutex_lock(&pool.mu);
+  unsigned long seen = 0;
   for (;;) {
-    while (pool.gen == seen) pthread_cond_wait(&pool.go, &pool.mu);
-    seen = pool.gen;
-    struct par_job *job = pool.job;
-    pthread_mutex_unlock(&pool.mu);
-    run_items(job);
-    pthread_mutex_lock(&pool.mu);
-    if (--pool.busy == 0) pthread_cond_signal(&pool.done);
+    for (int k = 0; k < PAR_SPIN && atomic_load(&pool.gen) == seen; k++) cpu_pause();
+    if (atomic_load(&pool.gen) == seen) {
+      pthread_mutex_lock(&pool.mu);
+      pool.sleepers++;
+      while (atomic_load(&pool.gen) == seen) pthread_cond_wait(&pool.go, &pool.mu);
+      pool.sleepers--;
+      pthread_mutex_unlock(&pool.mu);
+    }
+    seen = atomic_load(&pool.gen);
+    run_items(atomic_load(&pool.job));
+    if (atomic_fetch_sub(&pool.busy, 1) == 1) { /* the last one out wakes the caller */
+      pthread_mutex_lock(&pool.mu);
+      pthread_cond_signal(&pool.done);
+      pthread_mutex_unlock(&pool.mu);
+    }
   }
   return NULL;
 }
@@ -170,15 +192,18 @@ void ld_par_for(uint32_t n, void (*fn)(uint32_t i, void *arg), void *arg) {
   }
   struct par_job job = {.n = n, .fn = fn, .arg = arg};
   atomic_init(&job.next, 0);
+  atomic_store(&pool.busy, pool.nworkers);
+  atomic_store(&pool.job, &job);
   pthread_mutex_lock(&pool.mu);
-  pool.job = &job;
-  pool.busy = pool.nworkers;
-  pool.gen++;
-  pthread_cond_broadcast(&pool.go);
+  atomic_fetch_add(&pool.gen, 1);
+  if (pool.sleepers) pthread_cond_broadcast(&pool.go);
   pthread_mutex_unlock(&pool.mu);
   run_items(&job);
-  pthread_mutex_lock(&pool.mu);
-  while (pool.busy) pthread_cond_wait(&pool.done, &pool.mu);
-  pthread_mutex_unlock(&pool.mu);
+  for (int k = 0; k < PAR_SPIN && atomic_load(&pool.busy); k++) cpu_pause();
+  if (atomic_load(&pool.busy)) {
+    pthread_mutex_lock(&pool.mu);
+    while (atomic_load(&pool.busy)) pthread_cond_wait(&pool.done, &pool.mu);
+    pthread_mutex_unlock(&pool.mu);
+  }
   ld_diag_flush();
 }
