@@ -693,9 +693,13 @@ static void preparse(ld_vec *inputs) {
 static uint32_t estimate_symbols(void) {
   /* Sized up front from the mapped inputs' sizes; the table grows if that was short. */
   uint64_t total = 0, n = 4096;
-  for (uint32_t i = 0; i < ctx->opt.inputs.n; i++) /* what preintern does not count */
-    if (P.pre[i].m && !P.pre[i].o && !P.pre[i].la) total += P.pre[i].m->mf_size;
-  n += total / 1000;
+  uint64_t whole = 0; /* archives taken whole: every member's globals, about one per 512 bytes */
+  for (uint32_t i = 0; i < ctx->opt.inputs.n; i++) { /* what preintern does not count */
+    if (!P.pre[i].m || P.pre[i].o) continue;
+    if (!P.pre[i].la) total += P.pre[i].m->mf_size;
+    else if (((ld_input_arg *)ctx->opt.inputs.v[i])->ia_whole) whole += P.pre[i].m->mf_size;
+  }
+  n += total / 1000 + whole / 512;
   return n > (1u << 24) ? (1u << 24) : (uint32_t)n;
 }
 

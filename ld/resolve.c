@@ -127,6 +127,12 @@ static uint8_t synth_visibility(const char *name, int kind) {
 }
 
 /* `arg` is the list (ld_vec) of undefined symbols to report, which it adds to. */
+/* The symbols check_sym has anything to do with (found in parallel, checked in table order). */
+static int unsettled_sym(const ld_sym *s, void *arg) {
+  (void)arg;
+  return s->s_def == SD_LAZY || ((s->s_def == SD_SHARED || s->s_def == SD_UNDEF) && s->s_referenced);
+}
+
 static void check_sym(ld_sym *s, void *arg) {
   ld_vec *undefined = arg;
   if (s->s_def == SD_LAZY && s->s_referenced && !s->s_weakref) {
@@ -258,8 +264,10 @@ void ld_resolve(void) {
   define_defsyms();
   ld_mapfile_define();
   ld_lscript_define(); /* symbols a linker script assigns or PROVIDEs */
-  ld_vec undefined = {0};
-  ld_sym_foreach(check_sym, &undefined);
+  ld_vec undefined = {0}, unsettled = {0};
+  ld_sym_collect(unsettled_sym, NULL, &unsettled);
+  for (uint32_t i = 0; i < unsettled.n; i++) check_sym(unsettled.v[i], &undefined);
+  free(unsettled.v);
   check_required();
   int report = !(ctx->opt.outkind == OUT_SHARED && ctx->opt.allow_undefined);
   int unres = ctx->opt.unresolved; /* --unresolved-symbols: the inputs here are objects */
