@@ -144,13 +144,33 @@ static int is_dynamic(const ld_sym *s, void *arg) {
   return is_import(s) || is_export(s) || (s->s_needs & SN_COPY);
 }
 
-static int cmp_canon(const void *a, const void *b) {
-  const ld_sym *x = *(ld_sym *const *)a, *y = *(ld_sym *const *)b;
-  uint32_t fx = x->s_file ? x->s_file->o_id : UINT32_MAX,
-           fy = y->s_file ? y->s_file->o_id : UINT32_MAX;
-  if (fx != fy) return fx < fy ? -1 : 1;
-  if (x->s_esym != y->s_esym) return x->s_esym < y->s_esym ? -1 : 1;
-  return strcmp(x->s_name, y->s_name);
+/* The order of .dynsym: by defining file (none last), by index in its symbol table, then by
+ * name; the hashed part by GNU hash bucket first. The keys are read once per symbol. */
+typedef struct dyn_key {
+  uint64_t hi; /* bucket (or 0), then the file's id */
+  uint32_t esym;
+  ld_sym *s;
+} dyn_key;
+
+static int cmp_dyn_key(const void *a, const void *b) {
+  const dyn_key *x = a, *y = b;
+  if (x->hi != y->hi) return x->hi < y->hi ? -1 : 1;
+  if (x->esym != y->esym) return x->esym < y->esym ? -1 : 1;
+  return strcmp(x->s->s_name, y->s->s_name);
+}
+
+static uint32_t dyn_namelen(const ld_sym *s);
+static void sort_dynamic(ld_vec *v, int by_bucket) {
+  dyn_key *k = ld_xmalloc((v->n + 1) * sizeof *k);
+  for (uint32_t i = 0; i < v->n; i++) {
+    ld_sym *s = v->v[i];
+    uint64_t f = s->s_file ? s->s_file->o_id : UINT32_MAX;
+    if (by_bucket) f |= (uint64_t)(gnu_hash(s->s_name, dyn_namelen(s)) % D.gnu_nbuckets) << 32;
+    k[i] = (dyn_key){f, s->s_esym, s};
+  }
+  ld_qsort(k, v->n, sizeof *k, cmp_dyn_key);
+  for (uint32_t i = 0; i < v->n; i++) v->v[i] = k[i].s;
+  free(k);
 }
 
 /* A canonical PLT entry counts as a definition: the loader must find it through the hash table so
@@ -161,14 +181,6 @@ static int dynsym_defined(const ld_sym *s) {
 
 static uint32_t dyn_namelen(const ld_sym *s) {
   return ld_gc(s)->s_verdef ? ld_gc(s)->s_basenamelen : s->s_namelen;
-}
-
-static int cmp_bucket(const void *a, const void *b) {
-  const ld_sym *x = *(ld_sym *const *)a, *y = *(ld_sym *const *)b;
-  uint32_t bx = gnu_hash(x->s_name, dyn_namelen(x)) % D.gnu_nbuckets;
-  uint32_t by = gnu_hash(y->s_name, dyn_namelen(y)) % D.gnu_nbuckets;
-  if (bx != by) return bx < by ? -1 : 1;
-  return cmp_canon(a, b);
 }
 
 static uint32_t verneed_index(ld_sym *s) {
@@ -271,7 +283,7 @@ uint32_t ld_dynamic_create(void) {
     o->o_needed = !o->o_as_needed;
   }
   ld_sym_collect(is_dynamic, NULL, &D.cand);
-  ld_qsort(D.cand.v, D.cand.n, sizeof(void *), cmp_canon);
+  sort_dynamic(&D.cand, 0);
   /* --as-needed: a library is needed when it satisfies a strong reference; weak references
    * alone do not keep it (GNU ld, lld). */
   for (uint32_t i = 0; i < D.cand.n; i++) {
@@ -305,7 +317,7 @@ uint32_t ld_dynamic_create(void) {
   D.gnu_nbuckets = ndef / 4 + 1;
   D.bloom_words = 1;
   while (D.bloom_words * (ctx->is64 ? 64 : 32) < ndef * 12 / 8 + 1) D.bloom_words <<= 1;
-  ld_qsort(def.v, def.n, sizeof(void *), cmp_bucket);
+  sort_dynamic(&def, 1);
   dstr_add("", 0);
   for (uint32_t i = 0; i < undef.n; i++) ld_vec_push(&D.dsyms, undef.v[i]);
   D.first_hashed = 1 + undef.n;

@@ -481,8 +481,8 @@ void ld_write_eh_frame_hdr(void) {
   int be = ctx->be;
   fde_ent *ents = ld_xmalloc((P.n_live_fde + 1) * sizeof *ents);
   uint32_t n = 0;
-  int ok = 1;
-  uint64_t off = 0;
+  int ok = 1, last_enc = -1;
+  uint64_t off = 0, last_cie = UINT64_MAX;
   while (off + 4 <= eh->os_size) {
     uint32_t len = elf_rd32(e + off, be);
     if (len == 0) {
@@ -493,14 +493,21 @@ void ld_write_eh_frame_hdr(void) {
     uint32_t id = elf_rd32(e + off + 4, be);
     if (id != 0 && len > 4) {
       uint64_t cie = off + 4 - id;
-      int enc = cie < off ? cie_fde_encoding(e + cie, elf_rd32(e + cie, be) + 4) : -1;
+      if (cie != last_cie) { /* FDEs of one CIE mostly follow each other (CIEs are shared) */
+        last_cie = cie;
+        last_enc = cie < off ? cie_fde_encoding(e + cie, elf_rd32(e + cie, be) + 4) : -1;
+      }
+      int enc = last_enc;
       uint64_t pc;
       if (enc < 0 || read_enc(e + off + 8, enc, eh->os_addr + off + 8, &pc) < 0) ok = 0;
       else if (n < P.n_live_fde) ents[n].pc = pc, ents[n].fde = eh->os_addr + off, n++;
     }
     off += 4 + (uint64_t)len;
   }
-  ld_qsort(ents, n, sizeof *ents, cmp_fde);
+  /* The records mostly come in address order already (input sections in link order). */
+  uint32_t sorted = 1;
+  while (sorted < n && cmp_fde(&ents[sorted - 1], &ents[sorted]) <= 0) sorted++;
+  if (sorted < n) ld_qsort(ents, n, sizeof *ents, cmp_fde);
   h[0] = 1;
   h[1] = PE_pcrel | PE_sdata4;
   h[2] = ok ? PE_udata4 : PE_omit;

@@ -130,7 +130,8 @@ static uint8_t synth_visibility(const char *name, int kind) {
 /* The symbols check_sym has anything to do with (found in parallel, checked in table order). */
 static int unsettled_sym(const ld_sym *s, void *arg) {
   (void)arg;
-  return s->s_def == SD_LAZY || ((s->s_def == SD_SHARED || s->s_def == SD_UNDEF) && s->s_referenced);
+  return s->s_def == SD_LAZY ||
+         ((s->s_def == SD_SHARED || s->s_def == SD_UNDEF) && s->s_referenced);
 }
 
 static void check_sym(ld_sym *s, void *arg) {

@@ -15,14 +15,31 @@ static int has_needs(const ld_sym *s, void *arg) {
   return s->s_needs != 0;
 }
 
-static int cmp_key(const void *a, const void *b) {
-  const ld_sym *x = *(ld_sym *const *)a, *y = *(ld_sym *const *)b;
-  uint32_t fx = x->s_file ? x->s_file->o_id : UINT32_MAX,
-           fy = y->s_file ? y->s_file->o_id : UINT32_MAX;
-  if (fx != fy) return fx < fy ? -1 : 1;
-  if (x->s_local != y->s_local) return x->s_local ? -1 : 1;
-  if (x->s_esym != y->s_esym) return x->s_esym < y->s_esym ? -1 : 1;
-  return strcmp(x->s_name, y->s_name);
+/* The canonical order of symbols: by defining file (none last), its locals first, by index in
+ * its symbol table, then by name; the keys are read once per symbol, not once per comparison. */
+typedef struct sym_key {
+  uint64_t hi; /* defining file's id, then locals first */
+  uint32_t esym;
+  ld_sym *s;
+} sym_key;
+
+static int cmp_sym_key(const void *a, const void *b) {
+  const sym_key *x = a, *y = b;
+  if (x->hi != y->hi) return x->hi < y->hi ? -1 : 1;
+  if (x->esym != y->esym) return x->esym < y->esym ? -1 : 1;
+  return strcmp(x->s->s_name, y->s->s_name);
+}
+
+static void sort_canonical(ld_vec *v) {
+  sym_key *k = ld_xmalloc((v->n + 1) * sizeof *k);
+  for (uint32_t i = 0; i < v->n; i++) {
+    ld_sym *s = v->v[i];
+    uint64_t f = s->s_file ? s->s_file->o_id : UINT32_MAX;
+    k[i] = (sym_key){f << 1 | !s->s_local, s->s_esym, s};
+  }
+  ld_qsort(k, v->n, sizeof *k, cmp_sym_key);
+  for (uint32_t i = 0; i < v->n; i++) v->v[i] = k[i].s;
+  free(k);
 }
 
 static int is_ifunc(const ld_sym *s) {
@@ -210,7 +227,7 @@ void ld_create_synthetic(void) {
       if (o->o_locals[k].s_needs) ld_vec_push(&ctx->needy, &o->o_locals[k]);
   }
   ld_sym_collect(has_needs, NULL, &ctx->needy);
-  ld_qsort(ctx->needy.v, ctx->needy.n, sizeof(void *), cmp_key);
+  sort_canonical(&ctx->needy);
 
   /* GOT slots, and how each is filled: decided here once (got_fill), counted here, carried out
    * by fill_got. */
