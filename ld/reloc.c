@@ -223,9 +223,13 @@ static int is_local_ifunc(const ld_sym *s) {
 }
 
 static void need(ld_sym *s, uint32_t bits) {
-  __atomic_fetch_or(&s->s_needs, bits, __ATOMIC_RELAXED);
+  /* Most relocations repeat a need already noted: reading first keeps the symbol's cache line
+   * shared between the threads of the scan. */
+  if ((__atomic_load_n(&s->s_needs, __ATOMIC_RELAXED) & bits) != bits)
+    __atomic_fetch_or(&s->s_needs, bits, __ATOMIC_RELAXED);
   /* Slots are handed out to locals only in the objects that have such a need. */
-  if (s->s_local && s->s_file) __atomic_store_n(&s->s_file->o_local_needs, 1, __ATOMIC_RELAXED);
+  if (s->s_local && s->s_file && !__atomic_load_n(&s->s_file->o_local_needs, __ATOMIC_RELAXED))
+    __atomic_store_n(&s->s_file->o_local_needs, 1, __ATOMIC_RELAXED);
 }
 
 const char *ld_sym_name(const ld_sym *s) {
@@ -330,6 +334,29 @@ static int is_tls_get_addr(const ld_sym *s) {
 }
 
 /* A relocation of a TLS sequence (hw->tls): its symbol's needs and the decision. */
+/* What the scan of one section found for the whole link (TLS statistics, the GOT's base, the
+ * LD slot, DF_STATIC_TLS): noted here, added to the link context once per section, so that the
+ * threads of the scan do not write the context's cache lines for every relocation. */
+typedef struct scan_tally {
+  uint64_t tls_in[8], tls_out[8][8];
+  uint8_t got_base, ld_slot, static_tls, tls_any;
+} scan_tally;
+static _Thread_local scan_tally *tally;
+
+static void add_tally(const scan_tally *t) {
+  if (t->got_base && !__atomic_load_n(&ctx->need_got_base, __ATOMIC_RELAXED))
+    __atomic_store_n(&ctx->need_got_base, 1, __ATOMIC_RELAXED);
+  if (t->ld_slot) __atomic_store_n(&ctx->need_ld_slot, 1, __ATOMIC_RELAXED);
+  if (t->static_tls) __atomic_store_n(&ctx->static_tls, 1, __ATOMIC_RELAXED);
+  if (!t->tls_any) return;
+  for (int m = 0; m < 8; m++) {
+    if (t->tls_in[m]) __atomic_fetch_add(&ctx->stat_tls_in[m], t->tls_in[m], __ATOMIC_RELAXED);
+    for (int k = 0; k < 8; k++)
+      if (t->tls_out[m][k])
+        __atomic_fetch_add(&ctx->stat_tls_out[m][k], t->tls_out[m][k], __ATOMIC_RELAXED);
+  }
+}
+
 static int decide_tls(ld_isec *is, const ld_rel *r, const ld_howto *hw, ld_sym *s,
                       int *relaxed_call) {
   int kind = hw->kind, model = hw->tls;
@@ -362,8 +389,11 @@ static int decide_tls(ld_isec *is, const ld_rel *r, const ld_howto *hw, ld_sym *
                ld_sec_loc(is, r->r_offset), ld_sym_name(s));
       return RE_NONE;
     }
-    ctx->tls_get_addr = t;
-    t->s_used_in_reg = 1;
+    /* Every call notes the same: written once, read after (shared cache lines stay shared). */
+    if (__atomic_load_n(&ctx->tls_get_addr, __ATOMIC_RELAXED) != t)
+      __atomic_store_n(&ctx->tls_get_addr, t, __ATOMIC_RELAXED);
+    if (!__atomic_load_n(&t->s_used_in_reg, __ATOMIC_RELAXED))
+      __atomic_store_n(&t->s_used_in_reg, 1, __ATOMIC_RELAXED);
     if (ld_preemptible(t)) need(t, SN_PLT | SN_DYNSYM);
     return RE_TLS_CALL;
   }
@@ -375,12 +405,13 @@ static int decide_tls(ld_isec *is, const ld_rel *r, const ld_howto *hw, ld_sym *
   }
   int to = tls_target_model(s, model);
   if ((model == TLSM_GD || model == TLSM_LD) && to != model) *relaxed_call = 1;
-  __atomic_fetch_add(&ctx->stat_tls_in[model], 1, __ATOMIC_RELAXED);
-  __atomic_fetch_add(&ctx->stat_tls_out[model][to], 1, __ATOMIC_RELAXED);
+  tally->tls_in[model]++;
+  tally->tls_out[model][to]++;
+  tally->tls_any = 1;
   if (to == TLSM_GD || to == TLSM_DESC) is->is_tls_dyn = 1;
   switch (to) {
   case TLSM_GD: need(s, SN_TLSGD); break;
-  case TLSM_LD: __atomic_store_n(&ctx->need_ld_slot, 1, __ATOMIC_RELAXED); break;
+  case TLSM_LD: tally->ld_slot = 1; break;
   case TLSM_IE:
     /* A form whose code subtracts its slot needs TP - (S + A) there; the one IE slot a symbol
      * has holds S + A - TP. */
@@ -390,14 +421,14 @@ static int decide_tls(ld_isec *is, const ld_rel *r, const ld_howto *hw, ld_sym *
       return RE_NONE;
     }
     need(s, SN_TLSIE);
-    if (ctx->opt.outkind == OUT_SHARED) ctx->static_tls = 1;
+    if (ctx->opt.outkind == OUT_SHARED) tally->static_tls = 1;
     break;
   case TLSM_DESC: need(s, SN_TLSDESC); break;
   default: break;
   }
   if (kind == RK_TLSGD_GOT || kind == RK_TLSLD_GOT || kind == RK_TLSIE_GOT ||
       kind == RK_TLSIE_GOT_NEG || kind == RK_TLSDESC_GOT)
-    __atomic_store_n(&ctx->need_got_base, 1, __ATOMIC_RELAXED);
+    tally->got_base = 1;
   if (to != model) return tls_rewrite_expr(model, to);
   switch (kind) {
   case RK_TPOFF: return RE_TPOFF;
@@ -471,7 +502,7 @@ static int decide(ld_isec *is, const ld_rel *r, const ld_howto *hw, ld_sym *s, i
   /* Any reference to _GLOBAL_OFFSET_TABLE_ (`.quad _GLOBAL_OFFSET_TABLE_`, a PC32 to it) needs a
    * GOT for the symbol to have an address. */
   if (s->s_name && s->s_name[0] == '_' && !strcmp(s->s_name, "_GLOBAL_OFFSET_TABLE_"))
-    __atomic_store_n(&ctx->need_got_base, 1, __ATOMIC_RELAXED);
+    tally->got_base = 1;
   int pre = ld_preemptible(s), word = hw->size == (ctx->is64 ? 8 : 4);
   switch (kind) {
   case RK_ABS:
@@ -538,7 +569,7 @@ static int decide(ld_isec *is, const ld_rel *r, const ld_howto *hw, ld_sym *s, i
   case RK_GOT_OFF:
   case RK_GOT_ABS:
     need(s, SN_GOT);
-    if (kind != RK_GOT_PC) __atomic_store_n(&ctx->need_got_base, 1, __ATOMIC_RELAXED);
+    if (kind != RK_GOT_PC) tally->got_base = 1;
     /* A GOT-offset field in an instruction with no GOT base register addresses the slot
      * absolutely: G + A + GOT, as GNU ld and lld compute it. */
     if (kind == RK_GOT_OFF && tg->tg_got_field_absolute &&
@@ -565,19 +596,17 @@ static int decide(ld_isec *is, const ld_rel *r, const ld_howto *hw, ld_sym *s, i
     }
     return kind == RK_GOT_PC ? RE_GOT_PC : kind == RK_GOT_OFF ? RE_GOT_OFF : RE_GOT_ABS;
   case RK_GOTREL:
-    __atomic_store_n(&ctx->need_got_base, 1, __ATOMIC_RELAXED);
+    tally->got_base = 1;
     /* A local IFUNC's address is its PLT entry, as for RK_ABS and RK_PC. */
     if (is_local_ifunc(s)) {
       need(s, SN_PLT);
       return RE_GOTREL_PLT;
     }
     return RE_GOTREL;
-  case RK_GOTPC: __atomic_store_n(&ctx->need_got_base, 1, __ATOMIC_RELAXED); return RE_GOTPC;
-  case RK_GOTBASE_ABS:
-    __atomic_store_n(&ctx->need_got_base, 1, __ATOMIC_RELAXED);
-    return RE_GOTBASE;
+  case RK_GOTPC: tally->got_base = 1; return RE_GOTPC;
+  case RK_GOTBASE_ABS: tally->got_base = 1; return RE_GOTBASE;
   case RK_PLT_GOTREL:
-    __atomic_store_n(&ctx->need_got_base, 1, __ATOMIC_RELAXED);
+    tally->got_base = 1;
     if (is_local_ifunc(s) || pre) {
       need(s, SN_PLT);
       return RE_GOTREL_PLT;
@@ -599,6 +628,8 @@ static void scan_section(ld_isec *is) {
   uint32_t nrel = 0, ndyn = 0;
   int relaxed_call = 0; /* the previous relocation began a relaxed GD/LD sequence */
   uint32_t eh = 0;      /* .eh_frame: the record at or after the relocation (both sorted) */
+  scan_tally t = {0};
+  tally = &t;
   for (uint32_t i = 0; i < is->is_nrels; i++) {
     const ld_rel *r = &is->is_rels[i];
     const ld_howto *hw = &tg->tg_howto[r->r_type];
@@ -656,6 +687,8 @@ static void scan_section(ld_isec *is) {
   is->is_rexpr = rexpr;
   is->is_nrelative = nrel;
   is->is_ndynrel = ndyn;
+  tally = NULL;
+  add_tally(&t);
 }
 
 /* tg_tls_ie_wins, once every Initial Exec reference is known: the General Dynamic and
