@@ -4,16 +4,25 @@
  * disk, a signal -- replaces nothing and leaves nothing behind.
  *
  *  - A regular file, or a name that does not exist yet, is written to an unnamed file in the same
- *    directory (O_TMPFILE) that gets a name only at commit, just before the rename. Where the
- *    filesystem has no O_TMPFILE, the temporary is created with O_CREAT|O_EXCL|O_NOFOLLOW under a
- *    name with a random part, so a file or symbolic link planted there is never followed,
- *    truncated or reused. Either name fits in NAME_MAX whatever the length of the output's name.
+ *    directory (O_TMPFILE) that gets a name only at commit, just before it takes the output's.
+ *    Where the filesystem has no O_TMPFILE, the temporary is created with O_CREAT|O_EXCL|
+ *    O_NOFOLLOW under a name with a random part, so a file or symbolic link planted there is
+ *    never followed, truncated or reused. Either name fits in NAME_MAX whatever the length of the
+ *    output's name.
  *  - An existing file that is not a regular file (a character device such as /dev/null, a FIFO)
  *    is never replaced: the contents are built in a memory file and copied into it at commit.
+ *  - A file takes its name atomically: the name always names a complete file, the old one or the
+ *    new one. Where the name exists, the temporary and the old file exchange names (renameat2
+ *    RENAME_EXCHANGE) and the old file is then removed under the temporary's name; where nothing
+ *    has the name, or the exchange is refused, rename(2) does it. The old file is never written
+ *    to: a program that has it mapped (a shared library in use) keeps its bytes, and a second
+ *    name (a hard link) keeps the old contents.
  *  - ld_out_reserve allocates the blocks of what is written through a mapping, so a full disk is
  *    an error ("No space left on device"), not SIGBUS.
  *  - SIGINT, SIGTERM, SIGHUP, SIGQUIT and SIGPIPE remove the named temporaries before the process
- *    dies of the signal; SIGXFSZ is ignored so that a file-size limit is an error (EFBIG). */
+ *    dies of the signal (for the instant after an exchange the name is the old file's: removing
+ *    it is what the commit does next); SIGXFSZ is ignored so that a file-size limit is an error
+ *    (EFBIG). */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -25,6 +34,7 @@
 #include <sys/mman.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -32,6 +42,9 @@
 
 #ifndef O_TMPFILE
 #define O_TMPFILE (020000000 | O_DIRECTORY)
+#endif
+#ifndef RENAME_EXCHANGE
+#define RENAME_EXCHANGE (1 << 1)
 #endif
 
 enum { OF_TMPFILE = 1, OF_NAMED, OF_INPLACE };
@@ -275,6 +288,35 @@ static void close_file(outfile *f) {
   if (bad) write_error(f, errno ? errno : EIO);
 }
 
+/* Swap two names atomically (renameat2 RENAME_EXCHANGE), called through the system call so that
+ * a C library without the wrapper does not matter. */
+static int exchange(const char *a, const char *b) {
+#ifdef SYS_renameat2
+  return (int)syscall(SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE);
+#else
+  (void)a, (void)b;
+  errno = ENOSYS;
+  return -1;
+#endif
+}
+
+/* The temporary takes the file's name. Where a file has that name already, the two names are
+ * exchanged and the old file, now under the temporary's name, loses it: the same end as
+ * rename(2) replacing it, and as atomic, but ext4 starts writing back the whole new file when a
+ * rename replaces an existing name (its auto_da_alloc safeguard) and does not on an exchange.
+ * Where the exchange is refused (a file system without it, a name that has gone) the rename does
+ * the work, and reports what goes wrong. A directory is never exchanged: if one takes the name
+ * in between, the names are swapped back and the rename fails as it always did. */
+static int put_in_place(const char *tmp, const char *path) {
+  struct stat st;
+  if (lstat(path, &st) == 0 && !S_ISDIR(st.st_mode) && exchange(tmp, path) == 0) {
+    if (unlink(tmp) == 0 || errno == ENOENT) return 0;
+    int e = errno;
+    if (exchange(tmp, path) < 0) return errno = e, -1;
+  }
+  return rename(tmp, path);
+}
+
 static void commit_one(int i) {
   outfile *f = &files[i];
   if (f->of_stream && (fflush(f->of_stream) != 0 || ferror(f->of_stream)))
@@ -286,7 +328,7 @@ static void commit_one(int i) {
   }
   if (f->of_kind == OF_TMPFILE) link_tmpfile(i);
   close_file(f);
-  if (rename(f->of_tmp, f->of_path) < 0) write_error(f, errno);
+  if (put_in_place(f->of_tmp, f->of_path) < 0) write_error(f, errno);
   publish(i, NULL);
 }
 
