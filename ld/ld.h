@@ -777,6 +777,7 @@ void ld_write_relocatable(void); /* ld/relocatable.c: the whole of -r after pass
 void ld_emit_relocs(void);       /* ld/relocatable.c: --emit-relocs, after writing */
 /* ld/output.c: the files a link writes, each under a temporary until ld_out_commit puts them in
  * place (the one with `last` set after the others). Failures are fatal and name the file. */
+void ld_out_prepare(const char *path); /* before any thread: the old output freed elsewhere */
 int ld_out_create(const char *path, const char *what, int last);
 int ld_out_fd(int h);
 FILE *ld_out_stream(int h); /* a report written with stdio */

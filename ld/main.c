@@ -26,6 +26,9 @@ int main(int argc, char **argv) {
   argv = ld_expand_response_files(&argc, argv);
   ld_parse_options(argc, argv, &ctx->opt);
   ld_check_errors();
+  /* The process that frees the old output once it is replaced is forked now, while this one has
+   * a single thread and little memory: the thread pool and a plugin's threads come later. */
+  ld_out_prepare(ctx->opt.output);
   mf_read_all(&ctx->opt);
   ld_stat_pass("options");
 

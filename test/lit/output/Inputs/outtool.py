@@ -12,10 +12,20 @@
 
   outtool.py ls DIR
       The names in DIR, sorted, one a line (hidden ones too).
+
+  outtool.py release OUT [FIFO] -- CMD...
+      Run CMD (a link over the existing file OUT) with its standard output and error on a pipe,
+      and follow the processes other than CMD that hold OUT's inode open (the link-editor's
+      releasing process). With FIFO (the link's -Map, a FIFO nobody else reads), the link is held
+      at its end until such a process is found and its descriptors are described ("holder:" and
+      "holds:" lines); then the FIFO is read and the link finishes. Prints what CMD printed, how
+      it ended ("exit N"), then "released" once no such process holds the old file any more.
+      Without FIFO, OUT must keep its name (a failing link): holders are looked for by its inode.
 """
 
 import os
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -94,6 +104,100 @@ def send_signal(args):
     return 0
 
 
+def fd_targets(pid):
+    """(fd, stat result) for each descriptor of process pid (empty if it is gone)."""
+    fd_dir = '/proc/%d/fd' % pid
+    try:
+        fds = os.listdir(fd_dir)
+    except OSError:
+        return []
+    out = []
+    for fd in fds:
+        try:
+            out.append((int(fd), os.stat(os.path.join(fd_dir, fd))))
+        except OSError:
+            continue
+    return out
+
+
+def holders_of(key, skip):
+    found = []
+    for name in os.listdir('/proc'):
+        if not name.isdigit() or int(name) in skip:
+            continue
+        if any((st.st_dev, st.st_ino) == key for _, st in fd_targets(int(name))):
+            found.append(int(name))
+    return found
+
+
+def parent_of(pid):
+    try:
+        with open('/proc/%d/stat' % pid) as f:
+            return int(f.read().rsplit(')', 1)[1].split()[1])
+    except OSError:
+        return None
+
+
+def release(args):
+    rest, cmd = split_cmd(args)
+    out, fifo = rest[0], (rest[1] if len(rest) > 1 else None)
+    st = os.stat(out)
+    key = (st.st_dev, st.st_ino)
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    pipe_ino = os.fstat(p.stdout.fileno()).st_ino
+    me = os.getpid()
+    held_by = []
+    if fifo:
+        deadline = time.monotonic() + 120
+        while not held_by:
+            held_by = holders_of(key, (me, p.pid))
+            if held_by:
+                break
+            if p.poll() is not None or time.monotonic() > deadline:
+                print('no process but the link held %s' % out)
+                p.kill()
+                return 1
+            time.sleep(0.005)
+        for h in held_by:
+            print('holder: %s' % ('child of the link' if parent_of(h) == p.pid else
+                                  'parent %s' % parent_of(h)))
+            kinds = []
+            for _, fst in fd_targets(h):
+                if (fst.st_dev, fst.st_ino) == key:
+                    kinds.append('old output')
+                elif stat.S_ISFIFO(fst.st_mode):
+                    kinds.append('standard output of the link' if fst.st_ino == pipe_ino else
+                                 'pipe')
+                else:
+                    kinds.append('other file')
+            print('holds: %s' % ', '.join(sorted(kinds)))
+        with open(fifo, 'rb') as f:
+            while f.read(65536):
+                pass
+    try:
+        text, _ = p.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        print('the link did not end, or its standard output stayed open')
+        return 1
+    sys.stdout.write(text.decode(errors='replace'))
+    print('exit %d' % p.returncode)
+
+    def held():
+        if not fifo:  # the old file still has its name: its inode is its own
+            return holders_of(key, (me,))
+        return [h for h in held_by if any((s.st_dev, s.st_ino) == key for _, s in fd_targets(h))]
+
+    deadline = time.monotonic() + 120
+    while held():
+        if time.monotonic() > deadline:
+            print('still held')
+            return 1
+        time.sleep(0.005)
+    print('released')
+    return 0
+
+
 def ls(args):
     for name in sorted(os.listdir(args[0])):
         print(name)
@@ -102,7 +206,7 @@ def ls(args):
 
 def main():
     cmd, args = sys.argv[1], sys.argv[2:]
-    return {'plant': plant, 'signal': send_signal, 'ls': ls}[cmd](args)
+    return {'plant': plant, 'signal': send_signal, 'ls': ls, 'release': release}[cmd](args)
 
 
 if __name__ == '__main__':
