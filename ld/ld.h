@@ -683,6 +683,7 @@ int ld_comdat_claimed(const char *sig);
 /* The same with the signature's length and hash (ld_comdat_hash) made ahead, in parallel. */
 uint32_t ld_comdat_hash(const char *sig, uint32_t len);
 int ld_comdat_claim_h(const char *sig, uint32_t len, uint32_t hash);
+void ld_comdat_prefetch(uint32_t hash);
 int ld_comdat_claimed_h(const char *sig, uint32_t len, uint32_t hash);
 void ld_resolve(void); /* ld/resolve.c: archive extraction to a fixed point */
 void ld_extract_lazy(ld_sym *s);

@@ -419,9 +419,14 @@ static void set_def(ld_sym *s, ld_obj *o, uint32_t idx, const esym *es, ld_isec 
 
 /* COMDAT groups: the first object to bring a signature keeps its sections; a later one's
  * sections are dropped. Runs in link order. */
+#define AHEAD 8 /* claims or symbols whose memory is asked for before they are reached */
+
 static void claim_groups(ld_obj *o) {
+  for (uint32_t i = 0; i < o->o_ngroups && i < AHEAD; i++)
+    ld_comdat_prefetch(o->o_groups[i].g_hash);
   for (uint32_t i = 0; i < o->o_ngroups; i++) {
     const struct ld_group *g = &o->o_groups[i];
+    if (i + AHEAD < o->o_ngroups) ld_comdat_prefetch(o->o_groups[i + AHEAD].g_hash);
     if (ld_comdat_claim_h(g->g_sig, g->g_len, g->g_hash)) continue;
     for (uint32_t k = 0; k < o->o_groups[i].g_n; k++) {
       uint32_t m = elf_rd32(o->o_groups[i].g_members + 4 * (uint64_t)k, o->o_be);
@@ -549,6 +554,10 @@ static void enter_globals(ld_obj *o, int marked_only) {
   ld_object_prepare(o);
   for (uint32_t i = o->o_first_global; i < o->o_nsym; i++) {
     uint32_t gi = i - o->o_first_global;
+    if (i + AHEAD < o->o_nsym && o->o_syms[i + AHEAD]) {
+      __builtin_prefetch(o->o_syms[i + AHEAD], 1);
+      __builtin_prefetch((const char *)o->o_syms[i + AHEAD] + 64, 1);
+    }
     uint32_t glen = o->o_glen[gi];
     if (glen == UINT32_MAX) continue;
     esym es;

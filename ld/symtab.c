@@ -234,6 +234,12 @@ static comdat_slot *comdat_find(const char *sig, uint32_t len, uint32_t h) {
   }
 }
 
+/* Start loading the slot a signature of that hash probes first (claims in link order are many,
+ * each a likely cache miss: the caller asks a few claims ahead). */
+void ld_comdat_prefetch(uint32_t h) {
+  if (T.comdats.slots) __builtin_prefetch(&T.comdats.slots[h & T.comdats.mask]);
+}
+
 /* Has an object entered earlier claimed the group `sig`? */
 int ld_comdat_claimed_h(const char *sig, uint32_t len, uint32_t h) {
   if (!T.comdats.slots) return 0;

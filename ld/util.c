@@ -108,10 +108,13 @@ void ld_vec_push(ld_vec *vec, void *p) {
  * Work items are claimed with an atomic counter; every item writes only its own slots, so the
  * result does not depend on the thread count. The workers are made once, at the first loop,
  * and wait between loops: a loop costs a wake-up, not a thread (nor a fresh stack and arena).
- * A worker that has finished a loop watches for the next one for a short while before it
- * sleeps, and the caller watches for the end of a loop before it sleeps: the loops of one pass
- * often follow each other closely (archive members are read in many small batches), and a
- * wake-up through the kernel costs more than such a loop's items. */
+ *
+ * A worker joins a loop only while the loop is open, and the caller, once no item is left,
+ * waits only for the workers that joined: a worker slow to wake (the kernel's wake-up can take
+ * longer than a small loop) finds the loop closed and goes back to waiting, and the caller has
+ * not waited for it. Between loops a worker watches for the next one a short while before it
+ * sleeps: the loops of one pass often follow each other closely (archive members are read in
+ * many small batches). */
 struct par_job {
   uint32_t n;
   atomic_uint next;
@@ -120,18 +123,23 @@ struct par_job {
 };
 
 #define PAR_SPIN 4000 /* polls (each a pause) before sleeping: tens of microseconds */
+/* The loop's state in one word: the loop's number, whether it is closed, the workers in it. */
+#define ST_ACTIVE 0xffffu
+#define ST_CLOSED 0x10000u
+#define ST_GEN_SHIFT 17
+#define ST_GEN(s) ((s) >> ST_GEN_SHIFT)
 
 static struct {
   pthread_mutex_t mu;
   pthread_cond_t go, done;
-  struct par_job *_Atomic job;
-  atomic_ulong gen; /* loops started (changed under mu) */
-  atomic_int busy;  /* workers still on the current loop */
-  int nworkers;     /* threads made */
-  int sleepers;     /* workers waiting on go (under mu) */
+  struct par_job *_Atomic job; /* the open loop's, valid while a worker is in it */
+  atomic_ullong state;         /* changes to a new loop number under mu */
+  int nworkers;                /* threads made */
+  int sleepers;                /* workers waiting on go (under mu) */
 } pool = {.mu = PTHREAD_MUTEX_INITIALIZER,
           .go = PTHREAD_COND_INITIALIZER,
-          .done = PTHREAD_COND_INITIALIZER};
+          .done = PTHREAD_COND_INITIALIZER,
+          .state = ST_CLOSED};
 static _Thread_local int in_loop; /* a loop body that starts a loop runs it itself */
 
 static inline void cpu_pause(void) {
@@ -154,27 +162,54 @@ static void run_items(struct par_job *job) {
   in_loop = 0;
 }
 
+/* Join the loop numbered gen if it is still open. */
+static int join_loop(unsigned long long gen) {
+  unsigned long long s = atomic_load(&pool.state);
+  while (ST_GEN(s) == gen && !(s & ST_CLOSED))
+    if (atomic_compare_exchange_weak(&pool.state, &s, s + 1)) return 1;
+  return 0;
+}
+
 static void *par_worker(void *p) {
   (void)p;
-  unsigned long seen = 0;
+  unsigned long long seen = 0;
   for (;;) {
-    for (int k = 0; k < PAR_SPIN && atomic_load(&pool.gen) == seen; k++) cpu_pause();
-    if (atomic_load(&pool.gen) == seen) {
+    for (int k = 0; k < PAR_SPIN && ST_GEN(atomic_load(&pool.state)) == seen; k++) cpu_pause();
+    if (ST_GEN(atomic_load(&pool.state)) == seen) {
       pthread_mutex_lock(&pool.mu);
       pool.sleepers++;
-      while (atomic_load(&pool.gen) == seen) pthread_cond_wait(&pool.go, &pool.mu);
+      while (ST_GEN(atomic_load(&pool.state)) == seen) pthread_cond_wait(&pool.go, &pool.mu);
       pool.sleepers--;
       pthread_mutex_unlock(&pool.mu);
     }
-    seen = atomic_load(&pool.gen);
+    seen = ST_GEN(atomic_load(&pool.state));
+    if (!join_loop(seen)) continue;
     run_items(atomic_load(&pool.job));
-    if (atomic_fetch_sub(&pool.busy, 1) == 1) { /* the last one out wakes the caller */
+    if (((atomic_fetch_sub(&pool.state, 1) - 1) & ST_ACTIVE) == 0) { /* the caller may sleep */
       pthread_mutex_lock(&pool.mu);
       pthread_cond_signal(&pool.done);
       pthread_mutex_unlock(&pool.mu);
     }
   }
   return NULL;
+}
+
+/* No item is left: close the loop once the workers in it are done. */
+static void close_loop(void) {
+  for (int k = 0;; k++) {
+    unsigned long long s = atomic_load(&pool.state);
+    if ((s & ST_ACTIVE) == 0) {
+      if (atomic_compare_exchange_weak(&pool.state, &s, s | ST_CLOSED)) return;
+      continue;
+    }
+    if (k < PAR_SPIN) {
+      cpu_pause();
+      continue;
+    }
+    pthread_mutex_lock(&pool.mu);
+    while (atomic_load(&pool.state) & ST_ACTIVE) pthread_cond_wait(&pool.done, &pool.mu);
+    pthread_mutex_unlock(&pool.mu);
+  }
 }
 
 void ld_par_for(uint32_t n, void (*fn)(uint32_t i, void *arg), void *arg) {
@@ -192,18 +227,14 @@ void ld_par_for(uint32_t n, void (*fn)(uint32_t i, void *arg), void *arg) {
   }
   struct par_job job = {.n = n, .fn = fn, .arg = arg};
   atomic_init(&job.next, 0);
-  atomic_store(&pool.busy, pool.nworkers);
   atomic_store(&pool.job, &job);
   pthread_mutex_lock(&pool.mu);
-  atomic_fetch_add(&pool.gen, 1);
+  /* A new loop number, open, with no worker in it yet. */
+  unsigned long long gen = ST_GEN(atomic_load(&pool.state)) + 1;
+  atomic_store(&pool.state, gen << ST_GEN_SHIFT);
   if (pool.sleepers) pthread_cond_broadcast(&pool.go);
   pthread_mutex_unlock(&pool.mu);
   run_items(&job);
-  for (int k = 0; k < PAR_SPIN && atomic_load(&pool.busy); k++) cpu_pause();
-  if (atomic_load(&pool.busy)) {
-    pthread_mutex_lock(&pool.mu);
-    while (atomic_load(&pool.busy)) pthread_cond_wait(&pool.done, &pool.mu);
-    pthread_mutex_unlock(&pool.mu);
-  }
+  close_loop();
   ld_diag_flush();
 }
