@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "ld.h"
+
+#define AHEAD 8 /* COMDAT claims or symbols whose memory is asked for before they are reached */
 #include "plugin.h"
 
 void ld_read_shdr(const ld_obj *o, uint32_t i, ld_shdr *h) {
@@ -323,26 +325,35 @@ ld_obj *ld_parse_object(const char *name, const uint8_t *d, uint64_t size) {
         break;
       }
     if (bad) continue;
-    /* A signature an object entered earlier has claimed already: this group has lost, and its
-     * sections are not made at all (their symbols see ld_discarded_isec). The claims only
-     * change between parallel parses, so what is seen here does not depend on timing. */
     uint32_t sig_len = (uint32_t)strlen(sig), sig_hash = ld_comdat_hash(sig, sig_len);
-    if (early_drop && ld_comdat_claimed_h(sig, sig_len, sig_hash)) {
-      if (!o->o_dropped) o->o_dropped = ld_zalloc(shnum, 1);
-      for (uint64_t k = 1; k < h->size / 4; k++) {
-        uint32_t m = elf_rd32(g + 4 * k, be);
-        o->o_dropped[m] = 1;
-        if (keep[m]) keep[m] = 0, nkeep--;
-      }
-    }
     /* Claimed later, in link order (ld_object_symbols): parsing may run in parallel. */
-    o->o_groups = ld_xrealloc(o->o_groups, (o->o_ngroups + 1) * sizeof *o->o_groups);
+    if (!o->o_groups) {
+      uint32_t ngroups = 0;
+      for (uint32_t k = i; k < shnum; k++) ngroups += hdrs[k].type == SHT_GROUP;
+      o->o_groups = ld_xmalloc(ngroups * sizeof *o->o_groups);
+    }
     o->o_groups[o->o_ngroups].g_sig = sig;
     o->o_groups[o->o_ngroups].g_members = g + 4;
     o->o_groups[o->o_ngroups].g_n = (uint32_t)(h->size / 4 - 1);
     o->o_groups[o->o_ngroups].g_len = sig_len;
     o->o_groups[o->o_ngroups].g_hash = sig_hash;
     o->o_ngroups++;
+  }
+  /* A signature an object entered earlier has claimed already: this group has lost, and its
+   * sections are not made at all (their symbols see ld_discarded_isec). The claims only change
+   * between parallel parses, so what is seen here does not depend on timing. */
+  for (uint32_t i = 0; early_drop && i < o->o_ngroups && i < AHEAD; i++)
+    ld_comdat_prefetch(o->o_groups[i].g_hash);
+  for (uint32_t i = 0; early_drop && i < o->o_ngroups; i++) {
+    if (i + AHEAD < o->o_ngroups) ld_comdat_prefetch(o->o_groups[i + AHEAD].g_hash);
+    const struct ld_group *gr = &o->o_groups[i];
+    if (!ld_comdat_claimed_h(gr->g_sig, gr->g_len, gr->g_hash)) continue;
+    if (!o->o_dropped) o->o_dropped = ld_zalloc(shnum, 1);
+    for (uint32_t k = 0; k < gr->g_n; k++) {
+      uint32_t m = elf_rd32(gr->g_members + 4 * (uint64_t)k, be);
+      o->o_dropped[m] = 1;
+      if (keep[m]) keep[m] = 0, nkeep--;
+    }
   }
   /* One block for the sections that stay, sized by the count. */
   ld_isec *isec_block = ld_zalloc(nkeep ? nkeep : 1, sizeof *isec_block), *is = isec_block;
@@ -419,8 +430,6 @@ static void set_def(ld_sym *s, ld_obj *o, uint32_t idx, const esym *es, ld_isec 
 
 /* COMDAT groups: the first object to bring a signature keeps its sections; a later one's
  * sections are dropped. Runs in link order. */
-#define AHEAD 8 /* claims or symbols whose memory is asked for before they are reached */
-
 static void claim_groups(ld_obj *o) {
   for (uint32_t i = 0; i < o->o_ngroups && i < AHEAD; i++)
     ld_comdat_prefetch(o->o_groups[i].g_hash);
