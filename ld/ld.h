@@ -754,7 +754,6 @@ uint8_t *ld_assemble_piece(const void *piece, uint64_t from, uint64_t to);
  * hashes the finished file. */
 void ld_symtab_prepare(void);
 void ld_write_symtab(void);
-void ld_compute_build_id(void);
 /* ld/dynamic.c: dynamic outputs' sections, sized by ld_dynamic_create (pass 8; returns the copy
  * relocations it adds to .rela.dyn, whose first slot ld_dynamic_set_copy_base gives), copied
  * objects' addresses by ld_dynamic_finalize, contents by ld_dynamic_fill. */

@@ -104,12 +104,137 @@ uint8_t *ld_assemble_piece(const void *piece, uint64_t from, uint64_t to) {
   return wbuf;
 }
 
+/* ---- build-id ---------------------------------------------------------------------------
+ * A 160-bit hash of the image (four lanes of a 64-bit multiply-xor mix over 8-byte words, mixed
+ * together at the end; fast and stable, not cryptographic; --build-id=uuid is random). It is taken
+ * as the image is made: each piece's bytes are hashed in the buffer they are written from, so
+ * nothing is read back; what goes through the mapping (headers, synthetic sections, the symbol
+ * table) and the gaps between are hashed from it at the end, in slices of up to BID_SLICE bytes, in
+ * parallel. The digests of all these regions, in file order, are hashed last: the same bytes and
+ * layout give the same id whatever the thread count. */
+#define BID_SLICE ((uint64_t)1 << 20)
+
+typedef struct bid_region {
+  uint64_t off, len, dig[4];
+} bid_region;
+
+static struct {
+  bid_region *piece; /* one per piece (write chunk), then one per section made ahead */
+  uint32_t npieces;
+} B;
+
+static void lanes(const uint8_t *b, uint64_t n, uint64_t out[4]) {
+  uint64_t h[4] = {0x9e3779b97f4a7c15ULL, 0xc2b2ae3d27d4eb4fULL, 0x165667b19e3779f9ULL,
+                   0x27d4eb2f165667c5ULL};
+  uint64_t i = 0;
+  for (; i + 32 <= n; i += 32)
+    for (int l = 0; l < 4; l++) {
+      uint64_t w;
+      memcpy(&w, b + i + 8 * l, 8);
+      h[l] = (h[l] ^ w) * 0xff51afd7ed558ccdULL;
+      h[l] ^= h[l] >> 31;
+    }
+  for (; i < n; i++) h[i & 3] = (h[i & 3] ^ b[i]) * 0xc4ceb9fe1a85ec53ULL;
+  /* Each lane has seen every fourth word only: every word of the result is made from all four,
+   * so that a change anywhere changes all of it. */
+  uint64_t all = n;
+  for (int l = 0; l < 4; l++) {
+    h[l] ^= h[l] >> 33;
+    h[l] *= 0xff51afd7ed558ccdULL;
+    h[l] ^= h[l] >> 33;
+    all = (all ^ h[l]) * 0xc4ceb9fe1a85ec53ULL;
+    all ^= all >> 29;
+  }
+  for (int l = 0; l < 4; l++) {
+    uint64_t x = h[l] ^ all ^ (0x9e3779b97f4a7c15ULL * (uint64_t)(l + 1));
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    out[l] = x;
+  }
+}
+
+static void note_region(uint32_t i, uint64_t off, const uint8_t *b, uint64_t len) {
+  if (!B.piece) return;
+  B.piece[i].off = off;
+  B.piece[i].len = len;
+  lanes(b, len, B.piece[i].dig);
+}
+
+static int cmp_region(const void *a, const void *b) {
+  const bid_region *x = a, *y = b;
+  return x->off < y->off ? -1 : x->off > y->off;
+}
+
+static void hash_slice(uint32_t i, void *arg) {
+  bid_region *r = &((bid_region *)arg)[i];
+  lanes(ctx->buf + r->off, r->len, r->dig);
+}
+
+static void compute_build_id(void) {
+  uint8_t *desc = ctx->buf + ctx->buildid->os_offset + 16;
+  uint32_t len = (uint32_t)(ctx->opt.build_id == 1 ? 20 : 16);
+  if (ctx->opt.build_id == 4) return; /* given in hex, already written */
+  if (ctx->opt.build_id == 3) {
+    int fd = open("/dev/urandom", O_RDONLY);
+    if (fd < 0 || read(fd, desc, 16) != 16)
+      ld_fatal("cannot read /dev/urandom for --build-id=uuid");
+    close(fd);
+    desc[6] = (desc[6] & 0x0f) | 0x40;
+    desc[8] = (desc[8] & 0x3f) | 0x80;
+    return;
+  }
+  memset(desc, 0, len);
+  /* The pieces in file order; what lies between them is read through the mapping. */
+  bid_region *p = B.piece;
+  uint32_t np = 0;
+  for (uint32_t i = 0; i < B.npieces; i++)
+    if (p[i].len) p[np++] = p[i];
+  ld_qsort(p, np, sizeof *p, cmp_region);
+  uint64_t nrest = 0, pos = 0;
+  for (uint32_t i = 0; i <= np; i++) {
+    uint64_t to = i < np ? p[i].off : ctx->filesize;
+    if (to > pos) nrest += (to - pos + BID_SLICE - 1) / BID_SLICE;
+    if (i < np) pos = p[i].off + p[i].len;
+  }
+  bid_region *rest = ld_xcalloc(nrest + 1, sizeof *rest);
+  uint32_t nr = 0;
+  pos = 0;
+  for (uint32_t i = 0; i <= np; i++) {
+    uint64_t to = i < np ? p[i].off : ctx->filesize;
+    for (; pos < to; pos += BID_SLICE)
+      rest[nr++] = (bid_region){pos, to - pos < BID_SLICE ? to - pos : BID_SLICE, {0}};
+    if (i < np) pos = p[i].off + p[i].len;
+  }
+  ld_par_for(nr, hash_slice, rest);
+  /* Every region's offset, length and digest, in file order. */
+  uint8_t *words = ld_xmalloc(((uint64_t)np + nr) * 48 + 1);
+  uint64_t nw = 0;
+  for (uint32_t i = 0, k = 0; i < np || k < nr;) {
+    const bid_region *r = k >= nr || (i < np && p[i].off < rest[k].off) ? &p[i++] : &rest[k++];
+    elf_wr64(words + nw, r->off, 0);
+    elf_wr64(words + nw + 8, r->len, 0);
+    for (int l = 0; l < 4; l++) elf_wr64(words + nw + 16 + 8 * l, r->dig[l], 0);
+    nw += 48;
+  }
+  uint64_t h[4];
+  lanes(words, nw, h);
+  uint8_t out[32];
+  for (int l = 0; l < 4; l++) elf_wr64(out + 8 * l, h[l], 1);
+  memcpy(desc, out, len);
+  free(words);
+  free(rest);
+}
+
 static void write_chunk(uint32_t i, void *arg) {
   wchunk *c = ((ld_vec *)arg)->v[i]; /* the chunks (ld_write_output) */
   uint64_t len = c->end - c->off;
   if (len == 0) return;
   uint8_t *wbuf = ld_assemble_piece(c, c->off, c->end);
   uint64_t at = c->os->os_offset + c->off, done = 0;
+  note_region(i, at, wbuf, len);
   while (done < len) {
     ssize_t w = pwrite(ctx->out_fd, wbuf + done, len - done, (off_t)(at + done));
     if (w <= 0)
@@ -278,10 +403,12 @@ void ld_write_output(void) {
   ctx->out_fd = fd;
 
   ld_vec chunks = {0}; /* wchunk*: the pieces the threads write */
+  ld_vec made = {0};   /* ld_osec*: sections whose contents were made already */
   for (uint32_t i = 0; i < ctx->norder; i++) {
     ld_osec *os = ctx->order[i];
     if (os->os_synth || os->os_type == SHT_NOBITS) continue;
     if (os->os_buf) { /* contents made already (a compressed debug section) */
+      ld_vec_push(&made, os);
       for (uint64_t done = 0; done < os->os_size;) {
         ssize_t w = pwrite(ctx->out_fd, os->os_buf + done, os->os_size - done,
                            (off_t)(os->os_offset + done));
@@ -292,6 +419,15 @@ void ld_write_output(void) {
     }
     ld_plan_pieces(os, &chunks);
   }
+  B.piece = NULL;
+  B.npieces = chunks.n + made.n;
+  if (ctx->buildid && ctx->opt.build_id != 3 && ctx->opt.build_id != 4)
+    B.piece = ld_xcalloc(B.npieces + 1, sizeof *B.piece);
+  for (uint32_t k = 0; k < made.n; k++) {
+    ld_osec *os = made.v[k];
+    note_region(chunks.n + k, os->os_offset, os->os_buf, os->os_size);
+  }
+  free(made.v);
   ld_stat_pass("write: map, plan pieces");
   ld_par_for(chunks.n, write_chunk, &chunks);
   ld_stat_pass("write: sections and relocations");
@@ -304,7 +440,9 @@ void ld_write_output(void) {
   write_shdrs();
   ld_check_errors();
   ld_stat_pass("write: symbols, headers");
-  if (ctx->buildid) ld_compute_build_id();
+  if (ctx->buildid) compute_build_id();
+  free(B.piece);
+  B.piece = NULL;
   if (ctx->opt.stats) ld_stat_memory();
   if (m && munmap(m, ctx->filesize) < 0)
     ld_fatal("cannot write output %s: %s", out, strerror(errno));
