@@ -474,6 +474,33 @@ static int cmp_fde(const void *a, const void *b) {
   return x->fde < y->fde ? -1 : x->fde > y->fde;
 }
 
+/* By address, then by record: the records were collected in record order, so a stable sort of
+ * the addresses is enough. Addresses within 4 GiB of the lowest (always, but for a contrived
+ * layout) are sorted by two passes of a 16-bit radix sort. */
+static void sort_fdes(fde_ent *e, uint32_t n) {
+  uint64_t lo = UINT64_MAX, hi = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    if (e[i].pc < lo) lo = e[i].pc;
+    if (e[i].pc > hi) hi = e[i].pc;
+  }
+  if (hi - lo > UINT32_MAX) {
+    ld_qsort(e, n, sizeof *e, cmp_fde);
+    return;
+  }
+  fde_ent *t = ld_xmalloc((size_t)n * sizeof *t);
+  uint32_t *count = ld_xmalloc(65537 * sizeof *count);
+  for (int pass = 0; pass < 2; pass++) {
+    fde_ent *from = pass ? t : e, *to = pass ? e : t;
+    int shift = 16 * pass;
+    memset(count, 0, 65537 * sizeof *count);
+    for (uint32_t i = 0; i < n; i++) count[(((from[i].pc - lo) >> shift) & 0xffff) + 1]++;
+    for (uint32_t d = 0; d < 65536; d++) count[d + 1] += count[d];
+    for (uint32_t i = 0; i < n; i++) to[count[((from[i].pc - lo) >> shift) & 0xffff]++] = from[i];
+  }
+  free(count);
+  free(t);
+}
+
 void ld_write_eh_frame_hdr(void) {
   ld_osec *eh = ctx->ehframe, *hdr = ctx->ehframehdr;
   uint8_t *h = ctx->buf + hdr->os_offset;
@@ -507,7 +534,7 @@ void ld_write_eh_frame_hdr(void) {
   /* The records mostly come in address order already (input sections in link order). */
   uint32_t sorted = 1;
   while (sorted < n && cmp_fde(&ents[sorted - 1], &ents[sorted]) <= 0) sorted++;
-  if (sorted < n) ld_qsort(ents, n, sizeof *ents, cmp_fde);
+  if (sorted < n) sort_fdes(ents, n);
   h[0] = 1;
   h[1] = PE_pcrel | PE_sdata4;
   h[2] = ok ? PE_udata4 : PE_omit;

@@ -314,9 +314,13 @@ static void drain_queue(void) {
     double t0 = ld_now();
     if (ctx->tg) {
       ld_par_for(nb, parse_member, batch);
-      uint32_t total = 0;
-      for (uint32_t k = 0; k < nb; k++) total += batch[k].nglob;
+      uint32_t total = 0, groups = 0;
+      for (uint32_t k = 0; k < nb; k++) {
+        total += batch[k].nglob;
+        groups += batch[k].o ? batch[k].o->o_ngroups : 0;
+      }
       ld_sym_reserve(total);
+      ld_comdat_reserve(groups);
       ld_par_for(nb, intern_member, batch);
     }
     double t1 = ld_now();
@@ -552,9 +556,13 @@ static void load_mapped(const char *path, ld_mapped *m, ld_input_arg *ia, int de
       }
       if (ctx->tg) {
         ld_par_for(nb, parse_member, batch);
-        uint32_t total = 0;
-        for (uint32_t k = 0; k < nb; k++) total += batch[k].nglob;
+        uint32_t total = 0, groups = 0;
+        for (uint32_t k = 0; k < nb; k++) {
+          total += batch[k].nglob;
+          groups += batch[k].o ? batch[k].o->o_ngroups : 0;
+        }
         ld_sym_reserve(total);
+        ld_comdat_reserve(groups);
         ld_par_for(nb, intern_member, batch);
       }
       for (uint32_t k = 0; k < nb; k++) {
@@ -666,15 +674,17 @@ static void intern_pre(uint32_t i, void *arg) {
 /* After the symbol table exists: the parsed objects' names, and the archive indexes' names,
  * are interned in parallel. */
 static void preintern(uint32_t n) {
-  uint32_t total = 0;
+  uint32_t total = 0, groups = 0;
   for (uint32_t i = 0; i < n; i++) {
     total += P.pre[i].nglob;
+    groups += P.pre[i].o ? P.pre[i].o->o_ngroups : 0;
     if (P.pre[i].la) {
       P.pre[i].la->la_whole = ((ld_input_arg *)ctx->opt.inputs.v[i])->ia_whole;
       if (!P.pre[i].la->la_whole) total += P.pre[i].la->la_ar.ar_nsyms;
     }
   }
   ld_sym_reserve(total);
+  ld_comdat_reserve(groups);
   ld_par_for(n, intern_pre, NULL);
 }
 

@@ -684,6 +684,8 @@ int ld_comdat_claimed(const char *sig);
 uint32_t ld_comdat_hash(const char *sig, uint32_t len);
 int ld_comdat_claim_h(const char *sig, uint32_t len, uint32_t hash);
 void ld_comdat_prefetch(uint32_t hash);
+void ld_comdat_prefetch_name(uint32_t hash);
+void ld_comdat_reserve(uint32_t more);
 int ld_comdat_claimed_h(const char *sig, uint32_t len, uint32_t hash);
 void ld_resolve(void); /* ld/resolve.c: archive extraction to a fixed point */
 void ld_extract_lazy(ld_sym *s);

@@ -436,6 +436,7 @@ static void claim_groups(ld_obj *o) {
   for (uint32_t i = 0; i < o->o_ngroups; i++) {
     const struct ld_group *g = &o->o_groups[i];
     if (i + AHEAD < o->o_ngroups) ld_comdat_prefetch(o->o_groups[i + AHEAD].g_hash);
+    if (i + AHEAD / 2 < o->o_ngroups) ld_comdat_prefetch_name(o->o_groups[i + AHEAD / 2].g_hash);
     if (ld_comdat_claim_h(g->g_sig, g->g_len, g->g_hash)) continue;
     for (uint32_t k = 0; k < o->o_groups[i].g_n; k++) {
       uint32_t m = elf_rd32(o->o_groups[i].g_members + 4 * (uint64_t)k, o->o_be);

@@ -240,6 +240,13 @@ void ld_comdat_prefetch(uint32_t h) {
   if (T.comdats.slots) __builtin_prefetch(&T.comdats.slots[h & T.comdats.mask]);
 }
 
+/* The second step, once the slot has come: the name a match is compared with. */
+void ld_comdat_prefetch_name(uint32_t h) {
+  if (!T.comdats.slots) return;
+  const comdat_slot *e = &T.comdats.slots[h & T.comdats.mask];
+  if (e->name && e->hash == h) __builtin_prefetch(e->name);
+}
+
 /* Has an object entered earlier claimed the group `sig`? */
 int ld_comdat_claimed_h(const char *sig, uint32_t len, uint32_t h) {
   if (!T.comdats.slots) return 0;
@@ -280,11 +287,31 @@ void ld_comdat_release_ir(void) {
   }
 }
 
-static int claim(const char *sig, uint32_t len, uint32_t h, const void *ir_owner) {
-  if (!T.comdats.slots) {
-    T.comdats.slots = ld_xcalloc(4096, sizeof *T.comdats.slots);
-    T.comdats.mask = 4095;
+/* Room for `more` signatures (the groups of the objects about to be entered, many of them
+ * repeated): the table, at most half full, is made big enough once rather than grown. */
+static void comdat_resize(uint32_t cap) {
+  comdat_slot *ns = ld_xcalloc(cap, sizeof *ns);
+  for (uint32_t i = 0; T.comdats.slots && i <= T.comdats.mask; i++) {
+    comdat_slot *x = &T.comdats.slots[i];
+    if (!x->name) continue;
+    uint32_t k = x->hash & (cap - 1);
+    while (ns[k].name) k = (k + 1) & (cap - 1);
+    ns[k] = *x;
   }
+  free(T.comdats.slots);
+  T.comdats.slots = ns;
+  T.comdats.mask = cap - 1;
+}
+
+void ld_comdat_reserve(uint32_t more) {
+  uint64_t want = ((uint64_t)T.comdats.count + more) * 2 + 1;
+  uint32_t cap = T.comdats.slots ? T.comdats.mask + 1 : 4096;
+  while (cap < want && cap < (1u << 30)) cap <<= 1;
+  if (!T.comdats.slots || cap > T.comdats.mask + 1) comdat_resize(cap);
+}
+
+static int claim(const char *sig, uint32_t len, uint32_t h, const void *ir_owner) {
+  if (!T.comdats.slots) comdat_resize(4096);
   comdat_slot *e = comdat_find(sig, len, h);
   if (e->name) {
     if (e->released) {
@@ -295,19 +322,6 @@ static int claim(const char *sig, uint32_t len, uint32_t h, const void *ir_owner
     return ir_owner && e->ir_owner == ir_owner;
   }
   *e = (comdat_slot){.name = sig, .ir_owner = ir_owner, .len = len, .hash = h};
-  if (++T.comdats.count * 2 > T.comdats.mask + 1) {
-    uint32_t cap = (T.comdats.mask + 1) * 2;
-    comdat_slot *ns = ld_xcalloc(cap, sizeof *ns);
-    for (uint32_t i = 0; i <= T.comdats.mask; i++) {
-      comdat_slot *x = &T.comdats.slots[i];
-      if (!x->name) continue;
-      uint32_t k = x->hash & (cap - 1);
-      while (ns[k].name) k = (k + 1) & (cap - 1);
-      ns[k] = *x;
-    }
-    free(T.comdats.slots);
-    T.comdats.slots = ns;
-    T.comdats.mask = cap - 1;
-  }
+  if (++T.comdats.count * 2 > T.comdats.mask + 1) comdat_resize((T.comdats.mask + 1) * 2);
   return 1;
 }
