@@ -33,9 +33,12 @@ typedef struct sym_slot {
  * it afresh (and the calling thread's pool: each thread's own pool is tpool). */
 static struct symbol_table {
   sym_slot *slots;
-  uint32_t mask, count;
+  uint32_t mask;
+  /* Written by every new symbol, also while threads intern: on a cache line of its own, so that
+   * the threads' reads of the slots and the mask above are not disturbed. */
+  _Alignas(64) uint32_t count;
   /* Symbols are allocated from chunks: one allocation per few thousand symbols. */
-  ld_gsym *pool;
+  _Alignas(64) ld_gsym *pool;
   uint32_t pool_left;
   comdat_set comdats; /* the COMDAT group signatures claimed, and by whom */
 } T;

@@ -36,15 +36,35 @@ static void *arena_map(size_t n) {
   return p;
 }
 
-static atomic_size_t arena_used;
-size_t ld_arena_used(void) { return atomic_load(&arena_used); }
+/* What each thread has allocated, counted by the thread (for --stats): a shared counter would
+ * be written by every allocation of every thread. */
+#define ARENA_THREADS 64
+static size_t *_Atomic arena_counts[ARENA_THREADS];
+static atomic_int arena_nthreads;
+static _Thread_local size_t arena_mine;
+static _Thread_local int arena_counted;
+
+size_t ld_arena_used(void) {
+  size_t sum = 0;
+  int n = atomic_load(&arena_nthreads);
+  for (int i = 0; i < n && i < ARENA_THREADS; i++) {
+    size_t *c = atomic_load(&arena_counts[i]);
+    if (c) sum += __atomic_load_n(c, __ATOMIC_RELAXED);
+  }
+  return sum;
+}
 
 void *ld_zalloc(size_t n, size_t sz) {
   static _Thread_local uint8_t *cur, *end;
   if (sz && n > SIZE_MAX / sz) ld_fatal("out of memory allocating %zu x %zu bytes", n, sz);
   size_t len = (n * sz + 15) & ~(size_t)15;
   if (len == 0) len = 16;
-  atomic_fetch_add_explicit(&arena_used, len, memory_order_relaxed);
+  if (!arena_counted) {
+    arena_counted = 1;
+    int i = atomic_fetch_add(&arena_nthreads, 1);
+    if (i < ARENA_THREADS) atomic_store(&arena_counts[i], &arena_mine);
+  }
+  __atomic_store_n(&arena_mine, arena_mine + len, __ATOMIC_RELAXED);
   if (len > ARENA_CHUNK / 8) return arena_map(len);
   if ((size_t)(end - cur) < len) {
     cur = arena_map(ARENA_CHUNK);
@@ -116,7 +136,7 @@ void ld_vec_push(ld_vec *vec, void *p) {
  * sleeps: the loops of one pass often follow each other closely (archive members are read in
  * many small batches). */
 struct par_job {
-  uint32_t n;
+  uint32_t n, grain; /* items, and how many a thread claims at once */
   atomic_uint next;
   void (*fn)(uint32_t, void *);
   void *arg;
@@ -153,10 +173,13 @@ static inline void cpu_pause(void) {
 static void run_items(struct par_job *job) {
   in_loop = 1;
   for (;;) {
-    uint32_t i = atomic_fetch_add(&job->next, 1);
+    uint32_t i = atomic_fetch_add(&job->next, job->grain);
     if (i >= job->n) break;
-    ld_diag_item(i);
-    job->fn(i, job->arg);
+    uint32_t end = job->n - i > job->grain ? i + job->grain : job->n;
+    for (; i < end; i++) {
+      ld_diag_item(i);
+      job->fn(i, job->arg);
+    }
   }
   ld_diag_item(-1);
   in_loop = 0;
@@ -225,7 +248,15 @@ void ld_par_for(uint32_t n, void (*fn)(uint32_t i, void *arg), void *arg) {
     pthread_detach(t);
     pool.nworkers++;
   }
-  struct par_job job = {.n = n, .fn = fn, .arg = arg};
+  /* Many small items are claimed a few at a time (the counter is written by every claim);
+   * enough claims remain for the threads to even out. */
+  uint32_t grain = n / (uint32_t)(16 * (pool.nworkers + 1));
+  struct par_job job = {.n = n,
+                        .grain = grain < 1    ? 1
+                                 : grain > 16 ? 16
+                                              : grain,
+                        .fn = fn,
+                        .arg = arg};
   atomic_init(&job.next, 0);
   atomic_store(&pool.job, &job);
   pthread_mutex_lock(&pool.mu);
