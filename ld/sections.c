@@ -1,6 +1,7 @@
 /* Pass 8: place input sections into output sections by the usual name rules, and order the
- * output sections into segments. Placement runs over files in link order, so the output is the
- * same whatever the thread count. */
+ * output sections into segments. What depends on a section alone is worked out in parallel, the
+ * output sections are made and filled in link order, and what depends on an output section alone
+ * is again done in parallel: the output is the same whatever the thread count. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,13 +11,42 @@
 /* The state of placement (ld_place_sections starts it afresh). It reads the objects' live
  * sections, the commons, the mapfiles' and scripts' placement rules, and writes the output
  * sections (ctx->osecs) with their input sections, and hands SHF_MERGE sections to merging. */
+typedef struct sgroup sgroup;
 static struct place_pass {
   ld_vec extra_isecs; /* commons turned into .bss pieces */
   /* Output sections by name and planned segment: an open-addressing map, kept at most half full
    * (there are few output sections, but nothing limits how many names inputs bring). */
   ld_osec **omap;
   uint32_t omap_mask, omap_count;
+  /* Each live section's output section name, found by classify: the sections of object i are
+   * entries sec_base[i] on of sec_gid (an index in groups[i], NONE when not live) and sec_bits
+   * (SB_*). */
+  uint32_t *sec_base, *sec_gid;
+  uint8_t *sec_bits;
+  sgroup **groups; /* per object: its output section names, in the order of their first use */
+  uint32_t *ngroups;
+  ld_vec *merges; /* per object: its SHF_MERGE sections (when by_group) */
+  int scripted;   /* a linker script takes part */
+  /* No linker script, mapfile or --orphan-handling: every section goes where its name says, so
+   * the serial part works on each object's names rather than on its sections. */
+  int by_group;
+  const char *last_name; /* the name and output section of place's last get_osec */
+  ld_osec *last_os;
 } P;
+
+/* The sections of one object that go to output sections of one name. */
+struct sgroup {
+  const char *g_name;
+  uint32_t g_hash; /* hash_str(g_name) */
+  uint32_t g_n;    /* its sections */
+  ld_isec *g_first;
+  uint64_t g_flags; /* SHF_ALLOC and SHF_WRITE of any of them */
+  ld_osec *g_os;    /* by_group: its output section, and where its next section goes in it */
+  uint32_t g_pos;
+  uint8_t g_own; /* the name is not in outs[] */
+};
+
+#define NONE UINT32_MAX
 
 int ld_is_c_ident(const char *s) {
   if (!*s) return 0;
@@ -42,52 +72,77 @@ ld_osec *ld_new_osec(const char *name, uint32_t type, uint64_t flags, uint64_t a
   return os;
 }
 
-static int prefix_is(const char *name, const char *p) {
-  size_t n = strlen(p);
-  return !strncmp(name, p, n) && (name[n] == 0 || name[n] == '.');
+/* Is `q` the name `n`, or the part of it before a '.'? Every name of the tables below has at least
+ * three characters: the first three settle most cases. */
+static inline int prefix_is(const char *n, const char *q) {
+  if (n[0] != q[0] || n[1] != q[1] || n[2] != q[2]) return 0;
+  size_t i = 3;
+  while (q[i] && n[i] == q[i]) i++;
+  return !q[i] && (n[i] == 0 || n[i] == '.');
 }
 
-/* The output section an input section goes to. */
-static const char *out_name(const ld_isec *is) {
-  const char *n = is->is_name;
-  static const char *const prefixes[] = {
-      ".text",
-      ".rodata",
-      ".data.rel.ro",
-      ".data",
-      ".bss",
-      ".tdata",
-      ".tbss",
-      ".init_array",
-      ".fini_array",
-      ".preinit_array",
-      ".ctors",
-      ".dtors",
-      ".gcc_except_table",
-      ".sdata",
-      ".sbss",
-      ".ldata",
-      ".lrodata",
-      ".lbss",
-      ".init",
-      ".fini",
-  };
-  /* By name alone, as GNU ld's default script places them: a section named like code or data
-   * joins that output section even without SHF_ALLOC (and is then loaded with it). */
-  {
-    static const char *const kept[] = {".text.unlikely", ".text.exit", ".text.startup",
-                                       ".text.hot"};
-    if (ctx->opt.keep_text_prefix) /* -z keep-text-section-prefix */
-      for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
-        if (prefix_is(n, kept[i])) return kept[i];
-    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
-      if (prefix_is(n, prefixes[i])) return prefixes[i];
-    if (!strncmp(n, ".gnu.linkonce.t.", 16)) return ".text";
-    if (!strncmp(n, ".gnu.linkonce.r.", 16)) return ".rodata";
-    if (!strncmp(n, ".gnu.linkonce.d.", 16)) return ".data";
-    if (!strncmp(n, ".gnu.linkonce.b.", 16)) return ".bss";
-  }
-  return n;
+/* The output sections that input sections join by the start of their names, as GNU ld's default
+ * script places them (a section named like code or data joins that output section even without
+ * SHF_ALLOC, and is then loaded with it); the last four only with -z keep-text-section-prefix. */
+static const char *const outs[] = {
+    ".text",
+    ".rodata",
+    ".data.rel.ro",
+    ".data",
+    ".bss",
+    ".tdata",
+    ".tbss",
+    ".init_array",
+    ".fini_array",
+    ".preinit_array",
+    ".ctors",
+    ".dtors",
+    ".gcc_except_table",
+    ".sdata",
+    ".sbss",
+    ".ldata",
+    ".lrodata",
+    ".lbss",
+    ".init",
+    ".fini",
+    ".text.unlikely",
+    ".text.exit",
+    ".text.startup",
+    ".text.hot",
+};
+enum {
+  OUT_TEXT = 0,
+  OUT_RODATA = 1,
+  OUT_DATA = 3,
+  OUT_BSS = 4,
+  OUT_CTORS = 10,
+  OUT_DTORS = 11,
+  OUT_KEPT = 20,
+  NOUTS = sizeof outs / sizeof outs[0]
+};
+
+/* The entry of outs[] that an input section of this name joins, or -1: it goes to an output
+ * section of its own name. A pure function of the name. */
+static int out_index(const char *n) {
+  if (ctx->opt.keep_text_prefix) /* -z keep-text-section-prefix */
+    for (int i = OUT_KEPT; i < NOUTS; i++)
+      if (prefix_is(n, outs[i])) return i;
+  for (int i = 0; i < OUT_KEPT; i++)
+    if (prefix_is(n, outs[i])) return i;
+  if (n[1] == 'g' && !strncmp(n, ".gnu.linkonce.", 14) && n[14] && n[15] == '.') switch (n[14]) {
+    case 't': return OUT_TEXT;
+    case 'r': return OUT_RODATA;
+    case 'd': return OUT_DATA;
+    case 'b': return OUT_BSS;
+    default: break;
+    }
+  return -1;
+}
+
+/* The output section an input section of this name goes to. */
+static const char *out_name(const char *n) {
+  int i = out_index(n);
+  return i < 0 ? n : outs[i];
 }
 
 static uint32_t hash_str(const char *s) {
@@ -96,8 +151,8 @@ static uint32_t hash_str(const char *s) {
   return h;
 }
 
-static uint32_t osec_hash(const char *name, int32_t pseg) {
-  return hash_str(name) + (uint32_t)(pseg + 1) * 0x9e3779b9u;
+static uint32_t osec_key(uint32_t hash, int32_t pseg) {
+  return hash + (uint32_t)(pseg + 1) * 0x9e3779b9u;
 }
 
 static void omap_grow(void) {
@@ -106,7 +161,7 @@ static void omap_grow(void) {
   for (uint32_t i = 0; P.omap && i <= P.omap_mask; i++) {
     ld_osec *os = P.omap[i];
     if (!os) continue;
-    uint32_t j = osec_hash(os->os_name, os->os_pseg) & (cap - 1);
+    uint32_t j = osec_key(hash_str(os->os_name), os->os_pseg) & (cap - 1);
     while (n[j]) j = (j + 1) & (cap - 1);
     n[j] = os;
   }
@@ -116,14 +171,13 @@ static void omap_grow(void) {
 }
 
 /* Output sections are keyed by name and planned segment: a mapfile may send sections of one
- * name to two segments. */
-static ld_osec *get_osec(const char *name, const ld_isec *is, int32_t pseg) {
+ * name to two segments. `hash` is hash_str(name); one made takes the type of `is`. */
+static ld_osec *get_osec(const char *name, uint32_t hash, const ld_isec *is, int32_t pseg) {
   if (!P.omap || P.omap_count * 2 >= P.omap_mask + 1) omap_grow();
-  uint32_t type = is->is_type;
-  for (uint32_t j = osec_hash(name, pseg) & P.omap_mask;; j = (j + 1) & P.omap_mask) {
+  for (uint32_t j = osec_key(hash, pseg) & P.omap_mask;; j = (j + 1) & P.omap_mask) {
     ld_osec *os = P.omap[j];
     if (!os) {
-      uint32_t otype = type;
+      uint32_t otype = is->is_type;
       if (!strcmp(name, ".init_array")) otype = SHT_INIT_ARRAY;
       if (!strcmp(name, ".fini_array")) otype = SHT_FINI_ARRAY;
       if (!strcmp(name, ".preinit_array")) otype = SHT_PREINIT_ARRAY;
@@ -134,7 +188,7 @@ static ld_osec *get_osec(const char *name, const ld_isec *is, int32_t pseg) {
       P.omap_count++;
       return os;
     }
-    if (os->os_pseg == pseg && !strcmp(os->os_name, name)) return os;
+    if (os->os_pseg == pseg && (os->os_name == name || !strcmp(os->os_name, name))) return os;
   }
 }
 
@@ -228,49 +282,140 @@ static int orphan(ld_isec *is, const char *name) {
   }
 }
 
-static void place(ld_isec *is) {
-  if (!is->is_live) return;
-  const char *name = out_name(is);
-  int is_orphan;
-  /* a linker script's SECTIONS (ld/lscript_apply.c) */
-  ld_osec *os = ld_lscript_place(is, name, &is_orphan);
-  if (!is->is_live) return; /* /DISCARD/ */
-  if (!ld_lscript_has_sections()) is_orphan = !default_script_names(name);
-  if (is_orphan && ctx->opt.orphan && !orphan(is, os ? os->os_name : name)) return;
-  if (!os) os = get_osec(name, is, ld_mapfile_place(is));
+/* What classify finds about a section (place's `bits`). */
+enum {
+  SB_UNNAMED = 1, /* --orphan-handling: GNU ld's default script names no such output section */
+  SB_MERGE = 2,   /* SHF_MERGE: merging wants it */
+};
+
+static uint8_t sec_bits(const ld_isec *is, const char *name) {
+  return (uint8_t)((ctx->opt.orphan && !default_script_names(name) ? SB_UNNAMED : 0) |
+                   (is->is_flags & SHF_MERGE ? SB_MERGE : 0));
+}
+
+/* An input section joins its output section: the output section takes its flags, alignment and
+ * entry size. The entry size stays only while every member agrees, which depends on the order
+ * of the members: link order. */
+static void join(ld_osec *os, ld_isec *is) {
   if (os->os_type == SHT_NOBITS && is->is_type != SHT_NOBITS) os->os_type = SHT_PROGBITS;
-  if (is->is_type == SHT_INIT_ARRAY || is->is_type == SHT_FINI_ARRAY ||
-      is->is_type == SHT_PREINIT_ARRAY || !strcmp(name, ".ctors") || !strcmp(name, ".dtors"))
-    is->is_prio = init_prio(is->is_name);
   os->os_flags |= is->is_flags & ~(uint64_t)(SHF_GROUP | SHF_MERGE | SHF_STRINGS | SHF_INFO_LINK |
                                              SHF_LINK_ORDER | SHF_GNU_RETAIN);
   if (is->is_align > os->os_align) os->os_align = is->is_align;
   if (os->os_entsize == 0) os->os_entsize = is->is_entsize;
   else if (os->os_entsize != is->is_entsize) os->os_entsize = 0;
   is->is_out = os;
-  ld_vec_push(&os->os_isecs, is);
-  if (is->is_flags & SHF_MERGE) ld_merge_note(is);
 }
 
-/* Commons become pieces of .bss, one per symbol, largest alignment first is not needed:
- * they are placed in symbol order after every input .bss. */
-static void add_common(ld_sym *s, void *arg) {
+/* One live section into its output section, in link order (commons, and every section when not
+ * by_group). `name` is its out_name, `hash` that name's hash_str, `bits` its SB_*. Without a
+ * linker script it joins its output section later (finish_osec, in parallel); a script may look
+ * at the output sections' flags, so then it joins at once. */
+static void place(ld_isec *is, const char *name, uint32_t hash, uint8_t bits) {
+  int is_orphan = 0;
+  ld_osec *os = NULL;
+  if (P.scripted) {
+    /* a linker script's SECTIONS (ld/lscript_apply.c) */
+    os = ld_lscript_place(is, name, &is_orphan);
+    if (!is->is_live) return; /* /DISCARD/ */
+  }
+  if (!ld_lscript_has_sections()) is_orphan = bits & SB_UNNAMED;
+  if (is_orphan && ctx->opt.orphan && !orphan(is, os ? os->os_name : name)) return;
+  if (!os) {
+    int32_t pseg = ld_mapfile_place(is);
+    if (name == P.last_name && pseg == P.last_os->os_pseg) os = P.last_os;
+    else os = get_osec(name, hash, is, pseg);
+    P.last_name = name, P.last_os = os;
+  }
+  if (P.scripted) join(os, is);
+  /* The flags finish_osec gives every member, known before it runs. */
+  os->os_flags |= is->is_flags & (SHF_ALLOC | SHF_WRITE);
+  ld_vec_push(&os->os_isecs, is);
+  if (bits & SB_MERGE) ld_merge_note(is);
+}
+
+/* A thread's map from the names of one object's output sections not in outs[] to their groups
+ * (classify): open addressing over group indices + 1, emptied after each object. */
+static _Thread_local uint32_t *own_map;
+static _Thread_local uint32_t own_mask;
+
+/* The part of placement that depends on nothing but the sections of object i (run in parallel
+ * over the objects): each live section's output section name, that name's hash, its SB_* bits,
+ * the object's groups of sections by that name, and each section's priority among .init_array.N
+ * and the like (which matters only once it is placed). */
+static void classify(uint32_t i, void *arg) {
   (void)arg;
-  if (s->s_def != SD_COMMON) return;
-  ld_isec *is = ld_xcalloc(1, sizeof *is);
-  is->is_file = s->s_file;
-  is->is_name = (s->s_type == STT_TLS) ? ".tbss" : ".bss";
-  is->is_type = SHT_NOBITS;
-  is->is_flags = SHF_ALLOC | SHF_WRITE | (s->s_type == STT_TLS ? SHF_TLS : 0);
-  is->is_size = is->is_insize = s->s_size;
-  is->is_align = s->s_value ? s->s_value : 1;
-  is->is_live = 1;
-  is->is_idx = UINT32_MAX;
-  s->s_sec = is;
-  s->s_value = 0;
-  s->s_def = SD_REGULAR;
-  if (s->s_type != STT_TLS) s->s_type = STT_OBJECT;
-  ld_vec_push(&P.extra_isecs, is);
+  ld_obj *o = ctx->objs.v[i];
+  uint32_t *gid = P.sec_gid + P.sec_base[i];
+  uint8_t *bits = P.sec_bits + P.sec_base[i];
+  uint32_t by_out[NOUTS]; /* group of each entry of outs[] */
+  for (int k = 0; k < NOUTS; k++) by_out[k] = NONE;
+  sgroup *g = NULL;
+  uint32_t ng = 0, cap = 0;
+  if ((uint64_t)own_mask + 1 < 2 * (uint64_t)o->o_nsec) {
+    uint32_t c = 64;
+    while (c < 2 * (uint64_t)o->o_nsec) c *= 2;
+    free(own_map);
+    own_map = ld_xcalloc(c, sizeof *own_map);
+    own_mask = c - 1;
+  }
+  for (uint32_t k = 0; k < o->o_nsec; k++) {
+    ld_isec *is = o->o_secs[k];
+    if (!is || !is->is_live) {
+      gid[k] = NONE;
+      continue;
+    }
+    int x = out_index(is->is_name);
+    const char *name = x < 0 ? is->is_name : outs[x];
+    uint32_t h = hash_str(name), *slot;
+    if (x >= 0) slot = &by_out[x];
+    else {
+      uint32_t j = h & own_mask;
+      while (own_map[j] &&
+             (g[own_map[j] - 1].g_hash != h || strcmp(g[own_map[j] - 1].g_name, name)))
+        j = (j + 1) & own_mask;
+      slot = &own_map[j];
+    }
+    uint32_t n = x < 0 ? (*slot ? *slot - 1 : NONE) : *slot;
+    if (n == NONE) {
+      if (ng == cap) {
+        cap = cap ? 2 * cap : 16;
+        g = ld_xrealloc(g, cap * sizeof *g);
+      }
+      n = ng++;
+      g[n] = (sgroup){.g_name = name, .g_hash = h, .g_first = is, .g_own = x < 0};
+      *slot = x < 0 ? n + 1 : n;
+    }
+    g[n].g_n++;
+    g[n].g_flags |= is->is_flags & (SHF_ALLOC | SHF_WRITE);
+    gid[k] = n;
+    bits[k] = sec_bits(is, name);
+    if (P.by_group && (bits[k] & SB_MERGE)) ld_vec_push(&P.merges[i], is);
+    if (is->is_type == SHT_INIT_ARRAY || is->is_type == SHT_FINI_ARRAY ||
+        is->is_type == SHT_PREINIT_ARRAY || x == OUT_CTORS || x == OUT_DTORS)
+      is->is_prio = init_prio(is->is_name);
+  }
+  for (uint32_t n = 0; n < ng; n++) /* empty the map for the next object */
+    if (g[n].g_own) {
+      uint32_t j = g[n].g_hash & own_mask;
+      while (own_map[j] != n + 1) j = (j + 1) & own_mask;
+      own_map[j] = 0;
+    }
+  P.groups[i] = g;
+  P.ngroups[i] = ng;
+}
+
+/* by_group, after the output sections have room for them: object i's sections go to their
+ * places (run in parallel over the objects; each writes only its own slots). */
+static void fill(uint32_t i, void *arg) {
+  (void)arg;
+  ld_obj *o = ctx->objs.v[i];
+  const uint32_t *gid = P.sec_gid + P.sec_base[i];
+  sgroup *g = P.groups[i];
+  for (uint32_t k = 0; k < o->o_nsec; k++)
+    if (gid[k] != NONE) {
+      sgroup *x = &g[gid[k]];
+      x->g_os->os_isecs.v[x->g_pos++] = o->o_secs[k];
+    }
 }
 
 /* is_off is free until layout: it holds each piece's first position, so that the sorts below
@@ -302,49 +447,158 @@ static int cmp_sort_section(const void *a, const void *b) {
   return x->is_off < y->is_off ? -1 : x->is_off > y->is_off;
 }
 
+/* Each output section once its members are known, in parallel (each touches only its own
+ * members): they join it unless place did (with a linker script; only those of ctx->osecs from
+ * *first on are made by placement), take its SHF_ALLOC and SHF_WRITE, and are ordered as asked. */
+static void finish_osec(uint32_t i, void *arg) {
+  ld_osec *os = ctx->osecs.v[i];
+  ld_isec **v = (ld_isec **)os->os_isecs.v;
+  uint32_t n = os->os_isecs.n;
+  /* An input section without SHF_ALLOC that shares its output section with allocated ones (by
+   * name, or by a script's pattern) is loaded with them, so it is relocated as the allocated, and
+   * writable, section it has become -- as GNU ld does: the layout and the relocations must agree
+   * on where its bytes are. */
+  uint64_t add = os->os_flags & SHF_ALLOC ? os->os_flags & (SHF_ALLOC | SHF_WRITE) : 0;
+  if (!P.scripted && i >= *(const uint32_t *)arg)
+    for (uint32_t k = 0; k < n; k++) {
+      join(os, v[k]);
+      v[k]->is_flags |= add;
+    }
+  else if (add)
+    for (uint32_t k = 0; k < n; k++) v[k]->is_flags |= add;
+  if (os->os_type == SHT_INIT_ARRAY || os->os_type == SHT_FINI_ARRAY ||
+      os->os_type == SHT_PREINIT_ARRAY || !strcmp(os->os_name, ".ctors") ||
+      !strcmp(os->os_name, ".dtors"))
+    ld_qsort(v, n, sizeof *v, cmp_prio);
+  else if (ctx->opt.sort_section && strcmp(os->os_name, ".init") && strcmp(os->os_name, ".fini") &&
+           strcmp(os->os_name, ".eh_frame")) {
+    for (uint32_t k = 0; k < n; k++) v[k]->is_off = k;
+    ld_qsort(v, n, sizeof *v, cmp_sort_section);
+  }
+  int ordered = 0; /* a mapfile's IS_ORDER */
+  for (uint32_t k = 0; ctx->opt.mapfile && k < n && !ordered; k++) ordered = v[k]->is_mf_order != 0;
+  if (ordered) {
+    for (uint32_t k = 0; k < n; k++) v[k]->is_off = k;
+    ld_qsort(v, n, sizeof *v, cmp_mf_order);
+  }
+}
+
+/* Commons become pieces of .bss, one per symbol, largest alignment first is not needed:
+ * they are placed in symbol order after every input .bss. */
+static void add_common(ld_sym *s) {
+  ld_isec *is = ld_xcalloc(1, sizeof *is);
+  is->is_file = s->s_file;
+  is->is_name = (s->s_type == STT_TLS) ? ".tbss" : ".bss";
+  is->is_type = SHT_NOBITS;
+  is->is_flags = SHF_ALLOC | SHF_WRITE | (s->s_type == STT_TLS ? SHF_TLS : 0);
+  is->is_size = is->is_insize = s->s_size;
+  is->is_align = s->s_value ? s->s_value : 1;
+  is->is_live = 1;
+  is->is_idx = UINT32_MAX;
+  s->s_sec = is;
+  s->s_value = 0;
+  s->s_def = SD_REGULAR;
+  if (s->s_type != STT_TLS) s->s_type = STT_OBJECT;
+  ld_vec_push(&P.extra_isecs, is);
+}
+
+static void note_common(ld_sym *s, void *arg) {
+  if (s->s_def == SD_COMMON) ld_vec_push(arg, s);
+}
+
+static void find_commons(uint32_t r, void *arg) {
+  ld_sym_foreach_run(r, note_common, (ld_vec *)arg + r);
+}
+
 void ld_place_sections(void) {
+  double t0 = ld_now();
   P = (struct place_pass){0};
   ld_mapfile_plan();
-  ld_sym_foreach(add_common, NULL);
+  /* Commons, found in parallel, become sections in the table's order. */
+  uint32_t nruns = ld_sym_nruns();
+  ld_vec *commons = ld_xcalloc(nruns, sizeof *commons);
+  ld_par_for(nruns, find_commons, commons);
+  for (uint32_t r = 0; r < nruns; r++) {
+    for (uint32_t i = 0; i < commons[r].n; i++) add_common(commons[r].v[i]);
+    free(commons[r].v);
+  }
+  free(commons);
   /* Deterministic order for commons: by defining file, then by size (stable qsort is not
    * guaranteed, so break ties by name). */
   for (uint32_t i = 0; i < P.extra_isecs.n; i++) ((ld_isec *)P.extra_isecs.v[i])->is_off = i;
   ld_qsort(P.extra_isecs.v, P.extra_isecs.n, sizeof(void *), cmp_common);
-  for (uint32_t i = 0; i < ctx->objs.n; i++) {
-    ld_obj *o = ctx->objs.v[i];
-    for (uint32_t k = 0; k < o->o_nsec; k++)
-      if (o->o_secs[k]) place(o->o_secs[k]);
+  double t1 = ld_now();
+
+  /* Any linker script at all (beyond lists of inputs) may place sections. */
+  static const ls_model no_script;
+  P.scripted = memcmp(&ld_ls, &no_script, sizeof no_script) != 0;
+  P.by_group = !P.scripted && !ctx->opt.mapfile && !ctx->opt.orphan;
+  uint32_t nobj = ctx->objs.n, first = ctx->osecs.n;
+  P.sec_base = ld_xmalloc(((size_t)nobj + 1) * sizeof *P.sec_base);
+  uint64_t nsec = 0;
+  for (uint32_t i = 0; i < nobj; i++) {
+    P.sec_base[i] = (uint32_t)nsec;
+    nsec += ((ld_obj *)ctx->objs.v[i])->o_nsec;
   }
-  for (uint32_t i = 0; i < P.extra_isecs.n; i++) place(P.extra_isecs.v[i]);
+  if (nsec >= UINT32_MAX) ld_fatal("too many input sections (%llu)", (unsigned long long)nsec);
+  P.sec_gid = ld_xmalloc((nsec + 1) * sizeof *P.sec_gid);
+  P.sec_bits = ld_xmalloc(nsec + 1);
+  P.groups = ld_xcalloc(nobj + 1, sizeof *P.groups);
+  P.ngroups = ld_xcalloc(nobj + 1, sizeof *P.ngroups);
+  P.merges = ld_xcalloc(nobj + 1, sizeof *P.merges);
+  ld_par_for(nobj, classify, NULL);
+  double t2 = ld_now();
+
+  /* In link order: the output sections are made as their names are first met. By group, each
+   * object's groups take their room in their output sections, which fill then fills. */
+  for (uint32_t i = 0; i < nobj; i++) {
+    ld_obj *o = ctx->objs.v[i];
+    sgroup *g = P.groups[i];
+    if (P.by_group) {
+      for (uint32_t n = 0; n < P.ngroups[i]; n++) {
+        ld_osec *os = get_osec(g[n].g_name, g[n].g_hash, g[n].g_first, -1);
+        ld_vec *v = &os->os_isecs;
+        if (v->n + g[n].g_n > v->cap) {
+          while (v->n + g[n].g_n > v->cap) v->cap = v->cap ? 2 * v->cap : 8;
+          v->v = ld_xrealloc(v->v, v->cap * sizeof *v->v);
+        }
+        g[n].g_os = os;
+        g[n].g_pos = v->n;
+        v->n += g[n].g_n;
+        os->os_flags |= g[n].g_flags; /* as place does */
+      }
+      for (uint32_t m = 0; m < P.merges[i].n; m++) ld_merge_note(P.merges[i].v[m]);
+      free(P.merges[i].v);
+      continue;
+    }
+    const uint32_t *gid = P.sec_gid + P.sec_base[i];
+    const uint8_t *bits = P.sec_bits + P.sec_base[i];
+    for (uint32_t k = 0; k < o->o_nsec; k++)
+      if (gid[k] != NONE && (!P.scripted || o->o_secs[k]->is_live))
+        place(o->o_secs[k], g[gid[k]].g_name, g[gid[k]].g_hash, bits[k]);
+  }
+  for (uint32_t i = 0; i < P.extra_isecs.n; i++) {
+    ld_isec *is = P.extra_isecs.v[i];
+    const char *name = out_name(is->is_name);
+    place(is, name, hash_str(name), sec_bits(is, name));
+  }
+  double t3 = ld_now();
+  if (P.by_group) ld_par_for(nobj, fill, NULL);
+  for (uint32_t i = 0; i < nobj; i++) free(P.groups[i]);
+  free(P.sec_base), free(P.sec_gid), free(P.sec_bits);
+  free(P.groups), free(P.ngroups), free(P.merges);
+  ld_par_for(ctx->osecs.n, finish_osec, &first);
   for (uint32_t i = 0; i < ctx->osecs.n; i++) {
     ld_osec *os = ctx->osecs.v[i];
-    if (os->os_type == SHT_INIT_ARRAY || os->os_type == SHT_FINI_ARRAY ||
-        os->os_type == SHT_PREINIT_ARRAY || !strcmp(os->os_name, ".ctors") ||
-        !strcmp(os->os_name, ".dtors"))
-      ld_qsort(os->os_isecs.v, os->os_isecs.n, sizeof(void *), cmp_prio);
-    else if (ctx->opt.sort_section && strcmp(os->os_name, ".init") &&
-             strcmp(os->os_name, ".fini") && strcmp(os->os_name, ".eh_frame")) {
-      for (uint32_t k = 0; k < os->os_isecs.n; k++) ((ld_isec *)os->os_isecs.v[k])->is_off = k;
-      ld_qsort(os->os_isecs.v, os->os_isecs.n, sizeof(void *), cmp_sort_section);
-    }
-    int ordered = 0;
-    for (uint32_t k = 0; k < os->os_isecs.n; k++)
-      ordered |= ((ld_isec *)os->os_isecs.v[k])->is_mf_order != 0;
-    if (ordered) {
-      for (uint32_t k = 0; k < os->os_isecs.n; k++) ((ld_isec *)os->os_isecs.v[k])->is_off = k;
-      ld_qsort(os->os_isecs.v, os->os_isecs.n, sizeof(void *), cmp_mf_order);
-    }
-    /* An input section without SHF_ALLOC that shares its output section with allocated ones
-     * (by name, or by a script's pattern) is loaded with them, so it is relocated as the
-     * allocated, and writable, section it has become -- as GNU ld does: the layout and the
-     * relocations must agree on where its bytes are. */
-    if (os->os_flags & SHF_ALLOC)
-      for (uint32_t k = 0; k < os->os_isecs.n; k++)
-        ((ld_isec *)os->os_isecs.v[k])->is_flags |= os->os_flags & (SHF_ALLOC | SHF_WRITE);
     if (!strcmp(os->os_name, ".eh_frame")) ctx->ehframe = os;
     if (!strcmp(os->os_name, ".bss")) ctx->bss = os;
     if (!strcmp(os->os_name, ".tdata")) ctx->tdata = os;
     if (!strcmp(os->os_name, ".tbss")) ctx->tbss = os;
   }
   ld_lscript_order(); /* a script's input descriptions order their output sections */
+  if (ctx->opt.stats)
+    fprintf(stderr,
+            "tld: stats:   placement: commons %.3f ms, names %.3f ms, output sections %.3f ms, "
+            "members %.3f ms\n",
+            (t1 - t0) * 1e3, (t2 - t1) * 1e3, (t3 - t2) * 1e3, (ld_now() - t3) * 1e3);
 }

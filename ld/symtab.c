@@ -132,6 +132,17 @@ void ld_sym_foreach(void (*fn)(ld_sym *, void *), void *arg) {
     if (T.slots[i].sym) fn(T.slots[i].sym, arg);
 }
 
+#define SYM_RUN 4096u /* slots per run: a table has at least 1024 */
+
+uint32_t ld_sym_nruns(void) { return (T.mask + SYM_RUN) / SYM_RUN; }
+
+void ld_sym_foreach_run(uint32_t r, void (*fn)(ld_sym *, void *), void *arg) {
+  uint64_t end = (uint64_t)(r + 1) * SYM_RUN;
+  if (end > (uint64_t)T.mask + 1) end = (uint64_t)T.mask + 1;
+  for (uint64_t i = (uint64_t)r * SYM_RUN; i < end; i++)
+    if (T.slots[i].sym) fn(T.slots[i].sym, arg);
+}
+
 uint32_t ld_sym_count(void) { return T.count; }
 
 /* ---- concurrent interning ---------------------------------------------------------------
