@@ -35,6 +35,8 @@ static struct symtab_pass {
   ld_vec *extras; /* per run of the symbol table: the globals no object's entry brings */
   symrun *runs;   /* the whole table after the null entry */
   uint32_t nruns, nlocal_out;
+  uint32_t *parts; /* ld_write_symtab's pieces: from runs[parts[p]] to runs[parts[p + 1]] */
+  uint32_t nparts;
 } P;
 static uint16_t out_shndx(const ld_sym *s);
 
@@ -215,11 +217,12 @@ static uint16_t out_shndx(const ld_sym *s) {
   return SHN_ABS;
 }
 
-/* The output symbol table is written in parallel, a run of entries at a time: each run knows
- * where its entries and its names go. */
-static void write_run(uint32_t r, void *arg) {
-  (void)arg;
-  const symrun *run = &P.runs[r];
+/* The output symbol table is written in parallel, in pieces of a few thousand entries made of
+ * whole runs: each run knows where its entries and its names go. (Threads that wrote small
+ * neighbouring pieces would meet on the same pages of the output.) */
+#define SYM_PIECE 4096u
+
+static void write_run(const symrun *run) {
   uint32_t esz = ctx->is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
   uint8_t *base = ctx->buf + ctx->symtab->os_offset;
   char *str = (char *)ctx->buf + ctx->strtab->os_offset;
@@ -253,12 +256,24 @@ static void write_run(uint32_t r, void *arg) {
   }
 }
 
+static void write_part(uint32_t p, void *arg) {
+  (void)arg;
+  for (uint32_t r = P.parts[p]; r < P.parts[p + 1]; r++) write_run(&P.runs[r]);
+}
+
 void ld_write_symtab(void) {
   if (!ctx->symtab) return;
   uint32_t esz = ctx->is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
   memset(ctx->buf + ctx->symtab->os_offset, 0, esz);
   ctx->buf[ctx->strtab->os_offset] = 0;
-  ld_par_for(P.nruns, write_run, NULL);
+  P.parts = ld_xmalloc(((size_t)P.nruns + 2) * sizeof *P.parts);
+  P.nparts = 0;
+  for (uint32_t r = 0, n = SYM_PIECE; r < P.nruns; r++) {
+    if (n >= SYM_PIECE) P.parts[P.nparts++] = r, n = 0;
+    n += P.runs[r].sr_n;
+  }
+  P.parts[P.nparts] = P.nruns;
+  ld_par_for(P.nparts, write_part, NULL);
 }
 
 /* A 160-bit hash of the image: the file is cut into 1 MiB chunks hashed in parallel (four
