@@ -2,6 +2,7 @@
  * output sections into segments. What depends on a section alone is worked out in parallel, the
  * output sections are made and filled in link order, and what depends on an output section alone
  * is again done in parallel: the output is the same whatever the thread count. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,18 +33,25 @@ static struct place_pass {
   int by_group;
   const char *last_name; /* the name and output section of place's last get_osec */
   ld_osec *last_os;
+  pthread_mutex_t omap_mu; /* classify's lookup_osec */
 } P;
 
-/* The sections of one object that go to output sections of one name. */
+/* The sections of one object that go to output sections of one name, and (by_group) what they
+ * give their output section when they join it, as join would give it one section at a time. */
 struct sgroup {
   const char *g_name;
   uint32_t g_hash; /* hash_str(g_name) */
   uint32_t g_n;    /* its sections */
   ld_isec *g_first;
-  uint64_t g_flags; /* SHF_ALLOC and SHF_WRITE of any of them */
-  ld_osec *g_os;    /* by_group: its output section, and where its next section goes in it */
+  ld_osec *g_os; /* by_group: its output section, and where its next section goes in it */
   uint32_t g_pos;
-  uint8_t g_own; /* the name is not in outs[] */
+  uint8_t g_own;      /* the name is not in outs[] */
+  uint8_t g_progbits; /* one of them is not SHT_NOBITS */
+  uint64_t g_flags;   /* the flags join gives */
+  uint64_t g_align;
+  /* The entry size join leaves: starting from 0 or from the first one's, g_ent_all; from any
+   * other, g_ent_rest (what the sections after the first leave starting from 0). */
+  uint64_t g_ent_first, g_ent_all, g_ent_rest;
 };
 
 #define NONE UINT32_MAX
@@ -58,17 +66,29 @@ int ld_is_c_ident(const char *s) {
   return 1;
 }
 
-ld_osec *ld_new_osec(const char *name, uint32_t type, uint64_t flags, uint64_t align, int synth) {
+/* An output section not yet in ctx->osecs (os_seq UINT32_MAX until list_osec). */
+static ld_osec *make_osec(const char *name, uint32_t type, uint64_t flags, uint64_t align,
+                          int synth) {
   ld_osec *os = ld_xcalloc(1, sizeof *os);
   os->os_name = name;
   os->os_type = type;
   os->os_flags = flags;
   os->os_align = align ? align : 1;
   os->os_synth = (uint8_t)synth;
-  os->os_seq = ctx->osecs.n; /* creation order: nothing leaves ctx->osecs */
+  os->os_seq = UINT32_MAX;
   os->os_seg = UINT32_MAX;
   os->os_pseg = -1;
+  return os;
+}
+
+static void list_osec(ld_osec *os) {
+  os->os_seq = ctx->osecs.n; /* creation order: nothing leaves ctx->osecs */
   ld_vec_push(&ctx->osecs, os);
+}
+
+ld_osec *ld_new_osec(const char *name, uint32_t type, uint64_t flags, uint64_t align, int synth) {
+  ld_osec *os = make_osec(name, type, flags, align, synth);
+  list_osec(os);
   return os;
 }
 
@@ -171,18 +191,15 @@ static void omap_grow(void) {
 }
 
 /* Output sections are keyed by name and planned segment: a mapfile may send sections of one
- * name to two segments. `hash` is hash_str(name); one made takes the type of `is`. */
-static ld_osec *get_osec(const char *name, uint32_t hash, const ld_isec *is, int32_t pseg) {
+ * name to two segments. `hash` is hash_str(name). One made here is listed in ctx->osecs only
+ * when its first section joins it (list_placed): output sections are in the order their first
+ * sections have in the link, whichever thread asked for them first. */
+static ld_osec *lookup_osec(const char *name, uint32_t hash, int32_t pseg) {
   if (!P.omap || P.omap_count * 2 >= P.omap_mask + 1) omap_grow();
   for (uint32_t j = osec_key(hash, pseg) & P.omap_mask;; j = (j + 1) & P.omap_mask) {
     ld_osec *os = P.omap[j];
     if (!os) {
-      uint32_t otype = is->is_type;
-      if (!strcmp(name, ".init_array")) otype = SHT_INIT_ARRAY;
-      if (!strcmp(name, ".fini_array")) otype = SHT_FINI_ARRAY;
-      if (!strcmp(name, ".preinit_array")) otype = SHT_PREINIT_ARRAY;
-      if (otype == SHT_X86_64_UNWIND) otype = SHT_PROGBITS; /* .eh_frame, as other tools emit it */
-      os = ld_new_osec(name, otype, 0, 1, SY_NONE);
+      os = make_osec(name, 0, 0, 1, SY_NONE);
       os->os_pseg = pseg;
       P.omap[j] = os;
       P.omap_count++;
@@ -190,6 +207,25 @@ static ld_osec *get_osec(const char *name, uint32_t hash, const ld_isec *is, int
     }
     if (os->os_pseg == pseg && (os->os_name == name || !strcmp(os->os_name, name))) return os;
   }
+}
+
+/* `is`, the first section in link order to join `os`, lists it and gives it its type. */
+static void list_placed(ld_osec *os, const ld_isec *is) {
+  if (os->os_seq != UINT32_MAX) return;
+  const char *name = os->os_name;
+  uint32_t otype = is->is_type;
+  if (!strcmp(name, ".init_array")) otype = SHT_INIT_ARRAY;
+  if (!strcmp(name, ".fini_array")) otype = SHT_FINI_ARRAY;
+  if (!strcmp(name, ".preinit_array")) otype = SHT_PREINIT_ARRAY;
+  if (otype == SHT_X86_64_UNWIND) otype = SHT_PROGBITS; /* .eh_frame, as other tools emit it */
+  os->os_type = otype;
+  list_osec(os);
+}
+
+static ld_osec *get_osec(const char *name, uint32_t hash, const ld_isec *is, int32_t pseg) {
+  ld_osec *os = lookup_osec(name, hash, pseg);
+  list_placed(os, is);
+  return os;
 }
 
 static uint32_t init_prio(const char *name) {
@@ -286,11 +322,26 @@ static int orphan(ld_isec *is, const char *name) {
 enum {
   SB_UNNAMED = 1, /* --orphan-handling: GNU ld's default script names no such output section */
   SB_MERGE = 2,   /* SHF_MERGE: merging wants it */
+  SB_ALLOC = 4,   /* SHF_ALLOC */
+  SB_WRITE = 8,   /* SHF_WRITE */
 };
 
 static uint8_t sec_bits(const ld_isec *is, const char *name) {
   return (uint8_t)((ctx->opt.orphan && !default_script_names(name) ? SB_UNNAMED : 0) |
-                   (is->is_flags & SHF_MERGE ? SB_MERGE : 0));
+                   (is->is_flags & SHF_MERGE ? SB_MERGE : 0) |
+                   (is->is_flags & SHF_ALLOC ? SB_ALLOC : 0) |
+                   (is->is_flags & SHF_WRITE ? SB_WRITE : 0));
+}
+
+/* The flags an output section keeps of its members'. */
+#define JOIN_FLAGS                                                                                 \
+  (~(uint64_t)(SHF_GROUP | SHF_MERGE | SHF_STRINGS | SHF_INFO_LINK | SHF_LINK_ORDER |              \
+               SHF_GNU_RETAIN))
+
+/* The entry size of an output section after a member of entry size e joins it: kept while every
+ * member agrees. */
+static inline uint64_t join_entsize(uint64_t cur, uint64_t e) {
+  return cur == 0 ? e : cur == e ? cur : 0;
 }
 
 /* An input section joins its output section: the output section takes its flags, alignment and
@@ -298,18 +349,23 @@ static uint8_t sec_bits(const ld_isec *is, const char *name) {
  * of the members: link order. */
 static void join(ld_osec *os, ld_isec *is) {
   if (os->os_type == SHT_NOBITS && is->is_type != SHT_NOBITS) os->os_type = SHT_PROGBITS;
-  os->os_flags |= is->is_flags & ~(uint64_t)(SHF_GROUP | SHF_MERGE | SHF_STRINGS | SHF_INFO_LINK |
-                                             SHF_LINK_ORDER | SHF_GNU_RETAIN);
+  os->os_flags |= is->is_flags & JOIN_FLAGS;
   if (is->is_align > os->os_align) os->os_align = is->is_align;
-  if (os->os_entsize == 0) os->os_entsize = is->is_entsize;
-  else if (os->os_entsize != is->is_entsize) os->os_entsize = 0;
+  os->os_entsize = join_entsize(os->os_entsize, is->is_entsize);
   is->is_out = os;
 }
 
+/* by_group: an object's sections of one name join their output section, all at once. */
+static void join_group(ld_osec *os, const sgroup *g) {
+  if (os->os_type == SHT_NOBITS && g->g_progbits) os->os_type = SHT_PROGBITS;
+  os->os_flags |= g->g_flags;
+  if (g->g_align > os->os_align) os->os_align = g->g_align;
+  os->os_entsize =
+      os->os_entsize == 0 || os->os_entsize == g->g_ent_first ? g->g_ent_all : g->g_ent_rest;
+}
+
 /* One live section into its output section, in link order (commons, and every section when not
- * by_group). `name` is its out_name, `hash` that name's hash_str, `bits` its SB_*. Without a
- * linker script it joins its output section later (finish_osec, in parallel); a script may look
- * at the output sections' flags, so then it joins at once. */
+ * by_group). `name` is its out_name, `hash` that name's hash_str, `bits` its SB_*. */
 static void place(ld_isec *is, const char *name, uint32_t hash, uint8_t bits) {
   int is_orphan = 0;
   ld_osec *os = NULL;
@@ -326,12 +382,12 @@ static void place(ld_isec *is, const char *name, uint32_t hash, uint8_t bits) {
     else os = get_osec(name, hash, is, pseg);
     P.last_name = name, P.last_os = os;
   }
-  if (P.scripted) join(os, is);
-  /* The flags finish_osec gives every member, known before it runs. */
-  os->os_flags |= is->is_flags & (SHF_ALLOC | SHF_WRITE);
+  join(os, is);
   ld_vec_push(&os->os_isecs, is);
   if (bits & SB_MERGE) ld_merge_note(is);
 }
+
+#define PREFETCH 16 /* sections ahead */
 
 /* A thread's map from the names of one object's output sections not in outs[] to their groups
  * (classify): open addressing over group indices + 1, emptied after each object. */
@@ -359,6 +415,14 @@ static void classify(uint32_t i, void *arg) {
     own_mask = c - 1;
   }
   for (uint32_t k = 0; k < o->o_nsec; k++) {
+    /* The sections lie apart in memory, their names elsewhere: ask for them ahead. */
+    if (k + PREFETCH < o->o_nsec && o->o_secs[k + PREFETCH]) {
+      const ld_isec *ahead = o->o_secs[k + PREFETCH];
+      __builtin_prefetch(&ahead->is_name);
+      __builtin_prefetch(&ahead->is_live);
+    }
+    if (k + PREFETCH / 2 < o->o_nsec && o->o_secs[k + PREFETCH / 2])
+      __builtin_prefetch(o->o_secs[k + PREFETCH / 2]->is_name);
     ld_isec *is = o->o_secs[k];
     if (!is || !is->is_live) {
       gid[k] = NONE;
@@ -366,7 +430,7 @@ static void classify(uint32_t i, void *arg) {
     }
     int x = out_index(is->is_name);
     const char *name = x < 0 ? is->is_name : outs[x];
-    uint32_t h = hash_str(name), *slot;
+    uint32_t h = x < 0 ? hash_str(name) : 0, *slot;
     if (x >= 0) slot = &by_out[x];
     else {
       uint32_t j = h & own_mask;
@@ -382,11 +446,25 @@ static void classify(uint32_t i, void *arg) {
         g = ld_xrealloc(g, cap * sizeof *g);
       }
       n = ng++;
-      g[n] = (sgroup){.g_name = name, .g_hash = h, .g_first = is, .g_own = x < 0};
+      g[n] = (sgroup){.g_name = name,
+                      .g_hash = x < 0 ? h : hash_str(name),
+                      .g_first = is,
+                      .g_own = x < 0,
+                      .g_ent_first = is->is_entsize};
       *slot = x < 0 ? n + 1 : n;
+      if (P.by_group) {
+        pthread_mutex_lock(&P.omap_mu);
+        g[n].g_os = lookup_osec(name, g[n].g_hash, -1);
+        pthread_mutex_unlock(&P.omap_mu);
+      }
     }
-    g[n].g_n++;
-    g[n].g_flags |= is->is_flags & (SHF_ALLOC | SHF_WRITE);
+    sgroup *gr = &g[n];
+    if (P.by_group) is->is_out = gr->g_os;
+    gr->g_progbits |= is->is_type != SHT_NOBITS;
+    gr->g_flags |= is->is_flags & JOIN_FLAGS;
+    if (is->is_align > gr->g_align) gr->g_align = is->is_align;
+    gr->g_ent_all = join_entsize(gr->g_ent_all, is->is_entsize);
+    if (gr->g_n++) gr->g_ent_rest = join_entsize(gr->g_ent_rest, is->is_entsize);
     gid[k] = n;
     bits[k] = sec_bits(is, name);
     if (P.by_group && (bits[k] & SB_MERGE)) ld_vec_push(&P.merges[i], is);
@@ -404,17 +482,31 @@ static void classify(uint32_t i, void *arg) {
   P.ngroups[i] = ng;
 }
 
-/* by_group, after the output sections have room for them: object i's sections go to their
- * places (run in parallel over the objects; each writes only its own slots). */
+/* The flags a member of `os` takes from it: an input section without SHF_ALLOC that shares its
+ * output section with allocated ones (by name, or by a script's pattern) is loaded with them, so it
+ * is relocated as the allocated, and writable, section it has become -- as GNU ld does: the layout
+ * and the relocations must agree on where its bytes are. */
+static uint64_t member_flags(const ld_osec *os) {
+  return os->os_flags & SHF_ALLOC ? os->os_flags & (SHF_ALLOC | SHF_WRITE) : 0;
+}
+
+/* by_group, once the output sections are made and have room for them: object i's sections go to
+ * their places and take their output section and its flags (run in parallel over the objects;
+ * each writes only its own slots and sections). */
 static void fill(uint32_t i, void *arg) {
   (void)arg;
   ld_obj *o = ctx->objs.v[i];
   const uint32_t *gid = P.sec_gid + P.sec_base[i];
+  const uint8_t *bits = P.sec_bits + P.sec_base[i];
   sgroup *g = P.groups[i];
   for (uint32_t k = 0; k < o->o_nsec; k++)
     if (gid[k] != NONE) {
       sgroup *x = &g[gid[k]];
-      x->g_os->os_isecs.v[x->g_pos++] = o->o_secs[k];
+      ld_isec *is = o->o_secs[k];
+      x->g_os->os_isecs.v[x->g_pos++] = is;
+      uint64_t add = member_flags(x->g_os);
+      uint64_t have = (bits[k] & SB_ALLOC ? SHF_ALLOC : 0) | (bits[k] & SB_WRITE ? SHF_WRITE : 0);
+      if (add & ~have) is->is_flags |= add;
     }
 }
 
@@ -448,23 +540,15 @@ static int cmp_sort_section(const void *a, const void *b) {
 }
 
 /* Each output section once its members are known, in parallel (each touches only its own
- * members): they join it unless place did (with a linker script; only those of ctx->osecs from
- * *first on are made by placement), take its SHF_ALLOC and SHF_WRITE, and are ordered as asked. */
+ * members): they take its flags (unless fill gave them: by_group, in the output sections made by
+ * placement, from ctx->osecs[*first] on, every member but commons, which have them) and are
+ * ordered as asked. */
 static void finish_osec(uint32_t i, void *arg) {
   ld_osec *os = ctx->osecs.v[i];
   ld_isec **v = (ld_isec **)os->os_isecs.v;
   uint32_t n = os->os_isecs.n;
-  /* An input section without SHF_ALLOC that shares its output section with allocated ones (by
-   * name, or by a script's pattern) is loaded with them, so it is relocated as the allocated, and
-   * writable, section it has become -- as GNU ld does: the layout and the relocations must agree
-   * on where its bytes are. */
-  uint64_t add = os->os_flags & SHF_ALLOC ? os->os_flags & (SHF_ALLOC | SHF_WRITE) : 0;
-  if (!P.scripted && i >= *(const uint32_t *)arg)
-    for (uint32_t k = 0; k < n; k++) {
-      join(os, v[k]);
-      v[k]->is_flags |= add;
-    }
-  else if (add)
+  uint64_t add = member_flags(os);
+  if ((!P.by_group || i < *(const uint32_t *)arg) && add)
     for (uint32_t k = 0; k < n; k++) v[k]->is_flags |= add;
   if (os->os_type == SHT_INIT_ARRAY || os->os_type == SHT_FINI_ARRAY ||
       os->os_type == SHT_PREINIT_ARRAY || !strcmp(os->os_name, ".ctors") ||
@@ -512,7 +596,7 @@ static void find_commons(uint32_t r, void *arg) {
 
 void ld_place_sections(void) {
   double t0 = ld_now();
-  P = (struct place_pass){0};
+  P = (struct place_pass){.omap_mu = PTHREAD_MUTEX_INITIALIZER};
   ld_mapfile_plan();
   /* Commons, found in parallel, become sections in the table's order. */
   uint32_t nruns = ld_sym_nruns();
@@ -556,16 +640,11 @@ void ld_place_sections(void) {
     sgroup *g = P.groups[i];
     if (P.by_group) {
       for (uint32_t n = 0; n < P.ngroups[i]; n++) {
-        ld_osec *os = get_osec(g[n].g_name, g[n].g_hash, g[n].g_first, -1);
-        ld_vec *v = &os->os_isecs;
-        if (v->n + g[n].g_n > v->cap) {
-          while (v->n + g[n].g_n > v->cap) v->cap = v->cap ? 2 * v->cap : 8;
-          v->v = ld_xrealloc(v->v, v->cap * sizeof *v->v);
-        }
-        g[n].g_os = os;
-        g[n].g_pos = v->n;
-        v->n += g[n].g_n;
-        os->os_flags |= g[n].g_flags; /* as place does */
+        ld_osec *os = g[n].g_os;
+        list_placed(os, g[n].g_first);
+        g[n].g_pos = os->os_isecs.n; /* room is made below */
+        os->os_isecs.n += g[n].g_n;
+        join_group(os, &g[n]);
       }
       for (uint32_t m = 0; m < P.merges[i].n; m++) ld_merge_note(P.merges[i].v[m]);
       free(P.merges[i].v);
@@ -576,6 +655,11 @@ void ld_place_sections(void) {
     for (uint32_t k = 0; k < o->o_nsec; k++)
       if (gid[k] != NONE && (!P.scripted || o->o_secs[k]->is_live))
         place(o->o_secs[k], g[gid[k]].g_name, g[gid[k]].g_hash, bits[k]);
+  }
+  for (uint32_t i = first; P.by_group && i < ctx->osecs.n; i++) {
+    ld_vec *v = &((ld_osec *)ctx->osecs.v[i])->os_isecs; /* fill fills it */
+    v->cap = v->n;
+    v->v = ld_xmalloc((size_t)v->cap * sizeof *v->v);
   }
   for (uint32_t i = 0; i < P.extra_isecs.n; i++) {
     ld_isec *is = P.extra_isecs.v[i];
