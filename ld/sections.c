@@ -26,7 +26,7 @@ static struct place_pass {
   uint8_t *sec_bits;
   sgroup **groups; /* per object: its output section names, in the order of their first use */
   uint32_t *ngroups;
-  ld_vec *merges; /* per object: its SHF_MERGE sections (when by_group) */
+  ld_vec *merges; /* per object: its SHF_MERGE sections (when by_group; in the arena) */
   int scripted;   /* a linker script takes part */
   /* No linker script, mapfile or --orphan-handling: every section goes where its name says, so
    * the serial part works on each object's names rather than on its sections. */
@@ -34,6 +34,7 @@ static struct place_pass {
   const char *last_name; /* the name and output section of place's last get_osec */
   ld_osec *last_os;
   pthread_mutex_t omap_mu; /* classify's lookup_osec */
+  uint64_t gen;            /* which placement this is (for the threads' caches) */
 } P;
 
 /* The sections of one object that go to output sections of one name, and (by_group) what they
@@ -222,6 +223,45 @@ static void list_placed(ld_osec *os, const ld_isec *is) {
   list_osec(os);
 }
 
+/* A thread's cache of the output sections classify has looked up in this placement (P.gen):
+ * names the objects share are looked up under the lock once per thread. */
+static _Thread_local struct osec_cache {
+  uint64_t gen;
+  ld_osec **v;
+  uint32_t *hash;
+  uint32_t mask, n;
+} tcache;
+
+static ld_osec *lookup_osec_mt(const char *name, uint32_t hash) {
+  struct osec_cache *c = &tcache;
+  if (c->gen != P.gen || c->n * 2 >= c->mask) {
+    uint32_t cap = c->gen != P.gen || !c->v ? 64 : 2 * (c->mask + 1);
+    ld_osec **ov = c->v;
+    uint32_t *oh = c->hash, omask = c->gen == P.gen ? c->mask : 0;
+    c->v = ld_xcalloc(cap, sizeof *c->v);
+    c->hash = ld_xcalloc(cap, sizeof *c->hash);
+    c->mask = cap - 1;
+    c->n = 0;
+    for (uint32_t i = 0; ov && omask && i <= omask; i++) /* grown: keep what it held */
+      if (ov[i]) {
+        uint32_t j = oh[i] & c->mask;
+        while (c->v[j]) j = (j + 1) & c->mask;
+        c->v[j] = ov[i], c->hash[j] = oh[i], c->n++;
+      }
+    free(ov), free(oh);
+    c->gen = P.gen;
+  }
+  uint32_t j = hash & c->mask;
+  for (; c->v[j]; j = (j + 1) & c->mask)
+    if (c->hash[j] == hash && (c->v[j]->os_name == name || !strcmp(c->v[j]->os_name, name)))
+      return c->v[j];
+  pthread_mutex_lock(&P.omap_mu);
+  ld_osec *os = lookup_osec(name, hash, -1);
+  pthread_mutex_unlock(&P.omap_mu);
+  c->v[j] = os, c->hash[j] = hash, c->n++;
+  return os;
+}
+
 static ld_osec *get_osec(const char *name, uint32_t hash, const ld_isec *is, int32_t pseg) {
   ld_osec *os = lookup_osec(name, hash, pseg);
   list_placed(os, is);
@@ -387,12 +427,19 @@ static void place(ld_isec *is, const char *name, uint32_t hash, uint8_t bits) {
   if (bits & SB_MERGE) ld_merge_note(is);
 }
 
-#define PREFETCH 16 /* sections ahead */
+/* A thread's scratch for classify, reused from object to object: a map from the names of one
+ * object's output sections not in outs[] to their groups (open addressing over group indices +
+ * 1, emptied after each object), and the object's groups and SHF_MERGE sections as they are
+ * found (copied into the arena when the object is done). */
+static _Thread_local struct classify_scratch {
+  uint32_t *own_map, own_mask;
+  sgroup *g;
+  ld_isec **m;
+  uint32_t gcap, mcap;
+} cs;
 
-/* A thread's map from the names of one object's output sections not in outs[] to their groups
- * (classify): open addressing over group indices + 1, emptied after each object. */
-static _Thread_local uint32_t *own_map;
-static _Thread_local uint32_t own_mask;
+/* hash_str of each entry of outs[]. */
+static uint32_t outs_hash[NOUTS];
 
 /* The part of placement that depends on nothing but the sections of object i (run in parallel
  * over the objects): each live section's output section name, that name's hash, its SB_* bits,
@@ -405,24 +452,16 @@ static void classify(uint32_t i, void *arg) {
   uint8_t *bits = P.sec_bits + P.sec_base[i];
   uint32_t by_out[NOUTS]; /* group of each entry of outs[] */
   for (int k = 0; k < NOUTS; k++) by_out[k] = NONE;
-  sgroup *g = NULL;
-  uint32_t ng = 0, cap = 0;
-  if ((uint64_t)own_mask + 1 < 2 * (uint64_t)o->o_nsec) {
+  if ((uint64_t)cs.own_mask + 1 < 2 * (uint64_t)o->o_nsec) {
     uint32_t c = 64;
     while (c < 2 * (uint64_t)o->o_nsec) c *= 2;
-    free(own_map);
-    own_map = ld_xcalloc(c, sizeof *own_map);
-    own_mask = c - 1;
+    free(cs.own_map);
+    cs.own_map = ld_xcalloc(c, sizeof *cs.own_map);
+    cs.own_mask = c - 1;
   }
+  uint32_t *own_map = cs.own_map, own_mask = cs.own_mask, ng = 0, nm = 0;
+  sgroup *g = cs.g;
   for (uint32_t k = 0; k < o->o_nsec; k++) {
-    /* The sections lie apart in memory, their names elsewhere: ask for them ahead. */
-    if (k + PREFETCH < o->o_nsec && o->o_secs[k + PREFETCH]) {
-      const ld_isec *ahead = o->o_secs[k + PREFETCH];
-      __builtin_prefetch(&ahead->is_name);
-      __builtin_prefetch(&ahead->is_live);
-    }
-    if (k + PREFETCH / 2 < o->o_nsec && o->o_secs[k + PREFETCH / 2])
-      __builtin_prefetch(o->o_secs[k + PREFETCH / 2]->is_name);
     ld_isec *is = o->o_secs[k];
     if (!is || !is->is_live) {
       gid[k] = NONE;
@@ -441,22 +480,18 @@ static void classify(uint32_t i, void *arg) {
     }
     uint32_t n = x < 0 ? (*slot ? *slot - 1 : NONE) : *slot;
     if (n == NONE) {
-      if (ng == cap) {
-        cap = cap ? 2 * cap : 16;
-        g = ld_xrealloc(g, cap * sizeof *g);
+      if (ng == cs.gcap) {
+        cs.gcap = cs.gcap ? 2 * cs.gcap : 64;
+        g = cs.g = ld_xrealloc(cs.g, cs.gcap * sizeof *g);
       }
       n = ng++;
       g[n] = (sgroup){.g_name = name,
-                      .g_hash = x < 0 ? h : hash_str(name),
+                      .g_hash = x < 0 ? h : outs_hash[x],
                       .g_first = is,
                       .g_own = x < 0,
                       .g_ent_first = is->is_entsize};
       *slot = x < 0 ? n + 1 : n;
-      if (P.by_group) {
-        pthread_mutex_lock(&P.omap_mu);
-        g[n].g_os = lookup_osec(name, g[n].g_hash, -1);
-        pthread_mutex_unlock(&P.omap_mu);
-      }
+      if (P.by_group) g[n].g_os = lookup_osec_mt(name, g[n].g_hash);
     }
     sgroup *gr = &g[n];
     if (P.by_group) is->is_out = gr->g_os;
@@ -467,7 +502,13 @@ static void classify(uint32_t i, void *arg) {
     if (gr->g_n++) gr->g_ent_rest = join_entsize(gr->g_ent_rest, is->is_entsize);
     gid[k] = n;
     bits[k] = sec_bits(is, name);
-    if (P.by_group && (bits[k] & SB_MERGE)) ld_vec_push(&P.merges[i], is);
+    if (P.by_group && (bits[k] & SB_MERGE)) {
+      if (nm == cs.mcap) {
+        cs.mcap = cs.mcap ? 2 * cs.mcap : 64;
+        cs.m = ld_xrealloc(cs.m, cs.mcap * sizeof *cs.m);
+      }
+      cs.m[nm++] = is;
+    }
     if (is->is_type == SHT_INIT_ARRAY || is->is_type == SHT_FINI_ARRAY ||
         is->is_type == SHT_PREINIT_ARRAY || x == OUT_CTORS || x == OUT_DTORS)
       is->is_prio = init_prio(is->is_name);
@@ -478,8 +519,10 @@ static void classify(uint32_t i, void *arg) {
       while (own_map[j] != n + 1) j = (j + 1) & own_mask;
       own_map[j] = 0;
     }
-  P.groups[i] = g;
+  P.groups[i] = memcpy(ld_zalloc(ng, sizeof *g), g, ng * sizeof *g);
   P.ngroups[i] = ng;
+  P.merges[i].v = memcpy(ld_zalloc(nm, sizeof *cs.m), cs.m, nm * sizeof *cs.m);
+  P.merges[i].n = nm;
 }
 
 /* The flags a member of `os` takes from it: an input section without SHF_ALLOC that shares its
@@ -596,7 +639,8 @@ static void find_commons(uint32_t r, void *arg) {
 
 void ld_place_sections(void) {
   double t0 = ld_now();
-  P = (struct place_pass){.omap_mu = PTHREAD_MUTEX_INITIALIZER};
+  static uint64_t placements;
+  P = (struct place_pass){.omap_mu = PTHREAD_MUTEX_INITIALIZER, .gen = ++placements};
   ld_mapfile_plan();
   /* Commons, found in parallel, become sections in the table's order. */
   uint32_t nruns = ld_sym_nruns();
@@ -630,6 +674,7 @@ void ld_place_sections(void) {
   P.groups = ld_xcalloc(nobj + 1, sizeof *P.groups);
   P.ngroups = ld_xcalloc(nobj + 1, sizeof *P.ngroups);
   P.merges = ld_xcalloc(nobj + 1, sizeof *P.merges);
+  for (int x = 0; x < NOUTS; x++) outs_hash[x] = hash_str(outs[x]);
   ld_par_for(nobj, classify, NULL);
   double t2 = ld_now();
 
@@ -647,7 +692,6 @@ void ld_place_sections(void) {
         join_group(os, &g[n]);
       }
       for (uint32_t m = 0; m < P.merges[i].n; m++) ld_merge_note(P.merges[i].v[m]);
-      free(P.merges[i].v);
       continue;
     }
     const uint32_t *gid = P.sec_gid + P.sec_base[i];
@@ -668,7 +712,6 @@ void ld_place_sections(void) {
   }
   double t3 = ld_now();
   if (P.by_group) ld_par_for(nobj, fill, NULL);
-  for (uint32_t i = 0; i < nobj; i++) free(P.groups[i]);
   free(P.sec_base), free(P.sec_gid), free(P.sec_bits);
   free(P.groups), free(P.ngroups), free(P.merges);
   ld_par_for(ctx->osecs.n, finish_osec, &first);
