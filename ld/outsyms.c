@@ -81,31 +81,54 @@ static int hidden_sym(const ld_sym *s) {
  * object only. */
 static void gather(uint32_t i, void *arg) {
   (void)arg;
+  /* The thread's scratch, as large as the largest object's table seen, reused: only what is
+   * kept is copied into the arena. */
+  static _Thread_local ld_sym **scratch;
+  static _Thread_local uint64_t cap;
   ld_obj *o = ctx->objs.v[i];
   objsyms *ob = &P.objs[i];
   uint32_t nl = o->o_first_global ? o->o_first_global - 1 : 0;
   uint32_t ng = o->o_nsym > o->o_first_global ? o->o_nsym - o->o_first_global : 0;
-  ob->ob_loc = ld_zalloc((size_t)nl + 2 * (size_t)ng, sizeof(ld_sym *));
-  ob->ob_hid = ob->ob_loc + nl;
-  ob->ob_vis = ob->ob_hid + ng;
+  if ((uint64_t)nl + 2 * (uint64_t)ng > cap) {
+    cap = (uint64_t)nl + 2 * (uint64_t)ng;
+    free(scratch);
+    scratch = ld_xmalloc(cap * sizeof *scratch);
+  }
+  /* Counted here and stored at the end: neighbouring objects' counts share cache lines. */
+  ld_sym **loc = scratch, **hid = loc + nl, **vis = hid + ng;
+  uint32_t nloc = 0, nhid = 0, nvis = 0;
+  uint64_t sloc = 0, shid = 0, svis = 0;
   for (uint32_t k = 1; k < o->o_first_global; k++) {
     ld_sym *s = &o->o_locals[k];
     if (!keep_local(s)) continue;
-    ob->ob_loc[ob->ob_nloc++] = s;
-    ob->ob_sloc += s->s_namelen + 1;
+    loc[nloc++] = s;
+    sloc += s->s_namelen + 1;
   }
   for (uint32_t k = o->o_first_global; k < o->o_nsym; k++) {
     ld_sym *s = o->o_syms[k];
     if (!s || s->s_file != o || s->s_esym != k || s->s_mark || !keep_global(s)) continue;
     s->s_mark = 1;
     if (hidden_sym(s)) {
-      ob->ob_hid[ob->ob_nhid++] = s;
-      ob->ob_shid += s->s_namelen + 1;
+      hid[nhid++] = s;
+      shid += s->s_namelen + 1;
     } else {
-      ob->ob_vis[ob->ob_nvis++] = s;
-      ob->ob_svis += s->s_namelen + 1;
+      vis[nvis++] = s;
+      svis += s->s_namelen + 1;
     }
   }
+  ld_sym **v = ld_zalloc((size_t)nloc + nhid + nvis, sizeof *v);
+  memcpy(v, loc, nloc * sizeof *v);
+  memcpy(v + nloc, hid, nhid * sizeof *v);
+  memcpy(v + nloc + nhid, vis, nvis * sizeof *v);
+  *ob = (objsyms){.ob_loc = v,
+                  .ob_hid = v + nloc,
+                  .ob_vis = v + nloc + nhid,
+                  .ob_nloc = nloc,
+                  .ob_nhid = nhid,
+                  .ob_nvis = nvis,
+                  .ob_sloc = sloc,
+                  .ob_shid = shid,
+                  .ob_svis = svis};
 }
 
 static void add_rest(ld_sym *s, void *arg) {
