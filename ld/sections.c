@@ -150,7 +150,8 @@ static int out_index(const char *n) {
       if (prefix_is(n, outs[i])) return i;
   for (int i = 0; i < OUT_KEPT; i++)
     if (prefix_is(n, outs[i])) return i;
-  if (n[1] == 'g' && !strncmp(n, ".gnu.linkonce.", 14) && n[14] && n[15] == '.') switch (n[14]) {
+  if (n[0] == '.' && n[1] == 'g' && !strncmp(n, ".gnu.linkonce.", 14) && n[14] && n[15] == '.')
+    switch (n[14]) {
     case 't': return OUT_TEXT;
     case 'r': return OUT_RODATA;
     case 'd': return OUT_DATA;
