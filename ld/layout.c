@@ -816,7 +816,7 @@ uint16_t ld_synth_shndx(const ld_sym *s) {
   return os ? (uint16_t)os->os_shndx : SHN_ABS;
 }
 
-/* A symbol's final value (run in parallel over the runs of the symbol table). The link-editor's
+/* A symbol's final value (run in parallel over the chunks of the symbol table). The link-editor's
  * own symbols are only collected (into `arg`, an ld_vec): their values may depend on one another
  * (a --defsym of a --defsym, a script's symbol reading another), so they are valued afterwards in
  * the table's order, as before. Values of definitions in sections do not change when finalized,
@@ -833,25 +833,28 @@ static void final_one(ld_sym *s, void *arg) {
   }
 }
 
-static void final_run(uint32_t r, void *arg) {
-  ld_sym_foreach_run(r, final_one, (ld_vec *)arg + r);
+static void final_chunk(uint32_t c, void *arg) {
+  ld_sym_foreach_chunk(c, final_one, (ld_vec *)arg + c);
 }
 
 void ld_finalize_symbols(void) {
   double t0 = ld_now();
   ld_lscript_finish(); /* a linker script's assignments and ASSERTs without SECTIONS */
-  uint32_t nruns = ld_sym_nruns();
-  ld_vec *synth = ld_xcalloc(nruns, sizeof *synth);
-  ld_par_for(nruns, final_run, synth);
-  for (uint32_t r = 0; r < nruns; r++) {
-    for (uint32_t i = 0; i < synth[r].n; i++) {
-      ld_sym *s = synth[r].v[i];
-      s->s_value = synth_value(s);
-      s->s_final = 1;
-    }
-    free(synth[r].v);
+  uint32_t nchunks = ld_sym_nchunks();
+  ld_vec *found = ld_xcalloc(nchunks + 1, sizeof *found), synth = {0};
+  ld_par_for(nchunks, final_chunk, found);
+  for (uint32_t c = 0; c < nchunks; c++) {
+    for (uint32_t i = 0; i < found[c].n; i++) ld_vec_push(&synth, found[c].v[i]);
+    free(found[c].v);
   }
-  free(synth);
+  free(found);
+  ld_sym_sort((ld_sym **)synth.v, synth.n);
+  for (uint32_t i = 0; i < synth.n; i++) {
+    ld_sym *s = synth.v[i];
+    s->s_value = synth_value(s);
+    s->s_final = 1;
+  }
+  free(synth.v);
   ld_dynamic_finalize();
   if (ctx->opt.stats)
     fprintf(stderr,

@@ -668,11 +668,13 @@ ld_sym *ld_sym_intern_mt(const char *name, uint32_t len, uint32_t hash); /* thre
 uint32_t ld_object_prepare(ld_obj *o); /* ld/object.c: parallel-safe; returns #globals */
 void ld_object_intern(ld_obj *o);      /* ld/object.c: after ld_sym_reserve, parallel */
 void ld_sym_foreach(void (*fn)(ld_sym *, void *), void *arg);
-/* The table cut into ld_sym_nruns() runs for parallel loops: ld_sym_foreach_run(r, ...) visits the
- * symbols of run r in ld_sym_foreach's order, so what a loop keeps per run, joined in run order,
- * is in that order too (the same for any thread count). */
-uint32_t ld_sym_nruns(void);
-void ld_sym_foreach_run(uint32_t r, void (*fn)(ld_sym *, void *), void *arg);
+/* The symbols of the table as they lie in memory, in ld_sym_nchunks() chunks: parallel loops
+ * over the chunks touch memory in order. Which chunk holds a symbol depends on the threads that
+ * read the inputs, so such a loop's results must not depend on the order it meets symbols in;
+ * ld_sym_sort puts symbols it collected into ld_sym_foreach's order. */
+uint32_t ld_sym_nchunks(void);
+void ld_sym_foreach_chunk(uint32_t c, void (*fn)(ld_sym *, void *), void *arg);
+void ld_sym_sort(ld_sym **v, uint32_t n);
 uint32_t ld_sym_count(void);
 uint32_t ld_sym_capacity(void); /* slots of the table (--stats) */
 /* ld/symtab.c: COMDAT signatures, claimed in link order; the first claim wins */

@@ -32,7 +32,7 @@ typedef struct objsyms {
  * brings (link-editor defined symbols, imports from shared objects), by name. */
 static struct symtab_pass {
   objsyms *objs;  /* per object, by gather */
-  ld_vec *extras; /* per run of the symbol table: the globals no object's entry brings */
+  ld_vec *extras; /* per chunk of the symbol table: the globals no object's entry brings */
   symrun *runs;   /* the whole table after the null entry */
   uint32_t nruns, nlocal_out;
   uint32_t *parts; /* ld_write_symtab's pieces: from runs[parts[p]] to runs[parts[p + 1]] */
@@ -137,10 +137,11 @@ static void add_rest(ld_sym *s, void *arg) {
   ld_vec_push(arg, s);
 }
 
-/* The globals no object brings, in run r of the symbol table (run in parallel over the runs). */
-static void gather_rest(uint32_t r, void *arg) {
+/* The globals no object brings, in chunk c of the symbol table (run in parallel over the
+ * chunks; they are sorted by name, so the order they are found in does not matter). */
+static void gather_rest(uint32_t c, void *arg) {
   (void)arg;
-  ld_sym_foreach_run(r, add_rest, &P.extras[r]);
+  ld_sym_foreach_chunk(c, add_rest, &P.extras[c]);
 }
 
 static int cmp_name(const void *a, const void *b) {
@@ -169,7 +170,7 @@ void ld_symtab_prepare(void) {
   }
   ctx->shstrtab->os_size = shsz;
   if (!ctx->symtab) return;
-  uint32_t nobj = ctx->objs.n, nsruns = ld_sym_nruns();
+  uint32_t nobj = ctx->objs.n, nsruns = ld_sym_nchunks();
   P.objs = ld_xcalloc((size_t)nobj + 1, sizeof *P.objs);
   P.extras = ld_xcalloc(nsruns, sizeof *P.extras);
   ld_par_for(nobj, gather, NULL);

@@ -634,8 +634,8 @@ static void note_common(ld_sym *s, void *arg) {
   if (s->s_def == SD_COMMON) ld_vec_push(arg, s);
 }
 
-static void find_commons(uint32_t r, void *arg) {
-  ld_sym_foreach_run(r, note_common, (ld_vec *)arg + r);
+static void find_commons(uint32_t c, void *arg) {
+  ld_sym_foreach_chunk(c, note_common, (ld_vec *)arg + c);
 }
 
 void ld_place_sections(void) {
@@ -644,14 +644,17 @@ void ld_place_sections(void) {
   P = (struct place_pass){.omap_mu = PTHREAD_MUTEX_INITIALIZER, .gen = ++placements};
   ld_mapfile_plan();
   /* Commons, found in parallel, become sections in the table's order. */
-  uint32_t nruns = ld_sym_nruns();
-  ld_vec *commons = ld_xcalloc(nruns, sizeof *commons);
-  ld_par_for(nruns, find_commons, commons);
-  for (uint32_t r = 0; r < nruns; r++) {
-    for (uint32_t i = 0; i < commons[r].n; i++) add_common(commons[r].v[i]);
-    free(commons[r].v);
+  uint32_t nchunks = ld_sym_nchunks();
+  ld_vec *found = ld_xcalloc(nchunks + 1, sizeof *found), commons = {0};
+  ld_par_for(nchunks, find_commons, found);
+  for (uint32_t c = 0; c < nchunks; c++) {
+    for (uint32_t i = 0; i < found[c].n; i++) ld_vec_push(&commons, found[c].v[i]);
+    free(found[c].v);
   }
-  free(commons);
+  free(found);
+  ld_sym_sort((ld_sym **)commons.v, commons.n);
+  for (uint32_t i = 0; i < commons.n; i++) add_common(commons.v[i]);
+  free(commons.v);
   /* Deterministic order for commons: by defining file, then by size (stable qsort is not
    * guaranteed, so break ties by name). */
   for (uint32_t i = 0; i < P.extra_isecs.n; i++) ((ld_isec *)P.extra_isecs.v[i])->is_off = i;
