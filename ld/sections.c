@@ -679,7 +679,7 @@ void ld_place_sections(void) {
   P.ngroups = ld_xcalloc(nobj + 1, sizeof *P.ngroups);
   P.merges = ld_xcalloc(nobj + 1, sizeof *P.merges);
   for (int x = 0; x < NOUTS; x++) outs_hash[x] = hash_str(outs[x]);
-  ld_par_for(nobj, classify, NULL);
+  ld_par_for_objs(classify, NULL);
   double t2 = ld_now();
 
   /* In link order: the output sections are made as their names are first met. By group, each
@@ -715,7 +715,7 @@ void ld_place_sections(void) {
     place(is, name, hash_str(name), sec_bits(is, name));
   }
   double t3 = ld_now();
-  if (P.by_group) ld_par_for(nobj, fill, NULL);
+  if (P.by_group) ld_par_for_objs(fill, NULL);
   free(P.sec_base), free(P.sec_gid), free(P.sec_bits);
   free(P.groups), free(P.ngroups), free(P.merges);
   ld_par_for(ctx->osecs.n, finish_osec, &first);
