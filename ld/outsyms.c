@@ -44,15 +44,16 @@ static uint16_t out_shndx(const ld_sym *s);
  * (.L...) in mergeable sections, whose addresses mean nothing once strings are merged (all of
  * them with -r, which merges nothing); -X (--discard-locals) drops every .L label, -x
  * (--discard-all) every local symbol. */
+static int is_label(const ld_sym *s) { return s->s_name[0] == '.' && s->s_name[1] == 'L'; }
+
 int ld_keep_local_name(const ld_sym *s) {
-  int label = s->s_name[0] == '.' && s->s_name[1] == 'L';
   switch (ctx->opt.discard) {
   case DISCARD_ALL: return 0;
-  case DISCARD_LOCALS: return !label;
+  case DISCARD_LOCALS: return !is_label(s);
   case DISCARD_NONE: return 1;
-  default:
-    return !label || !s->s_sec || !(s->s_sec->is_flags & SHF_MERGE) ||
-           ctx->opt.outkind == OUT_RELOC;
+  default: /* the name is read last: it is the furthest away */
+    return !s->s_sec || !(s->s_sec->is_flags & SHF_MERGE) || ctx->opt.outkind == OUT_RELOC ||
+           !is_label(s);
   }
 }
 
