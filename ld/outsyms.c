@@ -37,6 +37,7 @@ static struct symtab_pass {
   uint32_t nruns, nlocal_out;
   uint32_t *parts; /* ld_write_symtab's pieces: from runs[parts[p]] to runs[parts[p + 1]] */
   uint32_t nparts;
+  uint64_t gen; /* which link this is (for the threads' scratch) */
 } P;
 static uint16_t out_shndx(const ld_sym *s);
 
@@ -82,18 +83,18 @@ static int hidden_sym(const ld_sym *s) {
  * object only. */
 static void gather(uint32_t i, void *arg) {
   (void)arg;
-  /* The thread's scratch, as large as the largest object's table seen, reused: only what is
-   * kept is copied into the arena. */
+  /* The thread's scratch, as large as the largest object's table seen in this link (P.gen; the
+   * arena's memory), reused: only what is kept is copied. */
   static _Thread_local ld_sym **scratch;
-  static _Thread_local uint64_t cap;
+  static _Thread_local uint64_t cap, gen;
   ld_obj *o = ctx->objs.v[i];
   objsyms *ob = &P.objs[i];
   uint32_t nl = o->o_first_global ? o->o_first_global - 1 : 0;
   uint32_t ng = o->o_nsym > o->o_first_global ? o->o_nsym - o->o_first_global : 0;
-  if ((uint64_t)nl + 2 * (uint64_t)ng > cap) {
+  if (gen != P.gen || (uint64_t)nl + 2 * (uint64_t)ng > cap) {
     cap = (uint64_t)nl + 2 * (uint64_t)ng;
-    free(scratch);
-    scratch = ld_xmalloc(cap * sizeof *scratch);
+    scratch = ld_zalloc(cap, sizeof *scratch);
+    gen = P.gen;
   }
   /* Counted here and stored at the end: neighbouring objects' counts share cache lines. */
   ld_sym **loc = scratch, **hid = loc + nl, **vis = hid + ng;
@@ -161,7 +162,8 @@ static void add_run(ld_sym **v, uint32_t n, uint32_t *idx, uint64_t *str, uint64
 }
 
 void ld_symtab_prepare(void) {
-  P = (struct symtab_pass){0};
+  static uint64_t links;
+  P = (struct symtab_pass){.gen = ++links};
   /* Section names. */
   uint64_t shsz = 1;
   for (uint32_t i = 0; i < ctx->osecs.n; i++) {

@@ -225,7 +225,8 @@ static void list_placed(ld_osec *os, const ld_isec *is) {
 }
 
 /* A thread's cache of the output sections classify has looked up in this placement (P.gen):
- * names the objects share are looked up under the lock once per thread. */
+ * names the objects share are looked up under the lock once per thread. Its memory is the arena's
+ * (that of a link: a cache of an earlier placement is dropped, not freed). */
 static _Thread_local struct osec_cache {
   uint64_t gen;
   ld_osec **v;
@@ -236,20 +237,19 @@ static _Thread_local struct osec_cache {
 static ld_osec *lookup_osec_mt(const char *name, uint32_t hash) {
   struct osec_cache *c = &tcache;
   if (c->gen != P.gen || c->n * 2 >= c->mask) {
-    uint32_t cap = c->gen != P.gen || !c->v ? 64 : 2 * (c->mask + 1);
+    uint32_t cap = c->gen != P.gen ? 64 : 2 * (c->mask + 1);
     ld_osec **ov = c->v;
     uint32_t *oh = c->hash, omask = c->gen == P.gen ? c->mask : 0;
-    c->v = ld_xcalloc(cap, sizeof *c->v);
-    c->hash = ld_xcalloc(cap, sizeof *c->hash);
+    c->v = ld_zalloc(cap, sizeof *c->v);
+    c->hash = ld_zalloc(cap, sizeof *c->hash);
     c->mask = cap - 1;
     c->n = 0;
-    for (uint32_t i = 0; ov && omask && i <= omask; i++) /* grown: keep what it held */
+    for (uint32_t i = 0; omask && i <= omask; i++) /* grown: keep what it held */
       if (ov[i]) {
         uint32_t j = oh[i] & c->mask;
         while (c->v[j]) j = (j + 1) & c->mask;
         c->v[j] = ov[i], c->hash[j] = oh[i], c->n++;
       }
-    free(ov), free(oh);
     c->gen = P.gen;
   }
   uint32_t j = hash & c->mask;
@@ -428,16 +428,24 @@ static void place(ld_isec *is, const char *name, uint32_t hash, uint8_t bits) {
   if (bits & SB_MERGE) ld_merge_note(is);
 }
 
-/* A thread's scratch for classify, reused from object to object: a map from the names of one
- * object's output sections not in outs[] to their groups (open addressing over group indices +
- * 1, emptied after each object), and the object's groups and SHF_MERGE sections as they are
- * found (copied into the arena when the object is done). */
+/* A thread's scratch for classify, reused from object to object of one placement (P.gen; the
+ * arena's memory, dropped afterwards): a map from the names of one object's output sections not in
+ * outs[] to their groups (open addressing over group indices + 1, emptied after each object), and
+ * the object's groups and SHF_MERGE sections as they are found (copied when the object is done). */
 static _Thread_local struct classify_scratch {
+  uint64_t gen;
   uint32_t *own_map, own_mask;
   sgroup *g;
   ld_isec **m;
   uint32_t gcap, mcap;
 } cs;
+
+/* Room in the arena for `cap` elements of `size` bytes, holding the first `n` of `p`. */
+static void *arena_copy(const void *p, uint32_t n, uint32_t cap, size_t size) {
+  void *q = ld_zalloc(cap, size);
+  if (n) memcpy(q, p, n * size);
+  return q;
+}
 
 /* hash_str of each entry of outs[]. */
 static uint32_t outs_hash[NOUTS];
@@ -453,11 +461,11 @@ static void classify(uint32_t i, void *arg) {
   uint8_t *bits = P.sec_bits + P.sec_base[i];
   uint32_t by_out[NOUTS]; /* group of each entry of outs[] */
   for (int k = 0; k < NOUTS; k++) by_out[k] = NONE;
-  if ((uint64_t)cs.own_mask + 1 < 2 * (uint64_t)o->o_nsec) {
+  if (cs.gen != P.gen) cs = (struct classify_scratch){.gen = P.gen};
+  if (!cs.own_map || (uint64_t)cs.own_mask + 1 < 2 * (uint64_t)o->o_nsec) {
     uint32_t c = 64;
     while (c < 2 * (uint64_t)o->o_nsec) c *= 2;
-    free(cs.own_map);
-    cs.own_map = ld_xcalloc(c, sizeof *cs.own_map);
+    cs.own_map = ld_zalloc(c, sizeof *cs.own_map);
     cs.own_mask = c - 1;
   }
   uint32_t *own_map = cs.own_map, own_mask = cs.own_mask, ng = 0, nm = 0;
@@ -483,7 +491,7 @@ static void classify(uint32_t i, void *arg) {
     if (n == NONE) {
       if (ng == cs.gcap) {
         cs.gcap = cs.gcap ? 2 * cs.gcap : 64;
-        g = cs.g = ld_xrealloc(cs.g, cs.gcap * sizeof *g);
+        g = cs.g = arena_copy(g, ng, cs.gcap, sizeof *g);
       }
       n = ng++;
       g[n] = (sgroup){.g_name = name,
@@ -506,7 +514,7 @@ static void classify(uint32_t i, void *arg) {
     if (P.by_group && (bits[k] & SB_MERGE)) {
       if (nm == cs.mcap) {
         cs.mcap = cs.mcap ? 2 * cs.mcap : 64;
-        cs.m = ld_xrealloc(cs.m, cs.mcap * sizeof *cs.m);
+        cs.m = arena_copy(cs.m, nm, cs.mcap, sizeof *cs.m);
       }
       cs.m[nm++] = is;
     }
@@ -520,9 +528,9 @@ static void classify(uint32_t i, void *arg) {
       while (own_map[j] != n + 1) j = (j + 1) & own_mask;
       own_map[j] = 0;
     }
-  P.groups[i] = memcpy(ld_zalloc(ng, sizeof *g), g, ng * sizeof *g);
+  P.groups[i] = arena_copy(g, ng, ng, sizeof *g);
   P.ngroups[i] = ng;
-  P.merges[i].v = memcpy(ld_zalloc(nm, sizeof *cs.m), cs.m, nm * sizeof *cs.m);
+  P.merges[i].v = arena_copy(cs.m, nm, nm, sizeof *cs.m);
   P.merges[i].n = nm;
 }
 

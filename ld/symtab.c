@@ -103,7 +103,8 @@ void ld_sym_init(uint32_t expected) {
   T.count = 0;
   T.pool = NULL, T.pool_left = 0;
   tpool = NULL, tpool_left = 0;
-  C.n = 0, C.gen++;
+  /* A harness may have freed what an earlier link allocated: nothing of it is kept. */
+  C.base = NULL, C.len = NULL, C.n = C.cap = 0, C.gen++;
   comdat_reset();
 }
 
