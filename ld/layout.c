@@ -114,7 +114,10 @@ static const ld_pseg default_plan[C_NONALLOC] = {
 
 /* The state of the pass: the default plan in use, a fresh copy of default_plan that layout fills
  * in (each segment's presence and addresses) when no mapfile made a plan. */
-static struct layout_pass { ld_pseg plan[C_NONALLOC]; } P;
+static struct layout_pass {
+  ld_pseg plan[C_NONALLOC];
+  double st_sizes, st_symtab, st_addrs; /* --stats: where ld_layout's time went */
+} P;
 
 /* The planned segment of an output section; ctx->npsegs for non-allocated sections. */
 static uint32_t seg_of(const ld_osec *os) {
@@ -649,13 +652,17 @@ static void check_layout(int ascending) {
 }
 
 void ld_layout(void) {
+  double t0 = ld_now();
   for (uint32_t i = 0; i < ctx->osecs.n; i++) size_osec(ctx->osecs.v[i]);
   ld_relr_size(); /* from the input sections' offsets, before any address */
+  double t1 = ld_now();
   ld_symtab_prepare();
+  double t2 = ld_now();
   int scripted = ld_lscript_layout(); /* a linker script's SECTIONS lays everything out */
   if (!scripted) layout_default();
   check_rwx();
   check_layout(!scripted);
+  P.st_sizes = t1 - t0, P.st_symtab = t2 - t1, P.st_addrs = ld_now() - t2;
 }
 
 /* ---- symbol values --------------------------------------------------------------------- */
@@ -809,11 +816,14 @@ uint16_t ld_synth_shndx(const ld_sym *s) {
   return os ? (uint16_t)os->os_shndx : SHN_ABS;
 }
 
+/* A symbol's final value (run in parallel over the chunks of the symbol table). The link-editor's
+ * own symbols are only collected (into `arg`, an ld_vec): their values may depend on one another
+ * (a --defsym of a --defsym, a script's symbol reading another), so they are valued afterwards in
+ * the table's order, as before. Values of definitions in sections do not change when finalized,
+ * so the order of the two does not matter. */
 static void final_one(ld_sym *s, void *arg) {
-  (void)arg;
   if (s->s_def == SD_SYNTH) {
-    s->s_value = synth_value(s);
-    s->s_final = 1;
+    ld_vec_push(arg, s);
   } else if (s->s_def == SD_REGULAR) {
     s->s_value = ld_local_addr(s);
     s->s_final = 1;
@@ -823,10 +833,34 @@ static void final_one(ld_sym *s, void *arg) {
   }
 }
 
+static void final_chunk(uint32_t c, void *arg) {
+  ld_sym_foreach_chunk(c, final_one, (ld_vec *)arg + c);
+}
+
 void ld_finalize_symbols(void) {
+  double t0 = ld_now();
   ld_lscript_finish(); /* a linker script's assignments and ASSERTs without SECTIONS */
-  ld_sym_foreach(final_one, NULL);
+  uint32_t nchunks = ld_sym_nchunks();
+  ld_vec *found = ld_xcalloc(nchunks + 1, sizeof *found), synth = {0};
+  ld_par_for(nchunks, final_chunk, found);
+  for (uint32_t c = 0; c < nchunks; c++) {
+    for (uint32_t i = 0; i < found[c].n; i++) ld_vec_push(&synth, found[c].v[i]);
+    free(found[c].v);
+  }
+  free(found);
+  ld_sym_sort((ld_sym **)synth.v, synth.n);
+  for (uint32_t i = 0; i < synth.n; i++) {
+    ld_sym *s = synth.v[i];
+    s->s_value = synth_value(s);
+    s->s_final = 1;
+  }
+  free(synth.v);
   ld_dynamic_finalize();
+  if (ctx->opt.stats)
+    fprintf(stderr,
+            "tld: stats:   layout: section sizes %.3f ms, symbol table %.3f ms, addresses %.3f "
+            "ms; symbol values %.3f ms\n",
+            P.st_sizes * 1e3, P.st_symtab * 1e3, P.st_addrs * 1e3, (ld_now() - t0) * 1e3);
   const char *e = ctx->opt.entry ? ctx->opt.entry : "_start";
   ld_sym *s = ld_sym_lookup(e, (uint32_t)strlen(e));
   if (s && (s->s_def == SD_REGULAR || s->s_def == SD_SYNTH)) {

@@ -675,6 +675,13 @@ uint32_t ld_object_prepare(ld_obj *o); /* ld/object.c: parallel-safe; returns #g
 void ld_object_intern(ld_obj *o);      /* ld/object.c: after ld_sym_reserve, parallel */
 void ld_sym_foreach(void (*fn)(ld_sym *, void *), void *arg);
 void ld_sym_collect(int (*keep)(const ld_sym *, void *), void *arg, ld_vec *out);
+/* The symbols of the table as they lie in memory, in ld_sym_nchunks() chunks: parallel loops
+ * over the chunks touch memory in order. Which chunk holds a symbol depends on the threads that
+ * read the inputs, so such a loop's results must not depend on the order it meets symbols in;
+ * ld_sym_sort puts symbols it collected into ld_sym_foreach's order. */
+uint32_t ld_sym_nchunks(void);
+void ld_sym_foreach_chunk(uint32_t c, void (*fn)(ld_sym *, void *), void *arg);
+void ld_sym_sort(ld_sym **v, uint32_t n);
 uint32_t ld_sym_count(void);
 uint32_t ld_sym_capacity(void); /* slots of the table (--stats) */
 /* ld/symtab.c: COMDAT signatures, claimed in link order; the first claim wins */
@@ -799,6 +806,24 @@ uint64_t ld_common_page_size(void);       /* -z common-page-size, else the targe
 uint16_t ld_synth_shndx(const ld_sym *s); /* ld/layout.c: after layout */
 int ld_keep_local_name(const ld_sym *s);  /* ld/outsyms.c: -x, -X and the default */
 void ld_par_for(uint32_t n, void (*fn)(uint32_t i, void *arg), void *arg);
+/* ld_par_for over the link's objects (fn(i, arg) for each object i), a few objects to an item:
+ * many objects are small, and every item claimed writes a counter the threads share. Each item
+ * runs its objects in order, so messages come out as ld_par_for's would. */
+typedef struct ld_objs_loop {
+  void (*fn)(uint32_t i, void *arg);
+  void *arg;
+} ld_objs_loop;
+#define LD_OBJS_PER_ITEM 16u
+static inline void ld_objs_item_(uint32_t b, void *p) {
+  const ld_objs_loop *l = p;
+  uint32_t end = b * LD_OBJS_PER_ITEM + LD_OBJS_PER_ITEM;
+  if (end > ctx->objs.n) end = ctx->objs.n;
+  for (uint32_t i = b * LD_OBJS_PER_ITEM; i < end; i++) l->fn(i, l->arg);
+}
+static inline void ld_par_for_objs(void (*fn)(uint32_t i, void *arg), void *arg) {
+  ld_objs_loop l = {fn, arg};
+  ld_par_for((ctx->objs.n + LD_OBJS_PER_ITEM - 1) / LD_OBJS_PER_ITEM, ld_objs_item_, &l);
+}
 /* ld/mapfile_apply.c: each is a no-op without a mapfile */
 void ld_mapfile_plan(void);
 void ld_dynamic_lists(void);

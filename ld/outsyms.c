@@ -8,16 +8,36 @@
 
 #include "ld.h"
 
+/* A run of consecutive entries of the output .symtab: n symbols from index idx + 1 on, whose
+ * names are in .strtab from offset str on, one after the other. */
+typedef struct symrun {
+  ld_sym **sr_v;
+  uint32_t sr_n, sr_idx, sr_str;
+} symrun;
+
+/* What one object brings to the output .symtab: its kept locals and the globals whose entry in
+ * the table is its own, apart as they are hidden (local in the output) or not; and the bytes of
+ * their names in .strtab. */
+typedef struct objsyms {
+  ld_sym **ob_loc, **ob_hid, **ob_vis;
+  uint32_t ob_nloc, ob_nhid, ob_nvis;
+  uint64_t ob_sloc, ob_shid, ob_svis;
+} objsyms;
+
 /* The state of the output symbol table: ld_symtab_prepare (during layout, which starts it
  * afresh) chooses the symbols kept and their order from the objects' and the resolved symbols,
- * and sizes .symtab and .strtab; ld_write_symtab writes them into the output. */
+ * and sizes .symtab and .strtab; ld_write_symtab writes them into the output. The order: every
+ * object's kept locals, in link order; then the hidden globals, then the others, each in the
+ * order of their defining (or first referencing) object and then, for those no object's entry
+ * brings (link-editor defined symbols, imports from shared objects), by name. */
 static struct symtab_pass {
-  ld_vec out_locals; /* ld_sym* locals kept in .symtab, in file order */
-  ld_sym **out_globals;
-  uint32_t nglobals;
-  ld_sym **sym_order;   /* the entries after the null one, in output order */
-  uint32_t *sym_stroff; /* their names' offsets in .strtab */
-  uint32_t nsym_out, nlocal_out;
+  objsyms *objs;  /* per object, by gather */
+  ld_vec *extras; /* per chunk of the symbol table: the globals no object's entry brings */
+  symrun *runs;   /* the whole table after the null entry */
+  uint32_t nruns, nlocal_out;
+  uint32_t *parts; /* ld_write_symtab's pieces: from runs[parts[p]] to runs[parts[p + 1]] */
+  uint32_t nparts;
+  uint64_t gen; /* which link this is (for the threads' scratch) */
 } P;
 static uint16_t out_shndx(const ld_sym *s);
 
@@ -25,15 +45,16 @@ static uint16_t out_shndx(const ld_sym *s);
  * (.L...) in mergeable sections, whose addresses mean nothing once strings are merged (all of
  * them with -r, which merges nothing); -X (--discard-locals) drops every .L label, -x
  * (--discard-all) every local symbol. */
+static int is_label(const ld_sym *s) { return s->s_name[0] == '.' && s->s_name[1] == 'L'; }
+
 int ld_keep_local_name(const ld_sym *s) {
-  int label = s->s_name[0] == '.' && s->s_name[1] == 'L';
   switch (ctx->opt.discard) {
   case DISCARD_ALL: return 0;
-  case DISCARD_LOCALS: return !label;
+  case DISCARD_LOCALS: return !is_label(s);
   case DISCARD_NONE: return 1;
-  default:
-    return !label || !s->s_sec || !(s->s_sec->is_flags & SHF_MERGE) ||
-           ctx->opt.outkind == OUT_RELOC;
+  default: /* the name is read last: it is the furthest away */
+    return !s->s_sec || !(s->s_sec->is_flags & SHF_MERGE) || ctx->opt.outkind == OUT_RELOC ||
+           !is_label(s);
   }
 }
 
@@ -53,11 +74,76 @@ static int keep_global(const ld_sym *s) {
   return s->s_def == SD_UNDEF && s->s_referenced;
 }
 
+static int hidden_sym(const ld_sym *s) {
+  return s->s_vis == STV_HIDDEN || s->s_vis == STV_INTERNAL;
+}
+
+/* The symbols object i brings to .symtab (run in parallel over the objects). A global is brought
+ * by the one entry its s_file and s_esym name, so every global is looked at, and marked, by one
+ * object only. */
+static void gather(uint32_t i, void *arg) {
+  (void)arg;
+  /* The thread's scratch, as large as the largest object's table seen in this link (P.gen; the
+   * arena's memory), reused: only what is kept is copied. */
+  static _Thread_local ld_sym **scratch;
+  static _Thread_local uint64_t cap, gen;
+  ld_obj *o = ctx->objs.v[i];
+  objsyms *ob = &P.objs[i];
+  uint32_t nl = o->o_first_global ? o->o_first_global - 1 : 0;
+  uint32_t ng = o->o_nsym > o->o_first_global ? o->o_nsym - o->o_first_global : 0;
+  if (gen != P.gen || (uint64_t)nl + 2 * (uint64_t)ng > cap) {
+    cap = (uint64_t)nl + 2 * (uint64_t)ng;
+    scratch = ld_zalloc(cap, sizeof *scratch);
+    gen = P.gen;
+  }
+  /* Counted here and stored at the end: neighbouring objects' counts share cache lines. */
+  ld_sym **loc = scratch, **hid = loc + nl, **vis = hid + ng;
+  uint32_t nloc = 0, nhid = 0, nvis = 0;
+  uint64_t sloc = 0, shid = 0, svis = 0;
+  for (uint32_t k = 1; k < o->o_first_global; k++) {
+    ld_sym *s = &o->o_locals[k];
+    if (!keep_local(s)) continue;
+    loc[nloc++] = s;
+    sloc += s->s_namelen + 1;
+  }
+  for (uint32_t k = o->o_first_global; k < o->o_nsym; k++) {
+    ld_sym *s = o->o_syms[k];
+    if (!s || s->s_file != o || s->s_esym != k || s->s_mark || !keep_global(s)) continue;
+    s->s_mark = 1;
+    if (hidden_sym(s)) {
+      hid[nhid++] = s;
+      shid += s->s_namelen + 1;
+    } else {
+      vis[nvis++] = s;
+      svis += s->s_namelen + 1;
+    }
+  }
+  ld_sym **v = ld_zalloc((size_t)nloc + nhid + nvis, sizeof *v);
+  memcpy(v, loc, nloc * sizeof *v);
+  memcpy(v + nloc, hid, nhid * sizeof *v);
+  memcpy(v + nloc + nhid, vis, nvis * sizeof *v);
+  *ob = (objsyms){.ob_loc = v,
+                  .ob_hid = v + nloc,
+                  .ob_vis = v + nloc + nhid,
+                  .ob_nloc = nloc,
+                  .ob_nhid = nhid,
+                  .ob_nvis = nvis,
+                  .ob_sloc = sloc,
+                  .ob_shid = shid,
+                  .ob_svis = svis};
+}
+
 static void add_rest(ld_sym *s, void *arg) {
   if (s->s_mark || !keep_global(s)) return;
   s->s_mark = 1;
-  P.out_globals[P.nglobals++] = s;
-  *(uint64_t *)arg += s->s_namelen + 1;
+  ld_vec_push(arg, s);
+}
+
+/* The globals no object brings, in chunk c of the symbol table (run in parallel over the
+ * chunks; they are sorted by name, so the order they are found in does not matter). */
+static void gather_rest(uint32_t c, void *arg) {
+  (void)arg;
+  ld_sym_foreach_chunk(c, add_rest, &P.extras[c]);
 }
 
 static int cmp_name(const void *a, const void *b) {
@@ -67,8 +153,17 @@ static int cmp_name(const void *a, const void *b) {
   return c ? c : (int)x->s_namelen - (int)y->s_namelen;
 }
 
+/* The next run of the output .symtab: `n` entries of `v`, after those before it. */
+static void add_run(ld_sym **v, uint32_t n, uint32_t *idx, uint64_t *str, uint64_t strsz) {
+  if (!n) return;
+  P.runs[P.nruns++] = (symrun){.sr_v = v, .sr_n = n, .sr_idx = *idx, .sr_str = (uint32_t)*str};
+  *idx += n;
+  *str += strsz;
+}
+
 void ld_symtab_prepare(void) {
-  P = (struct symtab_pass){0};
+  static uint64_t links;
+  P = (struct symtab_pass){.gen = ++links};
   /* Section names. */
   uint64_t shsz = 1;
   for (uint32_t i = 0; i < ctx->osecs.n; i++) {
@@ -78,42 +173,47 @@ void ld_symtab_prepare(void) {
   }
   ctx->shstrtab->os_size = shsz;
   if (!ctx->symtab) return;
-  uint64_t strsz = 1;
-  for (uint32_t i = 0; i < ctx->objs.n; i++) {
-    ld_obj *o = ctx->objs.v[i];
-    for (uint32_t k = 1; k < o->o_first_global; k++) {
-      ld_sym *s = &o->o_locals[k];
-      if (!keep_local(s)) continue;
-      ld_vec_push(&P.out_locals, s);
-      strsz += s->s_namelen + 1;
-    }
+  uint32_t nobj = ctx->objs.n, nsruns = ld_sym_nchunks();
+  P.objs = ld_xcalloc((size_t)nobj + 1, sizeof *P.objs);
+  P.extras = ld_xcalloc(nsruns, sizeof *P.extras);
+  ld_par_for_objs(gather, NULL);
+  ld_par_for(nsruns, gather_rest, NULL);
+  /* The globals no object brings, by name; hidden ones first, as everywhere. */
+  uint32_t nextra = 0;
+  for (uint32_t r = 0; r < nsruns; r++) nextra += P.extras[r].n;
+  ld_sym **extra = ld_zalloc((size_t)nextra * 2 + 1, sizeof *extra), **xhid = extra + nextra;
+  uint32_t nx = 0, nxhid = 0, nxvis = 0;
+  for (uint32_t r = 0; r < nsruns; r++) {
+    for (uint32_t k = 0; k < P.extras[r].n; k++) extra[nx++] = P.extras[r].v[k];
+    free(P.extras[r].v);
   }
-  /* Globals in the order of their defining (or first referencing) object, which is
-   * deterministic without sorting the whole table; the rest (link-editor defined symbols and
-   * imports from shared objects) by name. */
-  P.out_globals = ld_xmalloc((ld_sym_count() + 1) * sizeof *P.out_globals);
-  P.nglobals = 0;
-  for (uint32_t i = 0; i < ctx->objs.n; i++) {
-    ld_obj *o = ctx->objs.v[i];
-    for (uint32_t k = o->o_first_global; k < o->o_nsym; k++) {
-      ld_sym *s = o->o_syms[k];
-      if (!s || s->s_mark || s->s_file != o || s->s_esym != k || !keep_global(s)) continue;
-      s->s_mark = 1;
-      P.out_globals[P.nglobals++] = s;
-      strsz += s->s_namelen + 1;
-    }
+  free(P.extras);
+  ld_qsort(extra, nextra, sizeof *extra, cmp_name);
+  uint64_t sxhid = 0, sxvis = 0;
+  for (uint32_t k = 0; k < nextra; k++) {
+    ld_sym *s = extra[k];
+    if (hidden_sym(s)) xhid[nxhid++] = s, sxhid += s->s_namelen + 1;
+    else extra[nxvis++] = s, sxvis += s->s_namelen + 1;
   }
-  uint32_t extra_start = P.nglobals; /* the first of those no object mentions */
-  ld_sym_foreach(add_rest, &strsz);
-  ld_qsort(P.out_globals + extra_start, P.nglobals - extra_start, sizeof *P.out_globals, cmp_name);
+  /* The runs of the table, in its order. */
+  P.runs = ld_xmalloc(((size_t)nobj * 3 + 3) * sizeof *P.runs);
+  uint32_t idx = 0;
+  uint64_t str = 1;
+  for (uint32_t i = 0; i < nobj; i++)
+    add_run(P.objs[i].ob_loc, P.objs[i].ob_nloc, &idx, &str, P.objs[i].ob_sloc);
+  P.nlocal_out = idx;
+  for (uint32_t i = 0; i < nobj; i++)
+    add_run(P.objs[i].ob_hid, P.objs[i].ob_nhid, &idx, &str, P.objs[i].ob_shid);
+  add_run(xhid, nxhid, &idx, &str, sxhid);
+  uint32_t nlocal = idx; /* hidden globals are local in the output, as the gABI requires */
+  for (uint32_t i = 0; i < nobj; i++)
+    add_run(P.objs[i].ob_vis, P.objs[i].ob_nvis, &idx, &str, P.objs[i].ob_svis);
+  add_run(extra, nxvis, &idx, &str, sxvis);
+  free(P.objs);
   uint32_t esz = ctx->is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
-  /* Hidden globals become locals in the output, as the gABI requires. */
-  uint32_t nhidden = 0;
-  for (uint32_t i = 0; i < P.nglobals; i++)
-    if (P.out_globals[i]->s_vis == STV_HIDDEN || P.out_globals[i]->s_vis == STV_INTERNAL) nhidden++;
-  ctx->symtab->os_size = (uint64_t)(1 + P.out_locals.n + P.nglobals) * esz;
-  ctx->symtab->os_info = 1 + P.out_locals.n + nhidden;
-  ctx->strtab->os_size = strsz;
+  ctx->symtab->os_size = (uint64_t)(1 + idx) * esz;
+  ctx->symtab->os_info = 1 + nlocal;
+  ctx->strtab->os_size = str;
 }
 
 /* One ELF symbol entry of the output's class and byte order. */
@@ -144,32 +244,33 @@ static uint16_t out_shndx(const ld_sym *s) {
   return SHN_ABS;
 }
 
-/* The output symbol table is written in parallel chunks: entry k's string offset is known from
- * a prefix sum over the names before it, so chunks are independent. Order: locals, then hidden
- * globals (local in the output), then the rest. */
-#define SYM_CHUNK 4096u
+/* The output symbol table is written in parallel, in pieces of a few thousand entries made of
+ * whole runs: each run knows where its entries and its names go. (Threads that wrote small
+ * neighbouring pieces would meet on the same pages of the output.) */
+#define SYM_PIECE 4096u
 
-static void write_chunk(uint32_t c, void *arg) {
-  (void)arg;
+static void write_run(const symrun *run) {
   uint32_t esz = ctx->is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
   uint8_t *base = ctx->buf + ctx->symtab->os_offset;
   char *str = (char *)ctx->buf + ctx->strtab->os_offset;
-  uint32_t end = (c + 1) * SYM_CHUNK < P.nsym_out ? (c + 1) * SYM_CHUNK : P.nsym_out;
-  for (uint32_t k = c * SYM_CHUNK; k < end; k++) {
-    ld_sym *s = P.sym_order[k];
+  uint32_t soff = run->sr_str;
+  for (uint32_t j = 0; j < run->sr_n; j++) {
+    ld_sym *s = run->sr_v[j];
+    uint32_t k = run->sr_idx + j;
     uint8_t *p = base + (uint64_t)(k + 1) * esz;
-    uint32_t soff = P.sym_stroff[k];
     memcpy(str + soff, s->s_name, s->s_namelen);
     str[soff + s->s_namelen] = 0;
     s->s_symidx = k + 1; /* for --emit-relocs */
+    uint32_t name = soff;
+    soff += s->s_namelen + 1;
     if (k < P.nlocal_out) {
       uint64_t value = ld_local_addr(s);
       if (s->s_type == STT_TLS && s->s_sec) value -= ctx->tls_addr;
-      ld_put_sym(p, soff, value, s->s_size, ELF_ST_INFO(STB_LOCAL, s->s_type), s->s_vis,
+      ld_put_sym(p, name, value, s->s_size, ELF_ST_INFO(STB_LOCAL, s->s_type), s->s_vis,
                  out_shndx(s));
       continue;
     }
-    int hidden = s->s_vis == STV_HIDDEN || s->s_vis == STV_INTERNAL;
+    int hidden = hidden_sym(s);
     uint8_t bind = hidden ? STB_LOCAL
                           : (s->s_def == SD_UNDEF || s->s_def == SD_SHARED
                                  ? (s->s_weakref ? STB_WEAK : STB_GLOBAL)
@@ -178,31 +279,26 @@ static void write_chunk(uint32_t c, void *arg) {
     if (bind == STB_GNU_UNIQUE) bind = STB_GLOBAL;
     uint64_t value = s->s_def == SD_UNDEF || s->s_def == SD_SHARED ? 0 : s->s_value;
     if (type == STT_TLS && value) value -= ctx->tls_addr; /* offsets in the TLS template */
-    ld_put_sym(p, soff, value, s->s_size, ELF_ST_INFO(bind, type), s->s_vis, out_shndx(s));
+    ld_put_sym(p, name, value, s->s_size, ELF_ST_INFO(bind, type), s->s_vis, out_shndx(s));
   }
+}
+
+static void write_part(uint32_t p, void *arg) {
+  (void)arg;
+  for (uint32_t r = P.parts[p]; r < P.parts[p + 1]; r++) write_run(&P.runs[r]);
 }
 
 void ld_write_symtab(void) {
   if (!ctx->symtab) return;
   uint32_t esz = ctx->is64 ? ELF64_SYM_SIZE : ELF32_SYM_SIZE;
-  P.nlocal_out = P.out_locals.n;
-  P.nsym_out = P.out_locals.n + P.nglobals;
-  P.sym_order = ld_xmalloc(((size_t)P.nsym_out + 1) * sizeof *P.sym_order);
-  P.sym_stroff = ld_xmalloc(((size_t)P.nsym_out + 1) * sizeof *P.sym_stroff);
-  uint32_t k = 0;
-  for (uint32_t i = 0; i < P.out_locals.n; i++) P.sym_order[k++] = P.out_locals.v[i];
-  for (int pass = 0; pass < 2; pass++)
-    for (uint32_t i = 0; i < P.nglobals; i++) {
-      ld_sym *s = P.out_globals[i];
-      int hidden = s->s_vis == STV_HIDDEN || s->s_vis == STV_INTERNAL;
-      if (hidden == (pass == 0)) P.sym_order[k++] = s;
-    }
-  uint32_t soff = 1;
-  for (uint32_t i = 0; i < P.nsym_out; i++) {
-    P.sym_stroff[i] = soff;
-    soff += P.sym_order[i]->s_namelen + 1;
-  }
   memset(ctx->buf + ctx->symtab->os_offset, 0, esz);
   ctx->buf[ctx->strtab->os_offset] = 0;
-  ld_par_for((P.nsym_out + SYM_CHUNK - 1) / SYM_CHUNK, write_chunk, NULL);
+  P.parts = ld_xmalloc(((size_t)P.nruns + 2) * sizeof *P.parts);
+  P.nparts = 0;
+  for (uint32_t r = 0, n = SYM_PIECE; r < P.nruns; r++) {
+    if (n >= SYM_PIECE) P.parts[P.nparts++] = r, n = 0;
+    n += P.runs[r].sr_n;
+  }
+  P.parts[P.nparts] = P.nruns;
+  ld_par_for(P.nparts, write_part, NULL);
 }

@@ -1,6 +1,7 @@
 /* The global symbol table: one open-addressing hash table keyed by name, sized from the inputs
  * before the first insertion and grown by doubling if that estimate was short. Names are views
  * into the input mappings. Also the table of COMDAT group signatures. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +44,30 @@ static struct symbol_table {
   comdat_set comdats; /* the COMDAT group signatures claimed, and by whom */
 } T;
 
+/* The chunks the table's symbols are allocated from, in the order they were made (ld_sym_init
+ * starts afresh): ld_sym_foreach_chunk visits symbols in memory order. Every entry of a chunk that
+ * has a name is a symbol of the table; the rest of a chunk is zero. */
+static struct sym_chunks {
+  ld_gsym **base;
+  uint32_t *len;
+  uint32_t n, cap;
+  uint64_t gen; /* links made in this process: a thread's pool from an earlier one is dropped */
+  pthread_mutex_t mu;
+} C = {.mu = PTHREAD_MUTEX_INITIALIZER};
+
+static ld_gsym *new_chunk(uint32_t len) {
+  ld_gsym *p = ld_zalloc(len, sizeof *p);
+  pthread_mutex_lock(&C.mu);
+  if (C.n == C.cap) {
+    C.cap = C.cap ? 2 * C.cap : 64;
+    C.base = ld_xrealloc(C.base, C.cap * sizeof *C.base);
+    C.len = ld_xrealloc(C.len, C.cap * sizeof *C.len);
+  }
+  C.base[C.n] = p, C.len[C.n] = len, C.n++;
+  pthread_mutex_unlock(&C.mu);
+  return p;
+}
+
 /* A multiply-xor hash over 8-byte words: long C++ names are common. */
 static uint32_t name_hash(const char *s, uint32_t n) {
   uint64_t h = 0x243f6a8885a308d3ULL ^ n;
@@ -78,6 +103,7 @@ ld_symslots *ld_slots_w(ld_sym *s) {
 static void comdat_reset(void);
 static __thread ld_gsym *tpool;
 static __thread uint32_t tpool_left;
+static __thread uint64_t tpool_gen; /* the link (C.gen) tpool belongs to */
 
 /* An empty table, with no COMDAT signature claimed: a link makes it once, before any symbol is
  * entered (a test harness that links again in the same process starts afresh with it). */
@@ -89,6 +115,8 @@ void ld_sym_init(uint32_t expected) {
   T.count = 0;
   T.pool = NULL, T.pool_left = 0;
   tpool = NULL, tpool_left = 0;
+  /* A harness may have freed what an earlier link allocated: nothing of it is kept. */
+  C.base = NULL, C.len = NULL, C.n = C.cap = 0, C.gen++;
   comdat_reset();
 }
 
@@ -124,7 +152,7 @@ ld_sym *ld_sym_intern(const char *name, uint32_t len) {
   }
   if (!T.pool_left) {
     T.pool_left = 4096;
-    T.pool = ld_zalloc(T.pool_left, sizeof *T.pool);
+    T.pool = new_chunk(T.pool_left);
   }
   ld_sym *s = &T.pool++->g_sym;
   T.pool_left--;
@@ -174,6 +202,37 @@ void ld_sym_collect(int (*keep)(const ld_sym *, void *), void *arg, ld_vec *out)
   free(job);
 }
 
+uint32_t ld_sym_nchunks(void) { return C.n; }
+
+void ld_sym_foreach_chunk(uint32_t c, void (*fn)(ld_sym *, void *), void *arg) {
+  ld_gsym *p = C.base[c];
+  for (uint32_t i = 0; i < C.len[c]; i++)
+    if (p[i].g_sym.s_name) fn(&p[i].g_sym, arg);
+}
+
+typedef struct slot_sym {
+  uint32_t slot;
+  ld_sym *sym;
+} slot_sym;
+
+static int cmp_slot(const void *a, const void *b) {
+  const slot_sym *x = a, *y = b;
+  return x->slot < y->slot ? -1 : x->slot > y->slot;
+}
+
+void ld_sym_sort(ld_sym **v, uint32_t n) {
+  if (n < 2) return;
+  slot_sym *t = ld_xmalloc(n * sizeof *t);
+  for (uint32_t i = 0; i < n; i++) {
+    uint32_t j = ld_gc(v[i])->s_hash & T.mask;
+    while (T.slots[j].sym != v[i]) j = (j + 1) & T.mask;
+    t[i] = (slot_sym){j, v[i]};
+  }
+  qsort(t, n, sizeof *t, cmp_slot);
+  for (uint32_t i = 0; i < n; i++) v[i] = t[i].sym;
+  free(t);
+}
+
 uint32_t ld_sym_count(void) { return T.count; }
 
 /* ---- concurrent interning ---------------------------------------------------------------
@@ -193,9 +252,10 @@ ld_sym *ld_sym_intern_mt(const char *name, uint32_t len, uint32_t h) {
   for (uint32_t j = h & T.mask;; j = (j + 1) & T.mask) {
     ld_sym *s = __atomic_load_n(&T.slots[j].sym, __ATOMIC_ACQUIRE);
     if (!s) {
-      if (!tpool_left) {
+      if (!tpool_left || tpool_gen != C.gen) {
         tpool_left = 1024;
-        tpool = ld_zalloc(tpool_left, sizeof *tpool);
+        tpool = new_chunk(tpool_left);
+        tpool_gen = C.gen;
       }
       ld_sym *n = &tpool->g_sym;
       n->s_name = name;
@@ -211,7 +271,10 @@ ld_sym *ld_sym_intern_mt(const char *name, uint32_t len, uint32_t h) {
         tpool++, tpool_left--;
         return n;
       }
-      s = expected; /* another thread filled the slot first: n stays in the pool for reuse */
+      /* Another thread filled the slot first: n stays in the pool for reuse, nameless meanwhile
+       * (a named entry of a chunk is a symbol of the table). */
+      n->s_name = NULL;
+      s = expected;
     }
     uint32_t sh = __atomic_load_n(&T.slots[j].hash, __ATOMIC_ACQUIRE);
     if (!sh) sh = ld_gc(s)->s_hash;
