@@ -144,33 +144,20 @@ static int is_dynamic(const ld_sym *s, void *arg) {
   return is_import(s) || is_export(s) || (s->s_needs & SN_COPY);
 }
 
-/* The order of .dynsym: by defining file (none last), by index in its symbol table, then by
- * name; the hashed part by GNU hash bucket first. The keys are read once per symbol. */
-typedef struct dyn_key {
-  uint64_t hi; /* bucket (or 0), then the file's id */
-  uint32_t esym;
-  ld_sym *s;
-} dyn_key;
-
-static int cmp_dyn_key(const void *a, const void *b) {
-  const dyn_key *x = a, *y = b;
-  if (x->hi != y->hi) return x->hi < y->hi ? -1 : 1;
-  if (x->esym != y->esym) return x->esym < y->esym ? -1 : 1;
-  return strcmp(x->s->s_name, y->s->s_name);
-}
-
+/* The order of .dynsym: the canonical one (ld_sort_canonical), the hashed part by GNU hash
+ * bucket first. */
 static uint32_t dyn_namelen(const ld_sym *s);
 static void sort_dynamic(ld_vec *v, int by_bucket) {
-  dyn_key *k = ld_xmalloc((v->n + 1) * sizeof *k);
-  for (uint32_t i = 0; i < v->n; i++) {
-    ld_sym *s = v->v[i];
-    uint64_t f = s->s_file ? s->s_file->o_id : UINT32_MAX;
-    if (by_bucket) f |= (uint64_t)(gnu_hash(s->s_name, dyn_namelen(s)) % D.gnu_nbuckets) << 32;
-    k[i] = (dyn_key){f, s->s_esym, s};
+  uint32_t *bucket = NULL;
+  if (by_bucket) {
+    bucket = ld_xmalloc((v->n + 1) * sizeof *bucket);
+    for (uint32_t i = 0; i < v->n; i++) {
+      const ld_sym *s = v->v[i];
+      bucket[i] = gnu_hash(s->s_name, dyn_namelen(s)) % D.gnu_nbuckets;
+    }
   }
-  ld_qsort(k, v->n, sizeof *k, cmp_dyn_key);
-  for (uint32_t i = 0; i < v->n; i++) v->v[i] = k[i].s;
-  free(k);
+  ld_sort_canonical(v, bucket);
+  free(bucket);
 }
 
 /* A canonical PLT entry counts as a definition: the loader must find it through the hash table so

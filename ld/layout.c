@@ -843,12 +843,7 @@ void ld_finalize_symbols(void) {
   uint32_t nchunks = ld_sym_nchunks();
   ld_vec *found = ld_xcalloc(nchunks + 1, sizeof *found), synth = {0};
   ld_par_for(nchunks, final_chunk, found);
-  for (uint32_t c = 0; c < nchunks; c++) {
-    for (uint32_t i = 0; i < found[c].n; i++) ld_vec_push(&synth, found[c].v[i]);
-    free(found[c].v);
-  }
-  free(found);
-  ld_sym_sort((ld_sym **)synth.v, synth.n);
+  ld_sym_join_chunks(found, &synth);
   for (uint32_t i = 0; i < synth.n; i++) {
     ld_sym *s = synth.v[i];
     s->s_value = synth_value(s);

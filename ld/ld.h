@@ -682,6 +682,7 @@ void ld_sym_collect(int (*keep)(const ld_sym *, void *), void *arg, ld_vec *out)
 uint32_t ld_sym_nchunks(void);
 void ld_sym_foreach_chunk(uint32_t c, void (*fn)(ld_sym *, void *), void *arg);
 void ld_sym_sort(ld_sym **v, uint32_t n);
+void ld_sym_join_chunks(ld_vec *found, ld_vec *out); /* found[c]: chunk c's, freed */
 uint32_t ld_sym_count(void);
 uint32_t ld_sym_capacity(void); /* slots of the table (--stats) */
 /* ld/symtab.c: COMDAT signatures, claimed in link order; the first claim wins */
@@ -773,6 +774,9 @@ void ld_dynamic_fill(void);
 /* ld/synth.c: symbols with any SN_* need, in the canonical order slots are handed out in; the
  * addresses of GOT and PLT slots after layout; one entry of .rela.dyn. */
 ld_vec *ld_needy(void);
+/* ld/synth.c: symbols into the canonical order (file, locals first, index, name), after
+ * group[i] if given. */
+void ld_sort_canonical(ld_vec *v, const uint32_t *group);
 uint64_t ld_got_base(void);
 uint64_t ld_got_slot_addr(int32_t idx);
 uint64_t ld_plt_addr(const ld_sym *s);

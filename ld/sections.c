@@ -655,12 +655,7 @@ void ld_place_sections(void) {
   uint32_t nchunks = ld_sym_nchunks();
   ld_vec *found = ld_xcalloc(nchunks + 1, sizeof *found), commons = {0};
   ld_par_for(nchunks, find_commons, found);
-  for (uint32_t c = 0; c < nchunks; c++) {
-    for (uint32_t i = 0; i < found[c].n; i++) ld_vec_push(&commons, found[c].v[i]);
-    free(found[c].v);
-  }
-  free(found);
-  ld_sym_sort((ld_sym **)commons.v, commons.n);
+  ld_sym_join_chunks(found, &commons);
   for (uint32_t i = 0; i < commons.n; i++) add_common(commons.v[i]);
   free(commons.v);
   /* Deterministic order for commons: by defining file, then by size (stable qsort is not

@@ -233,6 +233,17 @@ void ld_sym_sort(ld_sym **v, uint32_t n) {
   free(t);
 }
 
+/* What a parallel loop over the chunks found, one vector per chunk (freed here): into `out`, in
+ * ld_sym_foreach's order. */
+void ld_sym_join_chunks(ld_vec *found, ld_vec *out) {
+  for (uint32_t c = 0; c < C.n; c++) {
+    for (uint32_t i = 0; i < found[c].n; i++) ld_vec_push(out, found[c].v[i]);
+    free(found[c].v);
+  }
+  free(found);
+  ld_sym_sort((ld_sym **)out->v, out->n);
+}
+
 uint32_t ld_sym_count(void) { return T.count; }
 
 /* ---- concurrent interning ---------------------------------------------------------------

@@ -16,9 +16,10 @@ static int has_needs(const ld_sym *s, void *arg) {
 }
 
 /* The canonical order of symbols: by defining file (none last), its locals first, by index in
- * its symbol table, then by name; the keys are read once per symbol, not once per comparison. */
+ * its symbol table, then by name -- after the group each one is given (.dynsym's GNU hash
+ * bucket), if any. The keys are read once per symbol, not once per comparison. */
 typedef struct sym_key {
-  uint64_t hi; /* defining file's id, then locals first */
+  uint64_t hi; /* group, defining file's id, locals first */
   uint32_t esym;
   ld_sym *s;
 } sym_key;
@@ -30,12 +31,12 @@ static int cmp_sym_key(const void *a, const void *b) {
   return strcmp(x->s->s_name, y->s->s_name);
 }
 
-static void sort_canonical(ld_vec *v) {
+void ld_sort_canonical(ld_vec *v, const uint32_t *group) {
   sym_key *k = ld_xmalloc((v->n + 1) * sizeof *k);
   for (uint32_t i = 0; i < v->n; i++) {
     ld_sym *s = v->v[i];
     uint64_t f = s->s_file ? s->s_file->o_id : UINT32_MAX;
-    k[i] = (sym_key){f << 1 | !s->s_local, s->s_esym, s};
+    k[i] = (sym_key){(group ? (uint64_t)group[i] << 33 : 0) | f << 1 | !s->s_local, s->s_esym, s};
   }
   ld_qsort(k, v->n, sizeof *k, cmp_sym_key);
   for (uint32_t i = 0; i < v->n; i++) v->v[i] = k[i].s;
@@ -227,7 +228,7 @@ void ld_create_synthetic(void) {
       if (o->o_locals[k].s_needs) ld_vec_push(&ctx->needy, &o->o_locals[k]);
   }
   ld_sym_collect(has_needs, NULL, &ctx->needy);
-  sort_canonical(&ctx->needy);
+  ld_sort_canonical(&ctx->needy, NULL);
 
   /* GOT slots, and how each is filled: decided here once (got_fill), counted here, carried out
    * by fill_got. */
