@@ -82,7 +82,9 @@ static void split_one(ld_isec *is) {
           break;
         }
         r->er_cie = ci;
-        r->er_live = (uint8_t)target_live(is, off + 8);
+        /* Final liveness comes after garbage collection (ld_eh_finish); identical code folding,
+         * which runs before, wants the FDEs of the functions live now. */
+        r->er_live = ctx->opt.icf ? (uint8_t)target_live(is, off + 8) : 1;
       }
     }
     n++;

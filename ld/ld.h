@@ -810,24 +810,6 @@ uint64_t ld_common_page_size(void);       /* -z common-page-size, else the targe
 uint16_t ld_synth_shndx(const ld_sym *s); /* ld/layout.c: after layout */
 int ld_keep_local_name(const ld_sym *s);  /* ld/outsyms.c: -x, -X and the default */
 void ld_par_for(uint32_t n, void (*fn)(uint32_t i, void *arg), void *arg);
-/* ld_par_for over the link's objects (fn(i, arg) for each object i), a few objects to an item:
- * many objects are small, and every item claimed writes a counter the threads share. Each item
- * runs its objects in order, so messages come out as ld_par_for's would. */
-typedef struct ld_objs_loop {
-  void (*fn)(uint32_t i, void *arg);
-  void *arg;
-} ld_objs_loop;
-#define LD_OBJS_PER_ITEM 16u
-static inline void ld_objs_item_(uint32_t b, void *p) {
-  const ld_objs_loop *l = p;
-  uint32_t end = b * LD_OBJS_PER_ITEM + LD_OBJS_PER_ITEM;
-  if (end > ctx->objs.n) end = ctx->objs.n;
-  for (uint32_t i = b * LD_OBJS_PER_ITEM; i < end; i++) l->fn(i, l->arg);
-}
-static inline void ld_par_for_objs(void (*fn)(uint32_t i, void *arg), void *arg) {
-  ld_objs_loop l = {fn, arg};
-  ld_par_for((ctx->objs.n + LD_OBJS_PER_ITEM - 1) / LD_OBJS_PER_ITEM, ld_objs_item_, &l);
-}
 /* ld/mapfile_apply.c: each is a no-op without a mapfile */
 void ld_mapfile_plan(void);
 void ld_dynamic_lists(void);

@@ -176,7 +176,7 @@ void ld_symtab_prepare(void) {
   uint32_t nobj = ctx->objs.n, nsruns = ld_sym_nchunks();
   P.objs = ld_xcalloc((size_t)nobj + 1, sizeof *P.objs);
   P.extras = ld_xcalloc(nsruns, sizeof *P.extras);
-  ld_par_for_objs(gather, NULL);
+  ld_par_for(ctx->objs.n, gather, NULL);
   ld_par_for(nsruns, gather_rest, NULL);
   /* The globals no object brings, by name; hidden ones first, as everywhere. */
   uint32_t nextra = 0;

@@ -638,12 +638,9 @@ static void add_common(ld_sym *s) {
   ld_vec_push(&P.extra_isecs, is);
 }
 
-static void note_common(ld_sym *s, void *arg) {
-  if (s->s_def == SD_COMMON) ld_vec_push(arg, s);
-}
-
-static void find_commons(uint32_t c, void *arg) {
-  ld_sym_foreach_chunk(c, note_common, (ld_vec *)arg + c);
+static int is_common(const ld_sym *s, void *arg) {
+  (void)arg;
+  return s->s_def == SD_COMMON;
 }
 
 void ld_place_sections(void) {
@@ -652,10 +649,8 @@ void ld_place_sections(void) {
   P = (struct place_pass){.omap_mu = PTHREAD_MUTEX_INITIALIZER, .gen = ++placements};
   ld_mapfile_plan();
   /* Commons, found in parallel, become sections in the table's order. */
-  uint32_t nchunks = ld_sym_nchunks();
-  ld_vec *found = ld_xcalloc(nchunks + 1, sizeof *found), commons = {0};
-  ld_par_for(nchunks, find_commons, found);
-  ld_sym_join_chunks(found, &commons);
+  ld_vec commons = {0};
+  ld_sym_collect(is_common, NULL, &commons);
   for (uint32_t i = 0; i < commons.n; i++) add_common(commons.v[i]);
   free(commons.v);
   /* Deterministic order for commons: by defining file, then by size (stable qsort is not
@@ -682,7 +677,7 @@ void ld_place_sections(void) {
   P.ngroups = ld_xcalloc(nobj + 1, sizeof *P.ngroups);
   P.merges = ld_xcalloc(nobj + 1, sizeof *P.merges);
   for (int x = 0; x < NOUTS; x++) outs_hash[x] = hash_str(outs[x]);
-  ld_par_for_objs(classify, NULL);
+  ld_par_for(ctx->objs.n, classify, NULL);
   double t2 = ld_now();
 
   /* In link order: the output sections are made as their names are first met. By group, each
@@ -718,7 +713,7 @@ void ld_place_sections(void) {
     place(is, name, hash_str(name), sec_bits(is, name));
   }
   double t3 = ld_now();
-  if (P.by_group) ld_par_for_objs(fill, NULL);
+  if (P.by_group) ld_par_for(ctx->objs.n, fill, NULL);
   free(P.sec_base), free(P.sec_gid), free(P.sec_bits);
   free(P.groups), free(P.ngroups), free(P.merges);
   ld_par_for(ctx->osecs.n, finish_osec, &first);
